@@ -1,0 +1,21 @@
+//! duibi (对比) compares two Chinese government work reports: it lines up the passages that talk about
+//! the same topic, even when headings, numbering and order differ, and diffs them word by word.
+//!
+//! Data flows one way, one module per stage:
+//!
+//! ```text
+//! load ─▶ normalize ─▶ outline ─▶ topics ─▶ align ─▶ diff ─▶ report (CLI text/JSON/Markdown)
+//! bytes   lines        Document   scores    rows     RowDiff
+//! ```
+//!
+//! Start with [`compare::Comparison::build`] for the whole pipeline, or [`outline::outline`] for the
+//! structure of one report. Nothing here knows about terminals.
+
+pub mod error;
+pub mod load;
+pub mod normalize;
+pub mod numbering;
+pub mod outline;
+pub mod text;
+
+pub use error::{Error, Result};

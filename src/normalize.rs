@@ -1,0 +1,218 @@
+//! Stage 2, normalise: decoded text to logical lines, and folded text for matching.
+//!
+//! Owns: joining hard line breaks inside sentences, dropping web-page debris after the report, and the
+//! width/space folding used for every comparison (`fold`), with a map back to the original text.
+//! Must not change what is displayed: lines keep their original characters.
+
+use std::ops::Range;
+
+use crate::numbering::parse_marker;
+use crate::text::{is_blank, is_sentence_end, parse_date, trim_blank};
+
+/// One logical line: a paragraph, a heading, or a line of the letter frame (title, signature …).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Line {
+    /// Original characters, blanks trimmed, hard breaks inside a sentence removed.
+    pub text: String,
+    /// A blank line preceded this one in the file.
+    pub blank_before: bool,
+}
+
+/// Starts of lines that belong to the web page around a report, never to the report.
+const DEBRIS_PREFIXES: &[&str] = &[
+    "上一篇", "下一篇", "返回列表", "返回顶部", "返回首页", "留言与评论", "发表评论", "我要评论", "打印本页",
+    "打印此页", "【打印", "【关闭", "[打印", "[关闭", "关闭窗口", "分享到", "扫一扫", "责任编辑", "网站地图",
+    "版权所有", "主办单位", "相关阅读", "相关链接", "相关文章", "附件下载", "【字体", "字体：", "字号：",
+];
+
+/// Is this line page furniture (navigation, comments, share buttons)?
+pub fn is_debris(line: &str) -> bool {
+    let line = trim_blank(line);
+    DEBRIS_PREFIXES.iter().any(|p| line.starts_with(p))
+}
+
+/// Splits text into logical lines: trims blanks, drops debris at the end of the page and joins lines
+/// that a hard break cut inside a sentence.
+pub fn logical_lines(text: &str) -> Vec<Line> {
+    let mut physical: Vec<Line> = Vec::new();
+    let mut blank_before = false;
+    for raw in text.lines() {
+        let t = trim_blank(raw);
+        if t.is_empty() {
+            blank_before = true;
+            continue;
+        }
+        physical.push(Line { text: t.to_string(), blank_before });
+        blank_before = false;
+    }
+    // Debris only counts in the second half, so a report that mentions 下一篇 early keeps its text.
+    let half = physical.len() / 2;
+    if let Some(cut) = (half..physical.len()).find(|&i| is_debris(&physical[i].text)) {
+        physical.truncate(cut);
+    }
+
+    let mut out: Vec<Line> = Vec::with_capacity(physical.len());
+    for line in physical {
+        match out.last_mut() {
+            Some(prev) if !line.blank_before && continues(&prev.text, &line.text) => {
+                if ends_ascii_word(&prev.text) && line.text.starts_with(|c: char| c.is_ascii_alphanumeric()) {
+                    prev.text.push(' ');
+                }
+                prev.text.push_str(&line.text);
+            }
+            _ => out.push(line),
+        }
+    }
+    out
+}
+
+fn ends_ascii_word(s: &str) -> bool {
+    s.ends_with(|c: char| c.is_ascii_alphanumeric())
+}
+
+/// Does `next` continue the sentence that `prev` left open?
+fn continues(prev: &str, next: &str) -> bool {
+    let Some(last) = prev.chars().last() else { return false };
+    if is_sentence_end(last) || matches!(last, '：' | ':' | '…') || ends_with_closed_sentence(prev) {
+        return false;
+    }
+    if parse_marker(next).is_some() || parse_date(next).is_some() || is_debris(next) {
+        return false;
+    }
+    // A numbered line with no sentence end is a heading on its own line.
+    if let Some(m) = parse_marker(prev) {
+        if !prev[m.len..].contains(is_sentence_end) {
+            return false;
+        }
+    }
+    // Short lines without any punctuation are titles, signatures and the like.
+    let has_punct = prev.contains(['，', ',', '、', '。', '；', '“', '《']);
+    has_punct || prev.chars().count() > 40
+}
+
+/// `…完成。”` ends a sentence although its last character is a closing quote.
+fn ends_with_closed_sentence(s: &str) -> bool {
+    let mut rev = s.chars().rev();
+    let last = rev.next();
+    let before = rev.next();
+    matches!(last, Some('”' | '’' | '）' | ')' | '」')) && before.is_some_and(is_sentence_end)
+}
+
+/// Folds one character for comparison: full-width forms to ASCII, bracket and quote variants to one.
+pub fn fold_char(c: char) -> char {
+    match c {
+        '\u{ff01}'..='\u{ff5e}' => char::from_u32(c as u32 - 0xfee0).unwrap_or(c),
+        '\u{3000}' | '\u{a0}' => ' ',
+        '〔' | '【' => '[',
+        '〕' | '】' => ']',
+        '“' | '”' => '"',
+        '‘' | '’' => '\'',
+        '﹙' => '(',
+        '﹚' => ')',
+        c => c,
+    }
+}
+
+/// Text folded for matching, with the original position of every folded character.
+#[derive(Debug, Clone, Default)]
+pub struct Folded {
+    pub text: String,
+    /// Per folded character: (byte offset in `text`, original byte range).
+    spans: Vec<(usize, Range<usize>)>,
+    original_len: usize,
+}
+
+impl Folded {
+    /// Maps a byte range of the folded text back to the original text.
+    pub fn to_original(&self, range: Range<usize>) -> Range<usize> {
+        let first = self.spans.partition_point(|(f, _)| *f < range.start);
+        if range.is_empty() || first >= self.spans.len() {
+            let at = self.spans.get(first).map_or(self.original_len, |(_, o)| o.start);
+            return at..at;
+        }
+        let last = self.spans.partition_point(|(f, _)| *f < range.end) - 1;
+        self.spans[first].1.start..self.spans[last].1.end
+    }
+}
+
+/// Folds `s` for matching: widths and punctuation variants unified (see [`fold_char`]), blanks dropped
+/// except one between two ASCII words. Every folded character maps back to its original.
+pub fn fold(s: &str) -> Folded {
+    let mut text = String::with_capacity(s.len());
+    let mut spans = Vec::with_capacity(s.len() / 2);
+    let mut pending_space: Option<Range<usize>> = None;
+    for (i, c) in s.char_indices() {
+        let f = fold_char(c);
+        let range = i..i + c.len_utf8();
+        if is_blank(f) {
+            pending_space.get_or_insert(range);
+            continue;
+        }
+        if let Some(space) = pending_space.take() {
+            if f.is_ascii_alphanumeric() && text.ends_with(|p: char| p.is_ascii_alphanumeric()) {
+                spans.push((text.len(), space));
+                text.push(' ');
+            }
+        }
+        spans.push((text.len(), range));
+        text.push(f);
+    }
+    Folded { text, spans, original_len: s.len() }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(lines: &[Line]) -> Vec<&str> {
+        lines.iter().map(|l| l.text.as_str()).collect()
+    }
+
+    #[test]
+    fn hard_breaks_inside_sentences_are_joined() {
+        let text = "四、全面落实行政执法责任制\n2017年是强力推进年,按照持续\n深化要求,我局出台了方案。\n(四)严格落实制度。在专项执\n法监督检查中,未发现问题。\n五、强化监督";
+        assert_eq!(
+            texts(&logical_lines(text)),
+            [
+                "四、全面落实行政执法责任制",
+                "2017年是强力推进年,按照持续深化要求,我局出台了方案。",
+                "(四)严格落实制度。在专项执法监督检查中,未发现问题。",
+                "五、强化监督"
+            ]
+        );
+    }
+
+    #[test]
+    fn frame_lines_are_not_joined() {
+        let text = "区科技局2018年度法治政府建设情况报告\n\n市法制局:\n正文。\n沈阳市科学技术局\n2023年2月6日";
+        assert_eq!(
+            texts(&logical_lines(text)),
+            ["区科技局2018年度法治政府建设情况报告", "市法制局:", "正文。", "沈阳市科学技术局", "2023年2月6日"]
+        );
+    }
+
+    #[test]
+    fn debris_after_the_report_is_dropped() {
+        let text = "一、总体情况\n正文。\n特此报告。\n2021年1月22日\n下一篇:返回列表\n留言与评论(共有 0 条评论)";
+        assert_eq!(texts(&logical_lines(text)), ["一、总体情况", "正文。", "特此报告。", "2021年1月22日"]);
+    }
+
+    #[test]
+    fn fold_unifies_widths_and_drops_cjk_spaces() {
+        let f = fold("加大 科技 财 政投入（一），“放管服”");
+        assert_eq!(f.text, "加大科技财政投入(一),\"放管服\"");
+        let g = fold("plus  app 微信");
+        assert_eq!(g.text, "plus app微信");
+    }
+
+    #[test]
+    fn folded_ranges_map_back() {
+        let original = "加大 科技，投入";
+        let f = fold(original);
+        let start = f.text.find("科技").unwrap();
+        let r = f.to_original(start..start + "科技,".len());
+        assert_eq!(&original[r], "科技，");
+        let all = f.to_original(0..f.text.len());
+        assert_eq!(&original[all], original);
+    }
+}

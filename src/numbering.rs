@@ -1,0 +1,190 @@
+//! Numbering markers at the start of a line: `一、` `(一)` `（一）` `1.` `1、` `1 .` `(1)` `（1）` `①` and
+//! the enumeration `一是`. Pure recognition; deciding what is a heading is the outline's job.
+
+/// The numbering styles found in Chinese government reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Style {
+    /// `一、`
+    Chinese,
+    /// `(一)` or `（一）`
+    ParenChinese,
+    /// `1.` `1、` `1．`
+    Arabic,
+    /// `(1)` or `（1）`
+    ParenArabic,
+    /// `①`
+    Circled,
+    /// `一是`, `二是` … (enumerated items)
+    Enumeration,
+}
+
+/// A numbering marker at the start of a line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Marker {
+    pub style: Style,
+    pub value: u32,
+    /// Bytes taken by the marker and the blanks after it.
+    pub len: usize,
+    /// The marker as written, with stray blanks removed (`1 .` → `1.`).
+    pub label: String,
+}
+
+fn is_blank(c: char) -> bool {
+    c.is_whitespace() || c == '\u{3000}'
+}
+
+/// Value of a Chinese numeral from 一 to 九十九.
+pub fn chinese_value(s: &str) -> Option<u32> {
+    fn digit(c: char) -> Option<u32> {
+        "零一二三四五六七八九".chars().position(|d| d == c).map(|p| p as u32)
+    }
+    let chars: Vec<char> = s.chars().collect();
+    match chars.as_slice() {
+        ['十'] => Some(10),
+        ['十', d] => Some(10 + digit(*d).filter(|&v| v > 0)?),
+        [t, '十'] => Some(digit(*t).filter(|&v| v > 1)? * 10),
+        [t, '十', d] => Some(digit(*t).filter(|&v| v > 1)? * 10 + digit(*d).filter(|&v| v > 0)?),
+        [d] => digit(*d).filter(|&v| v > 0),
+        _ => None,
+    }
+}
+
+const CHINESE_DIGITS: &str = "一二三四五六七八九十";
+
+/// A cursor over the start of a line, skipping blanks between the parts of a marker.
+struct Cursor<'a> {
+    s: &'a str,
+    pos: usize,
+}
+
+impl<'a> Cursor<'a> {
+    fn skip_blanks(&mut self) {
+        while let Some(c) = self.s[self.pos..].chars().next().filter(|&c| is_blank(c)) {
+            self.pos += c.len_utf8();
+        }
+    }
+    fn eat(&mut self, pred: impl Fn(char) -> bool) -> Option<char> {
+        let c = self.s[self.pos..].chars().next().filter(|&c| pred(c))?;
+        self.pos += c.len_utf8();
+        Some(c)
+    }
+    fn eat_run(&mut self, pred: impl Fn(char) -> bool, max: usize) -> &'a str {
+        let start = self.pos;
+        let mut n = 0;
+        while n < max && self.eat(&pred).is_some() {
+            n += 1;
+        }
+        &self.s[start..self.pos]
+    }
+    fn peek(&self) -> Option<char> {
+        self.s[self.pos..].chars().next()
+    }
+}
+
+/// Recognises the marker at the start of `line` (leading blanks allowed).
+pub fn parse_marker(line: &str) -> Option<Marker> {
+    let mut cur = Cursor { s: line, pos: 0 };
+    cur.skip_blanks();
+    let first = cur.peek()?;
+    let (style, value, label) = if first == '(' || first == '（' {
+        cur.eat(|_| true);
+        cur.skip_blanks();
+        let chinese = cur.eat_run(|c| CHINESE_DIGITS.contains(c), 3);
+        let (style, value, inner) = if !chinese.is_empty() {
+            (Style::ParenChinese, chinese_value(chinese)?, chinese)
+        } else {
+            let digits = cur.eat_run(|c| c.is_ascii_digit(), 2);
+            (Style::ParenArabic, digits.parse().ok()?, digits)
+        };
+        cur.skip_blanks();
+        let close = cur.eat(|c| c == ')' || c == '）')?;
+        (style, value, format!("{first}{inner}{close}"))
+    } else if CHINESE_DIGITS.contains(first) {
+        let numeral = cur.eat_run(|c| CHINESE_DIGITS.contains(c), 3);
+        let value = chinese_value(numeral)?;
+        if cur.eat(|c| c == '是').is_some() {
+            (Style::Enumeration, value, format!("{numeral}是"))
+        } else {
+            cur.skip_blanks();
+            cur.eat(|c| c == '、')?;
+            (Style::Chinese, value, format!("{numeral}、"))
+        }
+    } else if first.is_ascii_digit() {
+        let digits = cur.eat_run(|c| c.is_ascii_digit(), 3);
+        if digits.len() > 2 {
+            return None;
+        }
+        cur.skip_blanks();
+        let sep = cur.eat(|c| matches!(c, '.' | '．' | '、'))?;
+        // `1.5亿元` is a number, not a marker.
+        if cur.peek().is_some_and(|c| c.is_ascii_digit()) {
+            return None;
+        }
+        let sep = if sep == '．' { '.' } else { sep };
+        (Style::Arabic, digits.parse().ok()?, format!("{digits}{sep}"))
+    } else if ('①'..='⑳').contains(&first) {
+        cur.eat(|_| true);
+        (Style::Circled, first as u32 - '①' as u32 + 1, first.to_string())
+    } else {
+        return None;
+    };
+    if value == 0 {
+        return None;
+    }
+    cur.skip_blanks();
+    // A marker must be followed by text.
+    cur.peek()?;
+    Some(Marker { style, value, len: cur.pos, label })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parsed(line: &str) -> Option<(Style, u32, String, &str)> {
+        parse_marker(line).map(|m| (m.style, m.value, m.label, &line[m.len..]))
+    }
+
+    #[test]
+    fn every_style_is_recognised() {
+        let cases = [
+            ("一、依法全面履行政府职能", Style::Chinese, 1, "一、", "依法全面履行政府职能"),
+            ("十一、积极配合", Style::Chinese, 11, "十一、", "积极配合"),
+            ("二 、 主要负责人", Style::Chinese, 2, "二、", "主要负责人"),
+            ("  一、 总体情况", Style::Chinese, 1, "一、", "总体情况"),
+            ("(三)编制清单", Style::ParenChinese, 3, "(三)", "编制清单"),
+            ("（十二）其他", Style::ParenChinese, 12, "（十二）", "其他"),
+            ("1.强化法治", Style::Arabic, 1, "1.", "强化法治"),
+            ("1 .完善政策", Style::Arabic, 1, "1.", "完善政策"),
+            ("3 . 提升", Style::Arabic, 3, "3.", "提升"),
+            ("12、加强", Style::Arabic, 12, "12、", "加强"),
+            ("2．规范", Style::Arabic, 2, "2.", "规范"),
+            ("(1)认真落实", Style::ParenArabic, 1, "(1)", "认真落实"),
+            ("（2）完善", Style::ParenArabic, 2, "（2）", "完善"),
+            ("③加强", Style::Circled, 3, "③", "加强"),
+            ("一是 以服务为载体", Style::Enumeration, 1, "一是", "以服务为载体"),
+            ("十是完善", Style::Enumeration, 10, "十是", "完善"),
+        ];
+        for (line, style, value, label, rest) in cases {
+            assert_eq!(parsed(line), Some((style, value, label.to_string(), rest)), "{line}");
+        }
+    }
+
+    #[test]
+    fn numbers_and_prose_are_not_markers() {
+        for line in ["2017年,市科技局", "1.88亿元", "11.1亿元", "一是", "十一", "(2017-2020年)", "第一是", "2018年3月27日", "123.完善"] {
+            assert_eq!(parse_marker(line), None, "{line}");
+        }
+    }
+
+    #[test]
+    fn chinese_numerals() {
+        assert_eq!(chinese_value("九"), Some(9));
+        assert_eq!(chinese_value("十九"), Some(19));
+        assert_eq!(chinese_value("二十"), Some(20));
+        assert_eq!(chinese_value("二十三"), Some(23));
+        assert_eq!(chinese_value("一十"), None);
+        assert_eq!(chinese_value("十十"), None);
+    }
+}

@@ -1,0 +1,295 @@
+//! Builds the section tree from the body lines of a report.
+
+use super::{Document, Paragraph, Section, SectionId, SectionKind};
+use crate::normalize::Line;
+use crate::numbering::{Marker, Style, chinese_value, parse_marker};
+use crate::text::{is_blank, is_sentence_end, trim_blank};
+
+/// Where a heading line splits into heading and body.
+pub struct HeadingSplit {
+    /// End of the heading part (its final stop included).
+    pub heading_end: usize,
+    /// Start of the body part, if any text follows on the same line.
+    pub body_start: Option<usize>,
+}
+
+/// Tracks quote and book-title brackets so punctuation inside them is not taken as a boundary.
+#[derive(Default)]
+struct Nesting(i32);
+
+impl Nesting {
+    fn update(&mut self, c: char) {
+        match c {
+            '《' | '“' | '「' | '『' => self.0 += 1,
+            '》' | '”' | '」' | '』' => self.0 = (self.0 - 1).max(0),
+            _ => {}
+        }
+    }
+    fn outside(&self) -> bool {
+        self.0 == 0
+    }
+}
+
+/// Splits text after a marker at its first character matching `stop` outside quotes and brackets.
+pub fn split_heading(rest: &str, stop: impl Fn(char) -> bool) -> HeadingSplit {
+    let mut nesting = Nesting::default();
+    for (i, c) in rest.char_indices() {
+        nesting.update(c);
+        if nesting.outside() && stop(c) {
+            let end = i + c.len_utf8();
+            let after = &rest[end..];
+            let trimmed = after.trim_start_matches(is_blank);
+            let body_start = (!trim_blank(after).is_empty()).then(|| rest.len() - trimmed.len());
+            return HeadingSplit { heading_end: end, body_start };
+        }
+    }
+    HeadingSplit { heading_end: rest.len(), body_start: None }
+}
+
+fn is_clause_end(c: char) -> bool {
+    is_sentence_end(c) || matches!(c, '，' | ',' | '：' | ':')
+}
+
+fn is_heading_stop(c: char) -> bool {
+    matches!(c, '。' | '！' | '？' | '!' | '?')
+}
+
+/// Heading text for display in paths and labels: blanks inside CJK removed, final punctuation dropped.
+fn clean_heading(s: &str) -> String {
+    let chars: Vec<char> = trim_blank(s).chars().collect();
+    let mut out = String::with_capacity(s.len());
+    for (i, &c) in chars.iter().enumerate() {
+        if is_blank(c) {
+            let ascii_before = i > 0 && chars[i - 1].is_ascii_alphanumeric();
+            let ascii_after = chars.get(i + 1).is_some_and(|c| c.is_ascii_alphanumeric());
+            if ascii_before && ascii_after && !out.ends_with(' ') {
+                out.push(' ');
+            }
+            continue;
+        }
+        out.push(c);
+    }
+    while out.ends_with(['。', '；', ';', '，', ',', '：', ':', '！', '？']) {
+        out.pop();
+    }
+    out
+}
+
+/// An inline enumeration marker (`二是`) found inside a paragraph.
+struct InlineItem {
+    start: usize,
+    text_start: usize,
+    value: u32,
+}
+
+/// Finds `一是 … 二是 …` markers in `text`, in sequence starting at `first_value`. Markers must follow
+/// a boundary (start of text or punctuation) and lie outside quotes and book titles.
+fn inline_items(text: &str, first_value: u32) -> Vec<InlineItem> {
+    let mut found: Vec<InlineItem> = Vec::new();
+    let mut nesting = Nesting::default();
+    let mut at_boundary = true;
+    let mut iter = text.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        nesting.update(c);
+        if at_boundary && nesting.outside() && "一二三四五六七八九十".contains(c) {
+            let numeral_end = text[i..]
+                .char_indices()
+                .find(|&(_, d)| !"一二三四五六七八九十".contains(d))
+                .map_or(text.len(), |(j, _)| i + j);
+            if text[numeral_end..].starts_with('是') {
+                if let Some(value) = chinese_value(&text[i..numeral_end]) {
+                    // A repeated number (`五是 … 五是`) is a typo in the source, not the end of the list.
+                    let fits = match found.last() {
+                        Some(p) => value == p.value + 1 || value == p.value,
+                        None => value == first_value || value + 1 == first_value,
+                    };
+                    if fits {
+                        let marker_end = numeral_end + '是'.len_utf8();
+                        let text_start = marker_end + (text[marker_end..].len() - text[marker_end..].trim_start_matches(is_blank).len());
+                        found.push(InlineItem { start: i, text_start, value });
+                    }
+                }
+            }
+        }
+        at_boundary = is_clause_end(c) || matches!(c, '；' | ';') || (is_blank(c) && at_boundary);
+    }
+    found
+}
+
+struct Builder {
+    doc: Document,
+    /// Open headings: (rank of their style, id).
+    stack: Vec<(usize, SectionId)>,
+    /// Heading styles in order of first appearance.
+    ranks: Vec<Style>,
+    /// The item that plain paragraphs currently continue.
+    current_item: Option<SectionId>,
+}
+
+impl Builder {
+    fn children_of(&self, parent: Option<SectionId>) -> &[SectionId] {
+        match parent {
+            Some(p) => &self.doc.sections[p].children,
+            None => &self.doc.roots,
+        }
+    }
+
+    fn last_child_value(&self, parent: Option<SectionId>, kind: SectionKind, style: Style) -> Option<u32> {
+        self.children_of(parent).iter().rev().find_map(|&c| {
+            let s = &self.doc.sections[c];
+            (s.kind == kind && s.style == style).then(|| value_of(s))
+        })
+    }
+
+    fn add_section(&mut self, parent: Option<SectionId>, mut section: Section) -> SectionId {
+        let id = self.doc.sections.len();
+        section.id = id;
+        section.parent = parent;
+        section.level = parent.map_or(1, |p| self.doc.sections[p].level + 1);
+        self.doc.sections.push(section);
+        match parent {
+            Some(p) => self.doc.sections[p].children.push(id),
+            None => self.doc.roots.push(id),
+        }
+        id
+    }
+
+    /// Accepts a numbered heading when its number continues its siblings; otherwise the line is text.
+    fn try_heading(&mut self, line: &str, marker: &Marker) -> bool {
+        let rank = self.ranks.iter().position(|&s| s == marker.style).unwrap_or(self.ranks.len());
+        let keep = self.stack.iter().take_while(|(r, _)| *r < rank).count();
+        let parent = keep.checked_sub(1).map(|i| self.stack[i].1);
+        let plausible = match self.last_child_value(parent, SectionKind::Heading, marker.style) {
+            None => marker.value <= 2,
+            Some(prev) => marker.value > prev && marker.value <= prev + 3,
+        };
+        if !plausible {
+            return false;
+        }
+        if rank == self.ranks.len() {
+            self.ranks.push(marker.style);
+        }
+        self.stack.truncate(keep);
+        let rest = &line[marker.len..];
+        let split = split_heading(rest, is_heading_stop);
+        let section = Section {
+            id: 0,
+            parent: None,
+            level: 0,
+            kind: SectionKind::Heading,
+            style: marker.style,
+            number: marker.label.clone(),
+            heading: clean_heading(&rest[..split.heading_end]),
+            heading_line: trim_blank(&line[..marker.len + split.heading_end]).to_string(),
+            inline_body: split.body_start.is_some(),
+            body: Vec::new(),
+            children: Vec::new(),
+        };
+        let id = self.add_section(parent, section);
+        self.stack.push((rank, id));
+        self.current_item = None;
+        if let Some(body) = split.body_start {
+            self.paragraph(&rest[body..]);
+        }
+        true
+    }
+
+    /// The innermost open heading: where items and paragraphs go.
+    fn open_heading(&self) -> Option<SectionId> {
+        self.stack.last().map(|&(_, id)| id)
+    }
+
+    /// Accepts a line-initial `一是` when it starts or continues an enumeration.
+    fn try_item(&mut self, line: &str, marker: &Marker) -> bool {
+        let parent = self.open_heading();
+        let plausible = marker.value == 1
+            || self
+                .last_child_value(parent, SectionKind::Item, Style::Enumeration)
+                .is_some_and(|prev| marker.value == prev + 1 || marker.value == prev);
+        if !plausible {
+            return false;
+        }
+        let marker_start = line.len() - line.trim_start_matches(is_blank).len();
+        self.add_item(parent, &line[marker_start..], marker.len - marker_start, marker.value);
+        true
+    }
+
+    /// Adds an item from `text` (its marker first, `marker_len` bytes with the blanks after it) and,
+    /// recursively, the items that follow it inline.
+    fn add_item(&mut self, parent: Option<SectionId>, text: &str, marker_len: usize, value: u32) {
+        let rest = &text[marker_len..];
+        let clause = split_heading(rest, is_clause_end);
+        let sentence = split_heading(rest, is_sentence_end);
+        let section = Section {
+            id: 0,
+            parent: None,
+            level: 0,
+            kind: SectionKind::Item,
+            style: Style::Enumeration,
+            number: trim_blank(&text[..marker_len]).to_string(),
+            heading: clean_heading(&rest[..clause.heading_end]),
+            heading_line: trim_blank(&text[..marker_len + sentence.heading_end]).to_string(),
+            inline_body: false,
+            body: Vec::new(),
+            children: Vec::new(),
+        };
+        let id = self.add_section(parent, section);
+        self.current_item = Some(id);
+        let Some(body_start) = sentence.body_start else { return };
+        let body = &rest[body_start..];
+        let next = inline_items(body, value + 1).into_iter().next();
+        let own = trim_blank(&body[..next.as_ref().map_or(body.len(), |n| n.start)]);
+        if !own.is_empty() {
+            self.doc.sections[id].inline_body = true;
+            self.doc.sections[id].body.push(Paragraph { text: own.to_string() });
+        }
+        if let Some(n) = next {
+            self.add_item(parent, &body[n.start..], n.text_start - n.start, n.value);
+        }
+    }
+
+    /// Adds body text to the open item or heading (or the preamble), splitting inline enumerations.
+    fn paragraph(&mut self, text: &str) {
+        let heading = self.open_heading();
+        let items = inline_items(text, 1);
+        if items.len() >= 2 {
+            let lead = trim_blank(&text[..items[0].start]);
+            if !lead.is_empty() {
+                self.push_paragraph(self.current_item.or(heading), lead);
+            }
+            let first = &items[0];
+            self.add_item(heading, &text[first.start..], first.text_start - first.start, first.value);
+            return;
+        }
+        self.push_paragraph(self.current_item.or(heading), text);
+    }
+
+    fn push_paragraph(&mut self, target: Option<SectionId>, text: &str) {
+        let p = Paragraph { text: trim_blank(text).to_string() };
+        match target {
+            Some(id) => self.doc.sections[id].body.push(p),
+            None => self.doc.preamble.push(p),
+        }
+    }
+}
+
+fn value_of(s: &Section) -> u32 {
+    parse_marker(&format!("{}x", s.number)).map_or(0, |m| m.value)
+}
+
+/// Builds the tree from the body lines (between the letter's opening frame and its closing).
+pub fn build_tree(lines: &[Line]) -> Document {
+    let mut b = Builder { doc: Document::default(), stack: Vec::new(), ranks: Vec::new(), current_item: None };
+    for line in lines {
+        let text = line.text.as_str();
+        let accepted = match parse_marker(text) {
+            Some(m) if m.style == Style::Enumeration => b.try_item(text, &m),
+            Some(m) => b.try_heading(text, &m),
+            None => false,
+        };
+        if !accepted {
+            b.paragraph(text);
+        }
+    }
+    b.doc
+}

@@ -1,0 +1,269 @@
+//! The letter frame around a report: title, addressee, closing, signature, date, trailer; and the
+//! report's unit and year, read from the frame first and the opening text second.
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::{Document, Paragraph};
+use crate::normalize::Line;
+use crate::numbering::parse_marker;
+use crate::text::{parse_date, trim_blank};
+
+/// Which logical lines play which part of the letter.
+pub struct Frame {
+    pub title: Option<usize>,
+    pub addressee: Option<usize>,
+    pub body: Range<usize>,
+    pub closing: Range<usize>,
+    pub signature: Option<usize>,
+    pub date: Option<usize>,
+    /// Lines after the date (attachment notes, a repeated title) and `附件` lines before it.
+    pub trailer: Vec<usize>,
+}
+
+fn has_sentence_punct(s: &str) -> bool {
+    s.contains(['。', '，', ',', '；', ';'])
+}
+
+fn is_title_like(s: &str) -> bool {
+    let n = s.chars().count();
+    (6..=60).contains(&n)
+        && !has_sentence_punct(s)
+        && parse_marker(s).is_none()
+        && ["报告", "情况", "总结", "工作"].iter().any(|w| s.contains(w))
+}
+
+fn is_addressee(s: &str) -> bool {
+    (s.ends_with(':') || s.ends_with('：')) && s.chars().count() <= 30 && !has_sentence_punct(s) && parse_marker(s).is_none()
+}
+
+const UNIT_SUFFIXES: &[&str] = &["局", "委员会", "委", "办公室", "厅", "中心", "院", "政府", "所", "站", "办", "部", "处", "室"];
+
+fn is_signature_like(s: &str) -> bool {
+    let n = s.chars().count();
+    (2..=30).contains(&n)
+        && !has_sentence_punct(s)
+        && !s.contains(['：', ':'])
+        && parse_marker(s).is_none()
+        && UNIT_SUFFIXES.iter().any(|suf| s.ends_with(suf))
+}
+
+fn is_closing_line(s: &str) -> bool {
+    const OPENERS: &[&str] = &["特此报告", "以上报告", "总之", "综上", "总的来看", "总体来看", "专此报告"];
+    OPENERS.iter().any(|o| s.starts_with(o))
+}
+
+/// Splits the logical lines into the parts of the letter.
+pub fn split_frame(lines: &[Line]) -> Frame {
+    let mut start = 0;
+    let mut title = None;
+    let mut addressee = None;
+    if lines.first().is_some_and(|l| is_title_like(&l.text)) {
+        title = Some(0);
+        start = 1;
+    }
+    if lines.get(start).is_some_and(|l| is_addressee(&l.text)) {
+        addressee = Some(start);
+        start += 1;
+    }
+    let mut end = lines.len();
+    let mut trailer = Vec::new();
+    let mut date = None;
+    // The signing date sits in the last few lines; anything after it is trailer.
+    if let Some(d) = (start..end).rev().take(6).find(|&i| parse_date(&lines[i].text).is_some()) {
+        date = Some(d);
+        trailer.extend(d + 1..end);
+        end = d;
+    }
+    while end > start && lines[end - 1].text.starts_with("附件") {
+        trailer.push(end - 1);
+        end -= 1;
+    }
+    let mut signature = None;
+    if end > start + 1 && is_signature_like(&lines[end - 1].text) {
+        signature = Some(end - 1);
+        end -= 1;
+    }
+    let mut closing_start = end;
+    while closing_start > start + 1 && is_closing_line(&lines[closing_start - 1].text) {
+        closing_start -= 1;
+    }
+    trailer.sort_unstable();
+    Frame { title, addressee, body: start..closing_start, closing: closing_start..end, signature, date, trailer }
+}
+
+/// Fills the document's frame fields from the lines.
+pub fn fill(doc: &mut Document, lines: &[Line], frame: &Frame) {
+    let text = |i: usize| lines[i].text.clone();
+    doc.addressee = frame.addressee.map(text);
+    doc.signature = frame.signature.map(text);
+    doc.date = frame.date.map(text);
+    doc.closing = frame.closing.clone().map(|i| Paragraph { text: text(i) }).collect();
+    let trailer_title = frame.trailer.iter().map(|&i| strip_attachment(&lines[i].text)).find(|t| is_title_like(t));
+    doc.title = frame.title.map(text).or_else(|| trailer_title.map(str::to_string));
+
+    let opening: String = doc.preamble.iter().take(2).map(|p| p.text.as_str()).collect::<Vec<_>>().join("\n");
+    let frame_texts: Vec<&str> =
+        frame.title.iter().chain(frame.trailer.iter()).map(|&i| strip_attachment(&lines[i].text)).collect();
+    doc.year = report_year(&frame_texts, &opening, doc.date.as_deref());
+    let all_text: String = lines.iter().map(|l| l.text.as_str()).collect::<Vec<_>>().join("\n");
+    doc.unit = report_unit(doc.signature.as_deref(), &frame_texts, &opening, &all_text);
+}
+
+fn strip_attachment(s: &str) -> &str {
+    let s = s.strip_prefix("附件").unwrap_or(s);
+    trim_blank(s.trim_start_matches([':', '：', ' ']))
+}
+
+static TITLE_YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(\d{4})\s*年度?").expect("static regex"));
+static REPORT_YEAR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"现将[^。\d]{0,16}(\d{4})\s*年").expect("static regex"));
+static LEADING_YEAR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(\d{4})\s*年").expect("static regex"));
+
+fn year_in(re: &Regex, s: &str) -> Option<u32> {
+    re.captures(s).and_then(|c| c[1].parse().ok()).filter(|y| (1949..=2200).contains(y))
+}
+
+/// The year reported on: the title's, then the opening's (`现将2017年…报告如下`, `2017年,我局…`), then
+/// the year before the signing date (reports are signed early in the following year).
+fn report_year(frame_texts: &[&str], opening: &str, date: Option<&str>) -> Option<u32> {
+    frame_texts
+        .iter()
+        .filter(|t| t.contains("报告") || t.contains("总结"))
+        .find_map(|t| year_in(&TITLE_YEAR, t))
+        .or_else(|| year_in(&REPORT_YEAR, opening))
+        .or_else(|| year_in(&LEADING_YEAR, opening))
+        .or_else(|| {
+            let (y, m, _) = date.and_then(parse_date)?;
+            Some(if m <= 6 { y - 1 } else { y })
+        })
+}
+
+static UNIT_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(\p{Han}{2,20}?(?:局|委员会|委|办公室|厅|中心|政府))\s*\d{4}\s*年").expect("static regex")
+});
+static SELF_REFERENCE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:^|[^\p{Han}]|我)([市区县]\p{Han}{1,8}?局)").expect("static regex"));
+
+/// Full names of common abbreviated bureau names.
+const EXPANSIONS: &[(&str, &str)] = &[
+    ("科技局", "科学技术局"),
+    ("发改委", "发展和改革委员会"),
+    ("人社局", "人力资源和社会保障局"),
+    ("市场监管局", "市场监督管理局"),
+    ("住建局", "住房和城乡建设局"),
+    ("工信局", "工业和信息化局"),
+    ("教体局", "教育和体育局"),
+];
+
+/// The reporting unit: the signature, a title that names it, or the opening's self-reference
+/// (`市科技局`) completed from the full name the text uses elsewhere (`郑州市科学技术局`).
+fn report_unit(signature: Option<&str>, frame_texts: &[&str], opening: &str, all_text: &str) -> Option<String> {
+    if let Some(sig) = signature {
+        return Some(sig.to_string());
+    }
+    let mut abbreviated = None;
+    for t in frame_texts {
+        if let Some(c) = UNIT_PREFIX.captures(t) {
+            let unit = c[1].to_string();
+            if !unit.starts_with(['市', '区', '县']) {
+                return Some(unit);
+            }
+            abbreviated.get_or_insert(unit);
+        }
+    }
+    let abbreviated = abbreviated.or_else(|| SELF_REFERENCE.captures(opening).map(|c| c[1].to_string()))?;
+    Some(expand_unit(&abbreviated, all_text).unwrap_or(abbreviated))
+}
+
+fn is_subsequence(needle: &str, hay: &str) -> bool {
+    let mut it = hay.chars();
+    needle.chars().all(|c| it.any(|h| h == c))
+}
+
+/// Completes `市科技局` to the full name used in the text, or to place + expanded name.
+fn expand_unit(abbreviated: &str, text: &str) -> Option<String> {
+    let mut chars = abbreviated.chars();
+    let level = chars.next()?;
+    let body: String = chars.collect();
+    let first = body.chars().next()?;
+    let last = body.chars().last()?;
+    let chars: Vec<char> = text.chars().collect();
+    let mut places: HashMap<String, usize> = HashMap::new();
+    let mut full_bodies: HashMap<String, usize> = HashMap::new();
+    for (i, &c) in chars.iter().enumerate() {
+        if c != level || i < 2 {
+            continue;
+        }
+        let place2: String = chars[i - 2..i].iter().collect();
+        if !place2.chars().all(is_han) {
+            continue;
+        }
+        let place3 = (i >= 3 && is_han(chars[i - 3])).then(|| chars[i - 3..i].iter().collect::<String>());
+        *places.entry(place2.clone()).or_default() += 1;
+        if let Some(p3) = place3 {
+            *places.entry(p3).or_default() += 1;
+        }
+        // A full form of the body right after the level character: starts and ends like it.
+        if chars.get(i + 1) == Some(&first) {
+            let tail: String = chars[i + 1..(i + 12).min(chars.len())].iter().collect();
+            if let Some(end) = tail.find(last) {
+                let candidate = &tail[..end + last.len_utf8()];
+                if candidate.chars().count() > body.chars().count() && is_subsequence(&body, candidate) {
+                    *full_bodies.entry(format!("{place2}{level}{candidate}")).or_default() += 1;
+                }
+            }
+        }
+    }
+    if let Some((name, _)) = full_bodies.into_iter().max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0))) {
+        return Some(name);
+    }
+    // No full form in the text: the most frequent place of this level plus the expanded name.
+    let place = best_place(&places)?;
+    let expanded = EXPANSIONS.iter().find(|(short, _)| *short == body).map_or(body.as_str(), |(_, long)| long);
+    Some(format!("{place}{level}{expanded}"))
+}
+
+/// Prefers a three-character place name when it always precedes the two-character one.
+fn best_place(places: &HashMap<String, usize>) -> Option<String> {
+    let (two, count) = places.iter().filter(|(p, _)| p.chars().count() == 2).max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))?;
+    let three = places
+        .iter()
+        .find(|(p, c)| p.chars().count() == 3 && p.ends_with(two.as_str()) && *c == count && *count >= 2);
+    Some(three.map_or(two.clone(), |(p, _)| p.clone()))
+}
+
+fn is_han(c: char) -> bool {
+    matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unit_from_abbreviation_and_full_form_in_text() {
+        let text = "2017年,市科技局在市委领导下工作。印发了《郑州市科学技术局关于调整的通知》。郑州市科学技术局《关于》";
+        assert_eq!(expand_unit("市科技局", text).as_deref(), Some("郑州市科学技术局"));
+    }
+
+    #[test]
+    fn unit_from_place_when_no_full_form() {
+        let text = "区科技局报告。按照《关于印发<周村区法治政府建设实施纲要>的通知》,编印了《周村区科技创新政策汇编》。淄博市知识产权局";
+        assert_eq!(expand_unit("区科技局", text).as_deref(), Some("周村区科学技术局"));
+    }
+
+    #[test]
+    fn year_prefers_title_then_opening_then_date() {
+        assert_eq!(report_year(&["区科技局2018年度法治政府建设情况报告"], "", None), Some(2018));
+        assert_eq!(report_year(&[], "根据(阳法通[2017]32号)要求,现将2017年法治政府建设情况报告如下:", None), Some(2017));
+        assert_eq!(report_year(&[], "今年以来,现将我局2020年度法治政府建设工作报告如下:", None), Some(2020));
+        assert_eq!(report_year(&[], "2022年,市科技局坚持", Some("2023年2月6日")), Some(2022));
+        assert_eq!(report_year(&[], "今年以来,我局", Some("2023年2月6日")), Some(2022));
+        assert_eq!(report_year(&[], "今年以来,我局", Some("2017年11月9日")), Some(2017));
+    }
+}

@@ -1,0 +1,164 @@
+//! Stage 3, outline: logical lines to a [`Document`] — a tree of numbered sections and enumerated
+//! items, plus the letter frame around it (title, addressee, unit, year, signature, date).
+//!
+//! Levels follow the documents: a numbering style ranks by its first appearance, and a heading nests
+//! under the nearest open heading of a higher rank. Must not classify or compare.
+
+mod build;
+mod meta;
+
+use crate::load::SourceText;
+use crate::normalize::logical_lines;
+use crate::numbering::Style;
+
+pub use build::split_heading;
+
+/// Index of a section in [`Document::sections`].
+pub type SectionId = usize;
+
+/// A numbered heading, or an enumerated item (`一是…`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SectionKind {
+    Heading,
+    Item,
+}
+
+/// A paragraph of body text, as displayed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Paragraph {
+    pub text: String,
+}
+
+/// One node of the outline.
+#[derive(Debug, Clone)]
+pub struct Section {
+    pub id: SectionId,
+    pub parent: Option<SectionId>,
+    /// Depth in the tree, 1 for top-level headings.
+    pub level: usize,
+    pub kind: SectionKind,
+    pub style: Style,
+    /// The marker as written, blanks removed: `一、` `(一)` `1.` `一是`.
+    pub number: String,
+    /// Heading text without the marker, stray blanks and final stop: `全面建立权责事项清单制度`.
+    pub heading: String,
+    /// The heading as displayed: marker and first sentence, original characters.
+    pub heading_line: String,
+    /// The first body paragraph continued the heading's line in the file.
+    pub inline_body: bool,
+    pub body: Vec<Paragraph>,
+    pub children: Vec<SectionId>,
+}
+
+impl Section {
+    /// The section's own text, heading line included, children excluded.
+    pub fn own_text(&self) -> String {
+        let mut out = self.heading_line.clone();
+        for (i, p) in self.body.iter().enumerate() {
+            if !(i == 0 && self.inline_body) {
+                out.push('\n');
+            }
+            out.push_str(&p.text);
+        }
+        out
+    }
+}
+
+/// A report as a tree of sections with its letter frame.
+#[derive(Debug, Clone, Default)]
+pub struct Document {
+    /// File name as given by the user.
+    pub file: String,
+    pub encoding: &'static str,
+    pub title: Option<String>,
+    /// The line naming the recipient, e.g. `市法制局:`.
+    pub addressee: Option<String>,
+    /// The reporting unit, e.g. `郑州市科学技术局`.
+    pub unit: Option<String>,
+    /// The year reported on (not the signing year).
+    pub year: Option<u32>,
+    pub signature: Option<String>,
+    pub date: Option<String>,
+    /// Paragraphs before the first heading.
+    pub preamble: Vec<Paragraph>,
+    /// Concluding paragraphs after the last section (`特此报告。`).
+    pub closing: Vec<Paragraph>,
+    pub sections: Vec<Section>,
+    pub roots: Vec<SectionId>,
+}
+
+impl Document {
+    pub fn section(&self, id: SectionId) -> &Section {
+        &self.sections[id]
+    }
+
+    /// Headings from the root down to `id`, each as `number + heading`.
+    pub fn path(&self, id: SectionId) -> Vec<String> {
+        let mut path = Vec::new();
+        let mut cur = Some(id);
+        while let Some(i) = cur {
+            let s = &self.sections[i];
+            path.push(format!("{}{}", s.number, s.heading));
+            cur = s.parent;
+        }
+        path.reverse();
+        path
+    }
+
+    /// The section and all its descendants as displayed, one paragraph per line.
+    pub fn full_text(&self, id: SectionId) -> String {
+        let mut out = String::new();
+        self.push_full_text(id, &mut out);
+        out
+    }
+
+    fn push_full_text(&self, id: SectionId, out: &mut String) {
+        if !out.is_empty() {
+            out.push('\n');
+        }
+        out.push_str(&self.sections[id].own_text());
+        for &c in &self.sections[id].children {
+            self.push_full_text(c, out);
+        }
+    }
+
+    /// Sections in document order (pre-order).
+    pub fn walk(&self) -> Vec<SectionId> {
+        fn visit(doc: &Document, id: SectionId, out: &mut Vec<SectionId>) {
+            out.push(id);
+            for &c in &doc.sections[id].children {
+                visit(doc, c, out);
+            }
+        }
+        let mut out = Vec::with_capacity(self.sections.len());
+        for &r in &self.roots {
+            visit(self, r, &mut out);
+        }
+        out
+    }
+
+    /// Short name for headers: unit and year when known, else the file name.
+    pub fn label(&self) -> String {
+        match (&self.unit, self.year) {
+            (Some(u), Some(y)) => format!("{u} {y}"),
+            (Some(u), None) => u.clone(),
+            (None, Some(y)) => format!("{} {y}", self.file),
+            (None, None) => self.file.clone(),
+        }
+    }
+}
+
+/// Builds the outline of a decoded report.
+pub fn outline(src: &SourceText) -> Document {
+    let lines = logical_lines(&src.text);
+    let frame = meta::split_frame(&lines);
+    let mut doc = build::build_tree(&lines[frame.body.clone()]);
+    doc.file = src.display_name();
+    doc.encoding = src.encoding;
+    meta::fill(&mut doc, &lines, &frame);
+    doc
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,113 @@
+use super::*;
+
+fn doc_of(text: &str) -> Document {
+    outline(&SourceText::from_bytes("t.txt", text.as_bytes()).expect("decodes"))
+}
+
+/// `level number heading` per section, in document order.
+fn shape(doc: &Document) -> Vec<String> {
+    doc.walk()
+        .into_iter()
+        .map(|id| {
+            let s = doc.section(id);
+            format!("{} {} {}", s.level, s.number, s.heading)
+        })
+        .collect()
+}
+
+#[test]
+fn levels_follow_first_appearance_and_nesting() {
+    let doc = doc_of(
+        "开头。\n一、工作进展\n(一)加强制度\n1.强化领导。正文一。\n2.完善学法。正文二。\n(二)夯实环境\n1.坚持决策。正文。\n二、存在问题\n问题。\n三、下步措施\n1.加强认识。正文。",
+    );
+    assert_eq!(
+        shape(&doc),
+        [
+            "1 一、 工作进展",
+            "2 (一) 加强制度",
+            "3 1. 强化领导",
+            "3 2. 完善学法",
+            "2 (二) 夯实环境",
+            "3 1. 坚持决策",
+            "1 二、 存在问题",
+            "1 三、 下步措施",
+            "2 1. 加强认识",
+        ]
+    );
+    assert_eq!(doc.preamble.len(), 1);
+}
+
+#[test]
+fn heading_with_body_on_the_same_line_splits_at_first_stop() {
+    let doc = doc_of("一、职能\n(一)全面建立权责事项清单制度。本着“所有权力进清单。”的原则,梳理了23项。");
+    let s = doc.section(1);
+    assert_eq!(s.heading, "全面建立权责事项清单制度");
+    assert_eq!(s.heading_line, "(一)全面建立权责事项清单制度。");
+    assert_eq!(s.body[0].text, "本着“所有权力进清单。”的原则,梳理了23项。");
+    assert_eq!(s.own_text(), "(一)全面建立权责事项清单制度。本着“所有权力进清单。”的原则,梳理了23项。");
+}
+
+#[test]
+fn stray_spaces_in_headings_are_removed_from_heading_text() {
+    let doc = doc_of("一 、 主要举措\n(一) 强化统筹\n1 .完善政策激励 体系。 先后出台了文件。\n2 .加大 科技 财 政投入。 近年来投入增加。");
+    assert_eq!(shape(&doc), ["1 一、 主要举措", "2 (一) 强化统筹", "3 1. 完善政策激励体系", "3 2. 加大科技财政投入"]);
+}
+
+#[test]
+fn enumerations_become_items_inline_and_at_line_start() {
+    let doc = doc_of(
+        "一、总体\n(一)职能\n我局重点推进以下工作:一是大力推进权责清单,基本完成编制。二是积极推广政务服务模式。三是推进网上办事。\n二、安排\n一是 以示范点为载体,全面推进。\n二是 加强普法宣传教育。持续落实普法责任制。",
+    );
+    assert_eq!(
+        shape(&doc),
+        [
+            "1 一、 总体",
+            "2 (一) 职能",
+            "3 一是 大力推进权责清单",
+            "3 二是 积极推广政务服务模式",
+            "3 三是 推进网上办事",
+            "1 二、 安排",
+            "2 一是 以示范点为载体",
+            "2 二是 加强普法宣传教育",
+        ]
+    );
+    assert_eq!(doc.section(1).body[0].text, "我局重点推进以下工作:");
+    assert_eq!(doc.section(7).body[0].text, "持续落实普法责任制。");
+}
+
+#[test]
+fn repeated_item_number_does_not_end_the_list() {
+    let doc = doc_of("一、环境\n7.营造环境。一是规范审批。二是简化程序。三是推行惩戒。三是加强文件管理。四是发挥法律顾问作用。");
+    let items: Vec<String> = shape(&doc).into_iter().filter(|s| s.contains('是')).collect();
+    assert_eq!(items.len(), 5, "{items:?}");
+    assert!(items[4].ends_with("发挥法律顾问作用"));
+}
+
+#[test]
+fn numbers_that_are_not_headings_stay_text() {
+    let doc = doc_of("一、投入\n2017年全市研发经费11.1亿元。\n1.88亿元的增量。\n5.另一条\n二、问题");
+    assert_eq!(shape(&doc), ["1 一、 投入", "1 二、 问题"]);
+    assert_eq!(doc.section(0).body.len(), 3);
+}
+
+#[test]
+fn letter_frame_is_recognised() {
+    let doc = doc_of(
+        "市法制局:\n\n  根据通知要求,现将2017年法治政府建设情况报告如下:\n\n  一、 总体情况\n\n  正文。\n\n  特此报告。\n\n                     阳江市科学技术局\n\n                     2017年11月9日\n下一篇:返回列表",
+    );
+    assert_eq!(doc.addressee.as_deref(), Some("市法制局:"));
+    assert_eq!(doc.unit.as_deref(), Some("阳江市科学技术局"));
+    assert_eq!(doc.signature.as_deref(), Some("阳江市科学技术局"));
+    assert_eq!(doc.date.as_deref(), Some("2017年11月9日"));
+    assert_eq!(doc.year, Some(2017));
+    assert_eq!(doc.closing[0].text, "特此报告。");
+    assert_eq!(shape(&doc), ["1 一、 总体情况"]);
+}
+
+#[test]
+fn title_line_gives_unit_and_year() {
+    let doc = doc_of("区科技局2018年度法治政府建设情况报告\n\n2018年度,区科技局紧紧围绕工作部署。按照《周村区法治政府建设实施纲要》要求。\n一、完善机制。正文。\n二、强化学习。《周村区科技创新政策汇编》。");
+    assert_eq!(doc.title.as_deref(), Some("区科技局2018年度法治政府建设情况报告"));
+    assert_eq!(doc.year, Some(2018));
+    assert_eq!(doc.unit.as_deref(), Some("周村区科学技术局"));
+}

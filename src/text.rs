@@ -1,0 +1,225 @@
+//! Small text helpers shared by the stages: blanks, CJK, sentence boundaries, dates and a
+//! character-bigram fingerprint for similarity. Knows nothing of documents.
+
+use std::ops::Range;
+
+/// Whitespace including the ideographic space U+3000 and no-break space.
+pub fn is_blank(c: char) -> bool {
+    c.is_whitespace() || c == '\u{3000}' || c == '\u{a0}'
+}
+
+/// Trims blanks (including full-width spaces) at both ends.
+pub fn trim_blank(s: &str) -> &str {
+    s.trim_matches(is_blank)
+}
+
+/// CJK ideographs and the CJK punctuation blocks.
+pub fn is_cjk(c: char) -> bool {
+    matches!(c,
+        '\u{3000}'..='\u{303f}' | '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}'
+        | '\u{f900}'..='\u{faff}' | '\u{ff00}'..='\u{ffef}' | '\u{20000}'..='\u{2fa1f}'
+        | '\u{2018}'..='\u{201d}' | '\u{2026}' | '\u{2014}')
+}
+
+/// Punctuation of both widths, used to skip non-content characters.
+pub fn is_punct(c: char) -> bool {
+    c.is_ascii_punctuation()
+        || matches!(c, '\u{3000}'..='\u{303f}' | '\u{ff01}'..='\u{ff0f}' | '\u{ff1a}'..='\u{ff20}'
+            | '\u{ff3b}'..='\u{ff40}' | '\u{ff5b}'..='\u{ff65}' | '\u{2010}'..='\u{2027}' | '\u{fe30}'..='\u{fe4f}'
+            | '·')
+}
+
+/// Ends a sentence.
+pub fn is_sentence_end(c: char) -> bool {
+    matches!(c, '。' | '！' | '？' | '!' | '?' | '；' | ';')
+}
+
+/// Closing quotes and brackets that stay with the sentence they close.
+fn is_closer(c: char) -> bool {
+    matches!(c, '”' | '’' | '」' | '』' | '）' | ')' | '】' | '》' | '"' | '\'')
+}
+
+/// Splits text into sentences; the ranges are contiguous and cover the whole text.
+pub fn split_sentences(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut iter = text.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        if !is_sentence_end(c) {
+            continue;
+        }
+        let mut end = i + c.len_utf8();
+        while let Some(&(j, d)) = iter.peek() {
+            if is_closer(d) || is_sentence_end(d) || is_blank(d) {
+                end = j + d.len_utf8();
+                iter.next();
+            } else {
+                break;
+            }
+        }
+        out.push(start..end);
+        start = end;
+    }
+    if start < text.len() {
+        if trim_blank(&text[start..]).is_empty() && !out.is_empty() {
+            if let Some(last) = out.last_mut() {
+                last.end = text.len();
+            }
+        } else {
+            out.push(start..text.len());
+        }
+    }
+    out
+}
+
+/// Recognises a signing date such as `2018年3月27日` or `二〇一八年三月二十七日`; returns (year, month, day).
+pub fn parse_date(line: &str) -> Option<(u32, u32, u32)> {
+    let s: String = line.chars().filter(|&c| !is_blank(c)).collect();
+    let s = s.strip_suffix('日').or_else(|| s.strip_suffix('号'))?;
+    let (year, rest) = s.split_once('年')?;
+    let (month, day) = rest.split_once('月')?;
+    let year = parse_year_digits(year)?;
+    let month = parse_small_number(month).filter(|m| (1..=12).contains(m))?;
+    let day = parse_small_number(day).filter(|d| (1..=31).contains(d))?;
+    Some((year, month, day))
+}
+
+fn parse_year_digits(s: &str) -> Option<u32> {
+    let digits: String = s
+        .chars()
+        .map(|c| match c {
+            '〇' | '零' | '○' | 'Ｏ' => Some('0'),
+            '0'..='9' => Some(c),
+            '０'..='９' => Some(fold_digit(c)),
+            c => "一二三四五六七八九".chars().position(|d| d == c).map(|p| char::from(b'1' + p as u8)),
+        })
+        .collect::<Option<String>>()?;
+    (digits.len() == 4).then(|| digits.parse().ok()).flatten().filter(|y| (1949..=2200).contains(y))
+}
+
+fn fold_digit(c: char) -> char {
+    match c {
+        '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
+        c => c,
+    }
+}
+
+fn parse_small_number(s: &str) -> Option<u32> {
+    let ascii: String = s.chars().map(fold_digit).collect();
+    ascii.parse().ok().or_else(|| crate::numbering::chinese_value(s))
+}
+
+/// A set of hashed character bigrams of a text's content characters (punctuation and blanks
+/// skipped, widths folded): the basis of every similarity score in duibi.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Fingerprint {
+    grams: Vec<u32>,
+}
+
+impl Fingerprint {
+    pub fn new(text: &str) -> Self {
+        let mut grams = Vec::with_capacity(text.len() / 3);
+        let mut prev: Option<char> = None;
+        for c in text.chars() {
+            let c = crate::normalize::fold_char(c);
+            if is_blank(c) || is_punct(c) {
+                continue;
+            }
+            if let Some(p) = prev {
+                grams.push(hash_pair(p, c));
+            }
+            prev = Some(c);
+        }
+        grams.sort_unstable();
+        grams.dedup();
+        Self { grams }
+    }
+
+    pub fn len(&self) -> usize {
+        self.grams.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.grams.is_empty()
+    }
+
+    pub fn grams(&self) -> &[u32] {
+        &self.grams
+    }
+
+    /// Number of bigrams the two fingerprints share.
+    pub fn shared(&self, other: &Fingerprint) -> usize {
+        let (mut i, mut j, mut n) = (0, 0, 0);
+        let (a, b) = (&self.grams, &other.grams);
+        while i < a.len() && j < b.len() {
+            match a[i].cmp(&b[j]) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    n += 1;
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        n
+    }
+
+    /// Dice coefficient: 1.0 for the same bigrams, 0.0 for none shared.
+    pub fn dice(&self, other: &Fingerprint) -> f32 {
+        let total = self.len() + other.len();
+        if total == 0 {
+            return 0.0;
+        }
+        2.0 * self.shared(other) as f32 / total as f32
+    }
+}
+
+fn hash_pair(a: char, b: char) -> u32 {
+    // FNV-1a over the two code points: cheap, and collisions only blur similarity slightly.
+    let mut h: u32 = 0x811c_9dc5;
+    for v in [a as u32, b as u32] {
+        for byte in v.to_le_bytes() {
+            h ^= u32::from(byte);
+            h = h.wrapping_mul(0x0100_0193);
+        }
+    }
+    h
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sentences_cover_the_text() {
+        let text = "一是健全机制。二是强化约束；“三是规范。”最后";
+        let parts: Vec<&str> = split_sentences(text).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(parts, ["一是健全机制。", "二是强化约束；", "“三是规范。”", "最后"]);
+        assert_eq!(parts.concat(), text);
+    }
+
+    #[test]
+    fn trailing_blanks_join_the_last_sentence() {
+        let text = "完成了。  ";
+        assert_eq!(split_sentences(text), vec![0..text.len()]);
+    }
+
+    #[test]
+    fn dates() {
+        assert_eq!(parse_date("2018年3月27日"), Some((2018, 3, 27)));
+        assert_eq!(parse_date("  2017年11月9日"), Some((2017, 11, 9)));
+        assert_eq!(parse_date("二〇一八年三月二十七日"), Some((2018, 3, 27)));
+        assert_eq!(parse_date("2018年度法治政府建设情况报告"), None);
+        assert_eq!(parse_date("2018年3月27日召开会议"), None);
+    }
+
+    #[test]
+    fn dice_ignores_punctuation_and_width() {
+        let a = Fingerprint::new("提供法律咨询，共16次。");
+        let b = Fingerprint::new("提供法律咨询,共16次");
+        assert!((a.dice(&b) - 1.0).abs() < f32::EPSILON);
+        assert_eq!(Fingerprint::new("").dice(&Fingerprint::new("")), 0.0);
+        assert!(Fingerprint::new("行政执法").dice(&Fingerprint::new("规范性文件")) < 0.01);
+    }
+}
