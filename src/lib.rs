@@ -17,5 +17,6 @@ pub mod normalize;
 pub mod numbering;
 pub mod outline;
 pub mod text;
+pub mod topics;
 
 pub use error::{Error, Result};

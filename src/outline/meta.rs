@@ -56,6 +56,14 @@ fn is_closing_line(s: &str) -> bool {
     OPENERS.iter().any(|o| s.starts_with(o))
 }
 
+/// A numbered line that carries no body text after its heading sentence.
+fn is_heading_only(line: &str) -> bool {
+    parse_marker(line).is_some_and(|m| {
+        let rest = line[m.len..].trim_end_matches(['。', '！', '？']);
+        !rest.contains(['。', '！', '？'])
+    })
+}
+
 /// Splits the logical lines into the parts of the letter.
 pub fn split_frame(lines: &[Line]) -> Frame {
     let mut start = 0;
@@ -90,6 +98,15 @@ pub fn split_frame(lines: &[Line]) -> Frame {
     let mut closing_start = end;
     while closing_start > start + 1 && is_closing_line(&lines[closing_start - 1].text) {
         closing_start -= 1;
+    }
+    // A last paragraph weighing the year up (`…虽然取得了较好成效,但…`) closes the letter, unless it is
+    // the only text of the section above it.
+    if closing_start > start + 2 {
+        let last = &lines[closing_start - 1].text;
+        let above = &lines[closing_start - 2].text;
+        if last.contains("虽然") && last.contains('但') && parse_marker(last).is_none() && !is_heading_only(above) {
+            closing_start -= 1;
+        }
     }
     trailer.sort_unstable();
     Frame { title, addressee, body: start..closing_start, closing: closing_start..end, signature, date, trailer }
@@ -203,10 +220,10 @@ fn expand_unit(abbreviated: &str, text: &str) -> Option<String> {
         if !place2.chars().all(is_han) {
             continue;
         }
-        let place3 = (i >= 3 && is_han(chars[i - 3])).then(|| chars[i - 3..i].iter().collect::<String>());
-        *places.entry(place2.clone()).or_default() += 1;
-        if let Some(p3) = place3 {
-            *places.entry(p3).or_default() += 1;
+        // A place name starts a run of Han characters (`《周村区…`), unlike `积极配合区政府`.
+        let run_start = chars[..i].iter().rposition(|&c| !is_han(c)).map_or(0, |p| p + 1);
+        if (2..=3).contains(&(i - run_start)) {
+            *places.entry(chars[run_start..i].iter().collect()).or_default() += 1;
         }
         // A full form of the body right after the level character: starts and ends like it.
         if chars.get(i + 1) == Some(&first) {
@@ -228,13 +245,9 @@ fn expand_unit(abbreviated: &str, text: &str) -> Option<String> {
     Some(format!("{place}{level}{expanded}"))
 }
 
-/// Prefers a three-character place name when it always precedes the two-character one.
+/// The most frequent place name, ties broken by text order of the name.
 fn best_place(places: &HashMap<String, usize>) -> Option<String> {
-    let (two, count) = places.iter().filter(|(p, _)| p.chars().count() == 2).max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))?;
-    let three = places
-        .iter()
-        .find(|(p, c)| p.chars().count() == 3 && p.ends_with(two.as_str()) && *c == count && *count >= 2);
-    Some(three.map_or(two.clone(), |(p, _)| p.clone()))
+    places.iter().max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0))).map(|(p, _)| p.clone())
 }
 
 fn is_han(c: char) -> bool {

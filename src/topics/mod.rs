@@ -1,0 +1,328 @@
+//! Stage 4, topics: scores headings, paragraphs and sentences against a topic taxonomy kept as data
+//! (`taxonomy.toml`, embedded; a user file may replace it).
+//!
+//! Owns: the taxonomy format, keyword matching (width-folded, longest phrase wins) and the per-document
+//! score table that alignment reads. Must not decide which passages go together.
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+use std::path::Path;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+use serde::Deserialize;
+
+use crate::error::{Error, Result};
+use crate::normalize::fold;
+use crate::outline::Document;
+use crate::text::split_sentences;
+
+/// The built-in taxonomy.
+pub const BUILTIN_TAXONOMY: &str = include_str!("taxonomy.toml");
+
+/// Headings weigh this many times more than body text.
+pub const HEADING_WEIGHT: u32 = 3;
+
+/// Index of a topic in [`Taxonomy::topics`].
+pub type TopicId = usize;
+
+/// One topic of the taxonomy.
+#[derive(Debug, Clone)]
+pub struct Topic {
+    pub id: String,
+    pub label: String,
+    pub english: String,
+    pub fallback: bool,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawTaxonomy {
+    topic: Vec<RawTopic>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawTopic {
+    id: String,
+    label: String,
+    #[serde(default)]
+    english: String,
+    #[serde(default)]
+    fallback: bool,
+    #[serde(default)]
+    heading: BTreeMap<String, u32>,
+    #[serde(default)]
+    keywords: BTreeMap<String, u32>,
+}
+
+struct Pattern {
+    topic: TopicId,
+    weight: u32,
+    heading_only: bool,
+}
+
+/// Topics and their keywords, compiled into one matcher.
+pub struct Taxonomy {
+    topics: Vec<Topic>,
+    patterns: Vec<Pattern>,
+    matcher: AhoCorasick,
+    fallback: TopicId,
+}
+
+impl std::fmt::Debug for Taxonomy {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Taxonomy").field("topics", &self.topics).finish_non_exhaustive()
+    }
+}
+
+impl Taxonomy {
+    /// The taxonomy shipped with duibi.
+    pub fn builtin() -> Self {
+        match Self::parse(Path::new("<built-in taxonomy>"), BUILTIN_TAXONOMY) {
+            Ok(t) => t,
+            Err(e) => unreachable!("the built-in taxonomy is tested: {e}"),
+        }
+    }
+
+    /// Reads a taxonomy file.
+    pub fn from_file(path: &Path) -> Result<Self> {
+        let text = std::fs::read_to_string(path).map_err(|e| match e.kind() {
+            std::io::ErrorKind::NotFound => Error::NotFound { path: path.to_path_buf() },
+            _ => Error::Io { path: path.to_path_buf(), source: e },
+        })?;
+        Self::parse(path, &text)
+    }
+
+    /// Parses and validates taxonomy TOML.
+    pub fn parse(path: &Path, text: &str) -> Result<Self> {
+        let invalid = |message: String| Error::Taxonomy { path: path.to_path_buf(), message };
+        let raw: RawTaxonomy = toml::from_str(text).map_err(|e| invalid(e.message().to_string()))?;
+        let fallbacks: Vec<usize> = raw.topic.iter().enumerate().filter(|(_, t)| t.fallback).map(|(i, _)| i).collect();
+        let [fallback] = fallbacks[..] else {
+            return Err(invalid(format!("exactly one topic needs `fallback = true`, found {}", fallbacks.len())));
+        };
+        let mut seen = std::collections::HashSet::new();
+        let mut words = Vec::new();
+        let mut patterns = Vec::new();
+        for (i, t) in raw.topic.iter().enumerate() {
+            if t.id.is_empty() || !seen.insert(t.id.as_str()) {
+                return Err(invalid(format!("topic id '{}' is empty or used twice", t.id)));
+            }
+            for (table, heading_only) in [(&t.keywords, false), (&t.heading, true)] {
+                for (word, &weight) in table {
+                    let folded = fold(word).text;
+                    if folded.is_empty() {
+                        return Err(invalid(format!("topic '{}' has an empty keyword", t.id)));
+                    }
+                    words.push(folded);
+                    patterns.push(Pattern { topic: i, weight, heading_only });
+                }
+            }
+        }
+        let matcher = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&words)
+            .map_err(|e| invalid(e.to_string()))?;
+        let topics = raw
+            .topic
+            .into_iter()
+            .map(|t| Topic { id: t.id, label: t.label, english: t.english, fallback: t.fallback })
+            .collect();
+        Ok(Self { topics, patterns, matcher, fallback })
+    }
+
+    pub fn topics(&self) -> &[Topic] {
+        &self.topics
+    }
+
+    pub fn topic(&self, id: TopicId) -> &Topic {
+        &self.topics[id]
+    }
+
+    /// The topic that holds what no other topic claims.
+    pub fn fallback(&self) -> TopicId {
+        self.fallback
+    }
+
+    /// Finds a topic by its id.
+    pub fn find(&self, id: &str) -> Option<TopicId> {
+        self.topics.iter().position(|t| t.id == id)
+    }
+
+    /// Scores `text` for every topic; heading-only phrases count when `heading` is set.
+    pub fn score(&self, text: &str, heading: bool) -> Scores {
+        let folded = fold(text);
+        let mut scores = vec![0u32; self.topics.len()];
+        for m in self.matcher.find_iter(&folded.text) {
+            let p = &self.patterns[m.pattern().as_usize()];
+            if heading || !p.heading_only {
+                scores[p.topic] += p.weight;
+            }
+        }
+        Scores(scores)
+    }
+}
+
+/// A score per topic for one piece of text.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Scores(pub Vec<u32>);
+
+impl Scores {
+    pub fn get(&self, t: TopicId) -> u32 {
+        self.0.get(t).copied().unwrap_or(0)
+    }
+
+    pub fn max(&self) -> u32 {
+        self.0.iter().copied().max().unwrap_or(0)
+    }
+
+    pub fn total(&self) -> u32 {
+        self.0.iter().sum()
+    }
+
+    /// Adds `other` times `factor`.
+    pub fn add(&mut self, other: &Scores, factor: u32) {
+        if self.0.len() < other.0.len() {
+            self.0.resize(other.0.len(), 0);
+        }
+        for (a, b) in self.0.iter_mut().zip(&other.0) {
+            *a += b * factor;
+        }
+    }
+
+    /// Topics scoring at least `min`, best first.
+    pub fn ranked(&self, min: u32) -> Vec<TopicId> {
+        let mut ids: Vec<TopicId> = (0..self.0.len()).filter(|&t| self.0[t] >= min).collect();
+        ids.sort_by(|&a, &b| self.0[b].cmp(&self.0[a]).then(a.cmp(&b)));
+        ids
+    }
+
+    /// Is `t` the leading topic (within `share` of the best) with at least `min` points?
+    pub fn leads(&self, t: TopicId, min: u32, share: f32) -> bool {
+        let s = self.get(t);
+        s >= min && s as f32 >= self.max() as f32 * share
+    }
+}
+
+/// A score to list a topic for a section.
+pub const MIN_SECTION_SCORE: u32 = 3;
+
+/// Scores of one paragraph and of each of its sentences.
+#[derive(Debug, Clone)]
+pub struct ParagraphTopics {
+    pub whole: Scores,
+    pub sentences: Vec<(Range<usize>, Scores)>,
+}
+
+/// Scores of one section: its heading, its paragraphs, and the ranked topics of the section.
+#[derive(Debug, Clone)]
+pub struct SectionTopics {
+    pub heading: Scores,
+    pub paragraphs: Vec<ParagraphTopics>,
+    /// Heading × [`HEADING_WEIGHT`] + own body, or the children's when the section has no text of
+    /// its own to judge by.
+    pub combined: Scores,
+    /// Topics by score, best first; the fallback topic when none qualifies.
+    pub ranked: Vec<TopicId>,
+}
+
+/// Scores for every part of a document.
+#[derive(Debug, Clone)]
+pub struct DocTopics {
+    pub sections: Vec<SectionTopics>,
+    pub preamble: Vec<ParagraphTopics>,
+    pub closing: Vec<ParagraphTopics>,
+}
+
+fn score_paragraph(tax: &Taxonomy, text: &str) -> ParagraphTopics {
+    let sentences: Vec<(Range<usize>, Scores)> =
+        split_sentences(text).into_iter().map(|r| (r.clone(), tax.score(&text[r], false))).collect();
+    let mut whole = Scores(vec![0; tax.topics.len()]);
+    for (_, s) in &sentences {
+        whole.add(s, 1);
+    }
+    ParagraphTopics { whole, sentences }
+}
+
+/// Scores every heading, paragraph and sentence of `doc`.
+pub fn classify(doc: &Document, tax: &Taxonomy) -> DocTopics {
+    let mut sections: Vec<SectionTopics> = doc
+        .sections
+        .iter()
+        .map(|s| {
+            let heading = tax.score(&s.heading, true);
+            let paragraphs: Vec<ParagraphTopics> = s.body.iter().map(|p| score_paragraph(tax, &p.text)).collect();
+            let mut combined = Scores(vec![0; tax.topics.len()]);
+            combined.add(&heading, HEADING_WEIGHT);
+            for p in &paragraphs {
+                combined.add(&p.whole, 1);
+            }
+            SectionTopics { heading, paragraphs, combined, ranked: Vec::new() }
+        })
+        .collect();
+    // Children first, so a section without text of its own can borrow its children's topics.
+    for id in doc.walk().into_iter().rev() {
+        if sections[id].combined.max() < MIN_SECTION_SCORE {
+            let mut from_children = Scores(vec![0; tax.topics.len()]);
+            for &c in &doc.sections[id].children {
+                from_children.add(&sections[c].combined, 1);
+            }
+            sections[id].combined.add(&from_children, 1);
+        }
+        let mut ranked = sections[id].combined.ranked(MIN_SECTION_SCORE);
+        ranked.retain(|&t| t != tax.fallback);
+        if ranked.is_empty() {
+            ranked.push(tax.fallback);
+        }
+        sections[id].ranked = ranked;
+    }
+    let preamble = doc.preamble.iter().map(|p| score_paragraph(tax, &p.text)).collect();
+    let closing = doc.closing.iter().map(|p| score_paragraph(tax, &p.text)).collect();
+    DocTopics { sections, preamble, closing }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_taxonomy_has_the_required_topics() {
+        let tax = Taxonomy::builtin();
+        for id in [
+            "leadership", "functions", "normative_docs", "decision", "enforcement", "oversight", "disputes",
+            "legal_counsel", "legal_education", "problems", "next_steps", "other",
+        ] {
+            assert!(tax.find(id).is_some(), "{id}");
+        }
+        assert_eq!(tax.topic(tax.fallback()).id, "other");
+    }
+
+    #[test]
+    fn longest_phrase_wins_and_width_is_ignored() {
+        let tax = Taxonomy::builtin();
+        let counsel = tax.find("legal_counsel").unwrap();
+        let s = tax.score("聘请法律顾问，提供法律咨询", false);
+        assert_eq!(s.get(counsel), 5 + 3);
+        let spaced = tax.score("法律 顾问", false);
+        assert_eq!(spaced.get(counsel), 5);
+    }
+
+    #[test]
+    fn heading_only_phrases_count_only_in_headings() {
+        let tax = Taxonomy::builtin();
+        let next = tax.find("next_steps").unwrap();
+        assert!(tax.score("下步措施", true).get(next) > 0);
+        assert_eq!(tax.score("采取措施", false).get(next), 0);
+    }
+
+    #[test]
+    fn bad_taxonomies_are_rejected_with_a_reason() {
+        let p = Path::new("t.toml");
+        let no_fallback = "[[topic]]\nid = \"a\"\nlabel = \"甲\"\n";
+        assert!(Taxonomy::parse(p, no_fallback).unwrap_err().to_string().contains("fallback"));
+        let dup = "[[topic]]\nid = \"a\"\nlabel = \"甲\"\nfallback = true\n[[topic]]\nid = \"a\"\nlabel = \"乙\"\n";
+        assert!(Taxonomy::parse(p, dup).unwrap_err().to_string().contains("used twice"));
+        let unknown = "[[topic]]\nid = \"a\"\nlabel = \"甲\"\nfallback = true\ncolour = 1\n";
+        assert!(Taxonomy::parse(p, unknown).unwrap_err().to_string().starts_with("t.toml: taxonomy is not valid"));
+    }
+}
