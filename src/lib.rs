@@ -11,6 +11,8 @@
 //! Start with [`compare::Comparison::build`] for the whole pipeline, or [`outline::outline`] for the
 //! structure of one report. Nothing here knows about terminals.
 
+pub mod align;
+pub mod diff;
 pub mod error;
 pub mod load;
 pub mod normalize;

@@ -1,0 +1,352 @@
+//! Stage 5, align: two classified documents to rows of passages, one row per topic present in either
+//! report, plus rows for passages that match across reports by content alone.
+//!
+//! A passage is the smallest unit about the topic: a whole section when its heading says so, else
+//! the paragraphs, enumerated items or sentences that are. Must not diff text.
+
+use crate::outline::{Document, SectionId};
+use crate::text::Fingerprint;
+use crate::topics::{DocTopics, ParagraphTopics, Taxonomy, TopicId};
+
+/// Points a heading needs for its section to be about a topic.
+const HEADING_MIN: u32 = 2;
+/// Points a paragraph needs to be about a topic as a whole.
+const PARAGRAPH_MIN: u32 = 4;
+/// Points a sentence needs to be pulled into a topic on its own.
+const SENTENCE_MIN: u32 = 3;
+/// A topic within this share of the best one still leads.
+const LEAD_SHARE: f32 = 0.75;
+/// Similarity above which two passages no topic claims are paired in a row of their own. Below it,
+/// reports of different bureaus pair unrelated business paragraphs.
+pub const CONTENT_MATCH_MIN: f32 = 0.4;
+/// Passages shorter than this (in bytes) are too slight to stand alone (`特此报告。`).
+const MIN_PASSAGE_BYTES: usize = 15;
+
+/// How much of the document a passage covers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PassageKind {
+    /// A section with everything under it.
+    Section,
+    /// A section's heading and own paragraphs; its subsections are elsewhere.
+    SectionOwn,
+    Paragraph,
+    /// One or more consecutive sentences of a paragraph.
+    Sentences,
+    Preamble,
+    Closing,
+}
+
+/// A piece of one report shown in a row.
+#[derive(Debug, Clone)]
+pub struct Passage {
+    pub kind: PassageKind,
+    pub section: Option<SectionId>,
+    /// Headings from the top of the document down to the passage's section.
+    pub path: Vec<String>,
+    /// What the pane shows, one paragraph per line; a section's heading line included.
+    pub text: String,
+    /// Document order: (section pre-order index + 1, paragraph, byte offset).
+    order: (usize, usize, usize),
+}
+
+/// One line of the comparison: what each report says about one topic.
+#[derive(Debug, Clone)]
+pub struct Row {
+    /// `None` for rows paired by content alone.
+    pub topic: Option<TopicId>,
+    pub label: String,
+    /// Character-bigram similarity of the two sides, 0–1; 0 when one side is empty.
+    pub similarity: f32,
+    pub left: Vec<Passage>,
+    pub right: Vec<Passage>,
+}
+
+/// All rows of a comparison, in taxonomy order, then content rows, then the fallback topic.
+#[derive(Debug, Clone, Default)]
+pub struct Alignment {
+    pub rows: Vec<Row>,
+}
+
+/// A classified document, as alignment reads it.
+#[derive(Clone, Copy)]
+pub struct Classified<'a> {
+    pub doc: &'a Document,
+    pub topics: &'a DocTopics,
+}
+
+/// Which parts of a document some topic row already shows.
+struct Coverage {
+    section: Vec<bool>,
+    paragraph: Vec<Vec<bool>>,
+}
+
+struct Collector<'a> {
+    c: Classified<'a>,
+    tax: &'a Taxonomy,
+    order_of: Vec<usize>,
+    coverage: Coverage,
+}
+
+impl<'a> Collector<'a> {
+    fn new(c: Classified<'a>, tax: &'a Taxonomy) -> Self {
+        let mut order_of = vec![0; c.doc.sections.len()];
+        for (i, id) in c.doc.walk().into_iter().enumerate() {
+            order_of[id] = i + 1;
+        }
+        let coverage = Coverage {
+            section: vec![false; c.doc.sections.len()],
+            paragraph: c.doc.sections.iter().map(|s| vec![false; s.body.len()]).collect(),
+        };
+        Self { c, tax, order_of, coverage }
+    }
+
+    fn passage(&self, kind: PassageKind, section: SectionId, para: usize, offset: usize, text: String) -> Passage {
+        Passage { kind, section: Some(section), path: self.c.doc.path(section), text, order: (self.order_of[section], para, offset) }
+    }
+
+    /// Passages about topic `t`, in document order.
+    fn collect(&mut self, t: TopicId) -> Vec<Passage> {
+        let mut out = Vec::new();
+        let doc = self.c.doc;
+        let topics = self.c.topics;
+        let overview = self.tax.find("overview") == Some(t);
+        for (i, p) in doc.preamble.iter().enumerate() {
+            if overview {
+                out.push(Passage { kind: PassageKind::Preamble, section: None, path: Vec::new(), text: p.text.clone(), order: (0, i, 0) });
+            } else {
+                out.extend(frame_passages(&topics.preamble[i], &p.text, t, PassageKind::Preamble, (0, i)));
+            }
+        }
+        for &root in &doc.roots {
+            self.collect_section(root, t, &mut out);
+        }
+        for (i, p) in doc.closing.iter().enumerate() {
+            out.extend(frame_passages(&topics.closing[i], &p.text, t, PassageKind::Closing, (usize::MAX, i)));
+        }
+        out
+    }
+
+    fn collect_section(&mut self, id: SectionId, t: TopicId, out: &mut Vec<Passage>) {
+        let doc = self.c.doc;
+        let st = &self.c.topics.sections[id];
+        let section = doc.section(id);
+        if st.heading.leads(t, HEADING_MIN, LEAD_SHARE) {
+            let elsewhere = section
+                .children
+                .iter()
+                .filter(|&&c| {
+                    let h = &self.c.topics.sections[c].heading;
+                    h.max() >= HEADING_MIN && !h.leads(t, HEADING_MIN, LEAD_SHARE)
+                })
+                .count();
+            // A heading like 总体情况 over subsections on other topics is a container, not a topic.
+            let container = elsewhere > 0 && elsewhere * 2 >= section.children.len();
+            if !container {
+                self.cover_subtree(id);
+                out.push(self.passage(PassageKind::Section, id, 0, 0, doc.full_text(id)));
+                return;
+            }
+            self.coverage.paragraph[id].iter_mut().for_each(|p| *p = true);
+            out.push(self.passage(PassageKind::SectionOwn, id, 0, 0, section.own_text()));
+            for &c in &section.children {
+                self.collect_section(c, t, out);
+            }
+            return;
+        }
+        let untitled_leaf = st.heading.max() < HEADING_MIN && section.children.is_empty();
+        if untitled_leaf && st.combined.leads(t, PARAGRAPH_MIN, LEAD_SHARE) && st.combined.get(t) * 2 >= st.combined.total() {
+            self.cover_subtree(id);
+            out.push(self.passage(PassageKind::Section, id, 0, 0, doc.full_text(id)));
+            return;
+        }
+        for (pi, p) in section.body.iter().enumerate() {
+            let found = paragraph_passages(&st.paragraphs[pi], &p.text, t);
+            if !found.is_empty() {
+                self.coverage.paragraph[id][pi] = true;
+            }
+            for (kind, offset, text) in found {
+                out.push(self.passage(kind, id, pi, offset, text));
+            }
+        }
+        for &c in &section.children {
+            self.collect_section(c, t, out);
+        }
+    }
+
+    fn cover_subtree(&mut self, id: SectionId) {
+        self.coverage.section[id] = true;
+        self.coverage.paragraph[id].iter_mut().for_each(|p| *p = true);
+        for &c in &self.c.doc.sections[id].children {
+            self.cover_subtree(c);
+        }
+    }
+
+    fn subtree_untouched(&self, id: SectionId) -> bool {
+        !self.coverage.section[id]
+            && !self.coverage.paragraph[id].iter().any(|&p| p)
+            && self.c.doc.sections[id].children.iter().all(|&c| self.subtree_untouched(c))
+    }
+
+    /// What no topic claimed: whole untouched sections, else the untouched paragraphs.
+    fn leftovers(&self) -> Vec<Passage> {
+        let mut out = Vec::new();
+        for &root in &self.c.doc.roots {
+            self.leftovers_of(root, &mut out);
+        }
+        out.retain(|p| p.text.len() >= MIN_PASSAGE_BYTES);
+        out
+    }
+
+    fn leftovers_of(&self, id: SectionId, out: &mut Vec<Passage>) {
+        if self.coverage.section[id] {
+            return;
+        }
+        let doc = self.c.doc;
+        if self.subtree_untouched(id) {
+            out.push(self.passage(PassageKind::Section, id, 0, 0, doc.full_text(id)));
+            return;
+        }
+        for (pi, p) in doc.sections[id].body.iter().enumerate() {
+            if !self.coverage.paragraph[id][pi] {
+                out.push(self.passage(PassageKind::Paragraph, id, pi, 0, p.text.clone()));
+            }
+        }
+        for &c in &doc.sections[id].children {
+            self.leftovers_of(c, out);
+        }
+    }
+}
+
+/// Paragraph-level passages about `t`: the whole paragraph when it is about `t`, else runs of
+/// sentences that are. Returns (kind, byte offset, text).
+fn paragraph_passages(pt: &ParagraphTopics, text: &str, t: TopicId) -> Vec<(PassageKind, usize, String)> {
+    let whole = &pt.whole;
+    if whole.leads(t, PARAGRAPH_MIN, LEAD_SHARE) && whole.get(t) * 2 >= whole.total() {
+        return vec![(PassageKind::Paragraph, 0, text.to_string())];
+    }
+    let mut out: Vec<(PassageKind, usize, String)> = Vec::new();
+    let mut run: Option<std::ops::Range<usize>> = None;
+    for (range, scores) in &pt.sentences {
+        if scores.get(t) >= SENTENCE_MIN {
+            run = Some(run.map_or(range.clone(), |r| r.start..range.end));
+        } else if let Some(r) = run.take() {
+            out.push((PassageKind::Sentences, r.start, text[r].trim().to_string()));
+        }
+    }
+    if let Some(r) = run {
+        out.push((PassageKind::Sentences, r.start, text[r].trim().to_string()));
+    }
+    out
+}
+
+fn frame_passages(pt: &ParagraphTopics, text: &str, t: TopicId, kind: PassageKind, at: (usize, usize)) -> Vec<Passage> {
+    paragraph_passages(pt, text, t)
+        .into_iter()
+        .map(|(k, offset, text)| Passage {
+            kind: if k == PassageKind::Paragraph { kind } else { k },
+            section: None,
+            path: Vec::new(),
+            text,
+            order: (at.0, at.1, offset),
+        })
+        .collect()
+}
+
+fn similarity(left: &[Passage], right: &[Passage]) -> f32 {
+    if left.is_empty() || right.is_empty() {
+        return 0.0;
+    }
+    let join = |ps: &[Passage]| ps.iter().map(|p| p.text.as_str()).collect::<Vec<_>>().join("\n");
+    Fingerprint::new(&join(left)).dice(&Fingerprint::new(&join(right)))
+}
+
+/// Pairs leftover passages whose content matches, most similar first.
+fn content_pairs(left: &[Passage], right: &[Passage]) -> Vec<(usize, usize, f32)> {
+    let lf: Vec<Fingerprint> = left.iter().map(|p| Fingerprint::new(&p.text)).collect();
+    let rf: Vec<Fingerprint> = right.iter().map(|p| Fingerprint::new(&p.text)).collect();
+    let mut candidates = Vec::new();
+    for (i, a) in lf.iter().enumerate() {
+        for (j, b) in rf.iter().enumerate() {
+            let s = a.dice(b);
+            if s >= CONTENT_MATCH_MIN {
+                candidates.push((i, j, s));
+            }
+        }
+    }
+    candidates.sort_by(|a, b| b.2.total_cmp(&a.2).then(a.0.cmp(&b.0)).then(a.1.cmp(&b.1)));
+    let (mut used_l, mut used_r) = (vec![false; left.len()], vec![false; right.len()]);
+    let mut pairs: Vec<(usize, usize, f32)> = candidates
+        .into_iter()
+        .filter(|&(i, j, _)| {
+            let free = !used_l[i] && !used_r[j];
+            if free {
+                used_l[i] = true;
+                used_r[j] = true;
+            }
+            free
+        })
+        .collect();
+    pairs.sort_by_key(|&(i, j, _)| (i, j));
+    pairs
+}
+
+fn content_label(p: &Passage) -> String {
+    match p.path.last() {
+        Some(h) if p.kind == PassageKind::Section => h.clone(),
+        _ => p.text.chars().take(16).collect::<String>() + "…",
+    }
+}
+
+/// Aligns two classified reports.
+pub fn align(left: Classified<'_>, right: Classified<'_>, tax: &Taxonomy) -> Alignment {
+    let mut lc = Collector::new(left, tax);
+    let mut rc = Collector::new(right, tax);
+    let mut rows = Vec::new();
+    for t in (0..tax.topics().len()).filter(|&t| t != tax.fallback()) {
+        let (l, r) = (lc.collect(t), rc.collect(t));
+        if l.is_empty() && r.is_empty() {
+            continue;
+        }
+        let similarity = similarity(&l, &r);
+        rows.push(Row { topic: Some(t), label: tax.topic(t).label.clone(), similarity, left: l, right: r });
+    }
+    let (mut l_rest, mut r_rest) = (lc.leftovers(), rc.leftovers());
+    let pairs = content_pairs(&l_rest, &r_rest);
+    let (mut l_taken, mut r_taken) = (vec![false; l_rest.len()], vec![false; r_rest.len()]);
+    for &(i, j, s) in &pairs {
+        l_taken[i] = true;
+        r_taken[j] = true;
+        rows.push(Row {
+            topic: None,
+            label: content_label(&l_rest[i]),
+            similarity: s,
+            left: vec![l_rest[i].clone()],
+            right: vec![r_rest[j].clone()],
+        });
+    }
+    let keep = |taken: &[bool], rest: &mut Vec<Passage>| {
+        let mut k = taken.iter();
+        rest.retain(|_| !k.next().copied().unwrap_or(false));
+        rest.sort_by_key(|p| p.order);
+    };
+    keep(&l_taken, &mut l_rest);
+    keep(&r_taken, &mut r_rest);
+    if !l_rest.is_empty() || !r_rest.is_empty() {
+        let fallback = tax.fallback();
+        let similarity = similarity(&l_rest, &r_rest);
+        rows.push(Row { topic: Some(fallback), label: tax.topic(fallback).label.clone(), similarity, left: l_rest, right: r_rest });
+    }
+    Alignment { rows }
+}
+
+#[cfg(test)]
+mod tests;
+
+impl Passage {
+    /// A passage outside any document, for tests of later stages.
+    #[doc(hidden)]
+    pub fn for_test(kind: PassageKind, text: &str) -> Self {
+        Passage { kind, section: None, path: Vec::new(), text: text.to_string(), order: (0, 0, 0) }
+    }
+}

@@ -1,0 +1,73 @@
+use super::*;
+use crate::align::{PassageKind, Row};
+
+fn passage(text: &str) -> Passage {
+    Passage::for_test(PassageKind::Paragraph, text)
+}
+
+fn row(left: &[&str], right: &[&str]) -> Row {
+    Row {
+        topic: None,
+        label: "t".into(),
+        similarity: 0.0,
+        left: left.iter().map(|t| passage(t)).collect(),
+        right: right.iter().map(|t| passage(t)).collect(),
+    }
+}
+
+/// The unified ops as `[-del-]{+ins+}{>move<}` text.
+fn unified(d: &RowDiff) -> String {
+    d.ops
+        .iter()
+        .map(|o| match o.op {
+            OpKind::Equal => o.text.clone(),
+            OpKind::Delete => format!("[-{}-]", o.text),
+            OpKind::Insert => format!("{{+{}+}}", o.text),
+            OpKind::Move => format!("{{>{}<}}", o.text),
+        })
+        .collect()
+}
+
+#[test]
+fn reordered_sentence_is_a_move() {
+    let r = row(
+        &["甲项工作全面完成并通过验收。乙项工作稳步推进取得成效。丙项工作按期启动各项准备。"],
+        &["乙项工作稳步推进取得成效。丙项工作按期启动各项准备。甲项工作全面完成并通过验收。"],
+    );
+    let d = diff_row(&r, &CharTokenizer, None);
+    assert_eq!(d.links.iter().filter(|l| l.moved).count(), 1);
+    assert_eq!(d.stats.deleted, 0);
+    assert_eq!(d.stats.inserted, 0);
+    assert!(d.stats.moved > 0);
+    assert!(unified(&d).contains("{>甲项工作全面完成并通过验收。<}"), "{}", unified(&d));
+    assert!(d.left[0].iter().any(|s| s.mark == Mark::Moved));
+}
+
+#[test]
+fn paired_sentence_gets_word_marks_in_original_text() {
+    let r = row(&["聘请法律顾问，提供法律咨询16次。"], &["聘请法律顾问, 提供法律咨询119次。新增一句完全不同的内容在这里。"]);
+    let d = diff_row(&r, &CharTokenizer, None);
+    assert_eq!(unified(&d), "聘请法律顾问, 提供法律咨询[-16次-]{+119次+}。{+新增一句完全不同的内容在这里。+}");
+    let figure: Vec<&Span> = d.right[0].iter().filter(|s| s.figure).collect();
+    assert_eq!(figure.len(), 1);
+    assert_eq!(&r.right[0].text[figure[0].range.clone()], "119次");
+    assert_eq!(d.figures.len(), 1);
+    assert_eq!(d.stats.inserted, "119次新增一句完全不同的内容在这里。".chars().count());
+}
+
+#[test]
+fn marks_cover_every_sentence_of_both_sides() {
+    let r = row(&["第一句话。\n第二段的话。"], &["完全不同的内容。"]);
+    let d = diff_row(&r, &CharTokenizer, None);
+    let covered: usize = d.left[0].iter().map(|s| s.range.len()).sum();
+    assert_eq!(covered, r.left[0].text.len() - 1, "all but the newline");
+    assert!(d.right[0].iter().all(|s| s.mark == Mark::Inserted));
+}
+
+#[test]
+fn a_past_deadline_degrades_to_whole_sentences() {
+    let r = row(&["聘请法律顾问，提供法律咨询16次。"], &["聘请法律顾问，提供法律咨询119次。"]);
+    let d = diff_row(&r, &CharTokenizer, Some(Instant::now() - std::time::Duration::from_secs(1)));
+    assert!(d.coarse);
+    assert_eq!(d.ops.len(), 2, "one delete and one insert: {:?}", d.ops);
+}

@@ -1,0 +1,173 @@
+//! Word diff of two paired sentences (folded text), cleaned up for reading.
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::time::Instant;
+
+use similar::{Algorithm, DiffOp, capture_diff_slices_deadline};
+
+use super::{FigureChange, Tokenizer};
+use crate::text::{is_blank, is_punct};
+
+/// A run of the diff: equal text, or old text replaced by new text (either may be empty).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Piece {
+    pub changed: bool,
+    pub old: Range<usize>,
+    pub new: Range<usize>,
+    /// A changed figure, short on both sides.
+    pub figure: bool,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct WordDiff {
+    pub pieces: Vec<Piece>,
+    pub figures: Vec<FigureChange>,
+}
+
+/// Longest text on either side of a change still read as a changed figure.
+const FIGURE_MAX_CHARS: usize = 12;
+
+fn content_chars(s: &str) -> usize {
+    s.chars().filter(|&c| !is_blank(c) && !is_punct(c)).count()
+}
+
+/// Diffs `old` against `new`. With `whole`, or when they are equal, there is no token diff: the
+/// sentence is one piece.
+pub fn diff(old: &str, new: &str, tokenizer: &dyn Tokenizer, deadline: Option<Instant>, whole: bool) -> WordDiff {
+    if old == new {
+        return WordDiff { pieces: vec![Piece { changed: false, old: 0..old.len(), new: 0..new.len(), figure: false }], figures: Vec::new() };
+    }
+    if whole {
+        return WordDiff { pieces: vec![Piece { changed: true, old: 0..old.len(), new: 0..new.len(), figure: false }], figures: Vec::new() };
+    }
+    let (old_tokens, new_tokens) = (tokenizer.tokens(old), tokenizer.tokens(new));
+    let mut ids: HashMap<&str, u32> = HashMap::new();
+    let mut old_ids = Vec::with_capacity(old_tokens.len());
+    for r in &old_tokens {
+        let next = ids.len() as u32;
+        old_ids.push(*ids.entry(&old[r.clone()]).or_insert(next));
+    }
+    let mut new_ids = Vec::with_capacity(new_tokens.len());
+    for r in &new_tokens {
+        let next = ids.len() as u32;
+        new_ids.push(*ids.entry(&new[r.clone()]).or_insert(next));
+    }
+    let ops = capture_diff_slices_deadline(Algorithm::Myers, &old_ids, &new_ids, deadline);
+
+    let byte_range = |tokens: &[Range<usize>], r: Range<usize>, len: usize| -> Range<usize> {
+        if r.is_empty() {
+            let at = tokens.get(r.start).map_or(len, |t| t.start);
+            at..at
+        } else {
+            tokens[r.start].start..tokens[r.end - 1].end
+        }
+    };
+    let mut pieces: Vec<Piece> = Vec::new();
+    for op in ops {
+        let changed = !matches!(op, DiffOp::Equal { .. });
+        let piece = Piece {
+            changed,
+            old: byte_range(&old_tokens, op.old_range(), old.len()),
+            new: byte_range(&new_tokens, op.new_range(), new.len()),
+            figure: false,
+        };
+        push_piece(&mut pieces, piece, old);
+    }
+    let figures = mark_figures(&mut pieces, old, new);
+    WordDiff { pieces, figures }
+}
+
+/// Appends a piece, merging neighbouring changes and dissolving a one-character equal island
+/// (`的`, `和`) caught between two changes into them.
+fn push_piece(pieces: &mut Vec<Piece>, piece: Piece, old: &str) {
+    if piece.old.is_empty() && piece.new.is_empty() {
+        return;
+    }
+    if piece.changed {
+        let n = pieces.len();
+        if n >= 2 && pieces[n - 2].changed && !pieces[n - 1].changed && content_chars(&old[pieces[n - 1].old.clone()]) <= 1 {
+            let island = pieces.pop().expect("n >= 2");
+            let before = pieces.last_mut().expect("n >= 2");
+            before.old.end = piece.old.end.max(island.old.end);
+            before.new.end = piece.new.end.max(island.new.end);
+            return;
+        }
+        if let Some(last) = pieces.last_mut().filter(|l| l.changed) {
+            last.old.end = piece.old.end;
+            last.new.end = piece.new.end;
+            return;
+        }
+    }
+    pieces.push(piece);
+}
+
+fn mark_figures(pieces: &mut [Piece], old: &str, new: &str) -> Vec<FigureChange> {
+    let mut out = Vec::new();
+    for k in 0..pieces.len() {
+        let p = &pieces[k];
+        if !p.changed {
+            continue;
+        }
+        let (before, after) = (&old[p.old.clone()], &new[p.new.clone()]);
+        let short = before.chars().count() <= FIGURE_MAX_CHARS && after.chars().count() <= FIGURE_MAX_CHARS;
+        if short && before.contains(|c: char| c.is_ascii_digit()) && after.contains(|c: char| c.is_ascii_digit()) {
+            let context = k
+                .checked_sub(1)
+                .map(|i| {
+                    let text = &new[pieces[i].new.clone()];
+                    let chars: Vec<char> = text.chars().collect();
+                    chars[chars.len().saturating_sub(4)..].iter().collect::<String>()
+                })
+                .unwrap_or_default();
+            out.push(FigureChange { context, before: before.to_string(), after: after.to_string() });
+            pieces[k].figure = true;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diff::CharTokenizer;
+
+    fn render(old: &str, new: &str) -> String {
+        let wd = diff(old, new, &CharTokenizer, None, false);
+        let mut out = String::new();
+        for p in &wd.pieces {
+            if p.changed {
+                if !p.old.is_empty() {
+                    out += &format!("[-{}-]", &old[p.old.clone()]);
+                }
+                if !p.new.is_empty() {
+                    out += &format!("{{+{}+}}", &new[p.new.clone()]);
+                }
+            } else {
+                out += &old[p.old.clone()];
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn changed_figure_is_one_token_and_marked() {
+        assert_eq!(render("提供法律咨询16次。", "提供法律咨询119次。"), "提供法律咨询[-16次-]{+119次+}。");
+        let wd = diff("提供法律咨询16次。", "提供法律咨询119次。", &CharTokenizer, None, false);
+        assert_eq!(wd.figures, [FigureChange { context: "法律咨询".into(), before: "16次".into(), after: "119次".into() }]);
+    }
+
+    #[test]
+    fn one_character_islands_are_absorbed() {
+        // 的 alone between two changes would be confetti.
+        let r = render("甲乙的丙丁", "戊己的庚辛");
+        assert_eq!(r, "[-甲乙的丙丁-]{+戊己的庚辛+}");
+    }
+
+    #[test]
+    fn whole_mode_compares_sentences_as_units() {
+        let wd = diff("甲乙丙", "甲乙丁", &CharTokenizer, None, true);
+        assert_eq!(wd.pieces.len(), 1);
+        assert!(wd.pieces[0].changed);
+    }
+}
