@@ -12,8 +12,9 @@ use crate::topics::{DocTopics, ParagraphTopics, Taxonomy, TopicId};
 const HEADING_MIN: u32 = 2;
 /// Points a paragraph needs to be about a topic as a whole.
 const PARAGRAPH_MIN: u32 = 4;
-/// Points a sentence needs to be pulled into a topic on its own.
-const SENTENCE_MIN: u32 = 3;
+/// Points a sentence needs to be pulled into a topic on its own: one strong term (法律顾问 5,
+/// 规范性文件 4) or two ordinary ones, not one passing mention of 行政执法 (3).
+const SENTENCE_MIN: u32 = 4;
 /// A topic within this share of the best one still leads.
 const LEAD_SHARE: f32 = 0.75;
 /// Similarity above which two passages no topic claims are paired in a row of their own. Below it,
@@ -96,13 +97,36 @@ impl<'a> Collector<'a> {
         }
         let coverage = Coverage {
             section: vec![false; c.doc.sections.len()],
-            paragraph: c.doc.sections.iter().map(|s| vec![false; s.body.len()]).collect(),
+            paragraph: c
+                .doc
+                .sections
+                .iter()
+                .map(|s| vec![false; s.body.len()])
+                .collect(),
         };
-        Self { c, tax, order_of, coverage }
+        Self {
+            c,
+            tax,
+            order_of,
+            coverage,
+        }
     }
 
-    fn passage(&self, kind: PassageKind, section: SectionId, para: usize, offset: usize, text: String) -> Passage {
-        Passage { kind, section: Some(section), path: self.c.doc.path(section), text, order: (self.order_of[section], para, offset) }
+    fn passage(
+        &self,
+        kind: PassageKind,
+        section: SectionId,
+        para: usize,
+        offset: usize,
+        text: String,
+    ) -> Passage {
+        Passage {
+            kind,
+            section: Some(section),
+            path: self.c.doc.path(section),
+            text,
+            order: (self.order_of[section], para, offset),
+        }
     }
 
     /// Passages about topic `t`, in document order.
@@ -113,16 +137,34 @@ impl<'a> Collector<'a> {
         let overview = self.tax.find("overview") == Some(t);
         for (i, p) in doc.preamble.iter().enumerate() {
             if overview {
-                out.push(Passage { kind: PassageKind::Preamble, section: None, path: Vec::new(), text: p.text.clone(), order: (0, i, 0) });
+                out.push(Passage {
+                    kind: PassageKind::Preamble,
+                    section: None,
+                    path: Vec::new(),
+                    text: p.text.clone(),
+                    order: (0, i, 0),
+                });
             } else {
-                out.extend(frame_passages(&topics.preamble[i], &p.text, t, PassageKind::Preamble, (0, i)));
+                out.extend(frame_passages(
+                    &topics.preamble[i],
+                    &p.text,
+                    t,
+                    PassageKind::Preamble,
+                    (0, i),
+                ));
             }
         }
         for &root in &doc.roots {
             self.collect_section(root, t, &mut out);
         }
         for (i, p) in doc.closing.iter().enumerate() {
-            out.extend(frame_passages(&topics.closing[i], &p.text, t, PassageKind::Closing, (usize::MAX, i)));
+            out.extend(frame_passages(
+                &topics.closing[i],
+                &p.text,
+                t,
+                PassageKind::Closing,
+                (usize::MAX, i),
+            ));
         }
         out
     }
@@ -141,13 +183,15 @@ impl<'a> Collector<'a> {
                 })
                 .count();
             // A heading like 总体情况 over subsections on other topics is a container, not a topic.
-            let container = elsewhere > 0 && elsewhere * 2 >= section.children.len();
+            let container = !self.tax.topic(t).whole && elsewhere > 0 && elsewhere * 2 >= section.children.len();
             if !container {
                 self.cover_subtree(id);
                 out.push(self.passage(PassageKind::Section, id, 0, 0, doc.full_text(id)));
                 return;
             }
-            self.coverage.paragraph[id].iter_mut().for_each(|p| *p = true);
+            self.coverage.paragraph[id]
+                .iter_mut()
+                .for_each(|p| *p = true);
             out.push(self.passage(PassageKind::SectionOwn, id, 0, 0, section.own_text()));
             for &c in &section.children {
                 self.collect_section(c, t, out);
@@ -155,7 +199,10 @@ impl<'a> Collector<'a> {
             return;
         }
         let untitled_leaf = st.heading.max() < HEADING_MIN && section.children.is_empty();
-        if untitled_leaf && st.combined.leads(t, PARAGRAPH_MIN, LEAD_SHARE) && st.combined.get(t) * 2 >= st.combined.total() {
+        if untitled_leaf
+            && st.combined.leads(t, PARAGRAPH_MIN, LEAD_SHARE)
+            && st.combined.get(t) * 2 >= st.combined.total()
+        {
             self.cover_subtree(id);
             out.push(self.passage(PassageKind::Section, id, 0, 0, doc.full_text(id)));
             return;
@@ -176,7 +223,9 @@ impl<'a> Collector<'a> {
 
     fn cover_subtree(&mut self, id: SectionId) {
         self.coverage.section[id] = true;
-        self.coverage.paragraph[id].iter_mut().for_each(|p| *p = true);
+        self.coverage.paragraph[id]
+            .iter_mut()
+            .for_each(|p| *p = true);
         for &c in &self.c.doc.sections[id].children {
             self.cover_subtree(c);
         }
@@ -185,7 +234,10 @@ impl<'a> Collector<'a> {
     fn subtree_untouched(&self, id: SectionId) -> bool {
         !self.coverage.section[id]
             && !self.coverage.paragraph[id].iter().any(|&p| p)
-            && self.c.doc.sections[id].children.iter().all(|&c| self.subtree_untouched(c))
+            && self.c.doc.sections[id]
+                .children
+                .iter()
+                .all(|&c| self.subtree_untouched(c))
     }
 
     /// What no topic claimed: whole untouched sections, else the untouched paragraphs.
@@ -220,7 +272,11 @@ impl<'a> Collector<'a> {
 
 /// Paragraph-level passages about `t`: the whole paragraph when it is about `t`, else runs of
 /// sentences that are. Returns (kind, byte offset, text).
-fn paragraph_passages(pt: &ParagraphTopics, text: &str, t: TopicId) -> Vec<(PassageKind, usize, String)> {
+fn paragraph_passages(
+    pt: &ParagraphTopics,
+    text: &str,
+    t: TopicId,
+) -> Vec<(PassageKind, usize, String)> {
     let whole = &pt.whole;
     if whole.leads(t, PARAGRAPH_MIN, LEAD_SHARE) && whole.get(t) * 2 >= whole.total() {
         return vec![(PassageKind::Paragraph, 0, text.to_string())];
@@ -240,7 +296,13 @@ fn paragraph_passages(pt: &ParagraphTopics, text: &str, t: TopicId) -> Vec<(Pass
     out
 }
 
-fn frame_passages(pt: &ParagraphTopics, text: &str, t: TopicId, kind: PassageKind, at: (usize, usize)) -> Vec<Passage> {
+fn frame_passages(
+    pt: &ParagraphTopics,
+    text: &str,
+    t: TopicId,
+    kind: PassageKind,
+    at: (usize, usize),
+) -> Vec<Passage> {
     paragraph_passages(pt, text, t)
         .into_iter()
         .map(|(k, offset, text)| Passage {
@@ -257,7 +319,12 @@ fn similarity(left: &[Passage], right: &[Passage]) -> f32 {
     if left.is_empty() || right.is_empty() {
         return 0.0;
     }
-    let join = |ps: &[Passage]| ps.iter().map(|p| p.text.as_str()).collect::<Vec<_>>().join("\n");
+    let join = |ps: &[Passage]| {
+        ps.iter()
+            .map(|p| p.text.as_str())
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
     Fingerprint::new(&join(left)).dice(&Fingerprint::new(&join(right)))
 }
 
@@ -309,7 +376,13 @@ pub fn align(left: Classified<'_>, right: Classified<'_>, tax: &Taxonomy) -> Ali
             continue;
         }
         let similarity = similarity(&l, &r);
-        rows.push(Row { topic: Some(t), label: tax.topic(t).label.clone(), similarity, left: l, right: r });
+        rows.push(Row {
+            topic: Some(t),
+            label: tax.topic(t).label.clone(),
+            similarity,
+            left: l,
+            right: r,
+        });
     }
     let (mut l_rest, mut r_rest) = (lc.leftovers(), rc.leftovers());
     let pairs = content_pairs(&l_rest, &r_rest);
@@ -335,7 +408,13 @@ pub fn align(left: Classified<'_>, right: Classified<'_>, tax: &Taxonomy) -> Ali
     if !l_rest.is_empty() || !r_rest.is_empty() {
         let fallback = tax.fallback();
         let similarity = similarity(&l_rest, &r_rest);
-        rows.push(Row { topic: Some(fallback), label: tax.topic(fallback).label.clone(), similarity, left: l_rest, right: r_rest });
+        rows.push(Row {
+            topic: Some(fallback),
+            label: tax.topic(fallback).label.clone(),
+            similarity,
+            left: l_rest,
+            right: r_rest,
+        });
     }
     Alignment { rows }
 }
@@ -347,6 +426,12 @@ impl Passage {
     /// A passage outside any document, for tests of later stages.
     #[doc(hidden)]
     pub fn for_test(kind: PassageKind, text: &str) -> Self {
-        Passage { kind, section: None, path: Vec::new(), text: text.to_string(), order: (0, 0, 0) }
+        Passage {
+            kind,
+            section: None,
+            path: Vec::new(),
+            text: text.to_string(),
+            order: (0, 0, 0),
+        }
     }
 }

@@ -12,12 +12,14 @@
 //! structure of one report. Nothing here knows about terminals.
 
 pub mod align;
+pub mod compare;
 pub mod diff;
 pub mod error;
 pub mod load;
 pub mod normalize;
 pub mod numbering;
 pub mod outline;
+pub mod render;
 pub mod text;
 pub mod topics;
 

@@ -37,7 +37,11 @@ impl SourceText {
         if text.trim().is_empty() {
             return Err(Error::Empty { path });
         }
-        Ok(Self { path, encoding, text })
+        Ok(Self {
+            path,
+            encoding,
+            text,
+        })
     }
 
     /// The file name shown to the user.
@@ -54,7 +58,9 @@ pub struct LoadOptions {
 
 impl Default for LoadOptions {
     fn default() -> Self {
-        Self { max_bytes: DEFAULT_MAX_BYTES }
+        Self {
+            max_bytes: DEFAULT_MAX_BYTES,
+        }
     }
 }
 
@@ -66,7 +72,11 @@ pub fn load(path: &Path, options: &LoadOptions) -> Result<SourceText> {
         return Err(Error::IsDirectory { path: owned() });
     }
     if meta.len() > options.max_bytes {
-        return Err(Error::TooLarge { path: owned(), size: meta.len(), limit: options.max_bytes });
+        return Err(Error::TooLarge {
+            path: owned(),
+            size: meta.len(),
+            limit: options.max_bytes,
+        });
     }
     let bytes = fs::read(path).map_err(|e| io_error(path, e))?;
     SourceText::from_bytes(path, &bytes)
@@ -91,7 +101,9 @@ fn decode(path: &Path, bytes: &[u8]) -> Result<(String, &'static str)> {
         return Ok((text.into_owned(), encoding.name()));
     }
     if bytes.contains(&0) {
-        return Err(Error::Binary { path: path.to_path_buf() });
+        return Err(Error::Binary {
+            path: path.to_path_buf(),
+        });
     }
     if let Ok(text) = std::str::from_utf8(bytes) {
         return Ok((text.to_owned(), UTF_8.name()));
@@ -110,14 +122,21 @@ fn decode(path: &Path, bytes: &[u8]) -> Result<(String, &'static str)> {
 fn check_decoded(path: &Path, text: &str, had_errors: bool) -> Result<()> {
     let total = text.chars().count().max(1);
     if had_errors {
-        let bad = text.chars().filter(|&c| c == char::REPLACEMENT_CHARACTER).count();
+        let bad = text
+            .chars()
+            .filter(|&c| c == char::REPLACEMENT_CHARACTER)
+            .count();
         if bad as f64 / total as f64 > MAX_UNDECODABLE_SHARE {
-            return Err(Error::Undecodable { path: path.to_path_buf() });
+            return Err(Error::Undecodable {
+                path: path.to_path_buf(),
+            });
         }
     }
     let controls = text.chars().filter(|&c| is_unsafe_control(c)).count();
     if controls as f64 / total as f64 > MAX_UNDECODABLE_SHARE {
-        return Err(Error::Binary { path: path.to_path_buf() });
+        return Err(Error::Binary {
+            path: path.to_path_buf(),
+        });
     }
     Ok(())
 }
@@ -159,7 +178,10 @@ mod tests {
 
     #[test]
     fn utf8_with_and_without_bom() {
-        assert_eq!(decode_str("一、总体情况".as_bytes()).unwrap().text, "一、总体情况");
+        assert_eq!(
+            decode_str("一、总体情况".as_bytes()).unwrap().text,
+            "一、总体情况"
+        );
         let mut bom = vec![0xEF, 0xBB, 0xBF];
         bom.extend_from_slice("报告".as_bytes());
         assert_eq!(decode_str(&bom).unwrap().text, "报告");
@@ -178,7 +200,8 @@ mod tests {
 
     #[test]
     fn gbk_is_detected_from_content() {
-        let (bytes, _, _) = GBK.encode("一、依法全面履行政府职能。我局认真落实规范性文件管理制度，完成清理工作。");
+        let (bytes, _, _) =
+            GBK.encode("一、依法全面履行政府职能。我局认真落实规范性文件管理制度，完成清理工作。");
         let src = decode_str(&bytes).unwrap();
         assert_eq!(src.encoding, "gb18030");
         assert!(src.text.starts_with("一、依法全面履行政府职能"));
@@ -197,6 +220,9 @@ mod tests {
 
     #[test]
     fn whitespace_only_is_empty() {
-        assert!(matches!(decode_str(" \n\u{3000}\n".as_bytes()), Err(Error::Empty { .. })));
+        assert!(matches!(
+            decode_str(" \n\u{3000}\n".as_bytes()),
+            Err(Error::Empty { .. })
+        ));
     }
 }

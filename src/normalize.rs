@@ -20,9 +20,34 @@ pub struct Line {
 
 /// Starts of lines that belong to the web page around a report, never to the report.
 const DEBRIS_PREFIXES: &[&str] = &[
-    "上一篇", "下一篇", "返回列表", "返回顶部", "返回首页", "留言与评论", "发表评论", "我要评论", "打印本页",
-    "打印此页", "【打印", "【关闭", "[打印", "[关闭", "关闭窗口", "分享到", "扫一扫", "责任编辑", "网站地图",
-    "版权所有", "主办单位", "相关阅读", "相关链接", "相关文章", "附件下载", "【字体", "字体：", "字号：",
+    "上一篇",
+    "下一篇",
+    "返回列表",
+    "返回顶部",
+    "返回首页",
+    "留言与评论",
+    "发表评论",
+    "我要评论",
+    "打印本页",
+    "打印此页",
+    "【打印",
+    "【关闭",
+    "[打印",
+    "[关闭",
+    "关闭窗口",
+    "分享到",
+    "扫一扫",
+    "责任编辑",
+    "网站地图",
+    "版权所有",
+    "主办单位",
+    "相关阅读",
+    "相关链接",
+    "相关文章",
+    "附件下载",
+    "【字体",
+    "字体：",
+    "字号：",
 ];
 
 /// Is this line page furniture (navigation, comments, share buttons)?
@@ -42,7 +67,10 @@ pub fn logical_lines(text: &str) -> Vec<Line> {
             blank_before = true;
             continue;
         }
-        physical.push(Line { text: t.to_string(), blank_before });
+        physical.push(Line {
+            text: t.to_string(),
+            blank_before,
+        });
         blank_before = false;
     }
     // Debris only counts in the second half, so a report that mentions 下一篇 early keeps its text.
@@ -55,7 +83,9 @@ pub fn logical_lines(text: &str) -> Vec<Line> {
     for line in physical {
         match out.last_mut() {
             Some(prev) if !line.blank_before && continues(&prev.text, &line.text) => {
-                if ends_ascii_word(&prev.text) && line.text.starts_with(|c: char| c.is_ascii_alphanumeric()) {
+                if ends_ascii_word(&prev.text)
+                    && line.text.starts_with(|c: char| c.is_ascii_alphanumeric())
+                {
                     prev.text.push(' ');
                 }
                 prev.text.push_str(&line.text);
@@ -72,8 +102,11 @@ fn ends_ascii_word(s: &str) -> bool {
 
 /// Does `next` continue the sentence that `prev` left open?
 fn continues(prev: &str, next: &str) -> bool {
-    let Some(last) = prev.chars().last() else { return false };
-    if is_sentence_end(last) || matches!(last, '：' | ':' | '…') || ends_with_closed_sentence(prev) {
+    let Some(last) = prev.chars().last() else {
+        return false;
+    };
+    if is_sentence_end(last) || matches!(last, '：' | ':' | '…') || ends_with_closed_sentence(prev)
+    {
         return false;
     }
     if parse_marker(next).is_some() || parse_date(next).is_some() || is_debris(next) {
@@ -127,7 +160,10 @@ impl Folded {
     pub fn to_original(&self, range: Range<usize>) -> Range<usize> {
         let first = self.spans.partition_point(|(f, _)| *f < range.start);
         if range.is_empty() || first >= self.spans.len() {
-            let at = self.spans.get(first).map_or(self.original_len, |(_, o)| o.start);
+            let at = self
+                .spans
+                .get(first)
+                .map_or(self.original_len, |(_, o)| o.start);
             return at..at;
         }
         let last = self.spans.partition_point(|(f, _)| *f < range.end) - 1;
@@ -157,7 +193,11 @@ pub fn fold(s: &str) -> Folded {
         spans.push((text.len(), range));
         text.push(f);
     }
-    Folded { text, spans, original_len: s.len() }
+    Folded {
+        text,
+        spans,
+        original_len: s.len(),
+    }
 }
 
 #[cfg(test)]
@@ -187,14 +227,23 @@ mod tests {
         let text = "区科技局2018年度法治政府建设情况报告\n\n市法制局:\n正文。\n沈阳市科学技术局\n2023年2月6日";
         assert_eq!(
             texts(&logical_lines(text)),
-            ["区科技局2018年度法治政府建设情况报告", "市法制局:", "正文。", "沈阳市科学技术局", "2023年2月6日"]
+            [
+                "区科技局2018年度法治政府建设情况报告",
+                "市法制局:",
+                "正文。",
+                "沈阳市科学技术局",
+                "2023年2月6日"
+            ]
         );
     }
 
     #[test]
     fn debris_after_the_report_is_dropped() {
         let text = "一、总体情况\n正文。\n特此报告。\n2021年1月22日\n下一篇:返回列表\n留言与评论(共有 0 条评论)";
-        assert_eq!(texts(&logical_lines(text)), ["一、总体情况", "正文。", "特此报告。", "2021年1月22日"]);
+        assert_eq!(
+            texts(&logical_lines(text)),
+            ["一、总体情况", "正文。", "特此报告。", "2021年1月22日"]
+        );
     }
 
     #[test]

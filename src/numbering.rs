@@ -37,7 +37,10 @@ fn is_blank(c: char) -> bool {
 /// Value of a Chinese numeral from 一 to 九十九.
 pub fn chinese_value(s: &str) -> Option<u32> {
     fn digit(c: char) -> Option<u32> {
-        "零一二三四五六七八九".chars().position(|d| d == c).map(|p| p as u32)
+        "零一二三四五六七八九"
+            .chars()
+            .position(|d| d == c)
+            .map(|p| p as u32)
     }
     let chars: Vec<char> = s.chars().collect();
     match chars.as_slice() {
@@ -122,10 +125,18 @@ pub fn parse_marker(line: &str) -> Option<Marker> {
             return None;
         }
         let sep = if sep == '．' { '.' } else { sep };
-        (Style::Arabic, digits.parse().ok()?, format!("{digits}{sep}"))
+        (
+            Style::Arabic,
+            digits.parse().ok()?,
+            format!("{digits}{sep}"),
+        )
     } else if ('①'..='⑳').contains(&first) {
         cur.eat(|_| true);
-        (Style::Circled, first as u32 - '①' as u32 + 1, first.to_string())
+        (
+            Style::Circled,
+            first as u32 - '①' as u32 + 1,
+            first.to_string(),
+        )
     } else {
         return None;
     };
@@ -135,7 +146,12 @@ pub fn parse_marker(line: &str) -> Option<Marker> {
     cur.skip_blanks();
     // A marker must be followed by text.
     cur.peek()?;
-    Some(Marker { style, value, len: cur.pos, label })
+    Some(Marker {
+        style,
+        value,
+        len: cur.pos,
+        label,
+    })
 }
 
 #[cfg(test)]
@@ -149,7 +165,13 @@ mod tests {
     #[test]
     fn every_style_is_recognised() {
         let cases = [
-            ("一、依法全面履行政府职能", Style::Chinese, 1, "一、", "依法全面履行政府职能"),
+            (
+                "一、依法全面履行政府职能",
+                Style::Chinese,
+                1,
+                "一、",
+                "依法全面履行政府职能",
+            ),
             ("十一、积极配合", Style::Chinese, 11, "十一、", "积极配合"),
             ("二 、 主要负责人", Style::Chinese, 2, "二、", "主要负责人"),
             ("  一、 总体情况", Style::Chinese, 1, "一、", "总体情况"),
@@ -163,17 +185,37 @@ mod tests {
             ("(1)认真落实", Style::ParenArabic, 1, "(1)", "认真落实"),
             ("（2）完善", Style::ParenArabic, 2, "（2）", "完善"),
             ("③加强", Style::Circled, 3, "③", "加强"),
-            ("一是 以服务为载体", Style::Enumeration, 1, "一是", "以服务为载体"),
+            (
+                "一是 以服务为载体",
+                Style::Enumeration,
+                1,
+                "一是",
+                "以服务为载体",
+            ),
             ("十是完善", Style::Enumeration, 10, "十是", "完善"),
         ];
         for (line, style, value, label, rest) in cases {
-            assert_eq!(parsed(line), Some((style, value, label.to_string(), rest)), "{line}");
+            assert_eq!(
+                parsed(line),
+                Some((style, value, label.to_string(), rest)),
+                "{line}"
+            );
         }
     }
 
     #[test]
     fn numbers_and_prose_are_not_markers() {
-        for line in ["2017年,市科技局", "1.88亿元", "11.1亿元", "一是", "十一", "(2017-2020年)", "第一是", "2018年3月27日", "123.完善"] {
+        for line in [
+            "2017年,市科技局",
+            "1.88亿元",
+            "11.1亿元",
+            "一是",
+            "十一",
+            "(2017-2020年)",
+            "第一是",
+            "2018年3月27日",
+            "123.完善",
+        ] {
             assert_eq!(parse_marker(line), None, "{line}");
         }
     }

@@ -36,7 +36,10 @@ pub fn is_sentence_end(c: char) -> bool {
 
 /// Closing quotes and brackets that stay with the sentence they close.
 fn is_closer(c: char) -> bool {
-    matches!(c, '”' | '’' | '」' | '』' | '）' | ')' | '】' | '》' | '"' | '\'')
+    matches!(
+        c,
+        '”' | '’' | '」' | '』' | '）' | ')' | '】' | '》' | '"' | '\''
+    )
 }
 
 /// Splits text into sentences; the ranges are contiguous and cover the whole text.
@@ -91,10 +94,16 @@ fn parse_year_digits(s: &str) -> Option<u32> {
             '〇' | '零' | '○' | 'Ｏ' => Some('0'),
             '0'..='9' => Some(c),
             '０'..='９' => Some(fold_digit(c)),
-            c => "一二三四五六七八九".chars().position(|d| d == c).map(|p| char::from(b'1' + p as u8)),
+            c => "一二三四五六七八九"
+                .chars()
+                .position(|d| d == c)
+                .map(|p| char::from(b'1' + p as u8)),
         })
         .collect::<Option<String>>()?;
-    (digits.len() == 4).then(|| digits.parse().ok()).flatten().filter(|y| (1949..=2200).contains(y))
+    (digits.len() == 4)
+        .then(|| digits.parse().ok())
+        .flatten()
+        .filter(|y| (1949..=2200).contains(y))
 }
 
 fn fold_digit(c: char) -> char {
@@ -106,7 +115,10 @@ fn fold_digit(c: char) -> char {
 
 fn parse_small_number(s: &str) -> Option<u32> {
     let ascii: String = s.chars().map(fold_digit).collect();
-    ascii.parse().ok().or_else(|| crate::numbering::chinese_value(s))
+    ascii
+        .parse()
+        .ok()
+        .or_else(|| crate::numbering::chinese_value(s))
 }
 
 /// A set of hashed character bigrams of a text's content characters (punctuation and blanks
@@ -194,8 +206,14 @@ mod tests {
     #[test]
     fn sentences_cover_the_text() {
         let text = "一是健全机制。二是强化约束；“三是规范。”最后";
-        let parts: Vec<&str> = split_sentences(text).into_iter().map(|r| &text[r]).collect();
-        assert_eq!(parts, ["一是健全机制。", "二是强化约束；", "“三是规范。”", "最后"]);
+        let parts: Vec<&str> = split_sentences(text)
+            .into_iter()
+            .map(|r| &text[r])
+            .collect();
+        assert_eq!(
+            parts,
+            ["一是健全机制。", "二是强化约束；", "“三是规范。”", "最后"]
+        );
         assert_eq!(parts.concat(), text);
     }
 

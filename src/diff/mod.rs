@@ -93,7 +93,11 @@ impl Stats {
     pub fn change_ratio(&self) -> f32 {
         let changed = self.inserted + self.deleted;
         let total = changed + 2 * (self.unchanged + self.moved);
-        if total == 0 { 0.0 } else { changed as f32 / total as f32 }
+        if total == 0 {
+            0.0
+        } else {
+            changed as f32 / total as f32
+        }
     }
 }
 
@@ -117,6 +121,8 @@ struct Unit {
     range: Range<usize>,
     folded: Folded,
     fingerprint: Fingerprint,
+    /// The last sentence of its line: the unified ops end it with a line break.
+    ends_line: bool,
 }
 
 fn units(passages: &[Passage]) -> Vec<Unit> {
@@ -130,7 +136,16 @@ fn units(passages: &[Passage]) -> Vec<Unit> {
                 if s.chars().all(is_blank) {
                     continue;
                 }
-                out.push(Unit { passage: pi, range, folded: fold(s), fingerprint: Fingerprint::new(s) });
+                out.push(Unit {
+                    passage: pi,
+                    range,
+                    folded: fold(s),
+                    fingerprint: Fingerprint::new(s),
+                    ends_line: false,
+                });
+            }
+            if let Some(last) = out.last_mut().filter(|u| u.passage == pi) {
+                last.ends_line = true;
             }
             line_start += line.len() + 1;
         }
@@ -157,7 +172,13 @@ pub fn diff_row(row: &Row, tokenizer: &dyn Tokenizer, deadline: Option<Instant>)
         let (l, r) = (&left[p.left], &right[p.right]);
         let past = deadline.is_some_and(|d| Instant::now() > d);
         out.coarse |= past;
-        let wd = words::diff(&l.folded.text, &r.folded.text, tokenizer, if past { None } else { deadline }, past);
+        let wd = words::diff(
+            &l.folded.text,
+            &r.folded.text,
+            tokenizer,
+            if past { None } else { deadline },
+            past,
+        );
         out.links.push(Link {
             left: (l.passage, l.range.clone()),
             right: (r.passage, r.range.clone()),
@@ -184,7 +205,12 @@ pub fn diff_row(row: &Row, tokenizer: &dyn Tokenizer, deadline: Option<Instant>)
     // Marks per side.
     for (i, u) in left.iter().enumerate() {
         match &word_diffs[i] {
-            None => push_span(&mut out.left[u.passage], u.range.clone(), Mark::Deleted, false),
+            None => push_span(
+                &mut out.left[u.passage],
+                u.range.clone(),
+                Mark::Deleted,
+                false,
+            ),
             Some(wd) => {
                 for piece in &wd.pieces {
                     let mark = match (piece.changed, moved_left[i]) {
@@ -201,9 +227,16 @@ pub fn diff_row(row: &Row, tokenizer: &dyn Tokenizer, deadline: Option<Instant>)
     }
     for (j, u) in right.iter().enumerate() {
         match right_partner[j] {
-            None => push_span(&mut out.right[u.passage], u.range.clone(), Mark::Inserted, false),
+            None => push_span(
+                &mut out.right[u.passage],
+                u.range.clone(),
+                Mark::Inserted,
+                false,
+            ),
             Some(i) => {
-                let wd = word_diffs[i].as_ref().expect("paired units have a word diff");
+                let wd = word_diffs[i]
+                    .as_ref()
+                    .expect("paired units have a word diff");
                 for piece in &wd.pieces {
                     let mark = match (piece.changed, moved_left[i]) {
                         (true, _) => Mark::Inserted,
@@ -239,7 +272,11 @@ pub fn diff_row(row: &Row, tokenizer: &dyn Tokenizer, deadline: Option<Instant>)
     }
 
     out.ops = unified_ops(row, &left, &right, &pairing, &word_diffs, &moved_left);
-    out.figures = word_diffs.iter().flatten().flat_map(|wd| wd.figures.iter().cloned()).collect();
+    out.figures = word_diffs
+        .iter()
+        .flatten()
+        .flat_map(|wd| wd.figures.iter().cloned())
+        .collect();
     out
 }
 
@@ -254,7 +291,11 @@ fn push_span(list: &mut Vec<Span>, range: Range<usize>, mark: Mark, figure: bool
             return;
         }
     }
-    list.push(Span { range, mark, figure });
+    list.push(Span {
+        range,
+        mark,
+        figure,
+    });
 }
 
 fn push_op(ops: &mut Vec<Op>, op: OpKind, text: &str) {
@@ -263,7 +304,10 @@ fn push_op(ops: &mut Vec<Op>, op: OpKind, text: &str) {
     }
     match ops.last_mut() {
         Some(last) if last.op == op => last.text.push_str(text),
-        _ => ops.push(Op { op, text: text.to_string() }),
+        _ => ops.push(Op {
+            op,
+            text: text.to_string(),
+        }),
     }
 }
 
@@ -278,7 +322,12 @@ fn unified_ops(
     moved_left: &[bool],
 ) -> Vec<Op> {
     let mut ops = Vec::new();
-    let right_text = |j: usize| &row.right[right[j].passage].text[right[j].range.clone()];
+    let right_text = |j: usize| {
+        (
+            &row.right[right[j].passage].text[right[j].range.clone()],
+            right[j].ends_line,
+        )
+    };
     let mut partner_of_right = vec![None; right.len()];
     for p in &pairing.pairs {
         partner_of_right[p.right] = Some(p.left);
@@ -286,11 +335,29 @@ fn unified_ops(
     let mut next_right = 0;
     for (i, u) in left.iter().enumerate() {
         match &word_diffs[i] {
-            None => push_op(&mut ops, OpKind::Delete, &row.left[u.passage].text[u.range.clone()]),
+            None => {
+                push_op(
+                    &mut ops,
+                    OpKind::Delete,
+                    &row.left[u.passage].text[u.range.clone()],
+                );
+                end_line(&mut ops, u.ends_line);
+            }
             Some(_) if moved_left[i] => {}
             Some(wd) => {
-                let j = pairing.pairs.iter().find(|p| p.left == i).map_or(0, |p| p.right);
-                flush_right(&mut ops, &mut next_right, j, &partner_of_right, moved_left, &right_text);
+                let j = pairing
+                    .pairs
+                    .iter()
+                    .find(|p| p.left == i)
+                    .map_or(0, |p| p.right);
+                flush_right(
+                    &mut ops,
+                    &mut next_right,
+                    j,
+                    &partner_of_right,
+                    moved_left,
+                    &right_text,
+                );
                 next_right = next_right.max(j + 1);
                 let (lt, rt) = (&u.folded, &right[j].folded);
                 let lo = &row.left[u.passage].text;
@@ -307,11 +374,28 @@ fn unified_ops(
                         push_op(&mut ops, OpKind::Equal, ro);
                     }
                 }
+                end_line(&mut ops, u.ends_line || right[j].ends_line);
             }
         }
     }
-    flush_right(&mut ops, &mut next_right, right.len(), &partner_of_right, moved_left, &right_text);
+    flush_right(
+        &mut ops,
+        &mut next_right,
+        right.len(),
+        &partner_of_right,
+        moved_left,
+        &right_text,
+    );
     ops
+}
+
+/// Ends the last op's text with a line break, as the sentence ended a line in the report.
+fn end_line(ops: &mut [Op], ends_line: bool) {
+    if let Some(last) = ops.last_mut().filter(|_| ends_line) {
+        if !last.text.ends_with('\n') {
+            last.text.push('\n');
+        }
+    }
 }
 
 /// Emits right sentences before `until` that have no in-place partner: inserts and moves.
@@ -321,13 +405,17 @@ fn flush_right<'a>(
     until: usize,
     partner: &[Option<usize>],
     moved_left: &[bool],
-    text: &impl Fn(usize) -> &'a str,
+    text: &impl Fn(usize) -> (&'a str, bool),
 ) {
     while *next < until {
+        let (t, ends_line) = text(*next);
         match partner[*next] {
-            None => push_op(ops, OpKind::Insert, text(*next)),
-            Some(i) if moved_left[i] => push_op(ops, OpKind::Move, text(*next)),
+            None => push_op(ops, OpKind::Insert, t),
+            Some(i) if moved_left[i] => push_op(ops, OpKind::Move, t),
             Some(_) => {}
+        }
+        if partner[*next].is_none_or(|i| moved_left[i]) {
+            end_line(ops, ends_line);
         }
         *next += 1;
     }

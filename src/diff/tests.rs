@@ -39,20 +39,33 @@ fn reordered_sentence_is_a_move() {
     assert_eq!(d.stats.deleted, 0);
     assert_eq!(d.stats.inserted, 0);
     assert!(d.stats.moved > 0);
-    assert!(unified(&d).contains("{>甲项工作全面完成并通过验收。<}"), "{}", unified(&d));
+    assert!(
+        unified(&d).contains("{>甲项工作全面完成并通过验收。\n<}"),
+        "{}",
+        unified(&d)
+    );
     assert!(d.left[0].iter().any(|s| s.mark == Mark::Moved));
 }
 
 #[test]
 fn paired_sentence_gets_word_marks_in_original_text() {
-    let r = row(&["聘请法律顾问，提供法律咨询16次。"], &["聘请法律顾问, 提供法律咨询119次。新增一句完全不同的内容在这里。"]);
+    let r = row(
+        &["聘请法律顾问，提供法律咨询16次。"],
+        &["聘请法律顾问, 提供法律咨询119次。新增一句完全不同的内容在这里。"],
+    );
     let d = diff_row(&r, &CharTokenizer, None);
-    assert_eq!(unified(&d), "聘请法律顾问, 提供法律咨询[-16次-]{+119次+}。{+新增一句完全不同的内容在这里。+}");
+    assert_eq!(
+        unified(&d),
+        "聘请法律顾问, 提供法律咨询[-16次-]{+119次+}。\n{+新增一句完全不同的内容在这里。\n+}"
+    );
     let figure: Vec<&Span> = d.right[0].iter().filter(|s| s.figure).collect();
     assert_eq!(figure.len(), 1);
     assert_eq!(&r.right[0].text[figure[0].range.clone()], "119次");
     assert_eq!(d.figures.len(), 1);
-    assert_eq!(d.stats.inserted, "119次新增一句完全不同的内容在这里。".chars().count());
+    assert_eq!(
+        d.stats.inserted,
+        "119次新增一句完全不同的内容在这里。".chars().count()
+    );
 }
 
 #[test]
@@ -66,8 +79,15 @@ fn marks_cover_every_sentence_of_both_sides() {
 
 #[test]
 fn a_past_deadline_degrades_to_whole_sentences() {
-    let r = row(&["聘请法律顾问，提供法律咨询16次。"], &["聘请法律顾问，提供法律咨询119次。"]);
-    let d = diff_row(&r, &CharTokenizer, Some(Instant::now() - std::time::Duration::from_secs(1)));
+    let r = row(
+        &["聘请法律顾问，提供法律咨询16次。"],
+        &["聘请法律顾问，提供法律咨询119次。"],
+    );
+    let d = diff_row(
+        &r,
+        &CharTokenizer,
+        Some(Instant::now() - std::time::Duration::from_secs(1)),
+    );
     assert!(d.coarse);
     assert_eq!(d.ops.len(), 2, "one delete and one insert: {:?}", d.ops);
 }

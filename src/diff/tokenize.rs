@@ -15,11 +15,46 @@ pub trait Tokenizer: Send + Sync {
 
 /// Government terms that must never be split (folded forms: half-width punctuation).
 pub const DOMAIN_TERMS: &[&str] = &[
-    "双随机、一公开", "谁执法谁普法", "重大行政决策", "公平竞争审查", "规范性文件", "合法性审查", "法治政府",
-    "法律顾问", "行政执法", "行政复议", "行政诉讼", "依法行政", "放管服", "一网通办", "三重一大", "政务公开",
-    "信息公开", "政务服务", "权责清单", "第一责任人", "学法用法", "执法人员", "案卷评查", "法律咨询",
-    "普法责任制", "领导干部", "法治宣传", "行政审批", "减证便民", "互联网+", "专家论证", "风险评估",
-    "集体讨论", "备案审查", "行政处罚", "行政许可", "政府合同", "法治思想", "人大代表", "政协委员",
+    "双随机、一公开",
+    "谁执法谁普法",
+    "重大行政决策",
+    "公平竞争审查",
+    "规范性文件",
+    "合法性审查",
+    "法治政府",
+    "法律顾问",
+    "行政执法",
+    "行政复议",
+    "行政诉讼",
+    "依法行政",
+    "放管服",
+    "一网通办",
+    "三重一大",
+    "政务公开",
+    "信息公开",
+    "政务服务",
+    "权责清单",
+    "第一责任人",
+    "学法用法",
+    "执法人员",
+    "案卷评查",
+    "法律咨询",
+    "普法责任制",
+    "领导干部",
+    "法治宣传",
+    "行政审批",
+    "减证便民",
+    "互联网+",
+    "专家论证",
+    "风险评估",
+    "集体讨论",
+    "备案审查",
+    "行政处罚",
+    "行政许可",
+    "政府合同",
+    "法治思想",
+    "人大代表",
+    "政协委员",
 ];
 
 /// Units that stay attached to the number before them, longest first.
@@ -29,7 +64,10 @@ static ATOMS: LazyLock<Regex> = LazyLock::new(|| {
     let mut terms: Vec<&str> = DOMAIN_TERMS.to_vec();
     terms.sort_by_key(|t| std::cmp::Reverse(t.len()));
     let terms: Vec<String> = terms.iter().map(|t| regex::escape(t)).collect();
-    let pattern = format!(r"{}|\d+(?:[.,]\d+)*(?:{UNITS})?|[A-Za-z]+|\s+", terms.join("|"));
+    let pattern = format!(
+        r"{}|\d+(?:[.,]\d+)*(?:{UNITS})?|[A-Za-z]+|\s+",
+        terms.join("|")
+    );
     Regex::new(&pattern).expect("static regex")
 });
 
@@ -70,7 +108,10 @@ pub struct CharTokenizer;
 impl Tokenizer for CharTokenizer {
     fn tokens(&self, text: &str) -> Vec<Range<usize>> {
         split_with(text, |run, base, out| {
-            out.extend(run.char_indices().map(|(i, c)| base + i..base + i + c.len_utf8()));
+            out.extend(
+                run.char_indices()
+                    .map(|(i, c)| base + i..base + i + c.len_utf8()),
+            );
         })
     }
 }
@@ -84,7 +125,10 @@ impl JiebaTokenizer {
     /// Loads the dictionary: about 75 ms, so callers build one per process, off the UI thread.
     pub fn new() -> Self {
         let mut jieba = jieba_rs::Jieba::new();
-        for term in DOMAIN_TERMS.iter().filter(|t| !t.contains(|c: char| c.is_ascii_punctuation() || c == '、')) {
+        for term in DOMAIN_TERMS
+            .iter()
+            .filter(|t| !t.contains(|c: char| c.is_ascii_punctuation() || c == '、'))
+        {
             jieba.add_word(term, Some(100_000), None);
         }
         Self { jieba }
@@ -100,7 +144,12 @@ impl Default for JiebaTokenizer {
 impl Tokenizer for JiebaTokenizer {
     fn tokens(&self, text: &str) -> Vec<Range<usize>> {
         split_with(text, |run, base, out| {
-            out.extend(self.jieba.cut(run, false).into_iter().map(|t| base + t.byte_start..base + t.byte_end));
+            out.extend(
+                self.jieba
+                    .cut(run, false)
+                    .into_iter()
+                    .map(|t| base + t.byte_start..base + t.byte_end),
+            );
         })
     }
 }
@@ -115,11 +164,17 @@ mod tests {
 
     #[test]
     fn numbers_with_units_and_terms_are_whole() {
-        let w = words(&CharTokenizer, "提供法律咨询16次,落实双随机、一公开,资金6413万元,增长16.9%");
+        let w = words(
+            &CharTokenizer,
+            "提供法律咨询16次,落实双随机、一公开,资金6413万元,增长16.9%",
+        );
         for expected in ["法律咨询", "16次", "双随机、一公开", "6413万元", "16.9%"] {
             assert!(w.contains(&expected), "{expected} in {w:?}");
         }
-        assert_eq!(w.concat(), "提供法律咨询16次,落实双随机、一公开,资金6413万元,增长16.9%");
+        assert_eq!(
+            w.concat(),
+            "提供法律咨询16次,落实双随机、一公开,资金6413万元,增长16.9%"
+        );
     }
 
     #[test]

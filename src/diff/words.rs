@@ -34,12 +34,34 @@ fn content_chars(s: &str) -> usize {
 
 /// Diffs `old` against `new`. With `whole`, or when they are equal, there is no token diff: the
 /// sentence is one piece.
-pub fn diff(old: &str, new: &str, tokenizer: &dyn Tokenizer, deadline: Option<Instant>, whole: bool) -> WordDiff {
+pub fn diff(
+    old: &str,
+    new: &str,
+    tokenizer: &dyn Tokenizer,
+    deadline: Option<Instant>,
+    whole: bool,
+) -> WordDiff {
     if old == new {
-        return WordDiff { pieces: vec![Piece { changed: false, old: 0..old.len(), new: 0..new.len(), figure: false }], figures: Vec::new() };
+        return WordDiff {
+            pieces: vec![Piece {
+                changed: false,
+                old: 0..old.len(),
+                new: 0..new.len(),
+                figure: false,
+            }],
+            figures: Vec::new(),
+        };
     }
     if whole {
-        return WordDiff { pieces: vec![Piece { changed: true, old: 0..old.len(), new: 0..new.len(), figure: false }], figures: Vec::new() };
+        return WordDiff {
+            pieces: vec![Piece {
+                changed: true,
+                old: 0..old.len(),
+                new: 0..new.len(),
+                figure: false,
+            }],
+            figures: Vec::new(),
+        };
     }
     let (old_tokens, new_tokens) = (tokenizer.tokens(old), tokenizer.tokens(new));
     let mut ids: HashMap<&str, u32> = HashMap::new();
@@ -86,7 +108,11 @@ fn push_piece(pieces: &mut Vec<Piece>, piece: Piece, old: &str) {
     }
     if piece.changed {
         let n = pieces.len();
-        if n >= 2 && pieces[n - 2].changed && !pieces[n - 1].changed && content_chars(&old[pieces[n - 1].old.clone()]) <= 1 {
+        if n >= 2
+            && pieces[n - 2].changed
+            && !pieces[n - 1].changed
+            && content_chars(&old[pieces[n - 1].old.clone()]) <= 1
+        {
             let island = pieces.pop().expect("n >= 2");
             let before = pieces.last_mut().expect("n >= 2");
             before.old.end = piece.old.end.max(island.old.end);
@@ -110,17 +136,27 @@ fn mark_figures(pieces: &mut [Piece], old: &str, new: &str) -> Vec<FigureChange>
             continue;
         }
         let (before, after) = (&old[p.old.clone()], &new[p.new.clone()]);
-        let short = before.chars().count() <= FIGURE_MAX_CHARS && after.chars().count() <= FIGURE_MAX_CHARS;
-        if short && before.contains(|c: char| c.is_ascii_digit()) && after.contains(|c: char| c.is_ascii_digit()) {
+        let short =
+            before.chars().count() <= FIGURE_MAX_CHARS && after.chars().count() <= FIGURE_MAX_CHARS;
+        if short
+            && before.contains(|c: char| c.is_ascii_digit())
+            && after.contains(|c: char| c.is_ascii_digit())
+        {
             let context = k
                 .checked_sub(1)
                 .map(|i| {
                     let text = &new[pieces[i].new.clone()];
                     let chars: Vec<char> = text.chars().collect();
-                    chars[chars.len().saturating_sub(4)..].iter().collect::<String>()
+                    chars[chars.len().saturating_sub(4)..]
+                        .iter()
+                        .collect::<String>()
                 })
                 .unwrap_or_default();
-            out.push(FigureChange { context, before: before.to_string(), after: after.to_string() });
+            out.push(FigureChange {
+                context,
+                before: before.to_string(),
+                after: after.to_string(),
+            });
             pieces[k].figure = true;
         }
     }
@@ -152,9 +188,25 @@ mod tests {
 
     #[test]
     fn changed_figure_is_one_token_and_marked() {
-        assert_eq!(render("提供法律咨询16次。", "提供法律咨询119次。"), "提供法律咨询[-16次-]{+119次+}。");
-        let wd = diff("提供法律咨询16次。", "提供法律咨询119次。", &CharTokenizer, None, false);
-        assert_eq!(wd.figures, [FigureChange { context: "法律咨询".into(), before: "16次".into(), after: "119次".into() }]);
+        assert_eq!(
+            render("提供法律咨询16次。", "提供法律咨询119次。"),
+            "提供法律咨询[-16次-]{+119次+}。"
+        );
+        let wd = diff(
+            "提供法律咨询16次。",
+            "提供法律咨询119次。",
+            &CharTokenizer,
+            None,
+            false,
+        );
+        assert_eq!(
+            wd.figures,
+            [FigureChange {
+                context: "法律咨询".into(),
+                before: "16次".into(),
+                after: "119次".into()
+            }]
+        );
     }
 
     #[test]

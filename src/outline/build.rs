@@ -40,10 +40,16 @@ pub fn split_heading(rest: &str, stop: impl Fn(char) -> bool) -> HeadingSplit {
             let after = &rest[end..];
             let trimmed = after.trim_start_matches(is_blank);
             let body_start = (!trim_blank(after).is_empty()).then(|| rest.len() - trimmed.len());
-            return HeadingSplit { heading_end: end, body_start };
+            return HeadingSplit {
+                heading_end: end,
+                body_start,
+            };
         }
     }
-    HeadingSplit { heading_end: rest.len(), body_start: None }
+    HeadingSplit {
+        heading_end: rest.len(),
+        body_start: None,
+    }
 }
 
 fn is_clause_end(c: char) -> bool {
@@ -105,8 +111,14 @@ fn inline_items(text: &str, first_value: u32) -> Vec<InlineItem> {
                     };
                     if fits {
                         let marker_end = numeral_end + '是'.len_utf8();
-                        let text_start = marker_end + (text[marker_end..].len() - text[marker_end..].trim_start_matches(is_blank).len());
-                        found.push(InlineItem { start: i, text_start, value });
+                        let text_start = marker_end
+                            + (text[marker_end..].len()
+                                - text[marker_end..].trim_start_matches(is_blank).len());
+                        found.push(InlineItem {
+                            start: i,
+                            text_start,
+                            value,
+                        });
                     }
                 }
             }
@@ -134,7 +146,12 @@ impl Builder {
         }
     }
 
-    fn last_child_value(&self, parent: Option<SectionId>, kind: SectionKind, style: Style) -> Option<u32> {
+    fn last_child_value(
+        &self,
+        parent: Option<SectionId>,
+        kind: SectionKind,
+        style: Style,
+    ) -> Option<u32> {
         self.children_of(parent).iter().rev().find_map(|&c| {
             let s = &self.doc.sections[c];
             (s.kind == kind && s.style == style).then(|| value_of(s))
@@ -156,7 +173,11 @@ impl Builder {
 
     /// Accepts a numbered heading when its number continues its siblings; otherwise the line is text.
     fn try_heading(&mut self, line: &str, marker: &Marker) -> bool {
-        let rank = self.ranks.iter().position(|&s| s == marker.style).unwrap_or(self.ranks.len());
+        let rank = self
+            .ranks
+            .iter()
+            .position(|&s| s == marker.style)
+            .unwrap_or(self.ranks.len());
         let keep = self.stack.iter().take_while(|(r, _)| *r < rank).count();
         let parent = keep.checked_sub(1).map(|i| self.stack[i].1);
         let plausible = match self.last_child_value(parent, SectionKind::Heading, marker.style) {
@@ -210,7 +231,12 @@ impl Builder {
             return false;
         }
         let marker_start = line.len() - line.trim_start_matches(is_blank).len();
-        self.add_item(parent, &line[marker_start..], marker.len - marker_start, marker.value);
+        self.add_item(
+            parent,
+            &line[marker_start..],
+            marker.len - marker_start,
+            marker.value,
+        );
         true
     }
 
@@ -235,13 +261,17 @@ impl Builder {
         };
         let id = self.add_section(parent, section);
         self.current_item = Some(id);
-        let Some(body_start) = sentence.body_start else { return };
+        let Some(body_start) = sentence.body_start else {
+            return;
+        };
         let body = &rest[body_start..];
         let next = inline_items(body, value + 1).into_iter().next();
         let own = trim_blank(&body[..next.as_ref().map_or(body.len(), |n| n.start)]);
         if !own.is_empty() {
             self.doc.sections[id].inline_body = true;
-            self.doc.sections[id].body.push(Paragraph { text: own.to_string() });
+            self.doc.sections[id].body.push(Paragraph {
+                text: own.to_string(),
+            });
         }
         if let Some(n) = next {
             self.add_item(parent, &body[n.start..], n.text_start - n.start, n.value);
@@ -258,14 +288,21 @@ impl Builder {
                 self.push_paragraph(self.current_item.or(heading), lead);
             }
             let first = &items[0];
-            self.add_item(heading, &text[first.start..], first.text_start - first.start, first.value);
+            self.add_item(
+                heading,
+                &text[first.start..],
+                first.text_start - first.start,
+                first.value,
+            );
             return;
         }
         self.push_paragraph(self.current_item.or(heading), text);
     }
 
     fn push_paragraph(&mut self, target: Option<SectionId>, text: &str) {
-        let p = Paragraph { text: trim_blank(text).to_string() };
+        let p = Paragraph {
+            text: trim_blank(text).to_string(),
+        };
         match target {
             Some(id) => self.doc.sections[id].body.push(p),
             None => self.doc.preamble.push(p),
@@ -279,7 +316,12 @@ fn value_of(s: &Section) -> u32 {
 
 /// Builds the tree from the body lines (between the letter's opening frame and its closing).
 pub fn build_tree(lines: &[Line]) -> Document {
-    let mut b = Builder { doc: Document::default(), stack: Vec::new(), ranks: Vec::new(), current_item: None };
+    let mut b = Builder {
+        doc: Document::default(),
+        stack: Vec::new(),
+        ranks: Vec::new(),
+        current_item: None,
+    };
     for line in lines {
         let text = line.text.as_str();
         let accepted = match parse_marker(text) {

@@ -32,6 +32,9 @@ pub struct Topic {
     pub label: String,
     pub english: String,
     pub fallback: bool,
+    /// A section whose heading names this topic is taken whole, even over subsections on other
+    /// topics (下步措施 about 行政执法 is still a next step).
+    pub whole: bool,
 }
 
 #[derive(Deserialize)]
@@ -50,28 +53,34 @@ struct RawTopic {
     #[serde(default)]
     fallback: bool,
     #[serde(default)]
+    whole: bool,
+    #[serde(default)]
     heading: BTreeMap<String, u32>,
     #[serde(default)]
     keywords: BTreeMap<String, u32>,
 }
 
-struct Pattern {
+/// What one phrase is worth to one topic, in body text and in headings.
+struct Weight {
     topic: TopicId,
-    weight: u32,
-    heading_only: bool,
+    body: u32,
+    heading: u32,
 }
 
 /// Topics and their keywords, compiled into one matcher.
 pub struct Taxonomy {
     topics: Vec<Topic>,
-    patterns: Vec<Pattern>,
+    /// Per distinct phrase of the matcher, its weights (a phrase may serve several topics).
+    patterns: Vec<Vec<Weight>>,
     matcher: AhoCorasick,
     fallback: TopicId,
 }
 
 impl std::fmt::Debug for Taxonomy {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Taxonomy").field("topics", &self.topics).finish_non_exhaustive()
+        f.debug_struct("Taxonomy")
+            .field("topics", &self.topics)
+            .finish_non_exhaustive()
     }
 }
 
@@ -87,35 +96,76 @@ impl Taxonomy {
     /// Reads a taxonomy file.
     pub fn from_file(path: &Path) -> Result<Self> {
         let text = std::fs::read_to_string(path).map_err(|e| match e.kind() {
-            std::io::ErrorKind::NotFound => Error::NotFound { path: path.to_path_buf() },
-            _ => Error::Io { path: path.to_path_buf(), source: e },
+            std::io::ErrorKind::NotFound => Error::NotFound {
+                path: path.to_path_buf(),
+            },
+            _ => Error::Io {
+                path: path.to_path_buf(),
+                source: e,
+            },
         })?;
         Self::parse(path, &text)
     }
 
     /// Parses and validates taxonomy TOML.
     pub fn parse(path: &Path, text: &str) -> Result<Self> {
-        let invalid = |message: String| Error::Taxonomy { path: path.to_path_buf(), message };
-        let raw: RawTaxonomy = toml::from_str(text).map_err(|e| invalid(e.message().to_string()))?;
-        let fallbacks: Vec<usize> = raw.topic.iter().enumerate().filter(|(_, t)| t.fallback).map(|(i, _)| i).collect();
+        let invalid = |message: String| Error::Taxonomy {
+            path: path.to_path_buf(),
+            message,
+        };
+        let raw: RawTaxonomy =
+            toml::from_str(text).map_err(|e| invalid(e.message().to_string()))?;
+        let fallbacks: Vec<usize> = raw
+            .topic
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| t.fallback)
+            .map(|(i, _)| i)
+            .collect();
         let [fallback] = fallbacks[..] else {
-            return Err(invalid(format!("exactly one topic needs `fallback = true`, found {}", fallbacks.len())));
+            return Err(invalid(format!(
+                "exactly one topic needs `fallback = true`, found {}",
+                fallbacks.len()
+            )));
         };
         let mut seen = std::collections::HashSet::new();
-        let mut words = Vec::new();
-        let mut patterns = Vec::new();
+        let mut index: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+        let mut words: Vec<String> = Vec::new();
+        let mut patterns: Vec<Vec<Weight>> = Vec::new();
         for (i, t) in raw.topic.iter().enumerate() {
             if t.id.is_empty() || !seen.insert(t.id.as_str()) {
-                return Err(invalid(format!("topic id '{}' is empty or used twice", t.id)));
+                return Err(invalid(format!(
+                    "topic id '{}' is empty or used twice",
+                    t.id
+                )));
             }
-            for (table, heading_only) in [(&t.keywords, false), (&t.heading, true)] {
+            for (table, in_heading_only) in [(&t.keywords, false), (&t.heading, true)] {
                 for (word, &weight) in table {
                     let folded = fold(word).text;
                     if folded.is_empty() {
                         return Err(invalid(format!("topic '{}' has an empty keyword", t.id)));
                     }
-                    words.push(folded);
-                    patterns.push(Pattern { topic: i, weight, heading_only });
+                    let k = *index.entry(folded.clone()).or_insert_with(|| {
+                        words.push(folded);
+                        patterns.push(Vec::new());
+                        patterns.len() - 1
+                    });
+                    let entry = match patterns[k].iter().position(|w| w.topic == i) {
+                        Some(e) => &mut patterns[k][e],
+                        None => {
+                            patterns[k].push(Weight {
+                                topic: i,
+                                body: 0,
+                                heading: 0,
+                            });
+                            patterns[k].last_mut().expect("just pushed")
+                        }
+                    };
+                    // A keyword counts in headings too; a heading phrase only there.
+                    if !in_heading_only {
+                        entry.body = weight;
+                    }
+                    entry.heading = entry.heading.max(weight);
                 }
             }
         }
@@ -126,9 +176,20 @@ impl Taxonomy {
         let topics = raw
             .topic
             .into_iter()
-            .map(|t| Topic { id: t.id, label: t.label, english: t.english, fallback: t.fallback })
+            .map(|t| Topic {
+                id: t.id,
+                label: t.label,
+                english: t.english,
+                fallback: t.fallback,
+                whole: t.whole,
+            })
             .collect();
-        Ok(Self { topics, patterns, matcher, fallback })
+        Ok(Self {
+            topics,
+            patterns,
+            matcher,
+            fallback,
+        })
     }
 
     pub fn topics(&self) -> &[Topic] {
@@ -154,9 +215,8 @@ impl Taxonomy {
         let folded = fold(text);
         let mut scores = vec![0u32; self.topics.len()];
         for m in self.matcher.find_iter(&folded.text) {
-            let p = &self.patterns[m.pattern().as_usize()];
-            if heading || !p.heading_only {
-                scores[p.topic] += p.weight;
+            for w in &self.patterns[m.pattern().as_usize()] {
+                scores[w.topic] += if heading { w.heading } else { w.body };
             }
         }
         Scores(scores)
@@ -235,8 +295,10 @@ pub struct DocTopics {
 }
 
 fn score_paragraph(tax: &Taxonomy, text: &str) -> ParagraphTopics {
-    let sentences: Vec<(Range<usize>, Scores)> =
-        split_sentences(text).into_iter().map(|r| (r.clone(), tax.score(&text[r], false))).collect();
+    let sentences: Vec<(Range<usize>, Scores)> = split_sentences(text)
+        .into_iter()
+        .map(|r| (r.clone(), tax.score(&text[r], false)))
+        .collect();
     let mut whole = Scores(vec![0; tax.topics.len()]);
     for (_, s) in &sentences {
         whole.add(s, 1);
@@ -251,13 +313,22 @@ pub fn classify(doc: &Document, tax: &Taxonomy) -> DocTopics {
         .iter()
         .map(|s| {
             let heading = tax.score(&s.heading, true);
-            let paragraphs: Vec<ParagraphTopics> = s.body.iter().map(|p| score_paragraph(tax, &p.text)).collect();
+            let paragraphs: Vec<ParagraphTopics> = s
+                .body
+                .iter()
+                .map(|p| score_paragraph(tax, &p.text))
+                .collect();
             let mut combined = Scores(vec![0; tax.topics.len()]);
             combined.add(&heading, HEADING_WEIGHT);
             for p in &paragraphs {
                 combined.add(&p.whole, 1);
             }
-            SectionTopics { heading, paragraphs, combined, ranked: Vec::new() }
+            SectionTopics {
+                heading,
+                paragraphs,
+                combined,
+                ranked: Vec::new(),
+            }
         })
         .collect();
     // Children first, so a section without text of its own can borrow its children's topics.
@@ -276,9 +347,21 @@ pub fn classify(doc: &Document, tax: &Taxonomy) -> DocTopics {
         }
         sections[id].ranked = ranked;
     }
-    let preamble = doc.preamble.iter().map(|p| score_paragraph(tax, &p.text)).collect();
-    let closing = doc.closing.iter().map(|p| score_paragraph(tax, &p.text)).collect();
-    DocTopics { sections, preamble, closing }
+    let preamble = doc
+        .preamble
+        .iter()
+        .map(|p| score_paragraph(tax, &p.text))
+        .collect();
+    let closing = doc
+        .closing
+        .iter()
+        .map(|p| score_paragraph(tax, &p.text))
+        .collect();
+    DocTopics {
+        sections,
+        preamble,
+        closing,
+    }
 }
 
 #[cfg(test)]
@@ -289,8 +372,18 @@ mod tests {
     fn builtin_taxonomy_has_the_required_topics() {
         let tax = Taxonomy::builtin();
         for id in [
-            "leadership", "functions", "normative_docs", "decision", "enforcement", "oversight", "disputes",
-            "legal_counsel", "legal_education", "problems", "next_steps", "other",
+            "leadership",
+            "functions",
+            "normative_docs",
+            "decision",
+            "enforcement",
+            "oversight",
+            "disputes",
+            "legal_counsel",
+            "legal_education",
+            "problems",
+            "next_steps",
+            "other",
         ] {
             assert!(tax.find(id).is_some(), "{id}");
         }
@@ -313,16 +406,35 @@ mod tests {
         let next = tax.find("next_steps").unwrap();
         assert!(tax.score("下步措施", true).get(next) > 0);
         assert_eq!(tax.score("采取措施", false).get(next), 0);
+        // 决策 is both a heading phrase (3) and a keyword (1): each table applies in its place.
+        let decision = tax.find("decision").unwrap();
+        assert_eq!(tax.score("坚持依法依规决策", true).get(decision), 3);
+        assert_eq!(tax.score("坚持依法依规决策", false).get(decision), 1);
     }
 
     #[test]
     fn bad_taxonomies_are_rejected_with_a_reason() {
         let p = Path::new("t.toml");
         let no_fallback = "[[topic]]\nid = \"a\"\nlabel = \"甲\"\n";
-        assert!(Taxonomy::parse(p, no_fallback).unwrap_err().to_string().contains("fallback"));
+        assert!(
+            Taxonomy::parse(p, no_fallback)
+                .unwrap_err()
+                .to_string()
+                .contains("fallback")
+        );
         let dup = "[[topic]]\nid = \"a\"\nlabel = \"甲\"\nfallback = true\n[[topic]]\nid = \"a\"\nlabel = \"乙\"\n";
-        assert!(Taxonomy::parse(p, dup).unwrap_err().to_string().contains("used twice"));
+        assert!(
+            Taxonomy::parse(p, dup)
+                .unwrap_err()
+                .to_string()
+                .contains("used twice")
+        );
         let unknown = "[[topic]]\nid = \"a\"\nlabel = \"甲\"\nfallback = true\ncolour = 1\n";
-        assert!(Taxonomy::parse(p, unknown).unwrap_err().to_string().starts_with("t.toml: taxonomy is not valid"));
+        assert!(
+            Taxonomy::parse(p, unknown)
+                .unwrap_err()
+                .to_string()
+                .starts_with("t.toml: taxonomy is not valid")
+        );
     }
 }

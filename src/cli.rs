@@ -1,0 +1,186 @@
+//! Command-line interface: arguments (clap derive) and the non-interactive commands.
+
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::thread;
+
+use anyhow::{Context, Result, bail};
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use duibi::compare::{Comparison, DIFF_BUDGET};
+use duibi::diff::JiebaTokenizer;
+use duibi::load::{DEFAULT_MAX_BYTES, LoadOptions, SourceText, load};
+use duibi::outline::{Document, outline};
+use duibi::render;
+use duibi::topics::{Taxonomy, classify};
+
+/// Compare two Chinese government work reports: matching passages side by side, changes word by word.
+#[derive(Debug, Parser)]
+#[command(name = "duibi", version, args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    /// The older report, shown on the left.
+    pub left: Option<PathBuf>,
+    /// The newer report, shown on the right.
+    pub right: Option<PathBuf>,
+    /// Use the two built-in sample reports.
+    #[arg(long)]
+    pub demo: bool,
+    #[command(flatten)]
+    pub options: Options,
+}
+
+/// Options every command takes.
+#[derive(Debug, Args)]
+pub struct Options {
+    /// Refuse input files larger than this many bytes.
+    #[arg(long, global = true, value_name = "BYTES", default_value_t = DEFAULT_MAX_BYTES)]
+    pub max_size: u64,
+    /// Topic taxonomy (TOML) to use instead of the built-in one.
+    #[arg(long, global = true, value_name = "FILE")]
+    pub taxonomy: Option<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Print the structure found in one report: levels, numbers, headings, topics, year and unit.
+    Outline {
+        /// The report file.
+        file: PathBuf,
+        #[arg(long, value_enum, default_value_t = OutlineFormat::Text)]
+        format: OutlineFormat,
+    },
+    /// Print the aligned, word-level comparison of two reports.
+    Compare {
+        /// The older report, shown on the left.
+        left: Option<PathBuf>,
+        /// The newer report, shown on the right.
+        right: Option<PathBuf>,
+        /// Use the two built-in sample reports.
+        #[arg(long)]
+        demo: bool,
+        #[arg(long, value_enum, default_value_t = CompareFormat::Text)]
+        format: CompareFormat,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OutlineFormat {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CompareFormat {
+    Text,
+    Json,
+    Markdown,
+}
+
+/// The built-in sample reports (written for duibi; no real report is shipped).
+pub const DEMO: [(&str, &str); 2] = [
+    (
+        "demo/示例市科技局-2023.txt",
+        include_str!("../examples/reports/demo-2023.txt"),
+    ),
+    (
+        "demo/示例市科技局-2024.txt",
+        include_str!("../examples/reports/demo-2024.txt"),
+    ),
+];
+
+pub fn taxonomy(options: &Options) -> Result<Taxonomy> {
+    Ok(match &options.taxonomy {
+        Some(path) => Taxonomy::from_file(path)?,
+        None => Taxonomy::builtin(),
+    })
+}
+
+fn load_document(path: &Path, options: &Options) -> Result<Document> {
+    let src = load(
+        path,
+        &LoadOptions {
+            max_bytes: options.max_size,
+        },
+    )?;
+    Ok(outline(&src))
+}
+
+/// The two documents to compare: the demo pair, or two files.
+pub fn documents(
+    left: Option<&Path>,
+    right: Option<&Path>,
+    demo: bool,
+    options: &Options,
+) -> Result<(Document, Document)> {
+    if demo {
+        let doc = |(name, text): (&str, &str)| -> Result<Document> {
+            Ok(outline(&SourceText::from_bytes(name, text.as_bytes())?))
+        };
+        return Ok((doc(DEMO[0])?, doc(DEMO[1])?));
+    }
+    match (left, right) {
+        (Some(l), Some(r)) => Ok((load_document(l, options)?, load_document(r, options)?)),
+        (Some(_), None) => bail!("give a second report to compare with, or use --demo"),
+        _ => bail!("give two report files to compare, or use --demo (see duibi --help)"),
+    }
+}
+
+/// Loads, aligns and diffs two reports; jieba's dictionary loads on another thread meanwhile.
+pub fn comparison(
+    left: Option<&Path>,
+    right: Option<&Path>,
+    demo: bool,
+    options: &Options,
+) -> Result<(Comparison, Taxonomy)> {
+    let segmenter = thread::spawn(JiebaTokenizer::new);
+    let tax = taxonomy(options)?;
+    let (l, r) = documents(left, right, demo, options)?;
+    let mut c = Comparison::build(l, r, &tax);
+    let tokenizer = segmenter
+        .join()
+        .map_err(|_| anyhow::anyhow!("the word segmenter failed to load"))?;
+    c.diff_all(&tokenizer, DIFF_BUDGET);
+    Ok((c, tax))
+}
+
+/// Colour when stdout is a terminal, unless NO_COLOR or CLICOLOR say otherwise.
+pub fn use_color() -> bool {
+    anstream::AutoStream::choice(&std::io::stdout()) != anstream::ColorChoice::Never
+        && std::io::stdout().is_terminal()
+}
+
+/// Writes to stdout; a closed pipe (`duibi … | head`) is not an error.
+pub fn print(text: &str) -> Result<()> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => other.context("cannot write to standard output"),
+    }
+}
+
+pub fn run_outline(file: &Path, format: OutlineFormat, options: &Options) -> Result<()> {
+    let tax = taxonomy(options)?;
+    let doc = load_document(file, options)?;
+    let topics = classify(&doc, &tax);
+    print(&match format {
+        OutlineFormat::Text => render::text::outline(&doc, &topics, &tax, use_color()),
+        OutlineFormat::Json => render::json::outline(&doc, &topics, &tax) + "\n",
+    })
+}
+
+pub fn run_compare(
+    left: Option<&Path>,
+    right: Option<&Path>,
+    demo: bool,
+    format: CompareFormat,
+    options: &Options,
+) -> Result<()> {
+    let (c, tax) = comparison(left, right, demo, options)?;
+    print(&match format {
+        CompareFormat::Text => render::text::compare(&c, &tax, use_color()),
+        CompareFormat::Json => render::json::compare(&c, &tax) + "\n",
+        CompareFormat::Markdown => render::markdown::compare(&c, &tax),
+    })
+}

@@ -1,0 +1,127 @@
+//! The whole pipeline for two reports, in one value: outlines, topic scores, alignment and (once a
+//! tokenizer is at hand) the diff of every row.
+
+use std::time::{Duration, Instant};
+
+use crate::align::{Alignment, Classified, align};
+use crate::diff::{RowDiff, Stats, Tokenizer, diff_row};
+use crate::outline::Document;
+use crate::text::Fingerprint;
+use crate::topics::{DocTopics, Taxonomy, TopicId, classify};
+
+/// Time allowed for diffing all rows of a comparison before pairs are compared whole.
+pub const DIFF_BUDGET: Duration = Duration::from_millis(400);
+
+/// One report with its topic scores.
+#[derive(Debug, Clone)]
+pub struct Side {
+    pub doc: Document,
+    pub topics: DocTopics,
+}
+
+impl Side {
+    pub fn new(doc: Document, tax: &Taxonomy) -> Self {
+        let topics = classify(&doc, tax);
+        Self { doc, topics }
+    }
+
+    fn classified(&self) -> Classified<'_> {
+        Classified {
+            doc: &self.doc,
+            topics: &self.topics,
+        }
+    }
+
+    fn all_text(&self) -> String {
+        let d = &self.doc;
+        let mut parts: Vec<String> = d.preamble.iter().map(|p| p.text.clone()).collect();
+        parts.extend(d.roots.iter().map(|&r| d.full_text(r)));
+        parts.join("\n")
+    }
+}
+
+/// Totals over all rows.
+#[derive(Debug, Clone, Default, serde::Serialize)]
+pub struct Summary {
+    pub rows: usize,
+    /// Bigram similarity of the two reports as wholes, 0–1.
+    pub similarity: f32,
+    pub topics_both: Vec<String>,
+    pub topics_left_only: Vec<String>,
+    pub topics_right_only: Vec<String>,
+    #[serde(flatten)]
+    pub stats: Stats,
+}
+
+/// Two reports compared.
+#[derive(Debug, Clone)]
+pub struct Comparison {
+    pub left: Side,
+    pub right: Side,
+    pub alignment: Alignment,
+    /// One per row, once [`Comparison::diff_all`] has run; empty before.
+    pub diffs: Vec<RowDiff>,
+    similarity: f32,
+}
+
+impl Comparison {
+    /// Classifies and aligns; no diff yet (that needs a tokenizer).
+    pub fn build(left: Document, right: Document, tax: &Taxonomy) -> Self {
+        let left = Side::new(left, tax);
+        let right = Side::new(right, tax);
+        let alignment = align(left.classified(), right.classified(), tax);
+        let similarity =
+            Fingerprint::new(&left.all_text()).dice(&Fingerprint::new(&right.all_text()));
+        Self {
+            left,
+            right,
+            alignment,
+            diffs: Vec::new(),
+            similarity,
+        }
+    }
+
+    /// Diffs every row within `budget`; rows past it are compared sentence by sentence, whole.
+    pub fn diff_all(&mut self, tokenizer: &dyn Tokenizer, budget: Duration) {
+        let deadline = Instant::now() + budget;
+        self.diffs = self
+            .alignment
+            .rows
+            .iter()
+            .map(|r| diff_row(r, tokenizer, Some(deadline)))
+            .collect();
+    }
+
+    /// Row counts, topic coverage and change totals.
+    pub fn summary(&self, tax: &Taxonomy) -> Summary {
+        let mut s = Summary {
+            rows: self.alignment.rows.len(),
+            similarity: self.similarity,
+            ..Summary::default()
+        };
+        for row in &self.alignment.rows {
+            let Some(t) = row.topic.filter(|&t| t != tax.fallback()) else {
+                continue;
+            };
+            let id = tax.topic(t).id.clone();
+            match (row.left.is_empty(), row.right.is_empty()) {
+                (false, false) => s.topics_both.push(id),
+                (false, true) => s.topics_left_only.push(id),
+                (true, false) => s.topics_right_only.push(id),
+                (true, true) => {}
+            }
+        }
+        for d in &self.diffs {
+            s.stats.add(&d.stats);
+        }
+        s
+    }
+
+    /// The row of a topic, if either report covers it.
+    pub fn row_of(&self, topic: TopicId) -> Option<usize> {
+        self.alignment
+            .rows
+            .iter()
+            .position(|r| r.topic == Some(topic))
+    }
+}

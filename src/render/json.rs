@@ -1,0 +1,183 @@
+//! JSON output. Field names are a contract (see docs/usage.md); fields may be added, never renamed.
+
+use serde::Serialize;
+
+use crate::align::{Passage, PassageKind};
+use crate::compare::{Comparison, Side, Summary};
+use crate::diff::{FigureChange, Op, Stats};
+use crate::outline::{Document, SectionId, SectionKind};
+use crate::topics::{DocTopics, Taxonomy};
+
+#[derive(Serialize)]
+struct OutlineJson<'a> {
+    file: &'a str,
+    encoding: &'a str,
+    title: Option<&'a str>,
+    addressee: Option<&'a str>,
+    unit: Option<&'a str>,
+    year: Option<u32>,
+    signature: Option<&'a str>,
+    date: Option<&'a str>,
+    preamble: Vec<&'a str>,
+    closing: Vec<&'a str>,
+    sections: Vec<SectionJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct SectionJson<'a> {
+    id: SectionId,
+    level: usize,
+    kind: SectionKind,
+    number: &'a str,
+    heading: &'a str,
+    topics: Vec<&'a str>,
+    text: String,
+    children: Vec<SectionJson<'a>>,
+}
+
+fn section_json<'a>(
+    doc: &'a Document,
+    topics: &DocTopics,
+    tax: &'a Taxonomy,
+    id: SectionId,
+) -> SectionJson<'a> {
+    let s = doc.section(id);
+    SectionJson {
+        id,
+        level: s.level,
+        kind: s.kind,
+        number: &s.number,
+        heading: &s.heading,
+        topics: topics.sections[id]
+            .ranked
+            .iter()
+            .map(|&t| tax.topic(t).id.as_str())
+            .collect(),
+        text: s.own_text(),
+        children: s
+            .children
+            .iter()
+            .map(|&c| section_json(doc, topics, tax, c))
+            .collect(),
+    }
+}
+
+/// `duibi outline --format json`.
+pub fn outline(doc: &Document, topics: &DocTopics, tax: &Taxonomy) -> String {
+    let value = OutlineJson {
+        file: &doc.file,
+        encoding: doc.encoding,
+        title: doc.title.as_deref(),
+        addressee: doc.addressee.as_deref(),
+        unit: doc.unit.as_deref(),
+        year: doc.year,
+        signature: doc.signature.as_deref(),
+        date: doc.date.as_deref(),
+        preamble: doc.preamble.iter().map(|p| p.text.as_str()).collect(),
+        closing: doc.closing.iter().map(|p| p.text.as_str()).collect(),
+        sections: doc
+            .roots
+            .iter()
+            .map(|&r| section_json(doc, topics, tax, r))
+            .collect(),
+    };
+    to_string(&value)
+}
+
+#[derive(Serialize)]
+struct DocJson<'a> {
+    file: &'a str,
+    title: Option<&'a str>,
+    unit: Option<&'a str>,
+    year: Option<u32>,
+    date: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct PassageJson<'a> {
+    section: Option<SectionId>,
+    kind: PassageKind,
+    path: &'a [String],
+    text: &'a str,
+}
+
+#[derive(Serialize)]
+struct RowJson<'a> {
+    topic: Option<&'a str>,
+    label: &'a str,
+    similarity: f32,
+    left: Vec<PassageJson<'a>>,
+    right: Vec<PassageJson<'a>>,
+    diff: &'a [Op],
+    stats: Stats,
+    figures: &'a [FigureChange],
+}
+
+#[derive(Serialize)]
+struct CompareJson<'a> {
+    left: DocJson<'a>,
+    right: DocJson<'a>,
+    rows: Vec<RowJson<'a>>,
+    summary: Summary,
+}
+
+fn doc_json(side: &Side) -> DocJson<'_> {
+    let d = &side.doc;
+    DocJson {
+        file: &d.file,
+        title: d.title.as_deref(),
+        unit: d.unit.as_deref(),
+        year: d.year,
+        date: d.date.as_deref(),
+    }
+}
+
+fn passages(ps: &[Passage]) -> Vec<PassageJson<'_>> {
+    ps.iter()
+        .map(|p| PassageJson {
+            section: p.section,
+            kind: p.kind,
+            path: &p.path,
+            text: &p.text,
+        })
+        .collect()
+}
+
+/// `duibi compare --format json`.
+pub fn compare(c: &Comparison, tax: &Taxonomy) -> String {
+    let rows = c
+        .alignment
+        .rows
+        .iter()
+        .enumerate()
+        .map(|(i, r)| {
+            let d = c.diffs.get(i);
+            RowJson {
+                topic: r.topic.map(|t| tax.topic(t).id.as_str()),
+                label: &r.label,
+                similarity: round3(r.similarity),
+                left: passages(&r.left),
+                right: passages(&r.right),
+                diff: d.map_or(&[][..], |d| &d.ops),
+                stats: d.map(|d| d.stats).unwrap_or_default(),
+                figures: d.map_or(&[][..], |d| &d.figures),
+            }
+        })
+        .collect();
+    let mut summary = c.summary(tax);
+    summary.similarity = round3(summary.similarity);
+    to_string(&CompareJson {
+        left: doc_json(&c.left),
+        right: doc_json(&c.right),
+        rows,
+        summary,
+    })
+}
+
+fn round3(x: f32) -> f32 {
+    (x * 1000.0).round() / 1000.0
+}
+
+fn to_string<T: Serialize>(value: &T) -> String {
+    serde_json::to_string_pretty(value).expect("plain data always serialises")
+}

@@ -1,0 +1,141 @@
+//! Markdown output: a summary table, then a section per row with `~~deleted~~`, `**inserted**` and
+//! `_moved_` text.
+
+use std::fmt::Write;
+
+use super::stats_line;
+use crate::compare::Comparison;
+use crate::diff::OpKind;
+use crate::topics::Taxonomy;
+
+/// Escapes characters Markdown would read as markup.
+fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if "\\`*_{}[]<>()#+-!|~".contains(c) {
+            out.push('\\');
+        }
+        if c == '\n' {
+            out.push_str("  \n");
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+fn wrap(out: &mut String, mark: &str, text: &str) {
+    // Emphasis markers must hug text: keep leading/trailing blanks and line breaks outside.
+    for (k, line) in text.split('\n').enumerate() {
+        if k > 0 {
+            out.push_str("  \n");
+        }
+        let trimmed = line.trim();
+        if trimmed.is_empty() {
+            out.push_str(line);
+            continue;
+        }
+        let _ = write!(out, "{mark}{}{mark}", escape(trimmed));
+    }
+}
+
+/// `duibi compare --format markdown`.
+pub fn compare(c: &Comparison, tax: &Taxonomy) -> String {
+    let mut out = String::new();
+    let s = c.summary(tax);
+    let _ = writeln!(
+        out,
+        "# {} ↔ {}\n",
+        escape(&c.left.doc.label()),
+        escape(&c.right.doc.label())
+    );
+    let _ = writeln!(out, "| | left | right |\n|---|---|---|");
+    let _ = writeln!(
+        out,
+        "| file | {} | {} |",
+        escape(&c.left.doc.file),
+        escape(&c.right.doc.file)
+    );
+    let year = |y: Option<u32>| y.map_or("—".to_string(), |y| y.to_string());
+    let _ = writeln!(
+        out,
+        "| year | {} | {} |",
+        year(c.left.doc.year),
+        year(c.right.doc.year)
+    );
+    let _ = writeln!(
+        out,
+        "\n{} rows, similarity {:.2}, changes {}.\n",
+        s.rows,
+        s.similarity,
+        escape(&stats_line(&s.stats))
+    );
+    if !s.topics_left_only.is_empty() {
+        let _ = writeln!(
+            out,
+            "Only in the left report: {}.\n",
+            escape(&s.topics_left_only.join(", "))
+        );
+    }
+    if !s.topics_right_only.is_empty() {
+        let _ = writeln!(
+            out,
+            "Only in the right report: {}.\n",
+            escape(&s.topics_right_only.join(", "))
+        );
+    }
+    for (i, row) in c.alignment.rows.iter().enumerate() {
+        let id = row
+            .topic
+            .map_or("content match".to_string(), |t| tax.topic(t).id.clone());
+        let _ = writeln!(
+            out,
+            "## {} (`{id}`) — similarity {:.2}\n",
+            escape(&row.label),
+            row.similarity
+        );
+        for (side, passages) in [("Left", &row.left), ("Right", &row.right)] {
+            let places: Vec<String> = passages
+                .iter()
+                .map(|p| {
+                    if p.path.is_empty() {
+                        "opening or closing text".into()
+                    } else {
+                        escape(&p.path.join(" › "))
+                    }
+                })
+                .collect();
+            let places = if places.is_empty() {
+                "—".to_string()
+            } else {
+                places.join("; ")
+            };
+            let _ = writeln!(out, "- **{side}:** {places}");
+        }
+        out.push('\n');
+        let Some(d) = c.diffs.get(i) else { continue };
+        let _ = writeln!(out, "Changes: {}\n", escape(&stats_line(&d.stats)));
+        for f in &d.figures {
+            let _ = writeln!(
+                out,
+                "- {} {} → {}",
+                escape(&f.context),
+                escape(&f.before),
+                escape(&f.after)
+            );
+        }
+        if !d.figures.is_empty() {
+            out.push('\n');
+        }
+        for op in &d.ops {
+            match op.op {
+                OpKind::Equal => out.push_str(&escape(&op.text)),
+                OpKind::Delete => wrap(&mut out, "~~", &op.text),
+                OpKind::Insert => wrap(&mut out, "**", &op.text),
+                OpKind::Move => wrap(&mut out, "_", &op.text),
+            }
+        }
+        out.push_str("\n\n");
+    }
+    out
+}

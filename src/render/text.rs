@@ -1,0 +1,220 @@
+//! Text output, with ANSI colour or with `[-deleted-]` `{+inserted+}` `{>moved<}` markers.
+
+use std::fmt::Write;
+
+use anstyle::{AnsiColor, Style};
+
+use super::stats_line;
+use crate::align::Passage;
+use crate::compare::Comparison;
+use crate::diff::{Op, OpKind};
+use crate::outline::Document;
+use crate::text::split_sentences;
+use crate::topics::{DocTopics, Taxonomy};
+
+const DELETED: Style = Style::new()
+    .fg_color(Some(anstyle::Color::Ansi(AnsiColor::Red)))
+    .strikethrough();
+const INSERTED: Style = Style::new()
+    .fg_color(Some(anstyle::Color::Ansi(AnsiColor::Green)))
+    .bold();
+const MOVED: Style = Style::new()
+    .fg_color(Some(anstyle::Color::Ansi(AnsiColor::Cyan)))
+    .italic();
+const HEADER: Style = Style::new().bold().underline();
+const DIM: Style = Style::new().dimmed();
+
+/// Writes `text` in `style` when colour is on.
+fn paint(out: &mut String, color: bool, style: Style, text: &str) {
+    if color {
+        let _ = write!(out, "{}{}{}", style.render(), text, style.render_reset());
+    } else {
+        out.push_str(text);
+    }
+}
+
+fn or_dash(s: Option<&str>) -> &str {
+    s.unwrap_or("—")
+}
+
+/// `duibi outline` as text: the letter frame, then the tree with topics.
+pub fn outline(doc: &Document, topics: &DocTopics, tax: &Taxonomy, color: bool) -> String {
+    let mut out = String::new();
+    let year = doc.year.map(|y| y.to_string());
+    paint(
+        &mut out,
+        color,
+        HEADER,
+        &format!("{} ({})", doc.file, doc.encoding),
+    );
+    out.push('\n');
+    let _ = writeln!(
+        out,
+        "unit: {}   year: {}",
+        or_dash(doc.unit.as_deref()),
+        or_dash(year.as_deref())
+    );
+    let _ = writeln!(out, "title: {}", or_dash(doc.title.as_deref()));
+    let _ = writeln!(out, "addressee: {}", or_dash(doc.addressee.as_deref()));
+    let _ = writeln!(
+        out,
+        "signature: {}   date: {}",
+        or_dash(doc.signature.as_deref()),
+        or_dash(doc.date.as_deref())
+    );
+    out.push('\n');
+    for id in doc.walk() {
+        let s = doc.section(id);
+        let labels: Vec<&str> = topics.sections[id]
+            .ranked
+            .iter()
+            .map(|&t| tax.topic(t).id.as_str())
+            .collect();
+        let _ = write!(
+            out,
+            "{}L{} {}{}  ",
+            "  ".repeat(s.level - 1),
+            s.level,
+            s.number,
+            s.heading
+        );
+        paint(&mut out, color, DIM, &format!("[{}]", labels.join(", ")));
+        out.push('\n');
+    }
+    out
+}
+
+fn passage_line(out: &mut String, color: bool, arrow: &str, p: &Passage) {
+    let place = if p.path.is_empty() {
+        "(opening or closing text)".to_string()
+    } else {
+        p.path.join(" › ")
+    };
+    let _ = write!(out, "  {arrow} ");
+    paint(
+        out,
+        color,
+        DIM,
+        &format!("{place}  [{:?}]", p.kind).to_lowercase(),
+    );
+    out.push('\n');
+}
+
+/// Writes the unified ops, one sentence per line.
+fn ops_text(out: &mut String, ops: &[Op], color: bool) {
+    let mut at_line_start = true;
+    for op in ops {
+        for line in op.text.split_inclusive('\n') {
+            for r in split_sentences(line) {
+                let piece = line[r].trim_end_matches('\n');
+                if piece.is_empty() {
+                    if !at_line_start {
+                        out.push('\n');
+                        at_line_start = true;
+                    }
+                    continue;
+                }
+                if at_line_start {
+                    out.push_str("    ");
+                }
+                let (style, open, close) = match op.op {
+                    OpKind::Equal => (Style::new(), "", ""),
+                    OpKind::Delete => (DELETED, "[-", "-]"),
+                    OpKind::Insert => (INSERTED, "{+", "+}"),
+                    OpKind::Move => (MOVED, "{>", "<}"),
+                };
+                if color {
+                    paint(out, true, style, piece);
+                } else {
+                    let _ = write!(out, "{open}{piece}{close}");
+                }
+                at_line_start = piece
+                    .ends_with(|c: char| crate::text::is_sentence_end(c) || "”’）)".contains(c));
+                if at_line_start {
+                    out.push('\n');
+                }
+            }
+            if line.ends_with('\n') && !at_line_start {
+                out.push('\n');
+                at_line_start = true;
+            }
+        }
+    }
+    if !at_line_start {
+        out.push('\n');
+    }
+}
+
+/// `duibi compare` as text: a header, then each row's places, figures and unified word diff.
+pub fn compare(c: &Comparison, tax: &Taxonomy, color: bool) -> String {
+    let mut out = String::new();
+    let summary = c.summary(tax);
+    for (arrow, side) in [("◀ left ", &c.left), ("▶ right", &c.right)] {
+        paint(
+            &mut out,
+            color,
+            HEADER,
+            &format!("{arrow}: {}", side.doc.label()),
+        );
+        let _ = writeln!(out, "  ({}, {})", side.doc.file, side.doc.encoding);
+    }
+    let _ = writeln!(
+        out,
+        "{} rows · similarity {:.2} · {}",
+        summary.rows,
+        summary.similarity,
+        stats_line(&summary.stats)
+    );
+    for (label, ids) in [
+        ("only left", &summary.topics_left_only),
+        ("only right", &summary.topics_right_only),
+    ] {
+        if !ids.is_empty() {
+            let _ = writeln!(out, "{label}: {}", ids.join(", "));
+        }
+    }
+    let total = c.alignment.rows.len();
+    for (i, row) in c.alignment.rows.iter().enumerate() {
+        out.push('\n');
+        let id = row
+            .topic
+            .map_or("content match".to_string(), |t| tax.topic(t).id.clone());
+        let stats = c
+            .diffs
+            .get(i)
+            .map(|d| format!(" · {}", stats_line(&d.stats)))
+            .unwrap_or_default();
+        paint(
+            &mut out,
+            color,
+            HEADER,
+            &format!(
+                "━━ {}/{} {} ({id}) · similarity {:.2}{stats}",
+                i + 1,
+                total,
+                row.label,
+                row.similarity
+            ),
+        );
+        out.push('\n');
+        for p in &row.left {
+            passage_line(&mut out, color, "◀", p);
+        }
+        if row.left.is_empty() {
+            let _ = writeln!(out, "  ◀ (not in left report)");
+        }
+        for p in &row.right {
+            passage_line(&mut out, color, "▶", p);
+        }
+        if row.right.is_empty() {
+            let _ = writeln!(out, "  ▶ (not in right report)");
+        }
+        if let Some(d) = c.diffs.get(i) {
+            for f in &d.figures {
+                let _ = writeln!(out, "  # {} {} → {}", f.context, f.before, f.after);
+            }
+            ops_text(&mut out, &d.ops, color);
+        }
+    }
+    out
+}
