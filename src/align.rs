@@ -97,12 +97,7 @@ impl<'a> Collector<'a> {
         }
         let coverage = Coverage {
             section: vec![false; c.doc.sections.len()],
-            paragraph: c
-                .doc
-                .sections
-                .iter()
-                .map(|s| vec![false; s.body.len()])
-                .collect(),
+            paragraph: c.doc.sections.iter().map(|s| vec![false; s.body.len()]).collect(),
         };
         Self {
             c,
@@ -112,14 +107,7 @@ impl<'a> Collector<'a> {
         }
     }
 
-    fn passage(
-        &self,
-        kind: PassageKind,
-        section: SectionId,
-        para: usize,
-        offset: usize,
-        text: String,
-    ) -> Passage {
+    fn passage(&self, kind: PassageKind, section: SectionId, para: usize, offset: usize, text: String) -> Passage {
         Passage {
             kind,
             section: Some(section),
@@ -189,9 +177,7 @@ impl<'a> Collector<'a> {
                 out.push(self.passage(PassageKind::Section, id, 0, 0, doc.full_text(id)));
                 return;
             }
-            self.coverage.paragraph[id]
-                .iter_mut()
-                .for_each(|p| *p = true);
+            self.coverage.paragraph[id].iter_mut().for_each(|p| *p = true);
             out.push(self.passage(PassageKind::SectionOwn, id, 0, 0, section.own_text()));
             for &c in &section.children {
                 self.collect_section(c, t, out);
@@ -201,7 +187,7 @@ impl<'a> Collector<'a> {
         let untitled_leaf = st.heading.max() < HEADING_MIN && section.children.is_empty();
         if untitled_leaf
             && st.combined.leads(t, PARAGRAPH_MIN, LEAD_SHARE)
-            && st.combined.get(t) * 2 >= st.combined.total()
+            && st.combined.get(t) * 2 > st.combined.total()
         {
             self.cover_subtree(id);
             out.push(self.passage(PassageKind::Section, id, 0, 0, doc.full_text(id)));
@@ -223,9 +209,7 @@ impl<'a> Collector<'a> {
 
     fn cover_subtree(&mut self, id: SectionId) {
         self.coverage.section[id] = true;
-        self.coverage.paragraph[id]
-            .iter_mut()
-            .for_each(|p| *p = true);
+        self.coverage.paragraph[id].iter_mut().for_each(|p| *p = true);
         for &c in &self.c.doc.sections[id].children {
             self.cover_subtree(c);
         }
@@ -272,13 +256,9 @@ impl<'a> Collector<'a> {
 
 /// Paragraph-level passages about `t`: the whole paragraph when it is about `t`, else runs of
 /// sentences that are. Returns (kind, byte offset, text).
-fn paragraph_passages(
-    pt: &ParagraphTopics,
-    text: &str,
-    t: TopicId,
-) -> Vec<(PassageKind, usize, String)> {
+fn paragraph_passages(pt: &ParagraphTopics, text: &str, t: TopicId) -> Vec<(PassageKind, usize, String)> {
     let whole = &pt.whole;
-    if whole.leads(t, PARAGRAPH_MIN, LEAD_SHARE) && whole.get(t) * 2 >= whole.total() {
+    if whole.leads(t, PARAGRAPH_MIN, LEAD_SHARE) && whole.get(t) * 2 > whole.total() {
         return vec![(PassageKind::Paragraph, 0, text.to_string())];
     }
     let mut out: Vec<(PassageKind, usize, String)> = Vec::new();
@@ -296,13 +276,7 @@ fn paragraph_passages(
     out
 }
 
-fn frame_passages(
-    pt: &ParagraphTopics,
-    text: &str,
-    t: TopicId,
-    kind: PassageKind,
-    at: (usize, usize),
-) -> Vec<Passage> {
+fn frame_passages(pt: &ParagraphTopics, text: &str, t: TopicId, kind: PassageKind, at: (usize, usize)) -> Vec<Passage> {
     paragraph_passages(pt, text, t)
         .into_iter()
         .map(|(k, offset, text)| Passage {
@@ -319,12 +293,7 @@ fn similarity(left: &[Passage], right: &[Passage]) -> f32 {
     if left.is_empty() || right.is_empty() {
         return 0.0;
     }
-    let join = |ps: &[Passage]| {
-        ps.iter()
-            .map(|p| p.text.as_str())
-            .collect::<Vec<_>>()
-            .join("\n")
-    };
+    let join = |ps: &[Passage]| ps.iter().map(|p| p.text.as_str()).collect::<Vec<_>>().join("\n");
     Fingerprint::new(&join(left)).dice(&Fingerprint::new(&join(right)))
 }
 

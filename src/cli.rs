@@ -16,7 +16,7 @@ use duibi::topics::{Taxonomy, classify};
 
 /// Compare two Chinese government work reports: matching passages side by side, changes word by word.
 #[derive(Debug, Parser)]
-#[command(name = "duibi", version, args_conflicts_with_subcommands = true)]
+#[command(name = "duibi", version)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -147,8 +147,7 @@ pub fn comparison(
 
 /// Colour when stdout is a terminal, unless NO_COLOR or CLICOLOR say otherwise.
 pub fn use_color() -> bool {
-    anstream::AutoStream::choice(&std::io::stdout()) != anstream::ColorChoice::Never
-        && std::io::stdout().is_terminal()
+    anstream::AutoStream::choice(&std::io::stdout()) != anstream::ColorChoice::Never && std::io::stdout().is_terminal()
 }
 
 /// Writes to stdout; a closed pipe (`duibi … | head`) is not an error.

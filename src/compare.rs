@@ -70,8 +70,7 @@ impl Comparison {
         let left = Side::new(left, tax);
         let right = Side::new(right, tax);
         let alignment = align(left.classified(), right.classified(), tax);
-        let similarity =
-            Fingerprint::new(&left.all_text()).dice(&Fingerprint::new(&right.all_text()));
+        let similarity = Fingerprint::new(&left.all_text()).dice(&Fingerprint::new(&right.all_text()));
         Self {
             left,
             right,
@@ -119,9 +118,6 @@ impl Comparison {
 
     /// The row of a topic, if either report covers it.
     pub fn row_of(&self, topic: TopicId) -> Option<usize> {
-        self.alignment
-            .rows
-            .iter()
-            .position(|r| r.topic == Some(topic))
+        self.alignment.rows.iter().position(|r| r.topic == Some(topic))
     }
 }

@@ -18,11 +18,7 @@ pub enum Error {
         source: std::io::Error,
     },
     #[error("{}: file is {size} bytes, over the {limit}-byte limit (raise it with --max-size)", .path.display())]
-    TooLarge {
-        path: PathBuf,
-        size: u64,
-        limit: u64,
-    },
+    TooLarge { path: PathBuf, size: u64, limit: u64 },
     #[error("{}: looks like binary data, not a text report", .path.display())]
     Binary { path: PathBuf },
     #[error("{}: the text could not be decoded as UTF-8, UTF-16 or GB18030", .path.display())]

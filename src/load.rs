@@ -37,11 +37,7 @@ impl SourceText {
         if text.trim().is_empty() {
             return Err(Error::Empty { path });
         }
-        Ok(Self {
-            path,
-            encoding,
-            text,
-        })
+        Ok(Self { path, encoding, text })
     }
 
     /// The file name shown to the user.
@@ -122,10 +118,7 @@ fn decode(path: &Path, bytes: &[u8]) -> Result<(String, &'static str)> {
 fn check_decoded(path: &Path, text: &str, had_errors: bool) -> Result<()> {
     let total = text.chars().count().max(1);
     if had_errors {
-        let bad = text
-            .chars()
-            .filter(|&c| c == char::REPLACEMENT_CHARACTER)
-            .count();
+        let bad = text.chars().filter(|&c| c == char::REPLACEMENT_CHARACTER).count();
         if bad as f64 / total as f64 > MAX_UNDECODABLE_SHARE {
             return Err(Error::Undecodable {
                 path: path.to_path_buf(),
@@ -178,10 +171,7 @@ mod tests {
 
     #[test]
     fn utf8_with_and_without_bom() {
-        assert_eq!(
-            decode_str("一、总体情况".as_bytes()).unwrap().text,
-            "一、总体情况"
-        );
+        assert_eq!(decode_str("一、总体情况".as_bytes()).unwrap().text, "一、总体情况");
         let mut bom = vec![0xEF, 0xBB, 0xBF];
         bom.extend_from_slice("报告".as_bytes());
         assert_eq!(decode_str(&bom).unwrap().text, "报告");
@@ -200,8 +190,7 @@ mod tests {
 
     #[test]
     fn gbk_is_detected_from_content() {
-        let (bytes, _, _) =
-            GBK.encode("一、依法全面履行政府职能。我局认真落实规范性文件管理制度，完成清理工作。");
+        let (bytes, _, _) = GBK.encode("一、依法全面履行政府职能。我局认真落实规范性文件管理制度，完成清理工作。");
         let src = decode_str(&bytes).unwrap();
         assert_eq!(src.encoding, "gb18030");
         assert!(src.text.starts_with("一、依法全面履行政府职能"));

@@ -20,13 +20,7 @@ fn main() -> ExitCode {
             right,
             demo,
             format,
-        }) => cli::run_compare(
-            left.as_deref(),
-            right.as_deref(),
-            *demo,
-            *format,
-            &args.options,
-        ),
+        }) => cli::run_compare(left.as_deref(), right.as_deref(), *demo, *format, &args.options),
         None => cli::run_compare(
             args.left.as_deref(),
             args.right.as_deref(),

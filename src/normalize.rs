@@ -83,9 +83,7 @@ pub fn logical_lines(text: &str) -> Vec<Line> {
     for line in physical {
         match out.last_mut() {
             Some(prev) if !line.blank_before && continues(&prev.text, &line.text) => {
-                if ends_ascii_word(&prev.text)
-                    && line.text.starts_with(|c: char| c.is_ascii_alphanumeric())
-                {
+                if ends_ascii_word(&prev.text) && line.text.starts_with(|c: char| c.is_ascii_alphanumeric()) {
                     prev.text.push(' ');
                 }
                 prev.text.push_str(&line.text);
@@ -105,18 +103,17 @@ fn continues(prev: &str, next: &str) -> bool {
     let Some(last) = prev.chars().last() else {
         return false;
     };
-    if is_sentence_end(last) || matches!(last, '：' | ':' | '…') || ends_with_closed_sentence(prev)
-    {
+    if is_sentence_end(last) || matches!(last, '：' | ':' | '…') || ends_with_closed_sentence(prev) {
         return false;
     }
     if parse_marker(next).is_some() || parse_date(next).is_some() || is_debris(next) {
         return false;
     }
     // A numbered line with no sentence end is a heading on its own line.
-    if let Some(m) = parse_marker(prev) {
-        if !prev[m.len..].contains(is_sentence_end) {
-            return false;
-        }
+    if let Some(m) = parse_marker(prev)
+        && !prev[m.len..].contains(is_sentence_end)
+    {
+        return false;
     }
     // Short lines without any punctuation are titles, signatures and the like.
     let has_punct = prev.contains(['，', ',', '、', '。', '；', '“', '《']);
@@ -160,10 +157,7 @@ impl Folded {
     pub fn to_original(&self, range: Range<usize>) -> Range<usize> {
         let first = self.spans.partition_point(|(f, _)| *f < range.start);
         if range.is_empty() || first >= self.spans.len() {
-            let at = self
-                .spans
-                .get(first)
-                .map_or(self.original_len, |(_, o)| o.start);
+            let at = self.spans.get(first).map_or(self.original_len, |(_, o)| o.start);
             return at..at;
         }
         let last = self.spans.partition_point(|(f, _)| *f < range.end) - 1;
@@ -184,11 +178,12 @@ pub fn fold(s: &str) -> Folded {
             pending_space.get_or_insert(range);
             continue;
         }
-        if let Some(space) = pending_space.take() {
-            if f.is_ascii_alphanumeric() && text.ends_with(|p: char| p.is_ascii_alphanumeric()) {
-                spans.push((text.len(), space));
-                text.push(' ');
-            }
+        if let Some(space) = pending_space.take()
+            && f.is_ascii_alphanumeric()
+            && text.ends_with(|p: char| p.is_ascii_alphanumeric())
+        {
+            spans.push((text.len(), space));
+            text.push(' ');
         }
         spans.push((text.len(), range));
         text.push(f);

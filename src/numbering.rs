@@ -37,10 +37,7 @@ fn is_blank(c: char) -> bool {
 /// Value of a Chinese numeral from 一 to 九十九.
 pub fn chinese_value(s: &str) -> Option<u32> {
     fn digit(c: char) -> Option<u32> {
-        "零一二三四五六七八九"
-            .chars()
-            .position(|d| d == c)
-            .map(|p| p as u32)
+        "零一二三四五六七八九".chars().position(|d| d == c).map(|p| p as u32)
     }
     let chars: Vec<char> = s.chars().collect();
     match chars.as_slice() {
@@ -125,18 +122,10 @@ pub fn parse_marker(line: &str) -> Option<Marker> {
             return None;
         }
         let sep = if sep == '．' { '.' } else { sep };
-        (
-            Style::Arabic,
-            digits.parse().ok()?,
-            format!("{digits}{sep}"),
-        )
+        (Style::Arabic, digits.parse().ok()?, format!("{digits}{sep}"))
     } else if ('①'..='⑳').contains(&first) {
         cur.eat(|_| true);
-        (
-            Style::Circled,
-            first as u32 - '①' as u32 + 1,
-            first.to_string(),
-        )
+        (Style::Circled, first as u32 - '①' as u32 + 1, first.to_string())
     } else {
         return None;
     };
@@ -185,21 +174,11 @@ mod tests {
             ("(1)认真落实", Style::ParenArabic, 1, "(1)", "认真落实"),
             ("（2）完善", Style::ParenArabic, 2, "（2）", "完善"),
             ("③加强", Style::Circled, 3, "③", "加强"),
-            (
-                "一是 以服务为载体",
-                Style::Enumeration,
-                1,
-                "一是",
-                "以服务为载体",
-            ),
+            ("一是 以服务为载体", Style::Enumeration, 1, "一是", "以服务为载体"),
             ("十是完善", Style::Enumeration, 10, "十是", "完善"),
         ];
         for (line, style, value, label, rest) in cases {
-            assert_eq!(
-                parsed(line),
-                Some((style, value, label.to_string(), rest)),
-                "{line}"
-            );
+            assert_eq!(parsed(line), Some((style, value, label.to_string(), rest)), "{line}");
         }
     }
 

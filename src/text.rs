@@ -36,10 +36,7 @@ pub fn is_sentence_end(c: char) -> bool {
 
 /// Closing quotes and brackets that stay with the sentence they close.
 fn is_closer(c: char) -> bool {
-    matches!(
-        c,
-        '”' | '’' | '」' | '』' | '）' | ')' | '】' | '》' | '"' | '\''
-    )
+    matches!(c, '”' | '’' | '」' | '』' | '）' | ')' | '】' | '》' | '"' | '\'')
 }
 
 /// Splits text into sentences; the ranges are contiguous and cover the whole text.
@@ -115,10 +112,7 @@ fn fold_digit(c: char) -> char {
 
 fn parse_small_number(s: &str) -> Option<u32> {
     let ascii: String = s.chars().map(fold_digit).collect();
-    ascii
-        .parse()
-        .ok()
-        .or_else(|| crate::numbering::chinese_value(s))
+    ascii.parse().ok().or_else(|| crate::numbering::chinese_value(s))
 }
 
 /// A set of hashed character bigrams of a text's content characters (punctuation and blanks
@@ -206,14 +200,8 @@ mod tests {
     #[test]
     fn sentences_cover_the_text() {
         let text = "一是健全机制。二是强化约束；“三是规范。”最后";
-        let parts: Vec<&str> = split_sentences(text)
-            .into_iter()
-            .map(|r| &text[r])
-            .collect();
-        assert_eq!(
-            parts,
-            ["一是健全机制。", "二是强化约束；", "“三是规范。”", "最后"]
-        );
+        let parts: Vec<&str> = split_sentences(text).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(parts, ["一是健全机制。", "二是强化约束；", "“三是规范。”", "最后"]);
         assert_eq!(parts.concat(), text);
     }
 

@@ -9,14 +9,8 @@ fn aligned(left: &str, right: &str) -> (Alignment, Taxonomy) {
     let r = outline(&SourceText::from_bytes("r.txt", right.as_bytes()).unwrap());
     let (lt, rt) = (classify(&l, &tax), classify(&r, &tax));
     let a = align(
-        Classified {
-            doc: &l,
-            topics: &lt,
-        },
-        Classified {
-            doc: &r,
-            topics: &rt,
-        },
+        Classified { doc: &l, topics: &lt },
+        Classified { doc: &r, topics: &rt },
         &tax,
     );
     (a, tax)
@@ -36,11 +30,7 @@ fn a_topic_is_a_section_on_one_side_and_a_sentence_on_the_other() {
     let counsel = row(&a, &tax, "legal_counsel").expect("legal counsel row");
     assert_eq!(counsel.left.len(), 1);
     assert_eq!(counsel.left[0].kind, PassageKind::Section);
-    assert!(
-        counsel.left[0]
-            .text
-            .starts_with("(二)推进法律顾问制度常态化。")
-    );
+    assert!(counsel.left[0].text.starts_with("(二)推进法律顾问制度常态化。"));
     assert_eq!(counsel.right.len(), 1);
     assert_eq!(counsel.right[0].kind, PassageKind::Sentences);
     assert_eq!(
@@ -74,14 +64,9 @@ fn decision_row_holds_both_decision_passages() {
 #[test]
 fn untopical_passages_pair_by_content_or_fall_back() {
     let left = "一、科技投入\n全市研发经费投入持续增长,高新技术企业数量达到53家,科技型中小企业入库68家。\n二、平台建设\n建成市级以上研发平台242个。";
-    let right =
-        "一、研发投入\n全市研发经费投入持续增长,高新技术企业数量达到72家,科技型中小企业入库152家。";
+    let right = "一、研发投入\n全市研发经费投入持续增长,高新技术企业数量达到72家,科技型中小企业入库152家。";
     let (a, tax) = aligned(left, right);
-    let content = a
-        .rows
-        .iter()
-        .find(|r| r.topic.is_none())
-        .expect("content row");
+    let content = a.rows.iter().find(|r| r.topic.is_none()).expect("content row");
     assert!(content.similarity >= CONTENT_MATCH_MIN);
     assert!(content.left[0].text.contains("53家") && content.right[0].text.contains("72家"));
     let other = row(&a, &tax, "other").expect("fallback row");

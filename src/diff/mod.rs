@@ -93,11 +93,7 @@ impl Stats {
     pub fn change_ratio(&self) -> f32 {
         let changed = self.inserted + self.deleted;
         let total = changed + 2 * (self.unchanged + self.moved);
-        if total == 0 {
-            0.0
-        } else {
-            changed as f32 / total as f32
-        }
+        if total == 0 { 0.0 } else { changed as f32 / total as f32 }
     }
 }
 
@@ -205,12 +201,7 @@ pub fn diff_row(row: &Row, tokenizer: &dyn Tokenizer, deadline: Option<Instant>)
     // Marks per side.
     for (i, u) in left.iter().enumerate() {
         match &word_diffs[i] {
-            None => push_span(
-                &mut out.left[u.passage],
-                u.range.clone(),
-                Mark::Deleted,
-                false,
-            ),
+            None => push_span(&mut out.left[u.passage], u.range.clone(), Mark::Deleted, false),
             Some(wd) => {
                 for piece in &wd.pieces {
                     let mark = match (piece.changed, moved_left[i]) {
@@ -227,16 +218,9 @@ pub fn diff_row(row: &Row, tokenizer: &dyn Tokenizer, deadline: Option<Instant>)
     }
     for (j, u) in right.iter().enumerate() {
         match right_partner[j] {
-            None => push_span(
-                &mut out.right[u.passage],
-                u.range.clone(),
-                Mark::Inserted,
-                false,
-            ),
+            None => push_span(&mut out.right[u.passage], u.range.clone(), Mark::Inserted, false),
             Some(i) => {
-                let wd = word_diffs[i]
-                    .as_ref()
-                    .expect("paired units have a word diff");
+                let wd = word_diffs[i].as_ref().expect("paired units have a word diff");
                 for piece in &wd.pieces {
                     let mark = match (piece.changed, moved_left[i]) {
                         (true, _) => Mark::Inserted,
@@ -285,17 +269,15 @@ fn push_span(list: &mut Vec<Span>, range: Range<usize>, mark: Mark, figure: bool
     if range.is_empty() {
         return;
     }
-    if let Some(last) = list.last_mut() {
-        if last.range.end == range.start && last.mark == mark && last.figure == figure {
-            last.range.end = range.end;
-            return;
-        }
+    if let Some(last) = list.last_mut()
+        && last.range.end == range.start
+        && last.mark == mark
+        && last.figure == figure
+    {
+        last.range.end = range.end;
+        return;
     }
-    list.push(Span {
-        range,
-        mark,
-        figure,
-    });
+    list.push(Span { range, mark, figure });
 }
 
 fn push_op(ops: &mut Vec<Op>, op: OpKind, text: &str) {
@@ -336,28 +318,13 @@ fn unified_ops(
     for (i, u) in left.iter().enumerate() {
         match &word_diffs[i] {
             None => {
-                push_op(
-                    &mut ops,
-                    OpKind::Delete,
-                    &row.left[u.passage].text[u.range.clone()],
-                );
+                push_op(&mut ops, OpKind::Delete, &row.left[u.passage].text[u.range.clone()]);
                 end_line(&mut ops, u.ends_line);
             }
             Some(_) if moved_left[i] => {}
             Some(wd) => {
-                let j = pairing
-                    .pairs
-                    .iter()
-                    .find(|p| p.left == i)
-                    .map_or(0, |p| p.right);
-                flush_right(
-                    &mut ops,
-                    &mut next_right,
-                    j,
-                    &partner_of_right,
-                    moved_left,
-                    &right_text,
-                );
+                let j = pairing.pairs.iter().find(|p| p.left == i).map_or(0, |p| p.right);
+                flush_right(&mut ops, &mut next_right, j, &partner_of_right, moved_left, &right_text);
                 next_right = next_right.max(j + 1);
                 let (lt, rt) = (&u.folded, &right[j].folded);
                 let lo = &row.left[u.passage].text;
@@ -391,10 +358,10 @@ fn unified_ops(
 
 /// Ends the last op's text with a line break, as the sentence ended a line in the report.
 fn end_line(ops: &mut [Op], ends_line: bool) {
-    if let Some(last) = ops.last_mut().filter(|_| ends_line) {
-        if !last.text.ends_with('\n') {
-            last.text.push('\n');
-        }
+    if let Some(last) = ops.last_mut().filter(|_| ends_line)
+        && !last.text.ends_with('\n')
+    {
+        last.text.push('\n');
     }
 }
 

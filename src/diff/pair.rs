@@ -87,10 +87,7 @@ pub fn pair_units(left: &[Unit], right: &[Unit]) -> Pairing {
     // Best first; among equals, the pair closest to the diagonal.
     let (n, m) = (left.len() as f32, right.len() as f32);
     let offset = |i: usize, j: usize| (i as f32 / n - j as f32 / m).abs();
-    candidates.sort_by(|a, b| {
-        b.2.total_cmp(&a.2)
-            .then(offset(a.0, a.1).total_cmp(&offset(b.0, b.1)))
-    });
+    candidates.sort_by(|a, b| b.2.total_cmp(&a.2).then(offset(a.0, a.1).total_cmp(&offset(b.0, b.1))));
     let (mut used_l, mut used_r) = (vec![false; left.len()], vec![false; right.len()]);
     let mut pairs = Vec::new();
     for (i, j, s) in candidates {
@@ -149,12 +146,6 @@ mod tests {
     fn longest_increasing_subsequence() {
         assert_eq!(longest_increasing(&[0, 3, 1, 2]), [true, false, true, true]);
         assert_eq!(longest_increasing(&[]), Vec::<bool>::new());
-        assert_eq!(
-            longest_increasing(&[2, 1, 0])
-                .iter()
-                .filter(|&&m| m)
-                .count(),
-            1
-        );
+        assert_eq!(longest_increasing(&[2, 1, 0]).iter().filter(|&&m| m).count(), 1);
     }
 }

@@ -62,10 +62,7 @@ fn paired_sentence_gets_word_marks_in_original_text() {
     assert_eq!(figure.len(), 1);
     assert_eq!(&r.right[0].text[figure[0].range.clone()], "119次");
     assert_eq!(d.figures.len(), 1);
-    assert_eq!(
-        d.stats.inserted,
-        "119次新增一句完全不同的内容在这里。".chars().count()
-    );
+    assert_eq!(d.stats.inserted, "119次新增一句完全不同的内容在这里。".chars().count());
 }
 
 #[test]

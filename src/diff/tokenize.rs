@@ -64,10 +64,7 @@ static ATOMS: LazyLock<Regex> = LazyLock::new(|| {
     let mut terms: Vec<&str> = DOMAIN_TERMS.to_vec();
     terms.sort_by_key(|t| std::cmp::Reverse(t.len()));
     let terms: Vec<String> = terms.iter().map(|t| regex::escape(t)).collect();
-    let pattern = format!(
-        r"{}|\d+(?:[.,]\d+)*(?:{UNITS})?|[A-Za-z]+|\s+",
-        terms.join("|")
-    );
+    let pattern = format!(r"{}|\d+(?:[.,]\d+)*(?:{UNITS})?|[A-Za-z]+|\s+", terms.join("|"));
     Regex::new(&pattern).expect("static regex")
 });
 
@@ -108,10 +105,7 @@ pub struct CharTokenizer;
 impl Tokenizer for CharTokenizer {
     fn tokens(&self, text: &str) -> Vec<Range<usize>> {
         split_with(text, |run, base, out| {
-            out.extend(
-                run.char_indices()
-                    .map(|(i, c)| base + i..base + i + c.len_utf8()),
-            );
+            out.extend(run.char_indices().map(|(i, c)| base + i..base + i + c.len_utf8()));
         })
     }
 }
@@ -171,10 +165,7 @@ mod tests {
         for expected in ["法律咨询", "16次", "双随机、一公开", "6413万元", "16.9%"] {
             assert!(w.contains(&expected), "{expected} in {w:?}");
         }
-        assert_eq!(
-            w.concat(),
-            "提供法律咨询16次,落实双随机、一公开,资金6413万元,增长16.9%"
-        );
+        assert_eq!(w.concat(), "提供法律咨询16次,落实双随机、一公开,资金6413万元,增长16.9%");
     }
 
     #[test]

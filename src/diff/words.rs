@@ -34,13 +34,7 @@ fn content_chars(s: &str) -> usize {
 
 /// Diffs `old` against `new`. With `whole`, or when they are equal, there is no token diff: the
 /// sentence is one piece.
-pub fn diff(
-    old: &str,
-    new: &str,
-    tokenizer: &dyn Tokenizer,
-    deadline: Option<Instant>,
-    whole: bool,
-) -> WordDiff {
+pub fn diff(old: &str, new: &str, tokenizer: &dyn Tokenizer, deadline: Option<Instant>, whole: bool) -> WordDiff {
     if old == new {
         return WordDiff {
             pieces: vec![Piece {
@@ -136,20 +130,14 @@ fn mark_figures(pieces: &mut [Piece], old: &str, new: &str) -> Vec<FigureChange>
             continue;
         }
         let (before, after) = (&old[p.old.clone()], &new[p.new.clone()]);
-        let short =
-            before.chars().count() <= FIGURE_MAX_CHARS && after.chars().count() <= FIGURE_MAX_CHARS;
-        if short
-            && before.contains(|c: char| c.is_ascii_digit())
-            && after.contains(|c: char| c.is_ascii_digit())
-        {
+        let short = before.chars().count() <= FIGURE_MAX_CHARS && after.chars().count() <= FIGURE_MAX_CHARS;
+        if short && before.contains(|c: char| c.is_ascii_digit()) && after.contains(|c: char| c.is_ascii_digit()) {
             let context = k
                 .checked_sub(1)
                 .map(|i| {
                     let text = &new[pieces[i].new.clone()];
                     let chars: Vec<char> = text.chars().collect();
-                    chars[chars.len().saturating_sub(4)..]
-                        .iter()
-                        .collect::<String>()
+                    chars[chars.len().saturating_sub(4)..].iter().collect::<String>()
                 })
                 .unwrap_or_default();
             out.push(FigureChange {
@@ -192,13 +180,7 @@ mod tests {
             render("提供法律咨询16次。", "提供法律咨询119次。"),
             "提供法律咨询[-16次-]{+119次+}。"
         );
-        let wd = diff(
-            "提供法律咨询16次。",
-            "提供法律咨询119次。",
-            &CharTokenizer,
-            None,
-            false,
-        );
+        let wd = diff("提供法律咨询16次。", "提供法律咨询119次。", &CharTokenizer, None, false);
         assert_eq!(
             wd.figures,
             [FigureChange {

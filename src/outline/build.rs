@@ -81,6 +81,17 @@ fn clean_heading(s: &str) -> String {
     out
 }
 
+/// Longest item heading kept whole; an item's first clause can run to a hundred characters of
+/// document titles, which no outline or path can show.
+const MAX_ITEM_HEADING_CHARS: usize = 40;
+
+fn shorten(heading: String) -> String {
+    if heading.chars().count() <= MAX_ITEM_HEADING_CHARS {
+        return heading;
+    }
+    heading.chars().take(MAX_ITEM_HEADING_CHARS - 1).chain(['…']).collect()
+}
+
 /// An inline enumeration marker (`二是`) found inside a paragraph.
 struct InlineItem {
     start: usize,
@@ -94,32 +105,31 @@ fn inline_items(text: &str, first_value: u32) -> Vec<InlineItem> {
     let mut found: Vec<InlineItem> = Vec::new();
     let mut nesting = Nesting::default();
     let mut at_boundary = true;
-    let mut iter = text.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
+    let iter = text.char_indices().peekable();
+    for (i, c) in iter {
         nesting.update(c);
         if at_boundary && nesting.outside() && "一二三四五六七八九十".contains(c) {
             let numeral_end = text[i..]
                 .char_indices()
                 .find(|&(_, d)| !"一二三四五六七八九十".contains(d))
                 .map_or(text.len(), |(j, _)| i + j);
-            if text[numeral_end..].starts_with('是') {
-                if let Some(value) = chinese_value(&text[i..numeral_end]) {
-                    // A repeated number (`五是 … 五是`) is a typo in the source, not the end of the list.
-                    let fits = match found.last() {
-                        Some(p) => value == p.value + 1 || value == p.value,
-                        None => value == first_value || value + 1 == first_value,
-                    };
-                    if fits {
-                        let marker_end = numeral_end + '是'.len_utf8();
-                        let text_start = marker_end
-                            + (text[marker_end..].len()
-                                - text[marker_end..].trim_start_matches(is_blank).len());
-                        found.push(InlineItem {
-                            start: i,
-                            text_start,
-                            value,
-                        });
-                    }
+            if text[numeral_end..].starts_with('是')
+                && let Some(value) = chinese_value(&text[i..numeral_end])
+            {
+                // A repeated number (`五是 … 五是`) is a typo in the source, not the end of the list.
+                let fits = match found.last() {
+                    Some(p) => value == p.value + 1 || value == p.value,
+                    None => value == first_value || value + 1 == first_value,
+                };
+                if fits {
+                    let marker_end = numeral_end + '是'.len_utf8();
+                    let text_start =
+                        marker_end + (text[marker_end..].len() - text[marker_end..].trim_start_matches(is_blank).len());
+                    found.push(InlineItem {
+                        start: i,
+                        text_start,
+                        value,
+                    });
                 }
             }
         }
@@ -146,12 +156,7 @@ impl Builder {
         }
     }
 
-    fn last_child_value(
-        &self,
-        parent: Option<SectionId>,
-        kind: SectionKind,
-        style: Style,
-    ) -> Option<u32> {
+    fn last_child_value(&self, parent: Option<SectionId>, kind: SectionKind, style: Style) -> Option<u32> {
         self.children_of(parent).iter().rev().find_map(|&c| {
             let s = &self.doc.sections[c];
             (s.kind == kind && s.style == style).then(|| value_of(s))
@@ -231,12 +236,7 @@ impl Builder {
             return false;
         }
         let marker_start = line.len() - line.trim_start_matches(is_blank).len();
-        self.add_item(
-            parent,
-            &line[marker_start..],
-            marker.len - marker_start,
-            marker.value,
-        );
+        self.add_item(parent, &line[marker_start..], marker.len - marker_start, marker.value);
         true
     }
 
@@ -253,7 +253,7 @@ impl Builder {
             kind: SectionKind::Item,
             style: Style::Enumeration,
             number: trim_blank(&text[..marker_len]).to_string(),
-            heading: clean_heading(&rest[..clause.heading_end]),
+            heading: shorten(clean_heading(&rest[..clause.heading_end])),
             heading_line: trim_blank(&text[..marker_len + sentence.heading_end]).to_string(),
             inline_body: false,
             body: Vec::new(),
@@ -269,9 +269,7 @@ impl Builder {
         let own = trim_blank(&body[..next.as_ref().map_or(body.len(), |n| n.start)]);
         if !own.is_empty() {
             self.doc.sections[id].inline_body = true;
-            self.doc.sections[id].body.push(Paragraph {
-                text: own.to_string(),
-            });
+            self.doc.sections[id].body.push(Paragraph { text: own.to_string() });
         }
         if let Some(n) = next {
             self.add_item(parent, &body[n.start..], n.text_start - n.start, n.value);

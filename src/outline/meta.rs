@@ -33,9 +33,7 @@ fn is_title_like(s: &str) -> bool {
     (6..=60).contains(&n)
         && !has_sentence_punct(s)
         && parse_marker(s).is_none()
-        && ["报告", "情况", "总结", "工作"]
-            .iter()
-            .any(|w| s.contains(w))
+        && ["报告", "情况", "总结", "工作"].iter().any(|w| s.contains(w))
 }
 
 fn is_addressee(s: &str) -> bool {
@@ -136,11 +134,7 @@ pub fn split_frame(lines: &[Line]) -> Frame {
     if closing_start > start + 2 {
         let last = &lines[closing_start - 1].text;
         let above = &lines[closing_start - 2].text;
-        if last.contains("虽然")
-            && last.contains('但')
-            && parse_marker(last).is_none()
-            && !is_heading_only(above)
-        {
+        if last.contains("虽然") && last.contains('但') && parse_marker(last).is_none() && !is_heading_only(above) {
             closing_start -= 1;
         }
     }
@@ -162,20 +156,13 @@ pub fn fill(doc: &mut Document, lines: &[Line], frame: &Frame) {
     doc.addressee = frame.addressee.map(text);
     doc.signature = frame.signature.map(text);
     doc.date = frame.date.map(text);
-    doc.closing = frame
-        .closing
-        .clone()
-        .map(|i| Paragraph { text: text(i) })
-        .collect();
+    doc.closing = frame.closing.clone().map(|i| Paragraph { text: text(i) }).collect();
     let trailer_title = frame
         .trailer
         .iter()
         .map(|&i| strip_attachment(&lines[i].text))
         .find(|t| is_title_like(t));
-    doc.title = frame
-        .title
-        .map(text)
-        .or_else(|| trailer_title.map(str::to_string));
+    doc.title = frame.title.map(text).or_else(|| trailer_title.map(str::to_string));
 
     let opening: String = doc
         .preamble
@@ -191,11 +178,7 @@ pub fn fill(doc: &mut Document, lines: &[Line], frame: &Frame) {
         .map(|&i| strip_attachment(&lines[i].text))
         .collect();
     doc.year = report_year(&frame_texts, &opening, doc.date.as_deref());
-    let all_text: String = lines
-        .iter()
-        .map(|l| l.text.as_str())
-        .collect::<Vec<_>>()
-        .join("\n");
+    let all_text: String = lines.iter().map(|l| l.text.as_str()).collect::<Vec<_>>().join("\n");
     doc.unit = report_unit(doc.signature.as_deref(), &frame_texts, &opening, &all_text);
 }
 
@@ -204,12 +187,10 @@ fn strip_attachment(s: &str) -> &str {
     trim_blank(s.trim_start_matches([':', '：', ' ']))
 }
 
-static TITLE_YEAR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(\d{4})\s*年度?").expect("static regex"));
+static TITLE_YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(\d{4})\s*年度?").expect("static regex"));
 static REPORT_YEAR: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"现将[^。\d]{0,16}(\d{4})\s*年").expect("static regex"));
-static LEADING_YEAR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(\d{4})\s*年").expect("static regex"));
+static LEADING_YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(\d{4})\s*年").expect("static regex"));
 
 fn year_in(re: &Regex, s: &str) -> Option<u32> {
     re.captures(s)
@@ -233,12 +214,10 @@ fn report_year(frame_texts: &[&str], opening: &str, date: Option<&str>) -> Optio
 }
 
 static UNIT_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(\p{Han}{2,20}?(?:局|委员会|委|办公室|厅|中心|政府))\s*\d{4}\s*年")
-        .expect("static regex")
+    Regex::new(r"^(\p{Han}{2,20}?(?:局|委员会|委|办公室|厅|中心|政府))\s*\d{4}\s*年").expect("static regex")
 });
-static SELF_REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:^|[^\p{Han}]|我)([市区县]\p{Han}{1,8}?局)").expect("static regex")
-});
+static SELF_REFERENCE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:^|[^\p{Han}]|我)([市区县]\p{Han}{1,8}?局)").expect("static regex"));
 
 /// Full names of common abbreviated bureau names.
 const EXPANSIONS: &[(&str, &str)] = &[
@@ -253,12 +232,7 @@ const EXPANSIONS: &[(&str, &str)] = &[
 
 /// The reporting unit: the signature, a title that names it, or the opening's self-reference
 /// (`市科技局`) completed from the full name the text uses elsewhere (`郑州市科学技术局`).
-fn report_unit(
-    signature: Option<&str>,
-    frame_texts: &[&str],
-    opening: &str,
-    all_text: &str,
-) -> Option<String> {
+fn report_unit(signature: Option<&str>, frame_texts: &[&str], opening: &str, all_text: &str) -> Option<String> {
     if let Some(sig) = signature {
         return Some(sig.to_string());
     }
@@ -272,8 +246,7 @@ fn report_unit(
             abbreviated.get_or_insert(unit);
         }
     }
-    let abbreviated =
-        abbreviated.or_else(|| SELF_REFERENCE.captures(opening).map(|c| c[1].to_string()))?;
+    let abbreviated = abbreviated.or_else(|| SELF_REFERENCE.captures(opening).map(|c| c[1].to_string()))?;
     Some(expand_unit(&abbreviated, all_text).unwrap_or(abbreviated))
 }
 
@@ -301,34 +274,22 @@ fn expand_unit(abbreviated: &str, text: &str) -> Option<String> {
             continue;
         }
         // A place name starts a run of Han characters (`《周村区…`), unlike `积极配合区政府`.
-        let run_start = chars[..i]
-            .iter()
-            .rposition(|&c| !is_han(c))
-            .map_or(0, |p| p + 1);
+        let run_start = chars[..i].iter().rposition(|&c| !is_han(c)).map_or(0, |p| p + 1);
         if (2..=3).contains(&(i - run_start)) {
-            *places
-                .entry(chars[run_start..i].iter().collect())
-                .or_default() += 1;
+            *places.entry(chars[run_start..i].iter().collect()).or_default() += 1;
         }
         // A full form of the body right after the level character: starts and ends like it.
         if chars.get(i + 1) == Some(&first) {
             let tail: String = chars[i + 1..(i + 12).min(chars.len())].iter().collect();
             if let Some(end) = tail.find(last) {
                 let candidate = &tail[..end + last.len_utf8()];
-                if candidate.chars().count() > body.chars().count()
-                    && is_subsequence(&body, candidate)
-                {
-                    *full_bodies
-                        .entry(format!("{place2}{level}{candidate}"))
-                        .or_default() += 1;
+                if candidate.chars().count() > body.chars().count() && is_subsequence(&body, candidate) {
+                    *full_bodies.entry(format!("{place2}{level}{candidate}")).or_default() += 1;
                 }
             }
         }
     }
-    if let Some((name, _)) = full_bodies
-        .into_iter()
-        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
-    {
+    if let Some((name, _)) = full_bodies.into_iter().max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0))) {
         return Some(name);
     }
     // No full form in the text: the most frequent place of this level plus the expanded name.
@@ -358,20 +319,15 @@ mod tests {
 
     #[test]
     fn unit_from_abbreviation_and_full_form_in_text() {
-        let text = "2017年,市科技局在市委领导下工作。印发了《郑州市科学技术局关于调整的通知》。郑州市科学技术局《关于》";
-        assert_eq!(
-            expand_unit("市科技局", text).as_deref(),
-            Some("郑州市科学技术局")
-        );
+        let text =
+            "2017年,市科技局在市委领导下工作。印发了《郑州市科学技术局关于调整的通知》。郑州市科学技术局《关于》";
+        assert_eq!(expand_unit("市科技局", text).as_deref(), Some("郑州市科学技术局"));
     }
 
     #[test]
     fn unit_from_place_when_no_full_form() {
         let text = "区科技局报告。按照《关于印发<周村区法治政府建设实施纲要>的通知》,编印了《周村区科技创新政策汇编》。淄博市知识产权局";
-        assert_eq!(
-            expand_unit("区科技局", text).as_deref(),
-            Some("周村区科学技术局")
-        );
+        assert_eq!(expand_unit("区科技局", text).as_deref(), Some("周村区科学技术局"));
     }
 
     #[test]
@@ -389,24 +345,14 @@ mod tests {
             Some(2017)
         );
         assert_eq!(
-            report_year(
-                &[],
-                "今年以来,现将我局2020年度法治政府建设工作报告如下:",
-                None
-            ),
+            report_year(&[], "今年以来,现将我局2020年度法治政府建设工作报告如下:", None),
             Some(2020)
         );
         assert_eq!(
             report_year(&[], "2022年,市科技局坚持", Some("2023年2月6日")),
             Some(2022)
         );
-        assert_eq!(
-            report_year(&[], "今年以来,我局", Some("2023年2月6日")),
-            Some(2022)
-        );
-        assert_eq!(
-            report_year(&[], "今年以来,我局", Some("2017年11月9日")),
-            Some(2017)
-        );
+        assert_eq!(report_year(&[], "今年以来,我局", Some("2023年2月6日")), Some(2022));
+        assert_eq!(report_year(&[], "今年以来,我局", Some("2017年11月9日")), Some(2017));
     }
 }

@@ -39,8 +39,7 @@ fn levels_follow_first_appearance_and_nesting() {
 
 #[test]
 fn heading_with_body_on_the_same_line_splits_at_first_stop() {
-    let doc =
-        doc_of("一、职能\n(一)全面建立权责事项清单制度。本着“所有权力进清单。”的原则,梳理了23项。");
+    let doc = doc_of("一、职能\n(一)全面建立权责事项清单制度。本着“所有权力进清单。”的原则,梳理了23项。");
     let s = doc.section(1);
     assert_eq!(s.heading, "全面建立权责事项清单制度");
     assert_eq!(s.heading_line, "(一)全面建立权责事项清单制度。");
@@ -94,18 +93,14 @@ fn repeated_item_number_does_not_end_the_list() {
     let doc = doc_of(
         "一、环境\n7.营造环境。一是规范审批。二是简化程序。三是推行惩戒。三是加强文件管理。四是发挥法律顾问作用。",
     );
-    let items: Vec<String> = shape(&doc)
-        .into_iter()
-        .filter(|s| s.contains('是'))
-        .collect();
+    let items: Vec<String> = shape(&doc).into_iter().filter(|s| s.contains('是')).collect();
     assert_eq!(items.len(), 5, "{items:?}");
     assert!(items[4].ends_with("发挥法律顾问作用"));
 }
 
 #[test]
 fn numbers_that_are_not_headings_stay_text() {
-    let doc =
-        doc_of("一、投入\n2017年全市研发经费11.1亿元。\n1.88亿元的增量。\n5.另一条\n二、问题");
+    let doc = doc_of("一、投入\n2017年全市研发经费11.1亿元。\n1.88亿元的增量。\n5.另一条\n二、问题");
     assert_eq!(shape(&doc), ["1 一、 投入", "1 二、 问题"]);
     assert_eq!(doc.section(0).body.len(), 3);
 }
@@ -129,10 +124,7 @@ fn title_line_gives_unit_and_year() {
     let doc = doc_of(
         "区科技局2018年度法治政府建设情况报告\n\n2018年度,区科技局紧紧围绕工作部署。按照《周村区法治政府建设实施纲要》要求。\n一、完善机制。正文。\n二、强化学习。《周村区科技创新政策汇编》。",
     );
-    assert_eq!(
-        doc.title.as_deref(),
-        Some("区科技局2018年度法治政府建设情况报告")
-    );
+    assert_eq!(doc.title.as_deref(), Some("区科技局2018年度法治政府建设情况报告"));
     assert_eq!(doc.year, Some(2018));
     assert_eq!(doc.unit.as_deref(), Some("周村区科学技术局"));
 }

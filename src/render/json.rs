@@ -35,12 +35,7 @@ struct SectionJson<'a> {
     children: Vec<SectionJson<'a>>,
 }
 
-fn section_json<'a>(
-    doc: &'a Document,
-    topics: &DocTopics,
-    tax: &'a Taxonomy,
-    id: SectionId,
-) -> SectionJson<'a> {
+fn section_json<'a>(doc: &'a Document, topics: &DocTopics, tax: &'a Taxonomy, id: SectionId) -> SectionJson<'a> {
     let s = doc.section(id);
     SectionJson {
         id,
@@ -54,11 +49,7 @@ fn section_json<'a>(
             .map(|&t| tax.topic(t).id.as_str())
             .collect(),
         text: s.own_text(),
-        children: s
-            .children
-            .iter()
-            .map(|&c| section_json(doc, topics, tax, c))
-            .collect(),
+        children: s.children.iter().map(|&c| section_json(doc, topics, tax, c)).collect(),
     }
 }
 
@@ -75,11 +66,7 @@ pub fn outline(doc: &Document, topics: &DocTopics, tax: &Taxonomy) -> String {
         date: doc.date.as_deref(),
         preamble: doc.preamble.iter().map(|p| p.text.as_str()).collect(),
         closing: doc.closing.iter().map(|p| p.text.as_str()).collect(),
-        sections: doc
-            .roots
-            .iter()
-            .map(|&r| section_json(doc, topics, tax, r))
-            .collect(),
+        sections: doc.roots.iter().map(|&r| section_json(doc, topics, tax, r)).collect(),
     };
     to_string(&value)
 }

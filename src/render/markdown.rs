@@ -57,12 +57,7 @@ pub fn compare(c: &Comparison, tax: &Taxonomy) -> String {
         escape(&c.right.doc.file)
     );
     let year = |y: Option<u32>| y.map_or("—".to_string(), |y| y.to_string());
-    let _ = writeln!(
-        out,
-        "| year | {} | {} |",
-        year(c.left.doc.year),
-        year(c.right.doc.year)
-    );
+    let _ = writeln!(out, "| year | {} | {} |", year(c.left.doc.year), year(c.right.doc.year));
     let _ = writeln!(
         out,
         "\n{} rows, similarity {:.2}, changes {}.\n",

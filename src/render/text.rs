@@ -9,7 +9,7 @@ use crate::align::Passage;
 use crate::compare::Comparison;
 use crate::diff::{Op, OpKind};
 use crate::outline::Document;
-use crate::text::split_sentences;
+use crate::text::{is_sentence_end, split_sentences};
 use crate::topics::{DocTopics, Taxonomy};
 
 const DELETED: Style = Style::new()
@@ -41,12 +41,7 @@ fn or_dash(s: Option<&str>) -> &str {
 pub fn outline(doc: &Document, topics: &DocTopics, tax: &Taxonomy, color: bool) -> String {
     let mut out = String::new();
     let year = doc.year.map(|y| y.to_string());
-    paint(
-        &mut out,
-        color,
-        HEADER,
-        &format!("{} ({})", doc.file, doc.encoding),
-    );
+    paint(&mut out, color, HEADER, &format!("{} ({})", doc.file, doc.encoding));
     out.push('\n');
     let _ = writeln!(
         out,
@@ -91,31 +86,37 @@ fn passage_line(out: &mut String, color: bool, arrow: &str, p: &Passage) {
         p.path.join(" › ")
     };
     let _ = write!(out, "  {arrow} ");
-    paint(
-        out,
-        color,
-        DIM,
-        &format!("{place}  [{:?}]", p.kind).to_lowercase(),
-    );
+    paint(out, color, DIM, &format!("{place}  [{:?}]", p.kind).to_lowercase());
     out.push('\n');
 }
 
-/// Writes the unified ops, one sentence per line.
+/// Does a sentence end here, possibly behind a closing quote (`…完成。”`)?
+fn ends_sentence(piece: &str) -> bool {
+    let mut rev = piece.chars().rev();
+    match rev.next() {
+        Some(c) if is_sentence_end(c) => true,
+        Some('”' | '’' | '）' | ')' | '"') => rev.next().is_some_and(is_sentence_end),
+        _ => false,
+    }
+}
+
+/// Writes the unified ops, one sentence per line. A deletion directly replaced by an insertion stays
+/// on the insertion's line.
 fn ops_text(out: &mut String, ops: &[Op], color: bool) {
     let mut at_line_start = true;
-    for op in ops {
-        for line in op.text.split_inclusive('\n') {
-            for r in split_sentences(line) {
-                let piece = line[r].trim_end_matches('\n');
+    for (k, op) in ops.iter().enumerate() {
+        let replaced = op.op == OpKind::Delete && ops.get(k + 1).is_some_and(|n| n.op == OpKind::Insert);
+        let lines: Vec<&str> = op.text.split_inclusive('\n').collect();
+        for (li, line) in lines.iter().enumerate() {
+            let pieces = split_sentences(line);
+            for (pi, r) in pieces.iter().enumerate() {
+                let piece = line[r.clone()].trim_end_matches('\n');
                 if piece.is_empty() {
-                    if !at_line_start {
-                        out.push('\n');
-                        at_line_start = true;
-                    }
                     continue;
                 }
                 if at_line_start {
                     out.push_str("    ");
+                    at_line_start = false;
                 }
                 let (style, open, close) = match op.op {
                     OpKind::Equal => (Style::new(), "", ""),
@@ -128,10 +129,10 @@ fn ops_text(out: &mut String, ops: &[Op], color: bool) {
                 } else {
                     let _ = write!(out, "{open}{piece}{close}");
                 }
-                at_line_start = piece
-                    .ends_with(|c: char| crate::text::is_sentence_end(c) || "”’）)".contains(c));
-                if at_line_start {
+                let last_piece = li + 1 == lines.len() && pi + 1 == pieces.len();
+                if ends_sentence(piece) && !(replaced && last_piece) {
                     out.push('\n');
+                    at_line_start = true;
                 }
             }
             if line.ends_with('\n') && !at_line_start {
@@ -150,12 +151,7 @@ pub fn compare(c: &Comparison, tax: &Taxonomy, color: bool) -> String {
     let mut out = String::new();
     let summary = c.summary(tax);
     for (arrow, side) in [("◀ left ", &c.left), ("▶ right", &c.right)] {
-        paint(
-            &mut out,
-            color,
-            HEADER,
-            &format!("{arrow}: {}", side.doc.label()),
-        );
+        paint(&mut out, color, HEADER, &format!("{arrow}: {}", side.doc.label()));
         let _ = writeln!(out, "  ({}, {})", side.doc.file, side.doc.encoding);
     }
     let _ = writeln!(

@@ -113,8 +113,7 @@ impl Taxonomy {
             path: path.to_path_buf(),
             message,
         };
-        let raw: RawTaxonomy =
-            toml::from_str(text).map_err(|e| invalid(e.message().to_string()))?;
+        let raw: RawTaxonomy = toml::from_str(text).map_err(|e| invalid(e.message().to_string()))?;
         let fallbacks: Vec<usize> = raw
             .topic
             .iter()
@@ -134,10 +133,7 @@ impl Taxonomy {
         let mut patterns: Vec<Vec<Weight>> = Vec::new();
         for (i, t) in raw.topic.iter().enumerate() {
             if t.id.is_empty() || !seen.insert(t.id.as_str()) {
-                return Err(invalid(format!(
-                    "topic id '{}' is empty or used twice",
-                    t.id
-                )));
+                return Err(invalid(format!("topic id '{}' is empty or used twice", t.id)));
             }
             for (table, in_heading_only) in [(&t.keywords, false), (&t.heading, true)] {
                 for (word, &weight) in table {
@@ -313,11 +309,7 @@ pub fn classify(doc: &Document, tax: &Taxonomy) -> DocTopics {
         .iter()
         .map(|s| {
             let heading = tax.score(&s.heading, true);
-            let paragraphs: Vec<ParagraphTopics> = s
-                .body
-                .iter()
-                .map(|p| score_paragraph(tax, &p.text))
-                .collect();
+            let paragraphs: Vec<ParagraphTopics> = s.body.iter().map(|p| score_paragraph(tax, &p.text)).collect();
             let mut combined = Scores(vec![0; tax.topics.len()]);
             combined.add(&heading, HEADING_WEIGHT);
             for p in &paragraphs {
@@ -347,16 +339,8 @@ pub fn classify(doc: &Document, tax: &Taxonomy) -> DocTopics {
         }
         sections[id].ranked = ranked;
     }
-    let preamble = doc
-        .preamble
-        .iter()
-        .map(|p| score_paragraph(tax, &p.text))
-        .collect();
-    let closing = doc
-        .closing
-        .iter()
-        .map(|p| score_paragraph(tax, &p.text))
-        .collect();
+    let preamble = doc.preamble.iter().map(|p| score_paragraph(tax, &p.text)).collect();
+    let closing = doc.closing.iter().map(|p| score_paragraph(tax, &p.text)).collect();
     DocTopics {
         sections,
         preamble,
@@ -423,12 +407,7 @@ mod tests {
                 .contains("fallback")
         );
         let dup = "[[topic]]\nid = \"a\"\nlabel = \"甲\"\nfallback = true\n[[topic]]\nid = \"a\"\nlabel = \"乙\"\n";
-        assert!(
-            Taxonomy::parse(p, dup)
-                .unwrap_err()
-                .to_string()
-                .contains("used twice")
-        );
+        assert!(Taxonomy::parse(p, dup).unwrap_err().to_string().contains("used twice"));
         let unknown = "[[topic]]\nid = \"a\"\nlabel = \"甲\"\nfallback = true\ncolour = 1\n";
         assert!(
             Taxonomy::parse(p, unknown)

@@ -1,0 +1,194 @@
+//! The binary as a user runs it: exit codes, one-line errors, formats.
+
+use predicates::prelude::*;
+
+use crate::util::{duibi, fixture, stdout_of};
+
+fn styles(side: &str) -> std::path::PathBuf {
+    fixture(&format!("reports/styles/{side}"))
+}
+
+#[test]
+fn outline_text_lists_every_heading_with_its_level() {
+    let out = stdout_of(duibi().arg("outline").arg(styles("left.txt")));
+    insta::assert_snapshot!("outline_styles_left", out.replace(env!("CARGO_MANIFEST_DIR"), "<repo>"));
+}
+
+#[test]
+fn outline_is_the_same_for_every_encoding() {
+    let json = |f: &str| {
+        let out = stdout_of(duibi().args(["outline", "--format", "json"]).arg(styles(f)));
+        let mut v: serde_json::Value = serde_json::from_str(&out).expect("json");
+        v["file"] = serde_json::Value::Null;
+        v["encoding"] = serde_json::Value::Null;
+        v
+    };
+    let utf8 = json("left.txt");
+    assert_eq!(utf8, json("left.gbk.txt"));
+    assert_eq!(utf8, json("left.utf16.txt"));
+}
+
+#[test]
+fn outline_json_follows_the_contract() {
+    let out = stdout_of(duibi().args(["outline", "--format", "json"]).arg(styles("left.txt")));
+    let v: serde_json::Value = serde_json::from_str(&out).expect("json");
+    assert_eq!(v["year"], 2021);
+    assert_eq!(v["unit"], "示例县科学技术局");
+    let first = &v["sections"][0];
+    for key in ["id", "level", "number", "heading", "topics", "text", "children"] {
+        assert!(first.get(key).is_some(), "section has {key}");
+    }
+    assert_eq!(first["number"], "一、");
+    assert_eq!(first["heading"], "总体情况");
+    assert_eq!(first["topics"][0], "overview");
+    assert_eq!(
+        first["children"][1]["text"],
+        "(二)规范性文件管理。严格执行规范性文件合法性审查制度,全年制定规范性文件3件,均已报送备案。"
+    );
+}
+
+#[test]
+fn compare_text_snapshot() {
+    let out = stdout_of(duibi().arg("compare").arg(styles("left.txt")).arg(styles("right.txt")));
+    insta::assert_snapshot!("compare_styles", out.replace(env!("CARGO_MANIFEST_DIR"), "<repo>"));
+}
+
+#[test]
+fn compare_json_follows_the_contract() {
+    let out = stdout_of(
+        duibi()
+            .args(["compare", "--format", "json"])
+            .arg(styles("left.txt"))
+            .arg(styles("right.txt")),
+    );
+    let v: serde_json::Value = serde_json::from_str(&out).expect("json");
+    for side in ["left", "right"] {
+        for key in ["file", "title", "unit", "year"] {
+            assert!(v[side].get(key).is_some(), "{side}.{key}");
+        }
+    }
+    let rows = v["rows"].as_array().expect("rows");
+    let counsel = rows
+        .iter()
+        .find(|r| r["topic"] == "legal_counsel")
+        .expect("legal_counsel row");
+    for key in ["label", "similarity", "left", "right", "diff"] {
+        assert!(counsel.get(key).is_some(), "row.{key}");
+    }
+    assert!(
+        counsel["left"][0]["text"]
+            .as_str()
+            .unwrap()
+            .starts_with("三、法律顾问和复议应诉")
+    );
+    assert_eq!(counsel["left"][0]["path"][0], "三、法律顾问和复议应诉");
+    let ops: Vec<&str> = counsel["diff"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| o["op"].as_str().unwrap())
+        .collect();
+    assert!(
+        ops.contains(&"delete") && ops.contains(&"insert") && ops.contains(&"equal"),
+        "{ops:?}"
+    );
+    assert!(
+        counsel["figures"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f["before"] == "16次" && f["after"] == "119次")
+    );
+    assert!(
+        v["summary"]["topics_left_only"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|t| t == "disputes")
+    );
+}
+
+#[test]
+fn markdown_marks_changes() {
+    let out = stdout_of(duibi().args(["compare", "--demo", "--format", "markdown"]));
+    assert!(out.starts_with("# 示例市科学技术局 2023 ↔ 示例市科学技术局 2024"));
+    assert!(out.contains("~~16次"), "deleted figure struck through");
+    assert!(out.contains("**119次**"), "inserted figure in bold");
+}
+
+#[test]
+fn demo_runs_without_files() {
+    let out = stdout_of(duibi().arg("--demo"));
+    assert!(out.contains("法律顾问 (legal_counsel)"));
+    assert!(out.contains("[-16次,有效防范了法律风险-]{+119次+}"));
+}
+
+#[test]
+fn text_is_plain_when_not_a_terminal_even_without_no_color() {
+    let out = stdout_of(duibi().env_remove("NO_COLOR").arg("--demo"));
+    assert!(!out.contains('\u{1b}'));
+}
+
+fn fails_with(args: &[&str], message: &str) {
+    duibi()
+        .args(args)
+        .assert()
+        .failure()
+        .code(1)
+        .stderr(predicate::str::starts_with("duibi: ").and(predicate::str::contains(message)))
+        .stderr(predicate::function(|s: &str| s.lines().count() == 1))
+        .stderr(predicate::str::contains("panicked").not());
+}
+
+#[test]
+fn bad_inputs_get_one_line_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = |name: &str| dir.path().join(name).to_string_lossy().into_owned();
+    std::fs::write(path("empty.txt"), " \n\u{3000}\n").unwrap();
+    std::fs::write(path("binary.bin"), [0u8, 159, 146, 150, 0, 1, 2]).unwrap();
+    let dirname = dir.path().to_string_lossy().into_owned();
+    fails_with(&["outline", &path("missing.txt")], "missing.txt: no such file");
+    fails_with(&["outline", &dirname], "is a directory");
+    fails_with(&["outline", &path("empty.txt")], "empty.txt: contains no text");
+    fails_with(&["outline", &path("binary.bin")], "binary.bin: looks like binary data");
+    let left = styles("left.txt").to_string_lossy().into_owned();
+    fails_with(&["compare", &left, &path("missing.txt")], "missing.txt: no such file");
+    fails_with(&["--max-size", "100", "outline", &left], "over the 100-byte limit");
+    fails_with(&["compare", &left], "give a second report");
+}
+
+#[cfg(unix)]
+#[test]
+fn unreadable_file_is_reported() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("secret.txt");
+    std::fs::write(&p, "一、总体情况").unwrap();
+    std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o000)).unwrap();
+    if std::fs::read(&p).is_ok() {
+        return; // running as root: permissions do not apply
+    }
+    fails_with(&["outline", &p.to_string_lossy()], "permission denied");
+}
+
+#[test]
+fn bad_taxonomy_is_reported_with_its_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("tax.toml");
+    std::fs::write(&p, "[[topic]]\nid = 1\n").unwrap();
+    let left = styles("left.txt").to_string_lossy().into_owned();
+    fails_with(
+        &["--taxonomy", &p.to_string_lossy(), "outline", &left],
+        "tax.toml: taxonomy is not valid",
+    );
+}
+
+#[test]
+fn hostile_control_characters_never_reach_the_output() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("evil.txt");
+    std::fs::write(&p, "一、总体\u{1b}]0;pwned\u{7}情况\n正文\u{1b}[2J。").unwrap();
+    let out = stdout_of(duibi().arg("outline").arg(&p));
+    assert!(!out.contains('\u{1b}') && !out.contains('\u{7}'));
+    assert!(out.contains("总体]0;pwned情况"));
+}

@@ -1,0 +1,6 @@
+//! Integration tests: one binary with a module per area (see docs/testing.md).
+
+mod cli;
+mod corpus;
+mod pipeline;
+mod util;
