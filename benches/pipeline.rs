@@ -27,7 +27,11 @@ fn chinese(n: usize) -> String {
 
 /// Body sentences of a demo report, the pool synthetic reports draw from.
 fn sentences(text: &str) -> Vec<String> {
-    text.split(['。', '\n']).map(str::trim).filter(|s| s.chars().count() > 12).map(|s| format!("{s}。")).collect()
+    text.split(['。', '\n'])
+        .map(str::trim)
+        .filter(|s| s.chars().count() > 12)
+        .map(|s| format!("{s}。"))
+        .collect()
 }
 
 /// A report of about `bytes` bytes: `tops` sections of 一、, ten (一) each, items 1. below; sentences
@@ -46,7 +50,8 @@ fn synthetic(pool: &[String], bytes: usize, salt: usize) -> String {
             for i in 1..=per_sub {
                 k += 1;
                 let a = &pool[(k * 7 + salt) % pool.len()];
-                let b = &pool[(k * 13) % pool.len()].replace(|c: char| c.is_ascii_digit(), &((k + salt) % 10).to_string());
+                let b =
+                    &pool[(k * 13) % pool.len()].replace(|c: char| c.is_ascii_digit(), &((k + salt) % 10).to_string());
                 out += &format!("{i}.{a}{b}\n");
             }
         }
@@ -67,19 +72,28 @@ fn benches(c: &mut Criterion) {
     let (lp, rp) = (sentences(DEMO_LEFT), sentences(DEMO_RIGHT));
 
     let mut g = c.benchmark_group("pipeline");
-    g.bench_function("demo pair (2 KB)", |b| b.iter(|| compare(&tax, &tok, black_box(DEMO_LEFT), black_box(DEMO_RIGHT))));
+    g.bench_function("demo pair (2 KB)", |b| {
+        b.iter(|| compare(&tax, &tok, black_box(DEMO_LEFT), black_box(DEMO_RIGHT)))
+    });
     let (l20, r20) = (synthetic(&lp, 20_000, 0), synthetic(&rp, 20_000, 3));
-    g.bench_function("20 KB pair", |b| b.iter(|| compare(&tax, &tok, black_box(&l20), black_box(&r20))));
+    g.bench_function("20 KB pair", |b| {
+        b.iter(|| compare(&tax, &tok, black_box(&l20), black_box(&r20)))
+    });
     g.sample_size(10).measurement_time(Duration::from_secs(20));
     let (l1m, r1m) = (synthetic(&lp, 1_000_000, 0), synthetic(&rp, 1_000_000, 3));
-    g.bench_function("1 MB pair", |b| b.iter(|| compare(&tax, &tok, black_box(&l1m), black_box(&r1m))));
+    g.bench_function("1 MB pair", |b| {
+        b.iter(|| compare(&tax, &tok, black_box(&l1m), black_box(&r1m)))
+    });
     g.finish();
 
     let corpus = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
-    if let (Ok(l), Ok(r)) =
-        (std::fs::read_to_string(corpus.join("zhengzhou-kjj-2017.txt")), std::fs::read_to_string(corpus.join("shenyang-kjj-2022.txt")))
-    {
-        c.bench_function("pipeline/corpus zhengzhou vs shenyang", |b| b.iter(|| compare(&tax, &tok, black_box(&l), black_box(&r))));
+    if let (Ok(l), Ok(r)) = (
+        std::fs::read_to_string(corpus.join("zhengzhou-kjj-2017.txt")),
+        std::fs::read_to_string(corpus.join("shenyang-kjj-2022.txt")),
+    ) {
+        c.bench_function("pipeline/corpus zhengzhou vs shenyang", |b| {
+            b.iter(|| compare(&tax, &tok, black_box(&l), black_box(&r)))
+        });
     }
 
     let mut g = c.benchmark_group("segmenter");
