@@ -80,15 +80,24 @@ impl Comparison {
         }
     }
 
-    /// Diffs every row within `budget`; rows past it are compared sentence by sentence, whole.
+    /// Diffs every row word by word within `budget`; rows past it are compared sentence by sentence.
     pub fn diff_all(&mut self, tokenizer: &dyn Tokenizer, budget: Duration) {
+        self.diffs = self.word_diffs(tokenizer, budget);
+    }
+
+    /// The word-level diffs of every row, without storing them (for a worker thread).
+    pub fn word_diffs(&self, tokenizer: &dyn Tokenizer, budget: Duration) -> Vec<RowDiff> {
         let deadline = Instant::now() + budget;
-        self.diffs = self
-            .alignment
+        self.alignment
             .rows
             .iter()
-            .map(|r| diff_row(r, tokenizer, Some(deadline)))
-            .collect();
+            .map(|r| diff_row(r, Some(tokenizer), Some(deadline)))
+            .collect()
+    }
+
+    /// Sentence-level diffs (pairs and moves, no word marks): instant, needs no segmenter.
+    pub fn diff_sentences(&mut self) {
+        self.diffs = self.alignment.rows.iter().map(|r| diff_row(r, None, None)).collect();
     }
 
     /// Row counts, topic coverage and change totals.

@@ -63,9 +63,20 @@ pub struct FigureChange {
     pub after: String,
 }
 
-/// Two sentences paired across the sides: (passage index, byte range in that passage's text).
+/// A sentence of one side: its passage and its byte range in that passage's text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnitRef {
+    pub passage: usize,
+    pub range: Range<usize>,
+    /// The last sentence of its line (paragraph) in the passage.
+    pub ends_line: bool,
+}
+
+/// Two sentences paired across the sides: indices into [`RowDiff::units`] and their places.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Link {
+    pub left_unit: usize,
+    pub right_unit: usize,
     pub left: (usize, Range<usize>),
     pub right: (usize, Range<usize>),
     pub similarity: f32,
@@ -103,11 +114,15 @@ pub struct RowDiff {
     /// Marks per left passage, in text order, covering every sentence.
     pub left: Vec<Vec<Span>>,
     pub right: Vec<Vec<Span>>,
+    /// Sentences of each side in order: `[left, right]`.
+    pub units: [Vec<UnitRef>; 2],
+    /// Sentence pairs, sorted by left unit.
     pub links: Vec<Link>,
     pub ops: Vec<Op>,
     pub figures: Vec<FigureChange>,
     pub stats: Stats,
-    /// The deadline passed and some sentence pairs were compared whole, not word by word.
+    /// Some sentence pairs were compared whole, not word by word (no tokenizer, or the deadline
+    /// passed).
     pub coarse: bool,
 }
 
@@ -153,29 +168,42 @@ fn count_chars(s: &str) -> usize {
     s.chars().filter(|&c| !is_blank(c)).count()
 }
 
-/// Diffs one row. `deadline` bounds the whole row; past it, pairs are compared whole.
-pub fn diff_row(row: &Row, tokenizer: &dyn Tokenizer, deadline: Option<Instant>) -> RowDiff {
+/// Diffs one row. Without a tokenizer, paired sentences are compared whole (sentence level only,
+/// instant); `deadline` bounds the whole row, and past it pairs are compared whole too.
+pub fn diff_row(row: &Row, tokenizer: Option<&dyn Tokenizer>, deadline: Option<Instant>) -> RowDiff {
     let left = units(&row.left);
     let right = units(&row.right);
     let pairing = pair::pair_units(&left, &right);
+    let unit_refs = |us: &[Unit]| {
+        us.iter()
+            .map(|u| UnitRef {
+                passage: u.passage,
+                range: u.range.clone(),
+                ends_line: u.ends_line,
+            })
+            .collect()
+    };
     let mut out = RowDiff {
         left: vec![Vec::new(); row.left.len()],
         right: vec![Vec::new(); row.right.len()],
+        units: [unit_refs(&left), unit_refs(&right)],
         ..RowDiff::default()
     };
     let mut word_diffs: Vec<Option<words::WordDiff>> = vec![None; left.len()];
     for p in &pairing.pairs {
         let (l, r) = (&left[p.left], &right[p.right]);
-        let past = deadline.is_some_and(|d| Instant::now() > d);
-        out.coarse |= past;
+        let whole = tokenizer.is_none() || deadline.is_some_and(|d| Instant::now() > d);
+        out.coarse |= whole && l.folded.text != r.folded.text;
         let wd = words::diff(
             &l.folded.text,
             &r.folded.text,
-            tokenizer,
-            if past { None } else { deadline },
-            past,
+            tokenizer.unwrap_or(&CharTokenizer),
+            deadline,
+            whole,
         );
         out.links.push(Link {
+            left_unit: p.left,
+            right_unit: p.right,
             left: (l.passage, l.range.clone()),
             right: (r.passage, r.range.clone()),
             similarity: p.similarity,

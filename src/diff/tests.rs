@@ -34,7 +34,7 @@ fn reordered_sentence_is_a_move() {
         &["甲项工作全面完成并通过验收。乙项工作稳步推进取得成效。丙项工作按期启动各项准备。"],
         &["乙项工作稳步推进取得成效。丙项工作按期启动各项准备。甲项工作全面完成并通过验收。"],
     );
-    let d = diff_row(&r, &CharTokenizer, None);
+    let d = diff_row(&r, Some(&CharTokenizer), None);
     assert_eq!(d.links.iter().filter(|l| l.moved).count(), 1);
     assert_eq!(d.stats.deleted, 0);
     assert_eq!(d.stats.inserted, 0);
@@ -53,7 +53,7 @@ fn paired_sentence_gets_word_marks_in_original_text() {
         &["聘请法律顾问，提供法律咨询16次。"],
         &["聘请法律顾问, 提供法律咨询119次。新增一句完全不同的内容在这里。"],
     );
-    let d = diff_row(&r, &CharTokenizer, None);
+    let d = diff_row(&r, Some(&CharTokenizer), None);
     assert_eq!(
         unified(&d),
         "聘请法律顾问, 提供法律咨询[-16次-]{+119次+}。\n{+新增一句完全不同的内容在这里。\n+}"
@@ -68,7 +68,7 @@ fn paired_sentence_gets_word_marks_in_original_text() {
 #[test]
 fn marks_cover_every_sentence_of_both_sides() {
     let r = row(&["第一句话。\n第二段的话。"], &["完全不同的内容。"]);
-    let d = diff_row(&r, &CharTokenizer, None);
+    let d = diff_row(&r, Some(&CharTokenizer), None);
     let covered: usize = d.left[0].iter().map(|s| s.range.len()).sum();
     assert_eq!(covered, r.left[0].text.len() - 1, "all but the newline");
     assert!(d.right[0].iter().all(|s| s.mark == Mark::Inserted));
@@ -82,9 +82,25 @@ fn a_past_deadline_degrades_to_whole_sentences() {
     );
     let d = diff_row(
         &r,
-        &CharTokenizer,
+        Some(&CharTokenizer),
         Some(Instant::now() - std::time::Duration::from_secs(1)),
     );
     assert!(d.coarse);
     assert_eq!(d.ops.len(), 2, "one delete and one insert: {:?}", d.ops);
+}
+
+#[test]
+fn without_a_tokenizer_sentences_pair_but_compare_whole() {
+    let r = row(
+        &["聘请法律顾问，提供法律咨询16次。相同的一句话在这里。"],
+        &["聘请法律顾问，提供法律咨询119次。相同的一句话在这里。"],
+    );
+    let d = diff_row(&r, None, None);
+    assert!(d.coarse);
+    assert_eq!(d.links.len(), 2);
+    assert_eq!(d.units[0].len(), 2);
+    assert_eq!(
+        unified(&d),
+        "[-聘请法律顾问，提供法律咨询16次。-]{+聘请法律顾问，提供法律咨询119次。+}相同的一句话在这里。\n"
+    );
 }
