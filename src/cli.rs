@@ -183,3 +183,17 @@ pub fn run_compare(
         CompareFormat::Markdown => render::markdown::compare(&c, &tax),
     })
 }
+
+/// `duibi LEFT RIGHT` on a terminal: everything that can fail happens before the screen switches.
+pub fn run_interactive(
+    left: Option<&Path>,
+    right: Option<&Path>,
+    demo: bool,
+    options: &Options,
+    start: std::time::Instant,
+) -> Result<()> {
+    let tax = taxonomy(options)?;
+    let (l, r) = documents(left, right, demo, options)?;
+    let c = Comparison::build(l, r, &tax);
+    crate::tui::run(c, tax, start)
+}

@@ -22,5 +22,7 @@ pub mod outline;
 pub mod render;
 pub mod text;
 pub mod topics;
+pub mod ui;
+pub mod view;
 
 pub use error::{Error, Result};

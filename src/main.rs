@@ -1,14 +1,18 @@
 //! duibi's binary: parses the command line and hands over to the CLI commands.
 
 mod cli;
+mod tui;
 
+use std::io::IsTerminal;
 use std::process::ExitCode;
+use std::time::Instant;
 
 use clap::Parser;
 
 use cli::{Cli, Command, CompareFormat};
 
 fn main() -> ExitCode {
+    let start = Instant::now();
     std::panic::set_hook(Box::new(|info| {
         eprintln!("duibi: internal error: {info}");
     }));
@@ -21,6 +25,13 @@ fn main() -> ExitCode {
             demo,
             format,
         }) => cli::run_compare(left.as_deref(), right.as_deref(), *demo, *format, &args.options),
+        None if std::io::stdout().is_terminal() && std::io::stdin().is_terminal() => cli::run_interactive(
+            args.left.as_deref(),
+            args.right.as_deref(),
+            args.demo,
+            &args.options,
+            start,
+        ),
         None => cli::run_compare(
             args.left.as_deref(),
             args.right.as_deref(),

@@ -1,0 +1,157 @@
+//! The terminal session: raw mode and the alternate screen (restored on quit, error, panic, Ctrl-C,
+//! SIGTERM and SIGHUP), the event loop, and the worker thread that loads the segmenter and delivers
+//! word-level diffs after the first frame.
+
+use std::io::Write;
+use std::path::Path;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc;
+use std::thread;
+use std::time::{Duration, Instant};
+
+use anyhow::Result;
+use crossterm::event::{
+    self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind, KeyModifiers, MouseEventKind,
+};
+
+use duibi::compare::{Comparison, DIFF_BUDGET};
+use duibi::diff::JiebaTokenizer;
+use duibi::topics::Taxonomy;
+use duibi::ui::{self, Theme};
+use duibi::view::App;
+use duibi::view::keymap::{Key, KeyCode, Keymap};
+
+/// How long the loop waits for input before looking at signals and the worker again.
+const TICK: Duration = Duration::from_millis(40);
+
+/// Writes start-up timings (ms since `start`) to the file named by `DUIBI_TIMING`, for measurement.
+struct Timing {
+    start: Instant,
+    file: Option<std::fs::File>,
+}
+
+impl Timing {
+    fn new(start: Instant) -> Self {
+        let file = std::env::var_os("DUIBI_TIMING").and_then(|p| std::fs::File::create(Path::new(&p)).ok());
+        Timing { start, file }
+    }
+
+    fn mark(&mut self, what: &str) {
+        if let Some(f) = &mut self.file {
+            let _ = writeln!(f, "{what} {:.1}", self.start.elapsed().as_secs_f64() * 1000.0);
+        }
+    }
+}
+
+fn to_key(k: event::KeyEvent) -> Option<Key> {
+    let code = match k.code {
+        event::KeyCode::Char(c) => KeyCode::Char(c),
+        event::KeyCode::Up => KeyCode::Up,
+        event::KeyCode::Down => KeyCode::Down,
+        event::KeyCode::Left => KeyCode::Left,
+        event::KeyCode::Right => KeyCode::Right,
+        event::KeyCode::PageUp => KeyCode::PageUp,
+        event::KeyCode::PageDown => KeyCode::PageDown,
+        event::KeyCode::Home => KeyCode::Home,
+        event::KeyCode::End => KeyCode::End,
+        event::KeyCode::Enter => KeyCode::Enter,
+        event::KeyCode::Esc => KeyCode::Esc,
+        event::KeyCode::Tab => KeyCode::Tab,
+        event::KeyCode::BackTab => KeyCode::BackTab,
+        event::KeyCode::Backspace => KeyCode::Backspace,
+        _ => return None,
+    };
+    Some(Key {
+        code,
+        ctrl: k.modifiers.contains(KeyModifiers::CONTROL),
+        alt: k.modifiers.contains(KeyModifiers::ALT),
+    })
+}
+
+/// Runs the interface until the user quits or a signal arrives.
+pub fn run(cmp: Comparison, tax: Taxonomy, start: Instant) -> Result<()> {
+    let mut timing = Timing::new(start);
+    let stop = Arc::new(AtomicBool::new(false));
+    for signal in [
+        signal_hook::consts::SIGTERM,
+        signal_hook::consts::SIGHUP,
+        signal_hook::consts::SIGINT,
+    ] {
+        signal_hook::flag::register(signal, Arc::clone(&stop))?;
+    }
+    let (tx, rx) = mpsc::channel();
+    let worker_cmp = cmp.clone();
+    thread::spawn(move || {
+        let tokenizer = JiebaTokenizer::new();
+        let _ = tx.send(worker_cmp.word_diffs(&tokenizer, DIFF_BUDGET));
+    });
+    let theme = if std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) {
+        Theme::monochrome()
+    } else {
+        Theme::color()
+    };
+    let mut app = App::new(cmp, tax, Keymap::builtin());
+
+    let mut terminal = ratatui::init();
+    let _ = crossterm::execute!(std::io::stdout(), EnableMouseCapture);
+    let result = event_loop(&mut terminal, &mut app, &theme, &rx, &stop, &mut timing);
+    let _ = crossterm::execute!(std::io::stdout(), DisableMouseCapture);
+    ratatui::restore();
+    result
+}
+
+fn event_loop(
+    terminal: &mut ratatui::DefaultTerminal,
+    app: &mut App,
+    theme: &Theme,
+    rx: &mpsc::Receiver<Vec<duibi::diff::RowDiff>>,
+    stop: &AtomicBool,
+    timing: &mut Timing,
+) -> Result<()> {
+    let mut dirty = true;
+    let mut first = true;
+    while !app.quit && !stop.load(Ordering::Relaxed) {
+        if let Ok(diffs) = rx.try_recv() {
+            app.set_word_diffs(diffs);
+            dirty = true;
+        }
+        if dirty {
+            terminal.draw(|f| ui::draw(f, app, theme))?;
+            dirty = false;
+            if first {
+                timing.mark("first_frame");
+                first = false;
+            }
+            if app.words_ready {
+                timing.mark("word_marks");
+                timing.file = None;
+            }
+        }
+        if !event::poll(TICK)? {
+            continue;
+        }
+        match event::read()? {
+            Event::Key(k) if k.kind == KeyEventKind::Press => {
+                if let Some(key) = to_key(k) {
+                    app.handle_key(key);
+                }
+                dirty = true;
+            }
+            Event::Mouse(m) => match m.kind {
+                MouseEventKind::ScrollDown => {
+                    app.scroll_at(m.column, 3);
+                    dirty = true;
+                }
+                MouseEventKind::ScrollUp => {
+                    app.scroll_at(m.column, -3);
+                    dirty = true;
+                }
+                _ => {}
+            },
+            Event::Resize(..) => dirty = true,
+            _ => {}
+        }
+    }
+    Ok(())
+}

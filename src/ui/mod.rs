@@ -1,0 +1,341 @@
+//! Paints an [`App`] into a ratatui frame: header, topic sidebar, panes, status line, and the search
+//! prompt and help overlay. Reads the state and records the pane geometry; changes nothing else.
+
+pub mod theme;
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line as TLine, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+
+use crate::view::keymap::Mode;
+use crate::view::layout::Line;
+use crate::view::wrap::str_width;
+use crate::view::{Action, App, Geometry};
+pub use theme::Theme;
+
+/// Smallest terminal the interface draws in.
+pub const MIN_WIDTH: u16 = 60;
+pub const MIN_HEIGHT: u16 = 12;
+/// Columns of the topic sidebar, border included.
+const SIDEBAR_WIDTH: u16 = 24;
+
+/// Draws the whole interface.
+pub fn draw(frame: &mut Frame, app: &mut App, theme: &Theme) {
+    let area = frame.area();
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        let msg = format!(
+            "终端太小 terminal too small: {}×{}, need at least {MIN_WIDTH}×{MIN_HEIGHT}",
+            area.width, area.height
+        );
+        frame.render_widget(Paragraph::new(msg).wrap(ratatui::widgets::Wrap { trim: true }), area);
+        return;
+    }
+    let [header, body, status] =
+        Layout::vertical([Constraint::Length(1), Constraint::Min(1), Constraint::Length(1)]).areas(area);
+    let (sidebar, content) = if app.sidebar {
+        let [s, c] = Layout::horizontal([Constraint::Length(SIDEBAR_WIDTH), Constraint::Min(1)]).areas(body);
+        (Some(s), c)
+    } else {
+        (None, body)
+    };
+    let inline = app.is_inline();
+    let panes: Vec<Rect> = if inline {
+        vec![content]
+    } else {
+        let [l, sep, r] =
+            Layout::horizontal([Constraint::Fill(1), Constraint::Length(1), Constraint::Fill(1)]).areas(content);
+        let bar: Vec<TLine> = (0..sep.height).map(|_| TLine::styled("│", theme.border)).collect();
+        frame.render_widget(Paragraph::new(bar), sep);
+        vec![l, r]
+    };
+    app.geometry = Geometry {
+        width: area.width,
+        panes: panes.iter().map(|p| (p.x, p.width)).collect(),
+        height: content.height as usize,
+    };
+    // The view may have switched between inline and side by side with the new width.
+    if app.is_inline() != inline {
+        return draw(frame, app, theme);
+    }
+    draw_header(frame, app, theme, header, sidebar, &panes);
+    if let Some(s) = sidebar {
+        draw_sidebar(frame, app, theme, s);
+    }
+    draw_panes(frame, app, theme, &panes);
+    draw_status(frame, app, theme, status);
+    if app.mode == Mode::Help {
+        draw_help(frame, app, theme, area);
+    }
+}
+
+fn to_tline<'a>(line: &'a Line, theme: &Theme) -> TLine<'a> {
+    TLine::from(
+        line.segs
+            .iter()
+            .map(|s| Span::styled(s.text.as_str(), theme.of(s)))
+            .collect::<Vec<_>>(),
+    )
+}
+
+/// Cuts `s` to at most `width` columns, with an ellipsis when cut.
+fn fit(s: &str, width: usize) -> String {
+    if str_width(s) <= width {
+        return s.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in s.chars() {
+        let w = crate::view::wrap::char_width(c);
+        if used + w + 1 > width {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    out.push('…');
+    out
+}
+
+fn draw_header(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, sidebar: Option<Rect>, panes: &[Rect]) {
+    let (l, r) = if app.swapped {
+        (&app.cmp.right, &app.cmp.left)
+    } else {
+        (&app.cmp.left, &app.cmp.right)
+    };
+    let side = |arrow: &str, s: &crate::compare::Side| format!("{arrow} {} · {}", s.doc.label(), s.doc.file);
+    if let Some(s) = sidebar {
+        let cell = Rect {
+            x: s.x,
+            y: area.y,
+            width: s.width,
+            height: 1,
+        };
+        frame.render_widget(
+            Paragraph::new(TLine::styled(fit(" 对比 duibi · 主题", s.width as usize), theme.dim)),
+            cell,
+        );
+    }
+    let texts = if panes.len() == 1 {
+        vec![format!("{}  ⇄  {}", side("◀", l), side("▶", r))]
+    } else {
+        vec![side("◀", l), side("▶", r)]
+    };
+    for (pane, text) in panes.iter().zip(texts) {
+        let cell = Rect {
+            x: pane.x,
+            y: area.y,
+            width: pane.width,
+            height: 1,
+        };
+        frame.render_widget(
+            Paragraph::new(TLine::styled(fit(&text, pane.width as usize), theme.title)),
+            cell,
+        );
+    }
+}
+
+/// Byte width that pads `s` to `cols` display columns with `format!`'s `{:<w$}`.
+fn pad_width(s: &str, cols: usize) -> usize {
+    s.len() + cols.saturating_sub(str_width(s))
+}
+
+fn draw_sidebar(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
+    let block = Block::new().borders(Borders::RIGHT).border_style(theme.border);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let width = inner.width as usize;
+    let rows = &app.cmp.alignment.rows;
+    let height = inner.height as usize;
+    let first = app.row.saturating_sub(height.saturating_sub(1));
+    let lines: Vec<TLine> = rows
+        .iter()
+        .enumerate()
+        .skip(first)
+        .take(height)
+        .map(|(i, r)| {
+            let (only_left, only_right) = (r.right.is_empty(), r.left.is_empty());
+            let (only_left, only_right) = if app.swapped {
+                (only_right, only_left)
+            } else {
+                (only_left, only_right)
+            };
+            let tail = if only_left {
+                " ◀".to_string()
+            } else if only_right {
+                " ▶".to_string()
+            } else {
+                format!("{:>3}%", (r.similarity * 100.0).round() as u32)
+            };
+            let label = format!("{:>2} {}", i + 1, r.label);
+            let room = width.saturating_sub(str_width(&tail));
+            let label = fit(&label, room);
+            let text = format!("{label:<w$}{tail}", w = pad_width(&label, room));
+            let style = if i == app.row { theme.selected } else { Style::new() };
+            TLine::styled(text, style)
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+fn draw_panes(frame: &mut Frame, app: &mut App, theme: &Theme, panes: &[Rect]) {
+    let height = app.geometry.height;
+    let scroll = app.scroll;
+    let sync = app.sync;
+    if app.document {
+        let focus = app.focus;
+        let docs = app.doc_layouts();
+        for (i, area) in panes.iter().enumerate() {
+            let doc = &docs[i.min(1)];
+            let lines: Vec<TLine> = doc
+                .lines
+                .iter()
+                .skip(scroll[i])
+                .take(height)
+                .map(|l| {
+                    let linked = l.segs.iter().any(|s| s.look == crate::view::layout::Look::Linked);
+                    let mut spans = vec![Span::styled(if linked { "▌ " } else { "  " }, theme.linked)];
+                    spans.extend(l.segs.iter().map(|s| Span::styled(s.text.as_str(), theme.of(s))));
+                    TLine::from(spans)
+                })
+                .collect();
+            let focused = i == focus;
+            let mut p = Paragraph::new(lines);
+            if !focused {
+                p = p.style(Style::new());
+            }
+            frame.render_widget(p, *area);
+        }
+        return;
+    }
+    let layout = app.row_layout();
+    for (i, area) in panes.iter().enumerate() {
+        let pane = &layout.panes[i.min(layout.panes.len() - 1)];
+        let top = if sync { scroll[0] } else { scroll[i] };
+        let lines: Vec<TLine> = pane.iter().skip(top).take(height).map(|l| to_tline(l, theme)).collect();
+        frame.render_widget(Paragraph::new(lines), *area);
+    }
+}
+
+fn hint(app: &App, action: Action) -> Option<String> {
+    app.keymap.keys_for(Mode::Normal, action).into_iter().next()
+}
+
+fn draw_status(frame: &mut Frame, app: &mut App, theme: &Theme, area: Rect) {
+    if app.mode == Mode::Search {
+        let text = format!("/{}▏  enter: search · esc: cancel", app.input);
+        frame.render_widget(Paragraph::new(TLine::styled(text, theme.status)), area);
+        return;
+    }
+    let rows = app.rows();
+    let label = app
+        .cmp
+        .alignment
+        .rows
+        .get(app.row)
+        .map_or(String::new(), |r| r.label.clone());
+    let view = if app.document {
+        "document"
+    } else if app.is_inline() {
+        "inline"
+    } else {
+        "side by side"
+    };
+    let at = if app.sync || app.is_inline() {
+        app.scroll[0]
+    } else {
+        app.scroll[app.focus]
+    };
+    let changes = if app.document {
+        Vec::new()
+    } else {
+        app.row_layout().changes.clone()
+    };
+    let change_pos = changes.iter().filter(|&&c| c <= at + 2).count();
+    let mut left = format!(
+        " {}/{} {label} · change {}/{} · {view}",
+        app.row + 1,
+        rows,
+        change_pos,
+        changes.len()
+    );
+    if !app.sync && !app.is_inline() {
+        left += if app.focus == 0 {
+            " · apart ◀"
+        } else {
+            " · apart ▶"
+        };
+    }
+    if app.changes_only {
+        left += " · changes only";
+    }
+    if !app.words_ready {
+        left += " · 分词中…";
+    }
+    if let Some(q) = &app.query {
+        left += &format!(" · /{q}");
+    }
+    let pending = app.pending_keys();
+    if !pending.is_empty() {
+        left += &format!(" · {pending}");
+    }
+    let right = match &app.message {
+        Some(m) => m.clone(),
+        None => [
+            (Action::NextRow, "topic"),
+            (Action::NextChange, "change"),
+            (Action::Search, "search"),
+            (Action::Help, "help"),
+            (Action::Quit, "quit"),
+        ]
+        .iter()
+        .filter_map(|&(a, what)| hint(app, a).map(|k| format!("{k} {what}")))
+        .collect::<Vec<_>>()
+        .join("  "),
+    };
+    let width = area.width as usize;
+    let right = fit(&right, width.saturating_sub(str_width(&left) + 2));
+    let gap = width.saturating_sub(str_width(&left) + str_width(&right) + 1);
+    let text = format!("{left}{}{right} ", " ".repeat(gap));
+    frame.render_widget(Paragraph::new(TLine::styled(fit(&text, width), theme.status)), area);
+}
+
+fn draw_help(frame: &mut Frame, app: &mut App, theme: &Theme, area: Rect) {
+    let w = area.width.min(76);
+    let h = area.height.saturating_sub(4).max(6);
+    let popup = Rect {
+        x: area.x + (area.width - w) / 2,
+        y: area.y + 2,
+        width: w,
+        height: h,
+    };
+    frame.render_widget(Clear, popup);
+    let block = Block::bordered()
+        .title(" keys · 按键 (esc closes) ")
+        .border_style(theme.border);
+    let inner = block.inner(popup);
+    frame.render_widget(block, popup);
+    let mut lines: Vec<TLine> = Vec::new();
+    for mode in Mode::ALL {
+        lines.push(TLine::styled(format!("{} mode", mode.name()), theme.header));
+        for action in Action::ALL {
+            let keys = app.keymap.keys_for(mode, action);
+            if keys.is_empty() {
+                continue;
+            }
+            let keys = keys.join(", ");
+            lines.push(TLine::from(vec![
+                Span::styled(format!("  {keys:<18} "), theme.title),
+                Span::raw(action.description()),
+            ]));
+        }
+        if mode == Mode::Normal {
+            lines.push(TLine::raw("  N<motion>            repeat a motion N times (5j)"));
+            lines.push(TLine::raw("  mouse wheel          scroll the pane under the pointer"));
+        }
+    }
+    let max = lines.len().saturating_sub(inner.height as usize);
+    app.help_scroll = app.help_scroll.min(max);
+    frame.render_widget(Paragraph::new(lines).scroll((app.help_scroll as u16, 0)), inner);
+}

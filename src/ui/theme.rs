@@ -1,0 +1,87 @@
+//! Looks to styles. Every highlight also carries a modifier (bold, underline, strike-through,
+//! reverse), so changes stay visible in 16-colour terminals and with `NO_COLOR`.
+
+use ratatui::style::{Color, Modifier, Style};
+
+use crate::view::layout::{Look, Seg};
+
+/// Styles for everything the ui paints.
+#[derive(Debug, Clone)]
+pub struct Theme {
+    pub plain: Style,
+    pub deleted: Style,
+    pub inserted: Style,
+    pub moved: Style,
+    pub header: Style,
+    pub dim: Style,
+    pub linked: Style,
+    pub figure: Style,
+    pub matched: Style,
+    pub selected: Style,
+    pub title: Style,
+    pub status: Style,
+    pub border: Style,
+}
+
+impl Theme {
+    /// Sixteen-colour theme for dark or light backgrounds.
+    pub fn color() -> Self {
+        Theme {
+            plain: Style::new(),
+            deleted: Style::new().fg(Color::Red).add_modifier(Modifier::CROSSED_OUT),
+            inserted: Style::new().fg(Color::Green).add_modifier(Modifier::BOLD),
+            moved: Style::new().fg(Color::Cyan).add_modifier(Modifier::ITALIC),
+            header: Style::new().fg(Color::Blue).add_modifier(Modifier::BOLD),
+            dim: Style::new().add_modifier(Modifier::DIM),
+            linked: Style::new().fg(Color::Yellow),
+            figure: Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD),
+            matched: Style::new()
+                .bg(Color::Yellow)
+                .fg(Color::Black)
+                .add_modifier(Modifier::UNDERLINED),
+            selected: Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD),
+            title: Style::new().add_modifier(Modifier::BOLD),
+            status: Style::new().add_modifier(Modifier::REVERSED),
+            border: Style::new().add_modifier(Modifier::DIM),
+        }
+    }
+
+    /// No colour at all (`NO_COLOR`): modifiers only.
+    pub fn monochrome() -> Self {
+        Theme {
+            plain: Style::new(),
+            deleted: Style::new().add_modifier(Modifier::CROSSED_OUT | Modifier::DIM),
+            inserted: Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+            moved: Style::new().add_modifier(Modifier::ITALIC),
+            header: Style::new().add_modifier(Modifier::BOLD),
+            dim: Style::new().add_modifier(Modifier::DIM),
+            linked: Style::new().add_modifier(Modifier::BOLD),
+            figure: Style::new().add_modifier(Modifier::REVERSED),
+            matched: Style::new().add_modifier(Modifier::REVERSED | Modifier::UNDERLINED),
+            selected: Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD),
+            title: Style::new().add_modifier(Modifier::BOLD),
+            status: Style::new().add_modifier(Modifier::REVERSED),
+            border: Style::new(),
+        }
+    }
+
+    /// The style of a segment: its look, then figure and match highlights on top.
+    pub fn of(&self, seg: &Seg) -> Style {
+        let mut style = match seg.look {
+            Look::Plain => self.plain,
+            Look::Deleted => self.deleted,
+            Look::Inserted => self.inserted,
+            Look::Moved => self.moved,
+            Look::Header => self.header,
+            Look::Dim => self.dim,
+            Look::Linked => self.linked,
+        };
+        if seg.figure {
+            style = style.patch(self.figure);
+        }
+        if seg.matched {
+            style = style.patch(self.matched);
+        }
+        style
+    }
+}

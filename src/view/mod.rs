@@ -1,0 +1,597 @@
+//! The interactive view as plain state: one [`App`] struct, keys resolved through the keymap into
+//! [`Action`]s, and `apply` to change the state. No terminal here; `ui` paints an `App` and the binary
+//! feeds it keys.
+
+pub mod action;
+pub mod keymap;
+pub mod layout;
+pub mod wrap;
+
+use std::collections::HashSet;
+
+use crate::align::PassageKind;
+use crate::compare::Comparison;
+use crate::diff::RowDiff;
+use crate::topics::Taxonomy;
+pub use action::Action;
+use keymap::{Key, KeyCode, Keymap, Lookup, Mode};
+use layout::{DocLayout, Options, RowLayout};
+
+/// Below this many columns the view switches to inline (unless the user chose a view).
+pub const AUTO_INLINE_WIDTH: u16 = 100;
+
+/// Where the panes are on screen, set by the ui on every draw.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Geometry {
+    /// Width of the whole terminal.
+    pub width: u16,
+    /// Columns (x, width) of each pane: two side by side, one inline.
+    pub panes: Vec<(u16, u16)>,
+    /// Lines of text a pane shows.
+    pub height: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct RowKey {
+    row: usize,
+    widths: Vec<u16>,
+    inline: bool,
+    opts: Options,
+}
+
+/// What the document layouts depend on: row, pane widths, swap, query.
+type DocKey = (usize, Vec<u16>, bool, Option<String>);
+
+/// The state of the interface.
+pub struct App {
+    pub cmp: Comparison,
+    pub tax: Taxonomy,
+    pub keymap: Keymap,
+    /// Word-level marks have arrived (before, rows show aligned plain text).
+    pub words_ready: bool,
+    pub row: usize,
+    /// Top line of each pane.
+    pub scroll: [usize; 2],
+    /// The pane that scrolls when the panes scroll apart (0 left, 1 right).
+    pub focus: usize,
+    pub mode: Mode,
+    pending: Vec<Key>,
+    count: Option<usize>,
+    awaiting_topic: bool,
+    pub document: bool,
+    /// `None`: inline below [`AUTO_INLINE_WIDTH`] columns, side by side above.
+    pub inline: Option<bool>,
+    pub sidebar: bool,
+    pub sync: bool,
+    pub changes_only: bool,
+    pub swapped: bool,
+    /// The search being typed.
+    pub input: String,
+    pub query: Option<String>,
+    pub message: Option<String>,
+    pub help_scroll: usize,
+    pub geometry: Geometry,
+    row_cache: Option<(RowKey, RowLayout)>,
+    doc_cache: Option<(DocKey, [DocLayout; 2])>,
+    pub quit: bool,
+}
+
+impl App {
+    /// A view over a comparison; rows without diffs get sentence-level ones at once.
+    pub fn new(mut cmp: Comparison, tax: Taxonomy, keymap: Keymap) -> Self {
+        if cmp.diffs.len() != cmp.alignment.rows.len() {
+            cmp.diff_sentences();
+        }
+        App {
+            cmp,
+            tax,
+            keymap,
+            words_ready: false,
+            row: 0,
+            scroll: [0, 0],
+            focus: 0,
+            mode: Mode::Normal,
+            pending: Vec::new(),
+            count: None,
+            awaiting_topic: false,
+            document: false,
+            inline: None,
+            sidebar: true,
+            sync: true,
+            changes_only: false,
+            swapped: false,
+            input: String::new(),
+            query: None,
+            message: None,
+            help_scroll: 0,
+            geometry: Geometry::default(),
+            row_cache: None,
+            doc_cache: None,
+            quit: false,
+        }
+    }
+
+    /// Installs word-level diffs computed elsewhere (the segmenter's thread).
+    pub fn set_word_diffs(&mut self, diffs: Vec<RowDiff>) {
+        if diffs.len() == self.cmp.alignment.rows.len() {
+            self.cmp.diffs = diffs;
+            self.words_ready = true;
+            self.row_cache = None;
+        }
+    }
+
+    pub fn rows(&self) -> usize {
+        self.cmp.alignment.rows.len()
+    }
+
+    /// Is the inline view in effect?
+    pub fn is_inline(&self) -> bool {
+        !self.document && self.inline.unwrap_or(self.geometry.width < AUTO_INLINE_WIDTH)
+    }
+
+    fn options(&self) -> Options {
+        Options {
+            marks: self.words_ready,
+            changes_only: self.changes_only,
+            swapped: self.swapped,
+            query: self.query.clone(),
+        }
+    }
+
+    /// The current row laid out for the current geometry (cached).
+    pub fn row_layout(&mut self) -> &RowLayout {
+        let key = RowKey {
+            row: self.row,
+            widths: self.geometry.panes.iter().map(|p| p.1).collect(),
+            inline: self.is_inline(),
+            opts: self.options(),
+        };
+        if self.row_cache.as_ref().is_none_or(|(k, _)| *k != key) {
+            let layout = self.layout_of(self.row, &key);
+            self.row_cache = Some((key, layout));
+        }
+        &self.row_cache.as_ref().expect("just filled").1
+    }
+
+    fn layout_of(&self, row: usize, key: &RowKey) -> RowLayout {
+        let r = &self.cmp.alignment.rows[row];
+        let d = self.cmp.diffs.get(row);
+        let w = |i: usize| key.widths.get(i).copied().unwrap_or(40).max(4) as usize;
+        if key.inline {
+            layout::inline(r, d, w(0), &key.opts)
+        } else {
+            layout::side_by_side(r, d, [w(0), w(1)], &key.opts)
+        }
+    }
+
+    /// Both documents laid out, the current row's passages linked (cached).
+    pub fn doc_layouts(&mut self) -> &[DocLayout; 2] {
+        let widths: Vec<u16> = self.geometry.panes.iter().map(|p| p.1).collect();
+        let key = (self.row, widths.clone(), self.swapped, self.query.clone());
+        if self.doc_cache.as_ref().is_none_or(|(k, _)| *k != key) {
+            let w = |i: usize| widths.get(i).copied().unwrap_or(40).saturating_sub(2).max(4) as usize;
+            let row = &self.cmp.alignment.rows[self.row];
+            let (sides, passages) = if self.swapped {
+                ([&self.cmp.right, &self.cmp.left], [&row.right, &row.left])
+            } else {
+                ([&self.cmp.left, &self.cmp.right], [&row.left, &row.right])
+            };
+            let linked = |i: usize| -> (HashSet<usize>, bool) {
+                let mut set = HashSet::new();
+                for p in passages[i] {
+                    if let Some(s) = p.section {
+                        set.insert(s);
+                        if p.kind == PassageKind::Section {
+                            set.extend(descendants(&sides[i].doc, s));
+                        }
+                    }
+                }
+                (set, passages[i].iter().any(|p| p.kind == PassageKind::Preamble))
+            };
+            let q = self.query.as_deref();
+            let (l, lp) = linked(0);
+            let (r, rp) = linked(1);
+            let layouts = [
+                layout::document(sides[0], w(0), &l, lp, q),
+                layout::document(sides[1], w(1), &r, rp, q),
+            ];
+            self.doc_cache = Some((key, layouts));
+        }
+        &self.doc_cache.as_ref().expect("just filled").1
+    }
+
+    /// Lines in pane `i` of what is shown now.
+    fn pane_len(&mut self, i: usize) -> usize {
+        if self.document {
+            self.doc_layouts()[i.min(1)].lines.len()
+        } else {
+            let l = self.row_layout();
+            l.panes.get(i).or(l.panes.first()).map_or(0, Vec::len)
+        }
+    }
+
+    fn max_scroll(&mut self, i: usize) -> usize {
+        self.pane_len(i).saturating_sub(self.geometry.height.max(1))
+    }
+
+    /// Scrolls by `delta` lines: both panes when synced (or inline), else the focused one.
+    pub fn scroll_by(&mut self, delta: isize) {
+        let panes: Vec<usize> = if self.sync && !self.document {
+            vec![0, 1]
+        } else {
+            vec![self.focus]
+        };
+        for i in panes {
+            let max = self.max_scroll(i);
+            self.scroll[i] = self.scroll[i].saturating_add_signed(delta).min(max);
+        }
+        if self.document {
+            self.follow_in_document();
+        }
+    }
+
+    /// Scrolls the pane under column `x` (mouse wheel).
+    pub fn scroll_at(&mut self, x: u16, delta: isize) {
+        if let Some(i) = self.geometry.panes.iter().position(|&(px, w)| x >= px && x < px + w) {
+            self.focus = i;
+        }
+        self.scroll_by(delta);
+    }
+
+    fn set_row(&mut self, row: usize) {
+        if row < self.rows() {
+            self.row = row;
+            self.scroll = [0, 0];
+            if self.document {
+                self.show_row_in_documents();
+            }
+        }
+    }
+
+    fn current_line(&self) -> usize {
+        if self.sync || self.is_inline() {
+            self.scroll[0]
+        } else {
+            self.scroll[self.focus]
+        }
+    }
+
+    fn goto_line(&mut self, line: usize) {
+        let line = line.saturating_sub(2);
+        for i in 0..2 {
+            let max = self.max_scroll(i);
+            self.scroll[i] = line.min(max);
+        }
+    }
+
+    /// Moves to the next (or previous) block of changes, crossing into other rows at the ends.
+    fn jump_change(&mut self, forward: bool) {
+        let at = self.current_line() + 2;
+        let changes = self.row_layout().changes.clone();
+        let target = if forward {
+            changes.iter().find(|&&c| c > at)
+        } else {
+            changes.iter().rev().find(|&&c| c < at)
+        };
+        if let Some(&line) = target {
+            self.goto_line(line);
+            return;
+        }
+        let rows: Vec<usize> = if forward {
+            (self.row + 1..self.rows()).collect()
+        } else {
+            (0..self.row).rev().collect()
+        };
+        for r in rows {
+            self.set_row(r);
+            let changes = self.row_layout().changes.clone();
+            let pick = if forward { changes.first() } else { changes.last() };
+            if let Some(&line) = pick {
+                self.goto_line(line);
+                return;
+            }
+        }
+        self.message = Some(
+            if forward {
+                "no more changes"
+            } else {
+                "no earlier changes"
+            }
+            .into(),
+        );
+    }
+
+    fn run_search(&mut self) {
+        let q = self.input.trim().to_string();
+        self.query = (!q.is_empty()).then_some(q);
+        if self.query.is_some() {
+            self.jump_match(true, true);
+        }
+    }
+
+    /// Rows whose passages contain the query.
+    fn rows_matching(&self) -> Vec<usize> {
+        let Some(q) = self.query.as_deref() else {
+            return Vec::new();
+        };
+        self.cmp
+            .alignment
+            .rows
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| {
+                r.left
+                    .iter()
+                    .chain(&r.right)
+                    .any(|p| !layout::find_all(&p.text, q).is_empty())
+            })
+            .map(|(i, _)| i)
+            .collect()
+    }
+
+    fn jump_match(&mut self, forward: bool, include_current: bool) {
+        let Some(q) = self.query.clone() else {
+            self.message = Some("no search yet: press / to search".into());
+            return;
+        };
+        if self.document {
+            self.message = Some("search jumps work in the topic views; matches are highlighted here".into());
+            return;
+        }
+        let at = self.current_line() + 2;
+        let matches = self.row_layout().matches.clone();
+        let here = if forward {
+            matches
+                .iter()
+                .find(|&&m| if include_current { m + 2 >= at } else { m > at })
+        } else {
+            matches.iter().rev().find(|&&m| m < at)
+        };
+        if let Some(&line) = here {
+            self.goto_line(line);
+            return;
+        }
+        let rows = self.rows_matching();
+        let n = self.rows();
+        let order: Vec<usize> = (1..=n)
+            .map(|k| {
+                if forward {
+                    (self.row + k) % n
+                } else {
+                    (self.row + n - k) % n
+                }
+            })
+            .collect();
+        for r in order.into_iter().filter(|r| rows.contains(r)) {
+            self.set_row(r);
+            let matches = self.row_layout().matches.clone();
+            if let Some(&line) = if forward { matches.first() } else { matches.last() } {
+                self.goto_line(line);
+                return;
+            }
+        }
+        self.message = Some(format!("'{q}' not found"));
+    }
+
+    fn jump_topic(&mut self, c: char) {
+        if let Some(d) = c.to_digit(10) {
+            let target = if d == 0 { 9 } else { d as usize - 1 };
+            if target < self.rows() {
+                self.set_row(target);
+            }
+            return;
+        }
+        let c = c.to_ascii_lowercase();
+        let n = self.rows();
+        let hit = (1..=n).map(|k| (self.row + k) % n).find(|&r| {
+            self.cmp.alignment.rows[r]
+                .topic
+                .is_some_and(|t| self.tax.topic(t).id.starts_with(c))
+        });
+        match hit {
+            Some(r) => self.set_row(r),
+            None => self.message = Some(format!("no topic starts with '{c}'")),
+        }
+    }
+
+    /// Document view: keep the other pane on the passage matching what the focused pane shows.
+    fn follow_in_document(&mut self) {
+        let focus = self.focus.min(1);
+        let top = self.scroll[focus];
+        let section = self.doc_layouts()[focus]
+            .sections
+            .iter()
+            .skip(top)
+            .take(3)
+            .flatten()
+            .next()
+            .copied();
+        let Some(section) = section else { return };
+        let side_is_left = (focus == 0) != self.swapped;
+        let doc = if side_is_left {
+            &self.cmp.left.doc
+        } else {
+            &self.cmp.right.doc
+        };
+        let ancestors: HashSet<usize> = std::iter::successors(Some(section), |&s| doc.sections[s].parent).collect();
+        let found = self.cmp.alignment.rows.iter().position(|r| {
+            let ps = if side_is_left { &r.left } else { &r.right };
+            ps.iter().any(|p| p.section.is_some_and(|s| ancestors.contains(&s)))
+        });
+        if let Some(r) = found.filter(|&r| r != self.row) {
+            self.row = r;
+            self.scroll_other_to_row(1 - focus);
+        }
+    }
+
+    fn scroll_other_to_row(&mut self, pane: usize) {
+        let side_is_left = (pane == 0) != self.swapped;
+        let row = &self.cmp.alignment.rows[self.row];
+        let first = (if side_is_left { &row.left } else { &row.right })
+            .iter()
+            .find_map(|p| p.section);
+        let layouts = self.doc_layouts();
+        if let Some(line) = first.and_then(|s| layouts[pane].sections.iter().position(|&x| x == Some(s))) {
+            let max = self.max_scroll(pane);
+            self.scroll[pane] = line.saturating_sub(1).min(max);
+        }
+    }
+
+    fn show_row_in_documents(&mut self) {
+        self.scroll_other_to_row(0);
+        self.scroll_other_to_row(1);
+    }
+
+    /// Resolves a key press through the keymap (with counts, sequences and the search prompt).
+    pub fn handle_key(&mut self, key: Key) {
+        self.message = None;
+        if self.awaiting_topic {
+            self.awaiting_topic = false;
+            if let KeyCode::Char(c) = key.code {
+                self.jump_topic(c);
+            }
+            return;
+        }
+        if self.mode == Mode::Search
+            && let KeyCode::Char(c) = key.code
+            && !key.ctrl
+            && !key.alt
+        {
+            self.input.push(c);
+            return;
+        }
+        if self.mode == Mode::Normal
+            && self.pending.is_empty()
+            && let KeyCode::Char(c @ '0'..='9') = key.code
+            && !key.ctrl
+            && !key.alt
+            && (c != '0' || self.count.is_some())
+        {
+            let d = c.to_digit(10).unwrap_or(0) as usize;
+            self.count = Some(
+                self.count
+                    .unwrap_or(0)
+                    .saturating_mul(10)
+                    .saturating_add(d)
+                    .min(100_000),
+            );
+            return;
+        }
+        self.pending.push(key);
+        match self.keymap.lookup(self.mode, &self.pending) {
+            Lookup::Pending => {}
+            Lookup::Matched(action) => {
+                self.pending.clear();
+                let count = self.count.take().unwrap_or(1);
+                self.apply(action, count);
+            }
+            Lookup::NotFound => {
+                self.pending.clear();
+                self.count = None;
+            }
+        }
+    }
+
+    /// The keys typed so far of an unfinished sequence or count, for the status line.
+    pub fn pending_keys(&self) -> String {
+        let mut s = self.count.map(|c| c.to_string()).unwrap_or_default();
+        for k in &self.pending {
+            s.push_str(&k.to_string());
+        }
+        if self.awaiting_topic {
+            s.push_str("t…");
+        }
+        s
+    }
+
+    /// Carries out an action `count` times where that makes sense.
+    pub fn apply(&mut self, action: Action, count: usize) {
+        let page = self.geometry.height.max(2) as isize;
+        let n = count as isize;
+        match action {
+            Action::ScrollDown if self.mode == Mode::Help => self.help_scroll += count,
+            Action::ScrollUp if self.mode == Mode::Help => self.help_scroll = self.help_scroll.saturating_sub(count),
+            Action::ScrollDown => self.scroll_by(n),
+            Action::ScrollUp => self.scroll_by(-n),
+            Action::HalfPageDown => self.scroll_by(n * page / 2),
+            Action::HalfPageUp => self.scroll_by(-n * page / 2),
+            Action::PageDown => self.scroll_by(n * (page - 1)),
+            Action::PageUp => self.scroll_by(-n * (page - 1)),
+            Action::GotoTop => self.scroll_by(isize::MIN / 2),
+            Action::GotoBottom => self.scroll_by(isize::MAX / 2),
+            Action::NextRow => self.set_row((self.row + count).min(self.rows().saturating_sub(1))),
+            Action::PrevRow => self.set_row(self.row.saturating_sub(count)),
+            Action::NextChange => (0..count).for_each(|_| self.jump_change(true)),
+            Action::PrevChange => (0..count).for_each(|_| self.jump_change(false)),
+            Action::Search => {
+                self.mode = Mode::Search;
+                self.input.clear();
+            }
+            Action::SearchConfirm => {
+                self.mode = Mode::Normal;
+                self.run_search();
+            }
+            Action::SearchBackspace => {
+                self.input.pop();
+            }
+            Action::SearchNext => self.jump_match(true, false),
+            Action::SearchPrev => self.jump_match(false, false),
+            Action::JumpTopic => self.awaiting_topic = true,
+            Action::FocusLeft => self.focus = 0,
+            Action::FocusRight => self.focus = 1,
+            Action::SwapSides => {
+                self.swapped = !self.swapped;
+                self.scroll.swap(0, 1);
+            }
+            Action::ToggleSidebar => self.sidebar = !self.sidebar,
+            Action::ToggleInline => {
+                self.document = false;
+                self.inline = Some(!self.is_inline());
+            }
+            Action::ToggleDocument => {
+                self.document = !self.document;
+                self.scroll = [0, 0];
+                if self.document {
+                    self.show_row_in_documents();
+                }
+            }
+            Action::ToggleChangesOnly => {
+                self.changes_only = !self.changes_only;
+                self.scroll = [0, 0];
+            }
+            Action::ToggleSync => {
+                self.sync = !self.sync;
+                if self.sync {
+                    self.scroll[1] = self.scroll[0];
+                }
+                self.message = Some(
+                    if self.sync {
+                        "panes scroll together"
+                    } else {
+                        "panes scroll apart (h/l picks one)"
+                    }
+                    .into(),
+                );
+            }
+            Action::Help => {
+                self.mode = Mode::Help;
+                self.help_scroll = 0;
+            }
+            Action::Cancel => {
+                self.mode = Mode::Normal;
+                self.input.clear();
+            }
+            Action::Quit => self.quit = true,
+        }
+    }
+}
+
+fn descendants(doc: &crate::outline::Document, id: usize) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut stack = doc.sections[id].children.clone();
+    while let Some(s) = stack.pop() {
+        out.push(s);
+        stack.extend(doc.sections[s].children.iter().copied());
+    }
+    out
+}
