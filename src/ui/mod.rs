@@ -18,7 +18,7 @@ pub use theme::Theme;
 /// Smallest terminal the interface draws in.
 pub const MIN_WIDTH: u16 = 60;
 pub const MIN_HEIGHT: u16 = 12;
-/// Columns of the topic sidebar, border included.
+/// Columns of the topic sidebar, border included (less on narrow terminals).
 const SIDEBAR_WIDTH: u16 = 24;
 
 /// Draws the whole interface.
@@ -35,7 +35,8 @@ pub fn draw(frame: &mut Frame, app: &mut App, theme: &Theme) {
     let [header, body, status] =
         Layout::vertical([Constraint::Length(1), Constraint::Min(1), Constraint::Length(1)]).areas(area);
     let (sidebar, content) = if app.sidebar {
-        let [s, c] = Layout::horizontal([Constraint::Length(SIDEBAR_WIDTH), Constraint::Min(1)]).areas(body);
+        let width = SIDEBAR_WIDTH.min(body.width / 5).max(12);
+        let [s, c] = Layout::horizontal([Constraint::Length(width), Constraint::Min(1)]).areas(body);
         (Some(s), c)
     } else {
         (None, body)
@@ -280,21 +281,30 @@ fn draw_status(frame: &mut Frame, app: &mut App, theme: &Theme, area: Rect) {
     if !pending.is_empty() {
         left += &format!(" · {pending}");
     }
+    let width = area.width as usize;
     let right = match &app.message {
         Some(m) => m.clone(),
-        None => [
-            (Action::NextRow, "topic"),
-            (Action::NextChange, "change"),
-            (Action::Search, "search"),
-            (Action::Help, "help"),
-            (Action::Quit, "quit"),
-        ]
-        .iter()
-        .filter_map(|&(a, what)| hint(app, a).map(|k| format!("{k} {what}")))
-        .collect::<Vec<_>>()
-        .join("  "),
+        None => {
+            // As many whole hints as fit.
+            let room = width.saturating_sub(str_width(&left) + 2);
+            let mut hints = String::new();
+            for (a, what) in [
+                (Action::NextRow, "topic"),
+                (Action::NextChange, "change"),
+                (Action::Search, "search"),
+                (Action::Help, "help"),
+                (Action::Quit, "quit"),
+            ] {
+                let Some(k) = hint(app, a) else { continue };
+                let item = format!("{}{k} {what}", if hints.is_empty() { "" } else { "  " });
+                if str_width(&hints) + str_width(&item) > room {
+                    break;
+                }
+                hints += &item;
+            }
+            hints
+        }
     };
-    let width = area.width as usize;
     let right = fit(&right, width.saturating_sub(str_width(&left) + 2));
     let gap = width.saturating_sub(str_width(&left) + str_width(&right) + 1);
     let text = format!("{left}{}{right} ", " ".repeat(gap));
@@ -317,6 +327,13 @@ fn draw_help(frame: &mut Frame, app: &mut App, theme: &Theme, area: Rect) {
     let inner = block.inner(popup);
     frame.render_widget(block, popup);
     let mut lines: Vec<TLine> = Vec::new();
+    let key_width = Mode::ALL
+        .iter()
+        .flat_map(|&m| Action::ALL.iter().map(move |&a| (m, a)))
+        .map(|(m, a)| str_width(&app.keymap.keys_for(m, a).join(", ")))
+        .max()
+        .unwrap_or(10)
+        .min(24);
     for mode in Mode::ALL {
         lines.push(TLine::styled(format!("{} mode", mode.name()), theme.header));
         for action in Action::ALL {
@@ -324,15 +341,22 @@ fn draw_help(frame: &mut Frame, app: &mut App, theme: &Theme, area: Rect) {
             if keys.is_empty() {
                 continue;
             }
-            let keys = keys.join(", ");
+            let keys = fit(&keys.join(", "), key_width);
             lines.push(TLine::from(vec![
-                Span::styled(format!("  {keys:<18} "), theme.title),
+                Span::styled(format!("  {keys:<w$}  ", w = pad_width(&keys, key_width)), theme.title),
                 Span::raw(action.description()),
             ]));
         }
         if mode == Mode::Normal {
-            lines.push(TLine::raw("  N<motion>            repeat a motion N times (5j)"));
-            lines.push(TLine::raw("  mouse wheel          scroll the pane under the pointer"));
+            for (keys, what) in [
+                ("N<motion>", "repeat a motion N times (5j)"),
+                ("mouse wheel", "scroll the pane under the pointer"),
+            ] {
+                lines.push(TLine::from(vec![
+                    Span::styled(format!("  {keys:<key_width$}  "), theme.title),
+                    Span::raw(what),
+                ]));
+            }
         }
     }
     let max = lines.len().saturating_sub(inner.height as usize);

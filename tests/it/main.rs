@@ -1,6 +1,9 @@
 //! Integration tests: one binary with a module per area (see docs/testing.md).
 
+mod app_flow;
 mod cli;
 mod corpus;
 mod pipeline;
+mod render;
+mod tui_pty;
 mod util;

@@ -21,3 +21,31 @@ pub fn stdout_of(cmd: &mut Command) -> String {
     let out = cmd.assert().success().get_output().stdout.clone();
     String::from_utf8(out).expect("utf-8 output")
 }
+
+/// The demo pair as an [`duibi::view::App`] with word marks ready (jieba loaded once per test binary).
+pub fn demo_app() -> duibi::view::App {
+    use duibi::compare::Comparison;
+    use duibi::load::SourceText;
+    use duibi::outline::outline;
+    use duibi::topics::Taxonomy;
+    use duibi::view::{App, keymap::Keymap};
+    static TOKENIZER: std::sync::OnceLock<duibi::diff::JiebaTokenizer> = std::sync::OnceLock::new();
+    let read = |name: &str| {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("examples/reports")
+            .join(name);
+        outline(
+            &SourceText::from_bytes(format!("demo/{name}"), &std::fs::read(path).expect("demo report"))
+                .expect("decodes"),
+        )
+    };
+    let tax = Taxonomy::builtin();
+    let cmp = Comparison::build(read("demo-2023.txt"), read("demo-2024.txt"), &tax);
+    let diffs = cmp.word_diffs(
+        TOKENIZER.get_or_init(duibi::diff::JiebaTokenizer::new),
+        std::time::Duration::from_secs(10),
+    );
+    let mut app = App::new(cmp, tax, Keymap::builtin());
+    app.set_word_diffs(diffs);
+    app
+}

@@ -1,0 +1,139 @@
+//! Scripted key sequences through the view state, no terminal.
+
+use duibi::view::keymap::{Key, KeyCode};
+use duibi::view::{App, Geometry};
+
+use crate::util::demo_app;
+
+fn app() -> App {
+    let mut app = demo_app();
+    app.geometry = Geometry {
+        width: 160,
+        panes: vec![(24, 67), (92, 68)],
+        height: 10,
+    };
+    app
+}
+
+fn type_keys(app: &mut App, keys: &str) {
+    for c in keys.chars() {
+        app.handle_key(Key::char(c));
+    }
+}
+
+fn row_id(app: &App) -> String {
+    let row = &app.cmp.alignment.rows[app.row];
+    row.topic.map_or("content".into(), |t| app.tax.topic(t).id.clone())
+}
+
+#[test]
+fn rows_move_with_counts_and_topic_jumps() {
+    let mut app = app();
+    type_keys(&mut app, "J");
+    assert_eq!(app.row, 1);
+    type_keys(&mut app, "3J");
+    assert_eq!(app.row, 4);
+    type_keys(&mut app, "K");
+    assert_eq!(app.row, 3);
+    type_keys(&mut app, "t1");
+    assert_eq!(app.row, 0);
+    type_keys(&mut app, "tl");
+    assert_eq!(row_id(&app), "leadership");
+    type_keys(&mut app, "tl");
+    assert_eq!(row_id(&app), "legal_counsel");
+    type_keys(&mut app, "tl");
+    assert_eq!(row_id(&app), "legal_education");
+}
+
+#[test]
+fn scrolling_sequences_and_bounds() {
+    let mut app = app();
+    type_keys(&mut app, "te"); // enforcement: a long row
+    type_keys(&mut app, "5j");
+    assert_eq!(app.scroll, [5, 5]);
+    type_keys(&mut app, "gg");
+    assert_eq!(app.scroll, [0, 0]);
+    type_keys(&mut app, "G");
+    let bottom = app.scroll[0];
+    type_keys(&mut app, "j");
+    assert_eq!(app.scroll[0], bottom, "never past the end");
+    app.handle_key(Key::ctrl('u'));
+    assert_eq!(app.scroll[0], bottom - 5);
+}
+
+#[test]
+fn next_change_walks_into_following_rows() {
+    let mut app = app();
+    let start = app.row;
+    for _ in 0..6 {
+        type_keys(&mut app, "}");
+    }
+    assert!(app.row > start, "changes continue in the next rows");
+    type_keys(&mut app, "]c");
+    assert!(app.message.is_none() || app.row + 1 == app.rows());
+}
+
+#[test]
+fn search_finds_text_in_other_rows_and_cycles() {
+    let mut app = app();
+    type_keys(&mut app, "/");
+    type_keys(&mut app, "律师事务所");
+    app.handle_key(Key::plain(KeyCode::Enter));
+    assert_eq!(row_id(&app), "legal_counsel");
+    assert_eq!(app.query.as_deref(), Some("律师事务所"));
+    type_keys(&mut app, "/");
+    type_keys(&mut app, "不存在的词");
+    app.handle_key(Key::plain(KeyCode::Enter));
+    assert!(app.message.as_deref().is_some_and(|m| m.contains("not found")));
+}
+
+#[test]
+fn escape_cancels_search_and_toggles_flip() {
+    let mut app = app();
+    type_keys(&mut app, "/abc");
+    app.handle_key(Key::plain(KeyCode::Esc));
+    assert!(app.query.is_none() && app.input.is_empty());
+    type_keys(&mut app, "b");
+    assert!(!app.sidebar);
+    type_keys(&mut app, "i");
+    assert!(app.is_inline());
+    type_keys(&mut app, "i");
+    assert!(!app.is_inline());
+    type_keys(&mut app, "S");
+    assert!(!app.sync);
+    type_keys(&mut app, "l5j");
+    assert_eq!(app.focus, 1);
+    type_keys(&mut app, "s");
+    assert!(app.swapped);
+    type_keys(&mut app, "c");
+    assert!(app.changes_only);
+    type_keys(&mut app, "q");
+    assert!(app.quit);
+}
+
+#[test]
+fn document_view_links_the_other_pane() {
+    let mut app = app();
+    type_keys(&mut app, "d");
+    assert!(app.document);
+    type_keys(&mut app, "tl");
+    let (l, r) = (app.scroll[0], app.scroll[1]);
+    assert!(l > 0 || r > 0, "both documents scrolled to the row's passages");
+    app.focus = 0;
+    type_keys(&mut app, "G");
+    assert_ne!(
+        row_id(&app),
+        "leadership",
+        "scrolling the left document moved the current row"
+    );
+}
+
+#[test]
+fn mouse_wheel_scrolls_the_pane_under_the_pointer() {
+    let mut app = app();
+    type_keys(&mut app, "te");
+    type_keys(&mut app, "S");
+    app.scroll_at(100, 3);
+    assert_eq!(app.focus, 1);
+    assert_eq!(app.scroll, [0, 3]);
+}

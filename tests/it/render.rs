@@ -1,0 +1,160 @@
+//! Screens drawn into ratatui's TestBackend: text snapshots at several sizes, and style checks.
+
+use duibi::ui::{self, Theme};
+use duibi::view::App;
+use duibi::view::keymap::Key;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::style::{Color, Modifier};
+
+use crate::util::demo_app;
+
+fn draw(app: &mut App, width: u16, height: u16, theme: &Theme) -> Buffer {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test backend");
+    terminal.draw(|f| ui::draw(f, app, theme)).expect("draws");
+    terminal.backend().buffer().clone()
+}
+
+/// The cells of row `y` as (x, symbol), skipping the cell a wide character covers.
+fn cells(buf: &Buffer, y: u16) -> Vec<(u16, &str)> {
+    let mut out = Vec::new();
+    let mut x = 0;
+    while x < buf.area.width {
+        let s = buf[(x, y)].symbol();
+        out.push((x, s));
+        x += unicode_width::UnicodeWidthStr::width(s).max(1) as u16;
+    }
+    out
+}
+
+fn text(buf: &Buffer) -> String {
+    let mut out = String::new();
+    for y in 0..buf.area.height {
+        let line: String = cells(buf, y).into_iter().map(|(_, s)| s).collect();
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+fn keys(app: &mut App, keys: &str) {
+    for c in keys.chars() {
+        app.handle_key(Key::char(c));
+    }
+}
+
+/// Positions (x, y) where `needle` starts on screen.
+fn find(buf: &Buffer, needle: &str) -> Option<(u16, u16)> {
+    for y in 0..buf.area.height {
+        let mut line = String::new();
+        let mut xs = Vec::new();
+        for (x, s) in cells(buf, y) {
+            for _ in s.chars() {
+                xs.push(x);
+            }
+            line.push_str(s);
+        }
+        if let Some(byte) = line.find(needle) {
+            let idx = line[..byte].chars().count();
+            return Some((xs[idx], y));
+        }
+    }
+    None
+}
+
+#[test]
+fn side_by_side_160x45() {
+    let mut app = demo_app();
+    keys(&mut app, "tl"); // 组织领导
+    insta::assert_snapshot!(
+        "demo_leadership_160x45",
+        text(&draw(&mut app, 160, 45, &Theme::color()))
+    );
+}
+
+#[test]
+fn inline_80x24_and_narrow_sidebar() {
+    let mut app = demo_app();
+    keys(&mut app, "t8");
+    let buf = draw(&mut app, 80, 24, &Theme::color());
+    assert!(app.is_inline(), "below 100 columns the view is inline");
+    insta::assert_snapshot!("demo_counsel_80x24", text(&buf));
+}
+
+#[test]
+fn large_terminal_300x80() {
+    let mut app = demo_app();
+    keys(&mut app, "t5");
+    let buf = draw(&mut app, 300, 80, &Theme::color());
+    assert!(!app.is_inline());
+    let screen = text(&buf);
+    assert!(screen.contains("◀ 三、推进严格规范公正文明执法"));
+    assert!(screen.contains("▶ 二、推进严格规范公正文明执法"));
+}
+
+#[test]
+fn too_small_says_so() {
+    let mut app = demo_app();
+    let screen = text(&draw(&mut app, 40, 10, &Theme::color()));
+    assert!(screen.contains("terminal too small: 40×10"), "{screen}");
+}
+
+#[test]
+fn changes_are_styled_and_figures_stand_out() {
+    let mut app = demo_app();
+    keys(&mut app, "tl");
+    let buf = draw(&mut app, 160, 45, &Theme::color());
+    let (x, y) = find(&buf, "5次").expect("new figure on screen");
+    assert!(x > 80, "right pane");
+    let cell = &buf[(x, y)];
+    assert_eq!(cell.fg, Color::Green);
+    assert!(
+        cell.modifier.contains(Modifier::BOLD | Modifier::REVERSED),
+        "{:?}",
+        cell.modifier
+    );
+    let (x, y) = find(&buf, "3次").expect("old figure on screen");
+    assert!(x < 80, "left pane");
+    assert_eq!(buf[(x, y)].fg, Color::Red);
+    assert!(buf[(x, y)].modifier.contains(Modifier::CROSSED_OUT));
+    let (x, y) = find(&buf, "局党组书记").expect("unchanged text");
+    assert_eq!(buf[(x, y)].fg, Color::Reset);
+}
+
+#[test]
+fn monochrome_theme_uses_modifiers_only() {
+    let mut app = demo_app();
+    keys(&mut app, "tl");
+    let buf = draw(&mut app, 160, 45, &Theme::monochrome());
+    for y in 0..buf.area.height {
+        for x in 0..buf.area.width {
+            assert_eq!(buf[(x, y)].fg, Color::Reset, "no colour at {x},{y}");
+        }
+    }
+    let (x, y) = find(&buf, "5次").expect("figure");
+    assert!(buf[(x, y)].modifier.contains(Modifier::UNDERLINED | Modifier::BOLD));
+    let (x, y) = find(&buf, "3次").expect("figure");
+    assert!(buf[(x, y)].modifier.contains(Modifier::CROSSED_OUT));
+}
+
+#[test]
+fn panes_stay_aligned_when_wrapping() {
+    let mut app = demo_app();
+    keys(&mut app, "tl");
+    let buf = draw(&mut app, 100, 30, &Theme::color());
+    // Both sides' second heading start on the same screen line.
+    let (_, ly) = find(&buf, "(一)落实").expect("left heading");
+    let (_, ry) = find(&buf, "1.压实").expect("right heading");
+    assert_eq!(ly, ry);
+}
+
+#[test]
+fn help_lists_the_live_bindings() {
+    let mut app = demo_app();
+    keys(&mut app, "?");
+    let screen = text(&draw(&mut app, 120, 50, &Theme::color()));
+    assert!(screen.contains("keys · 按键"));
+    assert!(screen.contains("g g"), "sequence shown");
+    assert!(screen.contains("next change (into the next row at the end)"));
+}

@@ -1,0 +1,176 @@
+//! The real binary in a pseudo-terminal: keys in, screen read back with a VT100 parser, and the
+//! terminal restored at exit (by `q` and by SIGTERM).
+
+use std::io::{Read, Write};
+use std::num::NonZeroU16;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+
+const ROWS: u16 = 40;
+const COLS: u16 = 140;
+
+struct Session {
+    parser: Arc<Mutex<vt100::Parser>>,
+    raw: Arc<Mutex<Vec<u8>>>,
+    writer: Box<dyn Write + Send>,
+    child: Box<dyn portable_pty::Child + Send + Sync>,
+    _master: Box<dyn portable_pty::MasterPty + Send>,
+}
+
+impl Session {
+    fn start(args: &[&str]) -> Session {
+        let pty = native_pty_system();
+        let pair = pty
+            .openpty(PtySize {
+                rows: ROWS,
+                cols: COLS,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("a pty");
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_duibi"));
+        cmd.args(args);
+        cmd.env("TERM", "xterm-256color");
+        cmd.env_remove("NO_COLOR");
+        cmd.cwd(env!("CARGO_MANIFEST_DIR"));
+        let child = pair.slave.spawn_command(cmd).expect("spawns");
+        drop(pair.slave);
+        let mut reader = pair.master.try_clone_reader().expect("reader");
+        let writer = pair.master.take_writer().expect("writer");
+        let rows = NonZeroU16::new(ROWS).expect("non-zero");
+        let cols = NonZeroU16::new(COLS).expect("non-zero");
+        let parser = Arc::new(Mutex::new(vt100::Parser::new(rows, cols, 0)));
+        let raw = Arc::new(Mutex::new(Vec::new()));
+        let (p, r) = (Arc::clone(&parser), Arc::clone(&raw));
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 8192];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                p.lock().expect("parser").process(&buf[..n]);
+                r.lock().expect("raw").extend_from_slice(&buf[..n]);
+            }
+        });
+        Session {
+            parser,
+            raw,
+            writer,
+            child,
+            _master: pair.master,
+        }
+    }
+
+    fn screen(&self) -> String {
+        self.parser.lock().expect("parser").screen().contents()
+    }
+
+    /// Waits until the screen shows `text` (fails after 20 s: that is a hang, not a slow run).
+    fn wait_for(&self, text: &str) -> String {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            let screen = self.screen();
+            if screen.contains(text) {
+                return screen;
+            }
+            assert!(Instant::now() < deadline, "screen never showed {text:?}:\n{screen}");
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    /// Waits until the screen no longer shows `text`.
+    fn wait_gone(&self, text: &str) {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while self.screen().contains(text) {
+            assert!(Instant::now() < deadline, "screen kept showing {text:?}");
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    fn send(&mut self, keys: &str) {
+        self.writer.write_all(keys.as_bytes()).expect("writes");
+        self.writer.flush().expect("flushes");
+    }
+
+    fn wait_exit(&mut self) -> portable_pty::ExitStatus {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            if let Some(status) = self.child.try_wait().expect("child status") {
+                std::thread::sleep(Duration::from_millis(100)); // let the reader drain
+                return status;
+            }
+            assert!(Instant::now() < deadline, "duibi did not exit");
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    fn assert_restored(&self) {
+        let raw = self.raw.lock().expect("raw").clone();
+        let text = String::from_utf8_lossy(&raw);
+        let entered = text.rfind("\u{1b}[?1049h").expect("entered the alternate screen");
+        let left = text.rfind("\u{1b}[?1049l").expect("left the alternate screen");
+        assert!(left > entered, "alternate screen left after entering it");
+        let parser = self.parser.lock().expect("parser");
+        assert!(!parser.screen().alternate_screen());
+        assert!(!parser.screen().hide_cursor(), "cursor shown again");
+    }
+}
+
+#[test]
+fn keys_drive_the_interface_and_quit_restores_the_terminal() {
+    let mut s = Session::start(&["--demo"]);
+    s.wait_for("1/11 总体情况");
+    s.send("J");
+    s.wait_for("2/11 组织领导");
+    s.send("tl");
+    s.wait_for("◀ 一、加强组织领导");
+    s.send("}");
+    s.wait_for("change 1/");
+    s.send("/");
+    s.send("律师事务所\r");
+    let screen = s.wait_for("/律师事务所");
+    assert!(screen.contains("法律顾问"), "{screen}");
+    s.send("?");
+    s.wait_for("keys · 按键");
+    // Esc alone: followed at once by `q` a terminal reads it as Alt-q.
+    s.send("\u{1b}");
+    s.wait_gone("keys · 按键");
+    s.send("q");
+    assert!(s.wait_exit().success());
+    s.assert_restored();
+}
+
+#[test]
+fn sigterm_restores_the_terminal() {
+    let mut s = Session::start(&["--demo"]);
+    s.wait_for("总体情况");
+    let pid = s.child.process_id().expect("pid");
+    let status = std::process::Command::new("kill")
+        .args(["-TERM", &pid.to_string()])
+        .status()
+        .expect("kill runs");
+    assert!(status.success());
+    s.wait_exit();
+    s.assert_restored();
+}
+
+#[test]
+fn ctrl_c_quits_cleanly() {
+    let mut s = Session::start(&["--demo"]);
+    s.wait_for("总体情况");
+    s.send("\u{3}");
+    assert!(s.wait_exit().success());
+    s.assert_restored();
+}
+
+#[test]
+fn bad_input_fails_before_touching_the_screen() {
+    let mut s = Session::start(&["no-such-file.txt", "other.txt"]);
+    let status = s.wait_exit();
+    assert!(!status.success());
+    let raw = String::from_utf8_lossy(&s.raw.lock().expect("raw")).into_owned();
+    assert!(raw.contains("no-such-file.txt: no such file"), "{raw}");
+    assert!(!raw.contains("\u{1b}[?1049h"), "never entered the alternate screen");
+}
