@@ -10,7 +10,6 @@ use ratatui::text::{Line as TLine, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
 use crate::view::keymap::Mode;
-use crate::view::layout::Line;
 use crate::view::wrap::str_width;
 use crate::view::{Action, App, Geometry};
 pub use theme::Theme;
@@ -69,15 +68,6 @@ pub fn draw(frame: &mut Frame, app: &mut App, theme: &Theme) {
     if app.mode == Mode::Help {
         draw_help(frame, app, theme, area);
     }
-}
-
-fn to_tline<'a>(line: &'a Line, theme: &Theme) -> TLine<'a> {
-    TLine::from(
-        line.segs
-            .iter()
-            .map(|s| Span::styled(s.text.as_str(), theme.of(s)))
-            .collect::<Vec<_>>(),
-    )
 }
 
 /// Cuts `s` to at most `width` columns, with an ellipsis when cut.
@@ -180,47 +170,56 @@ fn draw_sidebar(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
+/// Writes segments straight into the buffer, clipped to the area: the hot path of every frame, so
+/// it skips building widget lines.
+fn paint_line(buf: &mut ratatui::buffer::Buffer, area: Rect, y: u16, mut x: u16, segs: &[(&str, Style)]) {
+    let right = area.x + area.width;
+    for (text, style) in segs {
+        if x >= right {
+            break;
+        }
+        let (next, _) = buf.set_stringn(x, y, text, (right - x) as usize, *style);
+        x = next;
+    }
+}
+
 fn draw_panes(frame: &mut Frame, app: &mut App, theme: &Theme, panes: &[Rect]) {
     let height = app.geometry.height;
     let scroll = app.scroll;
     let sync = app.sync;
     if app.document {
-        let focus = app.focus;
+        let linked = app.linked();
         let docs = app.doc_layouts();
+        let buf = frame.buffer_mut();
         for (i, area) in panes.iter().enumerate() {
             let doc = &docs[i.min(1)];
-            let lines: Vec<TLine> = doc
-                .lines
-                .iter()
-                .skip(scroll[i])
-                .take(height)
-                .map(|l| {
-                    let linked = l.segs.iter().any(|s| s.look == crate::view::layout::Look::Linked);
-                    let mut spans = vec![Span::styled(if linked { "▌ " } else { "  " }, theme.linked)];
-                    spans.extend(l.segs.iter().map(|s| Span::styled(s.text.as_str(), theme.of(s))));
-                    TLine::from(spans)
-                })
-                .collect();
-            let focused = i == focus;
-            let mut p = Paragraph::new(lines);
-            if !focused {
-                p = p.style(Style::new());
+            let (sections, preamble) = &linked[i.min(1)];
+            for (row, (k, l)) in doc.lines.iter().enumerate().skip(scroll[i]).take(height).enumerate() {
+                let is_linked = doc.is_linked(k, sections, *preamble);
+                let mut segs = vec![(if is_linked { "▌ " } else { "  " }, theme.linked)];
+                segs.extend(l.segs.iter().map(|s| {
+                    let style = if is_linked {
+                        theme.of(s).patch(theme.linked)
+                    } else {
+                        theme.of(s)
+                    };
+                    (s.text.as_str(), style)
+                }));
+                paint_line(buf, *area, area.y + row as u16, area.x, &segs);
             }
-            frame.render_widget(p, *area);
         }
         return;
     }
     let layout = app.row_layout();
+    let buf = frame.buffer_mut();
     for (i, area) in panes.iter().enumerate() {
         let pane = &layout.panes[i.min(layout.panes.len() - 1)];
         let top = if sync { scroll[0] } else { scroll[i] };
-        let lines: Vec<TLine> = pane.iter().skip(top).take(height).map(|l| to_tline(l, theme)).collect();
-        frame.render_widget(Paragraph::new(lines), *area);
+        for (row, line) in pane.iter().skip(top).take(height).enumerate() {
+            let segs: Vec<(&str, Style)> = line.segs.iter().map(|s| (s.text.as_str(), theme.of(s))).collect();
+            paint_line(buf, *area, area.y + row as u16, area.x, &segs);
+        }
     }
-}
-
-fn hint(app: &App, action: Action) -> Option<String> {
-    app.keymap.keys_for(Mode::Normal, action).into_iter().next()
 }
 
 fn draw_status(frame: &mut Frame, app: &mut App, theme: &Theme, area: Rect) {
@@ -295,7 +294,7 @@ fn draw_status(frame: &mut Frame, app: &mut App, theme: &Theme, area: Rect) {
                 (Action::Help, "help"),
                 (Action::Quit, "quit"),
             ] {
-                let Some(k) = hint(app, a) else { continue };
+                let Some(k) = app.hint_key(a) else { continue };
                 let item = format!("{}{k} {what}", if hints.is_empty() { "" } else { "  " });
                 if str_width(&hints) + str_width(&item) > room {
                     break;

@@ -74,7 +74,6 @@ impl Theme {
             Look::Moved => self.moved,
             Look::Header => self.header,
             Look::Dim => self.dim,
-            Look::Linked => self.linked,
         };
         if seg.figure {
             style = style.patch(self.figure);

@@ -25,8 +25,6 @@ pub enum Look {
     Header,
     /// Folded unchanged text, fillers and other quiet text.
     Dim,
-    /// Document view: text of the current row's passages.
-    Linked,
 }
 
 /// A run of text with one look.
@@ -432,23 +430,28 @@ pub fn inline(row: &Row, diff: Option<&RowDiff>, width: usize, opts: &Options) -
     out
 }
 
-/// A report in its own order, each line knowing its section.
+/// A report in its own order, each line knowing where it comes from.
 #[derive(Debug, Clone, Default)]
 pub struct DocLayout {
     pub lines: Vec<Line>,
-    /// Section of each line (`None` for opening and closing text).
+    /// Section of each line (`None` for the letter frame, opening and closing text).
     pub sections: Vec<Option<SectionId>>,
+    /// Lines of the opening paragraphs.
+    pub preamble: Range<usize>,
 }
 
-/// Lays out a whole report; lines of the sections in `linked` (and the opening when
-/// `link_preamble`) are marked as belonging to the current row.
-pub fn document(
-    side: &Side,
-    width: usize,
-    linked: &HashSet<SectionId>,
-    link_preamble: bool,
-    query: Option<&str>,
-) -> DocLayout {
+impl DocLayout {
+    /// Is line `i` part of a passage of the current row?
+    pub fn is_linked(&self, i: usize, sections: &HashSet<SectionId>, preamble: bool) -> bool {
+        match self.sections.get(i).copied().flatten() {
+            Some(s) => sections.contains(&s),
+            None => preamble && self.preamble.contains(&i),
+        }
+    }
+}
+
+/// Lays out a whole report, wrapped to `width`.
+pub fn document(side: &Side, width: usize, query: Option<&str>) -> DocLayout {
     let doc = &side.doc;
     let mut out = DocLayout::default();
     let push = |text: &str, section: Option<SectionId>, look: Look, out: &mut DocLayout| {
@@ -468,19 +471,14 @@ pub fn document(
     {
         push(t, None, Look::Header, &mut out);
     }
-    let preamble_look = if link_preamble { Look::Linked } else { Look::Plain };
+    let start = out.lines.len();
     for p in &doc.preamble {
-        push(&p.text, None, preamble_look, &mut out);
+        push(&p.text, None, Look::Plain, &mut out);
     }
+    out.preamble = start..out.lines.len();
     for id in doc.walk() {
-        let s = doc.section(id);
-        let look = if linked.contains(&id) {
-            Look::Linked
-        } else {
-            Look::Plain
-        };
-        for line in s.own_text().lines() {
-            push(line, Some(id), look, &mut out);
+        for line in doc.section(id).own_text().lines() {
+            push(line, Some(id), Look::Plain, &mut out);
         }
     }
     for p in &doc.closing {

@@ -39,8 +39,8 @@ struct RowKey {
     opts: Options,
 }
 
-/// What the document layouts depend on: row, pane widths, swap, query.
-type DocKey = (usize, Vec<u16>, bool, Option<String>);
+/// What the document layouts depend on: pane widths, swap, query.
+type DocKey = (Vec<u16>, bool, Option<String>);
 
 /// The state of the interface.
 pub struct App {
@@ -71,6 +71,8 @@ pub struct App {
     pub message: Option<String>,
     pub help_scroll: usize,
     pub geometry: Geometry,
+    /// The first key of each normal-mode action, for hints (the keymap does not change while running).
+    hint_keys: std::collections::HashMap<Action, String>,
     row_cache: Option<(RowKey, RowLayout)>,
     doc_cache: Option<(DocKey, [DocLayout; 2])>,
     pub quit: bool,
@@ -82,10 +84,15 @@ impl App {
         if cmp.diffs.len() != cmp.alignment.rows.len() {
             cmp.diff_sentences();
         }
+        let hint_keys = Action::ALL
+            .iter()
+            .filter_map(|&a| Some((a, keymap.keys_for(Mode::Normal, a).into_iter().next()?)))
+            .collect();
         App {
             cmp,
             tax,
             keymap,
+            hint_keys,
             words_ready: false,
             row: 0,
             scroll: [0, 0],
@@ -109,6 +116,11 @@ impl App {
             doc_cache: None,
             quit: false,
         }
+    }
+
+    /// The key to show in hints for `action`, if it has one in normal mode.
+    pub fn hint_key(&self, action: Action) -> Option<&str> {
+        self.hint_keys.get(&action).map(String::as_str)
     }
 
     /// Installs word-level diffs computed elsewhere (the segmenter's thread).
@@ -164,40 +176,45 @@ impl App {
         }
     }
 
-    /// Both documents laid out, the current row's passages linked (cached).
+    /// Both documents laid out for the panes (cached; independent of the row).
     pub fn doc_layouts(&mut self) -> &[DocLayout; 2] {
         let widths: Vec<u16> = self.geometry.panes.iter().map(|p| p.1).collect();
-        let key = (self.row, widths.clone(), self.swapped, self.query.clone());
+        let key = (widths.clone(), self.swapped, self.query.clone());
         if self.doc_cache.as_ref().is_none_or(|(k, _)| *k != key) {
             let w = |i: usize| widths.get(i).copied().unwrap_or(40).saturating_sub(2).max(4) as usize;
-            let row = &self.cmp.alignment.rows[self.row];
-            let (sides, passages) = if self.swapped {
-                ([&self.cmp.right, &self.cmp.left], [&row.right, &row.left])
+            let sides = if self.swapped {
+                [&self.cmp.right, &self.cmp.left]
             } else {
-                ([&self.cmp.left, &self.cmp.right], [&row.left, &row.right])
-            };
-            let linked = |i: usize| -> (HashSet<usize>, bool) {
-                let mut set = HashSet::new();
-                for p in passages[i] {
-                    if let Some(s) = p.section {
-                        set.insert(s);
-                        if p.kind == PassageKind::Section {
-                            set.extend(descendants(&sides[i].doc, s));
-                        }
-                    }
-                }
-                (set, passages[i].iter().any(|p| p.kind == PassageKind::Preamble))
+                [&self.cmp.left, &self.cmp.right]
             };
             let q = self.query.as_deref();
-            let (l, lp) = linked(0);
-            let (r, rp) = linked(1);
-            let layouts = [
-                layout::document(sides[0], w(0), &l, lp, q),
-                layout::document(sides[1], w(1), &r, rp, q),
-            ];
+            let layouts = [layout::document(sides[0], w(0), q), layout::document(sides[1], w(1), q)];
             self.doc_cache = Some((key, layouts));
         }
         &self.doc_cache.as_ref().expect("just filled").1
+    }
+
+    /// Sections (and whether the opening) of each pane that the current row's passages cover.
+    pub fn linked(&self) -> [(HashSet<usize>, bool); 2] {
+        let row = &self.cmp.alignment.rows[self.row];
+        let (sides, passages) = if self.swapped {
+            ([&self.cmp.right, &self.cmp.left], [&row.right, &row.left])
+        } else {
+            ([&self.cmp.left, &self.cmp.right], [&row.left, &row.right])
+        };
+        let linked = |i: usize| -> (HashSet<usize>, bool) {
+            let mut set = HashSet::new();
+            for p in passages[i] {
+                if let Some(s) = p.section {
+                    set.insert(s);
+                    if p.kind == PassageKind::Section {
+                        set.extend(descendants(&sides[i].doc, s));
+                    }
+                }
+            }
+            (set, passages[i].iter().any(|p| p.kind == PassageKind::Preamble))
+        };
+        [linked(0), linked(1)]
     }
 
     /// Lines in pane `i` of what is shown now.
