@@ -127,9 +127,12 @@ fn draw_header(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, sidebar:
     }
 }
 
-/// Byte width that pads `s` to `cols` display columns with `format!`'s `{:<w$}`.
-fn pad_width(s: &str, cols: usize) -> usize {
-    s.len() + cols.saturating_sub(str_width(s))
+/// `s` followed by spaces up to `cols` display columns. (`format!`'s `{:<w$}` counts characters,
+/// not columns, so it would over-pad CJK text.)
+fn pad_to(s: &str, cols: usize) -> String {
+    let mut out = s.to_string();
+    out.extend(std::iter::repeat_n(' ', cols.saturating_sub(str_width(s))));
+    out
 }
 
 fn draw_sidebar(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
@@ -162,7 +165,7 @@ fn draw_sidebar(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
             let label = format!("{:>2} {}", i + 1, r.label);
             let room = width.saturating_sub(str_width(&tail));
             let label = fit(&label, room);
-            let text = format!("{label:<w$}{tail}", w = pad_width(&label, room));
+            let text = pad_to(&label, room) + &tail;
             let style = if i == app.row { theme.selected } else { Style::new() };
             TLine::styled(text, style)
         })
@@ -342,7 +345,7 @@ fn draw_help(frame: &mut Frame, app: &mut App, theme: &Theme, area: Rect) {
             }
             let keys = fit(&keys.join(", "), key_width);
             lines.push(TLine::from(vec![
-                Span::styled(format!("  {keys:<w$}  ", w = pad_width(&keys, key_width)), theme.title),
+                Span::styled(format!("  {}  ", pad_to(&keys, key_width)), theme.title),
                 Span::raw(action.description()),
             ]));
         }

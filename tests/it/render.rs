@@ -158,3 +158,32 @@ fn help_lists_the_live_bindings() {
     assert!(screen.contains("g g"), "sequence shown");
     assert!(screen.contains("next change (into the next row at the end)"));
 }
+
+#[test]
+fn sidebar_shows_every_rows_score_or_side_within_its_border() {
+    let mut app = demo_app();
+    let buf = draw(&mut app, 160, 45, &Theme::color());
+    let border = find(&buf, "│").expect("sidebar border").0;
+    for (i, row) in app.cmp.alignment.rows.iter().enumerate() {
+        let y = 1 + i as u16;
+        let line: String = cells(&buf, y)
+            .into_iter()
+            .take_while(|(x, _)| *x < border)
+            .map(|(_, s)| s)
+            .collect();
+        let line = line.trim_end();
+        let tail = if row.right.is_empty() {
+            "◀".to_string()
+        } else if row.left.is_empty() {
+            "▶".to_string()
+        } else {
+            format!("{}%", (row.similarity * 100.0).round() as u32)
+        };
+        assert!(line.ends_with(&tail), "sidebar line {line:?} should end with {tail:?}");
+        assert!(
+            line.contains(&row.label),
+            "sidebar line {line:?} should name {:?}",
+            row.label
+        );
+    }
+}
