@@ -192,8 +192,10 @@ pub fn run_interactive(
     options: &Options,
     start: std::time::Instant,
 ) -> Result<()> {
+    // The dictionary load is the slowest step: start it first, draw without it.
+    let segmenter = thread::spawn(JiebaTokenizer::new);
     let tax = taxonomy(options)?;
     let (l, r) = documents(left, right, demo, options)?;
     let c = Comparison::build(l, r, &tax);
-    crate::tui::run(c, tax, start)
+    crate::tui::run(c, tax, segmenter, start)
 }

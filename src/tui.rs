@@ -24,6 +24,8 @@ use duibi::view::keymap::{Key, KeyCode, Keymap};
 
 /// How long the loop waits for input before looking at signals and the worker again.
 const TICK: Duration = Duration::from_millis(40);
+/// The same while word-level marks are still on their way, so they show as soon as they are ready.
+const TICK_WAITING: Duration = Duration::from_millis(4);
 
 /// Writes start-up timings (ms since `start`) to the file named by `DUIBI_TIMING`, for measurement.
 struct Timing {
@@ -69,22 +71,46 @@ fn to_key(k: event::KeyEvent) -> Option<Key> {
     })
 }
 
-/// Runs the interface until the user quits or a signal arrives.
-pub fn run(cmp: Comparison, tax: Taxonomy, start: Instant) -> Result<()> {
-    let mut timing = Timing::new(start);
+/// How long after SIGTERM, SIGHUP or SIGINT the loop has to wind down before the process exits anyway.
+const SIGNAL_GRACE: Duration = Duration::from_millis(500);
+
+/// Sets the returned flag on SIGTERM, SIGHUP and SIGINT, so the loop restores the terminal and ends.
+/// When the terminal is gone (SIGHUP after a dropped SSH session), crossterm's `poll` can spin on
+/// the dead tty without ever returning (crossterm issue #793); the loop then never sees the flag, so
+/// after a grace period the watcher ends the process itself: there is no screen left to restore.
+fn watch_signals() -> Result<Arc<AtomicBool>> {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
     let stop = Arc::new(AtomicBool::new(false));
-    for signal in [
-        signal_hook::consts::SIGTERM,
-        signal_hook::consts::SIGHUP,
-        signal_hook::consts::SIGINT,
-    ] {
-        signal_hook::flag::register(signal, Arc::clone(&stop))?;
-    }
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
+    let flag = Arc::clone(&stop);
+    thread::spawn(move || {
+        if let Some(signal) = signals.forever().next() {
+            flag.store(true, Ordering::Relaxed);
+            thread::sleep(SIGNAL_GRACE);
+            std::process::exit(128 + signal);
+        }
+    });
+    Ok(stop)
+}
+
+/// Runs the interface until the user quits or a signal arrives.
+/// `segmenter` is the dictionary load already under way; the first frame does not wait for it.
+pub fn run(
+    cmp: Comparison,
+    tax: Taxonomy,
+    segmenter: thread::JoinHandle<JiebaTokenizer>,
+    start: Instant,
+) -> Result<()> {
+    let mut timing = Timing::new(start);
+    timing.mark("compared");
+    let stop = watch_signals()?;
     let (tx, rx) = mpsc::channel();
     let worker_cmp = cmp.clone();
     thread::spawn(move || {
-        let tokenizer = JiebaTokenizer::new();
-        let _ = tx.send(worker_cmp.word_diffs(&tokenizer, DIFF_BUDGET));
+        // A failed load leaves the sentence-level view in place.
+        if let Ok(tokenizer) = segmenter.join() {
+            let _ = tx.send(worker_cmp.word_diffs(&tokenizer, DIFF_BUDGET));
+        }
     });
     let theme = if std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) {
         Theme::monochrome()
@@ -92,8 +118,10 @@ pub fn run(cmp: Comparison, tax: Taxonomy, start: Instant) -> Result<()> {
         Theme::color()
     };
     let mut app = App::new(cmp, tax, Keymap::builtin());
+    timing.mark("sentences_paired");
 
     let mut terminal = ratatui::init();
+    timing.mark("terminal_ready");
     let _ = crossterm::execute!(std::io::stdout(), EnableMouseCapture);
     let result = event_loop(&mut terminal, &mut app, &theme, &rx, &stop, &mut timing);
     let _ = crossterm::execute!(std::io::stdout(), DisableMouseCapture);
@@ -128,7 +156,7 @@ fn event_loop(
                 timing.file = None;
             }
         }
-        if !event::poll(TICK)? {
+        if !event::poll(if app.words_ready { TICK } else { TICK_WAITING })? {
             continue;
         }
         match event::read()? {

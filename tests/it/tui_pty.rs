@@ -19,29 +19,44 @@ struct Session {
     _master: Box<dyn portable_pty::MasterPty + Send>,
 }
 
+/// The built binary, started in a new pseudo-terminal of ROWS × COLS.
+fn spawn(
+    args: &[&str],
+) -> (
+    Box<dyn portable_pty::MasterPty + Send>,
+    Box<dyn portable_pty::Child + Send + Sync>,
+) {
+    let pty = native_pty_system();
+    let pair = pty
+        .openpty(PtySize {
+            rows: ROWS,
+            cols: COLS,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .expect("a pty");
+    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_duibi"));
+    cmd.args(args);
+    cmd.env("TERM", "xterm-256color");
+    cmd.env_remove("NO_COLOR");
+    cmd.cwd(env!("CARGO_MANIFEST_DIR"));
+    let child = pair.slave.spawn_command(cmd).expect("spawns");
+    (pair.master, child)
+}
+
+/// A VT100 screen of the pseudo-terminal's size.
+fn screen_parser() -> vt100::Parser {
+    let rows = NonZeroU16::new(ROWS).expect("non-zero");
+    let cols = NonZeroU16::new(COLS).expect("non-zero");
+    vt100::Parser::new(rows, cols, 0)
+}
+
 impl Session {
     fn start(args: &[&str]) -> Session {
-        let pty = native_pty_system();
-        let pair = pty
-            .openpty(PtySize {
-                rows: ROWS,
-                cols: COLS,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .expect("a pty");
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_duibi"));
-        cmd.args(args);
-        cmd.env("TERM", "xterm-256color");
-        cmd.env_remove("NO_COLOR");
-        cmd.cwd(env!("CARGO_MANIFEST_DIR"));
-        let child = pair.slave.spawn_command(cmd).expect("spawns");
-        drop(pair.slave);
-        let mut reader = pair.master.try_clone_reader().expect("reader");
-        let writer = pair.master.take_writer().expect("writer");
-        let rows = NonZeroU16::new(ROWS).expect("non-zero");
-        let cols = NonZeroU16::new(COLS).expect("non-zero");
-        let parser = Arc::new(Mutex::new(vt100::Parser::new(rows, cols, 0)));
+        let (master, child) = spawn(args);
+        let mut reader = master.try_clone_reader().expect("reader");
+        let writer = master.take_writer().expect("writer");
+        let parser = Arc::new(Mutex::new(screen_parser()));
         let raw = Arc::new(Mutex::new(Vec::new()));
         let (p, r) = (Arc::clone(&parser), Arc::clone(&raw));
         std::thread::spawn(move || {
@@ -59,7 +74,7 @@ impl Session {
             raw,
             writer,
             child,
-            _master: pair.master,
+            _master: master,
         }
     }
 
@@ -173,4 +188,30 @@ fn bad_input_fails_before_touching_the_screen() {
     let raw = String::from_utf8_lossy(&s.raw.lock().expect("raw")).into_owned();
     assert!(raw.contains("no-such-file.txt: no such file"), "{raw}");
     assert!(!raw.contains("\u{1b}[?1049h"), "never entered the alternate screen");
+}
+
+/// A dropped SSH session: the terminal's master side closes under the running interface. The
+/// process must end (it used to spin on the dead tty, crossterm issue #793), not linger.
+#[test]
+fn hang_up_ends_the_process() {
+    let (master, mut child) = spawn(&["--demo"]);
+    let mut reader = master.try_clone_reader().expect("reader");
+    let mut parser = screen_parser();
+    let mut buf = [0u8; 8192];
+    while !parser.screen().contents().contains("总体情况") {
+        let n = reader.read(&mut buf).expect("reads the first frame");
+        assert!(n > 0, "duibi closed the terminal before drawing");
+        parser.process(&buf[..n]);
+    }
+    // Every handle on the master side goes: the kernel hangs up the terminal.
+    drop(reader);
+    drop(master);
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while child.try_wait().expect("child status").is_none() {
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            panic!("duibi kept running after its terminal hung up");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
 }
