@@ -9,10 +9,12 @@
 //! ```
 //!
 //! Start with [`compare::Comparison::build`] for the whole pipeline, or [`outline::outline`] for the
-//! structure of one report. Nothing here knows about terminals.
+//! structure of one report. Below [`view`] (the view model) and [`ui`] (painting into a ratatui
+//! buffer) nothing knows about terminals; [`config`] reads the user's settings and keymaps.
 
 pub mod align;
 pub mod compare;
+pub mod config;
 pub mod diff;
 pub mod error;
 pub mod load;

@@ -4,7 +4,10 @@
 use std::collections::BTreeMap;
 use std::fmt;
 
+use toml::de::{DeTable, DeValue};
+
 use super::action::Action;
+use crate::config::{ConfigError, Diagnostics};
 
 /// A key, independent of the terminal library.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -23,6 +26,10 @@ pub enum KeyCode {
     Tab,
     BackTab,
     Backspace,
+    Delete,
+    Insert,
+    /// Function key F1–F12.
+    F(u8),
 }
 
 /// A key with modifiers. Shift is part of the character (`G`, `?`), never a separate flag.
@@ -69,6 +76,8 @@ const NAMES: &[(&str, KeyCode)] = &[
     ("tab", KeyCode::Tab),
     ("backtab", KeyCode::BackTab),
     ("backspace", KeyCode::Backspace),
+    ("delete", KeyCode::Delete),
+    ("insert", KeyCode::Insert),
     ("space", KeyCode::Char(' ')),
 ];
 
@@ -93,14 +102,18 @@ impl std::str::FromStr for Key {
         key.code = match (chars.next(), chars.next()) {
             (Some(c), None) => KeyCode::Char(c),
             (None, _) => return Err(format!("invalid key '{s}': missing key")),
-            _ => NAMES
-                .iter()
-                .find(|(n, _)| *n == rest)
-                .map(|&(_, c)| c)
+            _ => function_key(rest)
+                .or_else(|| NAMES.iter().find(|(n, _)| *n == rest).map(|&(_, c)| c))
                 .ok_or_else(|| format!("invalid key '{s}': unknown key name '{rest}'"))?,
         };
         Ok(key)
     }
+}
+
+/// `f1` … `f12`.
+fn function_key(name: &str) -> Option<KeyCode> {
+    let n: u8 = name.strip_prefix('f')?.parse().ok()?;
+    (1..=12).contains(&n).then_some(KeyCode::F(n))
 }
 
 impl fmt::Display for Key {
@@ -114,6 +127,7 @@ impl fmt::Display for Key {
         match self.code {
             KeyCode::Char(' ') => f.write_str("space"),
             KeyCode::Char(c) => write!(f, "{c}"),
+            KeyCode::F(n) => write!(f, "f{n}"),
             code => f.write_str(NAMES.iter().find(|(_, c)| *c == code).map_or("?", |(n, _)| n)),
         }
     }
@@ -144,6 +158,8 @@ impl Mode {
 pub enum Node {
     Action(Action),
     Prefix(BTreeMap<Key, Node>),
+    /// `"none"` in a file laid over another: removes the binding below. Never left in a merged map.
+    Unbound,
 }
 
 /// The result of looking up keys typed so far.
@@ -161,37 +177,91 @@ pub struct Keymap {
     modes: BTreeMap<Mode, BTreeMap<Key, Node>>,
 }
 
-/// The keymap shipped as `keymaps/default.toml`.
-pub const DEFAULT_KEYMAP: &str = include_str!("../../keymaps/default.toml");
+/// The keymaps shipped in `keymaps/`, by name; the first is the default.
+pub const PRESETS: [(&str, &str); 3] = [
+    ("default", include_str!("../../keymaps/default.toml")),
+    ("emacs", include_str!("../../keymaps/emacs.toml")),
+    ("arrows", include_str!("../../keymaps/arrows.toml")),
+];
+
+/// Another name for the default preset.
+const DEFAULT_ALIAS: &str = "vim";
+
+/// The value that removes a binding.
+const UNBIND: &str = "none";
 
 impl Keymap {
     /// The built-in vim-like keymap.
     pub fn builtin() -> Self {
-        Self::parse(DEFAULT_KEYMAP).unwrap_or_else(|e| unreachable!("the default keymap is tested: {e}"))
+        Self::preset(PRESETS[0].0).unwrap_or_else(|| unreachable!("the default preset exists"))
     }
 
-    /// Parses keymap TOML; every problem is reported, with the key path it concerns.
-    pub fn parse(text: &str) -> Result<Self, String> {
-        let table: toml::Table = toml::from_str(text).map_err(|e| e.to_string())?;
-        let mut errors = Vec::new();
+    /// A shipped keymap by name (`default` or `vim`, `emacs`, `arrows`).
+    pub fn preset(name: &str) -> Option<Self> {
+        let name = if name == DEFAULT_ALIAS { PRESETS[0].0 } else { name };
+        let (file, text) = PRESETS.iter().find(|(n, _)| *n == name)?;
+        let km = Self::parse(&format!("keymaps/{file}.toml"), text);
+        Some(km.unwrap_or_else(|e| unreachable!("the shipped keymaps are tested: {e}")))
+    }
+
+    /// Parses a keymap file; every problem is reported with its line and column.
+    pub fn parse(file: &str, text: &str) -> Result<Self, ConfigError> {
+        let doc = DeTable::parse(text).map_err(|e| ConfigError::syntax(file, text, &e))?;
+        let mut diagnostics = Diagnostics::new(file, text);
+        let keymap = Self::from_table(doc.get_ref(), &mut diagnostics);
+        diagnostics.finish(keymap)
+    }
+
+    /// Reads the modes of a parsed TOML table (a keymap file, or a configuration's `[keys]`).
+    pub fn from_table(table: &DeTable, diagnostics: &mut Diagnostics) -> Self {
         let mut keymap = Keymap::default();
-        for (mode_name, value) in &table {
-            let Some(mode) = Mode::ALL.into_iter().find(|m| m.name() == mode_name) else {
-                errors.push(format!("unknown mode [{mode_name}]; modes are normal, search, help"));
+        for (mode_name, value) in table.iter() {
+            let Some(mode) = Mode::ALL.into_iter().find(|m| m.name() == &**mode_name.get_ref()) else {
+                let names: Vec<&str> = Mode::ALL.iter().map(|m| m.name()).collect();
+                diagnostics.push(
+                    mode_name.span(),
+                    format!("unknown mode '{}'; modes are {}", mode_name.get_ref(), names.join(", ")),
+                );
                 continue;
             };
-            match value.as_table() {
-                Some(t) => {
-                    let trie = parse_table(t, mode_name, &mut errors);
+            match value.get_ref() {
+                DeValue::Table(t) => {
+                    let trie = parse_table(t, mode, diagnostics);
                     keymap.modes.insert(mode, trie);
                 }
-                None => errors.push(format!("[{mode_name}] must be a table of key = \"action\"")),
+                _ => diagnostics.push(
+                    value.span(),
+                    format!("[{}] must be a table of key = \"action\"", mode.name()),
+                ),
             }
         }
-        if errors.is_empty() {
-            Ok(keymap)
-        } else {
-            Err(errors.join("\n"))
+        keymap
+    }
+
+    /// Lays `top` over this keymap, mode by mode and key by key: a binding of `top` replaces the one
+    /// below (a whole sequence table included), `"none"` removes it, and sequence tables merge.
+    pub fn overlay(&mut self, top: &Keymap) {
+        fn merge(base: &mut BTreeMap<Key, Node>, top: &BTreeMap<Key, Node>) {
+            for (key, node) in top {
+                match (node, base.get_mut(key)) {
+                    (Node::Unbound, _) => {
+                        base.remove(key);
+                    }
+                    (Node::Prefix(t), Some(Node::Prefix(b))) => merge(b, t),
+                    (Node::Prefix(t), _) => {
+                        let mut fresh = BTreeMap::new();
+                        merge(&mut fresh, t);
+                        base.insert(*key, Node::Prefix(fresh));
+                    }
+                    (Node::Action(a), _) => {
+                        base.insert(*key, Node::Action(*a));
+                    }
+                }
+            }
+            base.retain(|_, n| !matches!(n, Node::Prefix(t) if t.is_empty()));
+        }
+        for (mode, table) in &top.modes {
+            merge(self.modes.entry(*mode).or_default(), table);
         }
     }
 
@@ -202,7 +272,7 @@ impl Keymap {
         };
         for (i, key) in keys.iter().enumerate() {
             match table.get(key) {
-                None => return Lookup::NotFound,
+                None | Some(Node::Unbound) => return Lookup::NotFound,
                 Some(Node::Action(a)) => {
                     return if i + 1 == keys.len() {
                         Lookup::Matched(*a)
@@ -224,6 +294,7 @@ impl Keymap {
                 match node {
                     Node::Action(a) => out.push((prefix.clone(), *a)),
                     Node::Prefix(t) => walk(t, prefix, out),
+                    Node::Unbound => {}
                 }
                 prefix.pop();
             }
@@ -256,40 +327,76 @@ impl Keymap {
     }
 }
 
-fn parse_table(table: &toml::Table, path: &str, errors: &mut Vec<String>) -> BTreeMap<Key, Node> {
-    let mut out = BTreeMap::new();
-    for (key_text, value) in table {
-        let here = format!("{path}.{key_text}");
-        let key: Key = match key_text.parse() {
+fn parse_table(table: &DeTable, mode: Mode, diagnostics: &mut Diagnostics) -> BTreeMap<Key, Node> {
+    let mut out: BTreeMap<Key, Node> = BTreeMap::new();
+    let mut spelled: BTreeMap<Key, String> = BTreeMap::new();
+    for (key_text, value) in table.iter() {
+        let key: Key = match key_text.get_ref().parse() {
             Ok(k) => k,
             Err(e) => {
-                errors.push(format!("{here}: {e}"));
+                diagnostics.push(key_text.span(), e);
                 continue;
             }
         };
-        let node = match value {
-            toml::Value::String(name) => match Action::from_name(name) {
+        let node = match value.get_ref() {
+            DeValue::String(name) if name == UNBIND => Node::Unbound,
+            DeValue::String(name) => match Action::from_name(name) {
                 Some(a) => Node::Action(a),
                 None => {
+                    let hint = closest_action(name)
+                        .map(|a| format!(" (did you mean '{a}'?)"))
+                        .unwrap_or_default();
+                    diagnostics.push(value.span(), format!("unknown action '{name}'{hint}"));
                     let names: Vec<&str> = Action::ALL.iter().map(|a| a.name()).collect();
-                    errors.push(format!(
-                        "{here}: unknown action '{name}'; actions are: {}",
+                    diagnostics.set_help(format!(
+                        "valid actions: {}, or \"{UNBIND}\" to unbind",
                         names.join(", ")
                     ));
                     continue;
                 }
             },
-            toml::Value::Table(t) => Node::Prefix(parse_table(t, &here, errors)),
+            DeValue::Table(t) => Node::Prefix(parse_table(t, mode, diagnostics)),
             _ => {
-                errors.push(format!("{here}: expected an action name or a table of keys"));
+                diagnostics.push(value.span(), "expected an action name or a table of keys");
                 continue;
             }
         };
-        if out.insert(key, node).is_some() {
-            errors.push(format!("{here}: key '{key}' is bound twice"));
+        // Two spellings of one key (`space` and `" "`): TOML itself only catches the same spelling.
+        if let Some(first) = spelled.insert(key, key_text.get_ref().to_string()) {
+            diagnostics.push(
+                key_text.span(),
+                format!("key '{key}' is bound twice in [{}] (also as '{first}')", mode.name()),
+            );
+            continue;
         }
+        out.insert(key, node);
     }
     out
+}
+
+/// The action name nearest to a misspelt one, when it is near enough to be what was meant.
+fn closest_action(name: &str) -> Option<&'static str> {
+    Action::ALL
+        .iter()
+        .map(|a| (edit_distance(name, a.name()), a.name()))
+        .filter(|(d, n)| *d <= 2.max(n.len() / 4))
+        .min()
+        .map(|(_, n)| n)
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let above = row[j + 1];
+            row[j + 1] = (diagonal + usize::from(ca != *cb)).min(row[j] + 1).min(above + 1);
+            diagonal = above;
+        }
+    }
+    row[b.len()]
 }
 
 #[cfg(test)]
@@ -299,7 +406,7 @@ mod tests {
     #[test]
     fn keys_parse_and_display_round_trip() {
         for text in [
-            "j", "G", "?", "C-d", "A-x", "C-A-x", "space", "pagedown", "backtab", "esc", "]",
+            "j", "G", "?", "C-d", "A-x", "C-A-x", "space", "pagedown", "backtab", "esc", "]", "f5", "delete",
         ] {
             let key: Key = text.parse().unwrap();
             assert_eq!(key.to_string(), text);
@@ -340,14 +447,73 @@ mod tests {
     }
 
     #[test]
-    fn bad_keymaps_list_every_problem() {
-        let err =
-            Keymap::parse("[normal]\nj = \"scrol_down\"\nnosuch = \"quit\"\n[visual]\nx = \"quit\"\n").unwrap_err();
+    fn bad_keymaps_list_every_problem_with_its_place() {
+        let text = "[normal]\nj = \"scrol_down\"\nnosuch = \"quit\"\n[visual]\nx = \"quit\"\n";
+        let err = Keymap::parse("k.toml", text).unwrap_err().to_string();
         assert!(
-            err.contains("normal.j: unknown action 'scrol_down'; actions are: scroll_down"),
+            err.contains("k.toml:2:5: unknown action 'scrol_down' (did you mean 'scroll_down'?)"),
             "{err}"
         );
-        assert!(err.contains("normal.nosuch: invalid key"), "{err}");
-        assert!(err.contains("unknown mode [visual]"), "{err}");
+        assert!(err.contains("k.toml:3:1: invalid key 'nosuch'"), "{err}");
+        assert!(err.contains("k.toml:4:2: unknown mode 'visual'"), "{err}");
+        assert!(err.ends_with("or \"none\" to unbind"), "{err}");
+    }
+
+    #[test]
+    fn two_spellings_of_one_key_are_a_conflict() {
+        let err = Keymap::parse("k.toml", "[normal]\nspace = \"page_down\"\n\" \" = \"quit\"\n").unwrap_err();
+        assert_eq!(err.diagnostics.len(), 1, "{err}");
+        assert!(
+            err.to_string().contains("key 'space' is bound twice in [normal]"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn overlays_replace_unbind_and_merge_sequences() {
+        let mut km = Keymap::builtin();
+        let top = Keymap::parse(
+            "user.toml",
+            "[normal]\nj = \"next_row\"\nq = \"none\"\ng = { t = \"next_row\" }\nG = { G = \"goto_bottom\" }\n",
+        )
+        .unwrap();
+        km.overlay(&top);
+        let n = Mode::Normal;
+        assert_eq!(km.lookup(n, &[Key::char('j')]), Lookup::Matched(Action::NextRow));
+        assert_eq!(km.lookup(n, &[Key::char('q')]), Lookup::NotFound);
+        // `g g` from below survives beside the new `g t`.
+        assert_eq!(
+            km.lookup(n, &[Key::char('g'), Key::char('g')]),
+            Lookup::Matched(Action::GotoTop)
+        );
+        assert_eq!(
+            km.lookup(n, &[Key::char('g'), Key::char('t')]),
+            Lookup::Matched(Action::NextRow)
+        );
+        // A single key below becomes a sequence.
+        assert_eq!(km.lookup(n, &[Key::char('G')]), Lookup::Pending);
+        assert!(km.bindings(n).iter().all(|(k, _)| k != &[Key::char('q')]));
+        // Untouched bindings stay.
+        assert_eq!(km.lookup(n, &[Key::char('k')]), Lookup::Matched(Action::ScrollUp));
+    }
+
+    #[test]
+    fn every_preset_binds_every_action() {
+        for (name, _) in PRESETS {
+            let km = Keymap::preset(name).unwrap();
+            for a in Action::ALL {
+                let bound = Mode::ALL.iter().any(|&m| !km.keys_for(m, a).is_empty());
+                assert!(bound, "{name}: {} is not bound", a.name());
+            }
+        }
+        assert_eq!(Keymap::preset("vim"), Keymap::preset("default"));
+        assert!(Keymap::preset("nano").is_none());
+    }
+
+    #[test]
+    fn function_keys_parse() {
+        assert_eq!("f1".parse::<Key>().unwrap(), Key::plain(KeyCode::F(1)));
+        assert_eq!("f12".parse::<Key>().unwrap().to_string(), "f12");
+        assert!("f13".parse::<Key>().is_err());
     }
 }

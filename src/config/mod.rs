@@ -1,0 +1,332 @@
+//! The user's configuration: which keymap, single bindings on top of it, theme, default view, sync
+//! scroll and topic taxonomy. Read from `config.toml` in the configuration directory (or a file
+//! given on the command line), checked whole, and applied only when every part of it is valid.
+
+mod diagnostic;
+
+use std::path::{Path, PathBuf};
+
+use toml::de::{DeTable, DeValue};
+
+pub use diagnostic::{ConfigError, Diagnostic, Diagnostics};
+
+use crate::view::keymap::{Keymap, PRESETS};
+
+/// The configuration with every setting at its default and a comment on each: what
+/// `duibi config --print-default` prints.
+pub const DEFAULT_CONFIG: &str = include_str!("default.toml");
+
+/// Colour scheme of the interface.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ThemeName {
+    Dark,
+    Light,
+    /// No colour, only bold, underline, strike-through and reverse (also what `NO_COLOR` gives).
+    Mono,
+}
+
+/// How a row is shown when the interface starts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ViewMode {
+    /// Side by side, inline when the terminal is narrow.
+    Auto,
+    SideBySide,
+    Inline,
+}
+
+const THEMES: [(&str, ThemeName); 3] = [
+    ("dark", ThemeName::Dark),
+    ("light", ThemeName::Light),
+    ("mono", ThemeName::Mono),
+];
+const VIEWS: [(&str, ViewMode); 3] = [
+    ("auto", ViewMode::Auto),
+    ("side-by-side", ViewMode::SideBySide),
+    ("inline", ViewMode::Inline),
+];
+const SETTINGS: &str = "keymap, theme, view, sync_scroll, taxonomy, [keys.<mode>]";
+
+/// The settings in effect.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// The file read, if any.
+    pub file: Option<PathBuf>,
+    /// The keymap chosen: a preset's name or a file's path.
+    pub keymap_name: String,
+    /// The chosen keymap with the configuration's `[keys]` laid over it.
+    pub keymap: Keymap,
+    pub theme: ThemeName,
+    pub view: ViewMode,
+    pub sync_scroll: bool,
+    pub taxonomy: Option<PathBuf>,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            file: None,
+            keymap_name: PRESETS[0].0.to_string(),
+            keymap: Keymap::builtin(),
+            theme: ThemeName::Dark,
+            view: ViewMode::Auto,
+            sync_scroll: true,
+            taxonomy: None,
+        }
+    }
+}
+
+/// Where `config.toml` is looked for when no file is named: `$XDG_CONFIG_HOME/duibi/` or
+/// `~/.config/duibi/` on Linux, the platform's usual place elsewhere.
+pub fn default_path() -> Option<PathBuf> {
+    directories::ProjectDirs::from("", "", "duibi").map(|d| d.config_dir().join("config.toml"))
+}
+
+/// What the command line says about the configuration.
+#[derive(Debug, Clone, Default)]
+pub struct Request<'a> {
+    /// `--config FILE`: must exist. Without it the default location is read when there is a file.
+    pub file: Option<&'a Path>,
+    /// `--keymap NAME|FILE`: replaces the configuration's choice of keymap.
+    pub keymap: Option<&'a str>,
+}
+
+/// The settings in effect for `request`: the configuration file, the keymap it (or the command
+/// line) names, and the overrides, all checked before any is applied.
+pub fn load(request: &Request) -> Result<Config, ConfigError> {
+    let file = match request.file {
+        Some(f) => Some(f.to_path_buf()),
+        None => default_path().filter(|p| p.is_file()),
+    };
+    let mut config = Config::default();
+    let mut settings = Settings::default();
+    if let Some(path) = &file {
+        let name = path.display().to_string();
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| ConfigError::whole_file(&name, format!("cannot read the configuration: {e}")))?;
+        settings = Settings::parse(&name, &text)?;
+        config.file = Some(path.clone());
+    }
+    // Paths in the file are relative to it; on the command line, to the working directory.
+    let base = file.as_deref().and_then(Path::parent).unwrap_or(Path::new(""));
+    let (keymap_name, keymap_base) = match request.keymap {
+        Some(k) => (k.to_string(), Path::new("")),
+        None => (settings.keymap.clone().unwrap_or(config.keymap_name.clone()), base),
+    };
+    config.keymap = resolve_keymap(&keymap_name, keymap_base)?;
+    config.keymap.overlay(&settings.keys);
+    config.keymap_name = keymap_name;
+    config.theme = settings.theme.unwrap_or(config.theme);
+    config.view = settings.view.unwrap_or(config.view);
+    config.sync_scroll = settings.sync_scroll.unwrap_or(config.sync_scroll);
+    config.taxonomy = settings.taxonomy.map(|t| expand_path(&t, base));
+    Ok(config)
+}
+
+/// A shipped keymap by name, else a keymap file.
+fn resolve_keymap(name: &str, base: &Path) -> Result<Keymap, ConfigError> {
+    if let Some(k) = Keymap::preset(name) {
+        return Ok(k);
+    }
+    let path = expand_path(name, base);
+    if !path.is_file() {
+        let mut names: Vec<&str> = PRESETS.iter().map(|(n, _)| *n).collect();
+        names.insert(1, "vim");
+        return Err(ConfigError::whole_file(
+            name,
+            format!(
+                "no such keymap: neither a shipped one ({}) nor a file",
+                names.join(", ")
+            ),
+        ));
+    }
+    let file = path.display().to_string();
+    let text = std::fs::read_to_string(&path)
+        .map_err(|e| ConfigError::whole_file(&file, format!("cannot read the keymap: {e}")))?;
+    Keymap::parse(&file, &text)
+}
+
+/// `~/x` under the home directory, a relative path under `base`.
+fn expand_path(text: &str, base: &Path) -> PathBuf {
+    if let Some(rest) = text.strip_prefix("~/")
+        && let Some(home) = directories::BaseDirs::new()
+    {
+        return home.home_dir().join(rest);
+    }
+    base.join(text)
+}
+
+/// What a configuration file sets; `None` where it is silent.
+#[derive(Debug, Default)]
+struct Settings {
+    keymap: Option<String>,
+    keys: Keymap,
+    theme: Option<ThemeName>,
+    view: Option<ViewMode>,
+    sync_scroll: Option<bool>,
+    taxonomy: Option<String>,
+}
+
+impl Settings {
+    fn parse(file: &str, text: &str) -> Result<Self, ConfigError> {
+        let doc = DeTable::parse(text).map_err(|e| ConfigError::syntax(file, text, &e))?;
+        let mut d = Diagnostics::new(file, text);
+        let mut s = Settings::default();
+        for (key, value) in doc.get_ref().iter() {
+            let span = value.span();
+            match (&**key.get_ref(), value.get_ref()) {
+                ("keymap", DeValue::String(v)) => s.keymap = Some(v.to_string()),
+                ("taxonomy", DeValue::String(v)) => s.taxonomy = Some(v.to_string()),
+                ("theme", DeValue::String(v)) => s.theme = choice(&THEMES, v, "theme", span, &mut d),
+                ("view", DeValue::String(v)) => s.view = choice(&VIEWS, v, "view", span, &mut d),
+                ("sync_scroll", DeValue::Boolean(v)) => s.sync_scroll = Some(*v),
+                ("keys", DeValue::Table(t)) => s.keys = Keymap::from_table(t, &mut d),
+                ("keymap" | "taxonomy" | "theme" | "view", _) => {
+                    d.push(span, format!("'{}' must be a string", key.get_ref()))
+                }
+                ("sync_scroll", _) => d.push(span, "'sync_scroll' must be true or false"),
+                ("keys", _) => d.push(span, "'keys' must be a table: [keys.normal] and so on"),
+                (other, _) => d.push(
+                    key.span(),
+                    format!("unknown setting '{other}'; settings are {SETTINGS}"),
+                ),
+            }
+        }
+        d.finish(s)
+    }
+}
+
+/// The named value among `choices`, or a diagnostic listing them.
+fn choice<T: Copy>(
+    choices: &[(&str, T)],
+    value: &str,
+    setting: &str,
+    span: std::ops::Range<usize>,
+    d: &mut Diagnostics,
+) -> Option<T> {
+    let found = choices.iter().find(|(n, _)| *n == value).map(|&(_, v)| v);
+    if found.is_none() {
+        let names: Vec<&str> = choices.iter().map(|(n, _)| *n).collect();
+        d.push(
+            span,
+            format!("unknown {setting} '{value}'; choose {}", names.join(", ")),
+        );
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::view::Action;
+    use crate::view::keymap::{Key, Lookup, Mode};
+
+    fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
+        let path = dir.join(name);
+        std::fs::write(&path, text).unwrap();
+        path
+    }
+
+    fn scratch(name: &str) -> PathBuf {
+        let dir = std::env::temp_dir().join(format!("duibi-config-{name}-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        dir
+    }
+
+    #[test]
+    fn the_printed_default_is_the_default() {
+        let dir = scratch("default");
+        let file = write(&dir, "config.toml", DEFAULT_CONFIG);
+        let c = load(&Request {
+            file: Some(&file),
+            keymap: None,
+        })
+        .unwrap();
+        let d = Config::default();
+        assert_eq!(c.keymap, d.keymap);
+        assert_eq!(c.keymap_name, d.keymap_name);
+        assert_eq!(
+            (c.theme, c.view, c.sync_scroll, c.taxonomy),
+            (d.theme, d.view, d.sync_scroll, d.taxonomy)
+        );
+    }
+
+    #[test]
+    fn settings_keys_and_relative_paths_apply() {
+        let dir = scratch("settings");
+        write(&dir, "mine.toml", "[normal]\nx = \"quit\"\n");
+        let file = write(
+            &dir,
+            "config.toml",
+            "keymap = \"mine.toml\"\ntheme = \"light\"\nview = \"inline\"\nsync_scroll = false\ntaxonomy = \"topics.toml\"\n[keys.normal]\ny = \"next_row\"\n",
+        );
+        let c = load(&Request {
+            file: Some(&file),
+            keymap: None,
+        })
+        .unwrap();
+        assert_eq!(
+            c.keymap.lookup(Mode::Normal, &[Key::char('x')]),
+            Lookup::Matched(Action::Quit)
+        );
+        assert_eq!(
+            c.keymap.lookup(Mode::Normal, &[Key::char('y')]),
+            Lookup::Matched(Action::NextRow)
+        );
+        assert_eq!(c.keymap.lookup(Mode::Normal, &[Key::char('j')]), Lookup::NotFound);
+        assert_eq!(
+            (c.theme, c.view, c.sync_scroll),
+            (ThemeName::Light, ViewMode::Inline, false)
+        );
+        assert_eq!(c.taxonomy, Some(dir.join("topics.toml")));
+        // The command line's keymap wins over the file's; the file's [keys] still apply on top.
+        let c = load(&Request {
+            file: Some(&file),
+            keymap: Some("emacs"),
+        })
+        .unwrap();
+        assert_eq!(c.keymap_name, "emacs");
+        assert_eq!(
+            c.keymap.lookup(Mode::Normal, &[Key::ctrl('n')]),
+            Lookup::Matched(Action::ScrollDown)
+        );
+        assert_eq!(
+            c.keymap.lookup(Mode::Normal, &[Key::char('y')]),
+            Lookup::Matched(Action::NextRow)
+        );
+    }
+
+    #[test]
+    fn every_problem_of_a_file_is_reported_at_its_place() {
+        let dir = scratch("bad");
+        let file = write(
+            &dir,
+            "config.toml",
+            "theme = \"solarized\"\nsync_scroll = \"yes\"\ncolour = 1\n[keys.normal]\nj = \"scroll_dwn\"\n",
+        );
+        let err = load(&Request {
+            file: Some(&file),
+            keymap: None,
+        })
+        .unwrap_err();
+        let lines: Vec<String> = err
+            .diagnostics
+            .iter()
+            .map(|d| format!("{}:{}", d.line, d.column))
+            .collect();
+        assert_eq!(lines, ["1:9", "2:15", "3:1", "5:5"], "{err}");
+    }
+
+    #[test]
+    fn an_unknown_keymap_name_says_what_exists() {
+        let err = load(&Request {
+            file: None,
+            keymap: Some("nano"),
+        })
+        .unwrap_err();
+        assert!(
+            err.to_string()
+                .contains("nano:1:1: no such keymap: neither a shipped one (default, vim, emacs, arrows) nor a file"),
+            "{err}"
+        );
+    }
+}
