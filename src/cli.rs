@@ -8,6 +8,7 @@ use anyhow::{Context, Result, bail};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use duibi::compare::{Comparison, DIFF_BUDGET};
+use duibi::config::{self, Config};
 use duibi::diff::JiebaTokenizer;
 use duibi::load::{DEFAULT_MAX_BYTES, LoadOptions, SourceText, load};
 use duibi::outline::{Document, outline};
@@ -37,9 +38,15 @@ pub struct Options {
     /// Refuse input files larger than this many bytes.
     #[arg(long, global = true, value_name = "BYTES", default_value_t = DEFAULT_MAX_BYTES)]
     pub max_size: u64,
-    /// Topic taxonomy (TOML) to use instead of the built-in one.
+    /// Topic taxonomy (TOML) to use instead of the built-in one (or the configuration's).
     #[arg(long, global = true, value_name = "FILE")]
     pub taxonomy: Option<PathBuf>,
+    /// Configuration file to read instead of the one in the configuration directory.
+    #[arg(long, global = true, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Keymap: default (or vim), emacs, arrows, or a keymap file; replaces the configuration's choice.
+    #[arg(long, global = true, value_name = "NAME|FILE")]
+    pub keymap: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -63,6 +70,26 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = CompareFormat::Text)]
         format: CompareFormat,
     },
+    /// Print the key bindings in effect (keymap, configuration and --keymap applied).
+    Keys {
+        #[arg(long, value_enum, default_value_t = KeysFormat::Text)]
+        format: KeysFormat,
+    },
+    /// Check the configuration and print the settings in effect.
+    Config {
+        /// Print the default configuration, every setting commented, instead.
+        #[arg(long, conflicts_with = "path")]
+        print_default: bool,
+        /// Print where the configuration file is looked for, instead.
+        #[arg(long)]
+        path: bool,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum KeysFormat {
+    Text,
+    Markdown,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -90,8 +117,17 @@ pub const DEMO: [(&str, &str); 2] = [
     ),
 ];
 
-pub fn taxonomy(options: &Options) -> Result<Taxonomy> {
-    Ok(match &options.taxonomy {
+/// The configuration in effect: checked whole before anything else runs.
+pub fn settings(options: &Options) -> Result<Config> {
+    Ok(config::load(&config::Request {
+        file: options.config.as_deref(),
+        keymap: options.keymap.as_deref(),
+    })?)
+}
+
+/// The taxonomy named on the command line, else in the configuration, else the built-in one.
+pub fn taxonomy(options: &Options, config: &Config) -> Result<Taxonomy> {
+    Ok(match options.taxonomy.as_ref().or(config.taxonomy.as_ref()) {
         Some(path) => Taxonomy::from_file(path)?,
         None => Taxonomy::builtin(),
     })
@@ -135,7 +171,7 @@ pub fn comparison(
     options: &Options,
 ) -> Result<(Comparison, Taxonomy)> {
     let segmenter = thread::spawn(JiebaTokenizer::new);
-    let tax = taxonomy(options)?;
+    let tax = taxonomy(options, &settings(options)?)?;
     let (l, r) = documents(left, right, demo, options)?;
     let mut c = Comparison::build(l, r, &tax);
     let tokenizer = segmenter
@@ -160,7 +196,7 @@ pub fn print(text: &str) -> Result<()> {
 }
 
 pub fn run_outline(file: &Path, format: OutlineFormat, options: &Options) -> Result<()> {
-    let tax = taxonomy(options)?;
+    let tax = taxonomy(options, &settings(options)?)?;
     let doc = load_document(file, options)?;
     let topics = classify(&doc, &tax);
     print(&match format {
@@ -194,8 +230,43 @@ pub fn run_interactive(
 ) -> Result<()> {
     // The dictionary load is the slowest step: start it first, draw without it.
     let segmenter = thread::spawn(JiebaTokenizer::new);
-    let tax = taxonomy(options)?;
+    let config = settings(options)?;
+    let tax = taxonomy(options, &config)?;
     let (l, r) = documents(left, right, demo, options)?;
     let c = Comparison::build(l, r, &tax);
-    crate::tui::run(c, tax, segmenter, start)
+    crate::tui::run(c, tax, &config, segmenter, start)
+}
+
+pub fn run_keys(format: KeysFormat, options: &Options) -> Result<()> {
+    let config = settings(options)?;
+    print(&match format {
+        KeysFormat::Text => render::keys::text(&config.keymap),
+        KeysFormat::Markdown => render::keys::markdown(&config.keymap),
+    })
+}
+
+pub fn run_config(print_default: bool, path: bool, options: &Options) -> Result<()> {
+    if print_default {
+        return print(config::DEFAULT_CONFIG);
+    }
+    let default_path = || config::default_path().context("no configuration directory is known on this system");
+    if path {
+        return print(&format!("{}\n", default_path()?.display()));
+    }
+    let c = settings(options)?;
+    let file = match &c.file {
+        Some(f) => f.display().to_string(),
+        None => format!("none ({} does not exist): defaults", default_path()?.display()),
+    };
+    let taxonomy = match options.taxonomy.as_ref().or(c.taxonomy.as_ref()) {
+        Some(t) => t.display().to_string(),
+        None => "built-in".to_string(),
+    };
+    print(&format!(
+        "file         {file}\nkeymap       {}\ntheme        {}\nview         {}\nsync_scroll  {}\ntaxonomy     {taxonomy}\n",
+        c.keymap_name,
+        c.theme.name(),
+        c.view.name(),
+        c.sync_scroll
+    ))
 }

@@ -19,6 +19,8 @@ fn main() -> ExitCode {
     let args = Cli::parse();
     let result = match &args.command {
         Some(Command::Outline { file, format }) => cli::run_outline(file, *format, &args.options),
+        Some(Command::Keys { format }) => cli::run_keys(*format, &args.options),
+        Some(Command::Config { print_default, path }) => cli::run_config(*print_default, *path, &args.options),
         Some(Command::Compare {
             left,
             right,

@@ -16,11 +16,12 @@ use crossterm::event::{
 };
 
 use duibi::compare::{Comparison, DIFF_BUDGET};
+use duibi::config::{Config, ViewMode};
 use duibi::diff::JiebaTokenizer;
 use duibi::topics::Taxonomy;
 use duibi::ui::{self, Theme};
 use duibi::view::App;
-use duibi::view::keymap::{Key, KeyCode, Keymap};
+use duibi::view::keymap::{Key, KeyCode};
 
 /// How long the loop waits for input before looking at signals and the worker again.
 const TICK: Duration = Duration::from_millis(40);
@@ -62,6 +63,9 @@ fn to_key(k: event::KeyEvent) -> Option<Key> {
         event::KeyCode::Tab => KeyCode::Tab,
         event::KeyCode::BackTab => KeyCode::BackTab,
         event::KeyCode::Backspace => KeyCode::Backspace,
+        event::KeyCode::Delete => KeyCode::Delete,
+        event::KeyCode::Insert => KeyCode::Insert,
+        event::KeyCode::F(n) => KeyCode::F(n),
         _ => return None,
     };
     Some(Key {
@@ -98,6 +102,7 @@ fn watch_signals() -> Result<Arc<AtomicBool>> {
 pub fn run(
     cmp: Comparison,
     tax: Taxonomy,
+    config: &Config,
     segmenter: thread::JoinHandle<JiebaTokenizer>,
     start: Instant,
 ) -> Result<()> {
@@ -115,9 +120,15 @@ pub fn run(
     let theme = if std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) {
         Theme::monochrome()
     } else {
-        Theme::color()
+        Theme::named(config.theme)
     };
-    let mut app = App::new(cmp, tax, Keymap::builtin());
+    let mut app = App::new(cmp, tax, config.keymap.clone());
+    app.inline = match config.view {
+        ViewMode::Auto => None,
+        ViewMode::SideBySide => Some(false),
+        ViewMode::Inline => Some(true),
+    };
+    app.sync = config.sync_scroll;
     timing.mark("sentences_paired");
 
     let mut terminal = ratatui::init();

@@ -9,7 +9,7 @@ use std::ops::Range;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
     pub file: String,
-    /// 1-based.
+    /// 1-based; 0 for a problem with the file as a whole.
     pub line: usize,
     /// 1-based, in characters.
     pub column: usize,
@@ -18,7 +18,11 @@ pub struct Diagnostic {
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}:{}: {}", self.file, self.line, self.column, self.message)
+        if self.line == 0 {
+            write!(f, "{}: {}", self.file, self.message)
+        } else {
+            write!(f, "{}:{}:{}: {}", self.file, self.line, self.column, self.message)
+        }
     }
 }
 
@@ -46,13 +50,13 @@ impl fmt::Display for ConfigError {
 }
 
 impl ConfigError {
-    /// A problem with no position in a file (a keymap file that cannot be read, say).
+    /// A problem with no position in a file (a file that cannot be read, a bad `--keymap`).
     pub fn whole_file(file: &str, message: impl Into<String>) -> Self {
         ConfigError {
             diagnostics: vec![Diagnostic {
                 file: file.to_string(),
-                line: 1,
-                column: 1,
+                line: 0,
+                column: 0,
                 message: message.into(),
             }],
             help: None,

@@ -4,13 +4,14 @@
 
 mod diagnostic;
 
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 use toml::de::{DeTable, DeValue};
 
 pub use diagnostic::{ConfigError, Diagnostic, Diagnostics};
 
-use crate::view::keymap::{Keymap, PRESETS};
+use crate::view::keymap::{Keymap, PRESETS, in_file_order};
 
 /// The configuration with every setting at its default and a comment on each: what
 /// `duibi config --print-default` prints.
@@ -44,6 +45,20 @@ const VIEWS: [(&str, ViewMode); 3] = [
     ("side-by-side", ViewMode::SideBySide),
     ("inline", ViewMode::Inline),
 ];
+impl ThemeName {
+    /// The name used in the configuration file.
+    pub fn name(self) -> &'static str {
+        THEMES.iter().find(|(_, t)| *t == self).map_or("dark", |(n, _)| n)
+    }
+}
+
+impl ViewMode {
+    /// The name used in the configuration file.
+    pub fn name(self) -> &'static str {
+        VIEWS.iter().find(|(_, v)| *v == self).map_or("auto", |(n, _)| n)
+    }
+}
+
 const SETTINGS: &str = "keymap, theme, view, sync_scroll, taxonomy, [keys.<mode>]";
 
 /// The settings in effect.
@@ -99,20 +114,33 @@ pub fn load(request: &Request) -> Result<Config, ConfigError> {
     };
     let mut config = Config::default();
     let mut settings = Settings::default();
+    let (mut name, mut text) = (String::new(), String::new());
     if let Some(path) = &file {
-        let name = path.display().to_string();
-        let text = std::fs::read_to_string(path)
+        name = path.display().to_string();
+        text = std::fs::read_to_string(path)
             .map_err(|e| ConfigError::whole_file(&name, format!("cannot read the configuration: {e}")))?;
         settings = Settings::parse(&name, &text)?;
         config.file = Some(path.clone());
     }
     // Paths in the file are relative to it; on the command line, to the working directory.
     let base = file.as_deref().and_then(Path::parent).unwrap_or(Path::new(""));
-    let (keymap_name, keymap_base) = match request.keymap {
-        Some(k) => (k.to_string(), Path::new("")),
-        None => (settings.keymap.clone().unwrap_or(config.keymap_name.clone()), base),
+    let keymap_name = match (request.keymap, &settings.keymap) {
+        (Some(k), _) => {
+            config.keymap = resolve_keymap(k, Path::new(""))?
+                .ok_or_else(|| ConfigError::whole_file("--keymap", no_such_keymap(k)))?;
+            k.to_string()
+        }
+        (None, Some((k, span))) => {
+            let found = resolve_keymap(k, base)?;
+            config.keymap = found.ok_or_else(|| {
+                let mut d = Diagnostics::new(&name, &text);
+                d.push(span.clone(), no_such_keymap(k));
+                d.finish(()).expect_err("a problem was pushed")
+            })?;
+            k.clone()
+        }
+        (None, None) => config.keymap_name.clone(),
     };
-    config.keymap = resolve_keymap(&keymap_name, keymap_base)?;
     config.keymap.overlay(&settings.keys);
     config.keymap_name = keymap_name;
     config.theme = settings.theme.unwrap_or(config.theme);
@@ -122,27 +150,28 @@ pub fn load(request: &Request) -> Result<Config, ConfigError> {
     Ok(config)
 }
 
-/// A shipped keymap by name, else a keymap file.
-fn resolve_keymap(name: &str, base: &Path) -> Result<Keymap, ConfigError> {
+/// A shipped keymap by name, else a keymap file; `None` when it is neither.
+fn resolve_keymap(name: &str, base: &Path) -> Result<Option<Keymap>, ConfigError> {
     if let Some(k) = Keymap::preset(name) {
-        return Ok(k);
+        return Ok(Some(k));
     }
     let path = expand_path(name, base);
     if !path.is_file() {
-        let mut names: Vec<&str> = PRESETS.iter().map(|(n, _)| *n).collect();
-        names.insert(1, "vim");
-        return Err(ConfigError::whole_file(
-            name,
-            format!(
-                "no such keymap: neither a shipped one ({}) nor a file",
-                names.join(", ")
-            ),
-        ));
+        return Ok(None);
     }
     let file = path.display().to_string();
     let text = std::fs::read_to_string(&path)
         .map_err(|e| ConfigError::whole_file(&file, format!("cannot read the keymap: {e}")))?;
-    Keymap::parse(&file, &text)
+    Keymap::parse(&file, &text).map(Some)
+}
+
+fn no_such_keymap(name: &str) -> String {
+    let mut names: Vec<&str> = PRESETS.iter().map(|(n, _)| *n).collect();
+    names.insert(1, "vim");
+    format!(
+        "no such keymap '{name}': neither a shipped one ({}) nor a file",
+        names.join(", ")
+    )
 }
 
 /// `~/x` under the home directory, a relative path under `base`.
@@ -158,7 +187,8 @@ fn expand_path(text: &str, base: &Path) -> PathBuf {
 /// What a configuration file sets; `None` where it is silent.
 #[derive(Debug, Default)]
 struct Settings {
-    keymap: Option<String>,
+    /// The keymap's name and where the file gives it.
+    keymap: Option<(String, Range<usize>)>,
     keys: Keymap,
     theme: Option<ThemeName>,
     view: Option<ViewMode>,
@@ -171,10 +201,10 @@ impl Settings {
         let doc = DeTable::parse(text).map_err(|e| ConfigError::syntax(file, text, &e))?;
         let mut d = Diagnostics::new(file, text);
         let mut s = Settings::default();
-        for (key, value) in doc.get_ref().iter() {
+        for (key, value) in in_file_order(doc.get_ref()) {
             let span = value.span();
             match (&**key.get_ref(), value.get_ref()) {
-                ("keymap", DeValue::String(v)) => s.keymap = Some(v.to_string()),
+                ("keymap", DeValue::String(v)) => s.keymap = Some((v.to_string(), span)),
                 ("taxonomy", DeValue::String(v)) => s.taxonomy = Some(v.to_string()),
                 ("theme", DeValue::String(v)) => s.theme = choice(&THEMES, v, "theme", span, &mut d),
                 ("view", DeValue::String(v)) => s.view = choice(&VIEWS, v, "view", span, &mut d),
@@ -200,7 +230,7 @@ fn choice<T: Copy>(
     choices: &[(&str, T)],
     value: &str,
     setting: &str,
-    span: std::ops::Range<usize>,
+    span: Range<usize>,
     d: &mut Diagnostics,
 ) -> Option<T> {
     let found = choices.iter().find(|(n, _)| *n == value).map(|&(_, v)| v);
@@ -324,8 +354,9 @@ mod tests {
         })
         .unwrap_err();
         assert!(
-            err.to_string()
-                .contains("nano:1:1: no such keymap: neither a shipped one (default, vim, emacs, arrows) nor a file"),
+            err.to_string().contains(
+                "--keymap: no such keymap 'nano': neither a shipped one (default, vim, emacs, arrows) nor a file"
+            ),
             "{err}"
         );
     }

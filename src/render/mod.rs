@@ -2,6 +2,7 @@
 //! pipeline's values; the caller decides where it goes and whether colour is wanted.
 
 pub mod json;
+pub mod keys;
 pub mod markdown;
 pub mod text;
 

@@ -3,6 +3,7 @@
 
 use ratatui::style::{Color, Modifier, Style};
 
+use crate::config::ThemeName;
 use crate::view::layout::{Look, Seg};
 
 /// Styles for everything the ui paints.
@@ -24,7 +25,7 @@ pub struct Theme {
 }
 
 impl Theme {
-    /// Sixteen-colour theme for dark or light backgrounds.
+    /// Sixteen-colour theme for dark backgrounds.
     pub fn color() -> Self {
         Theme {
             plain: Style::new(),
@@ -43,6 +44,28 @@ impl Theme {
             title: Style::new().add_modifier(Modifier::BOLD),
             status: Style::new().add_modifier(Modifier::REVERSED),
             border: Style::new().add_modifier(Modifier::DIM),
+        }
+    }
+
+    /// The theme a configuration names.
+    pub fn named(name: ThemeName) -> Self {
+        match name {
+            ThemeName::Dark => Self::color(),
+            ThemeName::Light => Self::light(),
+            ThemeName::Mono => Self::monochrome(),
+        }
+    }
+
+    /// For light backgrounds: no yellow or cyan text, which fades on white.
+    pub fn light() -> Self {
+        Theme {
+            moved: Style::new().fg(Color::Magenta).add_modifier(Modifier::ITALIC),
+            linked: Style::new().fg(Color::Blue),
+            matched: Style::new()
+                .bg(Color::LightYellow)
+                .fg(Color::Black)
+                .add_modifier(Modifier::UNDERLINED),
+            ..Self::color()
         }
     }
 

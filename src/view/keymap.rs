@@ -102,9 +102,16 @@ impl std::str::FromStr for Key {
         key.code = match (chars.next(), chars.next()) {
             (Some(c), None) => KeyCode::Char(c),
             (None, _) => return Err(format!("invalid key '{s}': missing key")),
+            _ if rest == "C-" || rest == "A-" => return Err(format!("invalid key '{s}': a key must follow '{rest}'")),
             _ => function_key(rest)
                 .or_else(|| NAMES.iter().find(|(n, _)| *n == rest).map(|&(_, c)| c))
-                .ok_or_else(|| format!("invalid key '{s}': unknown key name '{rest}'"))?,
+                .ok_or_else(|| {
+                    let names: Vec<&str> = NAMES.iter().map(|(n, _)| *n).collect();
+                    format!(
+                        "invalid key '{s}': unknown key name '{rest}'; a key is one character or one of {}, f1–f12, with C- and A- for Ctrl and Alt",
+                        names.join(" ")
+                    )
+                })?,
         };
         Ok(key)
     }
@@ -215,7 +222,7 @@ impl Keymap {
     /// Reads the modes of a parsed TOML table (a keymap file, or a configuration's `[keys]`).
     pub fn from_table(table: &DeTable, diagnostics: &mut Diagnostics) -> Self {
         let mut keymap = Keymap::default();
-        for (mode_name, value) in table.iter() {
+        for (mode_name, value) in in_file_order(table) {
             let Some(mode) = Mode::ALL.into_iter().find(|m| m.name() == &**mode_name.get_ref()) else {
                 let names: Vec<&str> = Mode::ALL.iter().map(|m| m.name()).collect();
                 diagnostics.push(
@@ -330,7 +337,7 @@ impl Keymap {
 fn parse_table(table: &DeTable, mode: Mode, diagnostics: &mut Diagnostics) -> BTreeMap<Key, Node> {
     let mut out: BTreeMap<Key, Node> = BTreeMap::new();
     let mut spelled: BTreeMap<Key, String> = BTreeMap::new();
-    for (key_text, value) in table.iter() {
+    for (key_text, value) in in_file_order(table) {
         let key: Key = match key_text.get_ref().parse() {
             Ok(k) => k,
             Err(e) => {
@@ -365,13 +372,30 @@ fn parse_table(table: &DeTable, mode: Mode, diagnostics: &mut Diagnostics) -> BT
         if let Some(first) = spelled.insert(key, key_text.get_ref().to_string()) {
             diagnostics.push(
                 key_text.span(),
-                format!("key '{key}' is bound twice in [{}] (also as '{first}')", mode.name()),
+                format!(
+                    "key '{}' is bound twice in [{}]: it is the same key as '{first}'",
+                    key_text.get_ref(),
+                    mode.name()
+                ),
             );
             continue;
         }
         out.insert(key, node);
     }
     out
+}
+
+/// The entries of a table in the order the file has them (the parsed map is sorted by key), so that
+/// problems are found, and a second spelling of a key is blamed, the way a reader meets them.
+pub(crate) fn in_file_order<'t, 'i>(
+    table: &'t DeTable<'i>,
+) -> Vec<(
+    &'t toml::Spanned<toml::de::DeString<'i>>,
+    &'t toml::Spanned<DeValue<'i>>,
+)> {
+    let mut entries: Vec<_> = table.iter().collect();
+    entries.sort_by_key(|(k, _)| k.span().start);
+    entries
 }
 
 /// The action name nearest to a misspelt one, when it is near enough to be what was meant.
@@ -464,7 +488,8 @@ mod tests {
         let err = Keymap::parse("k.toml", "[normal]\nspace = \"page_down\"\n\" \" = \"quit\"\n").unwrap_err();
         assert_eq!(err.diagnostics.len(), 1, "{err}");
         assert!(
-            err.to_string().contains("key 'space' is bound twice in [normal]"),
+            err.to_string()
+                .contains("k.toml:3:1: key ' ' is bound twice in [normal]: it is the same key as 'space'"),
             "{err}"
         );
     }

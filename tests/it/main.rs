@@ -2,6 +2,7 @@
 
 mod app_flow;
 mod cli;
+mod config;
 mod corpus;
 mod pipeline;
 mod render;

@@ -39,6 +39,7 @@ fn spawn(
     cmd.args(args);
     cmd.env("TERM", "xterm-256color");
     cmd.env_remove("NO_COLOR");
+    cmd.env("XDG_CONFIG_HOME", crate::util::empty_config_home());
     cmd.cwd(env!("CARGO_MANIFEST_DIR"));
     let child = pair.slave.spawn_command(cmd).expect("spawns");
     (pair.master, child)

@@ -10,10 +10,17 @@ pub fn fixture(name: &str) -> PathBuf {
         .join(name)
 }
 
-/// The duibi binary with a clean, colour-free environment.
+/// A configuration directory with nothing in it, so tests never read the developer's own settings.
+pub fn empty_config_home() -> PathBuf {
+    PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("no-config-home")
+}
+
+/// The duibi binary with a clean, colour-free environment and no user configuration.
 pub fn duibi() -> Command {
     let mut cmd = Command::cargo_bin("duibi").expect("binary builds");
-    cmd.env_remove("CLICOLOR_FORCE").env("NO_COLOR", "1");
+    cmd.env_remove("CLICOLOR_FORCE")
+        .env("NO_COLOR", "1")
+        .env("XDG_CONFIG_HOME", empty_config_home());
     cmd
 }
 
