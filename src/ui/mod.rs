@@ -350,9 +350,19 @@ fn draw_help(frame: &mut Frame, app: &mut App, theme: &Theme, area: Rect) {
             ]));
         }
         if mode == Mode::Normal {
+            let example = app
+                .hint_key(Action::ScrollDown)
+                .map(|k| {
+                    if k.chars().count() == 1 {
+                        format!(" (5{k})")
+                    } else {
+                        format!(" (5 {k})")
+                    }
+                })
+                .unwrap_or_default();
             for (keys, what) in [
-                ("N<motion>", "repeat a motion N times (5j)"),
-                ("mouse wheel", "scroll the pane under the pointer"),
+                ("N<motion>", format!("repeat a motion N times{example}")),
+                ("mouse wheel", "scroll the pane under the pointer".to_string()),
             ] {
                 lines.push(TLine::from(vec![
                     Span::styled(format!("  {keys:<key_width$}  "), theme.title),

@@ -187,3 +187,20 @@ fn sidebar_shows_every_rows_score_or_side_within_its_border() {
         );
     }
 }
+
+#[test]
+fn help_and_hints_follow_the_keymap_in_effect() {
+    let mut app = crate::util::demo_app_with(duibi::view::keymap::Keymap::preset("emacs").expect("shipped"));
+    let status = text(&draw(&mut app, 160, 45, &Theme::color()));
+    let status = status.lines().nth(44).expect("status line");
+    assert!(
+        status.contains("A-n change") && status.contains("C-s search"),
+        "{status}"
+    );
+    app.handle_key(Key::ctrl('h'));
+    // Tall enough for the whole overlay.
+    let screen = text(&draw(&mut app, 160, 80, &Theme::color()));
+    assert!(screen.contains("C-x C-c"), "{screen}");
+    assert!(screen.contains("repeat a motion N times (5 down)"), "{screen}");
+    assert!(!screen.contains("g g"), "no vim binding in the emacs help:\n{screen}");
+}

@@ -31,11 +31,16 @@ pub fn stdout_of(cmd: &mut Command) -> String {
 
 /// The demo pair as an [`duibi::view::App`] with word marks ready (jieba loaded once per test binary).
 pub fn demo_app() -> duibi::view::App {
+    demo_app_with(duibi::view::keymap::Keymap::builtin())
+}
+
+/// The same with another keymap.
+pub fn demo_app_with(keymap: duibi::view::keymap::Keymap) -> duibi::view::App {
     use duibi::compare::Comparison;
     use duibi::load::SourceText;
     use duibi::outline::outline;
     use duibi::topics::Taxonomy;
-    use duibi::view::{App, keymap::Keymap};
+    use duibi::view::App;
     static TOKENIZER: std::sync::OnceLock<duibi::diff::JiebaTokenizer> = std::sync::OnceLock::new();
     let read = |name: &str| {
         let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -52,7 +57,7 @@ pub fn demo_app() -> duibi::view::App {
         TOKENIZER.get_or_init(duibi::diff::JiebaTokenizer::new),
         std::time::Duration::from_secs(10),
     );
-    let mut app = App::new(cmp, tax, Keymap::builtin());
+    let mut app = App::new(cmp, tax, keymap);
     app.set_word_diffs(diffs);
     app
 }
