@@ -77,21 +77,18 @@ pub fn markdown_presets() -> String {
     for action in Action::ALL {
         out.push_str(&format!("| `{}` | {} |", action.name(), action.description()));
         for (_, keymap) in &presets {
-            let keys: Vec<String> = Mode::ALL
+            let per_mode: Vec<String> = Mode::ALL
                 .iter()
-                .flat_map(|&m| {
-                    let prefix = if m == Mode::Normal {
-                        String::new()
-                    } else {
-                        format!("{}: ", m.name())
-                    };
-                    keymap
-                        .keys_for(m, action)
-                        .into_iter()
-                        .map(move |k| format!("{prefix}{}", code(&k)))
+                .filter_map(|&m| {
+                    let keys: Vec<String> = keymap.keys_for(m, action).iter().map(|k| code(k)).collect();
+                    match (keys.is_empty(), m) {
+                        (true, _) => None,
+                        (false, Mode::Normal) => Some(keys.join(" ")),
+                        (false, _) => Some(format!("{}: {}", m.name(), keys.join(" "))),
+                    }
                 })
                 .collect();
-            out.push_str(&format!(" {} |", keys.join(" ")));
+            out.push_str(&format!(" {} |", per_mode.join("; ")));
         }
         out.push('\n');
     }

@@ -4,6 +4,7 @@ mod app_flow;
 mod cli;
 mod config;
 mod corpus;
+mod docs;
 mod pipeline;
 mod render;
 mod tui_pty;
