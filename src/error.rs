@@ -23,6 +23,10 @@ pub enum Error {
     Binary { path: PathBuf },
     #[error("{}: the text could not be decoded as UTF-8, UTF-16 or GB18030", .path.display())]
     Undecodable { path: PathBuf },
+    #[error("{}: {what}", .path.display())]
+    Unsupported { path: PathBuf, what: &'static str },
+    #[error("{}: {message}", .path.display())]
+    Document { path: PathBuf, message: String },
     #[error("{}: contains no text", .path.display())]
     Empty { path: PathBuf },
     #[error("{}: taxonomy is not valid: {message}", .path.display())]

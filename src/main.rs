@@ -14,7 +14,10 @@ use cli::{Cli, Command, CompareFormat};
 fn main() -> ExitCode {
     let start = Instant::now();
     std::panic::set_hook(Box::new(|info| {
-        eprintln!("duibi: internal error: {info}");
+        // The PDF parser's panics are caught and reported as an unreadable file.
+        if !duibi::load::in_pdf_parser() {
+            eprintln!("duibi: internal error: {info}");
+        }
     }));
     let args = Cli::parse();
     let result = match &args.command {

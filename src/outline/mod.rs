@@ -7,7 +7,7 @@
 mod build;
 mod meta;
 
-use crate::load::SourceText;
+use crate::load::{Format, SourceText};
 use crate::normalize::logical_lines;
 use crate::numbering::Style;
 
@@ -70,6 +70,8 @@ impl Section {
 pub struct Document {
     /// File name as given by the user.
     pub file: String,
+    /// What the file was: text, an HTML page, a .docx, a PDF.
+    pub format: Format,
     pub encoding: &'static str,
     pub title: Option<String>,
     /// The line naming the recipient, e.g. `市法制局:`.
@@ -149,6 +151,18 @@ impl Document {
     }
 }
 
+impl Document {
+    /// The kind of file, for people: `UTF-8`, `HTML, gb18030`, `Word .docx`, `PDF`.
+    pub fn source_kind(&self) -> String {
+        match self.format {
+            Format::Text => self.encoding.to_string(),
+            Format::Html => format!("HTML, {}", self.encoding),
+            Format::Docx => "Word .docx".to_string(),
+            Format::Pdf => "PDF".to_string(),
+        }
+    }
+}
+
 /// Builds the outline of a decoded report.
 pub fn outline(src: &SourceText) -> Document {
     let lines = logical_lines(&src.text);
@@ -156,6 +170,7 @@ pub fn outline(src: &SourceText) -> Document {
     let mut doc = build::build_tree(&lines[frame.body.clone()]);
     doc.file = src.display_name();
     doc.encoding = src.encoding;
+    doc.format = src.format;
     meta::fill(&mut doc, &lines, &frame);
     doc
 }

@@ -5,12 +5,14 @@ use serde::Serialize;
 use crate::align::{Passage, PassageKind};
 use crate::compare::{Comparison, Side, Summary};
 use crate::diff::{FigureChange, Op, Stats};
+use crate::load::Format;
 use crate::outline::{Document, SectionId, SectionKind};
 use crate::topics::{DocTopics, Taxonomy};
 
 #[derive(Serialize)]
 struct OutlineJson<'a> {
     file: &'a str,
+    format: Format,
     encoding: &'a str,
     title: Option<&'a str>,
     addressee: Option<&'a str>,
@@ -57,6 +59,7 @@ fn section_json<'a>(doc: &'a Document, topics: &DocTopics, tax: &'a Taxonomy, id
 pub fn outline(doc: &Document, topics: &DocTopics, tax: &Taxonomy) -> String {
     let value = OutlineJson {
         file: &doc.file,
+        format: doc.format,
         encoding: doc.encoding,
         title: doc.title.as_deref(),
         addressee: doc.addressee.as_deref(),
@@ -74,6 +77,7 @@ pub fn outline(doc: &Document, topics: &DocTopics, tax: &Taxonomy) -> String {
 #[derive(Serialize)]
 struct DocJson<'a> {
     file: &'a str,
+    format: Format,
     title: Option<&'a str>,
     unit: Option<&'a str>,
     year: Option<u32>,
@@ -112,6 +116,7 @@ fn doc_json(side: &Side) -> DocJson<'_> {
     let d = &side.doc;
     DocJson {
         file: &d.file,
+        format: d.format,
         title: d.title.as_deref(),
         unit: d.unit.as_deref(),
         year: d.year,

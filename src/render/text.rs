@@ -41,7 +41,12 @@ fn or_dash(s: Option<&str>) -> &str {
 pub fn outline(doc: &Document, topics: &DocTopics, tax: &Taxonomy, color: bool) -> String {
     let mut out = String::new();
     let year = doc.year.map(|y| y.to_string());
-    paint(&mut out, color, HEADER, &format!("{} ({})", doc.file, doc.encoding));
+    paint(
+        &mut out,
+        color,
+        HEADER,
+        &format!("{} ({})", doc.file, doc.source_kind()),
+    );
     out.push('\n');
     let _ = writeln!(
         out,
@@ -152,7 +157,7 @@ pub fn compare(c: &Comparison, tax: &Taxonomy, color: bool) -> String {
     let summary = c.summary(tax);
     for (arrow, side) in [("◀ left ", &c.left), ("▶ right", &c.right)] {
         paint(&mut out, color, HEADER, &format!("{arrow}: {}", side.doc.label()));
-        let _ = writeln!(out, "  ({}, {})", side.doc.file, side.doc.encoding);
+        let _ = writeln!(out, "  ({}, {})", side.doc.file, side.doc.source_kind());
     }
     let _ = writeln!(
         out,

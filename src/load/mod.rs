@@ -1,7 +1,16 @@
 //! Stage 1, load: file bytes to clean Unicode text.
 //!
-//! Owns: reading a file with limits, detecting its encoding (BOM, UTF-8, else `chardetng`, which in this
-//! genre means GB18030), and removing characters that could drive a terminal. Must not interpret the text.
+//! Owns: reading a file with limits; telling its format from its content (plain text, an HTML page,
+//! a Word .docx, a PDF; the name is only a hint); detecting a text's encoding (BOM, an HTML page's
+//! declared charset, UTF-8, else `chardetng`, which in this genre means GB18030); taking the text out
+//! of pages and documents (`html`, `docx`, `pdf`); and removing characters that could drive a
+//! terminal. Must not interpret the text.
+
+mod docx;
+mod html;
+mod pdf;
+
+pub use pdf::in_parser as in_pdf_parser;
 
 use std::fs;
 use std::io::ErrorKind;
@@ -17,27 +26,67 @@ pub const DEFAULT_MAX_BYTES: u64 = 16 * 1024 * 1024;
 /// Share of replacement characters above which a decoded file is treated as binary data.
 const MAX_UNDECODABLE_SHARE: f64 = 0.05;
 
+/// What kind of file a report came in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    #[default]
+    Text,
+    Html,
+    Docx,
+    Pdf,
+}
+
 /// A report's decoded text, ready for normalisation.
 #[derive(Debug, Clone)]
 pub struct SourceText {
     /// Path as given by the user.
     pub path: PathBuf,
-    /// Name of the encoding the bytes were decoded from (`UTF-8`, `UTF-16LE`, `GB18030` …).
+    pub format: Format,
+    /// Name of the encoding the text was decoded from (`UTF-8`, `UTF-16LE`, `GB18030` …); `UTF-8` for
+    /// .docx (XML) and PDF (extracted as Unicode).
     pub encoding: &'static str,
     /// The text: line ends are `\n`, control characters removed.
     pub text: String,
 }
 
 impl SourceText {
-    /// Decodes in-memory bytes as if they had been read from `path` (used for the built-in demo).
+    /// Reads in-memory bytes as if they had been read from `path`: the format is told from the
+    /// content, the text taken out of it and decoded.
     pub fn from_bytes(path: impl Into<PathBuf>, bytes: &[u8]) -> Result<Self> {
         let path = path.into();
-        let (text, encoding) = decode(&path, bytes)?;
+        let document_error = |message: String| Error::Document {
+            path: path.clone(),
+            message,
+        };
+        let (format, text, encoding) = match sniff(bytes) {
+            Sniffed::Pdf => (Format::Pdf, pdf::extract(bytes).map_err(document_error)?, UTF_8.name()),
+            Sniffed::Zip => (
+                Format::Docx,
+                docx::extract(bytes).map_err(document_error)?,
+                UTF_8.name(),
+            ),
+            Sniffed::Unsupported(what) => return Err(Error::Unsupported { path, what }),
+            Sniffed::Other => {
+                let (text, encoding) = decode(&path, bytes)?;
+                if looks_like_html(&text, &path) {
+                    let (text, encoding) = redecode_html(&path, bytes, text, encoding)?;
+                    (Format::Html, html::extract(&text), encoding)
+                } else {
+                    (Format::Text, text, encoding)
+                }
+            }
+        };
         let text = sanitize(&text);
         if text.trim().is_empty() {
             return Err(Error::Empty { path });
         }
-        Ok(Self { path, encoding, text })
+        Ok(Self {
+            path,
+            format,
+            encoding,
+            text,
+        })
     }
 
     /// The file name shown to the user.
@@ -85,6 +134,86 @@ fn io_error(path: &Path, source: std::io::Error) -> Error {
         ErrorKind::PermissionDenied => Error::PermissionDenied { path },
         ErrorKind::IsADirectory => Error::IsDirectory { path },
         _ => Error::Io { path, source },
+    }
+}
+
+/// What the first bytes say a file is.
+enum Sniffed {
+    Pdf,
+    /// A ZIP archive: a .docx if it holds a Word document.
+    Zip,
+    /// A known format duibi cannot read, with what to do about it.
+    Unsupported(&'static str),
+    /// Text, HTML, or something that decoding will refuse.
+    Other,
+}
+
+fn sniff(bytes: &[u8]) -> Sniffed {
+    const OLE2: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+    let head = &bytes[..bytes.len().min(1024)];
+    // The PDF header may follow some junk, but must come within the first kilobyte.
+    if head.windows(5).any(|w| w == b"%PDF-") && !head.starts_with(b"<") {
+        Sniffed::Pdf
+    } else if bytes.starts_with(b"PK\x03\x04") {
+        Sniffed::Zip
+    } else if bytes.starts_with(OLE2) {
+        Sniffed::Unsupported("is an old Word .doc (or other Office 97–2003) file: save it as .docx or plain text")
+    } else if bytes.starts_with(b"{\\rtf") {
+        Sniffed::Unsupported("is an RTF file: save it as .docx or plain text")
+    } else {
+        Sniffed::Other
+    }
+}
+
+/// A page rather than a report: markup at the start, or an `.htm(l)` name and tags inside.
+fn looks_like_html(text: &str, path: &Path) -> bool {
+    let head: String = text
+        .trim_start()
+        .chars()
+        .take(2048)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    let tags = [
+        "<html", "<body", "<head", "<meta", "<div", "<p>", "<p ", "<br", "<table",
+    ];
+    let named = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm"));
+    head.starts_with("<!doctype html")
+        || head.starts_with("<html")
+        || (head.starts_with('<') && tags.iter().any(|t| head.contains(t)))
+        || (named && tags.iter().any(|t| head.contains(t)))
+}
+
+/// The charset a page declares in a `<meta>` tag, looked for in its first bytes as the HTML
+/// standard's pre-scan does.
+fn declared_charset(bytes: &[u8]) -> Option<&'static Encoding> {
+    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(4096)]).to_ascii_lowercase();
+    for (at, _) in head.match_indices("<meta") {
+        let tag = &head[at..head[at..].find('>').map_or(head.len(), |e| at + e)];
+        let Some(i) = tag.find("charset") else { continue };
+        let value = tag[i + "charset".len()..].trim_start().strip_prefix('=')?.trim_start();
+        let label: String = value
+            .trim_start_matches(['"', '\''])
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || "-_:.".contains(*c))
+            .collect();
+        return Encoding::for_label(label.as_bytes()).map(|e| if e == GBK { GB18030 } else { e });
+    }
+    None
+}
+
+/// Decodes a page again with its declared charset when that differs from what was detected (a BOM
+/// still wins, as in browsers).
+fn redecode_html(path: &Path, bytes: &[u8], text: String, detected: &'static str) -> Result<(String, &'static str)> {
+    match declared_charset(bytes) {
+        Some(declared) if Encoding::for_bom(bytes).is_none() && declared.name() != detected => {
+            let (text, had_errors) = declared.decode_without_bom_handling(bytes);
+            check_decoded(path, &text, had_errors)?;
+            Ok((text.into_owned(), declared.name()))
+        }
+        _ => Ok((text, detected)),
     }
 }
 

@@ -1,0 +1,429 @@
+//! Word .docx files: the body's paragraphs in order, one per line, with Word's automatic numbering
+//! written out as the numbers a reader sees (`一、`, `（一）`, `1.`), so the outline finds the headings;
+//! tables become one line per row with ` | ` between cells. Deleted tracked changes are left out.
+
+use std::collections::HashMap;
+use std::io::{Cursor, Read};
+
+use roxmltree::{Document, Node};
+
+const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+
+/// Largest part read from the package: a report's document.xml is well under 1 MiB; this stops
+/// archives built to unpack into gigabytes.
+const MAX_PART_BYTES: u64 = 64 << 20;
+
+/// The text of a .docx file, or why it cannot be read.
+pub fn extract(bytes: &[u8]) -> Result<String, String> {
+    let mut zip =
+        zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| format!("is not a readable .docx file ({e})"))?;
+    let body = read_part(&mut zip, "word/document.xml")?
+        .ok_or("is a ZIP archive but not a Word document (no word/document.xml)")?;
+    // Numbering and styles only add numbers: a broken one costs the numbers, not the text.
+    let numbering_xml = read_part(&mut zip, "word/numbering.xml")?;
+    let styles_xml = read_part(&mut zip, "word/styles.xml")?;
+    let numbering_doc = numbering_xml.as_deref().and_then(|t| Document::parse(t).ok());
+    let styles_doc = styles_xml.as_deref().and_then(|t| Document::parse(t).ok());
+    let numbering = Numbering::read(numbering_doc.as_ref(), styles_doc.as_ref());
+    let doc = Document::parse(&body).map_err(|e| format!("has a broken word/document.xml ({e})"))?;
+    let body = doc
+        .root_element()
+        .children()
+        .find(|n| is_w(n, "body"))
+        .ok_or("has no document body")?;
+    let mut out = Writer {
+        numbering,
+        counters: HashMap::new(),
+        lines: Vec::new(),
+    };
+    out.blocks(body);
+    Ok(out.lines.join("\n"))
+}
+
+/// A part of the package as text; `None` when the package has no such part.
+fn read_part(zip: &mut zip::ZipArchive<Cursor<&[u8]>>, name: &str) -> Result<Option<String>, String> {
+    let Ok(mut file) = zip.by_name(name) else {
+        return Ok(None);
+    };
+    let mut text = String::new();
+    // The size in the archive's directory can lie; the read is capped all the same.
+    (&mut file)
+        .take(MAX_PART_BYTES + 1)
+        .read_to_string(&mut text)
+        .map_err(|e| format!("has an unreadable part {name} ({e})"))?;
+    if text.len() as u64 > MAX_PART_BYTES {
+        return Err(format!("has a part {name} over {} MiB unpacked", MAX_PART_BYTES >> 20));
+    }
+    Ok(Some(text))
+}
+
+fn is_w(node: &Node, name: &str) -> bool {
+    node.is_element() && node.tag_name().name() == name && node.tag_name().namespace() == Some(W)
+}
+
+fn child<'a, 'i>(node: Node<'a, 'i>, name: &str) -> Option<Node<'a, 'i>> {
+    node.children().find(|c| is_w(c, name))
+}
+
+/// The `w:val` attribute of the child `name`.
+fn val<'a>(node: Node<'a, '_>, name: &str) -> Option<&'a str> {
+    child(node, name).and_then(|c| c.attribute((W, "val")))
+}
+
+/// A paragraph's list (numId) and level in it.
+type ListLevel = (String, u32);
+
+/// One level of a numbering definition: `%1、` in `chineseCounting` from 1, say.
+#[derive(Debug, Clone)]
+struct Level {
+    format: String,
+    text: String,
+    start: u32,
+}
+
+/// Word's numbering definitions, and the numbering that paragraph styles carry.
+#[derive(Debug, Default)]
+struct Numbering {
+    /// numId → its abstract definition's levels, with any start overrides applied.
+    lists: HashMap<String, HashMap<u32, Level>>,
+    /// styleId → the list level given by the style or the style it is based on.
+    styles: HashMap<String, ListLevel>,
+}
+
+impl Numbering {
+    fn read(numbering: Option<&Document>, styles: Option<&Document>) -> Self {
+        let mut out = Numbering::default();
+        if let Some(doc) = numbering {
+            let root = doc.root_element();
+            let mut abstracts: HashMap<&str, HashMap<u32, Level>> = HashMap::new();
+            for a in root.children().filter(|n| is_w(n, "abstractNum")) {
+                let levels = a
+                    .children()
+                    .filter(|n| is_w(n, "lvl"))
+                    .filter_map(|l| Some((l.attribute((W, "ilvl"))?.parse().ok()?, level(l))))
+                    .collect();
+                if let Some(id) = a.attribute((W, "abstractNumId")) {
+                    abstracts.insert(id, levels);
+                }
+            }
+            for num in root.children().filter(|n| is_w(n, "num")) {
+                let (Some(id), Some(abs)) = (num.attribute((W, "numId")), val(num, "abstractNumId")) else {
+                    continue;
+                };
+                let mut levels = abstracts.get(abs).cloned().unwrap_or_default();
+                for o in num.children().filter(|n| is_w(n, "lvlOverride")) {
+                    let Some(ilvl) = o.attribute((W, "ilvl")).and_then(|v| v.parse().ok()) else {
+                        continue;
+                    };
+                    if let Some(l) = child(o, "lvl") {
+                        levels.insert(ilvl, level(l));
+                    }
+                    if let Some(start) = val(o, "startOverride").and_then(|v| v.parse().ok()) {
+                        levels.entry(ilvl).or_insert_with(|| Level::decimal(ilvl)).start = start;
+                    }
+                }
+                out.lists.insert(id.to_string(), levels);
+            }
+        }
+        if let Some(doc) = styles {
+            // styleId → (its own numbering, the style it is based on)
+            let mut own: HashMap<&str, (Option<ListLevel>, Option<&str>)> = HashMap::new();
+            for s in doc.root_element().children().filter(|n| is_w(n, "style")) {
+                let Some(id) = s.attribute((W, "styleId")) else {
+                    continue;
+                };
+                let num = child(s, "pPr").and_then(|p| child(p, "numPr")).and_then(num_pr);
+                own.insert(id, (num, val(s, "basedOn")));
+            }
+            for &id in own.keys() {
+                // Follow basedOn, a few steps at most (Word allows no cycles, but files are files).
+                let mut at = Some(id);
+                for _ in 0..8 {
+                    let Some((num, based)) = at.and_then(|a| own.get(a)) else {
+                        break;
+                    };
+                    if let Some(n) = num {
+                        out.styles.insert(id.to_string(), n.clone());
+                        break;
+                    }
+                    at = *based;
+                }
+            }
+        }
+        out
+    }
+}
+
+fn level(l: Node) -> Level {
+    Level {
+        format: val(l, "numFmt").unwrap_or("decimal").to_string(),
+        text: val(l, "lvlText").unwrap_or("").to_string(),
+        start: val(l, "start").and_then(|v| v.parse().ok()).unwrap_or(1),
+    }
+}
+
+impl Level {
+    fn decimal(ilvl: u32) -> Self {
+        Level {
+            format: "decimal".into(),
+            text: format!("%{}.", ilvl + 1),
+            start: 1,
+        }
+    }
+}
+
+/// (numId, level) of a `w:numPr`.
+fn num_pr(n: Node) -> Option<ListLevel> {
+    let id = val(n, "numId")?.to_string();
+    let ilvl = val(n, "ilvl").and_then(|v| v.parse().ok()).unwrap_or(0);
+    Some((id, ilvl))
+}
+
+struct Writer {
+    numbering: Numbering,
+    /// numId → the current count at each level.
+    counters: HashMap<String, Vec<Option<u32>>>,
+    lines: Vec<String>,
+}
+
+impl Writer {
+    /// Paragraphs and tables in document order (content controls opened).
+    fn blocks(&mut self, parent: Node) {
+        for n in parent.children() {
+            if is_w(&n, "p") {
+                let text = self.paragraph(n);
+                self.lines.push(text);
+            } else if is_w(&n, "tbl") {
+                self.table(n);
+            } else if is_w(&n, "sdt")
+                && let Some(content) = child(n, "sdtContent")
+            {
+                self.blocks(content);
+            }
+        }
+    }
+
+    fn table(&mut self, tbl: Node) {
+        for row in tbl.children().filter(|n| is_w(n, "tr")) {
+            let cells: Vec<String> = row
+                .children()
+                .filter(|n| is_w(n, "tc"))
+                .map(|tc| {
+                    let paragraphs: Vec<String> =
+                        tc.children().filter(|n| is_w(n, "p")).map(|p| runs_text(p)).collect();
+                    paragraphs.join(" ").trim().to_string()
+                })
+                .collect();
+            self.lines.push(cells.join(" | "));
+        }
+    }
+
+    fn paragraph(&mut self, p: Node) -> String {
+        let ppr = child(p, "pPr");
+        let numbered = ppr.and_then(|ppr| child(ppr, "numPr")).and_then(num_pr).or_else(|| {
+            let style = ppr.and_then(|ppr| val(ppr, "pStyle"))?;
+            self.numbering.styles.get(style).cloned()
+        });
+        let number = numbered
+            .map(|(id, ilvl)| self.next_number(&id, ilvl))
+            .unwrap_or_default();
+        number + &runs_text(p)
+    }
+
+    /// Counts one more paragraph at `ilvl` of list `id` and returns its visible number.
+    fn next_number(&mut self, id: &str, ilvl: u32) -> String {
+        let Some(levels) = self.numbering.lists.get(id) else {
+            return String::new(); // numId 0 and dangling ids: no numbering
+        };
+        let ilvl = ilvl.min(8) as usize;
+        let counts = self.counters.entry(id.to_string()).or_insert_with(|| vec![None; 9]);
+        let start = |i: usize| levels.get(&(i as u32)).map_or(1, |l| l.start);
+        counts[ilvl] = Some(counts[ilvl].map_or(start(ilvl), |c| c + 1));
+        for deeper in counts.iter_mut().skip(ilvl + 1) {
+            *deeper = None;
+        }
+        let Some(level) = levels.get(&(ilvl as u32)) else {
+            return String::new();
+        };
+        if level.format == "bullet" || level.format == "none" {
+            return String::new();
+        }
+        let mut out = String::new();
+        let mut chars = level.text.chars().peekable();
+        while let Some(c) = chars.next() {
+            match (c, chars.peek().and_then(|d| d.to_digit(10))) {
+                ('%', Some(d @ 1..=9)) => {
+                    chars.next();
+                    let i = d as usize - 1;
+                    let value = counts[i].unwrap_or_else(|| start(i));
+                    let format = levels.get(&(i as u32)).map_or("decimal", |l| l.format.as_str());
+                    out.push_str(&format_number(value, format));
+                }
+                _ => out.push(c),
+            }
+        }
+        out
+    }
+}
+
+/// The visible text of a paragraph's runs: text, tabs as spaces, breaks as line breaks; no deleted text.
+fn runs_text(p: Node) -> String {
+    let mut out = String::new();
+    for n in p.descendants() {
+        if !n.is_element() || n.tag_name().namespace() != Some(W) {
+            continue;
+        }
+        if n.ancestors().any(|a| is_w(&a, "del")) {
+            continue;
+        }
+        match n.tag_name().name() {
+            "t" => out.push_str(n.text().unwrap_or("")),
+            "tab" if n.parent().is_some_and(|r| is_w(&r, "r")) => out.push(' '),
+            "br" | "cr" => out.push('\n'),
+            "noBreakHyphen" => out.push('-'),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// A number in one of Word's numbering formats.
+fn format_number(n: u32, format: &str) -> String {
+    const DIGITS: [char; 10] = ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+    match format {
+        "chineseCounting"
+        | "chineseCountingThousand"
+        | "japaneseCounting"
+        | "taiwaneseCounting"
+        | "chineseLegalSimplified"
+            if n < 10_000 =>
+        {
+            chinese_counting(n)
+        }
+        "ideographDigital" | "taiwaneseDigital" | "japaneseDigitalTenThousand" => n
+            .to_string()
+            .chars()
+            .map(|c| DIGITS[c.to_digit(10).unwrap_or(0) as usize])
+            .collect(),
+        "ideographTraditional" if (1..=10).contains(&n) => {
+            ["甲", "乙", "丙", "丁", "戊", "己", "庚", "辛", "壬", "癸"][n as usize - 1].to_string()
+        }
+        "decimalEnclosedCircle" | "decimalEnclosedCircleChinese" if (1..=20).contains(&n) => {
+            char::from_u32(0x2460 + n - 1).map(String::from).unwrap_or_default()
+        }
+        "decimalFullWidth" | "decimalFullWidth2" => n
+            .to_string()
+            .chars()
+            .filter_map(|c| char::from_u32(c as u32 - '0' as u32 + '０' as u32))
+            .collect(),
+        "decimalZero" => format!("{n:02}"),
+        "upperLetter" | "lowerLetter" => {
+            let base = if format == "upperLetter" { b'A' } else { b'a' };
+            let letter = (base + ((n.max(1) - 1) % 26) as u8) as char;
+            letter.to_string().repeat(((n.max(1) - 1) / 26 + 1) as usize)
+        }
+        "upperRoman" | "lowerRoman" => {
+            let r = roman(n);
+            if format == "lowerRoman" { r.to_lowercase() } else { r }
+        }
+        _ => n.to_string(),
+    }
+}
+
+/// 1 → 一, 10 → 十, 11 → 十一, 20 → 二十, 105 → 一百零五.
+fn chinese_counting(n: u32) -> String {
+    const DIGITS: [&str; 10] = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+    if n == 0 {
+        return DIGITS[0].to_string();
+    }
+    let parts = [
+        (n / 1000 % 10, "千"),
+        (n / 100 % 10, "百"),
+        (n / 10 % 10, "十"),
+        (n % 10, ""),
+    ];
+    let mut out = String::new();
+    let mut pending_zero = false;
+    for (d, unit) in parts {
+        if d == 0 {
+            pending_zero = !out.is_empty();
+            continue;
+        }
+        if pending_zero {
+            out.push_str(DIGITS[0]);
+            pending_zero = false;
+        }
+        // 十一, not 一十一, when ten leads.
+        if !(d == 1 && unit == "十" && out.is_empty()) {
+            out.push_str(DIGITS[d as usize]);
+        }
+        out.push_str(unit);
+    }
+    out
+}
+
+fn roman(mut n: u32) -> String {
+    const TABLE: [(u32, &str); 13] = [
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ];
+    let mut out = String::new();
+    for (v, s) in TABLE {
+        while n >= v {
+            out.push_str(s);
+            n -= v;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chinese_numbers_read_as_written() {
+        let got: Vec<String> = [1, 9, 10, 11, 19, 20, 21, 99, 100, 105, 110, 1001]
+            .iter()
+            .map(|&n| chinese_counting(n))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                "一",
+                "九",
+                "十",
+                "十一",
+                "十九",
+                "二十",
+                "二十一",
+                "九十九",
+                "一百",
+                "一百零五",
+                "一百一十",
+                "一千零一"
+            ]
+        );
+    }
+
+    #[test]
+    fn numbering_formats() {
+        assert_eq!(format_number(3, "decimalEnclosedCircle"), "③");
+        assert_eq!(format_number(12, "decimalFullWidth"), "１２");
+        assert_eq!(format_number(4, "upperRoman"), "IV");
+        assert_eq!(format_number(28, "lowerLetter"), "bb");
+        assert_eq!(format_number(2, "ideographTraditional"), "乙");
+        assert_eq!(format_number(7, "unknownFormat"), "7");
+    }
+}

@@ -1,0 +1,342 @@
+//! Saved web pages: the article's text, one line per paragraph, without the site's navigation,
+//! headers, footers, share bars or comment boxes.
+//!
+//! The page is parsed by html5ever (through `scraper`), as a browser would. Boilerplate is recognised
+//! by tag (`nav`, `footer` …) and by class or id (`menu`, `breadcrumb`, `comment` …). The article is
+//! then found by descending from `<body>` into whichever child holds nearly all of the remaining
+//! Chinese text, and its title (the page's `<h1>`, an element classed as a title, or `<title>`) is put
+//! first when the article's own text does not start with it.
+
+use std::collections::HashMap;
+
+use ego_tree::{NodeId, NodeRef};
+use scraper::{ElementRef, Html, Node};
+
+/// Never part of an article.
+const SKIP_TAGS: &[&str] = &[
+    "script", "style", "noscript", "template", "head", "nav", "header", "footer", "aside", "form", "iframe", "select",
+    "button", "svg", "object", "embed", "input", "textarea", "map",
+];
+
+/// A class or id containing one of these marks site furniture.
+const SKIP_MARKS: &[&str] = &[
+    "nav",
+    "menu",
+    "footer",
+    "breadcrumb",
+    "crumb",
+    "comment",
+    "share",
+    "sidebar",
+    "copyright",
+    "pager",
+    "pagination",
+    "toolbar",
+    "login",
+    "banner",
+    "friendlink",
+    "weixin",
+    "erweima",
+    "qrcode",
+];
+
+/// A class or id equal to one of these (as a whole word) too; as substrings they would catch too much.
+const SKIP_WORDS: &[&str] = &[
+    "foot", "bottom", "header", "head", "top", "related", "links", "search", "print",
+];
+
+/// Elements that begin and end a line.
+const BLOCK_TAGS: &[&str] = &[
+    "p",
+    "div",
+    "br",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "tr",
+    "table",
+    "section",
+    "article",
+    "main",
+    "blockquote",
+    "pre",
+    "ul",
+    "ol",
+    "dl",
+    "dd",
+    "dt",
+    "center",
+    "hr",
+    "address",
+    "figure",
+    "figcaption",
+    "body",
+];
+
+/// A child holding at least this share of its parent's Chinese text is where the article is.
+const ARTICLE_SHARE: f64 = 0.85;
+
+/// Longest plausible title, in characters.
+const TITLE_MAX_CHARS: usize = 80;
+
+/// Marks the end of a table cell while the text is gathered; becomes ` | ` between cells.
+const CELL_END: char = '\u{1f}';
+
+/// The article of an HTML page as plain text, one line per paragraph.
+pub fn extract(html: &str) -> String {
+    let page = Html::parse_document(html);
+    let mut counts = HashMap::new();
+    let Some(body) = page
+        .root_element()
+        .child_elements()
+        .find(|e| e.value().name() == "body")
+    else {
+        return String::new();
+    };
+    let article = article_root(*body, &mut counts);
+    let mut raw = String::new();
+    gather_text(article, &mut raw);
+    let mut lines: Vec<String> = raw.lines().map(tidy_line).filter(|l| !l.is_empty()).collect();
+    if let Some(title) = title(&page) {
+        let opening: String = lines.iter().take(3).map(String::as_str).collect();
+        if !opening.contains(&title) {
+            lines.insert(0, title);
+        }
+    }
+    lines.join("\n")
+}
+
+fn is_skipped(node: NodeRef<Node>) -> bool {
+    let Some(el) = ElementRef::wrap(node) else {
+        return matches!(node.value(), Node::Comment(_));
+    };
+    let e = el.value();
+    if SKIP_TAGS.contains(&e.name()) {
+        return true;
+    }
+    let hidden = e
+        .attr("style")
+        .is_some_and(|s| s.replace(' ', "").contains("display:none"))
+        || e.attr("hidden").is_some();
+    let names = e
+        .attr("class")
+        .into_iter()
+        .chain(e.attr("id"))
+        .map(str::to_ascii_lowercase);
+    hidden
+        || names.into_iter().any(|n| {
+            SKIP_MARKS.iter().any(|m| n.contains(m))
+                || n.split(|c: char| !c.is_ascii_alphanumeric())
+                    .any(|w| SKIP_WORDS.contains(&w))
+        })
+}
+
+fn is_cjk(c: char) -> bool {
+    matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}' | '\u{f900}'..='\u{faff}')
+}
+
+/// Chinese characters and the full-width punctuation written between them (，。、（）“” …).
+fn is_wide(c: char) -> bool {
+    is_cjk(c) || matches!(c, '\u{3000}'..='\u{303f}' | '\u{ff00}'..='\u{ffef}' | '\u{2018}'..='\u{201d}')
+}
+
+/// Chinese characters under `node`, boilerplate excluded (memoised: the descent asks repeatedly).
+fn cjk_count(node: NodeRef<Node>, counts: &mut HashMap<NodeId, usize>) -> usize {
+    if let Some(&n) = counts.get(&node.id()) {
+        return n;
+    }
+    let n = match node.value() {
+        Node::Text(t) => t.chars().filter(|&c| is_cjk(c)).count(),
+        Node::Element(_) if !is_skipped(node) => node.children().map(|c| cjk_count(c, counts)).sum(),
+        _ => 0,
+    };
+    counts.insert(node.id(), n);
+    n
+}
+
+/// The innermost element that still holds nearly all of the page's Chinese text.
+fn article_root<'a>(body: NodeRef<'a, Node>, counts: &mut HashMap<NodeId, usize>) -> NodeRef<'a, Node> {
+    let mut node = body;
+    loop {
+        let total = cjk_count(node, counts);
+        let best = node
+            .children()
+            .filter(|c| c.value().is_element())
+            .map(|c| (cjk_count(c, counts), c))
+            .max_by_key(|(n, _)| *n);
+        match best {
+            Some((n, child)) if n > 0 && n as f64 >= total as f64 * ARTICLE_SHARE => node = child,
+            _ => return node,
+        }
+    }
+}
+
+/// The text under `node`: line breaks around blocks, ` | ` between table cells, HTML whitespace
+/// collapsed, and no space left where the source broke a line between two Chinese characters.
+fn gather_text(node: NodeRef<Node>, out: &mut String) {
+    match node.value() {
+        Node::Text(t) => push_collapsed(t, out),
+        Node::Element(e) if !is_skipped(node) => {
+            let name = e.name();
+            let block = BLOCK_TAGS.contains(&name);
+            if block {
+                out.push('\n');
+            }
+            for child in node.children() {
+                gather_text(child, out);
+            }
+            if matches!(name, "td" | "th") {
+                out.push(CELL_END);
+            }
+            if block {
+                out.push('\n');
+            }
+        }
+        _ => {}
+    }
+}
+
+fn push_collapsed(text: &str, out: &mut String) {
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if !(c.is_whitespace() && c != '\u{3000}') {
+            out.push(c);
+            continue;
+        }
+        let mut newline = c == '\n' || c == '\r';
+        while let Some(&n) = chars.peek().filter(|n| n.is_whitespace() && **n != '\u{3000}') {
+            newline |= n == '\n' || n == '\r';
+            chars.next();
+        }
+        let between_cjk = out.chars().last().is_some_and(is_wide) && chars.peek().is_some_and(|&n| is_wide(n));
+        let swallowed = newline && between_cjk;
+        if !swallowed && !out.ends_with([' ', '\n']) {
+            out.push(' ');
+        }
+    }
+}
+
+fn tidy_line(line: &str) -> String {
+    let cells: Vec<&str> = line.split(CELL_END).map(str::trim).filter(|c| !c.is_empty()).collect();
+    cells
+        .join(" | ")
+        .trim_matches(|c: char| c.is_whitespace() && c != '\u{3000}')
+        .to_string()
+}
+
+/// The article's title: the page's first `<h1>`, else an element classed or named as a title, else
+/// the document's `<title>` up to the site name.
+fn title(page: &Html) -> Option<String> {
+    let visible = |e: &ElementRef| !e.ancestors().any(|a| a.value().is_element() && is_skipped(a));
+    let text = |e: &ElementRef| {
+        let mut s = String::new();
+        push_collapsed(&e.text().collect::<String>(), &mut s);
+        s.trim().to_string()
+    };
+    let plausible = |t: &String| t.chars().any(is_cjk) && t.chars().count() <= TITLE_MAX_CHARS;
+    let elements = || page.root_element().descendent_elements();
+    let h1 = elements()
+        .filter(|e| e.value().name() == "h1" && visible(e))
+        .map(|e| text(&e))
+        .find(plausible);
+    let classed = || {
+        elements()
+            .filter(|e| {
+                let e2 = e.value();
+                e2.name() != "title"
+                    && e2
+                        .attr("class")
+                        .into_iter()
+                        .chain(e2.attr("id"))
+                        .any(|n| n.to_ascii_lowercase().contains("title"))
+                    && visible(e)
+            })
+            .map(|e| text(&e))
+            .find(plausible)
+    };
+    let head_title = || {
+        let t = elements().find(|e| e.value().name() == "title").map(|e| text(&e))?;
+        let cut = t
+            .find(['_', '|', '－', '—'])
+            .or_else(|| t.find(" - "))
+            .unwrap_or(t.len());
+        Some(t[..cut].trim().to_string()).filter(plausible)
+    };
+    h1.or_else(classed).or_else(head_title)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PAGE: &str = r#"<!DOCTYPE html><html><head><meta charset="utf-8">
+<title>示例市科学技术局2024年法治政府建设情况报告_示例市科学技术局</title>
+<style>p { color: red }</style><script>var 统计 = "不要";</script></head>
+<body>
+<div class="top-nav"><a href="/">首页</a> <a>机构概况</a> <a>政务公开</a></div>
+<div id="breadcrumb">当前位置：首页 &gt; 政务公开 &gt; 法治政府建设</div>
+<div class="main">
+  <div class="article-title"><h1>示例市科学技术局2024年法治政府建设情况报告</h1></div>
+  <div class="info">发布时间：2025-01-20 字号：大 中 小</div>
+  <div class="TRS_Editor">
+    <p>2024年，我局深入学习贯彻习近平法治思想，
+    全面推进依法行政。</p>
+    <p>一、加强组织领导</p>
+    <p>（一）落实第一责任人职责。局党组书记切实履行第一责任人职责。</p>
+    <p>（二）健全工作机制。制定年度法治政府建设工作要点，明确责任分工和完成时限，定期调度推进。</p>
+    <p>二、规范行政决策和文件管理</p>
+    <p>（一）严格重大行政决策程序。对涉及企业切身利益的重大事项，严格履行公众参与、专家论证、风险评估、合法性审查和集体讨论决定程序。</p>
+    <p>（二）加强规范性文件管理。严格执行规范性文件合法性审查和备案制度，全年制定规范性文件6件。</p>
+    <table><tr><td>事项</td><td>数量</td></tr><tr><td>规范性文件</td><td>6件</td></tr></table>
+    <p>示例市科学技术局<br>2025年1月20日</p>
+  </div>
+  <div class="share">分享到：微信 微博</div>
+</div>
+<div class="comment-box">留言与评论（共有 0 条评论）</div>
+<div class="footer">主办单位：示例市科学技术局 版权所有 网站地图 联系我们 网站标识码 1234567890</div>
+</body></html>"#;
+
+    #[test]
+    fn the_article_comes_out_without_the_site_around_it() {
+        let text = extract(PAGE);
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(
+            lines,
+            [
+                "示例市科学技术局2024年法治政府建设情况报告",
+                "2024年，我局深入学习贯彻习近平法治思想，全面推进依法行政。",
+                "一、加强组织领导",
+                "（一）落实第一责任人职责。局党组书记切实履行第一责任人职责。",
+                "（二）健全工作机制。制定年度法治政府建设工作要点，明确责任分工和完成时限，定期调度推进。",
+                "二、规范行政决策和文件管理",
+                "（一）严格重大行政决策程序。对涉及企业切身利益的重大事项，严格履行公众参与、专家论证、风险评估、合法性审查和集体讨论决定程序。",
+                "（二）加强规范性文件管理。严格执行规范性文件合法性审查和备案制度，全年制定规范性文件6件。",
+                "事项 | 数量",
+                "规范性文件 | 6件",
+                "示例市科学技术局",
+                "2025年1月20日",
+            ]
+        );
+    }
+
+    #[test]
+    fn title_falls_back_to_the_document_title() {
+        let page = "<html><head><title>某区科技局2023年度法治政府建设工作报告 - 某区人民政府</title></head>\
+                    <body><div><p>一、主要工作。我局完成了各项任务。</p></div></body></html>";
+        assert_eq!(
+            extract(page).lines().next(),
+            Some("某区科技局2023年度法治政府建设工作报告")
+        );
+    }
+
+    #[test]
+    fn whitespace_collapses_like_a_browser() {
+        let mut s = String::new();
+        push_collapsed("法治\n  政府 建设  ok\n\nfine", &mut s);
+        assert_eq!(s, "法治政府 建设 ok fine");
+    }
+}

@@ -1,0 +1,77 @@
+//! PDF files with a text layer: the text of every page, without the page-number lines that Chinese
+//! official documents print at the foot of each page (`- 3 -`). A PDF with no text (a scan) is
+//! refused with a message that says so.
+
+use std::cell::Cell;
+
+/// Fewer visible characters than this in the whole file means there is no text layer to speak of.
+const MIN_TEXT_CHARS: usize = 20;
+
+thread_local! {
+    static EXTRACTING: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Whether this thread is inside the PDF parser. The parser can panic on malformed files; such
+/// a panic is caught and reported as an unreadable file, so a panic hook should stay quiet for it.
+pub fn in_parser() -> bool {
+    EXTRACTING.with(Cell::get)
+}
+
+/// The text of a PDF, or why there is none.
+pub fn extract(bytes: &[u8]) -> Result<String, String> {
+    EXTRACTING.with(|e| e.set(true));
+    let result = std::panic::catch_unwind(|| pdf_extract::extract_text_from_mem(bytes));
+    EXTRACTING.with(|e| e.set(false));
+    let text = match result {
+        Ok(Ok(text)) => text,
+        Ok(Err(pdf_extract::OutputError::PdfError(e))) if e.to_string().to_lowercase().contains("decrypt") => {
+            return Err("is an encrypted PDF: remove the password and try again".into());
+        }
+        Ok(Err(e)) => return Err(format!("is not a readable PDF ({e})")),
+        Err(_) => return Err("is a PDF that could not be read (its structure is damaged)".into()),
+    };
+    let text = drop_page_numbers(&text);
+    let visible = text.chars().filter(|c| !c.is_whitespace()).count();
+    if visible < MIN_TEXT_CHARS {
+        return Err(
+            "is a PDF without a text layer (a scanned image?): run OCR on it first, or use the .docx or text version"
+                .into(),
+        );
+    }
+    Ok(text)
+}
+
+/// Removes lines that are only a page number, bare or dashed (`3`, `- 3 -`, `—3—`, `第3页`).
+fn drop_page_numbers(text: &str) -> String {
+    let is_page_number = |line: &str| {
+        let core = line
+            .trim()
+            .trim_matches(|c: char| "-—－–".contains(c) || c.is_whitespace());
+        let core = core
+            .strip_prefix('第')
+            .and_then(|c| c.strip_suffix('页'))
+            .unwrap_or(core);
+        !core.is_empty() && core.len() <= 4 && core.chars().all(|c| c.is_ascii_digit())
+    };
+    text.lines()
+        .filter(|l| !is_page_number(l))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn page_number_lines_go_and_figures_stay() {
+        let text = "一、总体情况\n- 1 -\n全年审查合同52份。\n—2—\n第3页\n2024\n";
+        assert_eq!(drop_page_numbers(text), "一、总体情况\n全年审查合同52份。");
+    }
+
+    #[test]
+    fn garbage_is_an_unreadable_pdf_not_a_panic() {
+        let err = extract(b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << >>\n%%EOF").unwrap_err();
+        assert!(err.contains("PDF"), "{err}");
+    }
+}
