@@ -5,6 +5,8 @@ mod cli;
 mod config;
 mod corpus;
 mod docs;
+mod formats;
+mod make;
 mod pipeline;
 mod render;
 mod tui_pty;

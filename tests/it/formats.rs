@@ -1,0 +1,263 @@
+//! HTML pages, Word .docx and PDF through the binary: each is read like the same report in plain
+//! text, the format is told from the content whatever the name, and what cannot be read says why.
+
+use std::path::{Path, PathBuf};
+
+use serde_json::Value;
+
+use crate::make::{Para, docx, pdf, scanned_pdf};
+use crate::util::{duibi, fixture, stdout_of};
+
+/// `outline --format json` of a file.
+fn outline_json(path: &Path) -> Value {
+    let out = stdout_of(duibi().args(["outline", "--format", "json"]).arg(path));
+    serde_json::from_str(&out).expect("json")
+}
+
+fn scratch(name: &str, bytes: &[u8]) -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("formats");
+    std::fs::create_dir_all(&dir).expect("scratch dir");
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).expect("writes");
+    path
+}
+
+/// Every section's number, heading and text, in order: what must not depend on the file format.
+fn sections(v: &Value) -> Vec<(String, String, String)> {
+    fn walk(s: &Value, out: &mut Vec<(String, String, String)>) {
+        let field = |k: &str| s[k].as_str().unwrap_or_default().to_string();
+        out.push((field("number"), field("heading"), field("text")));
+        for c in s["children"].as_array().into_iter().flatten() {
+            walk(c, out);
+        }
+    }
+    let mut out = Vec::new();
+    for s in v["sections"].as_array().expect("sections") {
+        walk(s, &mut out);
+    }
+    out
+}
+
+#[test]
+fn a_saved_gbk_page_reads_like_the_text_report() {
+    let page = outline_json(&fixture("reports/html/page.gbk.html"));
+    let text = outline_json(&fixture("reports/styles/left.txt"));
+    assert_eq!(page["format"], "html");
+    assert_eq!(page["encoding"], "gb18030");
+    assert_eq!(sections(&page), sections(&text));
+    for key in ["unit", "year", "addressee", "signature", "date", "preamble"] {
+        assert_eq!(page[key], text[key], "{key}");
+    }
+    assert_eq!(page["title"], "示例县科学技术局2021年度法治政府建设情况报告");
+    let all = page.to_string();
+    for furniture in [
+        "首页",
+        "您当前的位置",
+        "政务公开",
+        "浏览次数",
+        "打印本页",
+        "分享到",
+        "留言",
+        "网站地图",
+        "var _hmt",
+    ] {
+        assert!(
+            !all.contains(furniture),
+            "site furniture '{furniture}' leaked into the report"
+        );
+    }
+}
+
+#[test]
+fn a_page_compares_with_a_text_report() {
+    let out = stdout_of(
+        duibi()
+            .args(["compare", "--format", "json"])
+            .arg(fixture("reports/html/page.gbk.html"))
+            .arg(fixture("reports/styles/right.txt")),
+    );
+    let v: Value = serde_json::from_str(&out).expect("json");
+    assert_eq!(v["left"]["format"], "html");
+    let counsel = v["rows"]
+        .as_array()
+        .expect("rows")
+        .iter()
+        .find(|r| r["topic"] == "legal_counsel");
+    let counsel = counsel.expect("a legal_counsel row");
+    assert!(
+        counsel["left"][0]["text"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("法律咨询16次"),
+        "{counsel}"
+    );
+}
+
+/// The report of the .docx tests, as Word holds it (numbers supplied by numbering) …
+const DOCX: &[Para] = &[
+    Para::Plain("示例市科学技术局2024年法治政府建设情况报告"),
+    Para::Plain("2024年，我局深入学习贯彻习近平法治思想，全面推进依法行政，现将有关情况报告如下。"),
+    Para::Heading("加强组织领导"),
+    Para::Numbered(
+        1,
+        "落实第一责任人职责。局党组书记切实履行推进法治建设第一责任人职责，全年召开专题会议5次。",
+    ),
+    Para::Numbered(
+        1,
+        "健全法律顾问制度。聘请律师事务所担任常年法律顾问，全年审查合同52份，提供法律咨询119次。",
+    ),
+    Para::Numbered(0, "推进严格规范公正文明执法"),
+    Para::Numbered(1, "落实行政执法三项制度"),
+    Para::Numbered(2, "全面推行行政执法公示制度。"),
+    Para::WithDeletion("开展“双随机、一公开”抽查11次。", "（此句已删除）"),
+    Para::Numbered(2, "加强执法队伍建设。"),
+    Para::Numbered(3, "组织执法人员参加业务培训3次。"),
+    Para::Numbered(3, "全局持证执法人员达到24人。"),
+    Para::Table(&[&["事项", "2023年", "2024年"], &["规范性文件", "4件", "6件"]]),
+    Para::Numbered(0, "存在问题"),
+    Para::Plain("执法信息化水平不高。"),
+    Para::Plain("示例市科学技术局"),
+    Para::Plain("2025年1月20日"),
+];
+
+/// … and as a reader sees it.
+const DOCX_AS_TEXT: &str = "示例市科学技术局2024年法治政府建设情况报告
+2024年，我局深入学习贯彻习近平法治思想，全面推进依法行政，现将有关情况报告如下。
+一、加强组织领导
+（一）落实第一责任人职责。局党组书记切实履行推进法治建设第一责任人职责，全年召开专题会议5次。
+（二）健全法律顾问制度。聘请律师事务所担任常年法律顾问，全年审查合同52份，提供法律咨询119次。
+二、推进严格规范公正文明执法
+（一）落实行政执法三项制度
+1.全面推行行政执法公示制度。
+开展“双随机、一公开”抽查11次。
+2.加强执法队伍建设。
+①组织执法人员参加业务培训3次。
+②全局持证执法人员达到24人。
+事项 | 2023年 | 2024年
+规范性文件 | 4件 | 6件
+三、存在问题
+执法信息化水平不高。
+示例市科学技术局
+2025年1月20日
+";
+
+#[test]
+fn word_numbering_becomes_the_visible_numbers() {
+    let doc = outline_json(&scratch("report.docx", &docx(DOCX)));
+    let text = outline_json(&scratch("report-as-text.txt", DOCX_AS_TEXT.as_bytes()));
+    assert_eq!(doc["format"], "docx");
+    assert_eq!(sections(&doc), sections(&text));
+    for key in ["title", "unit", "year", "signature", "date", "preamble"] {
+        assert_eq!(doc[key], text[key], "{key}");
+    }
+    let numbers: Vec<String> = sections(&doc).into_iter().map(|s| s.0).collect();
+    assert_eq!(
+        numbers,
+        [
+            "一、",
+            "（一）",
+            "（二）",
+            "二、",
+            "（一）",
+            "1.",
+            "2.",
+            "①",
+            "②",
+            "三、"
+        ]
+    );
+    assert!(!doc.to_string().contains("此句已删除"), "a tracked deletion was read");
+}
+
+#[test]
+fn a_pdf_with_a_text_layer_reads_like_the_text_report() {
+    let lines: Vec<&str> = DOCX_AS_TEXT.lines().collect();
+    // Wrapped at 30 characters, as on a printed page: the hard breaks must be joined again.
+    let from_pdf = outline_json(&scratch("report.pdf", &pdf(&lines, 30)));
+    let text = outline_json(&scratch("report-as-text.txt", DOCX_AS_TEXT.as_bytes()));
+    assert_eq!(from_pdf["format"], "pdf");
+    assert_eq!(sections(&from_pdf), sections(&text));
+    for key in ["title", "unit", "year", "date"] {
+        assert_eq!(from_pdf[key], text[key], "{key}");
+    }
+}
+
+#[test]
+fn the_content_decides_the_format_not_the_name() {
+    let lines: Vec<&str> = DOCX_AS_TEXT.lines().collect();
+    for (name, bytes, format) in [
+        ("docx-named.txt", docx(DOCX), "docx"),
+        ("pdf-named.docx", pdf(&lines, 40), "pdf"),
+        ("text-named.pdf", DOCX_AS_TEXT.as_bytes().to_vec(), "text"),
+        (
+            "page-named.txt",
+            std::fs::read(fixture("reports/html/page.html")).expect("fixture"),
+            "html",
+        ),
+    ] {
+        let v = outline_json(&scratch(name, &bytes));
+        assert_eq!(v["format"], format, "{name}");
+        assert!(!sections(&v).is_empty(), "{name}");
+    }
+}
+
+#[test]
+fn what_cannot_be_read_says_why_in_one_line() {
+    let mut not_word = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    not_word
+        .start_file("photo.jpg", zip::write::SimpleFileOptions::default())
+        .expect("entry");
+    let not_word = not_word.finish().expect("zip").into_inner();
+    let cases: [(&str, Vec<u8>, &str); 6] = [
+        (
+            "scan.pdf",
+            scanned_pdf(),
+            "is a PDF without a text layer (a scanned image?): run OCR on it first, or use the .docx or text version",
+        ),
+        (
+            "broken.pdf",
+            b"%PDF-1.7\n1 0 obj\n<< /Type /Cat".to_vec(),
+            "is not a readable PDF",
+        ),
+        (
+            "old.doc",
+            [&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1][..], &[0; 512]].concat(),
+            "is an old Word .doc (or other Office 97–2003) file: save it as .docx or plain text",
+        ),
+        (
+            "report.rtf",
+            b"{\\rtf1\\ansi report}".to_vec(),
+            "is an RTF file: save it as .docx or plain text",
+        ),
+        (
+            "archive.docx",
+            not_word,
+            "is a ZIP archive but not a Word document (no word/document.xml)",
+        ),
+        (
+            "truncated.docx",
+            docx(DOCX)[..200].to_vec(),
+            "is not a readable .docx file",
+        ),
+    ];
+    for (name, bytes, message) in cases {
+        let path = scratch(name, &bytes);
+        let out = duibi()
+            .arg("outline")
+            .arg(&path)
+            .assert()
+            .failure()
+            .get_output()
+            .clone();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(stderr.lines().count(), 1, "{name}: {stderr}");
+        assert!(
+            stderr.starts_with(&format!("duibi: {}: {message}", path.display())),
+            "{name}: {stderr}"
+        );
+        assert!(
+            !stderr.contains("panicked") && !stderr.contains("internal error"),
+            "{stderr}"
+        );
+    }
+}

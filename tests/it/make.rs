@@ -1,0 +1,173 @@
+//! Builds the .docx and PDF test inputs from text, so the fixtures are readable in the tests that
+//! use them and no binary file needs reviewing.
+
+use std::fmt::Write as _;
+use std::io::Write as _;
+
+/// A paragraph of a generated Word document.
+pub enum Para<'a> {
+    Plain(&'a str),
+    /// Numbered by Word at this level of the document's one list: 一、 （一） 1. ① (levels 0–3).
+    Numbered(u32, &'a str),
+    /// Numbered through its style (`Heading1`, which carries level 0 of the list).
+    Heading(&'a str),
+    /// Text followed by a tracked deletion, which must not be read.
+    WithDeletion(&'a str, &'a str),
+    Table(&'a [&'a [&'a str]]),
+}
+
+fn escape(s: &str) -> String {
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+}
+
+fn run(text: &str) -> String {
+    format!(r#"<w:r><w:t xml:space="preserve">{}</w:t></w:r>"#, escape(text))
+}
+
+/// A .docx whose headings carry no typed numbers: Word's numbering supplies them.
+pub fn docx(paragraphs: &[Para]) -> Vec<u8> {
+    let mut body = String::new();
+    for p in paragraphs {
+        match p {
+            Para::Plain(t) => write!(body, "<w:p>{}</w:p>", run(t)),
+            Para::Numbered(level, t) => write!(
+                body,
+                r#"<w:p><w:pPr><w:numPr><w:ilvl w:val="{level}"/><w:numId w:val="1"/></w:numPr></w:pPr>{}</w:p>"#,
+                run(t)
+            ),
+            Para::Heading(t) => write!(
+                body,
+                r#"<w:p><w:pPr><w:pStyle w:val="Heading1"/></w:pPr>{}</w:p>"#,
+                run(t)
+            ),
+            Para::WithDeletion(t, deleted) => write!(
+                body,
+                r#"<w:p>{}<w:del w:id="1" w:author="审核人"><w:r><w:delText>{}</w:delText></w:r></w:del></w:p>"#,
+                run(t),
+                escape(deleted)
+            ),
+            Para::Table(rows) => {
+                body.push_str("<w:tbl>");
+                for row in *rows {
+                    body.push_str("<w:tr>");
+                    for cell in *row {
+                        write!(body, "<w:tc><w:p>{}</w:p></w:tc>", run(cell)).expect("writes");
+                    }
+                    body.push_str("</w:tr>");
+                }
+                body.push_str("</w:tbl>");
+                Ok(())
+            }
+        }
+        .expect("writes");
+    }
+    const NS: &str = r#"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main""#;
+    let document = format!(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document {NS}><w:body>{body}<w:sectPr/></w:body></w:document>"#
+    );
+    let level = |ilvl: u32, format: &str, text: &str| {
+        format!(
+            r#"<w:lvl w:ilvl="{ilvl}"><w:start w:val="1"/><w:numFmt w:val="{format}"/><w:lvlText w:val="{text}"/><w:suff w:val="nothing"/></w:lvl>"#
+        )
+    };
+    let numbering = format!(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:numbering {NS}><w:abstractNum w:abstractNumId="7">{}{}{}{}</w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="7"/></w:num></w:numbering>"#,
+        level(0, "chineseCounting", "%1、"),
+        level(1, "chineseCounting", "（%2）"),
+        level(2, "decimal", "%3."),
+        level(3, "decimalEnclosedCircle", "%4"),
+    );
+    let styles = format!(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:styles {NS}><w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:style></w:styles>"#
+    );
+    let content_types = r#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>"#;
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default();
+    for (name, text) in [
+        ("[Content_Types].xml", content_types),
+        ("word/document.xml", &document),
+        ("word/numbering.xml", &numbering),
+        ("word/styles.xml", &styles),
+    ] {
+        zip.start_file(name, options).expect("zip entry");
+        zip.write_all(text.as_bytes()).expect("zip write");
+    }
+    zip.finish().expect("zip").into_inner()
+}
+
+/// A one-page PDF showing `lines`, wrapped at `wrap` characters as a typesetter would, in a Type0
+/// font with Identity-H encoding and a ToUnicode map: how Word and WPS export Chinese text.
+pub fn pdf(lines: &[&str], wrap: usize) -> Vec<u8> {
+    let mut chars: Vec<char> = lines.iter().flat_map(|l| l.chars()).collect();
+    chars.sort_unstable();
+    chars.dedup();
+    let cid = |c: char| chars.binary_search(&c).expect("known character") + 1;
+    let mut content = String::from("BT /F1 10 Tf 12 TL 40 800 Td\n");
+    for line in lines {
+        let line: Vec<char> = line.chars().collect();
+        for piece in line.chunks(wrap.max(1)) {
+            content.push('<');
+            for &c in piece {
+                write!(content, "{:04X}", cid(c)).expect("writes");
+            }
+            content.push_str("> Tj T*\n");
+        }
+    }
+    content.push_str("ET");
+    let mut cmap = String::from(
+        "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n",
+    );
+    for chunk in chars.chunks(100) {
+        writeln!(cmap, "{} beginbfchar", chunk.len()).expect("writes");
+        for &c in chunk {
+            let utf16: String = c.encode_utf16(&mut [0; 2]).iter().map(|u| format!("{u:04X}")).collect();
+            writeln!(cmap, "<{:04X}> <{utf16}>", cid(c)).expect("writes");
+        }
+        cmap.push_str("endbfchar\n");
+    }
+    cmap.push_str("endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend");
+    pdf_document(&content, true, &cmap)
+}
+
+/// A PDF page with a drawing and no text at all: what a scanner without OCR produces.
+pub fn scanned_pdf() -> Vec<u8> {
+    pdf_document("0.5 g 40 40 500 700 re f", false, "")
+}
+
+fn pdf_document(content: &str, with_font: bool, cmap: &str) -> Vec<u8> {
+    let stream = |s: &str| format!("<< /Length {} >>\nstream\n{s}\nendstream", s.len());
+    let resources = if with_font {
+        "<< /Font << /F1 4 0 R >> >>"
+    } else {
+        "<< >>"
+    };
+    let objects = [
+        "<< /Type /Catalog /Pages 2 0 R >>".to_string(),
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_string(),
+        format!("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources {resources} /Contents 5 0 R >>"),
+        "<< /Type /Font /Subtype /Type0 /BaseFont /SimSun /Encoding /Identity-H /DescendantFonts [6 0 R] /ToUnicode 7 0 R >>".to_string(),
+        stream(content),
+        "<< /Type /Font /Subtype /CIDFontType2 /BaseFont /SimSun /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /FontDescriptor 8 0 R /DW 1000 /CIDToGIDMap /Identity >>".to_string(),
+        stream(cmap),
+        "<< /Type /FontDescriptor /FontName /SimSun /Flags 4 /FontBBox [0 -140 1000 860] /ItalicAngle 0 /Ascent 860 /Descent -140 /CapHeight 700 /StemV 80 >>".to_string(),
+    ];
+    let mut out = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n".to_vec();
+    let mut offsets = Vec::new();
+    for (i, object) in objects.iter().enumerate() {
+        offsets.push(out.len());
+        out.extend_from_slice(format!("{} 0 obj\n{object}\nendobj\n", i + 1).as_bytes());
+    }
+    let xref = out.len();
+    let mut table = format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1);
+    for o in offsets {
+        writeln!(table, "{o:010} 00000 n ").expect("writes");
+    }
+    write!(
+        table,
+        "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+        objects.len() + 1
+    )
+    .expect("writes");
+    out.extend_from_slice(table.as_bytes());
+    out
+}
