@@ -246,6 +246,9 @@ impl SideData<'_> {
 }
 
 /// Side-by-side layout of one row.
+/// Shown for a report that has nothing on a row's topic.
+const ABSENT: &str = "（无）本报告未涉及";
+
 pub fn side_by_side(row: &Row, diff: Option<&RowDiff>, widths: [usize; 2], opts: &Options) -> RowLayout {
     let owned;
     let diff = match diff {
@@ -366,6 +369,18 @@ pub fn side_by_side(row: &Row, diff: Option<&RowDiff>, widths: [usize; 2], opts:
             });
         }
     }
+    // A report without the topic says so beside the other's first line, rather than staying blank
+    // (its pane holds only padding there).
+    for (i, side) in [&a, &b].into_iter().enumerate() {
+        if side.passages.is_empty() {
+            if out.panes[i].is_empty() {
+                out.panes.iter_mut().for_each(|p| p.push(Line::default()));
+            }
+            out.panes[i][0] = Line {
+                segs: vec![Seg::new(format!("{} {ABSENT}", side.arrow), Look::Dim)],
+            };
+        }
+    }
     out
 }
 
@@ -387,7 +402,7 @@ pub fn inline(row: &Row, diff: Option<&RowDiff>, width: usize, opts: &Options) -
     };
     for (arrow, passages) in [("◀", first), ("▶", second)] {
         if passages.is_empty() {
-            lines.extend(wrap(&[Seg::new(format!("{arrow} （无）"), Look::Header)], width));
+            lines.extend(wrap(&[Seg::new(format!("{arrow} {ABSENT}"), Look::Dim)], width));
         }
         for p in passages {
             lines.extend(wrap(&[Seg::new(header_text(p, arrow), Look::Header)], width));

@@ -204,3 +204,27 @@ fn help_and_hints_follow_the_keymap_in_effect() {
     assert!(screen.contains("repeat a motion N times (5 down)"), "{screen}");
     assert!(!screen.contains("g g"), "no vim binding in the emacs help:\n{screen}");
 }
+
+#[test]
+fn a_report_without_the_topic_says_so() {
+    let mut app = demo_app();
+    let row = app
+        .cmp
+        .alignment
+        .rows
+        .iter()
+        .position(|r| r.left.is_empty())
+        .expect("the demo has a topic only the newer report covers");
+    assert!(row < 9, "reachable with t and a digit");
+    keys(&mut app, &format!("t{}", row + 1));
+    let buf = draw(&mut app, 160, 45, &Theme::color());
+    let (x, y) = find(&buf, "◀ （无）本报告未涉及").expect("note in the left pane");
+    assert_eq!(y, 1, "the note opens the pane");
+    assert!(
+        buf[(x, y)].style().add_modifier.contains(Modifier::DIM),
+        "the note is quiet"
+    );
+    // The right pane's first passage header sits on the same line: the panes stay level.
+    let line: String = cells(&buf, y).into_iter().map(|(_, s)| s).collect();
+    assert!(line.contains("▶ "), "{line}");
+}
