@@ -63,17 +63,20 @@ impl ConfigError {
         }
     }
 
-    /// A TOML syntax error, positioned.
-    pub fn syntax(file: &str, text: &str, error: &toml::de::Error) -> Self {
+    /// One problem at a place in a file.
+    pub fn at(file: &str, text: &str, span: Range<usize>, message: impl Into<String>) -> Self {
         let mut sink = Diagnostics::new(file, text);
-        sink.push(
-            error.span().unwrap_or(0..0),
-            format!("TOML syntax: {}", error.message().trim_end()),
-        );
+        sink.push(span, message);
         ConfigError {
             diagnostics: sink.found,
             help: None,
         }
+    }
+
+    /// A TOML syntax error, positioned.
+    pub fn syntax(file: &str, text: &str, error: &toml::de::Error) -> Self {
+        let message = format!("TOML syntax: {}", error.message().trim_end());
+        Self::at(file, text, error.span().unwrap_or(0..0), message)
     }
 }
 

@@ -132,11 +132,7 @@ pub fn load(request: &Request) -> Result<Config, ConfigError> {
         }
         (None, Some((k, span))) => {
             let found = resolve_keymap(k, base)?;
-            config.keymap = found.ok_or_else(|| {
-                let mut d = Diagnostics::new(&name, &text);
-                d.push(span.clone(), no_such_keymap(k));
-                d.finish(()).expect_err("a problem was pushed")
-            })?;
+            config.keymap = found.ok_or_else(|| ConfigError::at(&name, &text, span.clone(), no_such_keymap(k)))?;
             k.clone()
         }
         (None, None) => config.keymap_name.clone(),
