@@ -245,23 +245,13 @@ fn draw_status(frame: &mut Frame, app: &mut App, theme: &Theme, area: Rect) {
     } else {
         "side by side"
     };
-    let at = if app.sync || app.is_inline() {
-        app.scroll[0]
-    } else {
-        app.scroll[app.focus]
-    };
-    let changes = if app.document {
-        Vec::new()
-    } else {
-        app.row_layout().changes.clone()
-    };
-    let change_pos = changes.iter().filter(|&&c| c <= at + 2).count();
+    let (change_pos, change_total) = app.change_position();
     let mut left = format!(
         " {}/{} {label} · change {}/{} · {view}",
         app.row + 1,
         rows,
         change_pos,
-        changes.len()
+        change_total
     );
     if !app.sync && !app.is_inline() {
         left += if app.focus == 0 {

@@ -58,6 +58,9 @@ pub struct App {
     pending: Vec<Key>,
     count: Option<usize>,
     awaiting_topic: bool,
+    /// The change `}`/`{` went to last, as an index into the row's changes; anything else that moves
+    /// the view clears it, and the position is then read from the scroll.
+    change_cursor: Option<usize>,
     pub document: bool,
     /// `None`: inline below [`AUTO_INLINE_WIDTH`] columns, side by side above.
     pub inline: Option<bool>,
@@ -101,6 +104,7 @@ impl App {
             pending: Vec::new(),
             count: None,
             awaiting_topic: false,
+            change_cursor: None,
             document: false,
             inline: None,
             sidebar: true,
@@ -258,6 +262,7 @@ impl App {
     fn set_row(&mut self, row: usize) {
         if row < self.rows() {
             self.row = row;
+            self.change_cursor = None;
             self.scroll = [0, 0];
             if self.document {
                 self.show_row_in_documents();
@@ -281,17 +286,35 @@ impl App {
         }
     }
 
-    /// Moves to the next (or previous) block of changes, crossing into other rows at the ends.
+    /// The change shown (1-based; 0 above the first) and how many the row has.
+    pub fn change_position(&mut self) -> (usize, usize) {
+        if self.document {
+            return (0, 0);
+        }
+        let at = self.current_line() + 2;
+        let cursor = self.change_cursor;
+        let changes = &self.row_layout().changes;
+        let shown = match cursor.filter(|&i| i < changes.len()) {
+            Some(i) => i + 1,
+            None => changes.iter().filter(|&&c| c <= at).count(),
+        };
+        (shown, changes.len())
+    }
+
+    /// Moves to the next (or previous) block of changes, crossing into other rows at the ends. The
+    /// cursor, not the scroll, says where we are: a short row cannot scroll to its last change.
     fn jump_change(&mut self, forward: bool) {
         let at = self.current_line() + 2;
         let changes = self.row_layout().changes.clone();
-        let target = if forward {
-            changes.iter().find(|&&c| c > at)
-        } else {
-            changes.iter().rev().find(|&&c| c < at)
+        let target = match (self.change_cursor.filter(|&i| i < changes.len()), forward) {
+            (Some(i), true) => Some(i + 1).filter(|&n| n < changes.len()),
+            (Some(i), false) => i.checked_sub(1),
+            (None, true) => changes.iter().position(|&c| c > at),
+            (None, false) => changes.iter().rposition(|&c| c < at),
         };
-        if let Some(&line) = target {
-            self.goto_line(line);
+        if let Some(i) = target {
+            self.goto_line(changes[i]);
+            self.change_cursor = Some(i);
             return;
         }
         let rows: Vec<usize> = if forward {
@@ -302,9 +325,14 @@ impl App {
         for r in rows {
             self.set_row(r);
             let changes = self.row_layout().changes.clone();
-            let pick = if forward { changes.first() } else { changes.last() };
-            if let Some(&line) = pick {
-                self.goto_line(line);
+            let pick = if forward {
+                (!changes.is_empty()).then_some(0)
+            } else {
+                changes.len().checked_sub(1)
+            };
+            if let Some(i) = pick {
+                self.goto_line(changes[i]);
+                self.change_cursor = Some(i);
                 return;
             }
         }
@@ -525,6 +553,12 @@ impl App {
     pub fn apply(&mut self, action: Action, count: usize) {
         let page = self.geometry.height.max(2) as isize;
         let n = count as isize;
+        if !matches!(
+            action,
+            Action::NextChange | Action::PrevChange | Action::Help | Action::Cancel
+        ) {
+            self.change_cursor = None;
+        }
         match action {
             Action::ScrollDown if self.mode == Mode::Help => self.help_scroll += count,
             Action::ScrollUp if self.mode == Mode::Help => self.help_scroll = self.help_scroll.saturating_sub(count),

@@ -137,3 +137,44 @@ fn mouse_wheel_scrolls_the_pane_under_the_pointer() {
     assert_eq!(app.focus, 1);
     assert_eq!(app.scroll, [0, 3]);
 }
+
+#[test]
+fn every_change_is_reached_even_when_the_row_fits_on_screen() {
+    let mut app = app();
+    app.geometry.height = 200; // every row fits: nothing can scroll
+    // A change at the top of the first row is shown, and counted, from the start.
+    let mut seen = match app.change_position() {
+        (0, _) => Vec::new(),
+        (at, _) => vec![(app.row, at)],
+    };
+    for _ in 0..200 {
+        type_keys(&mut app, "}");
+        if app.message.as_deref() == Some("no more changes") {
+            break;
+        }
+        let (at, total) = app.change_position();
+        assert!(at >= 1 && at <= total, "row {}: change {at}/{total}", app.row);
+        seen.push((app.row, at));
+    }
+    assert_eq!(
+        app.message.as_deref(),
+        Some("no more changes"),
+        "the last change was reached"
+    );
+    // Each change of each row once, in order.
+    let mut expected = Vec::new();
+    for row in 0..app.rows() {
+        type_keys(&mut app, &format!("t{}", (row + 1) % 10));
+        let (_, total) = app.change_position();
+        expected.extend((1..=total).map(|c| (row, c)));
+    }
+    // Rows past the ninth are not reachable by digit; compare what both cover.
+    expected.retain(|(r, _)| *r < 9);
+    seen.retain(|(r, _)| *r < 9);
+    assert_eq!(seen, expected);
+    // And back: { from the end returns to the first change.
+    for _ in 0..200 {
+        type_keys(&mut app, "{");
+    }
+    assert_eq!((app.row, app.change_position().0), expected[0]);
+}
