@@ -109,7 +109,14 @@ fn draw_header(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, sidebar:
         );
     }
     let texts = if panes.len() == 1 {
-        vec![format!("{}  ⇄  {}", side("◀", l), side("▶", r))]
+        // One pane for both: drop the file names before cutting the second report off.
+        let both = format!("{}  ⇄  {}", side("◀", l), side("▶", r));
+        let fits = str_width(&both) <= panes[0].width as usize;
+        vec![if fits {
+            both
+        } else {
+            format!("◀ {}  ⇄  ▶ {}", l.doc.label(), r.doc.label())
+        }]
     } else {
         vec![side("◀", l), side("▶", r)]
     };
