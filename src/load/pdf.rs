@@ -20,10 +20,18 @@ pub fn in_parser() -> bool {
 /// The text of a PDF, or why there is none.
 pub fn extract(bytes: &[u8]) -> Result<String, String> {
     EXTRACTING.with(|e| e.set(true));
-    let result = std::panic::catch_unwind(|| pdf_extract::extract_text_from_mem(bytes));
+    let result = std::panic::catch_unwind(|| {
+        pdf_extract::extract_text_from_mem(bytes).map(|text| (text, unmapped_fonts(bytes)))
+    });
     EXTRACTING.with(|e| e.set(false));
     let text = match result {
-        Ok(Ok(text)) => text,
+        Ok(Ok((_, unmapped))) if !unmapped.is_empty() => {
+            return Err(format!(
+                "is a PDF whose Chinese fonts ({}) carry no map to Unicode, so their text cannot be read: export it again from the original, or use the .docx or text version",
+                unmapped.join(", ")
+            ));
+        }
+        Ok(Ok((text, _))) => text,
         Ok(Err(pdf_extract::OutputError::PdfError(e))) if e.to_string().to_lowercase().contains("decrypt") => {
             return Err("is an encrypted PDF: remove the password and try again".into());
         }
@@ -39,6 +47,37 @@ pub fn extract(bytes: &[u8]) -> Result<String, String> {
         );
     }
     Ok(text)
+}
+
+/// Composite (Type0) fonts used on some page that have no ToUnicode map. The extractor turns their
+/// characters into nothing, so a report set in them would silently lose text (and the comparison
+/// would show it as deleted); such files are refused instead.
+fn unmapped_fonts(bytes: &[u8]) -> Vec<String> {
+    use pdf_extract::{Document, Object};
+    let Ok(doc) = Document::load_mem(bytes) else {
+        return Vec::new();
+    };
+    let name = |o: Result<&Object, _>| {
+        o.and_then(Object::as_name)
+            .map(|n| String::from_utf8_lossy(n).into_owned())
+    };
+    let mut found = std::collections::BTreeSet::new();
+    for page in doc.get_pages().into_values() {
+        let (Ok(fonts), Ok(content)) = (doc.get_page_fonts(page), doc.get_page_content(page)) else {
+            continue;
+        };
+        for (resource, font) in fonts {
+            let type0 = name(font.get(b"Subtype")).is_ok_and(|s| s == "Type0");
+            // A resource named in the page's content is a font that is actually set (`/F1 10 Tf`).
+            let used = content
+                .windows(resource.len() + 1)
+                .any(|w| w[0] == b'/' && w[1..] == resource[..]);
+            if type0 && used && !font.has(b"ToUnicode") {
+                found.insert(name(font.get(b"BaseFont")).unwrap_or_else(|_| "unnamed".into()));
+            }
+        }
+    }
+    found.into_iter().collect()
 }
 
 /// Removes lines that are only a page number, bare or dashed (`3`, `- 3 -`, `—3—`, `第3页`).

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 
-use crate::make::{Para, docx, pdf, scanned_pdf};
+use crate::make::{Para, docx, pdf, pdf_without_unicode_map, scanned_pdf};
 use crate::util::{duibi, fixture, stdout_of};
 
 /// `outline --format json` of a file.
@@ -208,7 +208,13 @@ fn what_cannot_be_read_says_why_in_one_line() {
         .start_file("photo.jpg", zip::write::SimpleFileOptions::default())
         .expect("entry");
     let not_word = not_word.finish().expect("zip").into_inner();
-    let cases: [(&str, Vec<u8>, &str); 6] = [
+    let lines: Vec<&str> = DOCX_AS_TEXT.lines().collect();
+    let cases: [(&str, Vec<u8>, &str); 7] = [
+        (
+            "unmapped.pdf",
+            pdf_without_unicode_map(&lines),
+            "is a PDF whose Chinese fonts (SimSun) carry no map to Unicode, so their text cannot be read",
+        ),
         (
             "scan.pdf",
             scanned_pdf(),

@@ -129,6 +129,15 @@ pub fn pdf(lines: &[&str], wrap: usize) -> Vec<u8> {
     pdf_document(&content, true, &cmap)
 }
 
+/// The same without the ToUnicode map: the characters can be drawn but not read back.
+pub fn pdf_without_unicode_map(lines: &[&str]) -> Vec<u8> {
+    let with_map = pdf(lines, 40);
+    let text = String::from_utf8_lossy(&with_map).into_owned();
+    let start = text.find("stream\n").expect("content stream") + "stream\n".len();
+    let end = start + text[start..].find("\nendstream").expect("end of stream");
+    pdf_document(&text[start..end], true, "")
+}
+
 /// A PDF page with a drawing and no text at all: what a scanner without OCR produces.
 pub fn scanned_pdf() -> Vec<u8> {
     pdf_document("0.5 g 40 40 500 700 re f", false, "")
@@ -145,7 +154,10 @@ fn pdf_document(content: &str, with_font: bool, cmap: &str) -> Vec<u8> {
         "<< /Type /Catalog /Pages 2 0 R >>".to_string(),
         "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_string(),
         format!("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources {resources} /Contents 5 0 R >>"),
-        "<< /Type /Font /Subtype /Type0 /BaseFont /SimSun /Encoding /Identity-H /DescendantFonts [6 0 R] /ToUnicode 7 0 R >>".to_string(),
+        format!(
+            "<< /Type /Font /Subtype /Type0 /BaseFont /SimSun /Encoding /Identity-H /DescendantFonts [6 0 R]{} >>",
+            if cmap.is_empty() { "" } else { " /ToUnicode 7 0 R" }
+        ),
         stream(content),
         "<< /Type /Font /Subtype /CIDFontType2 /BaseFont /SimSun /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /FontDescriptor 8 0 R /DW 1000 /CIDToGIDMap /Identity >>".to_string(),
         stream(cmap),
