@@ -228,13 +228,11 @@ pub fn run_interactive(
     options: &Options,
     start: std::time::Instant,
 ) -> Result<()> {
-    // The dictionary load is the slowest step: start it first, draw without it.
-    let segmenter = thread::spawn(JiebaTokenizer::new);
     let config = settings(options)?;
     let tax = taxonomy(options, &config)?;
     let (l, r) = documents(left, right, demo, options)?;
     let c = Comparison::build(l, r, &tax);
-    crate::tui::run(c, tax, &config, segmenter, start)
+    crate::tui::run(c, tax, &config, start)
 }
 
 pub fn run_keys(format: KeysFormat, options: &Options) -> Result<()> {

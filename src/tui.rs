@@ -98,25 +98,12 @@ fn watch_signals() -> Result<Arc<AtomicBool>> {
 }
 
 /// Runs the interface until the user quits or a signal arrives.
-/// `segmenter` is the dictionary load already under way; the first frame does not wait for it.
-pub fn run(
-    cmp: Comparison,
-    tax: Taxonomy,
-    config: &Config,
-    segmenter: thread::JoinHandle<JiebaTokenizer>,
-    start: Instant,
-) -> Result<()> {
+/// Word-level marks are computed on another thread once the first frame is up.
+pub fn run(cmp: Comparison, tax: Taxonomy, config: &Config, start: Instant) -> Result<()> {
     let mut timing = Timing::new(start);
     timing.mark("compared");
     let stop = watch_signals()?;
     let (tx, rx) = mpsc::channel();
-    let worker_cmp = cmp.clone();
-    thread::spawn(move || {
-        // A failed load leaves the sentence-level view in place.
-        if let Ok(tokenizer) = segmenter.join() {
-            let _ = tx.send(worker_cmp.word_diffs(&tokenizer, DIFF_BUDGET));
-        }
-    });
     let theme = if std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) {
         Theme::monochrome()
     } else {
@@ -134,24 +121,45 @@ pub fn run(
     let mut terminal = ratatui::init();
     timing.mark("terminal_ready");
     let _ = crossterm::execute!(std::io::stdout(), EnableMouseCapture);
-    let result = event_loop(&mut terminal, &mut app, &theme, &rx, &stop, &mut timing);
+    let words = Words { tx, rx };
+    let result = event_loop(&mut terminal, &mut app, &theme, &words, &stop, &mut timing);
     let _ = crossterm::execute!(std::io::stdout(), DisableMouseCapture);
     ratatui::restore();
     result
+}
+
+/// Word-level diffs, made on a worker thread and delivered to the loop.
+struct Words {
+    tx: mpsc::Sender<Vec<duibi::diff::RowDiff>>,
+    rx: mpsc::Receiver<Vec<duibi::diff::RowDiff>>,
+}
+
+impl Words {
+    /// Loads the segmenter and diffs every row, off the loop. Started after the first frame: the
+    /// dictionary load (~25 ms of allocation-heavy work) slows everything beside it on a 2-core
+    /// machine, and the first frame has the tighter budget (see docs/performance.md).
+    fn start(&self, app: &App) {
+        let cmp = app.cmp.clone();
+        let tx = self.tx.clone();
+        thread::spawn(move || {
+            let tokenizer = JiebaTokenizer::new();
+            let _ = tx.send(cmp.word_diffs(&tokenizer, DIFF_BUDGET));
+        });
+    }
 }
 
 fn event_loop(
     terminal: &mut ratatui::DefaultTerminal,
     app: &mut App,
     theme: &Theme,
-    rx: &mpsc::Receiver<Vec<duibi::diff::RowDiff>>,
+    words: &Words,
     stop: &AtomicBool,
     timing: &mut Timing,
 ) -> Result<()> {
     let mut dirty = true;
     let mut first = true;
     while !app.quit && !stop.load(Ordering::Relaxed) {
-        if let Ok(diffs) = rx.try_recv() {
+        if let Ok(diffs) = words.rx.try_recv() {
             app.set_word_diffs(diffs);
             dirty = true;
         }
@@ -161,6 +169,7 @@ fn event_loop(
             if first {
                 timing.mark("first_frame");
                 first = false;
+                words.start(app);
             }
             if app.words_ready {
                 timing.mark("word_marks");
