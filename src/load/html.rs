@@ -41,9 +41,7 @@ const SKIP_MARKS: &[&str] = &[
 ];
 
 /// A class or id equal to one of these (as a whole word) too; as substrings they would catch too much.
-const SKIP_WORDS: &[&str] = &[
-    "foot", "bottom", "header", "head", "top", "related", "links", "search", "print",
-];
+const SKIP_WORDS: &[&str] = &["foot", "bottom", "header", "head", "top", "related", "links", "search"];
 
 /// Elements that begin and end a line.
 const BLOCK_TAGS: &[&str] = &[
@@ -86,10 +84,13 @@ const TITLE_MAX_CHARS: usize = 80;
 /// Marks the end of a table cell while the text is gathered; becomes ` | ` between cells.
 const CELL_END: char = '\u{1f}';
 
+/// Site furniture named by class or id is never most of a page: an element holding at least this
+/// share of the page's Chinese text is kept whatever its name (an article in `<div class="print_box">`).
+const FURNITURE_MAX_SHARE: f64 = 0.5;
+
 /// The article of an HTML page as plain text, one line per paragraph.
 pub fn extract(html: &str) -> String {
     let page = Html::parse_document(html);
-    let mut counts = HashMap::new();
     let Some(body) = page
         .root_element()
         .child_elements()
@@ -97,42 +98,18 @@ pub fn extract(html: &str) -> String {
     else {
         return String::new();
     };
-    let article = article_root(*body, &mut counts);
+    let mut reader = Reader::new(*body);
+    let article = reader.article_root(*body);
     let mut raw = String::new();
-    gather_text(article, &mut raw);
+    reader.gather_text(article, &mut raw);
     let mut lines: Vec<String> = raw.lines().map(tidy_line).filter(|l| !l.is_empty()).collect();
-    if let Some(title) = title(&page) {
+    if let Some(title) = title(&page, &reader) {
         let opening: String = lines.iter().take(3).map(String::as_str).collect();
         if !opening.contains(&title) {
             lines.insert(0, title);
         }
     }
     lines.join("\n")
-}
-
-fn is_skipped(node: NodeRef<Node>) -> bool {
-    let Some(el) = ElementRef::wrap(node) else {
-        return matches!(node.value(), Node::Comment(_));
-    };
-    let e = el.value();
-    if SKIP_TAGS.contains(&e.name()) {
-        return true;
-    }
-    let hidden = e
-        .attr("style")
-        .is_some_and(|s| s.replace(' ', "").contains("display:none"))
-        || e.attr("hidden").is_some();
-    let names = e
-        .attr("class")
-        .into_iter()
-        .chain(e.attr("id"))
-        .map(str::to_ascii_lowercase);
-    hidden
-        || names.into_iter().any(|n| {
-            SKIP_MARKS.iter().any(|m| n.contains(m))
-                || n.split(|c: char| !c.is_ascii_alphanumeric())
-                    .any(|w| SKIP_WORDS.contains(&w))
-        })
 }
 
 fn is_cjk(c: char) -> bool {
@@ -144,60 +121,128 @@ fn is_wide(c: char) -> bool {
     is_cjk(c) || matches!(c, '\u{3000}'..='\u{303f}' | '\u{ff00}'..='\u{ffef}' | '\u{2018}'..='\u{201d}')
 }
 
-/// Chinese characters under `node`, boilerplate excluded (memoised: the descent asks repeatedly).
-fn cjk_count(node: NodeRef<Node>, counts: &mut HashMap<NodeId, usize>) -> usize {
-    if let Some(&n) = counts.get(&node.id()) {
-        return n;
+/// Does the element's tag, or hiding, make it never part of an article?
+fn skipped_by_tag(node: NodeRef<Node>) -> bool {
+    let Some(el) = ElementRef::wrap(node) else {
+        return matches!(node.value(), Node::Comment(_));
+    };
+    let e = el.value();
+    SKIP_TAGS.contains(&e.name())
+        || e.attr("style")
+            .is_some_and(|s| s.replace(' ', "").contains("display:none"))
+        || e.attr("hidden").is_some()
+}
+
+/// Does the element's class or id name it as site furniture?
+fn named_furniture(node: NodeRef<Node>) -> bool {
+    let Some(el) = ElementRef::wrap(node) else {
+        return false;
+    };
+    let e = el.value();
+    e.attr("class")
+        .into_iter()
+        .chain(e.attr("id"))
+        .map(str::to_ascii_lowercase)
+        .any(|n| {
+            SKIP_MARKS.iter().any(|m| n.contains(m))
+                || n.split(|c: char| !c.is_ascii_alphanumeric())
+                    .any(|w| SKIP_WORDS.contains(&w))
+        })
+}
+
+/// One page's elements, with the Chinese text each holds, to tell furniture from the article.
+struct Reader {
+    /// Chinese characters under each node, leaving out only what its tag excludes.
+    by_tag: HashMap<NodeId, usize>,
+    /// The same, leaving out furniture too.
+    kept: HashMap<NodeId, usize>,
+    page_total: usize,
+}
+
+impl Reader {
+    fn new(body: NodeRef<Node>) -> Self {
+        let mut by_tag = HashMap::new();
+        let page_total = count_by_tag(body, &mut by_tag);
+        Reader {
+            by_tag,
+            kept: HashMap::new(),
+            page_total,
+        }
     }
+
+    fn is_skipped(&self, node: NodeRef<Node>) -> bool {
+        skipped_by_tag(node)
+            || (named_furniture(node)
+                && (self.by_tag.get(&node.id()).copied().unwrap_or(0) as f64)
+                    < self.page_total as f64 * FURNITURE_MAX_SHARE)
+    }
+
+    /// Chinese characters under `node`, furniture excluded (memoised: the descent asks repeatedly).
+    fn cjk_count(&mut self, node: NodeRef<Node>) -> usize {
+        if let Some(&n) = self.kept.get(&node.id()) {
+            return n;
+        }
+        let n = match node.value() {
+            Node::Text(t) => t.chars().filter(|&c| is_cjk(c)).count(),
+            Node::Element(_) if !self.is_skipped(node) => node.children().map(|c| self.cjk_count(c)).sum(),
+            _ => 0,
+        };
+        self.kept.insert(node.id(), n);
+        n
+    }
+
+    /// The innermost element that still holds nearly all of the page's Chinese text.
+    fn article_root<'a>(&mut self, body: NodeRef<'a, Node>) -> NodeRef<'a, Node> {
+        let mut node = body;
+        loop {
+            let total = self.cjk_count(node);
+            let best = node
+                .children()
+                .filter(|c| c.value().is_element())
+                .map(|c| (self.cjk_count(c), c))
+                .max_by_key(|(n, _)| *n);
+            match best {
+                Some((n, child)) if n > 0 && n as f64 >= total as f64 * ARTICLE_SHARE => node = child,
+                _ => return node,
+            }
+        }
+    }
+
+    /// The text under `node`: line breaks around blocks, ` | ` between table cells, HTML whitespace
+    /// collapsed, and no space left where the source broke a line between two Chinese characters.
+    fn gather_text(&self, node: NodeRef<Node>, out: &mut String) {
+        match node.value() {
+            Node::Text(t) => push_collapsed(t, out),
+            Node::Element(e) if !self.is_skipped(node) => {
+                let name = e.name();
+                let block = BLOCK_TAGS.contains(&name);
+                if block {
+                    out.push('\n');
+                }
+                for child in node.children() {
+                    self.gather_text(child, out);
+                }
+                if matches!(name, "td" | "th") {
+                    out.push(CELL_END);
+                }
+                if block {
+                    out.push('\n');
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Chinese characters under `node` leaving out only what tags exclude, memoised for every node.
+fn count_by_tag(node: NodeRef<Node>, counts: &mut HashMap<NodeId, usize>) -> usize {
     let n = match node.value() {
         Node::Text(t) => t.chars().filter(|&c| is_cjk(c)).count(),
-        Node::Element(_) if !is_skipped(node) => node.children().map(|c| cjk_count(c, counts)).sum(),
+        Node::Element(_) if !skipped_by_tag(node) => node.children().map(|c| count_by_tag(c, counts)).sum(),
         _ => 0,
     };
     counts.insert(node.id(), n);
     n
-}
-
-/// The innermost element that still holds nearly all of the page's Chinese text.
-fn article_root<'a>(body: NodeRef<'a, Node>, counts: &mut HashMap<NodeId, usize>) -> NodeRef<'a, Node> {
-    let mut node = body;
-    loop {
-        let total = cjk_count(node, counts);
-        let best = node
-            .children()
-            .filter(|c| c.value().is_element())
-            .map(|c| (cjk_count(c, counts), c))
-            .max_by_key(|(n, _)| *n);
-        match best {
-            Some((n, child)) if n > 0 && n as f64 >= total as f64 * ARTICLE_SHARE => node = child,
-            _ => return node,
-        }
-    }
-}
-
-/// The text under `node`: line breaks around blocks, ` | ` between table cells, HTML whitespace
-/// collapsed, and no space left where the source broke a line between two Chinese characters.
-fn gather_text(node: NodeRef<Node>, out: &mut String) {
-    match node.value() {
-        Node::Text(t) => push_collapsed(t, out),
-        Node::Element(e) if !is_skipped(node) => {
-            let name = e.name();
-            let block = BLOCK_TAGS.contains(&name);
-            if block {
-                out.push('\n');
-            }
-            for child in node.children() {
-                gather_text(child, out);
-            }
-            if matches!(name, "td" | "th") {
-                out.push(CELL_END);
-            }
-            if block {
-                out.push('\n');
-            }
-        }
-        _ => {}
-    }
 }
 
 fn push_collapsed(text: &str, out: &mut String) {
@@ -230,8 +275,8 @@ fn tidy_line(line: &str) -> String {
 
 /// The article's title: the page's first `<h1>`, else an element classed or named as a title, else
 /// the document's `<title>` up to the site name.
-fn title(page: &Html) -> Option<String> {
-    let visible = |e: &ElementRef| !e.ancestors().any(|a| a.value().is_element() && is_skipped(a));
+fn title(page: &Html, reader: &Reader) -> Option<String> {
+    let visible = |e: &ElementRef| !e.ancestors().any(|a| a.value().is_element() && reader.is_skipped(a));
     let text = |e: &ElementRef| {
         let mut s = String::new();
         push_collapsed(&e.text().collect::<String>(), &mut s);
@@ -331,6 +376,13 @@ mod tests {
             extract(page).lines().next(),
             Some("某区科技局2023年度法治政府建设工作报告")
         );
+    }
+
+    #[test]
+    fn an_article_named_like_furniture_is_still_the_article() {
+        // Some sites wrap the article in a box named for printing or sharing.
+        let page = PAGE.replace(r#"<div class="TRS_Editor">"#, r#"<div class="print_box share-area">"#);
+        assert_eq!(extract(&page), extract(PAGE));
     }
 
     #[test]
