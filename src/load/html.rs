@@ -2,7 +2,8 @@
 //! headers, footers, share bars or comment boxes.
 //!
 //! The page is parsed by html5ever (through `scraper`), as a browser would. Boilerplate is recognised
-//! by tag (`nav`, `footer` …) and by class or id (`menu`, `breadcrumb`, `comment` …). The article is
+//! by tag (`nav`, `footer` …) and by class or id (`menu`, `breadcrumb`, `comment` …), though an element
+//! holding most of the page's Chinese text is never furniture, whatever its name. The article is
 //! then found by descending from `<body>` into whichever child holds nearly all of the remaining
 //! Chinese text, and its title (the page's `<h1>`, an element classed as a title, or `<title>`) is put
 //! first when the article's own text does not start with it.
