@@ -97,13 +97,12 @@ fn watch_signals() -> Result<Arc<AtomicBool>> {
     Ok(stop)
 }
 
-/// Runs the interface until the user quits or a signal arrives.
-/// Word-level marks are computed on another thread once the first frame is up.
+/// Runs the interface until the user quits or a signal arrives; word-level marks are computed on
+/// another thread once the first frame is up.
 pub fn run(cmp: Comparison, tax: Taxonomy, config: &Config, start: Instant) -> Result<()> {
     let mut timing = Timing::new(start);
     timing.mark("compared");
     let stop = watch_signals()?;
-    let (tx, rx) = mpsc::channel();
     let theme = if std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) {
         Theme::monochrome()
     } else {
@@ -121,7 +120,7 @@ pub fn run(cmp: Comparison, tax: Taxonomy, config: &Config, start: Instant) -> R
     let mut terminal = ratatui::init();
     timing.mark("terminal_ready");
     let _ = crossterm::execute!(std::io::stdout(), EnableMouseCapture);
-    let words = Words { tx, rx };
+    let words = Words::new();
     let result = event_loop(&mut terminal, &mut app, &theme, &words, &stop, &mut timing);
     let _ = crossterm::execute!(std::io::stdout(), DisableMouseCapture);
     ratatui::restore();
@@ -135,6 +134,11 @@ struct Words {
 }
 
 impl Words {
+    fn new() -> Self {
+        let (tx, rx) = mpsc::channel();
+        Words { tx, rx }
+    }
+
     /// Loads the segmenter and diffs every row, off the loop. Started after the first frame: the
     /// dictionary load (~25 ms of allocation-heavy work) slows everything beside it on a 2-core
     /// machine, and the first frame has the tighter budget (see docs/performance.md).
