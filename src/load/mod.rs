@@ -16,7 +16,7 @@ use std::fs;
 use std::io::ErrorKind;
 use std::path::{Path, PathBuf};
 
-use encoding_rs::{Encoding, GB18030, GBK, UTF_8};
+use encoding_rs::{Encoding, GB18030, GBK, UTF_8, UTF_16BE, UTF_16LE};
 
 use crate::error::{Error, Result};
 
@@ -193,13 +193,21 @@ fn declared_charset(bytes: &[u8]) -> Option<&'static Encoding> {
     for (at, _) in head.match_indices("<meta") {
         let tag = &head[at..head[at..].find('>').map_or(head.len(), |e| at + e)];
         let Some(i) = tag.find("charset") else { continue };
-        let value = tag[i + "charset".len()..].trim_start().strip_prefix('=')?.trim_start();
+        let Some(value) = tag[i + "charset".len()..].trim_start().strip_prefix('=') else {
+            continue;
+        };
         let label: String = value
+            .trim_start()
             .trim_start_matches(['"', '\''])
             .chars()
             .take_while(|c| c.is_ascii_alphanumeric() || "-_:.".contains(*c))
             .collect();
-        return Encoding::for_label(label.as_bytes()).map(|e| if e == GBK { GB18030 } else { e });
+        // A page that could declare anything in ASCII is not UTF-16, whatever it says (HTML standard).
+        return Encoding::for_label(label.as_bytes()).map(|e| match e {
+            e if e == GBK => GB18030,
+            e if e == UTF_16LE || e == UTF_16BE => UTF_8,
+            e => e,
+        });
     }
     None
 }
@@ -329,6 +337,23 @@ mod tests {
     fn control_characters_are_removed() {
         let src = decode_str("a\u{1b}[31mb\u{7}\u{9b}c\td".as_bytes()).unwrap();
         assert_eq!(src.text, "a[31mbc d");
+    }
+
+    #[test]
+    fn declared_charsets_are_found_as_browsers_find_them() {
+        let find = |html: &str| declared_charset(html.as_bytes()).map(Encoding::name);
+        assert_eq!(find(r#"<meta charset="gb2312">"#), Some("gb18030"));
+        assert_eq!(
+            find(r#"<meta http-equiv="Content-Type" content="text/html; charset=GBK" />"#),
+            Some("gb18030")
+        );
+        // A meta tag that mentions a charset without declaring one does not end the search.
+        assert_eq!(
+            find(r#"<meta name="charset-note" content="x"><meta charset='utf-8'>"#),
+            Some("UTF-8")
+        );
+        assert_eq!(find(r#"<meta charset="utf-16">"#), Some("UTF-8"));
+        assert_eq!(find("<p>没有声明</p>"), None);
     }
 
     #[test]
