@@ -267,3 +267,32 @@ fn what_cannot_be_read_says_why_in_one_line() {
         );
     }
 }
+
+/// Damaged files (bytes flipped, cut short) give text or a clean error: never a panic or a hang.
+#[test]
+fn damaged_files_never_panic() {
+    let lines: Vec<&str> = DOCX_AS_TEXT.lines().collect();
+    let page = std::fs::read(fixture("reports/html/page.gbk.html")).expect("fixture");
+    let mut seed = 0x9e37_79b9_7f4a_7c15_u64;
+    let mut next = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    for (name, original) in [("d.docx", docx(DOCX)), ("p.pdf", pdf(&lines, 30)), ("h.html", page)] {
+        for round in 0..80 {
+            let mut bytes = original.clone();
+            for _ in 0..1 + round % 8 {
+                let at = next() as usize % bytes.len();
+                bytes[at] = next() as u8;
+            }
+            if round % 5 == 0 {
+                bytes.truncate(next() as usize % bytes.len());
+            }
+            let result =
+                std::panic::catch_unwind(|| duibi::load::SourceText::from_bytes(name, &bytes).map(|s| s.text.len()));
+            assert!(result.is_ok(), "{name}, round {round}: panicked");
+        }
+    }
+}
