@@ -60,6 +60,25 @@ pub const DOMAIN_TERMS: &[&str] = &[
 /// Units that stay attached to the number before them, longest first.
 const UNITS: &str = "余人次|多场次|余场次|万余元|万元|亿元|余次|多次|人次|场次|余人|余家|余件|余项|余条|多家|多人|多项|多件|小时|个月|年度|年|月|日|次|件|个|家|人|项|名|场|期|卷|份|条|位|所|批|部|篇|天|周|元|万|亿|号|台|套|类|本|%|倍|户|起|宗|册|亩";
 
+/// The figure `text` starts with, and its unit: `("16", "次")` for `16次,有效…`; `None` unless it
+/// starts with a number that has a unit.
+pub fn leading_figure(text: &str) -> Option<(&str, &str)> {
+    let mut end = text.find(|c: char| !c.is_ascii_digit()).unwrap_or(text.len());
+    if end == 0 {
+        return None;
+    }
+    // Decimals and thousands separators: 1.5亿元, 6,413万元.
+    while let Some(rest) = text[end..].strip_prefix(['.', ',']) {
+        let digits = rest.find(|c: char| !c.is_ascii_digit()).unwrap_or(rest.len());
+        if digits == 0 {
+            break;
+        }
+        end += 1 + digits;
+    }
+    let unit = UNITS.split('|').find(|u| text[end..].starts_with(u))?;
+    Some((&text[..end], unit))
+}
+
 static ATOMS: LazyLock<Regex> = LazyLock::new(|| {
     let mut terms: Vec<&str> = DOMAIN_TERMS.to_vec();
     terms.sort_by_key(|t| std::cmp::Reverse(t.len()));
@@ -156,6 +175,16 @@ impl Tokenizer for JiebaTokenizer {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn leading_figures_carry_their_unit() {
+        assert_eq!(leading_figure("16次,有效防范"), Some(("16", "次")));
+        assert_eq!(leading_figure("6,413万元。"), Some(("6,413", "万元")));
+        assert_eq!(leading_figure("1.5亿元"), Some(("1.5", "亿元")));
+        assert_eq!(leading_figure("3."), None);
+        assert_eq!(leading_figure("2017"), None);
+        assert_eq!(leading_figure("次数"), None);
+    }
 
     fn words<'a>(tok: &dyn Tokenizer, text: &'a str) -> Vec<&'a str> {
         tok.tokens(text).into_iter().map(|r| &text[r]).collect()

@@ -6,6 +6,7 @@ use std::time::Instant;
 
 use similar::{Algorithm, DiffOp, capture_diff_slices_deadline};
 
+use super::tokenize::leading_figure;
 use super::{FigureChange, Tokenizer};
 use crate::text::{is_blank, is_punct};
 
@@ -122,6 +123,9 @@ fn push_piece(pieces: &mut Vec<Piece>, piece: Piece, old: &str) {
     pieces.push(piece);
 }
 
+/// Lists the figures that changed, and flags the short changes that are figures so they stand out.
+/// A longer change counts too when both sides start with a figure in the same unit after shared
+/// words: in `提供法律咨询[-16次,有效防范了法律风险-]{+119次+}` the count went from 16 to 119.
 fn mark_figures(pieces: &mut [Piece], old: &str, new: &str) -> Vec<FigureChange> {
     let mut out = Vec::new();
     for k in 0..pieces.len() {
@@ -130,22 +134,38 @@ fn mark_figures(pieces: &mut [Piece], old: &str, new: &str) -> Vec<FigureChange>
             continue;
         }
         let (before, after) = (&old[p.old.clone()], &new[p.new.clone()]);
+        let context = k
+            .checked_sub(1)
+            .map(|i| {
+                let text = &new[pieces[i].new.clone()];
+                let chars: Vec<char> = text.chars().collect();
+                chars[chars.len().saturating_sub(4)..].iter().collect::<String>()
+            })
+            .unwrap_or_default();
         let short = before.chars().count() <= FIGURE_MAX_CHARS && after.chars().count() <= FIGURE_MAX_CHARS;
-        if short && before.contains(|c: char| c.is_ascii_digit()) && after.contains(|c: char| c.is_ascii_digit()) {
-            let context = k
-                .checked_sub(1)
-                .map(|i| {
-                    let text = &new[pieces[i].new.clone()];
-                    let chars: Vec<char> = text.chars().collect();
-                    chars[chars.len().saturating_sub(4)..].iter().collect::<String>()
-                })
-                .unwrap_or_default();
+        let (lead_before, lead_after) = (leading_figure(before), leading_figure(after));
+        let other_units = matches!((lead_before, lead_after), (Some((_, u)), Some((_, v))) if u != v);
+        if short
+            && !other_units
+            && before.contains(|c: char| c.is_ascii_digit())
+            && after.contains(|c: char| c.is_ascii_digit())
+        {
             out.push(FigureChange {
                 context,
                 before: before.to_string(),
                 after: after.to_string(),
             });
             pieces[k].figure = true;
+        } else if let (Some((b, unit)), Some((a, unit_after))) = (lead_before, lead_after)
+            && unit == unit_after
+            && b != a
+            && !context.is_empty()
+        {
+            out.push(FigureChange {
+                context,
+                before: format!("{b}{unit}"),
+                after: format!("{a}{unit}"),
+            });
         }
     }
     out
@@ -189,6 +209,25 @@ mod tests {
                 after: "119次".into()
             }]
         );
+    }
+
+    #[test]
+    fn a_figure_leading_a_longer_change_is_listed() {
+        let old = "全年审查合同35份,提供法律咨询16次,有效防范了法律风险。";
+        let new = "全年审查合同52份,提供法律咨询119次。";
+        let wd = diff(old, new, &CharTokenizer, None, false);
+        let moved: Vec<(String, String)> = wd.figures.iter().map(|f| (f.before.clone(), f.after.clone())).collect();
+        assert_eq!(
+            moved,
+            [
+                ("35份".to_string(), "52份".to_string()),
+                ("16次".to_string(), "119次".to_string())
+            ]
+        );
+        assert_eq!(wd.figures[1].context, "法律咨询");
+        // Different units are different quantities.
+        let wd = diff("培训16次,效果好。", "培训16人。", &CharTokenizer, None, false);
+        assert!(wd.figures.is_empty(), "{:?}", wd.figures);
     }
 
     #[test]
