@@ -16,6 +16,10 @@ use duibi::render;
 use duibi::topics::{Taxonomy, classify};
 
 /// Compare two Chinese government work reports: matching passages side by side, changes word by word.
+///
+/// Reports may be plain text (UTF-8, UTF-16, GB18030/GBK), saved web pages, Word .docx files or PDFs
+/// with a text layer. On a terminal `duibi LEFT RIGHT` opens the interface (`?` lists its keys);
+/// otherwise it prints the comparison as text.
 #[derive(Debug, Parser)]
 #[command(name = "duibi", version)]
 pub struct Cli {
