@@ -228,3 +228,33 @@ fn a_report_without_the_topic_says_so() {
     let line: String = cells(&buf, y).into_iter().map(|(_, s)| s).collect();
     assert!(line.contains("▶ "), "{line}");
 }
+
+#[test]
+fn light_theme_avoids_colours_that_fade_on_white() {
+    let faint = |c: Color| matches!(c, Color::Yellow | Color::Cyan | Color::LightYellow | Color::LightCyan);
+    let mut app = demo_app();
+    let mut dark_uses_them = false;
+    // Figures and a search match; the whole-document view's links; reordered (moved) plans.
+    keys(&mut app, "t8/法律");
+    app.handle_key(Key::plain(duibi::view::keymap::KeyCode::Enter));
+    for view in ["", "d", "dt0"] {
+        keys(&mut app, view);
+        dark_uses_them |= draw(&mut app, 160, 45, &Theme::color())
+            .content()
+            .iter()
+            .any(|c| faint(c.fg));
+        let buf = draw(&mut app, 160, 45, &Theme::light());
+        for cell in buf.content() {
+            assert!(
+                !faint(cell.fg),
+                "{:?} text in the light theme: {:?}",
+                cell.fg,
+                cell.symbol()
+            );
+        }
+    }
+    assert!(
+        dark_uses_them,
+        "these screens use yellow or cyan in the dark theme, so they would catch it"
+    );
+}
