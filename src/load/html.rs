@@ -387,6 +387,34 @@ mod tests {
     }
 
     #[test]
+    fn an_old_table_layout_page_with_br_paragraphs() {
+        let page = r#"<html><head><title>某县科技局2022年法治政府建设情况报告</title></head><body>
+<table width="100%"><tr><td colspan="2"><img src="top.jpg"> 某县人民政府网</td></tr>
+<tr><td width="200" valign="top"><a href="/">首页</a><br><a>政务公开</a><br><a>办事指南</a><br><a>公众参与</a></td>
+<td valign="top"><font size="4"><b>某县科技局2022年法治政府建设情况报告</b></font><br><br>
+<font size="3">&nbsp;&nbsp;&nbsp;&nbsp;2022年，我局认真贯彻落实法治政府建设实施纲要，全面推进依法行政工作。<br>
+&nbsp;&nbsp;&nbsp;&nbsp;一、加强组织领导。成立法治政府建设领导小组，主要负责人履行第一责任人职责。<br>
+&nbsp;&nbsp;&nbsp;&nbsp;二、规范行政执法。全年开展执法检查12次，检查企业30家，未发生行政复议案件。<br>
+&nbsp;&nbsp;&nbsp;&nbsp;三、下一步工作。继续加强执法队伍建设，提升依法行政水平。</font></td></tr>
+<tr><td colspan="2" align="center">版权所有：某县人民政府</td></tr></table></body></html>"#;
+        let text = extract(page);
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines[0], "某县科技局2022年法治政府建设情况报告");
+        assert_eq!(
+            lines[1],
+            "2022年，我局认真贯彻落实法治政府建设实施纲要，全面推进依法行政工作。"
+        );
+        assert_eq!(
+            lines[2],
+            "一、加强组织领导。成立法治政府建设领导小组，主要负责人履行第一责任人职责。"
+        );
+        assert_eq!(lines.len(), 5, "{text}");
+        for furniture in ["首页", "政务公开", "版权所有", "人民政府网"] {
+            assert!(!text.contains(furniture), "{furniture} in {text}");
+        }
+    }
+
+    #[test]
     fn whitespace_collapses_like_a_browser() {
         let mut s = String::new();
         push_collapsed("法治\n  政府 建设  ok\n\nfine", &mut s);
