@@ -5,7 +5,7 @@
 use std::io::Write;
 use std::path::Path;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicI32, Ordering};
 use std::sync::mpsc;
 use std::thread;
 use std::time::{Duration, Instant};
@@ -78,18 +78,19 @@ fn to_key(k: event::KeyEvent) -> Option<Key> {
 /// How long after SIGTERM, SIGHUP or SIGINT the loop has to wind down before the process exits anyway.
 const SIGNAL_GRACE: Duration = Duration::from_millis(500);
 
-/// Sets the returned flag on SIGTERM, SIGHUP and SIGINT, so the loop restores the terminal and ends.
+/// Records SIGTERM, SIGHUP or SIGINT in the returned cell (0 until then), so the loop restores the
+/// terminal and ends.
 /// When the terminal is gone (SIGHUP after a dropped SSH session), crossterm's `poll` can spin on
 /// the dead tty without ever returning (crossterm issue #793); the loop then never sees the flag, so
 /// after a grace period the watcher ends the process itself: there is no screen left to restore.
-fn watch_signals() -> Result<Arc<AtomicBool>> {
+fn watch_signals() -> Result<Arc<AtomicI32>> {
     use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
-    let stop = Arc::new(AtomicBool::new(false));
+    let stop = Arc::new(AtomicI32::new(0));
     let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
     let flag = Arc::clone(&stop);
     thread::spawn(move || {
         if let Some(signal) = signals.forever().next() {
-            flag.store(true, Ordering::Relaxed);
+            flag.store(signal, Ordering::Relaxed);
             thread::sleep(SIGNAL_GRACE);
             std::process::exit(128 + signal);
         }
@@ -123,8 +124,14 @@ pub fn run(cmp: Comparison, tax: Taxonomy, config: &Config, start: Instant) -> R
     let words = Words::new();
     let result = event_loop(&mut terminal, &mut app, &theme, &words, &stop, &mut timing);
     let _ = crossterm::execute!(std::io::stdout(), DisableMouseCapture);
+    // Dropping the terminal shows the cursor again; the exit below would skip that.
+    drop(terminal);
     ratatui::restore();
-    result
+    // Ended by a signal: the terminal is restored; exit as a signalled program does, 128 + signal.
+    match stop.load(Ordering::Relaxed) {
+        0 => result,
+        signal => std::process::exit(128 + signal),
+    }
 }
 
 /// Word-level diffs, made on a worker thread and delivered to the loop.
@@ -157,12 +164,12 @@ fn event_loop(
     app: &mut App,
     theme: &Theme,
     words: &Words,
-    stop: &AtomicBool,
+    stop: &AtomicI32,
     timing: &mut Timing,
 ) -> Result<()> {
     let mut dirty = true;
     let mut first = true;
-    while !app.quit && !stop.load(Ordering::Relaxed) {
+    while !app.quit && stop.load(Ordering::Relaxed) == 0 {
         if let Ok(diffs) = words.rx.try_recv() {
             app.set_word_diffs(diffs);
             dirty = true;

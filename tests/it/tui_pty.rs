@@ -168,7 +168,8 @@ fn sigterm_restores_the_terminal() {
         .status()
         .expect("kill runs");
     assert!(status.success());
-    s.wait_exit();
+    let status = s.wait_exit();
+    assert_eq!(status.exit_code(), 128 + 15, "exits as a program ended by SIGTERM");
     s.assert_restored();
 }
 
