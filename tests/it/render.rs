@@ -258,3 +258,41 @@ fn light_theme_avoids_colours_that_fade_on_white() {
         "these screens use yellow or cyan in the dark theme, so they would catch it"
     );
 }
+
+/// Line `y` as runs of one style, each tagged with its colours and modifiers: `‹fg=Red CROSSED_OUT›35份`.
+/// Plain runs are untagged, so the snapshot reads as the screen with its highlights marked.
+fn styled_line(buf: &Buffer, y: u16) -> String {
+    let mut out = String::new();
+    let mut current = None;
+    for (x, symbol) in cells(buf, y) {
+        let cell = &buf[(x, y)];
+        let style = (cell.fg, cell.bg, cell.modifier);
+        if current != Some(style) {
+            current = Some(style);
+            let mut tags = Vec::new();
+            if cell.fg != Color::Reset {
+                tags.push(format!("fg={:?}", cell.fg));
+            }
+            if cell.bg != Color::Reset {
+                tags.push(format!("bg={:?}", cell.bg));
+            }
+            if !cell.modifier.is_empty() {
+                tags.push(format!("{:?}", cell.modifier));
+            }
+            if !(tags.is_empty() && out.is_empty()) {
+                out.push_str(&format!("‹{}›", tags.join(" ")));
+            }
+        }
+        out.push_str(symbol);
+    }
+    out.trim_end().to_string()
+}
+
+#[test]
+fn styles_of_a_changed_row() {
+    let mut app = demo_app();
+    keys(&mut app, "t8"); // 法律顾问: the figures 35份 → 52份 and 16次 → 119次
+    let buf = draw(&mut app, 120, 14, &Theme::color());
+    let lines: Vec<String> = (1..8).map(|y| styled_line(&buf, y)).collect();
+    insta::assert_snapshot!("demo_counsel_styles_120x14", lines.join("\n"));
+}
