@@ -1,5 +1,6 @@
 //! PDF files with a text layer: the text of every page, without the page-number lines that Chinese
-//! official documents print at the foot of each page (`- 3 -`). A PDF with no text (a scan) is
+//! official documents print at the foot of each page (`- 3 -`) or the running headers and footers
+//! repeated on every page. A PDF with no text (a scan) is
 //! refused with a message that says so.
 
 use std::cell::Cell;
@@ -21,7 +22,8 @@ pub fn in_parser() -> bool {
 pub fn extract(bytes: &[u8]) -> Result<String, String> {
     EXTRACTING.with(|e| e.set(true));
     let result = std::panic::catch_unwind(|| {
-        pdf_extract::extract_text_from_mem(bytes).map(|text| (text, unmapped_fonts(bytes)))
+        pdf_extract::extract_text_from_mem_by_pages(bytes)
+            .map(|pages| (drop_running_lines(&pages), unmapped_fonts(bytes)))
     });
     EXTRACTING.with(|e| e.set(false));
     let text = match result {
@@ -80,6 +82,55 @@ fn unmapped_fonts(bytes: &[u8]) -> Vec<String> {
     found.into_iter().collect()
 }
 
+/// Lines this near the top or bottom of a page are where running headers and footers sit.
+const EDGE_LINES: usize = 2;
+
+/// Joins the pages without their running headers and footers: a line found among the first or last
+/// [`EDGE_LINES`] lines of at least half the pages (two at least), digits aside (`第1页 共3页`), is
+/// furniture of the page, not text of the report.
+fn drop_running_lines(pages: &[String]) -> String {
+    let masked = |l: &str| -> String {
+        l.trim()
+            .chars()
+            .map(|c| if c.is_ascii_digit() { '#' } else { c })
+            .collect()
+    };
+    let edges = |page: &str| -> Vec<String> {
+        let lines: Vec<&str> = page.lines().filter(|l| !l.trim().is_empty()).collect();
+        let n = lines.len();
+        let mut edge: Vec<String> = lines
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| *i < EDGE_LINES || *i + EDGE_LINES >= n)
+            .map(|(_, l)| masked(l))
+            .collect();
+        edge.sort();
+        edge.dedup();
+        edge
+    };
+    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for page in pages {
+        for line in edges(page) {
+            *seen.entry(line).or_default() += 1;
+        }
+    }
+    let needed = pages.len().div_ceil(2).max(2);
+    let running: std::collections::HashSet<String> =
+        seen.into_iter().filter(|(_, n)| *n >= needed).map(|(l, _)| l).collect();
+    let mut out = Vec::new();
+    for page in pages {
+        let lines: Vec<&str> = page.lines().filter(|l| !l.trim().is_empty()).collect();
+        let n = lines.len();
+        for (i, line) in lines.iter().enumerate() {
+            let at_edge = i < EDGE_LINES || i + EDGE_LINES >= n;
+            if !(at_edge && running.contains(&masked(line))) {
+                out.push(*line);
+            }
+        }
+    }
+    out.join("\n")
+}
+
 /// Removes lines that are only a page number, bare or dashed (`3`, `- 3 -`, `—3—`, `第3页`).
 fn drop_page_numbers(text: &str) -> String {
     let is_page_number = |line: &str| {
@@ -106,6 +157,34 @@ mod tests {
     fn page_number_lines_go_and_figures_stay() {
         let text = "一、总体情况\n- 1 -\n全年审查合同52份。\n—2—\n第3页\n2024\n";
         assert_eq!(drop_page_numbers(text), "一、总体情况\n全年审查合同52份。");
+    }
+
+    #[test]
+    fn running_lines_go_and_the_same_words_in_the_body_stay() {
+        let bodies = [
+            ("落实第一责任人职责。", "健全工作机制。"),
+            ("严格执法程序。", "加强队伍建设。"),
+            ("存在问题。", "下一步安排。"),
+        ];
+        let pages: Vec<String> = bodies
+            .iter()
+            .enumerate()
+            .map(|(i, (a, b))| {
+                format!(
+                    "示例市科学技术局文件\n{a}\n示例市科学技术局文件是发文机关标志。\n{b}\n第{}页 共3页",
+                    i + 1
+                )
+            })
+            .collect();
+        let text = drop_running_lines(&pages);
+        assert!(!text.contains("共3页"), "{text}");
+        assert!(!text.lines().any(|l| l == "示例市科学技术局文件"), "{text}");
+        assert_eq!(text.matches("示例市科学技术局文件是发文机关标志").count(), 3, "{text}");
+        for (a, b) in bodies {
+            assert!(text.contains(a) && text.contains(b), "{text}");
+        }
+        // A single page has nothing to compare with: it is kept whole.
+        assert_eq!(drop_running_lines(&pages[..1]), pages[0]);
     }
 
     #[test]

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 
-use crate::make::{Para, docx, pdf, pdf_without_unicode_map, scanned_pdf};
+use crate::make::{Para, docx, pdf, pdf_pages, pdf_without_unicode_map, scanned_pdf};
 use crate::util::{duibi, fixture, stdout_of};
 
 /// `outline --format json` of a file.
@@ -180,6 +180,30 @@ fn a_pdf_with_a_text_layer_reads_like_the_text_report() {
     for key in ["title", "unit", "year", "date"] {
         assert_eq!(from_pdf[key], text[key], "{key}");
     }
+}
+
+#[test]
+fn running_headers_and_footers_of_a_long_pdf_are_not_report_text() {
+    let lines: Vec<&str> = DOCX_AS_TEXT.lines().collect();
+    let third = lines.len() / 3;
+    let pages: Vec<Vec<&str>> = (0..3)
+        .map(|i| {
+            let body = &lines[i * third..if i == 2 { lines.len() } else { (i + 1) * third }];
+            let mut page = vec!["示例市科学技术局文件"];
+            page.extend_from_slice(body);
+            page.push("示科发〔2025〕3号");
+            page
+        })
+        .collect();
+    let pages: Vec<&[&str]> = pages.iter().map(Vec::as_slice).collect();
+    let from_pdf = outline_json(&scratch("three-pages.pdf", &pdf_pages(&pages, 30)));
+    let text = outline_json(&scratch("report-as-text.txt", DOCX_AS_TEXT.as_bytes()));
+    assert_eq!(sections(&from_pdf), sections(&text));
+    let all = from_pdf.to_string();
+    assert!(
+        !all.contains("示例市科学技术局文件") && !all.contains("示科发"),
+        "{all}"
+    );
 }
 
 #[test]

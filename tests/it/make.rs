@@ -98,71 +98,92 @@ pub fn docx(paragraphs: &[Para]) -> Vec<u8> {
 /// A one-page PDF showing `lines`, wrapped at `wrap` characters as a typesetter would, in a Type0
 /// font with Identity-H encoding and a ToUnicode map: how Word and WPS export Chinese text.
 pub fn pdf(lines: &[&str], wrap: usize) -> Vec<u8> {
-    let mut chars: Vec<char> = lines.iter().flat_map(|l| l.chars()).collect();
-    chars.sort_unstable();
-    chars.dedup();
-    let cid = |c: char| chars.binary_search(&c).expect("known character") + 1;
-    let mut content = String::from("BT /F1 10 Tf 12 TL 40 800 Td\n");
-    for line in lines {
-        let line: Vec<char> = line.chars().collect();
-        for piece in line.chunks(wrap.max(1)) {
-            content.push('<');
-            for &c in piece {
-                write!(content, "{:04X}", cid(c)).expect("writes");
-            }
-            content.push_str("> Tj T*\n");
-        }
-    }
-    content.push_str("ET");
-    let mut cmap = String::from(
-        "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n",
-    );
-    for chunk in chars.chunks(100) {
-        writeln!(cmap, "{} beginbfchar", chunk.len()).expect("writes");
-        for &c in chunk {
-            let utf16: String = c.encode_utf16(&mut [0; 2]).iter().map(|u| format!("{u:04X}")).collect();
-            writeln!(cmap, "<{:04X}> <{utf16}>", cid(c)).expect("writes");
-        }
-        cmap.push_str("endbfchar\n");
-    }
-    cmap.push_str("endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend");
-    pdf_document(&content, true, &cmap)
+    cid_font_pdf(&[lines], wrap, true)
+}
+
+/// The same over several pages.
+pub fn pdf_pages(pages: &[&[&str]], wrap: usize) -> Vec<u8> {
+    cid_font_pdf(pages, wrap, true)
 }
 
 /// The same without the ToUnicode map: the characters can be drawn but not read back.
 pub fn pdf_without_unicode_map(lines: &[&str]) -> Vec<u8> {
-    let with_map = pdf(lines, 40);
-    let text = String::from_utf8_lossy(&with_map).into_owned();
-    let start = text.find("stream\n").expect("content stream") + "stream\n".len();
-    let end = start + text[start..].find("\nendstream").expect("end of stream");
-    pdf_document(&text[start..end], true, "")
+    cid_font_pdf(&[lines], 40, false)
 }
 
 /// A PDF page with a drawing and no text at all: what a scanner without OCR produces.
 pub fn scanned_pdf() -> Vec<u8> {
-    pdf_document("0.5 g 40 40 500 700 re f", false, "")
+    pdf_document(&["0.5 g 40 40 500 700 re f".to_string()], false, "")
 }
 
-fn pdf_document(content: &str, with_font: bool, cmap: &str) -> Vec<u8> {
+fn cid_font_pdf(pages: &[&[&str]], wrap: usize, with_map: bool) -> Vec<u8> {
+    let mut chars: Vec<char> = pages.iter().flat_map(|p| p.iter()).flat_map(|l| l.chars()).collect();
+    chars.sort_unstable();
+    chars.dedup();
+    let cid = |c: char| chars.binary_search(&c).expect("known character") + 1;
+    let contents: Vec<String> = pages
+        .iter()
+        .map(|lines| {
+            let mut content = String::from("BT /F1 10 Tf 12 TL 40 800 Td\n");
+            for line in *lines {
+                let line: Vec<char> = line.chars().collect();
+                for piece in line.chunks(wrap.max(1)) {
+                    content.push('<');
+                    for &c in piece {
+                        write!(content, "{:04X}", cid(c)).expect("writes");
+                    }
+                    content.push_str("> Tj T*\n");
+                }
+            }
+            content.push_str("ET");
+            content
+        })
+        .collect();
+    let mut cmap = String::new();
+    if with_map {
+        cmap.push_str(
+            "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n",
+        );
+        for chunk in chars.chunks(100) {
+            writeln!(cmap, "{} beginbfchar", chunk.len()).expect("writes");
+            for &c in chunk {
+                let utf16: String = c.encode_utf16(&mut [0; 2]).iter().map(|u| format!("{u:04X}")).collect();
+                writeln!(cmap, "<{:04X}> <{utf16}>", cid(c)).expect("writes");
+            }
+            cmap.push_str("endbfchar\n");
+        }
+        cmap.push_str("endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend");
+    }
+    pdf_document(&contents, true, &cmap)
+}
+
+/// Objects 1–6 are the catalog, the page tree and the font; then a page and its content per page.
+fn pdf_document(contents: &[String], with_font: bool, cmap: &str) -> Vec<u8> {
     let stream = |s: &str| format!("<< /Length {} >>\nstream\n{s}\nendstream", s.len());
     let resources = if with_font {
-        "<< /Font << /F1 4 0 R >> >>"
+        "<< /Font << /F1 3 0 R >> >>"
     } else {
         "<< >>"
     };
-    let objects = [
+    let kids: Vec<String> = (0..contents.len()).map(|i| format!("{} 0 R", 7 + 2 * i)).collect();
+    let mut objects = vec![
         "<< /Type /Catalog /Pages 2 0 R >>".to_string(),
-        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_string(),
-        format!("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources {resources} /Contents 5 0 R >>"),
+        format!("<< /Type /Pages /Kids [{}] /Count {} >>", kids.join(" "), contents.len()),
         format!(
-            "<< /Type /Font /Subtype /Type0 /BaseFont /SimSun /Encoding /Identity-H /DescendantFonts [6 0 R]{} >>",
-            if cmap.is_empty() { "" } else { " /ToUnicode 7 0 R" }
+            "<< /Type /Font /Subtype /Type0 /BaseFont /SimSun /Encoding /Identity-H /DescendantFonts [4 0 R]{} >>",
+            if cmap.is_empty() { "" } else { " /ToUnicode 5 0 R" }
         ),
-        stream(content),
-        "<< /Type /Font /Subtype /CIDFontType2 /BaseFont /SimSun /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /FontDescriptor 8 0 R /DW 1000 /CIDToGIDMap /Identity >>".to_string(),
+        "<< /Type /Font /Subtype /CIDFontType2 /BaseFont /SimSun /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /FontDescriptor 6 0 R /DW 1000 /CIDToGIDMap /Identity >>".to_string(),
         stream(cmap),
         "<< /Type /FontDescriptor /FontName /SimSun /Flags 4 /FontBBox [0 -140 1000 860] /ItalicAngle 0 /Ascent 860 /Descent -140 /CapHeight 700 /StemV 80 >>".to_string(),
     ];
+    for (i, content) in contents.iter().enumerate() {
+        objects.push(format!(
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources {resources} /Contents {} 0 R >>",
+            8 + 2 * i
+        ));
+        objects.push(stream(content));
+    }
     let mut out = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n".to_vec();
     let mut offsets = Vec::new();
     for (i, object) in objects.iter().enumerate() {
