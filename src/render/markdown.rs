@@ -69,14 +69,14 @@ pub fn compare(c: &Comparison, tax: &Taxonomy) -> String {
         let _ = writeln!(
             out,
             "Only in the left report: {}.\n",
-            escape(&s.topics_left_only.join(", "))
+            escape(&super::topic_names(tax, &s.topics_left_only))
         );
     }
     if !s.topics_right_only.is_empty() {
         let _ = writeln!(
             out,
             "Only in the right report: {}.\n",
-            escape(&s.topics_right_only.join(", "))
+            escape(&super::topic_names(tax, &s.topics_right_only))
         );
     }
     for (i, row) in c.alignment.rows.iter().enumerate() {

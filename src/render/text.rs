@@ -171,7 +171,7 @@ pub fn compare(c: &Comparison, tax: &Taxonomy, color: bool) -> String {
         ("only right", &summary.topics_right_only),
     ] {
         if !ids.is_empty() {
-            let _ = writeln!(out, "{label}: {}", ids.join(", "));
+            let _ = writeln!(out, "{label}: {}", super::topic_names(tax, ids));
         }
     }
     let total = c.alignment.rows.len();
