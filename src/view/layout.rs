@@ -227,12 +227,20 @@ struct SideData<'a> {
 }
 
 impl SideData<'_> {
-    fn lines(&self, unit: usize, width: usize, opts: &Options) -> Vec<Line> {
+    /// The header line(s) of the passage `unit` belongs to.
+    fn header(&self, unit: usize, width: usize) -> Vec<Line> {
+        let p = &self.passages[self.units[unit].passage];
+        wrap(&[Seg::new(header_text(p, self.arrow), Look::Header)], width)
+    }
+
+    /// A unit's lines, under its passage's header when it opens the passage (unless `hoisted`: the
+    /// header was already shown higher up).
+    fn lines(&self, unit: usize, width: usize, opts: &Options, hoisted: bool) -> Vec<Line> {
         let u = &self.units[unit];
         let p = &self.passages[u.passage];
         let mut out = Vec::new();
-        if unit == 0 || self.units[unit - 1].passage != u.passage {
-            out.extend(wrap(&[Seg::new(header_text(p, self.arrow), Look::Header)], width));
+        if (unit == 0 || self.units[unit - 1].passage != u.passage) && !(hoisted && unit == 0) {
+            out.extend(self.header(unit, width));
         }
         let segs = unit_segs(
             &p.text,
@@ -245,10 +253,10 @@ impl SideData<'_> {
     }
 }
 
-/// Side-by-side layout of one row.
 /// Shown for a report that has nothing on a row's topic.
 const ABSENT: &str = "（无）本报告未涉及";
 
+/// Side-by-side layout of one row.
 pub fn side_by_side(row: &Row, diff: Option<&RowDiff>, widths: [usize; 2], opts: &Options) -> RowLayout {
     let owned;
     let diff = match diff {
@@ -312,6 +320,11 @@ pub fn side_by_side(row: &Row, diff: Option<&RowDiff>, widths: [usize; 2], opts:
         panes: vec![Vec::new(), Vec::new()],
         ..RowLayout::default()
     };
+    let hoisted = match chunks.first() {
+        Some(&(None, Some(_))) => [!a.units.is_empty(), false],
+        Some(&(Some(_), None)) => [false, !b.units.is_empty()],
+        _ => [false, false],
+    };
     let mut folded = 0usize;
     let mut previous_changed = false;
     for (ci, &(l, r)) in chunks.iter().enumerate() {
@@ -324,8 +337,18 @@ pub fn side_by_side(row: &Row, diff: Option<&RowDiff>, widths: [usize; 2], opts:
             }
             _ => true,
         };
-        let mut lines_a = l.map_or_else(Vec::new, |u| a.lines(u, widths[0], opts));
-        let mut lines_b = r.map_or_else(Vec::new, |u| b.lines(u, widths[1], opts));
+        let mut lines_a = l.map_or_else(Vec::new, |u| a.lines(u, widths[0], opts, hoisted[0]));
+        let mut lines_b = r.map_or_else(Vec::new, |u| b.lines(u, widths[1], opts, hoisted[1]));
+        // The first line of the row names both reports' first passages, even where one side's
+        // text only starts further down (its first sentence pairs with a later one).
+        if ci == 0 {
+            if hoisted[0] {
+                lines_a = a.header(0, widths[0]);
+            }
+            if hoisted[1] {
+                lines_b = b.header(0, widths[1]);
+            }
+        }
         let starts_passage =
             |s: &SideData, u: Option<usize>| u.is_some_and(|u| u == 0 || s.units[u - 1].passage != s.units[u].passage);
         if opts.changes_only && !changed && !starts_passage(&a, l) && !starts_passage(&b, r) {
