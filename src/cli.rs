@@ -265,10 +265,11 @@ pub fn run_config(print_default: bool, path: bool, options: &Options) -> Result<
         None => "built-in".to_string(),
     };
     print(&format!(
-        "file         {file}\nkeymap       {}\ntheme        {}\nview         {}\nsync_scroll  {}\ntaxonomy     {taxonomy}\n",
+        "file         {file}\nkeymap       {}\ntheme        {}\nview         {}\nsync_scroll  {}\nmouse        {}\ntaxonomy     {taxonomy}\n",
         c.keymap_name,
         c.theme.name(),
         c.view.name(),
-        c.sync_scroll
+        c.sync_scroll,
+        c.mouse
     ))
 }

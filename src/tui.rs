@@ -120,10 +120,14 @@ pub fn run(cmp: Comparison, tax: Taxonomy, config: &Config, start: Instant) -> R
 
     let mut terminal = ratatui::init();
     timing.mark("terminal_ready");
-    let _ = crossterm::execute!(std::io::stdout(), EnableMouseCapture);
+    if config.mouse {
+        let _ = crossterm::execute!(std::io::stdout(), EnableMouseCapture);
+    }
     let words = Words::new();
     let result = event_loop(&mut terminal, &mut app, &theme, &words, &stop, &mut timing);
-    let _ = crossterm::execute!(std::io::stdout(), DisableMouseCapture);
+    if config.mouse {
+        let _ = crossterm::execute!(std::io::stdout(), DisableMouseCapture);
+    }
     // Dropping the terminal shows the cursor again; the exit below would skip that.
     drop(terminal);
     ratatui::restore();

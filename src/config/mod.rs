@@ -59,7 +59,7 @@ impl ViewMode {
     }
 }
 
-const SETTINGS: &str = "keymap, theme, view, sync_scroll, taxonomy, [keys.<mode>]";
+const SETTINGS: &str = "keymap, theme, view, sync_scroll, mouse, taxonomy, [keys.<mode>]";
 
 /// The settings in effect.
 #[derive(Debug, Clone)]
@@ -73,6 +73,9 @@ pub struct Config {
     pub theme: ThemeName,
     pub view: ViewMode,
     pub sync_scroll: bool,
+    /// Take the mouse (wheel scrolls the pane under the pointer); off, the terminal keeps it for
+    /// selecting text.
+    pub mouse: bool,
     pub taxonomy: Option<PathBuf>,
 }
 
@@ -85,6 +88,7 @@ impl Default for Config {
             theme: ThemeName::Dark,
             view: ViewMode::Auto,
             sync_scroll: true,
+            mouse: true,
             taxonomy: None,
         }
     }
@@ -142,6 +146,7 @@ pub fn load(request: &Request) -> Result<Config, ConfigError> {
     config.theme = settings.theme.unwrap_or(config.theme);
     config.view = settings.view.unwrap_or(config.view);
     config.sync_scroll = settings.sync_scroll.unwrap_or(config.sync_scroll);
+    config.mouse = settings.mouse.unwrap_or(config.mouse);
     config.taxonomy = settings.taxonomy.map(|t| expand_path(&t, base));
     Ok(config)
 }
@@ -189,6 +194,7 @@ struct Settings {
     theme: Option<ThemeName>,
     view: Option<ViewMode>,
     sync_scroll: Option<bool>,
+    mouse: Option<bool>,
     taxonomy: Option<String>,
 }
 
@@ -205,11 +211,12 @@ impl Settings {
                 ("theme", DeValue::String(v)) => s.theme = choice(&THEMES, v, "theme", span, &mut d),
                 ("view", DeValue::String(v)) => s.view = choice(&VIEWS, v, "view", span, &mut d),
                 ("sync_scroll", DeValue::Boolean(v)) => s.sync_scroll = Some(*v),
+                ("mouse", DeValue::Boolean(v)) => s.mouse = Some(*v),
                 ("keys", DeValue::Table(t)) => s.keys = Keymap::from_table(t, &mut d),
                 ("keymap" | "taxonomy" | "theme" | "view", _) => {
                     d.push(span, format!("'{}' must be a string", key.get_ref()))
                 }
-                ("sync_scroll", _) => d.push(span, "'sync_scroll' must be true or false"),
+                (name @ ("sync_scroll" | "mouse"), _) => d.push(span, format!("'{name}' must be true or false")),
                 ("keys", _) => d.push(span, "'keys' must be a table: [keys.normal] and so on"),
                 (other, _) => d.push(
                     key.span(),
@@ -283,7 +290,7 @@ mod tests {
         let file = write(
             &dir,
             "config.toml",
-            "keymap = \"mine.toml\"\ntheme = \"light\"\nview = \"inline\"\nsync_scroll = false\ntaxonomy = \"topics.toml\"\n[keys.normal]\ny = \"next_row\"\n",
+            "keymap = \"mine.toml\"\ntheme = \"light\"\nview = \"inline\"\nsync_scroll = false\nmouse = false\ntaxonomy = \"topics.toml\"\n[keys.normal]\ny = \"next_row\"\n",
         );
         let c = load(&Request {
             file: Some(&file),

@@ -97,7 +97,7 @@ fn without_a_file_the_defaults_apply() {
     assert!(out.contains(&empty_config_home().display().to_string()), "{out}");
     assert!(
         out.contains(
-            "keymap       default\ntheme        dark\nview         auto\nsync_scroll  true\ntaxonomy     built-in"
+            "keymap       default\ntheme        dark\nview         auto\nsync_scroll  true\nmouse        true\ntaxonomy     built-in"
         ),
         "{out}"
     );

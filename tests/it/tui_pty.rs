@@ -217,3 +217,24 @@ fn hang_up_ends_the_process() {
         std::thread::sleep(Duration::from_millis(20));
     }
 }
+
+/// `mouse = false` leaves the mouse to the terminal (for selecting text): no mouse reporting is
+/// ever switched on, where by default it is.
+#[test]
+fn mouse_false_leaves_the_mouse_to_the_terminal() {
+    const MOUSE_ON: &str = "\u{1b}[?1000h";
+    let config = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("mouse-off.toml");
+    std::fs::write(&config, "mouse = false\n").expect("writes");
+    for (args, wanted) in [
+        (vec!["--demo"], true),
+        (vec!["--config", config.to_str().expect("utf-8 path"), "--demo"], false),
+    ] {
+        let mut s = Session::start(&args);
+        s.wait_for("总体情况");
+        s.send("q");
+        assert!(s.wait_exit().success());
+        let raw = String::from_utf8_lossy(&s.raw.lock().expect("raw")).into_owned();
+        assert_eq!(raw.contains(MOUSE_ON), wanted, "{args:?}");
+        s.assert_restored();
+    }
+}
