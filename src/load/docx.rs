@@ -8,6 +8,8 @@ use std::io::{Cursor, Read};
 use roxmltree::{Document, Node};
 
 const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+/// Markup compatibility: `mc:AlternateContent` gives a modern `mc:Choice` and a legacy `mc:Fallback`.
+const MC: &str = "http://schemas.openxmlformats.org/markup-compatibility/2006";
 
 /// Largest part read from the package: a report's document.xml is well under 1 MiB; this stops
 /// archives built to unpack into gigabytes.
@@ -273,7 +275,14 @@ fn runs_text(p: Node) -> String {
         if !n.is_element() || n.tag_name().namespace() != Some(W) {
             continue;
         }
-        if n.ancestors().any(|a| is_w(&a, "del")) {
+        // Deleted and moved-away text is gone from the document; a drawing's legacy fallback
+        // repeats the text its modern version already gave.
+        let dropped = |a: &Node| {
+            is_w(a, "del")
+                || is_w(a, "moveFrom")
+                || (a.is_element() && a.tag_name().name() == "Fallback" && a.tag_name().namespace() == Some(MC))
+        };
+        if n.ancestors().any(|a| dropped(&a)) {
             continue;
         }
         match n.tag_name().name() {
@@ -415,6 +424,28 @@ mod tests {
                 "一千零一"
             ]
         );
+    }
+
+    /// A package holding only `document.xml` with this body.
+    fn package(body: &str) -> Vec<u8> {
+        use std::io::Write;
+        let xml = format!(r#"<w:document xmlns:w="{W}" xmlns:mc="{MC}"><w:body>{body}</w:body></w:document>"#);
+        let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        zip.start_file("word/document.xml", zip::write::SimpleFileOptions::default())
+            .unwrap();
+        zip.write_all(xml.as_bytes()).unwrap();
+        zip.finish().unwrap().into_inner()
+    }
+
+    #[test]
+    fn moved_away_and_fallback_text_is_not_read_twice() {
+        let body = r#"<w:p><w:r><w:t>甲</w:t></w:r>
+            <w:moveFrom w:id="1"><w:r><w:t>旧位置</w:t></w:r></w:moveFrom>
+            <w:moveTo w:id="2"><w:r><w:t>乙</w:t></w:r></w:moveTo>
+            <w:ins w:id="3"><w:r><w:t>丙</w:t></w:r></w:ins></w:p>
+            <w:p><w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:txbxContent><w:p><w:r><w:t>框内文字</w:t></w:r></w:p></w:txbxContent></mc:Choice>
+            <mc:Fallback><w:txbxContent><w:p><w:r><w:t>框内文字</w:t></w:r></w:p></w:txbxContent></mc:Fallback></mc:AlternateContent></w:r></w:p>"#;
+        assert_eq!(extract(&package(body)).unwrap(), "甲乙丙\n框内文字");
     }
 
     #[test]
