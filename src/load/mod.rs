@@ -9,6 +9,7 @@
 mod docx;
 mod html;
 mod pdf;
+mod pdf_cjk;
 
 pub use pdf::in_parser as in_pdf_parser;
 

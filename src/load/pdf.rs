@@ -5,6 +5,8 @@
 
 use std::cell::Cell;
 
+use super::pdf_cjk;
+
 /// Fewer visible characters than this in the whole file means there is no text layer to speak of.
 const MIN_TEXT_CHARS: usize = 20;
 
@@ -21,9 +23,17 @@ pub fn in_parser() -> bool {
 /// The text of a PDF, or why there is none.
 pub fn extract(bytes: &[u8]) -> Result<String, String> {
     EXTRACTING.with(|e| e.set(true));
-    let result = std::panic::catch_unwind(|| {
-        pdf_extract::extract_text_from_mem_by_pages(bytes)
-            .map(|pages| (drop_running_lines(&pages), unmapped_fonts(bytes)))
+    let result = std::panic::catch_unwind(|| -> Result<(String, Vec<String>), pdf_extract::OutputError> {
+        let fonts = fonts_in_use(bytes);
+        if !fonts.unreadable.is_empty() {
+            return Ok((String::new(), fonts.unreadable));
+        }
+        let pages = if fonts.predefined {
+            pdf_cjk::pages(&pdf_extract::Document::load_mem(bytes)?)
+        } else {
+            pdf_extract::extract_text_from_mem_by_pages(bytes)?
+        };
+        Ok((drop_running_lines(&pages), Vec::new()))
     });
     EXTRACTING.with(|e| e.set(false));
     let text = match result {
@@ -51,35 +61,51 @@ pub fn extract(bytes: &[u8]) -> Result<String, String> {
     Ok(text)
 }
 
-/// Composite (Type0) fonts used on some page that have no ToUnicode map. The extractor turns their
-/// characters into nothing, so a report set in them would silently lose text (and the comparison
-/// would show it as deleted); such files are refused instead.
-fn unmapped_fonts(bytes: &[u8]) -> Vec<String> {
+/// What the fonts set on the pages need.
+#[derive(Debug, Default)]
+struct FontsInUse {
+    /// Composite fonts with neither a ToUnicode map nor a predefined CMap whose codes are text: the
+    /// general extractor turns their characters into nothing, so a report set in them would
+    /// silently lose text (and the comparison would show it as deleted); such files are refused.
+    unreadable: Vec<String>,
+    /// Some font uses a predefined Chinese CMap (`GBK-EUC-H` …): read with [`pdf_cjk`].
+    predefined: bool,
+}
+
+fn fonts_in_use(bytes: &[u8]) -> FontsInUse {
     use pdf_extract::{Document, Object};
     let Ok(doc) = Document::load_mem(bytes) else {
-        return Vec::new();
+        return FontsInUse::default();
     };
     let name = |o: Result<&Object, _>| {
         o.and_then(Object::as_name)
             .map(|n| String::from_utf8_lossy(n).into_owned())
     };
-    let mut found = std::collections::BTreeSet::new();
+    let mut unreadable = std::collections::BTreeSet::new();
+    let mut predefined = false;
     for page in doc.get_pages().into_values() {
         let (Ok(fonts), Ok(content)) = (doc.get_page_fonts(page), doc.get_page_content(page)) else {
             continue;
         };
         for (resource, font) in fonts {
-            let type0 = name(font.get(b"Subtype")).is_ok_and(|s| s == "Type0");
             // A resource named in the page's content is a font that is actually set (`/F1 10 Tf`).
             let used = content
                 .windows(resource.len() + 1)
                 .any(|w| w[0] == b'/' && w[1..] == resource[..]);
-            if type0 && used && !font.has(b"ToUnicode") {
-                found.insert(name(font.get(b"BaseFont")).unwrap_or_else(|_| "unnamed".into()));
+            match pdf_cjk::support(font) {
+                _ if !used => {}
+                pdf_cjk::Support::General => {}
+                pdf_cjk::Support::Predefined => predefined = true,
+                pdf_cjk::Support::Unreadable => {
+                    unreadable.insert(name(font.get(b"BaseFont")).unwrap_or_else(|_| "unnamed".into()));
+                }
             }
         }
     }
-    found.into_iter().collect()
+    FontsInUse {
+        unreadable: unreadable.into_iter().collect(),
+        predefined,
+    }
 }
 
 /// Lines this near the top or bottom of a page are where running headers and footers sit.

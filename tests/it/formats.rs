@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 
-use crate::make::{Para, docx, pdf, pdf_pages, pdf_without_unicode_map, scanned_pdf};
+use crate::make::{Para, docx, pdf, pdf_pages, pdf_predefined_cmap, pdf_without_unicode_map, scanned_pdf};
 use crate::util::{duibi, fixture, stdout_of};
 
 /// `outline --format json` of a file.
@@ -179,6 +179,22 @@ fn a_pdf_with_a_text_layer_reads_like_the_text_report() {
     assert_eq!(sections(&from_pdf), sections(&text));
     for key in ["title", "unit", "year", "date"] {
         assert_eq!(from_pdf[key], text[key], "{key}");
+    }
+}
+
+#[test]
+fn pdfs_in_fonts_with_predefined_chinese_cmaps_are_read() {
+    let lines: Vec<&str> = DOCX_AS_TEXT.lines().collect();
+    let text = outline_json(&scratch("report-as-text.txt", DOCX_AS_TEXT.as_bytes()));
+    for encoding in ["GBK-EUC-H", "UniGB-UCS2-H"] {
+        let from_pdf = outline_json(&scratch(
+            &format!("{encoding}.pdf"),
+            &pdf_predefined_cmap(&lines, encoding),
+        ));
+        assert_eq!(sections(&from_pdf), sections(&text), "{encoding}");
+        for key in ["title", "unit", "year", "date"] {
+            assert_eq!(from_pdf[key], text[key], "{encoding}: {key}");
+        }
     }
 }
 

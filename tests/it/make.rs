@@ -98,25 +98,47 @@ pub fn docx(paragraphs: &[Para]) -> Vec<u8> {
 /// A one-page PDF showing `lines`, wrapped at `wrap` characters as a typesetter would, in a Type0
 /// font with Identity-H encoding and a ToUnicode map: how Word and WPS export Chinese text.
 pub fn pdf(lines: &[&str], wrap: usize) -> Vec<u8> {
-    cid_font_pdf(&[lines], wrap, true)
+    cid_font_pdf(&[lines], wrap, CjkFont::Identity { map: true })
 }
 
 /// The same over several pages.
 pub fn pdf_pages(pages: &[&[&str]], wrap: usize) -> Vec<u8> {
-    cid_font_pdf(pages, wrap, true)
+    cid_font_pdf(pages, wrap, CjkFont::Identity { map: true })
 }
 
 /// The same without the ToUnicode map: the characters can be drawn but not read back.
 pub fn pdf_without_unicode_map(lines: &[&str]) -> Vec<u8> {
-    cid_font_pdf(&[lines], 40, false)
+    cid_font_pdf(&[lines], 40, CjkFont::Identity { map: false })
+}
+
+/// A PDF in a font with a predefined CMap and no ToUnicode map, as official-document typesetting
+/// systems write them: `GBK-EUC-H` (strings in GBK) or `UniGB-UCS2-H` (strings in UTF-16).
+pub fn pdf_predefined_cmap(lines: &[&str], encoding: &str) -> Vec<u8> {
+    let font = match encoding {
+        "GBK-EUC-H" => CjkFont::Gbk,
+        "UniGB-UCS2-H" => CjkFont::Ucs2,
+        other => panic!("no generator for {other}"),
+    };
+    cid_font_pdf(&[lines], 30, font)
+}
+
+/// How the generated PDF's Chinese font encodes its strings.
+#[derive(Clone, Copy)]
+enum CjkFont {
+    /// Glyph ids, with or without a ToUnicode map back to text.
+    Identity {
+        map: bool,
+    },
+    Gbk,
+    Ucs2,
 }
 
 /// A PDF page with a drawing and no text at all: what a scanner without OCR produces.
 pub fn scanned_pdf() -> Vec<u8> {
-    pdf_document(&["0.5 g 40 40 500 700 re f".to_string()], false, "")
+    pdf_document(&["0.5 g 40 40 500 700 re f".to_string()], "", "")
 }
 
-fn cid_font_pdf(pages: &[&[&str]], wrap: usize, with_map: bool) -> Vec<u8> {
+fn cid_font_pdf(pages: &[&[&str]], wrap: usize, font: CjkFont) -> Vec<u8> {
     let mut chars: Vec<char> = pages.iter().flat_map(|p| p.iter()).flat_map(|l| l.chars()).collect();
     chars.sort_unstable();
     chars.dedup();
@@ -128,11 +150,35 @@ fn cid_font_pdf(pages: &[&[&str]], wrap: usize, with_map: bool) -> Vec<u8> {
             for line in *lines {
                 let line: Vec<char> = line.chars().collect();
                 for piece in line.chunks(wrap.max(1)) {
-                    content.push('<');
+                    // With a predefined CMap, ASCII (figures, dates) is set in a Latin font, as
+                    // typesetting systems do; with Identity-H everything stays in the one font.
+                    let mut runs: Vec<(bool, String)> = Vec::new();
                     for &c in piece {
-                        write!(content, "{:04X}", cid(c)).expect("writes");
+                        let latin = c.is_ascii() && !matches!(font, CjkFont::Identity { .. });
+                        match runs.last_mut() {
+                            Some((l, run)) if *l == latin => run.push(c),
+                            _ => runs.push((latin, c.to_string())),
+                        }
                     }
-                    content.push_str("> Tj T*\n");
+                    for (latin, text) in runs {
+                        if latin {
+                            write!(content, "/F2 10 Tf ({text}) Tj /F1 10 Tf ").expect("writes");
+                            continue;
+                        }
+                        let bytes: Vec<u8> = match font {
+                            CjkFont::Identity { .. } => {
+                                text.chars().flat_map(|c| (cid(c) as u16).to_be_bytes()).collect()
+                            }
+                            CjkFont::Gbk => encoding_rs::GBK.encode(&text).0.into_owned(),
+                            CjkFont::Ucs2 => text.encode_utf16().flat_map(u16::to_be_bytes).collect(),
+                        };
+                        content.push('<');
+                        for b in bytes {
+                            write!(content, "{b:02X}").expect("writes");
+                        }
+                        content.push_str("> Tj ");
+                    }
+                    content.push_str("T*\n");
                 }
             }
             content.push_str("ET");
@@ -140,7 +186,7 @@ fn cid_font_pdf(pages: &[&[&str]], wrap: usize, with_map: bool) -> Vec<u8> {
         })
         .collect();
     let mut cmap = String::new();
-    if with_map {
+    if let CjkFont::Identity { map: true } = font {
         cmap.push_str(
             "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n",
         );
@@ -154,23 +200,30 @@ fn cid_font_pdf(pages: &[&[&str]], wrap: usize, with_map: bool) -> Vec<u8> {
         }
         cmap.push_str("endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend");
     }
-    pdf_document(&contents, true, &cmap)
+    let encoding = match font {
+        CjkFont::Identity { .. } => "Identity-H",
+        CjkFont::Gbk => "GBK-EUC-H",
+        CjkFont::Ucs2 => "UniGB-UCS2-H",
+    };
+    pdf_document(&contents, encoding, &cmap)
 }
 
-/// Objects 1–6 are the catalog, the page tree and the font; then a page and its content per page.
-fn pdf_document(contents: &[String], with_font: bool, cmap: &str) -> Vec<u8> {
+/// Objects 1–6 are the catalog, the page tree and the font (in `encoding`; none when empty); then a
+/// page and its content per page.
+fn pdf_document(contents: &[String], encoding: &str, cmap: &str) -> Vec<u8> {
     let stream = |s: &str| format!("<< /Length {} >>\nstream\n{s}\nendstream", s.len());
-    let resources = if with_font {
-        "<< /Font << /F1 3 0 R >> >>"
+    let latin_font = 7 + 2 * contents.len();
+    let resources = if !encoding.is_empty() {
+        format!("<< /Font << /F1 3 0 R /F2 {latin_font} 0 R >> >>")
     } else {
-        "<< >>"
+        "<< >>".to_string()
     };
     let kids: Vec<String> = (0..contents.len()).map(|i| format!("{} 0 R", 7 + 2 * i)).collect();
     let mut objects = vec![
         "<< /Type /Catalog /Pages 2 0 R >>".to_string(),
         format!("<< /Type /Pages /Kids [{}] /Count {} >>", kids.join(" "), contents.len()),
         format!(
-            "<< /Type /Font /Subtype /Type0 /BaseFont /SimSun /Encoding /Identity-H /DescendantFonts [4 0 R]{} >>",
+            "<< /Type /Font /Subtype /Type0 /BaseFont /SimSun /Encoding /{encoding} /DescendantFonts [4 0 R]{} >>",
             if cmap.is_empty() { "" } else { " /ToUnicode 5 0 R" }
         ),
         "<< /Type /Font /Subtype /CIDFontType2 /BaseFont /SimSun /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /FontDescriptor 6 0 R /DW 1000 /CIDToGIDMap /Identity >>".to_string(),
@@ -184,6 +237,7 @@ fn pdf_document(contents: &[String], with_font: bool, cmap: &str) -> Vec<u8> {
         ));
         objects.push(stream(content));
     }
+    objects.push("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".to_string());
     let mut out = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n".to_vec();
     let mut offsets = Vec::new();
     for (i, object) in objects.iter().enumerate() {
