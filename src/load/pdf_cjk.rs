@@ -98,8 +98,10 @@ fn parse_to_unicode(cmap: &str) -> HashMap<u32, String> {
     let hex = |s: &str| u32::from_str_radix(s.trim_matches(|c| c == '<' || c == '>'), 16).ok();
     let text = |s: &str| {
         let s = s.trim_matches(|c| c == '<' || c == '>');
-        let units: Vec<u16> = (0..s.len() / 4)
-            .filter_map(|i| u16::from_str_radix(&s[i * 4..i * 4 + 4], 16).ok())
+        let units: Vec<u16> = s
+            .as_bytes()
+            .chunks_exact(4)
+            .filter_map(|h| u16::from_str_radix(std::str::from_utf8(h).ok()?, 16).ok())
             .collect();
         String::from_utf16_lossy(&units)
     };
@@ -240,6 +242,9 @@ mod tests {
         assert_eq!(map[&1], "法");
         assert_eq!(map[&2], "治");
         assert_eq!(map[&0x12], "丂"); // 4E00 + 2
+        // Damaged entries are skipped, never a panic.
+        let map = parse_to_unicode("1 beginbfchar\n<0003> <é6CD5>\n<zz> <6CD5>\nendbfchar");
+        assert!(map.len() <= 1);
     }
 
     #[test]

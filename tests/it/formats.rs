@@ -320,7 +320,12 @@ fn damaged_files_never_panic() {
         seed ^= seed << 17;
         seed
     };
-    for (name, original) in [("d.docx", docx(DOCX)), ("p.pdf", pdf(&lines, 30)), ("h.html", page)] {
+    for (name, original) in [
+        ("d.docx", docx(DOCX)),
+        ("p.pdf", pdf(&lines, 30)),
+        ("g.pdf", pdf_predefined_cmap(&lines, "GBK-EUC-H")),
+        ("h.html", page),
+    ] {
         for round in 0..80 {
             let mut bytes = original.clone();
             for _ in 0..1 + round % 8 {
