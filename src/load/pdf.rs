@@ -24,14 +24,15 @@ pub fn in_parser() -> bool {
 pub fn extract(bytes: &[u8]) -> Result<String, String> {
     EXTRACTING.with(|e| e.set(true));
     let result = std::panic::catch_unwind(|| -> Result<(String, Vec<String>), pdf_extract::OutputError> {
-        let fonts = fonts_in_use(bytes);
+        // A file the parser cannot even load is left to the extractor, which says why.
+        let doc = pdf_extract::Document::load_mem(bytes).ok();
+        let fonts = doc.as_ref().map(fonts_in_use).unwrap_or_default();
         if !fonts.unreadable.is_empty() {
             return Ok((String::new(), fonts.unreadable));
         }
-        let pages = if fonts.predefined {
-            pdf_cjk::pages(&pdf_extract::Document::load_mem(bytes)?)
-        } else {
-            pdf_extract::extract_text_from_mem_by_pages(bytes)?
+        let pages = match doc.filter(|_| fonts.predefined) {
+            Some(doc) => pdf_cjk::pages(&doc),
+            None => pdf_extract::extract_text_from_mem_by_pages(bytes)?,
         };
         Ok((drop_running_lines(&pages), Vec::new()))
     });
@@ -72,11 +73,8 @@ struct FontsInUse {
     predefined: bool,
 }
 
-fn fonts_in_use(bytes: &[u8]) -> FontsInUse {
-    use pdf_extract::{Document, Object};
-    let Ok(doc) = Document::load_mem(bytes) else {
-        return FontsInUse::default();
-    };
+fn fonts_in_use(doc: &pdf_extract::Document) -> FontsInUse {
+    use pdf_extract::Object;
     let name = |o: Result<&Object, _>| {
         o.and_then(Object::as_name)
             .map(|n| String::from_utf8_lossy(n).into_owned())
@@ -121,22 +119,20 @@ fn drop_running_lines(pages: &[String]) -> String {
             .map(|c| if c.is_ascii_digit() { '#' } else { c })
             .collect()
     };
-    let edges = |page: &str| -> Vec<String> {
-        let lines: Vec<&str> = page.lines().filter(|l| !l.trim().is_empty()).collect();
-        let n = lines.len();
-        let mut edge: Vec<String> = lines
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| *i < EDGE_LINES || *i + EDGE_LINES >= n)
-            .map(|(_, l)| masked(l))
+    let pages: Vec<Vec<&str>> = pages
+        .iter()
+        .map(|p| p.lines().filter(|l| !l.trim().is_empty()).collect())
+        .collect();
+    let at_edge = |i: usize, n: usize| i < EDGE_LINES || i + EDGE_LINES >= n;
+    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for lines in &pages {
+        let mut edge: Vec<String> = (0..lines.len())
+            .filter(|&i| at_edge(i, lines.len()))
+            .map(|i| masked(lines[i]))
             .collect();
         edge.sort();
         edge.dedup();
-        edge
-    };
-    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
-    for page in pages {
-        for line in edges(page) {
+        for line in edge {
             *seen.entry(line).or_default() += 1;
         }
     }
@@ -144,12 +140,9 @@ fn drop_running_lines(pages: &[String]) -> String {
     let running: std::collections::HashSet<String> =
         seen.into_iter().filter(|(_, n)| *n >= needed).map(|(l, _)| l).collect();
     let mut out = Vec::new();
-    for page in pages {
-        let lines: Vec<&str> = page.lines().filter(|l| !l.trim().is_empty()).collect();
-        let n = lines.len();
+    for lines in &pages {
         for (i, line) in lines.iter().enumerate() {
-            let at_edge = i < EDGE_LINES || i + EDGE_LINES >= n;
-            if !(at_edge && running.contains(&masked(line))) {
+            if !(at_edge(i, lines.len()) && running.contains(&masked(line))) {
                 out.push(*line);
             }
         }
