@@ -117,11 +117,6 @@ fn is_cjk(c: char) -> bool {
     matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}' | '\u{f900}'..='\u{faff}')
 }
 
-/// Chinese characters and the full-width punctuation written between them (，。、（）“” …).
-fn is_wide(c: char) -> bool {
-    is_cjk(c) || matches!(c, '\u{3000}'..='\u{303f}' | '\u{ff00}'..='\u{ffef}' | '\u{2018}'..='\u{201d}')
-}
-
 /// Does the element's tag, or hiding, make it never part of an article?
 fn skipped_by_tag(node: NodeRef<Node>) -> bool {
     let Some(el) = ElementRef::wrap(node) else {
@@ -163,7 +158,7 @@ struct Reader {
 impl Reader {
     fn new(body: NodeRef<Node>) -> Self {
         let mut by_tag = HashMap::new();
-        let page_total = count_by_tag(body, &mut by_tag);
+        let page_total = count_cjk(body, &skipped_by_tag, &mut by_tag);
         Reader {
             by_tag,
             kept: HashMap::new(),
@@ -172,24 +167,13 @@ impl Reader {
     }
 
     fn is_skipped(&self, node: NodeRef<Node>) -> bool {
-        skipped_by_tag(node)
-            || (named_furniture(node)
-                && (self.by_tag.get(&node.id()).copied().unwrap_or(0) as f64)
-                    < self.page_total as f64 * FURNITURE_MAX_SHARE)
+        is_furniture(&self.by_tag, self.page_total, node)
     }
 
     /// Chinese characters under `node`, furniture excluded (memoised: the descent asks repeatedly).
     fn cjk_count(&mut self, node: NodeRef<Node>) -> usize {
-        if let Some(&n) = self.kept.get(&node.id()) {
-            return n;
-        }
-        let n = match node.value() {
-            Node::Text(t) => t.chars().filter(|&c| is_cjk(c)).count(),
-            Node::Element(_) if !self.is_skipped(node) => node.children().map(|c| self.cjk_count(c)).sum(),
-            _ => 0,
-        };
-        self.kept.insert(node.id(), n);
-        n
+        let (by_tag, total) = (&self.by_tag, self.page_total);
+        count_cjk(node, &|n| is_furniture(by_tag, total, n), &mut self.kept)
     }
 
     /// The innermost element that still holds nearly all of the page's Chinese text.
@@ -235,14 +219,26 @@ impl Reader {
     }
 }
 
-/// Chinese characters under `node` leaving out only what tags exclude, memoised for every node.
-fn count_by_tag(node: NodeRef<Node>, counts: &mut HashMap<NodeId, usize>) -> usize {
+/// Skipped by tag, or named as furniture while holding less than [`FURNITURE_MAX_SHARE`] of the
+/// page's Chinese text (`by_tag` counts each node leaving out only what tags exclude).
+fn is_furniture(by_tag: &HashMap<NodeId, usize>, page_total: usize, node: NodeRef<Node>) -> bool {
+    skipped_by_tag(node)
+        || (named_furniture(node)
+            && (by_tag.get(&node.id()).copied().unwrap_or(0) as f64) < page_total as f64 * FURNITURE_MAX_SHARE)
+}
+
+/// Chinese characters under `node`, leaving out the elements `skip` names; every node's count is
+/// kept in `memo`, and counts found there are not walked again.
+fn count_cjk(node: NodeRef<Node>, skip: &dyn Fn(NodeRef<Node>) -> bool, memo: &mut HashMap<NodeId, usize>) -> usize {
+    if let Some(&n) = memo.get(&node.id()) {
+        return n;
+    }
     let n = match node.value() {
         Node::Text(t) => t.chars().filter(|&c| is_cjk(c)).count(),
-        Node::Element(_) if !skipped_by_tag(node) => node.children().map(|c| count_by_tag(c, counts)).sum(),
+        Node::Element(_) if !skip(node) => node.children().map(|c| count_cjk(c, skip, memo)).sum(),
         _ => 0,
     };
-    counts.insert(node.id(), n);
+    memo.insert(node.id(), n);
     n
 }
 
@@ -258,7 +254,9 @@ fn push_collapsed(text: &str, out: &mut String) {
             newline |= n == '\n' || n == '\r';
             chars.next();
         }
-        let between_cjk = out.chars().last().is_some_and(is_wide) && chars.peek().is_some_and(|&n| is_wide(n));
+        // Chinese characters and the full-width punctuation between them (，。、（）“” …).
+        let wide = crate::text::is_cjk;
+        let between_cjk = out.chars().last().is_some_and(wide) && chars.peek().is_some_and(|&n| wide(n));
         let swallowed = newline && between_cjk;
         if !swallowed && !out.ends_with([' ', '\n']) {
             out.push(' ');
