@@ -1,23 +1,14 @@
-//! Key bindings as text: `duibi keys`, the help overlay's source of truth, and the generated tables
-//! in docs/usage.md and docs/keymaps.md.
+//! Key bindings as text: `duibi keys` and the generated tables in docs/usage.md and docs/keymaps.md.
+//! They list [`Keymap::by_action`], as the help overlay does.
 
 use crate::view::Action;
 use crate::view::keymap::{Keymap, Mode, PRESETS};
-
-/// The actions bound in `mode`, each with its keys, in the help's order.
-fn bound(keymap: &Keymap, mode: Mode) -> Vec<(Action, Vec<String>)> {
-    Action::ALL
-        .into_iter()
-        .map(|a| (a, keymap.keys_for(mode, a)))
-        .filter(|(_, keys)| !keys.is_empty())
-        .collect()
-}
 
 /// Every binding of every mode, aligned for a terminal.
 pub fn text(keymap: &Keymap) -> String {
     let mut out = String::new();
     for mode in Mode::ALL {
-        let rows = bound(keymap, mode);
+        let rows = keymap.by_action(mode);
         if rows.is_empty() {
             continue;
         }
@@ -42,7 +33,7 @@ pub fn text(keymap: &Keymap) -> String {
 pub fn markdown(keymap: &Keymap) -> String {
     let mut out = String::new();
     for mode in Mode::ALL {
-        let rows = bound(keymap, mode);
+        let rows = keymap.by_action(mode);
         if rows.is_empty() {
             continue;
         }

@@ -326,20 +326,17 @@ fn draw_help(frame: &mut Frame, app: &mut App, theme: &Theme, area: Rect) {
     let inner = block.inner(popup);
     frame.render_widget(block, popup);
     let mut lines: Vec<TLine> = Vec::new();
-    let key_width = Mode::ALL
+    let modes = Mode::ALL.map(|m| (m, app.keymap.by_action(m)));
+    let key_width = modes
         .iter()
-        .flat_map(|&m| Action::ALL.iter().map(move |&a| (m, a)))
-        .map(|(m, a)| str_width(&app.keymap.keys_for(m, a).join(", ")))
+        .flat_map(|(_, rows)| rows)
+        .map(|(_, keys)| str_width(&keys.join(", ")))
         .max()
         .unwrap_or(10)
         .min(24);
-    for mode in Mode::ALL {
+    for (mode, rows) in modes {
         lines.push(TLine::styled(format!("{} mode", mode.name()), theme.header));
-        for action in Action::ALL {
-            let keys = app.keymap.keys_for(mode, action);
-            if keys.is_empty() {
-                continue;
-            }
+        for (action, keys) in rows {
             let keys = fit(&keys.join(", "), key_width);
             lines.push(TLine::from(vec![
                 Span::styled(format!("  {}  ", pad_to(&keys, key_width)), theme.title),

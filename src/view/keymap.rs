@@ -313,6 +313,16 @@ impl Keymap {
         out
     }
 
+    /// Every action bound in `mode`, in [`Action::ALL`]'s order, with its keys as [`Self::keys_for`]
+    /// gives them: what the help overlay, `duibi keys` and the docs list.
+    pub fn by_action(&self, mode: Mode) -> Vec<(Action, Vec<String>)> {
+        Action::ALL
+            .into_iter()
+            .map(|a| (a, self.keys_for(mode, a)))
+            .filter(|(_, keys)| !keys.is_empty())
+            .collect()
+    }
+
     /// The keys bound to `action` in `mode`, shortest first, as text (`g g`, `C-d`).
     pub fn keys_for(&self, mode: Mode, action: Action) -> Vec<String> {
         let mut keys: Vec<Vec<Key>> = self
