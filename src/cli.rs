@@ -129,9 +129,14 @@ pub fn settings(options: &Options) -> Result<Config> {
     })?)
 }
 
-/// The taxonomy named on the command line, else in the configuration, else the built-in one.
+/// The taxonomy file named on the command line, else in the configuration; `None`: the built-in one.
+fn taxonomy_path<'a>(options: &'a Options, config: &'a Config) -> Option<&'a PathBuf> {
+    options.taxonomy.as_ref().or(config.taxonomy.as_ref())
+}
+
+/// The taxonomy in effect (see [`taxonomy_path`]).
 pub fn taxonomy(options: &Options, config: &Config) -> Result<Taxonomy> {
-    Ok(match options.taxonomy.as_ref().or(config.taxonomy.as_ref()) {
+    Ok(match taxonomy_path(options, config) {
         Some(path) => Taxonomy::from_file(path)?,
         None => Taxonomy::builtin(),
     })
@@ -260,7 +265,7 @@ pub fn run_config(print_default: bool, path: bool, options: &Options) -> Result<
         Some(f) => f.display().to_string(),
         None => format!("none ({} does not exist): defaults", default_path()?.display()),
     };
-    let taxonomy = match options.taxonomy.as_ref().or(c.taxonomy.as_ref()) {
+    let taxonomy = match taxonomy_path(options, &c) {
         Some(t) => t.display().to_string(),
         None => "built-in".to_string(),
     };

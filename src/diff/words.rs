@@ -134,14 +134,16 @@ fn mark_figures(pieces: &mut [Piece], old: &str, new: &str) -> Vec<FigureChange>
             continue;
         }
         let (before, after) = (&old[p.old.clone()], &new[p.new.clone()]);
-        let context = k
-            .checked_sub(1)
-            .map(|i| {
-                let text = &new[pieces[i].new.clone()];
-                let chars: Vec<char> = text.chars().collect();
-                chars[chars.len().saturating_sub(4)..].iter().collect::<String>()
-            })
-            .unwrap_or_default();
+        // The last words before the change, looked up only for a figure.
+        let context = || {
+            k.checked_sub(1)
+                .map(|i| {
+                    let text = &new[pieces[i].new.clone()];
+                    let chars: Vec<char> = text.chars().collect();
+                    chars[chars.len().saturating_sub(4)..].iter().collect::<String>()
+                })
+                .unwrap_or_default()
+        };
         let short = before.chars().count() <= FIGURE_MAX_CHARS && after.chars().count() <= FIGURE_MAX_CHARS;
         let (lead_before, lead_after) = (leading_figure(before), leading_figure(after));
         let other_units = matches!((lead_before, lead_after), (Some((_, u)), Some((_, v))) if u != v);
@@ -151,7 +153,7 @@ fn mark_figures(pieces: &mut [Piece], old: &str, new: &str) -> Vec<FigureChange>
             && after.contains(|c: char| c.is_ascii_digit())
         {
             out.push(FigureChange {
-                context,
+                context: context(),
                 before: before.to_string(),
                 after: after.to_string(),
             });
@@ -159,6 +161,7 @@ fn mark_figures(pieces: &mut [Piece], old: &str, new: &str) -> Vec<FigureChange>
         } else if let (Some((b, unit)), Some((a, unit_after))) = (lead_before, lead_after)
             && unit == unit_after
             && b != a
+            && let context = context()
             && !context.is_empty()
         {
             out.push(FigureChange {
