@@ -2,14 +2,12 @@
 
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
-use std::thread;
 
 use anyhow::{Context, Result, bail};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use duibi::compare::{Comparison, DIFF_BUDGET};
 use duibi::config::{self, Config};
-use duibi::diff::JiebaTokenizer;
 use duibi::load::{DEFAULT_MAX_BYTES, LoadOptions, SourceText, load};
 use duibi::outline::{Document, outline};
 use duibi::render;
@@ -172,21 +170,17 @@ pub fn documents(
     }
 }
 
-/// Loads, aligns and diffs two reports; jieba's dictionary loads on another thread meanwhile.
+/// Loads, aligns and diffs two reports; the segmenter loads only what the changed sentences need.
 pub fn comparison(
     left: Option<&Path>,
     right: Option<&Path>,
     demo: bool,
     options: &Options,
 ) -> Result<(Comparison, Taxonomy)> {
-    let segmenter = thread::spawn(JiebaTokenizer::new);
     let tax = taxonomy(options, &settings(options)?)?;
     let (l, r) = documents(left, right, demo, options)?;
     let mut c = Comparison::build(l, r, &tax);
-    let tokenizer = segmenter
-        .join()
-        .map_err(|_| anyhow::anyhow!("the word segmenter failed to load"))?;
-    c.diff_all(&tokenizer, DIFF_BUDGET);
+    c.diff_all(&c.segmenter(), DIFF_BUDGET);
     Ok((c, tax))
 }
 

@@ -4,7 +4,7 @@
 use std::time::{Duration, Instant};
 
 use crate::align::{Alignment, Classified, align};
-use crate::diff::{RowDiff, Stats, Tokenizer, diff_row};
+use crate::diff::{JiebaTokenizer, PairedRow, RowDiff, Stats, Tokenizer, diff_paired};
 use crate::outline::Document;
 use crate::text::Fingerprint;
 use crate::topics::{DocTopics, Taxonomy, TopicId, classify};
@@ -59,6 +59,8 @@ pub struct Comparison {
     pub left: Side,
     pub right: Side,
     pub alignment: Alignment,
+    /// The sentences of every row, paired: computed once, for the sentence-level and word diffs.
+    pub paired: Vec<PairedRow>,
     /// One per row, once [`Comparison::diff_all`] has run; empty before.
     pub diffs: Vec<RowDiff>,
     similarity: f32,
@@ -71,10 +73,12 @@ impl Comparison {
         let right = Side::new(right, tax);
         let alignment = align(left.classified(), right.classified(), tax);
         let similarity = Fingerprint::new(&left.all_text()).dice(&Fingerprint::new(&right.all_text()));
+        let paired = alignment.rows.iter().map(PairedRow::new).collect();
         Self {
             left,
             right,
             alignment,
+            paired,
             diffs: Vec::new(),
             similarity,
         }
@@ -91,13 +95,23 @@ impl Comparison {
         self.alignment
             .rows
             .iter()
-            .map(|r| diff_row(r, Some(tokenizer), Some(deadline)))
+            .zip(&self.paired)
+            .map(|(r, p)| diff_paired(r, p, Some(tokenizer), Some(deadline)))
             .collect()
+    }
+
+    /// A segmenter for this comparison's word diffs: it loads only the dictionary entries that
+    /// the sentences to segment can use (on a near-identical pair, almost none) and segments them
+    /// exactly as the whole dictionary would.
+    pub fn segmenter(&self) -> JiebaTokenizer {
+        JiebaTokenizer::for_texts(self.paired.iter().flat_map(PairedRow::texts_to_segment))
     }
 
     /// Sentence-level diffs (pairs and moves, no word marks): instant, needs no segmenter.
     pub fn diff_sentences(&mut self) {
-        self.diffs = self.alignment.rows.iter().map(|r| diff_row(r, None, None)).collect();
+        self.diffs = (self.alignment.rows.iter().zip(&self.paired))
+            .map(|(r, p)| diff_paired(r, p, None, None))
+            .collect();
     }
 
     /// Row counts, topic coverage and change totals.

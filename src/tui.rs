@@ -17,7 +17,6 @@ use crossterm::event::{
 
 use duibi::compare::{Comparison, DIFF_BUDGET};
 use duibi::config::{Config, ViewMode};
-use duibi::diff::JiebaTokenizer;
 use duibi::topics::Taxonomy;
 use duibi::ui::{self, Theme};
 use duibi::view::App;
@@ -157,8 +156,7 @@ impl Words {
         let cmp = app.cmp.clone();
         let tx = self.tx.clone();
         thread::spawn(move || {
-            let tokenizer = JiebaTokenizer::new();
-            let _ = tx.send(cmp.word_diffs(&tokenizer, DIFF_BUDGET));
+            let _ = tx.send(cmp.word_diffs(&cmp.segmenter(), DIFF_BUDGET));
         });
     }
 }

@@ -5,6 +5,7 @@
 //! Owns: sentence pairing, the word diff and its clean-up, per-row statistics. Works on folded text
 //! and maps every mark back to the original characters. Must not know how marks are drawn.
 
+mod jieba;
 mod pair;
 pub mod tokenize;
 mod words;
@@ -16,7 +17,8 @@ use crate::align::{Passage, Row};
 use crate::normalize::{Folded, fold};
 use crate::text::{Fingerprint, is_blank, split_sentences};
 
-pub use tokenize::{CharTokenizer, JiebaTokenizer, Tokenizer};
+pub use jieba::{CharSet, JiebaTokenizer};
+pub use tokenize::{CharTokenizer, Tokenizer};
 
 /// What happened to a piece of text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
@@ -127,6 +129,7 @@ pub struct RowDiff {
 }
 
 /// A sentence of one side, ready for pairing.
+#[derive(Debug, Clone)]
 struct Unit {
     passage: usize,
     range: Range<usize>,
@@ -168,12 +171,48 @@ fn count_chars(s: &str) -> usize {
     s.chars().filter(|&c| !is_blank(c)).count()
 }
 
+/// A row's sentences and how they pair across the sides: the part of the diff that needs no
+/// segmenter, computed once per row and reused by every word diff of it.
+#[derive(Debug, Clone, Default)]
+pub struct PairedRow {
+    left: Vec<Unit>,
+    right: Vec<Unit>,
+    pairing: pair::Pairing,
+}
+
+impl PairedRow {
+    /// Splits the row's passages into sentences and pairs them.
+    pub fn new(row: &Row) -> Self {
+        let left = units(&row.left);
+        let right = units(&row.right);
+        let pairing = pair::pair_units(&left, &right);
+        PairedRow { left, right, pairing }
+    }
+
+    /// The (folded) sentences a word diff segments: both sides of every pair that differs.
+    pub fn texts_to_segment(&self) -> impl Iterator<Item = &str> {
+        self.pairing.pairs.iter().flat_map(|p| {
+            let (l, r) = (&self.left[p.left].folded.text, &self.right[p.right].folded.text);
+            let differ = l != r;
+            [l.as_str(), r.as_str()].into_iter().filter(move |_| differ)
+        })
+    }
+}
+
 /// Diffs one row. Without a tokenizer, paired sentences are compared whole (sentence level only,
 /// instant); `deadline` bounds the whole row, and past it pairs are compared whole too.
 pub fn diff_row(row: &Row, tokenizer: Option<&dyn Tokenizer>, deadline: Option<Instant>) -> RowDiff {
-    let left = units(&row.left);
-    let right = units(&row.right);
-    let pairing = pair::pair_units(&left, &right);
+    diff_paired(row, &PairedRow::new(row), tokenizer, deadline)
+}
+
+/// Diffs one row whose sentences are already paired (`paired` must come from this row).
+pub fn diff_paired(
+    row: &Row,
+    paired: &PairedRow,
+    tokenizer: Option<&dyn Tokenizer>,
+    deadline: Option<Instant>,
+) -> RowDiff {
+    let PairedRow { left, right, pairing } = paired;
     let unit_refs = |us: &[Unit]| {
         us.iter()
             .map(|u| UnitRef {
@@ -186,7 +225,7 @@ pub fn diff_row(row: &Row, tokenizer: Option<&dyn Tokenizer>, deadline: Option<I
     let mut out = RowDiff {
         left: vec![Vec::new(); row.left.len()],
         right: vec![Vec::new(); row.right.len()],
-        units: [unit_refs(&left), unit_refs(&right)],
+        units: [unit_refs(left), unit_refs(right)],
         ..RowDiff::default()
     };
     let mut word_diffs: Vec<Option<words::WordDiff>> = vec![None; left.len()];
@@ -283,7 +322,7 @@ pub fn diff_row(row: &Row, tokenizer: Option<&dyn Tokenizer>, deadline: Option<I
             .sum::<usize>();
     }
 
-    out.ops = unified_ops(row, &left, &right, &pairing, &word_diffs, &moved_left);
+    out.ops = unified_ops(row, left, right, pairing, &word_diffs, &moved_left);
     out.figures = word_diffs
         .iter()
         .flatten()

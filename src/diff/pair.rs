@@ -23,7 +23,7 @@ pub struct Pair {
 }
 
 /// Accepted pairs, sorted by left index.
-#[derive(Debug, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct Pairing {
     pub pairs: Vec<Pair>,
 }

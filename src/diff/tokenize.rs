@@ -1,7 +1,7 @@
 //! Tokens for the word diff. Consistency matters more than linguistics: the same phrase must split the
 //! same way in both reports. Numbers with their unit (`16次`, `2017年`, `6413万元`) and domain terms
 //! (`规范性文件`, `双随机、一公开`) are always one token; the remaining Chinese runs go to jieba
-//! with HMM off (or, before jieba is loaded, one token per character).
+//! with HMM off (or, before jieba is loaded, one token per character; see `jieba`).
 
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -89,7 +89,7 @@ static ATOMS: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Splits `text` into atoms (terms, numbers, ASCII words, blanks), single punctuation characters and
 /// Chinese runs, which `cut` segments.
-fn split_with(text: &str, cut: impl Fn(&str, usize, &mut Vec<Range<usize>>)) -> Vec<Range<usize>> {
+pub(super) fn split_with(text: &str, cut: impl Fn(&str, usize, &mut Vec<Range<usize>>)) -> Vec<Range<usize>> {
     let mut out = Vec::with_capacity(text.len() / 3);
     let mut gap_start = 0;
     let flush_gap = |start: usize, end: usize, out: &mut Vec<Range<usize>>| {
@@ -129,49 +129,6 @@ impl Tokenizer for CharTokenizer {
     }
 }
 
-/// The common quarter of jieba's default dictionary (frequency ≥ 20, `scripts/make-dict.sh`).
-const DICTIONARY: &str = include_str!("dict.txt");
-
-/// jieba-rs with the common part of its dictionary, HMM off, and the domain terms added.
-pub struct JiebaTokenizer {
-    jieba: jieba_rs::Jieba,
-}
-
-impl JiebaTokenizer {
-    /// Loads the dictionary (~25 ms; the full one takes ~100 ms): build one per process, off the UI
-    /// thread.
-    pub fn new() -> Self {
-        let mut jieba = jieba_rs::Jieba::with_dict(&mut DICTIONARY.as_bytes())
-            .unwrap_or_else(|e| unreachable!("the embedded dictionary is tested: {e}"));
-        for term in DOMAIN_TERMS
-            .iter()
-            .filter(|t| !t.contains(|c: char| c.is_ascii_punctuation() || c == '、'))
-        {
-            jieba.add_word(term, Some(100_000), None);
-        }
-        Self { jieba }
-    }
-}
-
-impl Default for JiebaTokenizer {
-    fn default() -> Self {
-        Self::new()
-    }
-}
-
-impl Tokenizer for JiebaTokenizer {
-    fn tokens(&self, text: &str) -> Vec<Range<usize>> {
-        split_with(text, |run, base, out| {
-            out.extend(
-                self.jieba
-                    .cut(run, false)
-                    .into_iter()
-                    .map(|t| base + t.byte_start..base + t.byte_end),
-            );
-        })
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -200,16 +157,5 @@ mod tests {
             assert!(w.contains(&expected), "{expected} in {w:?}");
         }
         assert_eq!(w.concat(), "提供法律咨询16次,落实双随机、一公开,资金6413万元,增长16.9%");
-    }
-
-    #[test]
-    fn jieba_keeps_terms_and_covers_the_text() {
-        let tok = JiebaTokenizer::new();
-        let text = "2017年我局制定了10件规范性文件,聘请法律顾问 plus 服务";
-        let w = words(&tok, text);
-        assert_eq!(w.concat(), text);
-        for expected in ["2017年", "10件", "规范性文件", "法律顾问", "plus"] {
-            assert!(w.contains(&expected), "{expected} in {w:?}");
-        }
     }
 }

@@ -9,5 +9,6 @@ mod formats;
 mod make;
 mod pipeline;
 mod render;
+mod segmenter;
 mod tui_pty;
 mod util;

@@ -1,0 +1,272 @@
+//! The jieba segmenter, loaded with only the part of its dictionary the texts can use.
+//!
+//! jieba picks the route through a run that maximises the sum of `ln(freq / total)` over its words.
+//! A word can only be on a route if every one of its characters occurs in the run, so a dictionary
+//! restricted to the words made of the texts' characters finds the same routes, provided `total` is
+//! unchanged: the frequencies of the words left out are kept in one entry that can never match.
+//! Segmentation is therefore identical to the full dictionary's (a test checks it on every
+//! fixture), at a fraction of the load time: building the trie is most of what a comparison costs.
+
+use super::tokenize::{DOMAIN_TERMS, Tokenizer, split_with};
+use std::ops::Range;
+
+/// The common quarter of jieba's default dictionary (frequency ≥ 20, `scripts/make-dict.sh`): one
+/// `word frequency` line per word, sorted by word (byte order, so the words that start with one
+/// character form one block), no word twice, no domain term (those are added with their own
+/// frequency).
+const DICTIONARY: &str = include_str!("dict.txt");
+
+/// The sum of the dictionary's frequencies (checked by a test; `scripts/make-dict.sh` prints it).
+const DICTIONARY_TOTAL: usize = 58_927_876;
+
+/// Frequency given to the domain terms, so that they always win over their parts.
+const TERM_FREQ: usize = 100_000;
+
+/// A set of characters with constant-time membership for the Basic Multilingual Plane.
+pub struct CharSet {
+    bmp: Vec<u64>,
+    other: Vec<char>,
+}
+
+impl CharSet {
+    /// The characters of `texts`.
+    pub fn of<'a>(texts: impl IntoIterator<Item = &'a str>) -> Self {
+        let mut set = CharSet {
+            bmp: vec![0; 0x1_0000 / 64],
+            other: Vec::new(),
+        };
+        for c in texts.into_iter().flat_map(str::chars) {
+            let n = c as usize;
+            if n < 0x1_0000 {
+                set.bmp[n / 64] |= 1 << (n % 64);
+            } else if !set.other.contains(&c) {
+                set.other.push(c);
+            }
+        }
+        set
+    }
+
+    pub fn contains(&self, c: char) -> bool {
+        let n = c as usize;
+        if n < 0x1_0000 {
+            self.bmp[n / 64] & (1 << (n % 64)) != 0
+        } else {
+            self.other.contains(&c)
+        }
+    }
+
+    /// The members, in code point order.
+    fn iter(&self) -> impl Iterator<Item = char> + '_ {
+        let bmp = self.bmp.iter().enumerate().flat_map(|(i, &bits)| {
+            (0..64)
+                .filter(move |b| bits & (1 << b) != 0)
+                .filter_map(move |b| char::from_u32((i * 64 + b) as u32))
+        });
+        let mut other = self.other.clone();
+        other.sort_unstable();
+        bmp.chain(other)
+    }
+
+    fn covers(&self, word: &str) -> bool {
+        word.chars().all(|c| self.contains(c))
+    }
+
+    /// A character not in the set (from the private use area), for a word that never matches.
+    fn outsider(&self) -> char {
+        ('\u{E000}'..='\u{F8FF}')
+            .find(|&c| !self.contains(c))
+            .unwrap_or('\u{F0000}')
+    }
+}
+
+/// The domain terms jieba is told about: those without punctuation (the others are atoms of the
+/// tokenizer and never reach jieba).
+fn jieba_terms() -> impl Iterator<Item = &'static str> {
+    DOMAIN_TERMS
+        .iter()
+        .copied()
+        .filter(|t| !t.contains(|c: char| c.is_ascii_punctuation() || c == '、'))
+}
+
+/// The entries of dictionary lines as `(word, frequency)`.
+fn entries(lines: &str) -> impl Iterator<Item = (&str, usize)> {
+    lines.lines().filter_map(|line| {
+        let (word, freq) = line.split_once(' ')?;
+        Some((word, freq.parse().ok()?))
+    })
+}
+
+/// The first line of the sorted dictionary whose word does not start below `c` (its byte offset).
+fn first_line_from(c: char) -> usize {
+    let (mut lo, mut hi) = (0, DICTIONARY.len());
+    while lo < hi {
+        let mid = (lo + hi) / 2;
+        // `mid` may fall inside a character: search bytes, not chars.
+        let start = DICTIONARY.as_bytes()[..mid]
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(0, |i| i + 1);
+        let line_end = DICTIONARY[start..]
+            .find('\n')
+            .map_or(DICTIONARY.len(), |i| start + i + 1);
+        match DICTIONARY[start..].chars().next() {
+            Some(first) if first < c => lo = line_end,
+            _ => hi = start,
+        }
+    }
+    lo
+}
+
+/// The dictionary lines whose word starts with `c`.
+fn block(c: char) -> &'static str {
+    let start = first_line_from(c);
+    let end = char::from_u32(c as u32 + 1).map_or(DICTIONARY.len(), first_line_from);
+    &DICTIONARY[start..end.max(start)]
+}
+
+/// jieba-rs with the common part of its dictionary, HMM off, and the domain terms added.
+pub struct JiebaTokenizer {
+    jieba: jieba_rs::Jieba,
+}
+
+impl JiebaTokenizer {
+    /// The whole dictionary (~25 ms to load): for segmenting texts not known in advance.
+    pub fn new() -> Self {
+        Self::build(None)
+    }
+
+    /// A segmenter for `texts` (and any text made of their characters): the same tokens as
+    /// [`JiebaTokenizer::new`], from only the dictionary entries those characters can spell.
+    pub fn for_texts<'a>(texts: impl IntoIterator<Item = &'a str>) -> Self {
+        Self::build(Some(&CharSet::of(texts)))
+    }
+
+    fn build(chars: Option<&CharSet>) -> Self {
+        let keep = |word: &str| chars.is_none_or(|set| set.covers(word));
+        let mut jieba = jieba_rs::Jieba::empty();
+        // Frequencies of the entries left out, so that the total, and with it every route's
+        // score, is the full dictionary's.
+        let mut left_out = DICTIONARY_TOTAL;
+        let mut add = |lines: &str| {
+            for (word, freq) in entries(lines).filter(|(w, _)| keep(w)) {
+                jieba.add_word(word, Some(freq), Some(""));
+                left_out -= freq;
+            }
+        };
+        match chars {
+            None => add(DICTIONARY),
+            Some(set) => set.iter().for_each(|c| add(block(c))),
+        }
+        for term in jieba_terms() {
+            if keep(term) {
+                jieba.add_word(term, Some(TERM_FREQ), Some(""));
+            } else {
+                left_out += TERM_FREQ;
+            }
+        }
+        if let Some(set) = chars.filter(|_| left_out > 0) {
+            jieba.add_word(&set.outsider().to_string(), Some(left_out), Some(""));
+        }
+        Self { jieba }
+    }
+}
+
+impl Default for JiebaTokenizer {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Tokenizer for JiebaTokenizer {
+    fn tokens(&self, text: &str) -> Vec<Range<usize>> {
+        split_with(text, |run, base, out| {
+            out.extend(
+                self.jieba
+                    .cut(run, false)
+                    .into_iter()
+                    .map(|t| base + t.byte_start..base + t.byte_end),
+            );
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words<'a>(tok: &dyn Tokenizer, text: &'a str) -> Vec<&'a str> {
+        tok.tokens(text).into_iter().map(|r| &text[r]).collect()
+    }
+
+    #[test]
+    fn jieba_keeps_terms_and_covers_the_text() {
+        let tok = JiebaTokenizer::new();
+        let text = "2017年我局制定了10件规范性文件,聘请法律顾问 plus 服务";
+        let w = words(&tok, text);
+        assert_eq!(w.concat(), text);
+        for expected in ["2017年", "10件", "规范性文件", "法律顾问", "plus"] {
+            assert!(w.contains(&expected), "{expected} in {w:?}");
+        }
+    }
+
+    #[test]
+    fn the_dictionary_has_no_word_twice() {
+        // The filtered load counts each left-out entry once, as jieba counts each word once.
+        let mut seen = std::collections::HashSet::new();
+        let n = entries(DICTIONARY)
+            .inspect(|(w, _)| assert!(seen.insert(*w), "{w} twice"))
+            .count();
+        assert_eq!(n, DICTIONARY.lines().count(), "every line parses");
+        let total: usize = entries(DICTIONARY).map(|(_, f)| f).sum();
+        assert_eq!(total, DICTIONARY_TOTAL);
+    }
+
+    #[test]
+    fn blocks_hold_the_words_that_start_with_a_character() {
+        let words: Vec<&str> = entries(block('法')).map(|(w, _)| w).collect();
+        assert!(words.contains(&"法") && words.contains(&"法律"), "{words:?}");
+        assert!(words.iter().all(|w| w.starts_with('法')));
+        let expected = entries(DICTIONARY).filter(|(w, _)| w.starts_with('法')).count();
+        assert_eq!(words.len(), expected);
+        assert_eq!(block('一'), &DICTIONARY[..block('一').len()], "the first block");
+        assert!(block('\u{E000}').is_empty() && block('a').lines().all(|l| l.starts_with('a')));
+        let mut firsts = DICTIONARY.lines().filter_map(|l| l.chars().next());
+        let mut prev = firsts.next();
+        for c in firsts {
+            assert!(prev <= Some(c), "sorted: {prev:?} before {c}");
+            prev = Some(c);
+        }
+    }
+
+    #[test]
+    fn the_dictionary_leaves_the_domain_terms_to_the_segmenter() {
+        // Otherwise a left-out term would count its entry's frequency instead of TERM_FREQ.
+        let terms: Vec<&str> = jieba_terms().collect();
+        assert!(entries(DICTIONARY).all(|(w, _)| !terms.contains(&w)));
+    }
+
+    #[test]
+    fn a_filtered_dictionary_segments_like_the_full_one() {
+        let full = JiebaTokenizer::new();
+        let texts = [
+            "我局高度重视法治政府建设工作,全年提供法律咨询16次,审查规范性文件4件。",
+            "深入推进依法行政,健全重大行政决策程序,落实行政执法责任制。",
+            "研究制定科技创新政策,开展学法用法活动,领导干部带头尊法学法守法用法。",
+        ];
+        for text in texts {
+            let filtered = JiebaTokenizer::for_texts([text]);
+            assert_eq!(words(&filtered, text), words(&full, text), "{text}");
+        }
+        // A set that lacks a term's characters still leaves the total, and so the routes, intact.
+        let one = "开展普法宣传活动";
+        assert_eq!(words(&JiebaTokenizer::for_texts([one]), one), words(&full, one));
+    }
+
+    #[test]
+    fn char_sets_know_their_members() {
+        let set = CharSet::of(["法治a", "\u{20000}"]);
+        assert!(set.contains('法') && set.contains('a') && set.contains('\u{20000}'));
+        assert!(!set.contains('政') && !set.contains('\u{20001}'));
+        assert!(!set.contains(set.outsider()));
+    }
+}
