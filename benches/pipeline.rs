@@ -15,49 +15,9 @@ use duibi::topics::Taxonomy;
 const DEMO_LEFT: &str = include_str!("../examples/reports/demo-2023.txt");
 const DEMO_RIGHT: &str = include_str!("../examples/reports/demo-2024.txt");
 
-fn chinese(n: usize) -> String {
-    const D: [&str; 10] = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
-    match n {
-        1..=9 => D[n].to_string(),
-        10 => "十".into(),
-        11..=19 => format!("十{}", D[n - 10]),
-        _ => format!("{}十{}", D[n / 10], D[n % 10]),
-    }
-}
-
-/// Body sentences of a demo report, the pool synthetic reports draw from.
-fn sentences(text: &str) -> Vec<String> {
-    text.split(['。', '\n'])
-        .map(str::trim)
-        .filter(|s| s.chars().count() > 12)
-        .map(|s| format!("{s}。"))
-        .collect()
-}
-
-/// A report of about `bytes` bytes: `tops` sections of 一、, ten (一) each, items 1. below; sentences
-/// from the pool with figures varied by position and `salt`, so the two sides differ as years do.
-fn synthetic(pool: &[String], bytes: usize, salt: usize) -> String {
-    let mut out = String::from("示例市科学技术局2024年度法治政府建设情况报告\n2024年,市科技局全面推进依法行政。\n");
-    let per_item = pool.iter().map(String::len).sum::<usize>() / pool.len() * 2;
-    let items = (bytes / per_item).max(1);
-    let (tops, subs) = ((items / 100).clamp(1, 99), 10usize.min(items));
-    let per_sub = (items / (tops * subs)).max(1);
-    let mut k = 0;
-    for t in 1..=tops {
-        out += &format!("{}、工作部分{t}\n", chinese(t));
-        for s in 1..=subs {
-            out += &format!("({})专项工作{t}-{s}\n", chinese(s));
-            for i in 1..=per_sub {
-                k += 1;
-                let a = &pool[(k * 7 + salt) % pool.len()];
-                let b =
-                    &pool[(k * 13) % pool.len()].replace(|c: char| c.is_ascii_digit(), &((k + salt) % 10).to_string());
-                out += &format!("{i}.{a}{b}\n");
-            }
-        }
-    }
-    out + "特此报告。\n"
-}
+#[path = "synth.rs"]
+mod synth;
+use synth::{report as synthetic, sentences};
 
 fn compare(tax: &Taxonomy, tok: &JiebaTokenizer, left: &str, right: &str) -> Comparison {
     let doc = |t: &str| outline(&SourceText::from_bytes("bench.txt", t.as_bytes()).expect("decodes"));

@@ -4,6 +4,8 @@
 //! A passage is the smallest unit about the topic: a whole section when its heading says so, else
 //! the paragraphs, enumerated items or sentences that are. Must not diff text.
 
+use std::collections::HashMap;
+
 use crate::outline::{Document, SectionId};
 use crate::text::Fingerprint;
 use crate::topics::{DocTopics, ParagraphTopics, Taxonomy, TopicId};
@@ -297,34 +299,99 @@ fn similarity(left: &[Passage], right: &[Passage]) -> f32 {
     Fingerprint::new(&join(left)).dice(&Fingerprint::new(&join(right)))
 }
 
+/// Bigrams shared by more leftover passages than this are too common to suggest a pair.
+const MAX_POSTING: usize = 64;
+/// Candidates per passage scored exactly, those sharing the most indexed bigrams.
+const CANDIDATES: usize = 16;
+
 /// Pairs leftover passages whose content matches, most similar first.
+///
+/// Passages are found through an index of their bigrams, not by scoring every pair: identical
+/// passages pair in order first; then each passage scores the few candidates that share the most
+/// of its rarer bigrams (the prefix, rarest first, that any pair above the threshold must share:
+/// Dice ≥ `t` needs `t·|a|/(2−t)` shared bigrams). On reports of ordinary size this is exactly
+/// what scoring every pair gives; on huge repetitive ones it stays near-linear.
 fn content_pairs(left: &[Passage], right: &[Passage]) -> Vec<(usize, usize, f32)> {
     let lf: Vec<Fingerprint> = left.iter().map(|p| Fingerprint::new(&p.text)).collect();
     let rf: Vec<Fingerprint> = right.iter().map(|p| Fingerprint::new(&p.text)).collect();
+    let (mut used_l, mut used_r) = (vec![false; left.len()], vec![false; right.len()]);
+    let mut pairs = twins(&lf, &rf, &mut used_l, &mut used_r);
+
+    let mut df: HashMap<u32, usize> = HashMap::new();
+    for g in lf.iter().chain(&rf).flat_map(Fingerprint::grams) {
+        *df.entry(*g).or_default() += 1;
+    }
+    let prefix = |f: &Fingerprint| -> Vec<u32> {
+        let t = CONTENT_MATCH_MIN;
+        // Rounded down, so the prefix errs long: a pair is never missed for a rounding.
+        let least_shared = (t * f.len() as f32 / (2.0 - t)).floor() as usize;
+        let mut grams = f.grams().to_vec();
+        grams.sort_unstable_by_key(|g| (df[g], *g));
+        grams.truncate(f.len() - least_shared.min(f.len()) + 1);
+        grams
+    };
+    let mut postings: HashMap<u32, Vec<usize>> = HashMap::new();
+    for (j, f) in rf.iter().enumerate().filter(|&(j, _)| !used_r[j]) {
+        for g in prefix(f) {
+            postings.entry(g).or_default().push(j);
+        }
+    }
     let mut candidates = Vec::new();
-    for (i, a) in lf.iter().enumerate() {
-        for (j, b) in rf.iter().enumerate() {
-            let s = a.dice(b);
+    let mut counts = vec![0u32; right.len()];
+    let mut touched = Vec::new();
+    for (i, a) in lf.iter().enumerate().filter(|&(i, _)| !used_l[i]) {
+        for g in prefix(a) {
+            let list = postings.get(&g).map_or(&[][..], Vec::as_slice);
+            if list.len() > MAX_POSTING {
+                continue;
+            }
+            for &j in list {
+                if counts[j] == 0 {
+                    touched.push(j);
+                }
+                counts[j] += 1;
+            }
+        }
+        touched.sort_by_key(|&j| (std::cmp::Reverse(counts[j]), j));
+        for &j in touched.iter().take(CANDIDATES) {
+            let s = a.dice(&rf[j]);
             if s >= CONTENT_MATCH_MIN {
                 candidates.push((i, j, s));
             }
         }
+        touched.drain(..).for_each(|j| counts[j] = 0);
     }
     candidates.sort_by(|a, b| b.2.total_cmp(&a.2).then(a.0.cmp(&b.0)).then(a.1.cmp(&b.1)));
-    let (mut used_l, mut used_r) = (vec![false; left.len()], vec![false; right.len()]);
-    let mut pairs: Vec<(usize, usize, f32)> = candidates
-        .into_iter()
-        .filter(|&(i, j, _)| {
-            let free = !used_l[i] && !used_r[j];
-            if free {
-                used_l[i] = true;
-                used_r[j] = true;
-            }
-            free
-        })
-        .collect();
+    for (i, j, s) in candidates {
+        if !used_l[i] && !used_r[j] {
+            used_l[i] = true;
+            used_r[j] = true;
+            pairs.push((i, j, s));
+        }
+    }
     pairs.sort_by_key(|&(i, j, _)| (i, j));
     pairs
+}
+
+/// Passages with the same bigrams on both sides, paired in document order (similarity 1, so
+/// best-first pairing would take them first, in this order).
+fn twins(lf: &[Fingerprint], rf: &[Fingerprint], used_l: &mut [bool], used_r: &mut [bool]) -> Vec<(usize, usize, f32)> {
+    let mut right_of: HashMap<&[u32], std::collections::VecDeque<usize>> = HashMap::new();
+    for (j, f) in rf.iter().enumerate().filter(|(_, f)| !f.is_empty()) {
+        right_of.entry(f.grams()).or_default().push_back(j);
+    }
+    let mut out = Vec::new();
+    for (i, f) in lf.iter().enumerate() {
+        if let Some(j) = right_of
+            .get_mut(f.grams())
+            .and_then(std::collections::VecDeque::pop_front)
+        {
+            used_l[i] = true;
+            used_r[j] = true;
+            out.push((i, j, 1.0));
+        }
+    }
+    out
 }
 
 fn content_label(p: &Passage) -> String {

@@ -73,3 +73,94 @@ fn untopical_passages_pair_by_content_or_fall_back() {
     assert!(other.left[0].text.contains("研发平台242个"));
     assert!(other.right.is_empty());
 }
+
+/// What `content_pairs` must give: every pair scored, greedy best first.
+fn content_pairs_by_scoring_all(left: &[Passage], right: &[Passage]) -> Vec<(usize, usize, f32)> {
+    let mut all = Vec::new();
+    for (i, a) in left.iter().enumerate() {
+        for (j, b) in right.iter().enumerate() {
+            let s = Fingerprint::new(&a.text).dice(&Fingerprint::new(&b.text));
+            if s >= CONTENT_MATCH_MIN {
+                all.push((i, j, s));
+            }
+        }
+    }
+    all.sort_by(|a, b| b.2.total_cmp(&a.2).then(a.0.cmp(&b.0)).then(a.1.cmp(&b.1)));
+    let (mut ul, mut ur) = (vec![false; left.len()], vec![false; right.len()]);
+    let mut pairs: Vec<_> = all
+        .into_iter()
+        .filter(|&(i, j, _)| {
+            let free = !ul[i] && !ur[j];
+            ul[i] |= free;
+            ur[j] |= free;
+            free
+        })
+        .collect();
+    pairs.sort_by_key(|&(i, j, _)| (i, j));
+    pairs
+}
+
+#[test]
+fn content_pairs_through_the_index_are_those_of_scoring_every_pair() {
+    let words = [
+        "组织开展",
+        "科技项目",
+        "专项检查",
+        "资金管理",
+        "企业培育",
+        "高新技术",
+        "成果转化",
+        "人才引进",
+        "平台建设",
+        "创新券",
+        "孵化器",
+        "研发投入",
+        "技术合同",
+        "知识产权",
+        "工作",
+        "全年",
+    ];
+    // Passages of 2–9 phrases drawn by a fixed linear congruential sequence: many near twins, many
+    // strangers, similarities on both sides of the threshold.
+    let mut seed = 7u64;
+    let mut next = |n: usize| {
+        seed = seed
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        (seed >> 33) as usize % n
+    };
+    let mut passages = |count: usize| -> Vec<Passage> {
+        (0..count)
+            .map(|_| {
+                let len = 2 + next(8);
+                let text: String = (0..len).map(|_| words[next(words.len())]).collect::<Vec<_>>().join(",");
+                Passage::for_test(PassageKind::Paragraph, &text)
+            })
+            .collect()
+    };
+    // As many leftovers as a long report has: no bigram in more than MAX_POSTING of them.
+    let (left, right) = (passages(40), passages(30));
+    let expected = content_pairs_by_scoring_all(&left, &right);
+    assert!(expected.len() > 10, "the sample has matches: {}", expected.len());
+    assert_eq!(content_pairs(&left, &right), expected);
+}
+
+#[test]
+fn thousands_of_near_twins_still_pair_every_twin_in_order() {
+    // A huge repetitive report: every passage is similar to every other, and identical ones pair
+    // in document order.
+    let text = |n: usize| format!("{n}.现将本年度法治政府建设情况报告如下,全年组织专题培训{}场次。", n % 7);
+    let left: Vec<Passage> = (0..3000)
+        .map(|n| Passage::for_test(PassageKind::Paragraph, &text(n)))
+        .collect();
+    let right: Vec<Passage> = (0..3000)
+        .map(|n| Passage::for_test(PassageKind::Paragraph, &text(n + 1)))
+        .collect();
+    let pairs = content_pairs(&left, &right);
+    // Left n is right n - 1; left 0 and right 2999 have no twin and pair with each other.
+    assert_eq!(pairs.len(), 3000);
+    assert_eq!((pairs[0].0, pairs[0].1), (0, 2999));
+    for &(i, j, s) in &pairs[1..] {
+        assert_eq!((j + 1, s), (i, 1.0), "left {i} pairs its twin");
+    }
+}
