@@ -17,12 +17,20 @@ const DEMO_RIGHT: &str = include_str!("../examples/reports/demo-2024.txt");
 
 #[path = "synth.rs"]
 mod synth;
-use synth::{report as synthetic, sentences};
+use synth::{edited, report as synthetic, sentences};
 
 fn compare(tax: &Taxonomy, tok: &JiebaTokenizer, left: &str, right: &str) -> Comparison {
     let doc = |t: &str| outline(&SourceText::from_bytes("bench.txt", t.as_bytes()).expect("decodes"));
     let mut c = Comparison::build(doc(left), doc(right), tax);
     c.diff_all(tok, Duration::from_secs(60));
+    c
+}
+
+/// As `duibi compare` does it: the segmenter loaded for the sentences that changed.
+fn compare_cold(tax: &Taxonomy, left: &str, right: &str) -> Comparison {
+    let doc = |t: &str| outline(&SourceText::from_bytes("bench.txt", t.as_bytes()).expect("decodes"));
+    let mut c = Comparison::build(doc(left), doc(right), tax);
+    c.diff_all(&c.segmenter(), Duration::from_secs(60));
     c
 }
 
@@ -38,6 +46,13 @@ fn benches(c: &mut Criterion) {
     let (l20, r20) = (synthetic(&lp, 20_000, 0), synthetic(&rp, 20_000, 3));
     g.bench_function("20 KB pair", |b| {
         b.iter(|| compare(&tax, &tok, black_box(&l20), black_box(&r20)))
+    });
+    let e20 = edited(&l20, 20);
+    g.bench_function("20 KB year-over-year pair, segmenter included", |b| {
+        b.iter(|| compare_cold(&tax, black_box(&l20), black_box(&e20)))
+    });
+    g.bench_function("20 KB pair, segmenter included", |b| {
+        b.iter(|| compare_cold(&tax, black_box(&l20), black_box(&r20)))
     });
     g.sample_size(10).measurement_time(Duration::from_secs(20));
     let (l1m, r1m) = (synthetic(&lp, 1_000_000, 0), synthetic(&rp, 1_000_000, 3));
