@@ -1,3 +1,4 @@
+#![allow(dead_code)] // each user of this shared file takes part of it
 //! Synthetic reports for benchmarks and scaling runs, made from the demo reports' sentences (shared by
 //! `benches/pipeline.rs` and `examples/synth.rs` through `#[path]`).
 

@@ -164,7 +164,12 @@ pub fn documents(
         return Ok((doc(DEMO[0])?, doc(DEMO[1])?));
     }
     match (left, right) {
-        (Some(l), Some(r)) => Ok((load_document(l, options)?, load_document(r, options)?)),
+        (Some(l), Some(r)) => std::thread::scope(|s| {
+            let left = s.spawn(|| load_document(l, options));
+            let right = load_document(r, options);
+            let left = left.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
+            Ok((left?, right?))
+        }),
         (Some(_), None) => bail!("give a second report to compare with, or use --demo"),
         _ => bail!("give two report files to compare, or use --demo (see duibi --help)"),
     }
@@ -177,8 +182,17 @@ pub fn comparison(
     demo: bool,
     options: &Options,
 ) -> Result<(Comparison, Taxonomy)> {
-    let tax = taxonomy(options, &settings(options)?)?;
-    let (l, r) = documents(left, right, demo, options)?;
+    let config = settings(options)?;
+    // The taxonomy (and the word diff's patterns) get ready while the reports load.
+    let (tax, docs) = std::thread::scope(|s| {
+        let tax = s.spawn(|| {
+            duibi::diff::tokenize::prepare();
+            taxonomy(options, &config)
+        });
+        let docs = documents(left, right, demo, options);
+        (tax.join().unwrap_or_else(|e| std::panic::resume_unwind(e)), docs)
+    });
+    let (tax, (l, r)) = (tax?, docs?);
     let mut c = Comparison::build(l, r, &tax);
     c.diff_all(&c.segmenter(), DIFF_BUDGET);
     Ok((c, tax))

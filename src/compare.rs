@@ -1,9 +1,10 @@
 //! The whole pipeline for two reports, in one value: outlines, topic scores, alignment and (once a
 //! tokenizer is at hand) the diff of every row.
 
+use std::thread;
 use std::time::{Duration, Instant};
 
-use crate::align::{Alignment, Classified, align};
+use crate::align::{Alignment, Classified, Row, align};
 use crate::diff::{JiebaTokenizer, PairedRow, RowDiff, Stats, Tokenizer, diff_paired};
 use crate::outline::Document;
 use crate::text::Fingerprint;
@@ -11,6 +12,27 @@ use crate::topics::{DocTopics, Taxonomy, TopicId, classify};
 
 /// Time allowed for diffing all rows of a comparison before pairs are compared whole.
 pub const DIFF_BUDGET: Duration = Duration::from_millis(400);
+
+/// The rows' sentences paired, the rows split between two threads by their size.
+fn pair_rows(rows: &[Row]) -> Vec<PairedRow> {
+    let size = |r: &Row| r.left.iter().chain(&r.right).map(|p| p.text.len()).sum::<usize>();
+    let total: usize = rows.iter().map(size).sum();
+    let mut acc = 0;
+    let split = rows
+        .iter()
+        .position(|r| {
+            acc += size(r);
+            acc * 2 >= total
+        })
+        .map_or(rows.len(), |i| i + 1);
+    let (first, second) = rows.split_at(split);
+    thread::scope(|s| {
+        let second = s.spawn(|| second.iter().map(PairedRow::new).collect::<Vec<_>>());
+        let mut out: Vec<PairedRow> = first.iter().map(PairedRow::new).collect();
+        out.extend(second.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
+        out
+    })
+}
 
 /// One report with its topic scores.
 #[derive(Debug, Clone)]
@@ -68,12 +90,22 @@ pub struct Comparison {
 
 impl Comparison {
     /// Classifies and aligns; no diff yet (that needs a tokenizer).
+    /// The two sides are classified, and the rows' sentences paired, on two threads.
     pub fn build(left: Document, right: Document, tax: &Taxonomy) -> Self {
-        let left = Side::new(left, tax);
-        let right = Side::new(right, tax);
+        let (left, right) = thread::scope(|s| {
+            let left = s.spawn(|| Side::new(left, tax));
+            let right = Side::new(right, tax);
+            (left.join().unwrap_or_else(|e| std::panic::resume_unwind(e)), right)
+        });
         let alignment = align(left.classified(), right.classified(), tax);
-        let similarity = Fingerprint::new(&left.all_text()).dice(&Fingerprint::new(&right.all_text()));
-        let paired = alignment.rows.iter().map(PairedRow::new).collect();
+        let (similarity, paired) = thread::scope(|s| {
+            let similarity = s.spawn(|| Fingerprint::new(&left.all_text()).dice(&Fingerprint::new(&right.all_text())));
+            let paired = pair_rows(&alignment.rows);
+            (
+                similarity.join().unwrap_or_else(|e| std::panic::resume_unwind(e)),
+                paired,
+            )
+        });
         Self {
             left,
             right,

@@ -143,25 +143,47 @@ pub fn fold_char(c: char) -> char {
     }
 }
 
-/// Text folded for matching, with the original position of every folded character.
+/// Text folded for matching, with a map back to the original.
 #[derive(Debug, Clone, Default)]
 pub struct Folded {
     pub text: String,
-    /// Per folded character: (byte offset in `text`, original byte range).
-    spans: Vec<(usize, Range<usize>)>,
-    original_len: usize,
+    /// The places where folded and original offsets stop moving together, in order, then one at
+    /// the end of the text. Between two anchors the folded text is a byte-for-byte copy of the
+    /// original, so a map needs a few bytes per changed character rather than 24 per character.
+    anchors: Vec<Anchor>,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Anchor {
+    /// Byte offset in the folded text.
+    folded: u32,
+    /// Original byte offset of the character there (the original's length for the last anchor).
+    original: u32,
+    /// Original end of the character before it.
+    end_before: u32,
 }
 
 impl Folded {
-    /// Maps a byte range of the folded text back to the original text.
+    /// Maps a byte range of the folded text (at character boundaries) back to the original text.
     pub fn to_original(&self, range: Range<usize>) -> Range<usize> {
-        let first = self.spans.partition_point(|(f, _)| *f < range.start);
-        if range.is_empty() || first >= self.spans.len() {
-            let at = self.spans.get(first).map_or(self.original_len, |(_, o)| o.start);
-            return at..at;
+        let last = self.anchors.len() - 1;
+        let (start, end) = (range.start as u32, range.end as u32);
+        let original_len = self.anchors[last].original as usize;
+        if range.start >= self.text.len() {
+            return original_len..original_len;
         }
-        let last = self.spans.partition_point(|(f, _)| *f < range.end) - 1;
-        self.spans[first].1.start..self.spans[last].1.end
+        let at = |k: usize, offset: u32| (self.anchors[k].original + offset - self.anchors[k].folded) as usize;
+        let k = self.anchors.partition_point(|a| a.folded <= start) - 1;
+        let from = at(k, start);
+        if range.is_empty() {
+            return from..from;
+        }
+        let k = self.anchors.partition_point(|a| a.folded < end);
+        let to = match self.anchors.get(k) {
+            Some(a) if a.folded == end => a.end_before as usize,
+            _ => at(k - 1, end),
+        };
+        from..to
     }
 }
 
@@ -169,30 +191,45 @@ impl Folded {
 /// except one between two ASCII words. Every folded character maps back to its original.
 pub fn fold(s: &str) -> Folded {
     let mut text = String::with_capacity(s.len());
-    let mut spans = Vec::with_capacity(s.len() / 2);
-    let mut pending_space: Option<Range<usize>> = None;
+    let mut anchors = Vec::new();
+    // The original end of the last character if it was copied unchanged (its run may go on).
+    let mut copy_end: Option<usize> = None;
+    let mut end_before = 0;
+    let mut emit = |text: &mut String, f: char, range: Range<usize>, original: char| {
+        let copied = f == original;
+        if !(copied && copy_end == Some(range.start)) {
+            anchors.push(Anchor {
+                folded: text.len() as u32,
+                original: range.start as u32,
+                end_before: end_before as u32,
+            });
+        }
+        copy_end = copied.then_some(range.end);
+        end_before = range.end;
+        text.push(f);
+    };
+    let mut pending_space: Option<(Range<usize>, char)> = None;
     for (i, c) in s.char_indices() {
         let f = fold_char(c);
         let range = i..i + c.len_utf8();
         if is_blank(f) {
-            pending_space.get_or_insert(range);
+            pending_space.get_or_insert((range, c));
             continue;
         }
-        if let Some(space) = pending_space.take()
+        if let Some((space, original)) = pending_space.take()
             && f.is_ascii_alphanumeric()
             && text.ends_with(|p: char| p.is_ascii_alphanumeric())
         {
-            spans.push((text.len(), space));
-            text.push(' ');
+            emit(&mut text, ' ', space, original);
         }
-        spans.push((text.len(), range));
-        text.push(f);
+        emit(&mut text, f, range, c);
     }
-    Folded {
-        text,
-        spans,
-        original_len: s.len(),
-    }
+    anchors.push(Anchor {
+        folded: text.len() as u32,
+        original: s.len() as u32,
+        end_before: end_before as u32,
+    });
+    Folded { text, anchors }
 }
 
 #[cfg(test)]
@@ -247,6 +284,65 @@ mod tests {
         assert_eq!(f.text, "加大科技财政投入(一),\"放管服\"");
         let g = fold("plus  app 微信");
         assert_eq!(g.text, "plus app微信");
+    }
+
+    /// The map as it was first written, one entry per folded character: the reference.
+    fn reference_map(s: &str) -> (String, Vec<(usize, Range<usize>)>) {
+        let (mut text, mut spans) = (String::new(), Vec::new());
+        let mut pending: Option<Range<usize>> = None;
+        for (i, c) in s.char_indices() {
+            let f = fold_char(c);
+            let range = i..i + c.len_utf8();
+            if is_blank(f) {
+                pending.get_or_insert(range);
+                continue;
+            }
+            if let Some(space) = pending.take()
+                && f.is_ascii_alphanumeric()
+                && text.ends_with(|p: char| p.is_ascii_alphanumeric())
+            {
+                spans.push((text.len(), space));
+                text.push(' ');
+            }
+            spans.push((text.len(), range));
+            text.push(f);
+        }
+        (text, spans)
+    }
+
+    #[test]
+    fn the_compact_map_maps_every_range_as_one_entry_per_character_does() {
+        let alphabet: Vec<char> = "法治a1 　，,（)“”\t科技局b２".chars().collect();
+        let mut seed = 11u64;
+        for _ in 0..400 {
+            let len = {
+                seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+                (seed >> 40) as usize % 14
+            };
+            let s: String = (0..len)
+                .map(|_| {
+                    seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+                    alphabet[(seed >> 40) as usize % alphabet.len()]
+                })
+                .collect();
+            let f = fold(&s);
+            let (text, spans) = reference_map(&s);
+            assert_eq!(f.text, text);
+            let bounds: Vec<usize> = text.char_indices().map(|(i, _)| i).chain([text.len()]).collect();
+            for (x, &a) in bounds.iter().enumerate() {
+                for &b in &bounds[x..] {
+                    let first = spans.partition_point(|(o, _)| *o < a);
+                    let expected = if a == b || first >= spans.len() {
+                        let at = spans.get(first).map_or(s.len(), |(_, r)| r.start);
+                        at..at
+                    } else {
+                        let last = spans.partition_point(|(o, _)| *o < b) - 1;
+                        spans[first].1.start..spans[last].1.end
+                    };
+                    assert_eq!(f.to_original(a..b), expected, "{s:?} {a}..{b}");
+                }
+            }
+        }
     }
 
     #[test]

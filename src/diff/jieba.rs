@@ -88,14 +88,6 @@ fn jieba_terms() -> impl Iterator<Item = &'static str> {
         .filter(|t| !t.contains(|c: char| c.is_ascii_punctuation() || c == '、'))
 }
 
-/// The entries of dictionary lines as `(word, frequency)`.
-fn entries(lines: &str) -> impl Iterator<Item = (&str, usize)> {
-    lines.lines().filter_map(|line| {
-        let (word, freq) = line.split_once(' ')?;
-        Some((word, freq.parse().ok()?))
-    })
-}
-
 /// The first line of the sorted dictionary whose word does not start below `c` (its byte offset).
 fn first_line_from(c: char) -> usize {
     let (mut lo, mut hi) = (0, DICTIONARY.len());
@@ -148,7 +140,12 @@ impl JiebaTokenizer {
         // score, is the full dictionary's.
         let mut left_out = DICTIONARY_TOTAL;
         let mut add = |lines: &str| {
-            for (word, freq) in entries(lines).filter(|(w, _)| keep(w)) {
+            // The word is checked before its frequency is parsed: most entries are left out.
+            for line in lines.lines() {
+                let Some((word, freq)) = line.split_once(' ').filter(|(w, _)| keep(w)) else {
+                    continue;
+                };
+                let freq = freq.parse().unwrap_or(0);
                 jieba.add_word(word, Some(freq), Some(""));
                 left_out -= freq;
             }
@@ -193,6 +190,14 @@ impl Tokenizer for JiebaTokenizer {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The entries of dictionary lines as `(word, frequency)`.
+    fn entries(lines: &str) -> impl Iterator<Item = (&str, usize)> {
+        lines.lines().filter_map(|line| {
+            let (word, freq) = line.split_once(' ')?;
+            Some((word, freq.parse().ok()?))
+        })
+    }
 
     fn words<'a>(tok: &dyn Tokenizer, text: &'a str) -> Vec<&'a str> {
         tok.tokens(text).into_iter().map(|r| &text[r]).collect()

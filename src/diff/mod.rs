@@ -134,7 +134,6 @@ struct Unit {
     passage: usize,
     range: Range<usize>,
     folded: Folded,
-    fingerprint: Fingerprint,
     /// The last sentence of its line: the unified ops end it with a line break.
     ends_line: bool,
 }
@@ -154,7 +153,6 @@ fn units(passages: &[Passage]) -> Vec<Unit> {
                     passage: pi,
                     range,
                     folded: fold(s),
-                    fingerprint: Fingerprint::new(s),
                     ends_line: false,
                 });
             }
@@ -185,7 +183,17 @@ impl PairedRow {
     pub fn new(row: &Row) -> Self {
         let left = units(&row.left);
         let right = units(&row.right);
-        let pairing = pair::pair_units(&left, &right);
+        // Fingerprints serve the pairing only; they are not kept.
+        let prints = |units: &[Unit], passages: &[Passage]| -> Vec<Fingerprint> {
+            units
+                .iter()
+                .map(|u| Fingerprint::new(&passages[u.passage].text[u.range.clone()]))
+                .collect()
+        };
+        let pairing = pair::pair_units(
+            (&left, &prints(&left, &row.left)),
+            (&right, &prints(&right, &row.right)),
+        );
         PairedRow { left, right, pairing }
     }
 

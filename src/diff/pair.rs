@@ -2,6 +2,7 @@
 //! order are in place, the rest are moves (when similar enough) or are left unpaired.
 
 use super::Unit;
+use crate::text::Fingerprint;
 
 /// Least similarity for two sentences to be compared word by word. Below it, a word diff of the
 /// two is mostly noise, so they show as deleted and inserted.
@@ -28,20 +29,21 @@ pub struct Pairing {
     pub pairs: Vec<Pair>,
 }
 
-fn similarity(a: &Unit, b: &Unit) -> f32 {
+fn similarity((a, af): (&Unit, &Fingerprint), (b, bf): (&Unit, &Fingerprint)) -> f32 {
     if a.folded.text == b.folded.text {
         return 1.0;
     }
-    a.fingerprint.dice(&b.fingerprint)
+    af.dice(bf)
 }
 
-pub fn pair_units(left: &[Unit], right: &[Unit]) -> Pairing {
+/// Pairs the sentences of two sides, each given with its fingerprints.
+pub fn pair_units((left, lf): (&[Unit], &[Fingerprint]), (right, rf): (&[Unit], &[Fingerprint])) -> Pairing {
     if left.is_empty() || right.is_empty() {
         return Pairing::default();
     }
     let mut postings: std::collections::HashMap<u32, Vec<u32>> = std::collections::HashMap::new();
-    for (j, u) in right.iter().enumerate() {
-        for &g in u.fingerprint.grams() {
+    for (j, f) in rf.iter().enumerate() {
+        for &g in f.grams() {
             postings.entry(g).or_default().push(j as u32);
         }
     }
@@ -49,7 +51,7 @@ pub fn pair_units(left: &[Unit], right: &[Unit]) -> Pairing {
     let mut touched: Vec<u32> = Vec::new();
     let mut candidates: Vec<(usize, usize, f32)> = Vec::new();
     for (i, u) in left.iter().enumerate() {
-        for g in u.fingerprint.grams() {
+        for g in lf[i].grams() {
             let Some(list) = postings.get(g) else {
                 continue;
             };
@@ -64,7 +66,7 @@ pub fn pair_units(left: &[Unit], right: &[Unit]) -> Pairing {
             }
         }
         // Exact twins without bigrams (one-character sentences) still pair.
-        if u.fingerprint.is_empty() {
+        if lf[i].is_empty() {
             for (j, r) in right.iter().enumerate() {
                 if r.folded.text == u.folded.text && counts[j] == 0 {
                     touched.push(j as u32);
@@ -74,7 +76,7 @@ pub fn pair_units(left: &[Unit], right: &[Unit]) -> Pairing {
         }
         touched.sort_by_key(|&j| std::cmp::Reverse(counts[j as usize]));
         for &j in touched.iter().take(CANDIDATES) {
-            let s = similarity(u, &right[j as usize]);
+            let s = similarity((u, &lf[i]), (&right[j as usize], &rf[j as usize]));
             if s >= PAIR_MIN {
                 candidates.push((i, j as usize, s));
             }

@@ -79,6 +79,12 @@ pub fn leading_figure(text: &str) -> Option<(&str, &str)> {
     Some((&text[..end], unit))
 }
 
+/// Compiles the tokenizer's pattern now (about 1 ms), so that a thread with time to spare can do it
+/// before the first word diff needs it.
+pub fn prepare() {
+    LazyLock::force(&ATOMS);
+}
+
 static ATOMS: LazyLock<Regex> = LazyLock::new(|| {
     let mut terms: Vec<&str> = DOMAIN_TERMS.to_vec();
     terms.sort_by_key(|t| std::cmp::Reverse(t.len()));
