@@ -10,13 +10,13 @@
 use super::tokenize::{DOMAIN_TERMS, Tokenizer, split_with};
 use std::ops::Range;
 
-/// The common quarter of jieba's default dictionary (frequency ≥ 20, `scripts/make-dict.sh`): one
-/// `word frequency` line per word, sorted by word (byte order, so the words that start with one
-/// character form one block), no word twice, no domain term (those are added with their own
-/// frequency).
+/// The common quarter of jieba's default dictionary (frequency ≥ 20, `scripts/make-dict.py`): one
+/// `key word frequency` line per word, where the key is the word's rarest character; sorted by key
+/// (code point order), so the words filed under one character form one block. No word twice, no
+/// domain term (those are added with their own frequency).
 const DICTIONARY: &str = include_str!("dict.txt");
 
-/// The sum of the dictionary's frequencies (checked by a test; `scripts/make-dict.sh` prints it).
+/// The sum of the dictionary's frequencies (checked by a test; `scripts/make-dict.py` prints it).
 const DICTIONARY_TOTAL: usize = 58_927_876;
 
 /// Frequency given to the domain terms, so that they always win over their parts.
@@ -88,7 +88,7 @@ fn jieba_terms() -> impl Iterator<Item = &'static str> {
         .filter(|t| !t.contains(|c: char| c.is_ascii_punctuation() || c == '、'))
 }
 
-/// The first line of the sorted dictionary whose word does not start below `c` (its byte offset).
+/// The first line of the sorted dictionary whose key is not below `c` (its byte offset).
 fn first_line_from(c: char) -> usize {
     let (mut lo, mut hi) = (0, DICTIONARY.len());
     while lo < hi {
@@ -109,7 +109,7 @@ fn first_line_from(c: char) -> usize {
     lo
 }
 
-/// The dictionary lines whose word starts with `c`.
+/// The dictionary lines filed under `c`: words that contain `c` and no rarer character.
 fn block(c: char) -> &'static str {
     let start = first_line_from(c);
     let end = char::from_u32(c as u32 + 1).map_or(DICTIONARY.len(), first_line_from);
@@ -142,7 +142,11 @@ impl JiebaTokenizer {
         let mut add = |lines: &str| {
             // The word is checked before its frequency is parsed: most entries are left out.
             for line in lines.lines() {
-                let Some((word, freq)) = line.split_once(' ').filter(|(w, _)| keep(w)) else {
+                let Some((word, freq)) = line
+                    .split_once(' ')
+                    .and_then(|(_, entry)| entry.split_once(' '))
+                    .filter(|(w, _)| keep(w))
+                else {
                     continue;
                 };
                 let freq = freq.parse().unwrap_or(0);
@@ -191,12 +195,17 @@ impl Tokenizer for JiebaTokenizer {
 mod tests {
     use super::*;
 
-    /// The entries of dictionary lines as `(word, frequency)`.
-    fn entries(lines: &str) -> impl Iterator<Item = (&str, usize)> {
+    /// The entries of dictionary lines as `(key, word, frequency)`.
+    fn keyed(lines: &str) -> impl Iterator<Item = (char, &str, usize)> {
         lines.lines().filter_map(|line| {
-            let (word, freq) = line.split_once(' ')?;
-            Some((word, freq.parse().ok()?))
+            let mut parts = line.split(' ');
+            let key = parts.next()?.chars().next()?;
+            Some((key, parts.next()?, parts.next()?.parse().ok()?))
         })
+    }
+
+    fn entries(lines: &str) -> impl Iterator<Item = (&str, usize)> {
+        keyed(lines).map(|(_, w, f)| (w, f))
     }
 
     fn words<'a>(tok: &dyn Tokenizer, text: &'a str) -> Vec<&'a str> {
@@ -227,20 +236,23 @@ mod tests {
     }
 
     #[test]
-    fn blocks_hold_the_words_that_start_with_a_character() {
-        let words: Vec<&str> = entries(block('法')).map(|(w, _)| w).collect();
-        assert!(words.contains(&"法") && words.contains(&"法律"), "{words:?}");
-        assert!(words.iter().all(|w| w.starts_with('法')));
-        let expected = entries(DICTIONARY).filter(|(w, _)| w.starts_with('法')).count();
-        assert_eq!(words.len(), expected);
-        assert_eq!(block('一'), &DICTIONARY[..block('一').len()], "the first block");
-        assert!(block('\u{E000}').is_empty() && block('a').lines().all(|l| l.starts_with('a')));
-        let mut firsts = DICTIONARY.lines().filter_map(|l| l.chars().next());
-        let mut prev = firsts.next();
-        for c in firsts {
-            assert!(prev <= Some(c), "sorted: {prev:?} before {c}");
-            prev = Some(c);
+    fn every_word_is_filed_under_one_of_its_characters_in_key_order() {
+        let mut prev = None;
+        for (key, word, _) in keyed(DICTIONARY) {
+            assert!(word.contains(key), "{word} under {key}");
+            assert!(prev <= Some(key), "sorted: {prev:?} before {key}");
+            prev = Some(key);
         }
+    }
+
+    #[test]
+    fn a_block_holds_exactly_the_words_filed_under_its_character() {
+        for c in ['法', '一', '十', '\u{E000}', 'a'] {
+            let expected: Vec<&str> = keyed(DICTIONARY).filter(|&(k, _, _)| k == c).map(|(_, w, _)| w).collect();
+            let found: Vec<&str> = entries(block(c)).map(|(w, _)| w).collect();
+            assert_eq!(found, expected, "{c}");
+        }
+        assert!(!block('法').is_empty() && block('\u{E000}').is_empty());
     }
 
     #[test]
