@@ -57,10 +57,16 @@ impl CharSet {
 
     /// The members, in code point order.
     fn iter(&self) -> impl Iterator<Item = char> + '_ {
-        let bmp = self.bmp.iter().enumerate().flat_map(|(i, &bits)| {
-            (0..64)
-                .filter(move |b| bits & (1 << b) != 0)
-                .filter_map(move |b| char::from_u32((i * 64 + b) as u32))
+        let bmp = self.bmp.iter().enumerate().flat_map(|(i, &word)| {
+            let mut bits = word;
+            std::iter::from_fn(move || {
+                let b = bits.trailing_zeros();
+                (bits != 0).then(|| {
+                    bits &= bits - 1;
+                    char::from_u32(i as u32 * 64 + b)
+                })
+            })
+            .flatten()
         });
         let mut other = self.other.clone();
         other.sort_unstable();
@@ -88,19 +94,22 @@ fn jieba_terms() -> impl Iterator<Item = &'static str> {
         .filter(|t| !t.contains(|c: char| c.is_ascii_punctuation() || c == '、'))
 }
 
-/// The first line of the sorted dictionary whose key is not below `c` (its byte offset).
-fn first_line_from(c: char) -> usize {
-    let (mut lo, mut hi) = (0, DICTIONARY.len());
+/// The first line at or after byte `lo` of the sorted dictionary whose key is not below `c`.
+fn first_line_from(c: char, lo: usize) -> usize {
+    let bytes = DICTIONARY.as_bytes();
+    let (mut lo, mut hi) = (lo, bytes.len());
     while lo < hi {
         let mid = (lo + hi) / 2;
-        // `mid` may fall inside a character: search bytes, not chars.
-        let start = DICTIONARY.as_bytes()[..mid]
+        // `mid` may fall inside a character: search bytes, not chars. Lines are short, so a plain
+        // loop beats `memchr` here.
+        let start = bytes[lo..mid]
             .iter()
             .rposition(|&b| b == b'\n')
-            .map_or(0, |i| i + 1);
-        let line_end = DICTIONARY[start..]
-            .find('\n')
-            .map_or(DICTIONARY.len(), |i| start + i + 1);
+            .map_or(lo, |i| lo + i + 1);
+        let line_end = bytes[start..]
+            .iter()
+            .position(|&b| b == b'\n')
+            .map_or(bytes.len(), |i| start + i + 1);
         match DICTIONARY[start..].chars().next() {
             Some(first) if first < c => lo = line_end,
             _ => hi = start,
@@ -109,11 +118,45 @@ fn first_line_from(c: char) -> usize {
     lo
 }
 
-/// The dictionary lines filed under `c`: words that contain `c` and no rarer character.
+/// The dictionary lines filed under `c`, found at or after byte `lo` (`lo` must be a line start
+/// not past the block): words that contain `c` and no rarer character.
+fn block_from(c: char, lo: usize) -> &'static str {
+    let start = first_line_from(c, lo);
+    let rest = &DICTIONARY[start..];
+    // Blocks are short: walk to the first line filed under another character.
+    let mut end = 0;
+    for line in rest.split_inclusive('\n') {
+        if !line.starts_with(c) {
+            break;
+        }
+        end += line.len();
+    }
+    &rest[..end]
+}
+
+/// The dictionary lines filed under `c`.
+#[cfg(test)]
 fn block(c: char) -> &'static str {
-    let start = first_line_from(c);
-    let end = char::from_u32(c as u32 + 1).map_or(DICTIONARY.len(), first_line_from);
-    &DICTIONARY[start..end.max(start)]
+    block_from(c, 0)
+}
+
+/// The `(word, frequency)` of each `key word frequency` line, read byte by byte: the loader's hot
+/// loop, where `str::lines` and `split_once` cost more than the lookups they feed.
+fn block_entries(lines: &str) -> impl Iterator<Item = (&str, &str)> {
+    let bytes = lines.as_bytes();
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        let line_end = bytes[at..]
+            .iter()
+            .position(|&b| b == b'\n')
+            .map_or(bytes.len(), |i| at + i);
+        let line = &lines[at..line_end];
+        at = (line_end + 1).min(bytes.len());
+        let key_end = line.bytes().position(|b| b == b' ')?;
+        let rest = &line[key_end + 1..];
+        let word_end = rest.bytes().position(|b| b == b' ')?;
+        Some((&rest[..word_end], &rest[word_end + 1..]))
+    })
 }
 
 /// jieba-rs with the common part of its dictionary, HMM off, and the domain terms added.
@@ -141,14 +184,7 @@ impl JiebaTokenizer {
         let mut left_out = DICTIONARY_TOTAL;
         let mut add = |lines: &str| {
             // The word is checked before its frequency is parsed: most entries are left out.
-            for line in lines.lines() {
-                let Some((word, freq)) = line
-                    .split_once(' ')
-                    .and_then(|(_, entry)| entry.split_once(' '))
-                    .filter(|(w, _)| keep(w))
-                else {
-                    continue;
-                };
+            for (word, freq) in block_entries(lines).filter(|(w, _)| keep(w)) {
                 let freq = freq.parse().unwrap_or(0);
                 jieba.add_word(word, Some(freq), Some(""));
                 left_out -= freq;
@@ -156,7 +192,16 @@ impl JiebaTokenizer {
         };
         match chars {
             None => add(DICTIONARY),
-            Some(set) => set.iter().for_each(|c| add(block(c))),
+            Some(set) => {
+                // The set's characters come in key order, so each search starts where the
+                // previous block ended.
+                let mut from = 0;
+                for c in set.iter() {
+                    let block = block_from(c, from);
+                    from = block.as_ptr() as usize - DICTIONARY.as_ptr() as usize + block.len();
+                    add(block);
+                }
+            }
         }
         for term in jieba_terms() {
             if keep(term) {
@@ -208,6 +253,15 @@ mod tests {
         keyed(lines).map(|(_, w, f)| (w, f))
     }
 
+    #[test]
+    fn the_byte_reader_reads_every_line_as_the_plain_one_does() {
+        let fast: Vec<(&str, usize)> = block_entries(DICTIONARY)
+            .map(|(w, f)| (w, f.parse().unwrap()))
+            .collect();
+        assert_eq!(fast, entries(DICTIONARY).collect::<Vec<_>>());
+        assert_eq!(block_entries("").count(), 0);
+    }
+
     fn words<'a>(tok: &dyn Tokenizer, text: &'a str) -> Vec<&'a str> {
         tok.tokens(text).into_iter().map(|r| &text[r]).collect()
     }
@@ -248,7 +302,10 @@ mod tests {
     #[test]
     fn a_block_holds_exactly_the_words_filed_under_its_character() {
         for c in ['法', '一', '十', '\u{E000}', 'a'] {
-            let expected: Vec<&str> = keyed(DICTIONARY).filter(|&(k, _, _)| k == c).map(|(_, w, _)| w).collect();
+            let expected: Vec<&str> = keyed(DICTIONARY)
+                .filter(|&(k, _, _)| k == c)
+                .map(|(_, w, _)| w)
+                .collect();
             let found: Vec<&str> = entries(block(c)).map(|(w, _)| w).collect();
             assert_eq!(found, expected, "{c}");
         }
