@@ -183,17 +183,15 @@ impl PairedRow {
     pub fn new(row: &Row) -> Self {
         let left = units(&row.left);
         let right = units(&row.right);
-        // Fingerprints serve the pairing only; they are not kept.
-        let prints = |units: &[Unit], passages: &[Passage]| -> Vec<Fingerprint> {
-            units
-                .iter()
-                .map(|u| Fingerprint::new(&passages[u.passage].text[u.range.clone()]))
-                .collect()
-        };
-        let pairing = pair::pair_units(
-            (&left, &prints(&left, &row.left)),
-            (&right, &prints(&right, &row.right)),
-        );
+        // Fingerprints serve the pairing only, of the sentences without a twin; they are not kept.
+        let pairing = pair::pair_units(&left, &right, |side, k| {
+            let (units, passages) = match side {
+                pair::Side::Left => (&left, &row.left),
+                pair::Side::Right => (&right, &row.right),
+            };
+            let u = &units[k];
+            Fingerprint::new(&passages[u.passage].text[u.range.clone()])
+        });
         PairedRow { left, right, pairing }
     }
 

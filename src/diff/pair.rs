@@ -1,8 +1,17 @@
 //! Sentence pairing: similar sentences pair one-to-one, best first; pairs that keep their relative
 //! order are in place, the rest are moves (when similar enough) or are left unpaired.
 
+use std::collections::{HashMap, VecDeque};
+
 use super::Unit;
 use crate::text::Fingerprint;
+
+/// Which side of a row a sentence is on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Side {
+    Left,
+    Right,
+}
 
 /// Least similarity for two sentences to be compared word by word. Below it, a word diff of the
 /// two is mostly noise, so they show as deleted and inserted.
@@ -29,60 +38,70 @@ pub struct Pairing {
     pub pairs: Vec<Pair>,
 }
 
-fn similarity((a, af): (&Unit, &Fingerprint), (b, bf): (&Unit, &Fingerprint)) -> f32 {
-    if a.folded.text == b.folded.text {
-        return 1.0;
-    }
-    af.dice(bf)
-}
-
-/// Pairs the sentences of two sides, each given with its fingerprints.
-pub fn pair_units((left, lf): (&[Unit], &[Fingerprint]), (right, rf): (&[Unit], &[Fingerprint])) -> Pairing {
+/// Pairs the sentences of two sides. Sentences with an identical twin on the other side pair with
+/// it first, in order (the k-th occurrence on the left with the k-th on the right): identical
+/// sentences always pair, whatever the size of the report. The rest pair by similarity of their
+/// fingerprints (`print(side, unit)`, computed only for them), best first.
+pub fn pair_units(left: &[Unit], right: &[Unit], print: impl Fn(Side, usize) -> Fingerprint) -> Pairing {
     if left.is_empty() || right.is_empty() {
         return Pairing::default();
     }
-    let mut postings: std::collections::HashMap<u32, Vec<u32>> = std::collections::HashMap::new();
-    for (j, f) in rf.iter().enumerate() {
-        for &g in f.grams() {
-            postings.entry(g).or_default().push(j as u32);
+    let (mut used_l, mut used_r) = (vec![false; left.len()], vec![false; right.len()]);
+    let mut twins: HashMap<&str, VecDeque<usize>> = HashMap::new();
+    for (j, u) in right.iter().enumerate() {
+        twins.entry(u.folded.text.as_str()).or_default().push_back(j);
+    }
+    let mut pairs = Vec::new();
+    for (i, u) in left.iter().enumerate() {
+        if let Some(j) = twins.get_mut(u.folded.text.as_str()).and_then(VecDeque::pop_front) {
+            used_l[i] = true;
+            used_r[j] = true;
+            pairs.push(Pair {
+                left: i,
+                right: j,
+                similarity: 1.0,
+                moved: false,
+            });
         }
     }
-    let mut counts = vec![0u32; right.len()];
+
+    let rest_l: Vec<usize> = (0..left.len()).filter(|&i| !used_l[i]).collect();
+    let rest_r: Vec<usize> = (0..right.len()).filter(|&j| !used_r[j]).collect();
+    let lf: Vec<Fingerprint> = rest_l.iter().map(|&i| print(Side::Left, i)).collect();
+    let rf: Vec<Fingerprint> = rest_r.iter().map(|&j| print(Side::Right, j)).collect();
+    let mut postings: HashMap<u32, Vec<u32>> = HashMap::new();
+    for (k, f) in rf.iter().enumerate() {
+        for &g in f.grams() {
+            postings.entry(g).or_default().push(k as u32);
+        }
+    }
+    let mut counts = vec![0u32; rest_r.len()];
     let mut touched: Vec<u32> = Vec::new();
     let mut candidates: Vec<(usize, usize, f32)> = Vec::new();
-    for (i, u) in left.iter().enumerate() {
-        for g in lf[i].grams() {
+    for (ki, &i) in rest_l.iter().enumerate() {
+        for g in lf[ki].grams() {
             let Some(list) = postings.get(g) else {
                 continue;
             };
             if list.len() > MAX_POSTING {
                 continue;
             }
-            for &j in list {
-                if counts[j as usize] == 0 {
-                    touched.push(j);
+            for &k in list {
+                if counts[k as usize] == 0 {
+                    touched.push(k);
                 }
-                counts[j as usize] += 1;
+                counts[k as usize] += 1;
             }
         }
-        // Exact twins without bigrams (one-character sentences) still pair.
-        if lf[i].is_empty() {
-            for (j, r) in right.iter().enumerate() {
-                if r.folded.text == u.folded.text && counts[j] == 0 {
-                    touched.push(j as u32);
-                    counts[j] = 1;
-                }
-            }
-        }
-        touched.sort_by_key(|&j| std::cmp::Reverse(counts[j as usize]));
-        for &j in touched.iter().take(CANDIDATES) {
-            let s = similarity((u, &lf[i]), (&right[j as usize], &rf[j as usize]));
+        touched.sort_by_key(|&k| std::cmp::Reverse(counts[k as usize]));
+        for &k in touched.iter().take(CANDIDATES) {
+            let s = lf[ki].dice(&rf[k as usize]);
             if s >= PAIR_MIN {
-                candidates.push((i, j as usize, s));
+                candidates.push((i, rest_r[k as usize], s));
             }
         }
-        for &j in &touched {
-            counts[j as usize] = 0;
+        for &k in &touched {
+            counts[k as usize] = 0;
         }
         touched.clear();
     }
@@ -90,8 +109,6 @@ pub fn pair_units((left, lf): (&[Unit], &[Fingerprint]), (right, rf): (&[Unit], 
     let (n, m) = (left.len() as f32, right.len() as f32);
     let offset = |i: usize, j: usize| (i as f32 / n - j as f32 / m).abs();
     candidates.sort_by(|a, b| b.2.total_cmp(&a.2).then(offset(a.0, a.1).total_cmp(&offset(b.0, b.1))));
-    let (mut used_l, mut used_r) = (vec![false; left.len()], vec![false; right.len()]);
-    let mut pairs = Vec::new();
     for (i, j, s) in candidates {
         if !used_l[i] && !used_r[j] {
             used_l[i] = true;

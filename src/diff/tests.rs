@@ -104,3 +104,25 @@ fn without_a_tokenizer_sentences_pair_but_compare_whole() {
         "[-聘请法律顾问，提供法律咨询16次。-]{+聘请法律顾问，提供法律咨询119次。+}相同的一句话在这里。\n"
     );
 }
+
+#[test]
+fn a_long_repetitive_passage_against_itself_shows_no_change() {
+    // Hundreds of sentences sharing every bigram: too common to suggest a pair by similarity, yet
+    // each has an identical twin, and twins always pair.
+    let text: String = (0..400)
+        .map(|k| format!("组织开展法治培训{}次,参训人员{}人。", k % 3, k % 2))
+        .collect();
+    let r = row(&[&text], &[&text]);
+    let d = diff_row(&r, Some(&CharTokenizer), None);
+    assert_eq!((d.stats.inserted, d.stats.deleted, d.stats.moved), (0, 0, 0));
+    assert_eq!(d.links.len(), 400);
+    assert!(d.links.iter().all(|l| l.left_unit == l.right_unit && !l.moved));
+}
+
+#[test]
+fn duplicate_sentences_pair_in_order() {
+    let r = row(&["甲完成。乙完成。甲完成。"], &["甲完成。丙开始。甲完成。"]);
+    let d = diff_row(&r, Some(&CharTokenizer), None);
+    let pairs: Vec<(usize, usize)> = d.links.iter().map(|l| (l.left_unit, l.right_unit)).collect();
+    assert_eq!(pairs, [(0, 0), (2, 2)]);
+}
