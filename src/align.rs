@@ -4,7 +4,7 @@
 //! A passage is the smallest unit about the topic: a whole section when its heading says so, else
 //! the paragraphs, enumerated items or sentences that are. Must not diff text.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::outline::{Document, SectionId};
 use crate::text::Fingerprint;
@@ -317,7 +317,7 @@ fn content_pairs(left: &[Passage], right: &[Passage]) -> Vec<(usize, usize, f32)
     let (mut used_l, mut used_r) = (vec![false; left.len()], vec![false; right.len()]);
     let mut pairs = twins(&lf, &rf, &mut used_l, &mut used_r);
 
-    let mut df: HashMap<u32, usize> = HashMap::new();
+    let mut df: HashMap<u32, usize> = HashMap::default();
     for g in lf.iter().chain(&rf).flat_map(Fingerprint::grams) {
         *df.entry(*g).or_default() += 1;
     }
@@ -330,7 +330,7 @@ fn content_pairs(left: &[Passage], right: &[Passage]) -> Vec<(usize, usize, f32)
         grams.truncate(f.len() - least_shared.min(f.len()) + 1);
         grams
     };
-    let mut postings: HashMap<u32, Vec<usize>> = HashMap::new();
+    let mut postings: HashMap<u32, Vec<usize>> = HashMap::default();
     for (j, f) in rf.iter().enumerate().filter(|&(j, _)| !used_r[j]) {
         for g in prefix(f) {
             postings.entry(g).or_default().push(j);
@@ -376,7 +376,7 @@ fn content_pairs(left: &[Passage], right: &[Passage]) -> Vec<(usize, usize, f32)
 /// Passages with the same bigrams on both sides, paired in document order (similarity 1, so
 /// best-first pairing would take them first, in this order).
 fn twins(lf: &[Fingerprint], rf: &[Fingerprint], used_l: &mut [bool], used_r: &mut [bool]) -> Vec<(usize, usize, f32)> {
-    let mut right_of: HashMap<&[u32], std::collections::VecDeque<usize>> = HashMap::new();
+    let mut right_of: HashMap<&[u32], std::collections::VecDeque<usize>> = HashMap::default();
     for (j, f) in rf.iter().enumerate().filter(|(_, f)| !f.is_empty()) {
         right_of.entry(f.grams()).or_default().push_back(j);
     }

@@ -195,21 +195,33 @@ pub fn fold(s: &str) -> Folded {
     // The original end of the last character if it was copied unchanged (its run may go on).
     let mut copy_end: Option<usize> = None;
     let mut end_before = 0;
-    let mut emit = |text: &mut String, f: char, range: Range<usize>, original: char| {
+    let emit = |text: &mut String,
+                anchors: &mut Vec<Anchor>,
+                (copy_end, end_before): (&mut Option<usize>, &mut usize),
+                f: char,
+                range: Range<usize>,
+                original: char| {
         let copied = f == original;
-        if !(copied && copy_end == Some(range.start)) {
+        if !(copied && *copy_end == Some(range.start)) {
             anchors.push(Anchor {
                 folded: text.len() as u32,
                 original: range.start as u32,
-                end_before: end_before as u32,
+                end_before: *end_before as u32,
             });
         }
-        copy_end = copied.then_some(range.end);
-        end_before = range.end;
+        *copy_end = copied.then_some(range.end);
+        *end_before = range.end;
         text.push(f);
     };
     let mut pending_space: Option<(Range<usize>, char)> = None;
     for (i, c) in s.char_indices() {
+        // Ideographs, most of the text, fold to themselves and are no blanks: continue the run.
+        if ('\u{4000}'..='\u{9fff}').contains(&c) && pending_space.is_none() && copy_end == Some(i) {
+            text.push(c);
+            copy_end = Some(i + c.len_utf8());
+            end_before = i + c.len_utf8();
+            continue;
+        }
         let f = fold_char(c);
         let range = i..i + c.len_utf8();
         if is_blank(f) {
@@ -220,9 +232,16 @@ pub fn fold(s: &str) -> Folded {
             && f.is_ascii_alphanumeric()
             && text.ends_with(|p: char| p.is_ascii_alphanumeric())
         {
-            emit(&mut text, ' ', space, original);
+            emit(
+                &mut text,
+                &mut anchors,
+                (&mut copy_end, &mut end_before),
+                ' ',
+                space,
+                original,
+            );
         }
-        emit(&mut text, f, range, c);
+        emit(&mut text, &mut anchors, (&mut copy_end, &mut end_before), f, range, c);
     }
     anchors.push(Anchor {
         folded: text.len() as u32,

@@ -1,7 +1,9 @@
 //! Sentence pairing: similar sentences pair one-to-one, best first; pairs that keep their relative
 //! order are in place, the rest are moves (when similar enough) or are left unpaired.
 
-use std::collections::{HashMap, VecDeque};
+use std::collections::VecDeque;
+
+use rustc_hash::FxHashMap as HashMap;
 
 use super::Unit;
 use crate::text::Fingerprint;
@@ -47,7 +49,7 @@ pub fn pair_units(left: &[Unit], right: &[Unit], print: impl Fn(Side, usize) -> 
         return Pairing::default();
     }
     let (mut used_l, mut used_r) = (vec![false; left.len()], vec![false; right.len()]);
-    let mut twins: HashMap<&str, VecDeque<usize>> = HashMap::new();
+    let mut twins: HashMap<&str, VecDeque<usize>> = HashMap::default();
     for (j, u) in right.iter().enumerate() {
         twins.entry(u.folded.text.as_str()).or_default().push_back(j);
     }
@@ -69,7 +71,7 @@ pub fn pair_units(left: &[Unit], right: &[Unit], print: impl Fn(Side, usize) -> 
     let rest_r: Vec<usize> = (0..right.len()).filter(|&j| !used_r[j]).collect();
     let lf: Vec<Fingerprint> = rest_l.iter().map(|&i| print(Side::Left, i)).collect();
     let rf: Vec<Fingerprint> = rest_r.iter().map(|&j| print(Side::Right, j)).collect();
-    let mut postings: HashMap<u32, Vec<u32>> = HashMap::new();
+    let mut postings: HashMap<u32, Vec<u32>> = HashMap::default();
     for (k, f) in rf.iter().enumerate() {
         for &g in f.grams() {
             postings.entry(g).or_default().push(k as u32);

@@ -57,8 +57,68 @@ pub const DOMAIN_TERMS: &[&str] = &[
     "政协委员",
 ];
 
-/// Units that stay attached to the number before them, longest first.
-const UNITS: &str = "余人次|多场次|余场次|万余元|万元|亿元|余次|多次|人次|场次|余人|余家|余件|余项|余条|多家|多人|多项|多件|小时|个月|年度|年|月|日|次|件|个|家|人|项|名|场|期|卷|份|条|位|所|批|部|篇|天|周|元|万|亿|号|台|套|类|本|%|倍|户|起|宗|册|亩";
+/// Units that stay attached to the number before them, tried in this order (longest first).
+const UNITS: &[&str] = &[
+    "余人次",
+    "多场次",
+    "余场次",
+    "万余元",
+    "万元",
+    "亿元",
+    "余次",
+    "多次",
+    "人次",
+    "场次",
+    "余人",
+    "余家",
+    "余件",
+    "余项",
+    "余条",
+    "多家",
+    "多人",
+    "多项",
+    "多件",
+    "小时",
+    "个月",
+    "年度",
+    "年",
+    "月",
+    "日",
+    "次",
+    "件",
+    "个",
+    "家",
+    "人",
+    "项",
+    "名",
+    "场",
+    "期",
+    "卷",
+    "份",
+    "条",
+    "位",
+    "所",
+    "批",
+    "部",
+    "篇",
+    "天",
+    "周",
+    "元",
+    "万",
+    "亿",
+    "号",
+    "台",
+    "套",
+    "类",
+    "本",
+    "%",
+    "倍",
+    "户",
+    "起",
+    "宗",
+    "册",
+    "亩",
+];
 
 /// Length of the number `text` starts with (ASCII digits, with decimals and thousands separators:
 /// `1.5`, `6,413`), 0 if it starts with none.
@@ -80,7 +140,7 @@ fn number_len(text: &str) -> usize {
 
 /// The unit `text` starts with, the first in [`UNITS`] order.
 fn unit_at(text: &str) -> Option<&'static str> {
-    UNITS.split('|').find(|u| text.starts_with(u))
+    UNITS.iter().copied().find(|u| text.starts_with(u))
 }
 
 /// The figure `text` starts with, and its unit: `("16", "次")` for `16次,有效…`; `None` unless it
@@ -211,7 +271,12 @@ mod tests {
             let mut terms: Vec<&str> = DOMAIN_TERMS.to_vec();
             terms.sort_by_key(|t| std::cmp::Reverse(t.len()));
             let terms: Vec<String> = terms.iter().map(|t| regex::escape(t)).collect();
-            let pattern = format!(r"{}|[0-9]+(?:[.,][0-9]+)*(?:{UNITS})?|[A-Za-z]+|\s+", terms.join("|"));
+            let units: Vec<String> = UNITS.iter().map(|u| regex::escape(u)).collect();
+            let pattern = format!(
+                r"{}|[0-9]+(?:[.,][0-9]+)*(?:{})?|[A-Za-z]+|\s+",
+                terms.join("|"),
+                units.join("|")
+            );
             regex::Regex::new(&pattern).unwrap()
         });
         RE.find_iter(text).map(|m| m.range()).collect()

@@ -1,6 +1,6 @@
 //! Word diff of two paired sentences (folded text), cleaned up for reading.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
 use std::time::Instant;
 
@@ -59,7 +59,7 @@ pub fn diff(old: &str, new: &str, tokenizer: &dyn Tokenizer, deadline: Option<In
         };
     }
     let (old_tokens, new_tokens) = (tokenizer.tokens(old), tokenizer.tokens(new));
-    let mut ids: HashMap<&str, u32> = HashMap::new();
+    let mut ids: HashMap<&str, u32> = HashMap::default();
     let mut old_ids = Vec::with_capacity(old_tokens.len());
     for r in &old_tokens {
         let next = ids.len() as u32;
