@@ -230,11 +230,71 @@ pub fn run_compare(
     options: &Options,
 ) -> Result<()> {
     let (c, tax) = comparison(left, right, demo, options)?;
-    print(&match format {
-        CompareFormat::Text => render::text::compare(&c, &tax, use_color()),
-        CompareFormat::Json => render::json::compare(&c, &tax) + "\n",
-        CompareFormat::Markdown => render::markdown::compare(&c, &tax),
-    })
+    // Streamed: the output of two large reports is several times their size.
+    let mut out = Stdout::new();
+    match format {
+        CompareFormat::Text => render::text::compare_to(&mut out, &c, &tax, use_color()),
+        CompareFormat::Json => {
+            if let Err(e) = render::json::compare_to(&mut out, &c, &tax).and_then(|()| out.write_all(b"\n")) {
+                out.error.get_or_insert(e);
+            }
+        }
+        CompareFormat::Markdown => render::markdown::compare_to(&mut out, &c, &tax),
+    }
+    out.finish()
+}
+
+/// Standard output, buffered, for output written piece by piece; a closed pipe (`duibi … | head`)
+/// is not an error, and the first failure stops the writing.
+struct Stdout {
+    out: std::io::BufWriter<std::io::StdoutLock<'static>>,
+    error: Option<std::io::Error>,
+}
+
+impl Stdout {
+    fn new() -> Self {
+        Stdout {
+            out: std::io::BufWriter::with_capacity(64 * 1024, std::io::stdout().lock()),
+            error: None,
+        }
+    }
+
+    fn finish(mut self) -> Result<()> {
+        if self.error.is_none()
+            && let Err(e) = self.out.flush()
+        {
+            self.error = Some(e);
+        }
+        match self.error {
+            Some(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e).context("cannot write to standard output"),
+            _ => Ok(()),
+        }
+    }
+}
+
+impl std::io::Write for Stdout {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if self.error.is_some() {
+            return Err(std::io::ErrorKind::BrokenPipe.into());
+        }
+        self.out.write(buf)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.out.flush()
+    }
+}
+
+impl std::fmt::Write for Stdout {
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        if self.error.is_some() {
+            return Err(std::fmt::Error);
+        }
+        self.out.write_all(s.as_bytes()).map_err(|e| {
+            self.error = Some(e);
+            std::fmt::Error
+        })
+    }
 }
 
 /// `duibi LEFT RIGHT` on a terminal: everything that can fail happens before the screen switches.

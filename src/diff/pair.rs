@@ -5,6 +5,8 @@ use std::collections::VecDeque;
 
 use rustc_hash::FxHashMap as HashMap;
 
+use similar::{Algorithm, DiffOp, capture_diff_slices};
+
 use super::Unit;
 use crate::text::Fingerprint;
 
@@ -41,30 +43,26 @@ pub struct Pairing {
 }
 
 /// Pairs the sentences of two sides. Sentences with an identical twin on the other side pair with
-/// it first, in order (the k-th occurrence on the left with the k-th on the right): identical
-/// sentences always pair, whatever the size of the report. The rest pair by similarity of their
+/// it first: along a diff of the two sequences of sentences, then the k-th remaining occurrence on
+/// the left with the k-th on the right. Identical sentences always pair, whatever the size of the
+/// report. The rest pair by similarity of their
 /// fingerprints (`print(side, unit)`, computed only for them), best first.
 pub fn pair_units(left: &[Unit], right: &[Unit], print: impl Fn(Side, usize) -> Fingerprint) -> Pairing {
     if left.is_empty() || right.is_empty() {
         return Pairing::default();
     }
     let (mut used_l, mut used_r) = (vec![false; left.len()], vec![false; right.len()]);
-    let mut twins: HashMap<&str, VecDeque<usize>> = HashMap::default();
-    for (j, u) in right.iter().enumerate() {
-        twins.entry(u.folded.text.as_str()).or_default().push_back(j);
-    }
-    let mut pairs = Vec::new();
-    for (i, u) in left.iter().enumerate() {
-        if let Some(j) = twins.get_mut(u.folded.text.as_str()).and_then(VecDeque::pop_front) {
-            used_l[i] = true;
-            used_r[j] = true;
-            pairs.push(Pair {
-                left: i,
-                right: j,
-                similarity: 1.0,
-                moved: false,
-            });
-        }
+    let twins = twins(left, right);
+    let mut pairs = Vec::with_capacity(twins.len());
+    for (i, j) in twins {
+        used_l[i] = true;
+        used_r[j] = true;
+        pairs.push(Pair {
+            left: i,
+            right: j,
+            similarity: 1.0,
+            moved: false,
+        });
     }
 
     let rest_l: Vec<usize> = (0..left.len()).filter(|&i| !used_l[i]).collect();
@@ -135,6 +133,46 @@ pub fn pair_units(left: &[Unit], right: &[Unit], print: impl Fn(Side, usize) -> 
         }
     }
     Pairing { pairs: keep }
+}
+
+/// Identical sentences of the two sides, paired: in place along the equal runs of a diff of the two
+/// sequences of sentences (so that one sentence added or dropped does not shift every later copy
+/// of a repeated one), then the k-th remaining occurrence on the left with the k-th on the right.
+fn twins(left: &[Unit], right: &[Unit]) -> Vec<(usize, usize)> {
+    let mut ids: HashMap<&str, u32> = HashMap::default();
+    let (mut l_ids, mut r_ids) = (Vec::with_capacity(left.len()), Vec::with_capacity(right.len()));
+    for (units, out) in [(left, &mut l_ids), (right, &mut r_ids)] {
+        for u in units {
+            let next = ids.len() as u32;
+            out.push(*ids.entry(u.folded.text.as_str()).or_insert(next));
+        }
+    }
+    let (mut free_l, mut free_r) = (vec![true; left.len()], vec![true; right.len()]);
+    let mut out = Vec::new();
+    for op in capture_diff_slices(Algorithm::Patience, &l_ids, &r_ids) {
+        if let DiffOp::Equal {
+            old_index,
+            new_index,
+            len,
+        } = op
+        {
+            for k in 0..len {
+                free_l[old_index + k] = false;
+                free_r[new_index + k] = false;
+                out.push((old_index + k, new_index + k));
+            }
+        }
+    }
+    let mut by_id: HashMap<u32, VecDeque<usize>> = HashMap::default();
+    for j in (0..right.len()).filter(|&j| free_r[j]) {
+        by_id.entry(r_ids[j]).or_default().push_back(j);
+    }
+    for i in (0..left.len()).filter(|&i| free_l[i]) {
+        if let Some(j) = by_id.get_mut(&l_ids[i]).and_then(VecDeque::pop_front) {
+            out.push((i, j));
+        }
+    }
+    out
 }
 
 /// Marks the members of one longest strictly increasing subsequence (O(n log n)).

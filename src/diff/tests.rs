@@ -126,3 +126,13 @@ fn duplicate_sentences_pair_in_order() {
     let pairs: Vec<(usize, usize)> = d.links.iter().map(|l| (l.left_unit, l.right_unit)).collect();
     assert_eq!(pairs, [(0, 0), (2, 2)]);
 }
+
+#[test]
+fn dropping_one_copy_of_a_repeated_sentence_moves_nothing() {
+    // The first 甲 is dropped: the second pairs in place, not the first with the first.
+    let r = row(&["甲完成。乙完成。甲完成。丙完成。"], &["乙完成。甲完成。丙完成。"]);
+    let d = diff_row(&r, Some(&CharTokenizer), None);
+    let pairs: Vec<(usize, usize, bool)> = d.links.iter().map(|l| (l.left_unit, l.right_unit, l.moved)).collect();
+    assert_eq!(pairs, [(1, 0, false), (2, 1, false), (3, 2, false)]);
+    assert_eq!(unified(&d), "[-甲完成。-]乙完成。甲完成。丙完成。\n");
+}

@@ -135,8 +135,15 @@ fn passages(ps: &[Passage]) -> Vec<PassageJson<'_>> {
         .collect()
 }
 
-/// `duibi compare --format json`.
+/// `duibi compare --format json`, as one string.
 pub fn compare(c: &Comparison, tax: &Taxonomy) -> String {
+    let mut out = Vec::new();
+    compare_to(&mut out, c, tax).expect("writing to memory cannot fail");
+    String::from_utf8(out).expect("JSON is UTF-8")
+}
+
+/// `duibi compare --format json` into `out`, without holding the whole text.
+pub fn compare_to(out: impl std::io::Write, c: &Comparison, tax: &Taxonomy) -> std::io::Result<()> {
     let rows = c
         .alignment
         .rows
@@ -158,12 +165,13 @@ pub fn compare(c: &Comparison, tax: &Taxonomy) -> String {
         .collect();
     let mut summary = c.summary(tax);
     summary.similarity = round3(summary.similarity);
-    to_string(&CompareJson {
+    let value = CompareJson {
         left: doc_json(&c.left),
         right: doc_json(&c.right),
         rows,
         summary,
-    })
+    };
+    serde_json::to_writer_pretty(out, &value).map_err(std::io::Error::from)
 }
 
 fn round3(x: f32) -> f32 {

@@ -13,26 +13,26 @@ fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         if "\\`*_{}[]<>()#+-!|~".contains(c) {
-            out.push('\\');
+            let _ = out.write_char('\\');
         }
         if c == '\n' {
-            out.push_str("  \n");
+            let _ = out.write_str("  \n");
         } else {
-            out.push(c);
+            let _ = out.write_char(c);
         }
     }
     out
 }
 
-fn wrap(out: &mut String, mark: &str, text: &str) {
+fn wrap(out: &mut impl Write, mark: &str, text: &str) {
     // Emphasis markers must hug text: keep leading/trailing blanks and line breaks outside.
     for (k, line) in text.split('\n').enumerate() {
         if k > 0 {
-            out.push_str("  \n");
+            let _ = out.write_str("  \n");
         }
         let trimmed = line.trim();
         if trimmed.is_empty() {
-            out.push_str(line);
+            let _ = out.write_str(line);
             continue;
         }
         let _ = write!(out, "{mark}{}{mark}", escape(trimmed));
@@ -40,8 +40,15 @@ fn wrap(out: &mut String, mark: &str, text: &str) {
 }
 
 /// `duibi compare --format markdown`.
+/// The same, as one string.
 pub fn compare(c: &Comparison, tax: &Taxonomy) -> String {
     let mut out = String::new();
+    compare_to(&mut out, c, tax);
+    out
+}
+
+/// `duibi compare --format markdown` into `out`, row by row.
+pub fn compare_to(out: &mut impl Write, c: &Comparison, tax: &Taxonomy) {
     let s = c.summary(tax);
     let _ = writeln!(
         out,
@@ -107,7 +114,7 @@ pub fn compare(c: &Comparison, tax: &Taxonomy) -> String {
             };
             let _ = writeln!(out, "- **{side}:** {places}");
         }
-        out.push('\n');
+        let _ = out.write_char('\n');
         let Some(d) = c.diffs.get(i) else { continue };
         let _ = writeln!(out, "Changes: {}\n", escape(&stats_line(&d.stats)));
         for f in &d.figures {
@@ -120,17 +127,18 @@ pub fn compare(c: &Comparison, tax: &Taxonomy) -> String {
             );
         }
         if !d.figures.is_empty() {
-            out.push('\n');
+            let _ = out.write_char('\n');
         }
         for op in &d.ops {
             match op.op {
-                OpKind::Equal => out.push_str(&escape(&op.text)),
-                OpKind::Delete => wrap(&mut out, "~~", &op.text),
-                OpKind::Insert => wrap(&mut out, "**", &op.text),
-                OpKind::Move => wrap(&mut out, "_", &op.text),
+                OpKind::Equal => {
+                    let _ = out.write_str(&escape(&op.text));
+                }
+                OpKind::Delete => wrap(out, "~~", &op.text),
+                OpKind::Insert => wrap(out, "**", &op.text),
+                OpKind::Move => wrap(out, "_", &op.text),
             }
         }
-        out.push_str("\n\n");
+        let _ = out.write_str("\n\n");
     }
-    out
 }

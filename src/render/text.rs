@@ -25,11 +25,11 @@ const HEADER: Style = Style::new().bold().underline();
 const DIM: Style = Style::new().dimmed();
 
 /// Writes `text` in `style` when colour is on.
-fn paint(out: &mut String, color: bool, style: Style, text: &str) {
+fn paint(out: &mut impl Write, color: bool, style: Style, text: &str) {
     if color {
         let _ = write!(out, "{}{}{}", style.render(), text, style.render_reset());
     } else {
-        out.push_str(text);
+        let _ = out.write_str(text);
     }
 }
 
@@ -47,7 +47,7 @@ pub fn outline(doc: &Document, topics: &DocTopics, tax: &Taxonomy, color: bool) 
         HEADER,
         &format!("{} ({})", doc.file, doc.source_kind()),
     );
-    out.push('\n');
+    let _ = out.write_char('\n');
     let _ = writeln!(
         out,
         "unit: {}   year: {}",
@@ -62,7 +62,7 @@ pub fn outline(doc: &Document, topics: &DocTopics, tax: &Taxonomy, color: bool) 
         or_dash(doc.signature.as_deref()),
         or_dash(doc.date.as_deref())
     );
-    out.push('\n');
+    let _ = out.write_char('\n');
     for id in doc.walk() {
         let s = doc.section(id);
         let labels: Vec<&str> = topics.sections[id]
@@ -79,12 +79,12 @@ pub fn outline(doc: &Document, topics: &DocTopics, tax: &Taxonomy, color: bool) 
             s.heading
         );
         paint(&mut out, color, DIM, &format!("[{}]", labels.join(", ")));
-        out.push('\n');
+        let _ = out.write_char('\n');
     }
     out
 }
 
-fn passage_line(out: &mut String, color: bool, arrow: &str, p: &Passage) {
+fn passage_line(out: &mut impl Write, color: bool, arrow: &str, p: &Passage) {
     let place = if p.path.is_empty() {
         "(opening or closing text)".to_string()
     } else {
@@ -92,7 +92,7 @@ fn passage_line(out: &mut String, color: bool, arrow: &str, p: &Passage) {
     };
     let _ = write!(out, "  {arrow} ");
     paint(out, color, DIM, &format!("{place}  [{:?}]", p.kind).to_lowercase());
-    out.push('\n');
+    let _ = out.write_char('\n');
 }
 
 /// Does a sentence end here, possibly behind a closing quote (`…完成。”`)?
@@ -107,7 +107,7 @@ fn ends_sentence(piece: &str) -> bool {
 
 /// Writes the unified ops, one sentence per line. A deletion directly replaced by an insertion stays
 /// on the insertion's line.
-fn ops_text(out: &mut String, ops: &[Op], color: bool) {
+fn ops_text(out: &mut impl Write, ops: &[Op], color: bool) {
     let mut at_line_start = true;
     for (k, op) in ops.iter().enumerate() {
         let replaced = op.op == OpKind::Delete && ops.get(k + 1).is_some_and(|n| n.op == OpKind::Insert);
@@ -120,7 +120,7 @@ fn ops_text(out: &mut String, ops: &[Op], color: bool) {
                     continue;
                 }
                 if at_line_start {
-                    out.push_str("    ");
+                    let _ = out.write_str("    ");
                     at_line_start = false;
                 }
                 let (style, open, close) = match op.op {
@@ -136,27 +136,34 @@ fn ops_text(out: &mut String, ops: &[Op], color: bool) {
                 }
                 let last_piece = li + 1 == lines.len() && pi + 1 == pieces.len();
                 if ends_sentence(piece) && !(replaced && last_piece) {
-                    out.push('\n');
+                    let _ = out.write_char('\n');
                     at_line_start = true;
                 }
             }
             if line.ends_with('\n') && !at_line_start {
-                out.push('\n');
+                let _ = out.write_char('\n');
                 at_line_start = true;
             }
         }
     }
     if !at_line_start {
-        out.push('\n');
+        let _ = out.write_char('\n');
     }
 }
 
 /// `duibi compare` as text: a header, then each row's places, figures and unified word diff.
+/// The same, as one string.
 pub fn compare(c: &Comparison, tax: &Taxonomy, color: bool) -> String {
     let mut out = String::new();
+    compare_to(&mut out, c, tax, color);
+    out
+}
+
+/// `duibi compare` as text into `out`, row by row (a large comparison need not be held as one string).
+pub fn compare_to(out: &mut impl Write, c: &Comparison, tax: &Taxonomy, color: bool) {
     let summary = c.summary(tax);
     for (arrow, side) in [("◀ left ", &c.left), ("▶ right", &c.right)] {
-        paint(&mut out, color, HEADER, &format!("{arrow}: {}", side.doc.label()));
+        paint(out, color, HEADER, &format!("{arrow}: {}", side.doc.label()));
         let _ = writeln!(out, "  ({}, {})", side.doc.file, side.doc.source_kind());
     }
     let _ = writeln!(
@@ -176,7 +183,7 @@ pub fn compare(c: &Comparison, tax: &Taxonomy, color: bool) -> String {
     }
     let total = c.alignment.rows.len();
     for (i, row) in c.alignment.rows.iter().enumerate() {
-        out.push('\n');
+        let _ = out.write_char('\n');
         let id = row
             .topic
             .map_or("content match".to_string(), |t| tax.topic(t).id.clone());
@@ -186,7 +193,7 @@ pub fn compare(c: &Comparison, tax: &Taxonomy, color: bool) -> String {
             .map(|d| format!(" · {}", stats_line(&d.stats)))
             .unwrap_or_default();
         paint(
-            &mut out,
+            out,
             color,
             HEADER,
             &format!(
@@ -197,15 +204,15 @@ pub fn compare(c: &Comparison, tax: &Taxonomy, color: bool) -> String {
                 row.similarity
             ),
         );
-        out.push('\n');
+        let _ = out.write_char('\n');
         for p in &row.left {
-            passage_line(&mut out, color, "◀", p);
+            passage_line(out, color, "◀", p);
         }
         if row.left.is_empty() {
             let _ = writeln!(out, "  ◀ (not in left report)");
         }
         for p in &row.right {
-            passage_line(&mut out, color, "▶", p);
+            passage_line(out, color, "▶", p);
         }
         if row.right.is_empty() {
             let _ = writeln!(out, "  ▶ (not in right report)");
@@ -214,8 +221,7 @@ pub fn compare(c: &Comparison, tax: &Taxonomy, color: bool) -> String {
             for f in &d.figures {
                 let _ = writeln!(out, "  # {} {} → {}", f.context, f.before, f.after);
             }
-            ops_text(&mut out, &d.ops, color);
+            ops_text(out, &d.ops, color);
         }
     }
-    out
 }
