@@ -82,6 +82,7 @@ pub struct Comparison {
     pub right: Side,
     pub alignment: Alignment,
     /// The sentences of every row, paired: computed once, for the sentence-level and word diffs.
+    /// [`Comparison::diff_all`] uses them up (each row's is dropped once its diff is made).
     pub paired: Vec<PairedRow>,
     /// One per row, once [`Comparison::diff_all`] has run; empty before.
     pub diffs: Vec<RowDiff>,
@@ -117,8 +118,14 @@ impl Comparison {
     }
 
     /// Diffs every row word by word within `budget`; rows past it are compared sentence by sentence.
+    /// The sentence pairs are used up as it goes, so that a large comparison does not hold them and
+    /// the diffs at once: call [`Comparison::segmenter`] before, not after.
     pub fn diff_all(&mut self, tokenizer: &dyn Tokenizer, budget: Duration) {
-        self.diffs = self.word_diffs(tokenizer, budget);
+        let deadline = Instant::now() + budget;
+        let paired = std::mem::take(&mut self.paired);
+        self.diffs = (self.alignment.rows.iter().zip(paired))
+            .map(|(r, p)| diff_paired(r, &p, Some(tokenizer), Some(deadline)))
+            .collect();
     }
 
     /// The word-level diffs of every row, without storing them (for a worker thread).
