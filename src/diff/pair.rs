@@ -5,7 +5,9 @@ use std::collections::VecDeque;
 
 use rustc_hash::FxHashMap as HashMap;
 
-use similar::{Algorithm, DiffOp, capture_diff_slices};
+use std::time::{Duration, Instant};
+
+use similar::{Algorithm, DiffOp, capture_diff_slices_deadline};
 
 use super::Unit;
 use crate::text::Fingerprint;
@@ -25,6 +27,9 @@ pub const MOVE_MIN: f32 = 0.6;
 /// Character bigrams shared by more sentences than this are too common to suggest a pair; skipping
 /// them keeps candidate search near-linear on large reports.
 const MAX_POSTING: usize = 64;
+/// Time for the diff that places identical sentences; past it the diff is coarser and the rest
+/// pair in order of occurrence (only shuffled repetitive text comes near it).
+const TWIN_DIFF_BUDGET: Duration = Duration::from_millis(100);
 /// Candidates per sentence scored exactly.
 const CANDIDATES: usize = 8;
 
@@ -147,9 +152,22 @@ fn twins(left: &[Unit], right: &[Unit]) -> Vec<(usize, usize)> {
             out.push(*ids.entry(u.folded.text.as_str()).or_insert(next));
         }
     }
+    // Only sentences found on both sides can be equal: the diff runs over those alone, so its
+    // cost follows the twins that changed order, not the sentences that changed.
+    let mut on_right = vec![false; ids.len()];
+    r_ids.iter().for_each(|&id| on_right[id as usize] = true);
+    let mut on_left = vec![false; ids.len()];
+    l_ids.iter().for_each(|&id| on_left[id as usize] = true);
+    let l_seq: Vec<usize> = (0..left.len()).filter(|&i| on_right[l_ids[i] as usize]).collect();
+    let r_seq: Vec<usize> = (0..right.len()).filter(|&j| on_left[r_ids[j] as usize]).collect();
+    let (l_keys, r_keys): (Vec<u32>, Vec<u32>) = (
+        l_seq.iter().map(|&i| l_ids[i]).collect(),
+        r_seq.iter().map(|&j| r_ids[j]).collect(),
+    );
     let (mut free_l, mut free_r) = (vec![true; left.len()], vec![true; right.len()]);
     let mut out = Vec::new();
-    for op in capture_diff_slices(Algorithm::Patience, &l_ids, &r_ids) {
+    let deadline = Instant::now() + TWIN_DIFF_BUDGET;
+    for op in capture_diff_slices_deadline(Algorithm::Patience, &l_keys, &r_keys, Some(deadline)) {
         if let DiffOp::Equal {
             old_index,
             new_index,
@@ -157,9 +175,10 @@ fn twins(left: &[Unit], right: &[Unit]) -> Vec<(usize, usize)> {
         } = op
         {
             for k in 0..len {
-                free_l[old_index + k] = false;
-                free_r[new_index + k] = false;
-                out.push((old_index + k, new_index + k));
+                let (i, j) = (l_seq[old_index + k], r_seq[new_index + k]);
+                free_l[i] = false;
+                free_r[j] = false;
+                out.push((i, j));
             }
         }
     }
