@@ -147,6 +147,13 @@ fn load_document(path: &Path, options: &Options) -> Result<Document> {
             max_bytes: options.max_size,
         },
     )?;
+    if src.replaced > 0 {
+        eprintln!(
+            "duibi: warning: {}: {} invalid byte sequence(s) in the UTF-8 text, shown as �",
+            src.display_name(),
+            src.replaced
+        );
+    }
     Ok(outline(&src))
 }
 

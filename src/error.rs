@@ -5,31 +5,35 @@ use std::path::PathBuf;
 /// Why a report could not be read, or a taxonomy could not be used.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
-    #[error("{}: no such file", .path.display())]
+    #[error("{}: no such file", crate::text::shown_path(.path))]
     NotFound { path: PathBuf },
-    #[error("{}: is a directory, not a report file", .path.display())]
+    #[error("{}: is a directory, not a report file", crate::text::shown_path(.path))]
     IsDirectory { path: PathBuf },
-    #[error("{}: permission denied", .path.display())]
+    #[error("{}: permission denied", crate::text::shown_path(.path))]
     PermissionDenied { path: PathBuf },
-    #[error("{}: cannot be read: {source}", .path.display())]
+    #[error("{}: cannot be read: {source}", crate::text::shown_path(.path))]
     Io {
         path: PathBuf,
         #[source]
         source: std::io::Error,
     },
-    #[error("{}: file is {size} bytes, over the {limit}-byte limit (raise it with --max-size)", .path.display())]
+    #[error("{}: file is {size} bytes, over the {limit}-byte limit (raise it with --max-size)", crate::text::shown_path(.path))]
     TooLarge { path: PathBuf, size: u64, limit: u64 },
-    #[error("{}: looks like binary data, not a text report", .path.display())]
+    #[error("{}: more than the {limit}-byte limit arrived (raise it with --max-size)", crate::text::shown_path(.path))]
+    StreamTooLarge { path: PathBuf, limit: u64 },
+    #[error("{}: no data arrived within {seconds} seconds (a pipe or FIFO that nothing writes to?)", crate::text::shown_path(.path))]
+    Stalled { path: PathBuf, seconds: u64 },
+    #[error("{}: looks like binary data, not a text report", crate::text::shown_path(.path))]
     Binary { path: PathBuf },
-    #[error("{}: the text could not be decoded as UTF-8, UTF-16 or GB18030", .path.display())]
+    #[error("{}: the text could not be decoded as UTF-8, UTF-16 or GB18030", crate::text::shown_path(.path))]
     Undecodable { path: PathBuf },
-    #[error("{}: {what}", .path.display())]
+    #[error("{}: {what}", crate::text::shown_path(.path))]
     Unsupported { path: PathBuf, what: &'static str },
-    #[error("{}: {message}", .path.display())]
+    #[error("{}: {message}", crate::text::shown_path(.path))]
     Document { path: PathBuf, message: String },
-    #[error("{}: contains no text", .path.display())]
+    #[error("{}: contains no text", crate::text::shown_path(.path))]
     Empty { path: PathBuf },
-    #[error("{}: taxonomy is not valid: {message}", .path.display())]
+    #[error("{}: taxonomy is not valid: {message}", crate::text::shown_path(.path))]
     Taxonomy { path: PathBuf, message: String },
 }
 

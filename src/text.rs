@@ -8,6 +8,32 @@ pub fn is_blank(c: char) -> bool {
     c.is_whitespace() || c == '\u{3000}' || c == '\u{a0}'
 }
 
+/// Characters that could drive a terminal or break a line when printed: controls (C0, DEL, C1)
+/// and bidirectional overrides that could disguise text.
+pub fn is_control_or_override(c: char) -> bool {
+    c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// A file name (or any short label) as it may be printed: such characters written as escapes
+/// (`\u{1b}`), so that a name never reaches the terminal as a control sequence or splits a
+/// one-line message.
+pub fn shown(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if is_control_or_override(c) {
+            out.extend(c.escape_unicode());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// A path as it may be printed (see [`shown`]).
+pub fn shown_path(path: &std::path::Path) -> String {
+    shown(&path.display().to_string())
+}
+
 /// Trims blanks (including full-width spaces) at both ends.
 pub fn trim_blank(s: &str) -> &str {
     s.trim_matches(is_blank)
@@ -209,6 +235,13 @@ mod tests {
     fn trailing_blanks_join_the_last_sentence() {
         let text = "完成了。  ";
         assert_eq!(split_sentences(text), vec![0..text.len()]);
+    }
+
+    #[test]
+    fn names_never_carry_control_sequences() {
+        assert_eq!(shown("报告\u{1b}[2J.txt"), "报告\\u{1b}[2J.txt");
+        assert_eq!(shown("a\nb\u{9b}c\u{202e}d"), "a\\u{a}b\\u{9b}c\\u{202e}d");
+        assert_eq!(shown("沈阳市科学技术局 2022.txt"), "沈阳市科学技术局 2022.txt");
     }
 
     #[test]

@@ -14,8 +14,9 @@ mod pdf_cjk;
 pub use pdf::in_parser as in_pdf_parser;
 
 use std::fs;
-use std::io::ErrorKind;
+use std::io::{ErrorKind, Read};
 use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
 use encoding_rs::{Encoding, GB18030, GBK, UTF_8, UTF_16BE, UTF_16LE};
 
@@ -49,6 +50,8 @@ pub struct SourceText {
     pub encoding: &'static str,
     /// The text: line ends are `\n`, control characters removed.
     pub text: String,
+    /// Invalid byte sequences of a mostly valid UTF-8 file, each shown as U+FFFD (the caller warns).
+    pub replaced: usize,
 }
 
 impl SourceText {
@@ -60,6 +63,7 @@ impl SourceText {
             path: path.clone(),
             message,
         };
+        let mut replaced = 0;
         let (format, text, encoding) = match sniff(bytes) {
             Sniffed::Pdf => (Format::Pdf, pdf::extract(bytes).map_err(document_error)?, UTF_8.name()),
             Sniffed::Zip => (
@@ -69,11 +73,12 @@ impl SourceText {
             ),
             Sniffed::Unsupported(what) => return Err(Error::Unsupported { path, what }),
             Sniffed::Other => {
-                let (text, encoding) = decode(&path, bytes)?;
+                let (text, encoding, bad) = decode(&path, bytes)?;
                 if looks_like_html(&text, &path) {
                     let (text, encoding) = redecode_html(&path, bytes, text, encoding)?;
                     (Format::Html, html::extract(&text), encoding)
                 } else {
+                    replaced = bad;
                     (Format::Text, text, encoding)
                 }
             }
@@ -87,12 +92,13 @@ impl SourceText {
             format,
             encoding,
             text,
+            replaced,
         })
     }
 
-    /// The file name shown to the user.
+    /// The file name shown to the user, control characters escaped.
     pub fn display_name(&self) -> String {
-        self.path.display().to_string()
+        crate::text::shown_path(&self.path)
     }
 }
 
@@ -110,22 +116,67 @@ impl Default for LoadOptions {
     }
 }
 
-/// Reads and decodes one report file.
+/// How long a pipe or FIFO may stay silent before its read is given up.
+const STALL_LIMIT: Duration = Duration::from_secs(10);
+
+/// Reads and decodes one report file. At most `max_bytes` are read, whatever the file system says
+/// of the file's size: a device such as `/dev/zero` is refused once past the limit, and a pipe or
+/// FIFO is read without blocking, so one that nothing writes to ends in an error, not a hang.
 pub fn load(path: &Path, options: &LoadOptions) -> Result<SourceText> {
     let owned = || path.to_path_buf();
     let meta = fs::metadata(path).map_err(|e| io_error(path, e))?;
     if meta.is_dir() {
         return Err(Error::IsDirectory { path: owned() });
     }
-    if meta.len() > options.max_bytes {
+    if meta.is_file() && meta.len() > options.max_bytes {
         return Err(Error::TooLarge {
             path: owned(),
             size: meta.len(),
             limit: options.max_bytes,
         });
     }
-    let bytes = fs::read(path).map_err(|e| io_error(path, e))?;
+    let bytes = read_limited(path, options.max_bytes)?;
     SourceText::from_bytes(path, &bytes)
+}
+
+/// Up to `limit` bytes of `path`; more is an error. Reads never block for long (see [`load`]).
+fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>> {
+    let mut open = fs::OpenOptions::new();
+    open.read(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::custom_flags(&mut open, libc::O_NONBLOCK);
+    let file = open.open(path).map_err(|e| io_error(path, e))?;
+    let mut reader = file.take(limit.saturating_add(1));
+    let mut bytes = Vec::new();
+    let mut chunk = vec![0u8; 64 * 1024];
+    let mut silent_since = Instant::now();
+    loop {
+        match reader.read(&mut chunk) {
+            Ok(0) => break,
+            Ok(n) => {
+                bytes.extend_from_slice(&chunk[..n]);
+                silent_since = Instant::now();
+            }
+            Err(e) if e.kind() == ErrorKind::Interrupted => {}
+            Err(e) if e.kind() == ErrorKind::WouldBlock => {
+                if silent_since.elapsed() > STALL_LIMIT {
+                    return Err(Error::Stalled {
+                        path: path.to_path_buf(),
+                        seconds: STALL_LIMIT.as_secs(),
+                    });
+                }
+                std::thread::sleep(Duration::from_millis(5));
+            }
+            Err(e) => return Err(io_error(path, e)),
+        }
+    }
+    if bytes.len() as u64 > limit {
+        return Err(Error::StreamTooLarge {
+            path: path.to_path_buf(),
+            limit,
+        });
+    }
+    Ok(bytes)
 }
 
 fn io_error(path: &Path, source: std::io::Error) -> Error {
@@ -228,11 +279,19 @@ fn redecode_html(path: &Path, bytes: &[u8], text: String, detected: &'static str
 
 /// Decodes bytes: a BOM wins; then strict UTF-8; then whatever `chardetng` detects (GBK is widened to
 /// GB18030, its superset). NUL bytes outside UTF-16 mean binary data.
-fn decode(path: &Path, bytes: &[u8]) -> Result<(String, &'static str)> {
+/// Share of a file's multi-byte characters that must decode as UTF-8 for the file to be read as
+/// UTF-8 despite invalid bytes: text in a legacy encoding almost never forms valid UTF-8 sequences,
+/// while a UTF-8 file with a damaged byte or a character cut in half at the end is all valid but
+/// for those.
+const MOSTLY_UTF8: usize = 20;
+
+/// The text of `bytes` in the encoding they are in, its name, and how many invalid sequences of a
+/// mostly valid UTF-8 file were replaced.
+fn decode(path: &Path, bytes: &[u8]) -> Result<(String, &'static str, usize)> {
     if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
         let (text, had_errors) = encoding.decode_without_bom_handling(&bytes[bom_len..]);
         check_decoded(path, &text, had_errors)?;
-        return Ok((text.into_owned(), encoding.name()));
+        return Ok((text.into_owned(), encoding.name(), 0));
     }
     if bytes.contains(&0) {
         return Err(Error::Binary {
@@ -240,7 +299,15 @@ fn decode(path: &Path, bytes: &[u8]) -> Result<(String, &'static str)> {
         });
     }
     if let Ok(text) = std::str::from_utf8(bytes) {
-        return Ok((text.to_owned(), UTF_8.name()));
+        return Ok((text.to_owned(), UTF_8.name(), 0));
+    }
+    let (mut invalid, mut multibyte) = (0, 0);
+    for chunk in bytes.utf8_chunks() {
+        multibyte += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        invalid += usize::from(!chunk.invalid().is_empty());
+    }
+    if multibyte >= MOSTLY_UTF8 * invalid {
+        return Ok((String::from_utf8_lossy(bytes).into_owned(), UTF_8.name(), invalid));
     }
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
     detector.feed(bytes, true);
@@ -250,7 +317,7 @@ fn decode(path: &Path, bytes: &[u8]) -> Result<(String, &'static str)> {
     }
     let (text, had_errors) = encoding.decode_without_bom_handling(bytes);
     check_decoded(path, &text, had_errors)?;
-    Ok((text.into_owned(), encoding.name()))
+    Ok((text.into_owned(), encoding.name(), 0))
 }
 
 fn check_decoded(path: &Path, text: &str, had_errors: bool) -> Result<()> {
@@ -275,8 +342,7 @@ fn check_decoded(path: &Path, text: &str, had_errors: bool) -> Result<()> {
 /// Characters that must never reach the terminal: C0 and C1 controls other than newline and tab,
 /// DEL, and bidirectional overrides that could disguise text.
 fn is_unsafe_control(c: char) -> bool {
-    matches!(c, '\u{0}'..='\u{8}' | '\u{b}' | '\u{c}' | '\u{e}'..='\u{1f}' | '\u{7f}'..='\u{9f}')
-        || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    !matches!(c, '\n' | '\t' | '\r') && crate::text::is_control_or_override(c)
 }
 
 /// Normalises line ends to `\n`, turns tabs into spaces and drops unsafe controls and stray BOMs.

@@ -192,3 +192,79 @@ fn hostile_control_characters_never_reach_the_output() {
     assert!(!out.contains('\u{1b}') && !out.contains('\u{7}'));
     assert!(out.contains("总体]0;pwned情况"));
 }
+
+#[cfg(unix)]
+#[test]
+fn streams_and_devices_are_read_within_the_limit_and_never_hang() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("pipe");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    if made.is_ok_and(|s| s.success()) {
+        // Nothing writes to it: an error at once, not a wait forever.
+        duibi()
+            .arg("outline")
+            .arg(&fifo)
+            .timeout(std::time::Duration::from_secs(30))
+            .assert()
+            .failure()
+            .code(1)
+            .stderr(predicate::str::contains("pipe: "));
+    }
+    // A device that never ends is read up to the limit, not until memory runs out.
+    fails_with(
+        &["--max-size", "1000", "outline", "/dev/zero"],
+        "/dev/zero: more than the 1000-byte limit arrived",
+    );
+}
+
+#[test]
+fn mostly_valid_utf8_is_read_as_utf8_with_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read(styles("left.txt")).unwrap();
+    let mut damaged = text.clone();
+    let utf8 = String::from_utf8(text).unwrap();
+    let middle = utf8.char_indices().nth(utf8.chars().count() / 2).unwrap().0;
+    damaged.insert(middle, 0xFF); // one stray byte between two characters
+    damaged.extend_from_slice(&"报".as_bytes()[..2]); // and a last character cut in half
+    let p = dir.path().join("damaged.txt");
+    std::fs::write(&p, damaged).unwrap();
+    let out = duibi().args(["outline", "--format", "json"]).arg(&p).assert().success();
+    let out = out.get_output();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(v["encoding"], "UTF-8");
+    assert_eq!(v["unit"], "示例县科学技术局");
+    assert_eq!(v["year"], 2021);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("damaged.txt: 2 invalid byte sequence(s) in the UTF-8 text") && stderr.lines().count() == 1,
+        "{stderr}"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn control_sequences_in_file_names_are_escaped() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("报告\u{1b}[2J\u{7}.txt");
+    std::fs::copy(styles("left.txt"), &p).unwrap();
+    for args in [&["outline"][..], &["compare", "--format", "markdown"]] {
+        let mut cmd = duibi();
+        cmd.args(args).arg(&p);
+        if args[0] == "compare" {
+            cmd.arg(styles("right.txt"));
+        }
+        let out = stdout_of(&mut cmd);
+        assert!(!out.contains('\u{1b}') && !out.contains('\u{7}'), "{out}");
+        if args[0] == "outline" {
+            assert!(out.contains("报告\\u{1b}[2J\\u{7}.txt"), "{out}");
+        }
+    }
+    let missing = dir.path().join("无\u{1b}]0;x\u{7}.txt");
+    duibi()
+        .arg("outline")
+        .arg(&missing)
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("无\\u{1b}]0;x\\u{7}.txt: no such file"))
+        .stderr(predicate::function(|s: &str| !s.contains('\u{1b}')));
+}
