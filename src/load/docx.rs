@@ -190,8 +190,15 @@ struct Writer {
 
 impl Writer {
     /// Paragraphs and tables in document order (content controls opened).
+    /// Walked with a stack of its own, not by recursion: a hostile file may nest content controls
+    /// tens of thousands deep.
     fn blocks(&mut self, parent: Node) {
-        for n in parent.children() {
+        let mut open = vec![parent.children()];
+        while let Some(siblings) = open.last_mut() {
+            let Some(n) = siblings.next() else {
+                open.pop();
+                continue;
+            };
             if is_w(&n, "p") {
                 let text = self.paragraph(n);
                 self.lines.push(text);
@@ -200,7 +207,7 @@ impl Writer {
             } else if is_w(&n, "sdt")
                 && let Some(content) = child(n, "sdtContent")
             {
-                self.blocks(content);
+                open.push(content.children());
             }
         }
     }
@@ -240,7 +247,7 @@ impl Writer {
         let ilvl = ilvl.min(8) as usize;
         let counts = self.counters.entry(id.to_string()).or_insert_with(|| vec![None; 9]);
         let start = |i: usize| levels.get(&(i as u32)).map_or(1, |l| l.start);
-        counts[ilvl] = Some(counts[ilvl].map_or(start(ilvl), |c| c + 1));
+        counts[ilvl] = Some(counts[ilvl].map_or(start(ilvl), |c| c.saturating_add(1)));
         for deeper in counts.iter_mut().skip(ilvl + 1) {
             *deeper = None;
         }
@@ -269,20 +276,24 @@ impl Writer {
 }
 
 /// The visible text of a paragraph's runs: text, tabs as spaces, breaks as line breaks; no deleted text.
+/// Walked in document order with a stack, skipping dropped subtrees whole: linear however deep the
+/// runs are nested.
 fn runs_text(p: Node) -> String {
     let mut out = String::new();
-    for n in p.descendants() {
-        if !n.is_element() || n.tag_name().namespace() != Some(W) {
+    // Deleted and moved-away text is gone from the document; a drawing's legacy fallback repeats
+    // the text its modern version already gave.
+    let dropped = |a: &Node| {
+        is_w(a, "del")
+            || is_w(a, "moveFrom")
+            || (a.is_element() && a.tag_name().name() == "Fallback" && a.tag_name().namespace() == Some(MC))
+    };
+    let mut stack = vec![p];
+    while let Some(n) = stack.pop() {
+        if dropped(&n) {
             continue;
         }
-        // Deleted and moved-away text is gone from the document; a drawing's legacy fallback
-        // repeats the text its modern version already gave.
-        let dropped = |a: &Node| {
-            is_w(a, "del")
-                || is_w(a, "moveFrom")
-                || (a.is_element() && a.tag_name().name() == "Fallback" && a.tag_name().namespace() == Some(MC))
-        };
-        if n.ancestors().any(|a| dropped(&a)) {
+        stack.extend(n.children().rev());
+        if !n.is_element() || n.tag_name().namespace() != Some(W) {
             continue;
         }
         match n.tag_name().name() {
@@ -296,7 +307,13 @@ fn runs_text(p: Node) -> String {
     out
 }
 
-/// A number in one of Word's numbering formats.
+/// Largest number written in letters (`A` … `Z`, `AA` …: the letter repeats, so a document that
+/// starts a list at four thousand million must not get a string that long); beyond, decimal.
+const MAX_LETTERED: u32 = 26 * 20;
+/// Largest number written in Roman numerals; beyond, decimal.
+const MAX_ROMAN: u32 = 3999;
+
+/// A number in one of Word's (and LibreOffice's) numbering formats.
 fn format_number(n: u32, format: &str) -> String {
     const DIGITS: [char; 10] = ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
     match format {
@@ -304,6 +321,7 @@ fn format_number(n: u32, format: &str) -> String {
         | "chineseCountingThousand"
         | "japaneseCounting"
         | "taiwaneseCounting"
+        | "taiwaneseCountingThousand"
         | "chineseLegalSimplified"
             if n < 10_000 =>
         {
@@ -326,12 +344,12 @@ fn format_number(n: u32, format: &str) -> String {
             .filter_map(|c| char::from_u32(c as u32 - '0' as u32 + '０' as u32))
             .collect(),
         "decimalZero" => format!("{n:02}"),
-        "upperLetter" | "lowerLetter" => {
+        "upperLetter" | "lowerLetter" if n <= MAX_LETTERED => {
             let base = if format == "upperLetter" { b'A' } else { b'a' };
             let letter = (base + ((n.max(1) - 1) % 26) as u8) as char;
             letter.to_string().repeat(((n.max(1) - 1) / 26 + 1) as usize)
         }
-        "upperRoman" | "lowerRoman" => {
+        "upperRoman" | "lowerRoman" if n <= MAX_ROMAN => {
             let r = roman(n);
             if format == "lowerRoman" { r.to_lowercase() } else { r }
         }
@@ -454,6 +472,11 @@ mod tests {
         assert_eq!(format_number(12, "decimalFullWidth"), "１２");
         assert_eq!(format_number(4, "upperRoman"), "IV");
         assert_eq!(format_number(28, "lowerLetter"), "bb");
+        assert_eq!(format_number(3, "taiwaneseCountingThousand"), "三");
+        // Hostile start values: bounded output, not gigabytes.
+        assert_eq!(format_number(4_294_967_000, "upperLetter"), "4294967000");
+        assert_eq!(format_number(4_294_967_000, "upperRoman"), "4294967000");
+        assert_eq!(format_number(u32::MAX, "chineseCounting"), u32::MAX.to_string());
         assert_eq!(format_number(2, "ideographTraditional"), "乙");
         assert_eq!(format_number(7, "unknownFormat"), "7");
     }

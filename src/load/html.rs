@@ -90,14 +90,19 @@ const CELL_END: char = '\u{1f}';
 const FURNITURE_MAX_SHARE: f64 = 0.5;
 
 /// The article of an HTML page as plain text, one line per paragraph.
-pub fn extract(html: &str) -> String {
+pub fn extract(html: &str) -> Result<String, String> {
+    if nesting(html) > MAX_NESTING {
+        return Err(format!(
+            "the page nests elements more than {MAX_NESTING} deep; not read"
+        ));
+    }
     let page = Html::parse_document(html);
     let Some(body) = page
         .root_element()
         .child_elements()
         .find(|e| e.value().name() == "body")
     else {
-        return String::new();
+        return Ok(String::new());
     };
     let mut reader = Reader::new(*body);
     let article = reader.article_root(*body);
@@ -110,7 +115,7 @@ pub fn extract(html: &str) -> String {
             lines.insert(0, title);
         }
     }
-    lines.join("\n")
+    Ok(lines.join("\n"))
 }
 
 fn is_cjk(c: char) -> bool {
@@ -195,28 +200,96 @@ impl Reader {
 
     /// The text under `node`: line breaks around blocks, ` | ` between table cells, HTML whitespace
     /// collapsed, and no space left where the source broke a line between two Chinese characters.
+    /// Walked with a stack of its own, not by recursion: pages may nest elements without limit.
     fn gather_text(&self, node: NodeRef<Node>, out: &mut String) {
-        match node.value() {
-            Node::Text(t) => push_collapsed(t, out),
-            Node::Element(e) if !self.is_skipped(node) => {
-                let name = e.name();
-                let block = BLOCK_TAGS.contains(&name);
-                if block {
-                    out.push('\n');
+        enum Step<'a> {
+            Enter(NodeRef<'a, Node>),
+            Leave(&'a str),
+        }
+        let mut steps = vec![Step::Enter(node)];
+        while let Some(step) = steps.pop() {
+            let node = match step {
+                Step::Enter(node) => node,
+                Step::Leave(name) => {
+                    if matches!(name, "td" | "th") {
+                        out.push(CELL_END);
+                    }
+                    if BLOCK_TAGS.contains(&name) {
+                        out.push('\n');
+                    }
+                    continue;
                 }
-                for child in node.children() {
-                    self.gather_text(child, out);
+            };
+            match node.value() {
+                Node::Text(t) => push_collapsed(t, out),
+                Node::Element(e) if !self.is_skipped(node) => {
+                    let name = e.name();
+                    if BLOCK_TAGS.contains(&name) {
+                        out.push('\n');
+                    }
+                    steps.push(Step::Leave(name));
+                    steps.extend(node.children().rev().map(Step::Enter));
                 }
-                if matches!(name, "td" | "th") {
-                    out.push(CELL_END);
-                }
-                if block {
-                    out.push('\n');
-                }
+                _ => {}
             }
-            _ => {}
         }
     }
+}
+
+/// Deepest nesting of elements a page may have. Real pages stay under a hundred; the HTML parser's
+/// work grows with the square of the depth (each start tag looks through the open elements).
+const MAX_NESTING: usize = 2_000;
+
+/// Elements that never hold others, or that the parser closes by itself when the next one starts:
+/// not counted as nesting.
+const UNNESTED: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr", "p",
+    "li", "dt", "dd", "td", "th", "tr", "thead", "tbody", "tfoot", "option", "optgroup", "rp", "rt", "colgroup",
+    "caption", "head", "body", "html",
+];
+
+/// How deep a page's elements nest, counted from its tags before parsing (script and style
+/// contents skipped).
+fn nesting(html: &str) -> usize {
+    let bytes = html.as_bytes();
+    let (mut depth, mut deepest, mut at) = (0usize, 0usize, 0usize);
+    while let Some(open) = bytes[at..].iter().position(|&b| b == b'<').map(|i| at + i) {
+        let closing = bytes.get(open + 1) == Some(&b'/');
+        let start = open + 1 + usize::from(closing);
+        let len = bytes[start..].iter().take_while(|b| b.is_ascii_alphanumeric()).count();
+        let end = bytes[start..]
+            .iter()
+            .position(|&b| b == b'>')
+            .map_or(bytes.len(), |i| start + i + 1);
+        at = end.max(open + 1);
+        if len == 0 {
+            continue;
+        }
+        let name = html[start..start + len].to_ascii_lowercase();
+        if UNNESTED.contains(&name.as_str()) {
+            continue;
+        }
+        if closing {
+            depth = depth.saturating_sub(1);
+        } else if bytes[..end].ends_with(b"/>") {
+            continue;
+        } else if name == "script" || name == "style" {
+            // Their contents are not markup: go on at the end tag.
+            let ends_here = |i: usize| {
+                bytes[i..].starts_with(b"</")
+                    && bytes[i + 2..]
+                        .get(..len)
+                        .is_some_and(|n| n.eq_ignore_ascii_case(name.as_bytes()))
+            };
+            at = (at..bytes.len())
+                .find(|&i| bytes[i] == b'<' && ends_here(i))
+                .unwrap_or(bytes.len());
+        } else {
+            depth += 1;
+            deepest = deepest.max(depth);
+        }
+    }
+    deepest
 }
 
 /// Skipped by tag, or named as furniture while holding less than [`FURNITURE_MAX_SHARE`] of the
@@ -228,18 +301,30 @@ fn is_furniture(by_tag: &HashMap<NodeId, usize>, page_total: usize, node: NodeRe
 }
 
 /// Chinese characters under `node`, leaving out the elements `skip` names; every node's count is
-/// kept in `memo`, and counts found there are not walked again.
+/// kept in `memo`, and counts found there are not walked again. Counted children first with a stack
+/// of its own, not by recursion: pages may nest elements without limit.
 fn count_cjk(node: NodeRef<Node>, skip: &dyn Fn(NodeRef<Node>) -> bool, memo: &mut HashMap<NodeId, usize>) -> usize {
-    if let Some(&n) = memo.get(&node.id()) {
-        return n;
+    // (node, whether its children are counted already)
+    let mut stack = vec![(node, false)];
+    while let Some((n, children_done)) = stack.pop() {
+        if memo.contains_key(&n.id()) {
+            continue;
+        }
+        let count = match n.value() {
+            Node::Text(t) => t.chars().filter(|&c| is_cjk(c)).count(),
+            Node::Element(_) if !skip(n) => {
+                if !children_done {
+                    stack.push((n, true));
+                    stack.extend(n.children().map(|c| (c, false)));
+                    continue;
+                }
+                n.children().map(|c| memo.get(&c.id()).copied().unwrap_or(0)).sum()
+            }
+            _ => 0,
+        };
+        memo.insert(n.id(), count);
     }
-    let n = match node.value() {
-        Node::Text(t) => t.chars().filter(|&c| is_cjk(c)).count(),
-        Node::Element(_) if !skip(node) => node.children().map(|c| count_cjk(c, skip, memo)).sum(),
-        _ => 0,
-    };
-    memo.insert(node.id(), n);
-    n
+    memo.get(&node.id()).copied().unwrap_or(0)
 }
 
 fn push_collapsed(text: &str, out: &mut String) {
@@ -345,8 +430,23 @@ mod tests {
 </body></html>"#;
 
     #[test]
+    fn nesting_counts_elements_that_hold_others() {
+        assert_eq!(
+            nesting("<html><body><div><div><span>文</span></div><p>一<p>二<br><img src=x></div>"),
+            3
+        );
+        assert_eq!(
+            nesting("<div><script>if (a<b && c<div) {}</script><style>p<q</style></div>"),
+            1
+        );
+        assert_eq!(nesting("<div/><div></div><DIV><Div></div></DIV>"), 2);
+        assert_eq!(nesting(&"<div>".repeat(3000)), 3000);
+        assert!(extract(&format!("<html><body>{}文</body></html>", "<div>".repeat(3000))).is_err());
+    }
+
+    #[test]
     fn the_article_comes_out_without_the_site_around_it() {
-        let text = extract(PAGE);
+        let text = extract(PAGE).unwrap();
         let lines: Vec<&str> = text.lines().collect();
         assert_eq!(
             lines,
@@ -372,7 +472,7 @@ mod tests {
         let page = "<html><head><title>某区科技局2023年度法治政府建设工作报告 - 某区人民政府</title></head>\
                     <body><div><p>一、主要工作。我局完成了各项任务。</p></div></body></html>";
         assert_eq!(
-            extract(page).lines().next(),
+            extract(page).unwrap().lines().next(),
             Some("某区科技局2023年度法治政府建设工作报告")
         );
     }
@@ -395,7 +495,7 @@ mod tests {
 &nbsp;&nbsp;&nbsp;&nbsp;二、规范行政执法。全年开展执法检查12次，检查企业30家，未发生行政复议案件。<br>
 &nbsp;&nbsp;&nbsp;&nbsp;三、下一步工作。继续加强执法队伍建设，提升依法行政水平。</font></td></tr>
 <tr><td colspan="2" align="center">版权所有：某县人民政府</td></tr></table></body></html>"#;
-        let text = extract(page);
+        let text = extract(page).unwrap();
         let lines: Vec<&str> = text.lines().collect();
         assert_eq!(lines[0], "某县科技局2022年法治政府建设情况报告");
         assert_eq!(

@@ -76,7 +76,7 @@ impl SourceText {
                 let (text, encoding, bad) = decode(&path, bytes)?;
                 if looks_like_html(&text, &path) {
                     let (text, encoding) = redecode_html(&path, bytes, text, encoding)?;
-                    (Format::Html, html::extract(&text), encoding)
+                    (Format::Html, html::extract(&text).map_err(document_error)?, encoding)
                 } else {
                     replaced = bad;
                     (Format::Text, text, encoding)

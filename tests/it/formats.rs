@@ -5,7 +5,9 @@ use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 
-use crate::make::{Para, docx, pdf, pdf_pages, pdf_predefined_cmap, pdf_without_unicode_map, scanned_pdf};
+use crate::make::{
+    Para, docx, docx_with_body, pdf, pdf_pages, pdf_predefined_cmap, pdf_without_unicode_map, scanned_pdf,
+};
 use crate::util::{duibi, fixture, stdout_of};
 
 /// `outline --format json` of a file.
@@ -340,4 +342,50 @@ fn damaged_files_never_panic() {
             assert!(result.is_ok(), "{name}, round {round}: panicked");
         }
     }
+}
+
+/// The text a hostile document yields: read on a test thread (a small stack), so that a walk that
+/// recursed once per level would overflow here.
+fn text_of(bytes: &[u8]) -> Result<String, String> {
+    duibi::load::SourceText::from_bytes("hostile", bytes)
+        .map(|s| s.text)
+        .map_err(|e| e.to_string())
+}
+
+#[test]
+fn deeply_nested_documents_are_read_without_recursion() {
+    let depth = 50_000;
+    let run = r#"<w:r><w:t>一、总体情况</w:t></w:r>"#;
+    let sdt = format!(
+        "{}<w:p>{run}</w:p>{}",
+        "<w:sdt><w:sdtContent>".repeat(depth),
+        "</w:sdtContent></w:sdt>".repeat(depth)
+    );
+    let ins = format!(
+        "<w:p>{}{run}{}</w:p>",
+        r#"<w:ins w:id="1" w:author="a">"#.repeat(depth * 2),
+        "</w:ins>".repeat(depth * 2)
+    );
+    for body in [sdt, ins] {
+        // The XML parser may refuse such depth; either way, an answer and no overflow.
+        if let Ok(text) = text_of(&docx_with_body(&body)) {
+            assert_eq!(text.trim(), "一、总体情况");
+        }
+    }
+    for tag in ["span", "div"] {
+        let page = format!(
+            "<!doctype html><html><body>{}一、总体情况{}</body></html>",
+            format!("<{tag}>").repeat(depth * 2),
+            format!("</{tag}>").repeat(depth * 2)
+        );
+        // Refused with a message before the parser, whose work grows with the square of the depth.
+        let refused = text_of(page.as_bytes()).expect_err("too deep");
+        assert!(refused.contains("nests elements more than 2000 deep"), "{refused}");
+    }
+    let shallow = format!(
+        "<html><body>{}一、总体情况{}</body></html>",
+        "<div>".repeat(500),
+        "</div>".repeat(500)
+    );
+    assert_eq!(text_of(shallow.as_bytes()).expect("a page reads"), "一、总体情况");
 }

@@ -61,6 +61,11 @@ pub fn docx(paragraphs: &[Para]) -> Vec<u8> {
         }
         .expect("writes");
     }
+    docx_with_body(&body)
+}
+
+/// A .docx whose body is `body` (WordprocessingML, `w:` prefix), with the numbering of [`docx`].
+pub fn docx_with_body(body: &str) -> Vec<u8> {
     const NS: &str = r#"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main""#;
     let document = format!(
         r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document {NS}><w:body>{body}<w:sectPr/></w:body></w:document>"#
