@@ -315,6 +315,7 @@ const MAX_ROMAN: u32 = 3999;
 
 /// A number in one of Word's (and LibreOffice's) numbering formats.
 fn format_number(n: u32, format: &str) -> String {
+    use crate::numbering::{chinese_counting, roman};
     const DIGITS: [char; 10] = ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
     match format {
         "chineseCounting"
@@ -357,67 +358,10 @@ fn format_number(n: u32, format: &str) -> String {
     }
 }
 
-/// 1 → 一, 10 → 十, 11 → 十一, 20 → 二十, 105 → 一百零五.
-fn chinese_counting(n: u32) -> String {
-    const DIGITS: [&str; 10] = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
-    if n == 0 {
-        return DIGITS[0].to_string();
-    }
-    let parts = [
-        (n / 1000 % 10, "千"),
-        (n / 100 % 10, "百"),
-        (n / 10 % 10, "十"),
-        (n % 10, ""),
-    ];
-    let mut out = String::new();
-    let mut pending_zero = false;
-    for (d, unit) in parts {
-        if d == 0 {
-            pending_zero = !out.is_empty();
-            continue;
-        }
-        if pending_zero {
-            out.push_str(DIGITS[0]);
-            pending_zero = false;
-        }
-        // 十一, not 一十一, when ten leads.
-        if !(d == 1 && unit == "十" && out.is_empty()) {
-            out.push_str(DIGITS[d as usize]);
-        }
-        out.push_str(unit);
-    }
-    out
-}
-
-fn roman(mut n: u32) -> String {
-    const TABLE: [(u32, &str); 13] = [
-        (1000, "M"),
-        (900, "CM"),
-        (500, "D"),
-        (400, "CD"),
-        (100, "C"),
-        (90, "XC"),
-        (50, "L"),
-        (40, "XL"),
-        (10, "X"),
-        (9, "IX"),
-        (5, "V"),
-        (4, "IV"),
-        (1, "I"),
-    ];
-    let mut out = String::new();
-    for (v, s) in TABLE {
-        while n >= v {
-            out.push_str(s);
-            n -= v;
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::numbering::chinese_counting;
 
     #[test]
     fn chinese_numbers_read_as_written() {

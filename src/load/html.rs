@@ -109,11 +109,12 @@ pub fn extract(html: &str) -> Result<String, String> {
     let mut raw = String::new();
     reader.gather_text(article, &mut raw);
     let mut lines: Vec<String> = raw.lines().map(tidy_line).filter(|l| !l.is_empty()).collect();
-    if let Some(title) = title(&page, &reader) {
-        let opening: String = lines.iter().take(3).map(String::as_str).collect();
-        if !opening.contains(&title) {
-            lines.insert(0, title);
-        }
+    // The title goes first unless the article has it already (a page's `<h1>` may be its first
+    // numbered heading, as in LibreOffice's export).
+    if let Some(title) = title(&page, &reader)
+        && !lines.iter().any(|l| l.contains(&title))
+    {
+        lines.insert(0, title);
     }
     Ok(lines.join("\n"))
 }
@@ -199,7 +200,8 @@ impl Reader {
     }
 
     /// The text under `node`: line breaks around blocks, ` | ` between table cells, HTML whitespace
-    /// collapsed, and no space left where the source broke a line between two Chinese characters.
+    /// collapsed (but kept in `<pre>`), the numbers a browser shows before the items of ordered lists,
+    /// and no space left where the source broke a line between two Chinese characters.
     /// Walked with a stack of its own, not by recursion: pages may nest elements without limit.
     fn gather_text(&self, node: NodeRef<Node>, out: &mut String) {
         enum Step<'a> {
@@ -207,12 +209,22 @@ impl Reader {
             Leave(&'a str),
         }
         let mut steps = vec![Step::Enter(node)];
+        // Per open list: `Some((last number, style))` for an ordered one.
+        let mut lists: Vec<Option<(u32, String)>> = Vec::new();
+        let mut preformatted = 0usize;
+        // Where the last list number ended: the item's first block starts on its line.
+        let mut marker_end = None;
         while let Some(step) = steps.pop() {
             let node = match step {
                 Step::Enter(node) => node,
                 Step::Leave(name) => {
-                    if matches!(name, "td" | "th") {
-                        out.push(CELL_END);
+                    match name {
+                        "td" | "th" => out.push(CELL_END),
+                        "ol" | "ul" => {
+                            lists.pop();
+                        }
+                        "pre" => preformatted = preformatted.saturating_sub(1),
+                        _ => {}
                     }
                     if BLOCK_TAGS.contains(&name) {
                         out.push('\n');
@@ -221,11 +233,31 @@ impl Reader {
                 }
             };
             match node.value() {
+                Node::Text(t) if preformatted > 0 => out.push_str(t),
                 Node::Text(t) => push_collapsed(t, out),
                 Node::Element(e) if !self.is_skipped(node) => {
                     let name = e.name();
-                    if BLOCK_TAGS.contains(&name) {
+                    if BLOCK_TAGS.contains(&name) && marker_end != Some(out.len()) {
                         out.push('\n');
+                    }
+                    match name {
+                        "ol" => {
+                            let start = e.attr("start").and_then(|v| v.trim().parse::<u32>().ok()).unwrap_or(1);
+                            lists.push(Some((start.saturating_sub(1), list_style(e))));
+                        }
+                        "ul" => lists.push(None),
+                        "pre" => preformatted += 1,
+                        "li" => {
+                            if let Some(Some((last, style))) = lists.last_mut() {
+                                *last = e
+                                    .attr("value")
+                                    .and_then(|v| v.trim().parse().ok())
+                                    .unwrap_or(last.saturating_add(1));
+                                out.push_str(&list_marker(*last, style));
+                                marker_end = Some(out.len());
+                            }
+                        }
+                        _ => {}
                     }
                     steps.push(Step::Leave(name));
                     steps.extend(node.children().rev().map(Step::Enter));
@@ -233,6 +265,46 @@ impl Reader {
                 _ => {}
             }
         }
+    }
+}
+
+/// An ordered list's numbering style: its `type` attribute, else the `list-style-type` of its
+/// `style` attribute.
+fn list_style(e: &scraper::node::Element) -> String {
+    if let Some(t) = e.attr("type") {
+        return t.trim().to_string();
+    }
+    e.attr("style")
+        .and_then(|s| {
+            s.split(';').find_map(|decl| {
+                let (property, value) = decl.split_once(':')?;
+                (property.trim().eq_ignore_ascii_case("list-style-type")
+                    || property.trim().eq_ignore_ascii_case("list-style"))
+                .then(|| value.split_whitespace().next().unwrap_or("").to_ascii_lowercase())
+            })
+        })
+        .unwrap_or_default()
+}
+
+/// Largest number written in letters or Roman numerals before a list item; beyond, decimal.
+const MAX_LETTERED_ITEM: u32 = 26 * 20;
+
+/// The number a browser shows before the `n`-th item of an ordered list in `style`.
+fn list_marker(n: u32, style: &str) -> String {
+    use crate::numbering::{chinese_counting, roman};
+    let letters = |base: u8| {
+        let letter = (base + ((n.max(1) - 1) % 26) as u8) as char;
+        letter.to_string().repeat(((n.max(1) - 1) / 26 + 1) as usize)
+    };
+    match style {
+        "a" | "lower-alpha" | "lower-latin" if n <= MAX_LETTERED_ITEM => format!("{}.", letters(b'a')),
+        "A" | "upper-alpha" | "upper-latin" if n <= MAX_LETTERED_ITEM => format!("{}.", letters(b'A')),
+        "i" | "lower-roman" if n <= MAX_LETTERED_ITEM => format!("{}.", roman(n).to_lowercase()),
+        "I" | "upper-roman" if n <= MAX_LETTERED_ITEM => format!("{}.", roman(n)),
+        "cjk-ideographic" | "simp-chinese-informal" | "trad-chinese-informal" | "cjk-decimal" if n < 10_000 => {
+            format!("{}、", chinese_counting(n))
+        }
+        _ => format!("{n}."),
     }
 }
 
@@ -428,6 +500,31 @@ mod tests {
 <div class="comment-box">留言与评论（共有 0 条评论）</div>
 <div class="footer">主办单位：示例市科学技术局 版权所有 网站地图 联系我们 网站标识码 1234567890</div>
 </body></html>"#;
+
+    #[test]
+    fn preformatted_text_keeps_its_lines_and_ordered_lists_their_numbers() {
+        let page = "<html><body><pre>示例县科学技术局2021年度报告\n一、总体情况\n全年开展培训3次。</pre>\
+            <ol><li><h1>加强组织领导</h1></li><li><h1>推进依法决策</h1></li></ol>\
+            <ol start=\"3\" style=\"list-style-type: cjk-ideographic\"><li>强化监督</li><li value=\"7\">其他</li></ol>\
+            <ol type=\"a\"><li>甲</li><li>乙</li></ol><ul><li>无序</li></ul></body></html>";
+        let text = extract(page).unwrap();
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(
+            lines,
+            [
+                "示例县科学技术局2021年度报告",
+                "一、总体情况",
+                "全年开展培训3次。",
+                "1.加强组织领导",
+                "2.推进依法决策",
+                "三、强化监督",
+                "七、其他",
+                "a.甲",
+                "b.乙",
+                "无序"
+            ]
+        );
+    }
 
     #[test]
     fn nesting_counts_elements_that_hold_others() {
