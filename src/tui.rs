@@ -1,11 +1,11 @@
 //! The terminal session: raw mode and the alternate screen (restored on quit, error, panic, Ctrl-C,
-//! SIGTERM and SIGHUP), the event loop, and the worker thread that loads the segmenter and delivers
+//! every terminating signal that can be caught, and while suspended by Ctrl-Z or SIGTSTP), the event loop, and the worker thread that loads the segmenter and delivers
 //! word-level diffs after the first frame.
 
 use std::io::Write;
 use std::path::Path;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicI32, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicI32, Ordering};
 use std::sync::mpsc;
 use std::thread;
 use std::time::{Duration, Instant};
@@ -74,27 +74,75 @@ fn to_key(k: event::KeyEvent) -> Option<Key> {
     })
 }
 
-/// How long after SIGTERM, SIGHUP or SIGINT the loop has to wind down before the process exits anyway.
+/// How long after a terminating signal the loop has to wind down before the process exits anyway.
 const SIGNAL_GRACE: Duration = Duration::from_millis(500);
 
-/// Records SIGTERM, SIGHUP or SIGINT in the returned cell (0 until then), so the loop restores the
-/// terminal and ends.
+/// Signals that end a program by default and can be caught: each restores the terminal first.
+const TERMINATING: &[i32] = &[
+    signal_hook::consts::SIGTERM,
+    signal_hook::consts::SIGHUP,
+    signal_hook::consts::SIGINT,
+    signal_hook::consts::SIGQUIT,
+    signal_hook::consts::SIGUSR1,
+    signal_hook::consts::SIGUSR2,
+    signal_hook::consts::SIGALRM,
+    signal_hook::consts::SIGVTALRM,
+    signal_hook::consts::SIGPROF,
+    signal_hook::consts::SIGXCPU,
+    signal_hook::consts::SIGXFSZ,
+];
+
+/// What the signal thread tells the loop.
+struct Signalled {
+    /// A terminating signal (0 until one arrives): restore the terminal and end.
+    stop: AtomicI32,
+    /// SIGTSTP (`kill -TSTP`, or the terminal's suspend key when raw mode did not catch it):
+    /// restore the terminal and stop until continued.
+    suspend: AtomicBool,
+}
+
+/// Records terminating signals and SIGTSTP for the loop.
 /// When the terminal is gone (SIGHUP after a dropped SSH session), crossterm's `poll` can spin on
 /// the dead tty without ever returning (crossterm issue #793); the loop then never sees the flag, so
 /// after a grace period the watcher ends the process itself: there is no screen left to restore.
-fn watch_signals() -> Result<Arc<AtomicI32>> {
-    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
-    let stop = Arc::new(AtomicI32::new(0));
-    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
-    let flag = Arc::clone(&stop);
+fn watch_signals() -> Result<Arc<Signalled>> {
+    let state = Arc::new(Signalled {
+        stop: AtomicI32::new(0),
+        suspend: AtomicBool::new(false),
+    });
+    let mut signals =
+        signal_hook::iterator::Signals::new(TERMINATING.iter().copied().chain([signal_hook::consts::SIGTSTP]))?;
+    let shared = Arc::clone(&state);
     thread::spawn(move || {
-        if let Some(signal) = signals.forever().next() {
-            flag.store(signal, Ordering::Relaxed);
+        for signal in signals.forever() {
+            if signal == signal_hook::consts::SIGTSTP {
+                shared.suspend.store(true, Ordering::Relaxed);
+                continue;
+            }
+            shared.stop.store(signal, Ordering::Relaxed);
             thread::sleep(SIGNAL_GRACE);
             std::process::exit(128 + signal);
         }
     });
-    Ok(stop)
+    Ok(state)
+}
+
+/// Ctrl-Z or SIGTSTP: the terminal restored, the process stopped as a shell expects; on `fg`, raw
+/// mode and the alternate screen again, and a full redraw.
+fn suspend(terminal: &mut ratatui::DefaultTerminal, mouse: bool) -> Result<()> {
+    if mouse {
+        let _ = crossterm::execute!(std::io::stdout(), DisableMouseCapture);
+    }
+    ratatui::restore();
+    signal_hook::low_level::emulate_default_handler(signal_hook::consts::SIGTSTP)?;
+    // Continued.
+    crossterm::terminal::enable_raw_mode()?;
+    crossterm::execute!(std::io::stdout(), crossterm::terminal::EnterAlternateScreen)?;
+    if mouse {
+        let _ = crossterm::execute!(std::io::stdout(), EnableMouseCapture);
+    }
+    terminal.clear()?;
+    Ok(())
 }
 
 /// Runs the interface until the user quits or a signal arrives; word-level marks are computed on
@@ -102,7 +150,7 @@ fn watch_signals() -> Result<Arc<AtomicI32>> {
 pub fn run(cmp: Comparison, tax: Taxonomy, config: &Config, start: Instant) -> Result<()> {
     let mut timing = Timing::new(start);
     timing.mark("compared");
-    let stop = watch_signals()?;
+    let signalled = watch_signals()?;
     let theme = if std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) {
         Theme::monochrome()
     } else {
@@ -123,7 +171,15 @@ pub fn run(cmp: Comparison, tax: Taxonomy, config: &Config, start: Instant) -> R
         let _ = crossterm::execute!(std::io::stdout(), EnableMouseCapture);
     }
     let words = Words::new();
-    let result = event_loop(&mut terminal, &mut app, &theme, &words, &stop, &mut timing);
+    let result = event_loop(
+        &mut terminal,
+        &mut app,
+        &theme,
+        &words,
+        &signalled,
+        config.mouse,
+        &mut timing,
+    );
     if config.mouse {
         let _ = crossterm::execute!(std::io::stdout(), DisableMouseCapture);
     }
@@ -131,7 +187,7 @@ pub fn run(cmp: Comparison, tax: Taxonomy, config: &Config, start: Instant) -> R
     drop(terminal);
     ratatui::restore();
     // Ended by a signal: the terminal is restored; exit as a signalled program does, 128 + signal.
-    match stop.load(Ordering::Relaxed) {
+    match signalled.stop.load(Ordering::Relaxed) {
         0 => result,
         signal => std::process::exit(128 + signal),
     }
@@ -166,12 +222,17 @@ fn event_loop(
     app: &mut App,
     theme: &Theme,
     words: &Words,
-    stop: &AtomicI32,
+    signalled: &Signalled,
+    mouse: bool,
     timing: &mut Timing,
 ) -> Result<()> {
     let mut dirty = true;
     let mut first = true;
-    while !app.quit && stop.load(Ordering::Relaxed) == 0 {
+    while !app.quit && signalled.stop.load(Ordering::Relaxed) == 0 {
+        if signalled.suspend.swap(false, Ordering::Relaxed) {
+            suspend(terminal, mouse)?;
+            dirty = true;
+        }
         if let Ok(diffs) = words.rx.try_recv() {
             app.set_word_diffs(diffs);
             dirty = true;
@@ -193,6 +254,15 @@ fn event_loop(
             continue;
         }
         match event::read()? {
+            // Raw mode turns the terminal's suspend key into a key press: suspend as it would.
+            Event::Key(k)
+                if k.kind == KeyEventKind::Press
+                    && k.code == event::KeyCode::Char('z')
+                    && k.modifiers.contains(KeyModifiers::CONTROL) =>
+            {
+                suspend(terminal, mouse)?;
+                dirty = true;
+            }
             Event::Key(k) if k.kind == KeyEventKind::Press => {
                 if let Some(key) = to_key(k) {
                     app.handle_key(key);

@@ -14,7 +14,7 @@ const COLS: u16 = 140;
 struct Session {
     parser: Arc<Mutex<vt100::Parser>>,
     raw: Arc<Mutex<Vec<u8>>>,
-    writer: Box<dyn Write + Send>,
+    writer: Arc<Mutex<Box<dyn Write + Send>>>,
     child: Box<dyn portable_pty::Child + Send + Sync>,
     _master: Box<dyn portable_pty::MasterPty + Send>,
 }
@@ -56,17 +56,25 @@ impl Session {
     fn start(args: &[&str]) -> Session {
         let (master, child) = spawn(args);
         let mut reader = master.try_clone_reader().expect("reader");
-        let writer = master.take_writer().expect("writer");
+        let writer = Arc::new(Mutex::new(master.take_writer().expect("writer")));
         let parser = Arc::new(Mutex::new(screen_parser()));
         let raw = Arc::new(Mutex::new(Vec::new()));
-        let (p, r) = (Arc::clone(&parser), Arc::clone(&raw));
+        let (p, r, w) = (Arc::clone(&parser), Arc::clone(&raw), Arc::clone(&writer));
         std::thread::spawn(move || {
             let mut buf = [0u8; 8192];
             while let Ok(n) = reader.read(&mut buf) {
                 if n == 0 {
                     break;
                 }
-                p.lock().expect("parser").process(&buf[..n]);
+                let mut parser = p.lock().expect("parser");
+                parser.process(&buf[..n]);
+                // Answer a cursor position request as a terminal does.
+                if buf[..n].windows(4).any(|q| q == b"\x1b[6n") {
+                    let (row, col) = parser.screen().cursor_position();
+                    let reply = format!("\x1b[{};{}R", row + 1, col + 1);
+                    let mut w = w.lock().expect("writer");
+                    let _ = w.write_all(reply.as_bytes()).and_then(|()| w.flush());
+                }
                 r.lock().expect("raw").extend_from_slice(&buf[..n]);
             }
         });
@@ -106,8 +114,9 @@ impl Session {
     }
 
     fn send(&mut self, keys: &str) {
-        self.writer.write_all(keys.as_bytes()).expect("writes");
-        self.writer.flush().expect("flushes");
+        let mut w = self.writer.lock().expect("writer");
+        w.write_all(keys.as_bytes()).expect("writes");
+        w.flush().expect("flushes");
     }
 
     fn wait_exit(&mut self) -> portable_pty::ExitStatus {
@@ -237,4 +246,56 @@ fn mouse_false_leaves_the_mouse_to_the_terminal() {
         assert_eq!(raw.contains(MOUSE_ON), wanted, "{args:?}");
         s.assert_restored();
     }
+}
+
+fn kill(s: &Session, signal: &str) {
+    let pid = s.child.process_id().expect("pid");
+    let status = std::process::Command::new("kill")
+        .args([&format!("-{signal}"), &pid.to_string()])
+        .status()
+        .expect("kill runs");
+    assert!(status.success());
+}
+
+#[test]
+fn every_terminating_signal_restores_the_terminal() {
+    for (signal, number) in [("QUIT", 3), ("USR1", 10)] {
+        let mut s = Session::start(&["--demo"]);
+        s.wait_for("总体情况");
+        kill(&s, signal);
+        let status = s.wait_exit();
+        assert_eq!(status.exit_code(), 128 + number, "SIG{signal}");
+        s.assert_restored();
+    }
+}
+
+#[test]
+fn ctrl_z_suspends_and_continuing_redraws_in_raw_mode() {
+    let mut s = Session::start(&["--demo"]);
+    s.wait_for("1/11 总体情况");
+    s.send("\u{1a}");
+    // Stopped, with the terminal given back: the alternate screen left.
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while s.parser.lock().expect("parser").screen().alternate_screen() {
+        assert!(Instant::now() < deadline, "Ctrl-Z did not give the terminal back");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    // As `fg` does: continued, the interface draws itself again and reads keys in raw mode.
+    s.parser.lock().expect("parser").process(b"\x1b[2J");
+    kill(&s, "CONT");
+    s.wait_for("1/11 总体情况");
+    s.send("J");
+    s.wait_for("2/11 组织领导");
+    // SIGTSTP from outside suspends the same way.
+    kill(&s, "TSTP");
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while s.parser.lock().expect("parser").screen().alternate_screen() {
+        assert!(Instant::now() < deadline, "SIGTSTP did not give the terminal back");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    kill(&s, "CONT");
+    s.wait_for("2/11 组织领导");
+    s.send("q");
+    assert!(s.wait_exit().success());
+    s.assert_restored();
 }
