@@ -43,7 +43,7 @@ pub fn extract(bytes: &[u8]) -> Result<String, String> {
 }
 
 /// A part of the package as text; `None` when the package has no such part.
-fn read_part(zip: &mut zip::ZipArchive<Cursor<&[u8]>>, name: &str) -> Result<Option<String>, String> {
+pub(super) fn read_part(zip: &mut zip::ZipArchive<Cursor<&[u8]>>, name: &str) -> Result<Option<String>, String> {
     let Ok(mut file) = zip.by_name(name) else {
         return Ok(None);
     };

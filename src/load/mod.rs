@@ -8,6 +8,7 @@
 
 mod docx;
 mod html;
+mod odt;
 mod pdf;
 mod pdf_cjk;
 
@@ -36,6 +37,8 @@ pub enum Format {
     Text,
     Html,
     Docx,
+    /// OpenDocument text (LibreOffice, WPS).
+    Odt,
     Pdf,
 }
 
@@ -66,6 +69,9 @@ impl SourceText {
         let mut replaced = 0;
         let (format, text, encoding) = match sniff(bytes) {
             Sniffed::Pdf => (Format::Pdf, pdf::extract(bytes).map_err(document_error)?, UTF_8.name()),
+            Sniffed::Zip if odt::is_odt(bytes) => {
+                (Format::Odt, odt::extract(bytes).map_err(document_error)?, UTF_8.name())
+            }
             Sniffed::Zip => (
                 Format::Docx,
                 docx::extract(bytes).map_err(document_error)?,

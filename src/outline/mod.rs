@@ -158,6 +158,7 @@ impl Document {
             Format::Text => self.encoding.to_string(),
             Format::Html => format!("HTML, {}", self.encoding),
             Format::Docx => "Word .docx".to_string(),
+            Format::Odt => "OpenDocument .odt".to_string(),
             Format::Pdf => "PDF".to_string(),
         }
     }

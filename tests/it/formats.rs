@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use serde_json::Value;
 
 use crate::make::{
-    Para, docx, docx_with_body, pdf, pdf_pages, pdf_predefined_cmap, pdf_without_unicode_map, scanned_pdf,
+    Para, docx, docx_with_body, odt, pdf, pdf_pages, pdf_predefined_cmap, pdf_without_unicode_map, scanned_pdf,
 };
 use crate::util::{duibi, fixture, stdout_of};
 
@@ -388,4 +388,36 @@ fn deeply_nested_documents_are_read_without_recursion() {
         "</div>".repeat(500)
     );
     assert_eq!(text_of(shallow.as_bytes()).expect("a page reads"), "一、总体情况");
+}
+
+#[test]
+fn an_odt_reads_like_the_text_report() {
+    // As LibreOffice saves a report: numbered headings carry their number, list items get theirs
+    // from the list style, a table, a tracked deletion and a comment that are not text.
+    let styles = r#"<text:list-style style:name="L1"><text:list-level-style-number text:level="1" style:num-prefix="（" style:num-suffix="）" style:num-format="一, 二, 三, ..."/><text:list-level-style-number text:level="2" style:num-suffix="." style:num-format="1"/></text:list-style>"#;
+    let body = r#"<text:tracked-changes><text:changed-region text:id="c1"><text:deletion><text:p>删掉的旧句子。</text:p></text:deletion></text:changed-region></text:tracked-changes>
+        <text:p>示例县科学技术局2021年度法治政府建设情况报告</text:p>
+        <text:p>2021年,我局<text:s/>全面推进依法行政。<office:annotation><text:p>批注</text:p></office:annotation></text:p>
+        <text:h text:outline-level="1"><text:number>一、</text:number>加强组织领导</text:h>
+        <text:list text:style-name="L1">
+          <text:list-item><text:p>健全领导机制</text:p>
+            <text:list><text:list-item><text:p>召开专题会议5次。</text:p></text:list-item><text:list-item><text:p>制定工作要点。</text:p></text:list-item></text:list>
+          </text:list-item>
+          <text:list-item><text:p>落实第一责任人职责</text:p></text:list-item>
+        </text:list>
+        <text:h text:outline-level="1"><text:number>二、</text:number>推进依法决策</text:h>
+        <table:table><table:table-row><table:table-cell><text:p>事项</text:p></table:table-cell><table:table-cell><text:p>数量</text:p></table:table-cell></table:table-row></table:table>
+        <text:p>聘请法律顾问1名,提供法律咨询16次。</text:p>"#;
+    let text = "示例县科学技术局2021年度法治政府建设情况报告\n2021年,我局 全面推进依法行政。\n一、加强组织领导\n（一）健全领导机制\n1.召开专题会议5次。\n2.制定工作要点。\n（二）落实第一责任人职责\n二、推进依法决策\n事项 | 数量\n聘请法律顾问1名,提供法律咨询16次。\n";
+    let from_odt = outline_json(&scratch("report.odt", &odt(styles, body)));
+    let from_text = outline_json(&scratch("report.txt", text.as_bytes()));
+    assert_eq!(from_odt["format"], "odt");
+    assert_eq!(sections(&from_odt), sections(&from_text));
+    assert_eq!(from_odt["unit"], from_text["unit"]);
+    assert_eq!(from_odt["year"], 2021);
+    let out = stdout_of(duibi().arg("outline").arg(scratch("report2.odt", &odt(styles, body))));
+    assert!(
+        out.contains("OpenDocument .odt") && !out.contains("删掉") && !out.contains("批注"),
+        "{out}"
+    );
 }

@@ -263,3 +263,21 @@ fn pdf_document(contents: &[String], encoding: &str, cmap: &str) -> Vec<u8> {
     out.extend_from_slice(table.as_bytes());
     out
 }
+
+/// An OpenDocument text package around `body` (the `office:text` content, `text:` and `table:`
+/// prefixes) and `styles` (automatic styles), as LibreOffice writes one: the `mimetype` entry first
+/// and stored.
+pub fn odt(styles: &str, body: &str) -> Vec<u8> {
+    let content = format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:dc="http://purl.org/dc/elements/1.1/" office:version="1.3"><office:automatic-styles>{styles}</office:automatic-styles><office:body><office:text>{body}</office:text></office:body></office:document-content>"#
+    );
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let stored = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    zip.start_file("mimetype", stored).expect("zip entry");
+    zip.write_all(b"application/vnd.oasis.opendocument.text")
+        .expect("zip write");
+    zip.start_file("content.xml", zip::write::SimpleFileOptions::default())
+        .expect("zip entry");
+    zip.write_all(content.as_bytes()).expect("zip write");
+    zip.finish().expect("zip").into_inner()
+}
