@@ -175,8 +175,33 @@ pub fn chinese_counting(n: u32) -> String {
     out
 }
 
-/// 4 → IV, 1999 → MCMXCIX (callers bound `n`: the numeral grows with it).
-pub fn roman(mut n: u32) -> String {
+/// Largest number written in letters (`a` … `z`, `aa` …: the letter repeats, so a document that
+/// starts a list at four thousand million must not get a string that long).
+pub const MAX_LETTERED: u32 = 26 * 20;
+/// Largest number written in Roman numerals.
+pub const MAX_ROMAN: u32 = 3999;
+
+/// 1 → a, 26 → z, 27 → aa, as lists count in letters (`upper` for A …); `None` for 0 or past
+/// [`MAX_LETTERED`], which callers write in decimal.
+pub fn letters(n: u32, upper: bool) -> Option<String> {
+    if n == 0 || n > MAX_LETTERED {
+        return None;
+    }
+    let letter = ((if upper { b'A' } else { b'a' }) + ((n - 1) % 26) as u8) as char;
+    Some(letter.to_string().repeat(((n - 1) / 26 + 1) as usize))
+}
+
+/// 4 → IV, 1999 → MCMXCIX; `None` for 0 or past [`MAX_ROMAN`], which callers write in decimal.
+pub fn roman(n: u32) -> Option<String> {
+    (1..=MAX_ROMAN).contains(&n).then(|| roman_unbounded(n))
+}
+
+/// 1 → ①, up to 20 → ⑳.
+pub fn circled(n: u32) -> Option<char> {
+    (1..=20).contains(&n).then(|| char::from_u32(0x2460 + n - 1)).flatten()
+}
+
+fn roman_unbounded(mut n: u32) -> String {
     const TABLE: [(u32, &str); 13] = [
         (1000, "M"),
         (900, "CM"),

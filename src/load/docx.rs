@@ -307,15 +307,9 @@ fn runs_text(p: Node) -> String {
     out
 }
 
-/// Largest number written in letters (`A` … `Z`, `AA` …: the letter repeats, so a document that
-/// starts a list at four thousand million must not get a string that long); beyond, decimal.
-const MAX_LETTERED: u32 = 26 * 20;
-/// Largest number written in Roman numerals; beyond, decimal.
-const MAX_ROMAN: u32 = 3999;
-
 /// A number in one of Word's (and LibreOffice's) numbering formats.
 fn format_number(n: u32, format: &str) -> String {
-    use crate::numbering::{chinese_counting, roman};
+    use crate::numbering::{chinese_counting, circled, letters, roman};
     const DIGITS: [char; 10] = ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
     match format {
         "chineseCounting"
@@ -336,8 +330,8 @@ fn format_number(n: u32, format: &str) -> String {
         "ideographTraditional" if (1..=10).contains(&n) => {
             ["甲", "乙", "丙", "丁", "戊", "己", "庚", "辛", "壬", "癸"][n as usize - 1].to_string()
         }
-        "decimalEnclosedCircle" | "decimalEnclosedCircleChinese" if (1..=20).contains(&n) => {
-            char::from_u32(0x2460 + n - 1).map(String::from).unwrap_or_default()
+        "decimalEnclosedCircle" | "decimalEnclosedCircleChinese" => {
+            circled(n).map_or_else(|| n.to_string(), String::from)
         }
         "decimalFullWidth" | "decimalFullWidth2" => n
             .to_string()
@@ -345,15 +339,9 @@ fn format_number(n: u32, format: &str) -> String {
             .filter_map(|c| char::from_u32(c as u32 - '0' as u32 + '０' as u32))
             .collect(),
         "decimalZero" => format!("{n:02}"),
-        "upperLetter" | "lowerLetter" if n <= MAX_LETTERED => {
-            let base = if format == "upperLetter" { b'A' } else { b'a' };
-            let letter = (base + ((n.max(1) - 1) % 26) as u8) as char;
-            letter.to_string().repeat(((n.max(1) - 1) / 26 + 1) as usize)
-        }
-        "upperRoman" | "lowerRoman" if n <= MAX_ROMAN => {
-            let r = roman(n);
-            if format == "lowerRoman" { r.to_lowercase() } else { r }
-        }
+        "upperLetter" | "lowerLetter" => letters(n, format == "upperLetter").unwrap_or_else(|| n.to_string()),
+        "upperRoman" => roman(n).unwrap_or_else(|| n.to_string()),
+        "lowerRoman" => roman(n).map_or_else(|| n.to_string(), |r| r.to_lowercase()),
         _ => n.to_string(),
     }
 }

@@ -286,26 +286,20 @@ fn list_style(e: &scraper::node::Element) -> String {
         .unwrap_or_default()
 }
 
-/// Largest number written in letters or Roman numerals before a list item; beyond, decimal.
-const MAX_LETTERED_ITEM: u32 = 26 * 20;
-
 /// The number a browser shows before the `n`-th item of an ordered list in `style`.
 fn list_marker(n: u32, style: &str) -> String {
-    use crate::numbering::{chinese_counting, roman};
-    let letters = |base: u8| {
-        let letter = (base + ((n.max(1) - 1) % 26) as u8) as char;
-        letter.to_string().repeat(((n.max(1) - 1) / 26 + 1) as usize)
-    };
-    match style {
-        "a" | "lower-alpha" | "lower-latin" if n <= MAX_LETTERED_ITEM => format!("{}.", letters(b'a')),
-        "A" | "upper-alpha" | "upper-latin" if n <= MAX_LETTERED_ITEM => format!("{}.", letters(b'A')),
-        "i" | "lower-roman" if n <= MAX_LETTERED_ITEM => format!("{}.", roman(n).to_lowercase()),
-        "I" | "upper-roman" if n <= MAX_LETTERED_ITEM => format!("{}.", roman(n)),
+    use crate::numbering::{chinese_counting, letters, roman};
+    let written = match style {
+        "a" | "lower-alpha" | "lower-latin" => letters(n, false),
+        "A" | "upper-alpha" | "upper-latin" => letters(n, true),
+        "i" | "lower-roman" => roman(n).map(|r| r.to_lowercase()),
+        "I" | "upper-roman" => roman(n),
         "cjk-ideographic" | "simp-chinese-informal" | "trad-chinese-informal" | "cjk-decimal" if n < 10_000 => {
-            format!("{}、", chinese_counting(n))
+            return format!("{}、", chinese_counting(n));
         }
-        _ => format!("{n}."),
-    }
+        _ => None,
+    };
+    format!("{}.", written.unwrap_or_else(|| n.to_string()))
 }
 
 /// Deepest nesting of elements a page may have. Real pages stay under a hundred; the HTML parser's

@@ -66,28 +66,20 @@ fn list_styles(docs: &[&Document]) -> HashMap<String, HashMap<u32, LevelStyle>> 
     out
 }
 
-/// Largest number written in letters or Roman numerals; beyond, decimal.
-const MAX_LETTERED: u32 = 26 * 20;
-
 /// A number as a list level shows it.
 fn number(n: u32, style: &LevelStyle) -> String {
-    use crate::numbering::{chinese_counting, roman};
-    let letters = |base: u8| {
-        let letter = (base + ((n.max(1) - 1) % 26) as u8) as char;
-        letter.to_string().repeat(((n.max(1) - 1) / 26 + 1) as usize)
-    };
+    use crate::numbering::{chinese_counting, circled, letters, roman};
     let digits = match style.format.as_str() {
         "" => return String::new(),
-        "a" if n <= MAX_LETTERED => letters(b'a'),
-        "A" if n <= MAX_LETTERED => letters(b'A'),
-        "i" if n <= MAX_LETTERED => roman(n).to_lowercase(),
-        "I" if n <= MAX_LETTERED => roman(n),
-        f if f.starts_with('一') && n < 10_000 => chinese_counting(n),
-        f if f.starts_with('①') && (1..=20).contains(&n) => {
-            char::from_u32(0x2460 + n - 1).map(String::from).unwrap_or_default()
-        }
-        _ => n.to_string(),
-    };
+        "a" => letters(n, false),
+        "A" => letters(n, true),
+        "i" => roman(n).map(|r| r.to_lowercase()),
+        "I" => roman(n),
+        f if f.starts_with('一') && n < 10_000 => Some(chinese_counting(n)),
+        f if f.starts_with('①') => circled(n).map(String::from),
+        _ => None,
+    }
+    .unwrap_or_else(|| n.to_string());
     format!("{}{digits}{}", style.prefix, style.suffix)
 }
 
