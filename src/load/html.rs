@@ -13,6 +13,12 @@ use std::collections::HashMap;
 use ego_tree::{NodeId, NodeRef};
 use scraper::{ElementRef, Html, Node};
 
+mod lists;
+mod nesting;
+
+use lists::{list_marker, list_style};
+use nesting::{MAX_NESTING, nesting};
+
 /// Never part of an article.
 const SKIP_TAGS: &[&str] = &[
     "script", "style", "noscript", "template", "head", "nav", "header", "footer", "aside", "form", "iframe", "select",
@@ -89,7 +95,7 @@ const CELL_END: char = '\u{1f}';
 /// share of the page's Chinese text is kept whatever its name (an article in `<div class="print_box">`).
 const FURNITURE_MAX_SHARE: f64 = 0.5;
 
-/// The article of an HTML page as plain text, one line per paragraph.
+/// The article of an HTML page as plain text, one line per paragraph, or why the page is not read.
 pub fn extract(html: &str) -> Result<String, String> {
     if nesting(html) > MAX_NESTING {
         return Err(format!(
@@ -268,96 +274,6 @@ impl Reader {
     }
 }
 
-/// An ordered list's numbering style: its `type` attribute, else the `list-style-type` of its
-/// `style` attribute.
-fn list_style(e: &scraper::node::Element) -> String {
-    if let Some(t) = e.attr("type") {
-        return t.trim().to_string();
-    }
-    e.attr("style")
-        .and_then(|s| {
-            s.split(';').find_map(|decl| {
-                let (property, value) = decl.split_once(':')?;
-                (property.trim().eq_ignore_ascii_case("list-style-type")
-                    || property.trim().eq_ignore_ascii_case("list-style"))
-                .then(|| value.split_whitespace().next().unwrap_or("").to_ascii_lowercase())
-            })
-        })
-        .unwrap_or_default()
-}
-
-/// The number a browser shows before the `n`-th item of an ordered list in `style`.
-fn list_marker(n: u32, style: &str) -> String {
-    use crate::numbering::{chinese_counting, letters, roman};
-    let written = match style {
-        "a" | "lower-alpha" | "lower-latin" => letters(n, false),
-        "A" | "upper-alpha" | "upper-latin" => letters(n, true),
-        "i" | "lower-roman" => roman(n).map(|r| r.to_lowercase()),
-        "I" | "upper-roman" => roman(n),
-        "cjk-ideographic" | "simp-chinese-informal" | "trad-chinese-informal" | "cjk-decimal" if n < 10_000 => {
-            return format!("{}、", chinese_counting(n));
-        }
-        _ => None,
-    };
-    format!("{}.", written.unwrap_or_else(|| n.to_string()))
-}
-
-/// Deepest nesting of elements a page may have. Real pages stay under a hundred; the HTML parser's
-/// work grows with the square of the depth (each start tag looks through the open elements).
-const MAX_NESTING: usize = 2_000;
-
-/// Elements that never hold others, or that the parser closes by itself when the next one starts:
-/// not counted as nesting.
-const UNNESTED: &[&str] = &[
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr", "p",
-    "li", "dt", "dd", "td", "th", "tr", "thead", "tbody", "tfoot", "option", "optgroup", "rp", "rt", "colgroup",
-    "caption", "head", "body", "html",
-];
-
-/// How deep a page's elements nest, counted from its tags before parsing (script and style
-/// contents skipped).
-fn nesting(html: &str) -> usize {
-    let bytes = html.as_bytes();
-    let (mut depth, mut deepest, mut at) = (0usize, 0usize, 0usize);
-    while let Some(open) = bytes[at..].iter().position(|&b| b == b'<').map(|i| at + i) {
-        let closing = bytes.get(open + 1) == Some(&b'/');
-        let start = open + 1 + usize::from(closing);
-        let len = bytes[start..].iter().take_while(|b| b.is_ascii_alphanumeric()).count();
-        let end = bytes[start..]
-            .iter()
-            .position(|&b| b == b'>')
-            .map_or(bytes.len(), |i| start + i + 1);
-        at = end.max(open + 1);
-        if len == 0 {
-            continue;
-        }
-        let name = html[start..start + len].to_ascii_lowercase();
-        if UNNESTED.contains(&name.as_str()) {
-            continue;
-        }
-        if closing {
-            depth = depth.saturating_sub(1);
-        } else if bytes[..end].ends_with(b"/>") {
-            continue;
-        } else if name == "script" || name == "style" {
-            // Their contents are not markup: go on at the end tag.
-            let ends_here = |i: usize| {
-                bytes[i..].starts_with(b"</")
-                    && bytes[i + 2..]
-                        .get(..len)
-                        .is_some_and(|n| n.eq_ignore_ascii_case(name.as_bytes()))
-            };
-            at = (at..bytes.len())
-                .find(|&i| bytes[i] == b'<' && ends_here(i))
-                .unwrap_or(bytes.len());
-        } else {
-            depth += 1;
-            deepest = deepest.max(depth);
-        }
-    }
-    deepest
-}
-
 /// Skipped by tag, or named as furniture while holding less than [`FURNITURE_MAX_SHARE`] of the
 /// page's Chinese text (`by_tag` counts each node leaving out only what tags exclude).
 fn is_furniture(by_tag: &HashMap<NodeId, usize>, page_total: usize, node: NodeRef<Node>) -> bool {
@@ -518,20 +434,6 @@ mod tests {
                 "无序"
             ]
         );
-    }
-
-    #[test]
-    fn nesting_counts_elements_that_hold_others() {
-        assert_eq!(
-            nesting("<html><body><div><div><span>文</span></div><p>一<p>二<br><img src=x></div>"),
-            3
-        );
-        assert_eq!(
-            nesting("<div><script>if (a<b && c<div) {}</script><style>p<q</style></div>"),
-            1
-        );
-        assert_eq!(nesting("<div/><div></div><DIV><Div></div></DIV>"), 2);
-        assert_eq!(nesting(&"<div>".repeat(3000)), 3000);
         assert!(extract(&format!("<html><body>{}文</body></html>", "<div>".repeat(3000))).is_err());
     }
 

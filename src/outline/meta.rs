@@ -4,6 +4,7 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
+use super::phrases::{leading_year, report_phrase_year, self_reference, title_year, unit_prefix};
 use super::{Document, Paragraph};
 use crate::normalize::Line;
 use crate::numbering::parse_marker;
@@ -184,63 +185,6 @@ fn strip_attachment(s: &str) -> &str {
     trim_blank(s.trim_start_matches([':', '：', ' ']))
 }
 
-/// After blanks, `word`: the bytes that takes, if `s` goes on so (`\s*年`).
-fn blanks_then(s: &str, word: char) -> Option<usize> {
-    let t = s.trim_start_matches(char::is_whitespace);
-    t.starts_with(word).then(|| s.len() - t.len() + word.len_utf8())
-}
-
-/// Four digits (`digit`) at the start of `s`, then blanks and 年: the digits.
-fn year_at(s: &str, digit: fn(char) -> bool) -> Option<&str> {
-    let end = s.char_indices().nth(4).map_or(s.len(), |(i, _)| i);
-    let digits = &s[..end];
-    (digits.chars().count() == 4 && digits.chars().all(digit) && blanks_then(&s[end..], '年').is_some())
-        .then_some(digits)
-}
-
-fn full_width_digit(c: char) -> bool {
-    c.is_ascii_digit() || ('０'..='９').contains(&c)
-}
-
-/// A plausible report year from four digits (full-width ones folded).
-fn plausible_year(digits: &str) -> Option<u32> {
-    let ascii: String = digits
-        .chars()
-        .map(|c| char::from_u32(c as u32 - if c.is_ascii_digit() { 0 } else { 0xfee0 }).unwrap_or(c))
-        .collect();
-    ascii.parse().ok().filter(|y| (1949..=2200).contains(y))
-}
-
-/// The first `2017年` (or `2017 年度`) in `s`, if its year is plausible. Years are ASCII digits.
-fn title_year(s: &str) -> Option<u32> {
-    let digits = s
-        .char_indices()
-        .find_map(|(i, _)| year_at(&s[i..], |c| c.is_ascii_digit()))?;
-    plausible_year(digits)
-}
-
-/// `现将…2017年…`: the year at most 16 characters after 现将, none of them a digit or 。.
-fn report_phrase_year(s: &str) -> Option<u32> {
-    s.match_indices("现将")
-        .find_map(|(i, m)| {
-            let rest = &s[i + m.len()..];
-            let skip = rest
-                .char_indices()
-                .find(|&(_, c)| c == '。' || c.is_ascii_digit())
-                .map_or(rest.len(), |(k, _)| k);
-            if rest[..skip].chars().count() > 16 {
-                return None;
-            }
-            year_at(&rest[skip..], |c| c.is_ascii_digit())
-        })
-        .and_then(plausible_year)
-}
-
-/// `2017年,我局…`: the year the text opens with.
-fn leading_year(s: &str) -> Option<u32> {
-    year_at(s, |c| c.is_ascii_digit()).and_then(plausible_year)
-}
-
 /// The year reported on: the title's, then the opening's (`现将2017年…报告如下`, `2017年,我局…`), then
 /// the year before the signing date (reports are signed early in the following year).
 fn report_year(frame_texts: &[&str], opening: &str, date: Option<&str>) -> Option<u32> {
@@ -258,54 +202,6 @@ fn report_year(frame_texts: &[&str], opening: &str, date: Option<&str>) -> Optio
 
 /// Longest name before the unit suffix.
 const UNIT_MAX_CHARS: usize = 20;
-/// Suffixes of a unit name before a year, in the order they are tried.
-const PREFIX_SUFFIXES: &[&str] = &["局", "委员会", "委", "办公室", "厅", "中心", "政府"];
-
-/// A unit name opening a line, then a year: `沈阳市科学技术局2022年…` gives (the unit, the name
-/// before its suffix). The shortest name (two Han characters or more) that a suffix and a year
-/// follow.
-fn unit_prefix(s: &str) -> Option<(&str, &str)> {
-    let mut ends = s.char_indices().map(|(i, c)| (i + c.len_utf8(), c));
-    let mut count = 0;
-    for (end, c) in ends.by_ref() {
-        if !is_han(c) {
-            return None;
-        }
-        count += 1;
-        if count < 2 {
-            continue;
-        }
-        let rest = &s[end..];
-        for suffix in PREFIX_SUFFIXES {
-            let Some(after) = rest.strip_prefix(suffix) else {
-                continue;
-            };
-            let after = after.trim_start_matches(char::is_whitespace);
-            if year_at(after, full_width_digit).is_some() {
-                return Some((&s[..end + suffix.len()], &s[..end]));
-            }
-        }
-    }
-    None
-}
-
-/// `市科技局` where the opening refers to the unit (after a non-Han character or 我): the level
-/// character and the shortest run of one to eight Han characters up to 局.
-fn self_reference(s: &str) -> Option<&str> {
-    let chars: Vec<(usize, char)> = s.char_indices().collect();
-    (0..chars.len()).find_map(|q| {
-        let (start, level) = chars[q];
-        let after_boundary = q == 0 || !is_han(chars[q - 1].1) || chars[q - 1].1 == '我';
-        if !after_boundary || !matches!(level, '市' | '区' | '县') {
-            return None;
-        }
-        (1..=8).find_map(|m| {
-            let body = chars.get(q + 1..q + 1 + m)?;
-            let (end, last) = *chars.get(q + 1 + m)?;
-            (body.iter().all(|&(_, c)| is_han(c)) && last == '局').then(|| &s[start..end + last.len_utf8()])
-        })
-    })
-}
 
 /// Full names of common abbreviated bureau names.
 const EXPANSIONS: &[(&str, &str)] = &[
@@ -397,104 +293,13 @@ fn best_place(places: &HashMap<String, usize>) -> Option<String> {
         .map(|(p, _)| p.clone())
 }
 
-fn is_han(c: char) -> bool {
+pub(super) fn is_han(c: char) -> bool {
     matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}')
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// The patterns these matchers replaced, as references (`\p{Han}` narrowed to the ideographs
-    /// `is_han` knows, digits to ASCII and full-width).
-    fn reference(pattern: &str) -> impl Fn(&str) -> Option<String> {
-        let narrowed = pattern
-            .replace(r"\p{Han}", r"[\x{4e00}-\x{9fff}\x{3400}-\x{4dbf}]")
-            .replace(r"\d", "[0-9０-９]");
-        let re = regex::Regex::new(&narrowed).unwrap();
-        move |s| re.captures(s).map(|c| c[1].to_string())
-    }
-
-    #[test]
-    fn the_report_phrase_reaches_sixteen_characters() {
-        let gap = |n: usize| {
-            format!(
-                "现将{}2017年度工作报告如下",
-                "我局法治政府建设情况".chars().cycle().take(n).collect::<String>()
-            )
-        };
-        assert_eq!(report_phrase_year(&gap(0)), Some(2017));
-        assert_eq!(report_phrase_year(&gap(16)), Some(2017));
-        assert_eq!(report_phrase_year(&gap(17)), None);
-        assert_eq!(report_phrase_year("现将本局。2017年情况报告如下"), None);
-        assert_eq!(leading_year("2017 年,我局"), Some(2017));
-        assert_eq!(
-            title_year("郑州市科技局1017年和2017年度报告"),
-            None,
-            "the first year decides"
-        );
-        assert_eq!(
-            unit_prefix("沈阳市科学技术局２０２２年度报告"),
-            Some(("沈阳市科学技术局", "沈阳市科学技术"))
-        );
-        assert_eq!(self_reference("2017年,我市科技局全面推进"), Some("市科技局"));
-    }
-
-    #[test]
-    fn hand_matchers_agree_with_the_patterns_they_replaced() {
-        let pieces = [
-            "2017",
-            "２０２２",
-            "20",
-            "17",
-            "年",
-            "年度",
-            " ",
-            "　",
-            "现将",
-            "。",
-            "报告",
-            "我局",
-            "我",
-            "市",
-            "区",
-            "县",
-            "科技",
-            "科学技术",
-            "局",
-            "委员会",
-            "委",
-            "办公室",
-            "厅",
-            "中心",
-            "政府",
-            "沈阳",
-            ",",
-            "a",
-            "1",
-        ];
-        let title = reference(r"([0-9]{4})\s*年度?");
-        let phrase = reference(r"现将[^。0-9]{0,16}([0-9]{4})\s*年");
-        let leading = reference(r"^([0-9]{4})\s*年");
-        let prefix = reference(r"^((\p{Han}\p{Han}+?)(?:局|委员会|委|办公室|厅|中心|政府))\s*\d{4}\s*年");
-        let own = reference(r"(?:^|[^\p{Han}]|我)([市区县]\p{Han}{1,8}?局)");
-        let mut seed = 3u64;
-        for _ in 0..4000 {
-            seed = seed
-                .wrapping_mul(6_364_136_223_846_793_005)
-                .wrapping_add(1_442_695_040_888_963_407);
-            let len = (seed >> 60) as usize + 1;
-            let s: String = (0..len)
-                .map(|k| pieces[((seed >> (k % 10 * 4 + 16)) as usize + k * 11) % pieces.len()])
-                .collect();
-            let year = |y: Option<String>| y.and_then(|y| y.parse().ok()).filter(|y| (1949..=2200).contains(y));
-            assert_eq!(title_year(&s), year(title(&s)), "title {s:?}");
-            assert_eq!(report_phrase_year(&s), year(phrase(&s)), "phrase {s:?}");
-            assert_eq!(leading_year(&s), year(leading(&s)), "leading {s:?}");
-            assert_eq!(unit_prefix(&s).map(|(u, _)| u.to_string()), prefix(&s), "prefix {s:?}");
-            assert_eq!(self_reference(&s).map(str::to_string), own(&s), "self {s:?}");
-        }
-    }
 
     #[test]
     fn unit_from_abbreviation_and_full_form_in_text() {

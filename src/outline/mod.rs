@@ -6,6 +6,7 @@
 
 mod build;
 mod meta;
+mod phrases;
 
 use crate::load::{Format, SourceText};
 use crate::normalize::logical_lines;
