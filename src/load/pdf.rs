@@ -23,36 +23,42 @@ pub fn in_parser() -> bool {
 /// The text of a PDF, or why there is none.
 pub fn extract(bytes: &[u8]) -> Result<String, String> {
     EXTRACTING.with(|e| e.set(true));
-    let result = std::panic::catch_unwind(|| -> Result<(String, Vec<String>), pdf_extract::OutputError> {
+    let result = std::panic::catch_unwind(|| -> Result<(String, Vec<String>, usize), pdf_extract::OutputError> {
         // A file the parser cannot even load is left to the extractor, which says why.
         let doc = pdf_extract::Document::load_mem(bytes).ok();
+        let page_count = doc.as_ref().map_or(0, |d| d.get_pages().len());
         let fonts = doc.as_ref().map(fonts_in_use).unwrap_or_default();
         if !fonts.unreadable.is_empty() {
-            return Ok((String::new(), fonts.unreadable));
+            return Ok((String::new(), fonts.unreadable, page_count));
         }
         let pages = match doc.filter(|_| fonts.predefined) {
             Some(doc) => pdf_cjk::pages(&doc),
             None => pdf_extract::extract_text_from_mem_by_pages(bytes)?,
         };
-        Ok((drop_running_lines(&pages), Vec::new()))
+        Ok((drop_running_lines(&pages), Vec::new(), page_count))
     });
     EXTRACTING.with(|e| e.set(false));
     let text = match result {
-        Ok(Ok((_, unmapped))) if !unmapped.is_empty() => {
+        Ok(Ok((_, unmapped, _))) if !unmapped.is_empty() => {
             return Err(format!(
                 "is a PDF whose Chinese fonts ({}) carry no map to Unicode, so their text cannot be read: export it again from the original, or use the .docx or text version",
                 unmapped.join(", ")
             ));
         }
-        Ok(Ok((text, _))) => text,
+        Ok(Ok((text, _, pages))) => (text, pages),
         Ok(Err(pdf_extract::OutputError::PdfError(e))) if e.to_string().to_lowercase().contains("decrypt") => {
             return Err("is an encrypted PDF: remove the password and try again".into());
         }
         Ok(Err(e)) => return Err(format!("is not a readable PDF ({e})")),
         Err(_) => return Err("is a PDF that could not be read (its structure is damaged)".into()),
     };
+    let (text, pages) = text;
     let text = drop_page_numbers(&text);
     let visible = text.chars().filter(|c| !c.is_whitespace()).count();
+    // No text and no page at all is no scan: the page tree is broken (a cycle, a missing node).
+    if visible < MIN_TEXT_CHARS && pages == 0 {
+        return Err("is a PDF whose pages could not be found (its page tree is damaged): export it again".into());
+    }
     if visible < MIN_TEXT_CHARS {
         return Err(
             "is a PDF without a text layer (a scanned image?): run OCR on it first, or use the .docx or text version"

@@ -421,3 +421,23 @@ fn an_odt_reads_like_the_text_report() {
         "{out}"
     );
 }
+
+#[test]
+fn a_pdf_whose_page_tree_is_damaged_is_not_called_a_scan() {
+    let lines: Vec<&str> = DOCX_AS_TEXT.lines().collect();
+    let good = pdf(&lines, 30);
+    let at = good.windows(13).position(|w| w == b"/Kids [7 0 R]").expect("one page");
+    let mut cyclic = good.clone();
+    cyclic[at + 7] = b'2'; // the page tree lists itself as its page
+    let path = scratch("cyclic.pdf", &cyclic);
+    duibi()
+        .arg("outline")
+        .arg(&path)
+        .timeout(std::time::Duration::from_secs(30))
+        .assert()
+        .failure()
+        .code(1)
+        .stderr(predicates::str::contains(
+            "cyclic.pdf: is a PDF whose pages could not be found (its page tree is damaged)",
+        ));
+}
