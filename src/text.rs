@@ -65,19 +65,73 @@ fn is_closer(c: char) -> bool {
     matches!(c, '”' | '’' | '」' | '』' | '）' | ')' | '】' | '》' | '"' | '\'')
 }
 
-/// Splits text into sentences; the ranges are contiguous and cover the whole text.
+/// Tracks quote and book-title brackets so punctuation inside them is not taken as a boundary.
+#[derive(Default, Clone, Copy)]
+pub struct Nesting(i32);
+
+impl Nesting {
+    pub fn update(&mut self, c: char) {
+        match c {
+            '《' | '“' | '「' | '『' => self.0 += 1,
+            '》' | '”' | '」' | '』' => self.0 = (self.0 - 1).max(0),
+            _ => {}
+        }
+    }
+
+    pub fn outside(&self) -> bool {
+        self.0 == 0
+    }
+}
+
+/// Splits text into sentences; the ranges are contiguous and cover the whole text. A quotation
+/// (`“要加强。要落实。”`) stays inside its sentence, unless the text's quotes do not balance: then
+/// every stop ends a sentence, so that one stray mark cannot swallow a paragraph.
 pub fn split_sentences(text: &str) -> Vec<Range<usize>> {
+    let mut nesting = Nesting::default();
+    text.chars().for_each(|c| nesting.update(c));
+    let mut track_quotes = nesting.outside() && text.contains(['“', '「', '『', '《']);
+    if track_quotes {
+        // Closing marks that come before their opening leave the count at zero too: check the
+        // count never went below zero.
+        let mut depth = 0i32;
+        for c in text.chars() {
+            match c {
+                '《' | '“' | '「' | '『' => depth += 1,
+                '》' | '”' | '」' | '』' => depth -= 1,
+                _ => {}
+            }
+            track_quotes &= depth >= 0;
+        }
+    }
+    let mut nesting = Nesting::default();
     let mut out = Vec::new();
     let mut start = 0;
     let mut iter = text.char_indices().peekable();
     while let Some((i, c)) = iter.next() {
+        nesting.update(c);
         if !is_sentence_end(c) {
             continue;
+        }
+        if track_quotes && !nesting.outside() {
+            // Inside a quotation a stop ends the sentence only when the quotation closes right
+            // after it (`“三是规范。”`).
+            let mut probe = nesting;
+            let closes = iter
+                .clone()
+                .take_while(|&(_, d)| is_closer(d) || is_sentence_end(d))
+                .any(|(_, d)| {
+                    probe.update(d);
+                    probe.outside()
+                });
+            if !closes {
+                continue;
+            }
         }
         let mut end = i + c.len_utf8();
         while let Some(&(j, d)) = iter.peek() {
             if is_closer(d) || is_sentence_end(d) || is_blank(d) {
                 end = j + d.len_utf8();
+                nesting.update(d);
                 iter.next();
             } else {
                 break;
@@ -229,6 +283,26 @@ mod tests {
         let parts: Vec<&str> = split_sentences(text).into_iter().map(|r| &text[r]).collect();
         assert_eq!(parts, ["一是健全机制。", "二是强化约束；", "“三是规范。”", "最后"]);
         assert_eq!(parts.concat(), text);
+    }
+
+    #[test]
+    fn quotations_stay_inside_their_sentence() {
+        let text = "会议强调“要加强。要落实。”全年召开3次。提出“三个一”工作法。他说“好”";
+        let parts: Vec<&str> = split_sentences(text).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(
+            parts,
+            [
+                "会议强调“要加强。要落实。”",
+                "全年召开3次。",
+                "提出“三个一”工作法。",
+                "他说“好”"
+            ]
+        );
+        // A quote left open does not swallow what follows.
+        let open = "他说“要加强。要落实。全年召开3次。";
+        assert_eq!(split_sentences(open).len(), 3);
+        let backwards = "要加强”。要落实“。";
+        assert_eq!(split_sentences(backwards).len(), 2);
     }
 
     #[test]

@@ -3,7 +3,7 @@
 use super::{Document, Paragraph, Section, SectionId, SectionKind};
 use crate::normalize::Line;
 use crate::numbering::{Marker, Style, chinese_value, parse_marker};
-use crate::text::{is_blank, is_sentence_end, trim_blank};
+use crate::text::{Nesting, is_blank, is_sentence_end, trim_blank};
 
 /// Where a heading line splits into heading and body.
 pub struct HeadingSplit {
@@ -11,23 +11,6 @@ pub struct HeadingSplit {
     pub heading_end: usize,
     /// Start of the body part, if any text follows on the same line.
     pub body_start: Option<usize>,
-}
-
-/// Tracks quote and book-title brackets so punctuation inside them is not taken as a boundary.
-#[derive(Default)]
-struct Nesting(i32);
-
-impl Nesting {
-    fn update(&mut self, c: char) {
-        match c {
-            '《' | '“' | '「' | '『' => self.0 += 1,
-            '》' | '”' | '」' | '』' => self.0 = (self.0 - 1).max(0),
-            _ => {}
-        }
-    }
-    fn outside(&self) -> bool {
-        self.0 == 0
-    }
 }
 
 /// Splits text after a marker at its first character matching `stop` outside quotes and brackets.
