@@ -39,8 +39,10 @@ fn is_clause_end(c: char) -> bool {
     is_sentence_end(c) || matches!(c, '，' | ',' | '：' | ':')
 }
 
+/// Where a heading that carries its body on the same line ends: its first full stop, colon or
+/// semicolon outside quotes and book titles (`1. 深入学习法律法规:全年共组织开展了6次…`).
 fn is_heading_stop(c: char) -> bool {
-    matches!(c, '。' | '！' | '？' | '!' | '?')
+    matches!(c, '。' | '！' | '？' | '!' | '?' | '：' | ':' | '；')
 }
 
 /// Heading text for display in paths and labels: blanks inside CJK removed, final punctuation dropped.

@@ -128,3 +128,30 @@ fn title_line_gives_unit_and_year() {
     assert_eq!(doc.year, Some(2018));
     assert_eq!(doc.unit.as_deref(), Some("周村区科学技术局"));
 }
+
+#[test]
+fn a_heading_with_its_body_ends_at_a_colon_or_semicolon_too() {
+    let doc = doc_of(
+        "一、学法用法\n1. 深入学习法律法规:全年共组织开展了6次集中学法。\n2.强化普法宣传；发放资料500余份。\n3.落实“谁执法：谁普法”责任制。正文。",
+    );
+    let headings: Vec<(String, String)> = doc
+        .walk()
+        .into_iter()
+        .map(|id| {
+            let s = doc.section(id);
+            (
+                s.heading.clone(),
+                s.body.first().map(|p| p.text.clone()).unwrap_or_default(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        headings[1],
+        ("深入学习法律法规".into(), "全年共组织开展了6次集中学法。".into())
+    );
+    assert_eq!(headings[2], ("强化普法宣传".into(), "发放资料500余份。".into()));
+    assert_eq!(
+        headings[3].0, "落实“谁执法：谁普法”责任制",
+        "a colon inside quotes is not the end"
+    );
+}
