@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use super::phrases::{leading_year, report_phrase_year, self_reference, title_year, unit_prefix};
+use super::phrases::{according_to_year, leading_year, report_phrase_year, self_reference, title_year, unit_prefix};
 use super::{Document, Paragraph};
 use crate::normalize::Line;
 use crate::numbering::parse_marker;
@@ -185,7 +185,8 @@ fn strip_attachment(s: &str) -> &str {
     trim_blank(s.trim_start_matches([':', '：', ' ']))
 }
 
-/// The year reported on: the title's, then the opening's (`现将2017年…报告如下`, `2017年,我局…`), then
+/// The year reported on: the title's, then the opening's (`现将2017年…报告如下`, `根据2024年度…`,
+/// `2017年,我局…`), then
 /// the year before the signing date (reports are signed early in the following year).
 fn report_year(frame_texts: &[&str], opening: &str, date: Option<&str>) -> Option<u32> {
     frame_texts
@@ -193,6 +194,7 @@ fn report_year(frame_texts: &[&str], opening: &str, date: Option<&str>) -> Optio
         .filter(|t| t.contains("报告") || t.contains("总结"))
         .find_map(|t| title_year(t))
         .or_else(|| report_phrase_year(opening))
+        .or_else(|| according_to_year(opening))
         .or_else(|| leading_year(opening))
         .or_else(|| {
             let (y, m, _) = date.and_then(parse_date)?;

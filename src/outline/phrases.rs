@@ -56,6 +56,26 @@ pub(super) fn report_phrase_year(s: &str) -> Option<u32> {
         .and_then(plausible_year)
 }
 
+/// `根据2024年度法治政府建设工作安排,…`: the year at most 16 characters after 根据 (none of them a
+/// digit or 。), unless it is part of a document's name (`根据《2021年工作要点》` is not the
+/// report's year).
+pub(super) fn according_to_year(s: &str) -> Option<u32> {
+    s.match_indices("根据")
+        .find_map(|(i, m)| {
+            let rest = &s[i + m.len()..];
+            let skip = rest
+                .char_indices()
+                .find(|&(_, c)| c == '。' || c.is_ascii_digit())
+                .map_or(rest.len(), |(k, _)| k);
+            let before = &rest[..skip];
+            if before.chars().count() > 16 || before.contains(['《', '〈', '“']) {
+                return None;
+            }
+            year_at(&rest[skip..], |c| c.is_ascii_digit())
+        })
+        .and_then(plausible_year)
+}
+
 /// `2017年,我局…`: the year the text opens with.
 pub(super) fn leading_year(s: &str) -> Option<u32> {
     year_at(s, |c| c.is_ascii_digit()).and_then(plausible_year)
@@ -122,6 +142,17 @@ mod tests {
             .replace(r"\d", "[0-9０-９]");
         let re = regex::Regex::new(&narrowed).unwrap();
         move |s| re.captures(s).map(|c| c[1].to_string())
+    }
+
+    #[test]
+    fn the_year_follows_according_to_but_not_from_a_document_name() {
+        assert_eq!(
+            according_to_year("根据2024年度法治政府建设工作安排,沈丘县科学技术局高度重视"),
+            Some(2024)
+        );
+        assert_eq!(according_to_year("根据市政府2023年工作部署,我局"), Some(2023));
+        assert_eq!(according_to_year("根据《2021年法治政府建设工作要点》,我局"), None);
+        assert_eq!(according_to_year("我局根据工作安排开展了培训。"), None);
     }
 
     #[test]

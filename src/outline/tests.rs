@@ -155,3 +155,11 @@ fn a_heading_with_its_body_ends_at_a_colon_or_semicolon_too() {
         "a colon inside quotes is not the end"
     );
 }
+
+#[test]
+fn the_year_is_read_from_an_opening_that_says_according_to() {
+    let doc = doc_of("根据2024年度法治政府建设工作安排,我局高度重视,现报告如下:\n一、主要工作\n正文。");
+    assert_eq!(doc.year, Some(2024));
+    let named = doc_of("根据《2021年法治政府建设工作要点》,我局开展各项工作。\n一、主要工作\n正文。");
+    assert_eq!(named.year, None, "a document's name is not the report's year");
+}
