@@ -13,6 +13,19 @@ use crate::topics::{DocTopics, Taxonomy, TopicId, classify};
 /// Time allowed for diffing all rows of a comparison before pairs are compared whole.
 pub const DIFF_BUDGET: Duration = Duration::from_millis(400);
 
+/// The diff of each row with its paired sentences (borrowed, or owned and dropped one by one).
+fn diff_rows<P: std::borrow::Borrow<PairedRow>>(
+    rows: &[Row],
+    paired: impl IntoIterator<Item = P>,
+    tokenizer: Option<&dyn Tokenizer>,
+    deadline: Option<Instant>,
+) -> Vec<RowDiff> {
+    rows.iter()
+        .zip(paired)
+        .map(|(r, p)| diff_paired(r, p.borrow(), tokenizer, deadline))
+        .collect()
+}
+
 /// The rows' sentences paired, the rows split between two threads by their size.
 fn pair_rows(rows: &[Row]) -> Vec<PairedRow> {
     let size = |r: &Row| r.left.iter().chain(&r.right).map(|p| p.text.len()).sum::<usize>();
@@ -121,22 +134,23 @@ impl Comparison {
     /// The sentence pairs are used up as it goes, so that a large comparison does not hold them and
     /// the diffs at once: call [`Comparison::segmenter`] before, not after.
     pub fn diff_all(&mut self, tokenizer: &dyn Tokenizer, budget: Duration) {
-        let deadline = Instant::now() + budget;
         let paired = std::mem::take(&mut self.paired);
-        self.diffs = (self.alignment.rows.iter().zip(paired))
-            .map(|(r, p)| diff_paired(r, &p, Some(tokenizer), Some(deadline)))
-            .collect();
+        self.diffs = diff_rows(
+            &self.alignment.rows,
+            paired,
+            Some(tokenizer),
+            Some(Instant::now() + budget),
+        );
     }
 
     /// The word-level diffs of every row, without storing them (for a worker thread).
     pub fn word_diffs(&self, tokenizer: &dyn Tokenizer, budget: Duration) -> Vec<RowDiff> {
-        let deadline = Instant::now() + budget;
-        self.alignment
-            .rows
-            .iter()
-            .zip(&self.paired)
-            .map(|(r, p)| diff_paired(r, p, Some(tokenizer), Some(deadline)))
-            .collect()
+        diff_rows(
+            &self.alignment.rows,
+            &self.paired,
+            Some(tokenizer),
+            Some(Instant::now() + budget),
+        )
     }
 
     /// A segmenter for this comparison's word diffs: it loads only the dictionary entries that
@@ -148,9 +162,7 @@ impl Comparison {
 
     /// Sentence-level diffs (pairs and moves, no word marks): instant, needs no segmenter.
     pub fn diff_sentences(&mut self) {
-        self.diffs = (self.alignment.rows.iter().zip(&self.paired))
-            .map(|(r, p)| diff_paired(r, p, None, None))
-            .collect();
+        self.diffs = diff_rows(&self.alignment.rows, &self.paired, None, None);
     }
 
     /// Row counts, topic coverage and change totals.

@@ -39,16 +39,18 @@ pub(super) fn title_year(s: &str) -> Option<u32> {
     plausible_year(digits)
 }
 
-/// `现将…2017年…`: the year at most 16 characters after 现将, none of them a digit or 。.
-pub(super) fn report_phrase_year(s: &str) -> Option<u32> {
-    s.match_indices("现将")
+/// The year at most 16 characters after `phrase` (none of them a digit or 。), where `gap_ok`
+/// accepts those characters.
+fn year_after(s: &str, phrase: &str, gap_ok: impl Fn(&str) -> bool) -> Option<u32> {
+    s.match_indices(phrase)
         .find_map(|(i, m)| {
             let rest = &s[i + m.len()..];
             let skip = rest
                 .char_indices()
                 .find(|&(_, c)| c == '。' || c.is_ascii_digit())
                 .map_or(rest.len(), |(k, _)| k);
-            if rest[..skip].chars().count() > 16 {
+            let gap = &rest[..skip];
+            if gap.chars().count() > 16 || !gap_ok(gap) {
                 return None;
             }
             year_at(&rest[skip..], |c| c.is_ascii_digit())
@@ -56,24 +58,16 @@ pub(super) fn report_phrase_year(s: &str) -> Option<u32> {
         .and_then(plausible_year)
 }
 
+/// `现将…2017年…`: the year at most 16 characters after 现将, none of them a digit or 。.
+pub(super) fn report_phrase_year(s: &str) -> Option<u32> {
+    year_after(s, "现将", |_| true)
+}
+
 /// `根据2024年度法治政府建设工作安排,…`: the year at most 16 characters after 根据 (none of them a
 /// digit or 。), unless it is part of a document's name (`根据《2021年工作要点》` is not the
 /// report's year).
 pub(super) fn according_to_year(s: &str) -> Option<u32> {
-    s.match_indices("根据")
-        .find_map(|(i, m)| {
-            let rest = &s[i + m.len()..];
-            let skip = rest
-                .char_indices()
-                .find(|&(_, c)| c == '。' || c.is_ascii_digit())
-                .map_or(rest.len(), |(k, _)| k);
-            let before = &rest[..skip];
-            if before.chars().count() > 16 || before.contains(['《', '〈', '“']) {
-                return None;
-            }
-            year_at(&rest[skip..], |c| c.is_ascii_digit())
-        })
-        .and_then(plausible_year)
+    year_after(s, "根据", |gap| !gap.contains(['《', '〈', '“']))
 }
 
 /// `2017年,我局…`: the year the text opens with.
