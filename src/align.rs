@@ -53,6 +53,17 @@ pub struct Passage {
     order: (usize, usize, usize),
 }
 
+impl Passage {
+    /// Where the passage sits in its report: `开头`, `结尾`, or its headings from the top down.
+    pub fn place(&self) -> String {
+        match self.kind {
+            PassageKind::Preamble => "开头".to_string(),
+            PassageKind::Closing => "结尾".to_string(),
+            _ => self.path.join(" › "),
+        }
+    }
+}
+
 /// One line of the comparison: what each report says about one topic.
 #[derive(Debug, Clone)]
 pub struct Row {

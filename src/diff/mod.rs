@@ -6,6 +6,7 @@
 //! and maps every mark back to the original characters. Must not know how marks are drawn.
 
 mod jieba;
+mod ops;
 mod pair;
 pub mod tokenize;
 mod words;
@@ -15,6 +16,7 @@ use std::time::Instant;
 
 use crate::align::{Passage, Row};
 use crate::normalize::{Folded, fold};
+use crate::numbering::parse_marker;
 use crate::text::{Fingerprint, is_blank, split_sentences};
 
 pub use jieba::{CharSet, JiebaTokenizer};
@@ -29,6 +31,9 @@ pub enum Mark {
     Inserted,
     /// Unchanged text of a sentence that changed place.
     Moved,
+    /// A numbering marker that differs across the sides (`二、` → `三、`, `(一)` → `1.`): structure,
+    /// not content, so neither counted nor a stop for next-change.
+    Renumbered,
 }
 
 /// A marked range of one passage's text.
@@ -44,7 +49,34 @@ pub struct Span {
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Op {
     pub op: OpKind,
+    /// The text in the right report (the left one for a deletion).
     pub text: String,
+    /// `renumber`: the left report's marker; `move`: where the sentence stood in the left report.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub from: Option<String>,
+    /// `move`: the moved sentence's own word diff (equal, delete, insert and renumber steps).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub ops: Vec<Op>,
+    /// A delete or insert that is a changed figure (`16次` → `119次`).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub figure: bool,
+}
+
+impl Op {
+    pub fn new(op: OpKind, text: impl Into<String>) -> Self {
+        Op {
+            op,
+            text: text.into(),
+            from: None,
+            ops: Vec::new(),
+            figure: false,
+        }
+    }
+
+    /// Does this step change content? Equal text and renumbering do not.
+    pub fn changes_content(&self) -> bool {
+        !matches!(self.op, OpKind::Equal | OpKind::Renumber)
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -53,7 +85,10 @@ pub enum OpKind {
     Equal,
     Delete,
     Insert,
+    /// A sentence in another place on the right; its `ops` hold any edits.
     Move,
+    /// A numbering marker that changed (`text` the new one, `from` the old).
+    Renumber,
 }
 
 /// A figure that changed between paired sentences: `法律咨询` `16次` → `119次`.
@@ -83,6 +118,8 @@ pub struct Link {
     pub right: (usize, Range<usize>),
     pub similarity: f32,
     pub moved: bool,
+    /// The words differ, numbering aside.
+    pub changed: bool,
 }
 
 /// Characters (blanks excluded) per kind of change.
@@ -92,6 +129,10 @@ pub struct Stats {
     pub deleted: usize,
     pub moved: usize,
     pub unchanged: usize,
+    /// Sentences that changed: added, dropped, edited or moved (numbering aside).
+    pub changes: usize,
+    /// Sentences whose only difference is their numbering.
+    pub renumbered: usize,
 }
 
 impl Stats {
@@ -100,6 +141,8 @@ impl Stats {
         self.deleted += other.deleted;
         self.moved += other.moved;
         self.unchanged += other.unchanged;
+        self.changes += other.changes;
+        self.renumbered += other.renumbered;
     }
 
     /// Share of characters that changed, 0–1.
@@ -136,6 +179,8 @@ struct Unit {
     folded: Folded,
     /// The last sentence of its line: the unified ops end it with a line break.
     ends_line: bool,
+    /// Bytes of `folded` taken by a numbering marker opening the line (`二、` `(一)` `一是`), or 0.
+    marker: usize,
 }
 
 fn units(passages: &[Passage]) -> Vec<Unit> {
@@ -149,11 +194,18 @@ fn units(passages: &[Passage]) -> Vec<Unit> {
                 if s.chars().all(is_blank) {
                     continue;
                 }
+                let folded = fold(s);
+                let marker = if r.start == 0 {
+                    parse_marker(&folded.text).map_or(0, |m| m.len)
+                } else {
+                    0
+                };
                 out.push(Unit {
                     passage: pi,
                     range,
-                    folded: fold(s),
+                    folded,
                     ends_line: false,
+                    marker,
                 });
             }
             if let Some(last) = out.last_mut().filter(|u| u.passage == pi) {
@@ -239,13 +291,20 @@ pub fn diff_paired(
         let (l, r) = (&left[p.left], &right[p.right]);
         let whole = tokenizer.is_none() || deadline.is_some_and(|d| Instant::now() > d);
         out.coarse |= whole && l.folded.text != r.folded.text;
-        let wd = words::diff(
+        let wd = words::diff_numbered(
             &l.folded.text,
             &r.folded.text,
+            (l.marker, r.marker),
             tokenizer.unwrap_or(&CharTokenizer),
             deadline,
             whole,
         );
+        let changed = wd.pieces.iter().any(|p| p.changed && !p.numbering);
+        if changed || p.moved {
+            out.stats.changes += 1;
+        } else if wd.pieces.iter().any(|p| p.changed) {
+            out.stats.renumbered += 1;
+        }
         out.links.push(Link {
             left_unit: p.left,
             right_unit: p.right,
@@ -253,6 +312,7 @@ pub fn diff_paired(
             right: (r.passage, r.range.clone()),
             similarity: p.similarity,
             moved: p.moved,
+            changed,
         });
         word_diffs[p.left] = Some(wd);
     }
@@ -278,6 +338,7 @@ pub fn diff_paired(
             Some(wd) => {
                 for piece in &wd.pieces {
                     let mark = match (piece.changed, moved_left[i]) {
+                        (true, _) if piece.numbering => Mark::Renumbered,
                         (true, _) => Mark::Deleted,
                         (false, true) => Mark::Moved,
                         (false, false) => Mark::Equal,
@@ -296,6 +357,7 @@ pub fn diff_paired(
                 let wd = word_diffs[i].as_ref().expect("paired units have a word diff");
                 for piece in &wd.pieces {
                     let mark = match (piece.changed, moved_left[i]) {
+                        (true, _) if piece.numbering => Mark::Renumbered,
                         (true, _) => Mark::Inserted,
                         (false, true) => Mark::Moved,
                         (false, false) => Mark::Equal,
@@ -315,7 +377,7 @@ pub fn diff_paired(
             match s.mark {
                 Mark::Deleted => out.stats.deleted += n,
                 Mark::Moved => out.stats.moved += n,
-                Mark::Equal => out.stats.unchanged += n,
+                Mark::Equal | Mark::Renumbered => out.stats.unchanged += n,
                 Mark::Inserted => {}
             }
         }
@@ -328,7 +390,8 @@ pub fn diff_paired(
             .sum::<usize>();
     }
 
-    out.ops = unified_ops(row, left, right, pairing, &word_diffs, &moved_left);
+    out.stats.changes += left.len() + right.len() - 2 * pairing.pairs.len();
+    out.ops = ops::unified(row, left, right, pairing, &word_diffs, &moved_left);
     out.figures = word_diffs
         .iter()
         .flatten()
@@ -351,114 +414,6 @@ fn push_span(list: &mut Vec<Span>, range: Range<usize>, mark: Mark, figure: bool
         return;
     }
     list.push(Span { range, mark, figure });
-}
-
-fn push_op(ops: &mut Vec<Op>, op: OpKind, text: &str) {
-    if text.is_empty() {
-        return;
-    }
-    match ops.last_mut() {
-        Some(last) if last.op == op => last.text.push_str(text),
-        _ => ops.push(Op {
-            op,
-            text: text.to_string(),
-        }),
-    }
-}
-
-/// The row as one sequence in left order, right-only and moved sentences placed where they stand on
-/// the right.
-fn unified_ops(
-    row: &Row,
-    left: &[Unit],
-    right: &[Unit],
-    pairing: &pair::Pairing,
-    word_diffs: &[Option<words::WordDiff>],
-    moved_left: &[bool],
-) -> Vec<Op> {
-    let mut ops = Vec::new();
-    let right_text = |j: usize| {
-        (
-            &row.right[right[j].passage].text[right[j].range.clone()],
-            right[j].ends_line,
-        )
-    };
-    let mut partner_of_right = vec![None; right.len()];
-    for p in &pairing.pairs {
-        partner_of_right[p.right] = Some(p.left);
-    }
-    let mut next_right = 0;
-    for (i, u) in left.iter().enumerate() {
-        match &word_diffs[i] {
-            None => {
-                push_op(&mut ops, OpKind::Delete, &row.left[u.passage].text[u.range.clone()]);
-                end_line(&mut ops, u.ends_line);
-            }
-            Some(_) if moved_left[i] => {}
-            Some(wd) => {
-                let j = pairing.pairs.iter().find(|p| p.left == i).map_or(0, |p| p.right);
-                flush_right(&mut ops, &mut next_right, j, &partner_of_right, moved_left, &right_text);
-                next_right = next_right.max(j + 1);
-                let (lt, rt) = (&u.folded, &right[j].folded);
-                let lo = &row.left[u.passage].text;
-                let ro = &row.right[right[j].passage].text;
-                for piece in &wd.pieces {
-                    let l = lt.to_original(piece.old.clone());
-                    let r = rt.to_original(piece.new.clone());
-                    let lo = &lo[u.range.start + l.start..u.range.start + l.end];
-                    let ro = &ro[right[j].range.start + r.start..right[j].range.start + r.end];
-                    if piece.changed {
-                        push_op(&mut ops, OpKind::Delete, lo);
-                        push_op(&mut ops, OpKind::Insert, ro);
-                    } else {
-                        push_op(&mut ops, OpKind::Equal, ro);
-                    }
-                }
-                end_line(&mut ops, u.ends_line || right[j].ends_line);
-            }
-        }
-    }
-    flush_right(
-        &mut ops,
-        &mut next_right,
-        right.len(),
-        &partner_of_right,
-        moved_left,
-        &right_text,
-    );
-    ops
-}
-
-/// Ends the last op's text with a line break, as the sentence ended a line in the report.
-fn end_line(ops: &mut [Op], ends_line: bool) {
-    if let Some(last) = ops.last_mut().filter(|_| ends_line)
-        && !last.text.ends_with('\n')
-    {
-        last.text.push('\n');
-    }
-}
-
-/// Emits right sentences before `until` that have no in-place partner: inserts and moves.
-fn flush_right<'a>(
-    ops: &mut Vec<Op>,
-    next: &mut usize,
-    until: usize,
-    partner: &[Option<usize>],
-    moved_left: &[bool],
-    text: &impl Fn(usize) -> (&'a str, bool),
-) {
-    while *next < until {
-        let (t, ends_line) = text(*next);
-        match partner[*next] {
-            None => push_op(ops, OpKind::Insert, t),
-            Some(i) if moved_left[i] => push_op(ops, OpKind::Move, t),
-            Some(_) => {}
-        }
-        if partner[*next].is_none_or(|i| moved_left[i]) {
-            end_line(ops, ends_line);
-        }
-        *next += 1;
-    }
 }
 
 #[cfg(test)]

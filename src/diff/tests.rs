@@ -23,9 +23,89 @@ fn unified(d: &RowDiff) -> String {
             OpKind::Equal => o.text.clone(),
             OpKind::Delete => format!("[-{}-]", o.text),
             OpKind::Insert => format!("{{+{}+}}", o.text),
-            OpKind::Move => format!("{{>{}<}}", o.text),
+            OpKind::Move if o.ops.is_empty() => format!("{{>{}<}}", o.text),
+            OpKind::Move => {
+                let inner = d_ops(&o.ops);
+                format!("{{>{inner}<}}")
+            }
+            OpKind::Renumber => format!("{{#{}→{}#}}", o.from.as_deref().unwrap_or(""), o.text),
         })
         .collect()
+}
+
+fn d_ops(ops: &[Op]) -> String {
+    unified(&RowDiff {
+        ops: ops.to_vec(),
+        ..RowDiff::default()
+    })
+}
+
+#[test]
+fn numbering_that_changed_is_structure_not_content() {
+    let r = row(
+        &["二、规范行政决策和文件管理\n(一)严格重大行政决策程序。\n一是加强审核。"],
+        &["三、规范行政决策和文件管理\n1.严格重大行政决策程序。\n二是加强审核。"],
+    );
+    let d = diff_row(&r, Some(&CharTokenizer), None);
+    assert_eq!(
+        unified(&d),
+        "{#二、→三、#}规范行政决策和文件管理\n{#(一)→1.#}严格重大行政决策程序。\n{#一是→二是#}加强审核。\n"
+    );
+    assert_eq!(d.stats.changes, 0, "{:?}", d.stats);
+    assert_eq!(d.stats.renumbered, 3);
+    assert_eq!((d.stats.inserted, d.stats.deleted), (0, 0));
+    assert!(d.links.iter().all(|l| !l.changed));
+    assert!(d.left[0].iter().any(|s| s.mark == Mark::Renumbered));
+    assert!(
+        d.left[0]
+            .iter()
+            .all(|s| matches!(s.mark, Mark::Renumbered | Mark::Equal))
+    );
+}
+
+#[test]
+fn a_renumbered_heading_with_other_edits_counts_once_as_changed() {
+    let r = row(&["(一)落实第一责任人职责。"], &["1.压实第一责任人职责。"]);
+    let d = diff_row(&r, Some(&CharTokenizer), None);
+    assert_eq!(unified(&d), "{#(一)→1.#}[-落-]{+压+}实第一责任人职责。\n");
+    assert_eq!(d.stats.changes, 1);
+    assert_eq!(d.stats.renumbered, 0);
+    // A number inside a sentence is content, not numbering.
+    let r = row(&["全年办理1.5万件。"], &["全年办理2.5万件。"]);
+    let d = diff_row(&r, Some(&CharTokenizer), None);
+    assert!(!d.ops.iter().any(|o| o.op == OpKind::Renumber), "{}", unified(&d));
+    assert_eq!(d.stats.changes, 1);
+}
+
+#[test]
+fn a_moved_and_edited_sentence_keeps_its_edits_and_origin() {
+    let r = row(
+        &["甲项工作全面完成并通过验收。乙项工作稳步推进取得成效。全年开展随机抽查8次检查企业42家。"],
+        &["全年开展随机抽查11次检查企业67家。甲项工作全面完成并通过验收。乙项工作稳步推进取得成效。"],
+    );
+    let d = diff_row(&r, Some(&CharTokenizer), None);
+    let mv: Vec<&Op> = d.ops.iter().filter(|o| o.op == OpKind::Move).collect();
+    assert_eq!(mv.len(), 1, "{}", unified(&d));
+    assert!(mv[0].from.is_some());
+    let inner = d_ops(&mv[0].ops);
+    assert!(inner.contains("[-8次-]{+11次+}"), "{inner}");
+    assert!(inner.contains("[-42家-]{+67家+}"), "{inner}");
+    assert_eq!(d.stats.changes, 1);
+    // Both sides' marks carry the edit too, not only the move.
+    assert!(d.right[0].iter().any(|s| s.mark == Mark::Inserted));
+    assert!(d.right[0].iter().any(|s| s.mark == Mark::Moved));
+}
+
+#[test]
+fn change_counts_add_up_added_dropped_and_edited_sentences() {
+    let r = row(
+        &["第一句保持不变的内容。第二句将被删除掉的内容。第三句提供法律咨询16次。"],
+        &["第一句保持不变的内容。第三句提供法律咨询119次。第四句是全新增加的内容。"],
+    );
+    let d = diff_row(&r, Some(&CharTokenizer), None);
+    assert_eq!(d.stats.changes, 3, "{}", unified(&d));
+    let same = row(&["第一句保持不变的内容。"], &["第一句保持不变的内容。"]);
+    assert_eq!(diff_row(&same, Some(&CharTokenizer), None).stats.changes, 0);
 }
 
 #[test]

@@ -18,6 +18,8 @@ pub struct Piece {
     pub new: Range<usize>,
     /// A changed figure, short on both sides.
     pub figure: bool,
+    /// The numbering marker that opens a line (`二、` `(一)` `1.` `一是`): structure, not content.
+    pub numbering: bool,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -43,6 +45,7 @@ pub fn diff(old: &str, new: &str, tokenizer: &dyn Tokenizer, deadline: Option<In
                 old: 0..old.len(),
                 new: 0..new.len(),
                 figure: false,
+                numbering: false,
             }],
             figures: Vec::new(),
         };
@@ -54,6 +57,7 @@ pub fn diff(old: &str, new: &str, tokenizer: &dyn Tokenizer, deadline: Option<In
                 old: 0..old.len(),
                 new: 0..new.len(),
                 figure: false,
+                numbering: false,
             }],
             figures: Vec::new(),
         };
@@ -88,11 +92,45 @@ pub fn diff(old: &str, new: &str, tokenizer: &dyn Tokenizer, deadline: Option<In
             old: byte_range(&old_tokens, op.old_range(), old.len()),
             new: byte_range(&new_tokens, op.new_range(), new.len()),
             figure: false,
+            numbering: false,
         };
         push_piece(&mut pieces, piece, old);
     }
     let figures = mark_figures(&mut pieces, old, new);
     WordDiff { pieces, figures }
+}
+
+/// Diffs two sentences whose first `markers.0` and `markers.1` bytes are numbering markers: the
+/// markers make a piece of their own, flagged as numbering and changed when they differ, and the
+/// rest is diffed as by [`diff`]. So `二、加强` → `三、加强` is a renumbering, not an edit.
+pub fn diff_numbered(
+    old: &str,
+    new: &str,
+    markers: (usize, usize),
+    tokenizer: &dyn Tokenizer,
+    deadline: Option<Instant>,
+    whole: bool,
+) -> WordDiff {
+    let (ml, mr) = markers;
+    if ml == 0 && mr == 0 {
+        return diff(old, new, tokenizer, deadline, whole);
+    }
+    let mut wd = diff(&old[ml..], &new[mr..], tokenizer, deadline, whole);
+    for p in &mut wd.pieces {
+        p.old = p.old.start + ml..p.old.end + ml;
+        p.new = p.new.start + mr..p.new.end + mr;
+    }
+    wd.pieces.insert(
+        0,
+        Piece {
+            changed: old[..ml] != new[..mr],
+            old: 0..ml,
+            new: 0..mr,
+            figure: false,
+            numbering: true,
+        },
+    );
+    wd
 }
 
 /// Appends a piece, merging neighbouring changes and dissolving a one-character equal island

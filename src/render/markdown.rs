@@ -5,7 +5,7 @@ use std::fmt::Write;
 
 use super::stats_line;
 use crate::compare::Comparison;
-use crate::diff::OpKind;
+use crate::diff::{Op, OpKind};
 use crate::topics::Taxonomy;
 
 /// Escapes characters Markdown would read as markup.
@@ -36,6 +36,40 @@ fn wrap(out: &mut impl Write, mark: &str, text: &str) {
             continue;
         }
         let _ = write!(out, "{mark}{}{mark}", escape(trimmed));
+    }
+}
+
+/// The unified steps: ~~deleted~~, **inserted**, _moved_ (with its own edits inside and where it came
+/// from after it); a new numbering marker as plain text.
+fn ops_markdown(out: &mut impl Write, ops: &[Op]) {
+    for op in ops {
+        match op.op {
+            OpKind::Equal | OpKind::Renumber => {
+                let _ = out.write_str(&escape(&op.text));
+            }
+            OpKind::Delete => wrap(out, "~~", &op.text),
+            OpKind::Insert => wrap(out, "**", &op.text),
+            OpKind::Move => {
+                let trim = |s: &str| s.trim_end_matches('\n').to_string();
+                if op.ops.is_empty() {
+                    wrap(out, "_", &trim(&op.text));
+                }
+                for inner in &op.ops {
+                    let mark = match inner.op {
+                        OpKind::Delete => "~~",
+                        OpKind::Insert => "**",
+                        _ => "_",
+                    };
+                    wrap(out, mark, &trim(&inner.text));
+                }
+                if let Some(from) = &op.from {
+                    let _ = write!(out, " (← {})", escape(from));
+                }
+                if op.text.ends_with('\n') {
+                    let _ = out.write_str("  \n");
+                }
+            }
+        }
     }
 }
 
@@ -129,16 +163,7 @@ pub fn compare_to(out: &mut impl Write, c: &Comparison, tax: &Taxonomy) {
         if !d.figures.is_empty() {
             let _ = out.write_char('\n');
         }
-        for op in &d.ops {
-            match op.op {
-                OpKind::Equal => {
-                    let _ = out.write_str(&escape(&op.text));
-                }
-                OpKind::Delete => wrap(out, "~~", &op.text),
-                OpKind::Insert => wrap(out, "**", &op.text),
-                OpKind::Move => wrap(out, "_", &op.text),
-            }
-        }
+        ops_markdown(out, &d.ops);
         let _ = out.write_str("\n\n");
     }
 }

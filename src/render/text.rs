@@ -105,11 +105,65 @@ fn ends_sentence(piece: &str) -> bool {
     }
 }
 
+/// The look and plain-text markers of a step.
+fn look(op: OpKind) -> (Style, &'static str, &'static str) {
+    match op {
+        OpKind::Equal => (Style::new(), "", ""),
+        OpKind::Delete => (DELETED, "[-", "-]"),
+        OpKind::Insert => (INSERTED, "{+", "+}"),
+        OpKind::Move => (MOVED, "{>", "<}"),
+        // Numbering is structure: the new marker, unmarked (dim in colour).
+        OpKind::Renumber => (DIM, "", ""),
+    }
+}
+
+/// A moved sentence on one line: `{>…<}` around its text, its own edits marked inside, then where
+/// it came from.
+fn move_line(out: &mut impl Write, op: &Op, color: bool) {
+    let _ = out.write_str("    ");
+    let (style, open, close) = look(OpKind::Move);
+    if !color {
+        let _ = out.write_str(open);
+    }
+    if op.ops.is_empty() {
+        paint(out, color, style, op.text.trim_end_matches('\n'));
+    }
+    for inner in &op.ops {
+        let text = inner.text.trim_end_matches('\n');
+        match inner.op {
+            OpKind::Equal => paint(out, color, style, text),
+            kind => {
+                let (s, o, c) = look(kind);
+                if color {
+                    paint(out, true, s, text);
+                } else {
+                    let _ = write!(out, "{o}{text}{c}");
+                }
+            }
+        }
+    }
+    if !color {
+        let _ = out.write_str(close);
+    }
+    if let Some(from) = &op.from {
+        paint(out, color, DIM, &format!("  ← {from}"));
+    }
+    let _ = out.write_char('\n');
+}
+
 /// Writes the unified ops, one sentence per line. A deletion directly replaced by an insertion stays
 /// on the insertion's line.
 fn ops_text(out: &mut impl Write, ops: &[Op], color: bool) {
     let mut at_line_start = true;
     for (k, op) in ops.iter().enumerate() {
+        if op.op == OpKind::Move {
+            if !at_line_start {
+                let _ = out.write_char('\n');
+            }
+            move_line(out, op, color);
+            at_line_start = true;
+            continue;
+        }
         let replaced = op.op == OpKind::Delete && ops.get(k + 1).is_some_and(|n| n.op == OpKind::Insert);
         let lines: Vec<&str> = op.text.split_inclusive('\n').collect();
         for (li, line) in lines.iter().enumerate() {
@@ -123,12 +177,7 @@ fn ops_text(out: &mut impl Write, ops: &[Op], color: bool) {
                     let _ = out.write_str("    ");
                     at_line_start = false;
                 }
-                let (style, open, close) = match op.op {
-                    OpKind::Equal => (Style::new(), "", ""),
-                    OpKind::Delete => (DELETED, "[-", "-]"),
-                    OpKind::Insert => (INSERTED, "{+", "+}"),
-                    OpKind::Move => (MOVED, "{>", "<}"),
-                };
+                let (style, open, close) = look(op.op);
                 if color {
                     paint(out, true, style, piece);
                 } else {

@@ -30,6 +30,7 @@ pub enum Action {
     ToggleDocument,
     ToggleChangesOnly,
     ToggleSync,
+    ToggleNumbering,
     Help,
     Cancel,
     Quit,
@@ -37,7 +38,7 @@ pub enum Action {
 
 impl Action {
     /// Every action, in the order the help lists them.
-    pub const ALL: [Action; 29] = [
+    pub const ALL: [Action; 30] = [
         Action::ScrollDown,
         Action::ScrollUp,
         Action::HalfPageDown,
@@ -64,6 +65,7 @@ impl Action {
         Action::ToggleDocument,
         Action::ToggleChangesOnly,
         Action::ToggleSync,
+        Action::ToggleNumbering,
         Action::Help,
         Action::Cancel,
         Action::Quit,
@@ -107,6 +109,10 @@ impl Action {
             Action::ToggleDocument => ("toggle_document", "switch to whole documents and back"),
             Action::ToggleChangesOnly => ("toggle_changes_only", "fold unchanged sentences"),
             Action::ToggleSync => ("toggle_sync", "scroll the two panes together or apart"),
+            Action::ToggleNumbering => (
+                "toggle_numbering",
+                "mark numbering differences (二、→三、) as changes, or dim them",
+            ),
             Action::Help => ("help", "show this help"),
             Action::Cancel => ("cancel", "close the prompt or overlay"),
             Action::Quit => ("quit", "quit duibi"),

@@ -10,7 +10,7 @@ use std::ops::Range;
 use super::wrap::{str_width, wrap};
 use crate::align::{Passage, PassageKind, Row};
 use crate::compare::Side;
-use crate::diff::{Mark, OpKind, RowDiff, Span, UnitRef, diff_row};
+use crate::diff::{Mark, Op, OpKind, RowDiff, Span, UnitRef, diff_row};
 use crate::normalize::fold;
 use crate::outline::SectionId;
 
@@ -104,6 +104,8 @@ pub struct Options {
     pub marks: bool,
     pub changes_only: bool,
     pub swapped: bool,
+    /// Show numbering differences (`二、` → `三、`) as changes; else the markers are dimmed.
+    pub numbering: bool,
     /// Search query; matches are flagged.
     pub query: Option<String>,
 }
@@ -151,11 +153,16 @@ pub fn find_all(text: &str, query: &str) -> Vec<Range<usize>> {
 }
 
 /// Segments for `text[range]` from the passage's marks (swapped: deleted and inserted exchange).
-fn unit_segs(text: &str, range: &Range<usize>, spans: &[Span], opts: &Options) -> Vec<Seg> {
+/// `left_report`: the spans are the left report's (a changed numbering marker there reads as deleted
+/// when numbering is shown).
+fn unit_segs(text: &str, range: &Range<usize>, spans: &[Span], opts: &Options, left_report: bool) -> Vec<Seg> {
     let mut segs = Vec::new();
     let mut pos = range.start;
     let look_of = |m: Mark| match (m, opts.swapped) {
+        (Mark::Renumbered, _) if opts.numbering && left_report => look_of_change(true, opts.swapped),
+        (Mark::Renumbered, _) if opts.numbering => look_of_change(false, opts.swapped),
         (Mark::Equal, _) => Look::Plain,
+        (Mark::Renumbered, _) => Look::Dim,
         (Mark::Moved, _) => Look::Moved,
         (Mark::Deleted, false) | (Mark::Inserted, true) => Look::Deleted,
         (Mark::Inserted, false) | (Mark::Deleted, true) => Look::Inserted,
@@ -184,6 +191,15 @@ fn unit_segs(text: &str, range: &Range<usize>, spans: &[Span], opts: &Options) -
         segs = flag_matches(segs, &find_all(&text[range.clone()], q));
     }
     segs
+}
+
+/// The look of a deletion (`deleted`) or insertion, in a possibly swapped view.
+fn look_of_change(deleted: bool, swapped: bool) -> Look {
+    if deleted != swapped {
+        Look::Deleted
+    } else {
+        Look::Inserted
+    }
 }
 
 /// Splits segments at match boundaries and flags the matched parts.
@@ -224,6 +240,8 @@ struct SideData<'a> {
     units: &'a [UnitRef],
     spans: &'a [Vec<Span>],
     arrow: &'static str,
+    /// The left report's data (it may show in the right pane when swapped).
+    left_report: bool,
 }
 
 impl SideData<'_> {
@@ -247,6 +265,7 @@ impl SideData<'_> {
             &u.range,
             self.spans.get(u.passage).map_or(&[], Vec::as_slice),
             opts,
+            self.left_report,
         );
         out.extend(wrap(&segs, width));
         out
@@ -271,21 +290,31 @@ pub fn side_by_side(row: &Row, diff: Option<&RowDiff>, widths: [usize; 2], opts:
         units: &diff.units[0],
         spans: &diff.left,
         arrow: "◀",
+        left_report: true,
     };
     let right = SideData {
         passages: &row.right,
         units: &diff.units[1],
         spans: &diff.right,
         arrow: "▶",
+        left_report: false,
     };
     let mut pairs: Vec<(usize, usize, bool)> = diff
         .links
         .iter()
         .map(|l| (l.left_unit, l.right_unit, l.moved))
         .collect();
+    // Pairs whose words differ (numbering aside), by unit of the pane-`a` side.
+    let mut edited: HashSet<(usize, usize)> = diff
+        .links
+        .iter()
+        .filter(|l| l.changed)
+        .map(|l| (l.left_unit, l.right_unit))
+        .collect();
     let (a, b) = if opts.swapped {
         pairs = pairs.into_iter().map(|(l, r, m)| (r, l, m)).collect();
         pairs.sort_unstable();
+        edited = edited.into_iter().map(|(l, r)| (r, l)).collect();
         (right, left)
     } else {
         (left, right)
@@ -329,12 +358,7 @@ pub fn side_by_side(row: &Row, diff: Option<&RowDiff>, widths: [usize; 2], opts:
     let mut previous_changed = false;
     for (ci, &(l, r)) in chunks.iter().enumerate() {
         let changed = match (l, r) {
-            (Some(l), Some(r)) => {
-                let (lu, ru) = (&a.units[l], &b.units[r]);
-                let lt = &a.passages[lu.passage].text[lu.range.clone()];
-                let rt = &b.passages[ru.passage].text[ru.range.clone()];
-                fold(lt).text != fold(rt).text || partner_a[l] != Some(r)
-            }
+            (Some(l), Some(r)) => edited.contains(&(l, r)) || partner_a[l] != Some(r),
             _ => true,
         };
         let mut lines_a = l.map_or_else(Vec::new, |u| a.lines(u, widths[0], opts, hoisted[0]));
@@ -407,6 +431,44 @@ pub fn side_by_side(row: &Row, diff: Option<&RowDiff>, widths: [usize; 2], opts:
     out
 }
 
+/// The segments of one unified step. `moved`: the step is inside a moved sentence, whose unchanged
+/// words read as moved.
+fn op_segs(segs: &mut Vec<Seg>, op: &Op, opts: &Options, moved: bool) {
+    let plain = if moved { Look::Moved } else { Look::Plain };
+    let seg = |text: &str, look: Look| Seg {
+        figure: op.figure,
+        ..Seg::new(text, look)
+    };
+    match op.op {
+        OpKind::Equal => segs.push(seg(&op.text, plain)),
+        OpKind::Delete => segs.push(seg(&op.text, look_of_change(true, opts.swapped))),
+        OpKind::Insert => segs.push(seg(&op.text, look_of_change(false, opts.swapped))),
+        OpKind::Renumber if opts.numbering => {
+            let from = op.from.as_deref().unwrap_or_default();
+            segs.push(seg(from, look_of_change(true, opts.swapped)));
+            segs.push(seg(&op.text, look_of_change(false, opts.swapped)));
+        }
+        OpKind::Renumber => segs.push(seg(&op.text, Look::Dim)),
+        OpKind::Move => {
+            let body = op.text.trim_end_matches('\n');
+            if op.ops.is_empty() {
+                segs.push(seg(body, Look::Moved));
+            }
+            for inner in &op.ops {
+                let mut inner = inner.clone();
+                inner.text = inner.text.trim_end_matches('\n').to_string();
+                op_segs(segs, &inner, opts, true);
+            }
+            if let Some(from) = &op.from {
+                segs.push(Seg::new(format!(" ← {from}"), Look::Dim));
+            }
+            if op.text.ends_with('\n') {
+                segs.push(Seg::new("\n", Look::Plain));
+            }
+        }
+    }
+}
+
 /// Inline (unified) layout of one row: where the passages sit, then the word diff as running text.
 pub fn inline(row: &Row, diff: Option<&RowDiff>, width: usize, opts: &Options) -> RowLayout {
     let owned;
@@ -434,17 +496,14 @@ pub fn inline(row: &Row, diff: Option<&RowDiff>, width: usize, opts: &Options) -
     lines.push(Line::default());
     let mut segs = Vec::new();
     for op in &diff.ops {
-        let look = match (op.op, opts.marks, opts.swapped) {
-            (OpKind::Equal, ..) | (_, false, _) => Look::Plain,
-            (OpKind::Move, ..) => Look::Moved,
-            (OpKind::Delete, _, false) | (OpKind::Insert, _, true) => Look::Deleted,
-            (OpKind::Insert, _, false) | (OpKind::Delete, _, true) => Look::Inserted,
-        };
-        // Before word marks, show only the text of the newer report, as it reads.
-        if !opts.marks && op.op == OpKind::Delete {
+        if !opts.marks {
+            // Before word marks, show only the text of the newer report, as it reads.
+            if op.op != OpKind::Delete {
+                segs.push(Seg::new(op.text.clone(), Look::Plain));
+            }
             continue;
         }
-        segs.push(Seg::new(op.text.clone(), look));
+        op_segs(&mut segs, op, opts, false);
     }
     if let Some(q) = opts.query.as_deref() {
         let text: String = segs.iter().map(|s| s.text.as_str()).collect();

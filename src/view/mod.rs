@@ -67,6 +67,8 @@ pub struct App {
     pub sidebar: bool,
     pub sync: bool,
     pub changes_only: bool,
+    /// Numbering differences shown as changes (else dimmed).
+    pub numbering: bool,
     pub swapped: bool,
     /// The search being typed.
     pub input: String,
@@ -110,6 +112,7 @@ impl App {
             sidebar: true,
             sync: true,
             changes_only: false,
+            numbering: false,
             swapped: false,
             input: String::new(),
             query: None,
@@ -150,6 +153,7 @@ impl App {
             marks: self.words_ready,
             changes_only: self.changes_only,
             swapped: self.swapped,
+            numbering: self.numbering,
             query: self.query.clone(),
         }
     }
@@ -609,6 +613,17 @@ impl App {
             Action::ToggleChangesOnly => {
                 self.changes_only = !self.changes_only;
                 self.scroll = [0, 0];
+            }
+            Action::ToggleNumbering => {
+                self.numbering = !self.numbering;
+                self.message = Some(
+                    if self.numbering {
+                        "numbering differences marked as changes"
+                    } else {
+                        "numbering differences dimmed"
+                    }
+                    .into(),
+                );
             }
             Action::ToggleSync => {
                 self.sync = !self.sync;

@@ -1,0 +1,177 @@
+//! The row as one unified sequence of steps (the JSON `diff` array, the text and Markdown output, the
+//! inline view): left order, with right-only and moved sentences placed where they stand on the
+//! right. A moved sentence carries its own word diff and the place it came from; a changed
+//! numbering marker is a `renumber` step, apart from content.
+
+use super::pair::Pairing;
+use super::words::WordDiff;
+use super::{Op, OpKind, Unit};
+use crate::align::Row;
+
+fn push_op(ops: &mut Vec<Op>, op: OpKind, text: &str) {
+    if text.is_empty() {
+        return;
+    }
+    match ops.last_mut() {
+        Some(last)
+            if last.op == op && !last.figure && matches!(op, OpKind::Equal | OpKind::Delete | OpKind::Insert) =>
+        {
+            last.text.push_str(text)
+        }
+        _ => ops.push(Op::new(op, text)),
+    }
+}
+
+/// The steps of one paired sentence: its word diff, with the numbering marker as a `renumber` step
+/// (or equal text, when it did not change).
+fn pair_ops(ops: &mut Vec<Op>, l: (&Unit, &str), r: (&Unit, &str), wd: &WordDiff) {
+    let ((lu, lo), (ru, ro)) = (l, r);
+    for piece in &wd.pieces {
+        let lr = lu.folded.to_original(piece.old.clone());
+        let rr = ru.folded.to_original(piece.new.clone());
+        let (lt, rt) = (&lo[lr], &ro[rr]);
+        match (piece.changed, piece.numbering) {
+            (false, _) => push_op(ops, OpKind::Equal, rt),
+            (true, true) => ops.push(Op {
+                from: Some(lt.to_string()),
+                ..Op::new(OpKind::Renumber, rt)
+            }),
+            (true, false) if piece.figure => {
+                for (kind, text) in [(OpKind::Delete, lt), (OpKind::Insert, rt)] {
+                    ops.push(Op {
+                        figure: true,
+                        ..Op::new(kind, text)
+                    });
+                }
+            }
+            (true, false) => {
+                push_op(ops, OpKind::Delete, lt);
+                push_op(ops, OpKind::Insert, rt);
+            }
+        }
+    }
+}
+
+/// Ends the last op's text with a line break, as the sentence ended a line in the report.
+fn end_line(ops: &mut [Op], ends_line: bool) {
+    if let Some(last) = ops.last_mut().filter(|_| ends_line)
+        && !last.text.ends_with('\n')
+    {
+        last.text.push('\n');
+    }
+}
+
+/// Where a left sentence stood, for a move: the headings down to its passage.
+fn place_of(row: &Row, u: &Unit) -> String {
+    row.left[u.passage].place()
+}
+
+struct Sides<'a> {
+    row: &'a Row,
+    left: &'a [Unit],
+    right: &'a [Unit],
+    word_diffs: &'a [Option<WordDiff>],
+    moved_left: &'a [bool],
+    /// The left partner of each right sentence.
+    partner: Vec<Option<usize>>,
+}
+
+impl Sides<'_> {
+    fn left_text(&self, i: usize) -> &str {
+        let u = &self.left[i];
+        &self.row.left[u.passage].text[u.range.clone()]
+    }
+
+    fn right_text(&self, j: usize) -> &str {
+        let u = &self.right[j];
+        &self.row.right[u.passage].text[u.range.clone()]
+    }
+
+    /// Emits right sentences before `until` that have no in-place partner: inserts and moves.
+    fn flush_right(&self, ops: &mut Vec<Op>, next: &mut usize, until: usize) {
+        while *next < until {
+            let j = *next;
+            let ends_line = self.right[j].ends_line;
+            match self.partner[j] {
+                None => {
+                    push_op(ops, OpKind::Insert, self.right_text(j));
+                    end_line(ops, ends_line);
+                }
+                Some(i) if self.moved_left[i] => {
+                    let mut inner = Vec::new();
+                    if let Some(wd) = &self.word_diffs[i] {
+                        pair_ops(
+                            &mut inner,
+                            (
+                                &self.left[i],
+                                &self.row.left[self.left[i].passage].text[self.left[i].range.clone()],
+                            ),
+                            (&self.right[j], self.right_text(j)),
+                            wd,
+                        );
+                    }
+                    let edited = inner.iter().any(|o| o.op != OpKind::Equal);
+                    ops.push(Op {
+                        from: Some(place_of(self.row, &self.left[i])),
+                        ops: if edited { inner } else { Vec::new() },
+                        ..Op::new(OpKind::Move, self.right_text(j))
+                    });
+                    end_line(ops, ends_line);
+                }
+                Some(_) => {}
+            }
+            *next += 1;
+        }
+    }
+}
+
+/// The row as one sequence in left order.
+pub(super) fn unified(
+    row: &Row,
+    left: &[Unit],
+    right: &[Unit],
+    pairing: &Pairing,
+    word_diffs: &[Option<WordDiff>],
+    moved_left: &[bool],
+) -> Vec<Op> {
+    let mut partner = vec![None; right.len()];
+    for p in &pairing.pairs {
+        partner[p.right] = Some(p.left);
+    }
+    let sides = Sides {
+        row,
+        left,
+        right,
+        word_diffs,
+        moved_left,
+        partner,
+    };
+    let mut ops = Vec::new();
+    let mut next_right = 0;
+    for (i, u) in left.iter().enumerate() {
+        match &word_diffs[i] {
+            None => {
+                push_op(&mut ops, OpKind::Delete, sides.left_text(i));
+                end_line(&mut ops, u.ends_line);
+            }
+            Some(_) if moved_left[i] => {}
+            Some(wd) => {
+                let j = pairing
+                    .pairs
+                    .binary_search_by_key(&i, |p| p.left)
+                    .map_or(0, |k| pairing.pairs[k].right);
+                sides.flush_right(&mut ops, &mut next_right, j);
+                next_right = next_right.max(j + 1);
+                pair_ops(
+                    &mut ops,
+                    (u, &row.left[u.passage].text[u.range.clone()]),
+                    (&right[j], sides.right_text(j)),
+                    wd,
+                );
+                end_line(&mut ops, u.ends_line || right[j].ends_line);
+            }
+        }
+    }
+    sides.flush_right(&mut ops, &mut next_right, right.len());
+    ops
+}
