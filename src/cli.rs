@@ -71,6 +71,10 @@ pub enum Command {
         demo: bool,
         #[arg(long, value_enum, default_value_t = CompareFormat::Text)]
         format: CompareFormat,
+        /// Exit with 1 when the reports differ in content (numbering aside) and 0 when they do not,
+        /// as `git diff --exit-code` does; errors exit with 2.
+        #[arg(long)]
+        exit_code: bool,
     },
     /// Print the key bindings in effect (keymap, configuration and --keymap applied).
     Keys {
@@ -235,8 +239,9 @@ pub fn run_compare(
     demo: bool,
     format: CompareFormat,
     options: &Options,
-) -> Result<()> {
+) -> Result<Outcome> {
     let (c, tax) = comparison(left, right, demo, options)?;
+    let differ = c.summary(&tax).stats.changes > 0;
     // Streamed: the output of two large reports is several times their size.
     let mut out = Stdout::new();
     match format {
@@ -248,7 +253,15 @@ pub fn run_compare(
         }
         CompareFormat::Markdown => render::markdown::compare_to(&mut out, &c, &tax),
     }
-    out.finish()
+    out.finish()?;
+    Ok(if differ { Outcome::Differ } else { Outcome::Same })
+}
+
+/// What a command found, for `--exit-code`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    Same,
+    Differ,
 }
 
 /// Standard output, buffered, for output written piece by piece; a closed pipe (`duibi … | head`)

@@ -9,7 +9,12 @@ use std::time::Instant;
 
 use clap::Parser;
 
-use cli::{Cli, Command, CompareFormat};
+use cli::{Cli, Command, CompareFormat, Outcome};
+
+/// `compare --exit-code` found differences (as `git diff --exit-code` and `diff` do).
+const DIFFER: u8 = 1;
+/// An input, the taxonomy or the configuration could not be used; clap's usage errors use 2 too.
+const TROUBLE: u8 = 2;
 
 fn main() -> ExitCode {
     let start = Instant::now();
@@ -21,35 +26,48 @@ fn main() -> ExitCode {
     }));
     let args = Cli::parse();
     let result = match &args.command {
-        Some(Command::Outline { file, format }) => cli::run_outline(file, *format, &args.options),
-        Some(Command::Keys { format }) => cli::run_keys(*format, &args.options),
-        Some(Command::Config { print_default, path }) => cli::run_config(*print_default, *path, &args.options),
+        Some(Command::Outline { file, format }) => {
+            cli::run_outline(file, *format, &args.options).map(|()| ExitCode::SUCCESS)
+        }
+        Some(Command::Keys { format }) => cli::run_keys(*format, &args.options).map(|()| ExitCode::SUCCESS),
+        Some(Command::Config { print_default, path }) => {
+            cli::run_config(*print_default, *path, &args.options).map(|()| ExitCode::SUCCESS)
+        }
         Some(Command::Compare {
             left,
             right,
             demo,
             format,
-        }) => cli::run_compare(left.as_deref(), right.as_deref(), *demo, *format, &args.options),
+            exit_code,
+        }) => cli::run_compare(left.as_deref(), right.as_deref(), *demo, *format, &args.options).map(|o| {
+            if *exit_code && o == Outcome::Differ {
+                ExitCode::from(DIFFER)
+            } else {
+                ExitCode::SUCCESS
+            }
+        }),
         None if std::io::stdout().is_terminal() && std::io::stdin().is_terminal() => cli::run_interactive(
             args.left.as_deref(),
             args.right.as_deref(),
             args.demo,
             &args.options,
             start,
-        ),
+        )
+        .map(|()| ExitCode::SUCCESS),
         None => cli::run_compare(
             args.left.as_deref(),
             args.right.as_deref(),
             args.demo,
             CompareFormat::Text,
             &args.options,
-        ),
+        )
+        .map(|_| ExitCode::SUCCESS),
     };
     match result {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(code) => code,
         Err(e) => {
             eprintln!("duibi: {e:#}");
-            ExitCode::FAILURE
+            ExitCode::from(TROUBLE)
         }
     }
 }

@@ -154,7 +154,7 @@ pub fn compare_to(out: impl std::io::Write, c: &Comparison, tax: &Taxonomy) -> s
             RowJson {
                 topic: r.topic.map(|t| tax.topic(t).id.as_str()),
                 label: &r.label,
-                similarity: round3(r.similarity),
+                similarity: super::shown_similarity(r.similarity, d.is_some_and(|d| d.stats.changes > 0), 3),
                 left: passages(&r.left),
                 right: passages(&r.right),
                 diff: d.map_or(&[][..], |d| &d.ops),
@@ -164,7 +164,7 @@ pub fn compare_to(out: impl std::io::Write, c: &Comparison, tax: &Taxonomy) -> s
         })
         .collect();
     let mut summary = c.summary(tax);
-    summary.similarity = round3(summary.similarity);
+    summary.similarity = super::shown_similarity(summary.similarity, summary.stats.changes > 0, 3);
     let value = CompareJson {
         left: doc_json(&c.left),
         right: doc_json(&c.right),
@@ -172,10 +172,6 @@ pub fn compare_to(out: impl std::io::Write, c: &Comparison, tax: &Taxonomy) -> s
         summary,
     };
     serde_json::to_writer_pretty(out, &value).map_err(std::io::Error::from)
-}
-
-fn round3(x: f32) -> f32 {
-    (x * 1000.0).round() / 1000.0
 }
 
 fn to_string<T: Serialize>(value: &T) -> String {

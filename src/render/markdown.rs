@@ -101,9 +101,9 @@ pub fn compare_to(out: &mut impl Write, c: &Comparison, tax: &Taxonomy) {
     let _ = writeln!(out, "| year | {} | {} |", year(c.left.doc.year), year(c.right.doc.year));
     let _ = writeln!(
         out,
-        "\n{} rows, similarity {:.2}, changes {}.\n",
+        "\n{} rows, similarity {:.2}, {}.\n",
         s.rows,
-        s.similarity,
+        super::shown_similarity(s.similarity, s.stats.changes > 0, 2),
         escape(&stats_line(&s.stats))
     );
     if !s.topics_left_only.is_empty() {
@@ -128,7 +128,7 @@ pub fn compare_to(out: &mut impl Write, c: &Comparison, tax: &Taxonomy) {
             out,
             "## {} (`{id}`) — similarity {:.2}\n",
             escape(&row.label),
-            row.similarity
+            super::shown_similarity(row.similarity, c.diffs.get(i).is_some_and(|d| d.stats.changes > 0), 2)
         );
         for (side, passages) in [("Left", &row.left), ("Right", &row.right)] {
             let places: Vec<String> = passages

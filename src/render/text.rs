@@ -219,7 +219,7 @@ pub fn compare_to(out: &mut impl Write, c: &Comparison, tax: &Taxonomy, color: b
         out,
         "{} rows · similarity {:.2} · {}",
         summary.rows,
-        summary.similarity,
+        super::shown_similarity(summary.similarity, summary.stats.changes > 0, 2),
         stats_line(&summary.stats)
     );
     for (label, ids) in [
@@ -250,7 +250,7 @@ pub fn compare_to(out: &mut impl Write, c: &Comparison, tax: &Taxonomy, color: b
                 i + 1,
                 total,
                 row.label,
-                row.similarity
+                super::shown_similarity(row.similarity, c.diffs.get(i).is_some_and(|d| d.stats.changes > 0), 2)
             ),
         );
         let _ = out.write_char('\n');

@@ -142,6 +142,15 @@ fn pad_to(s: &str, cols: usize) -> String {
     out
 }
 
+/// A row's changed sentences for the sidebar: `=` for none, `±3`, `±99+`.
+fn change_count(n: usize) -> String {
+    match n {
+        0 => "   =".to_string(),
+        1..=99 => format!("{:>4}", format!("±{n}")),
+        _ => " ±99+".to_string(),
+    }
+}
+
 fn draw_sidebar(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let block = Block::new().borders(Borders::RIGHT).border_style(theme.border);
     let inner = block.inner(area);
@@ -162,12 +171,13 @@ fn draw_sidebar(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
             } else {
                 (only_left, only_right)
             };
+            let changes = app.cmp.diffs.get(i).map_or(0, |d| d.stats.changes);
             let tail = if only_left {
                 " ◀".to_string()
             } else if only_right {
                 " ▶".to_string()
             } else {
-                format!("{:>3}%", (r.similarity * 100.0).round() as u32)
+                change_count(changes)
             };
             let label = format!("{:>2} {}", i + 1, r.label);
             let room = width.saturating_sub(str_width(&tail));

@@ -134,7 +134,7 @@ fn fails_with(args: &[&str], message: &str) {
         .args(args)
         .assert()
         .failure()
-        .code(1)
+        .code(2)
         .stderr(predicate::str::starts_with("duibi: ").and(predicate::str::contains(message)))
         .stderr(predicate::function(|s: &str| s.lines().count() == 1))
         .stderr(predicate::str::contains("panicked").not());
@@ -207,7 +207,7 @@ fn streams_and_devices_are_read_within_the_limit_and_never_hang() {
             .timeout(std::time::Duration::from_secs(30))
             .assert()
             .failure()
-            .code(1)
+            .code(2)
             .stderr(predicate::str::contains("pipe: "));
     }
     // A device that never ends is read up to the limit, not until memory runs out.
@@ -267,4 +267,59 @@ fn control_sequences_in_file_names_are_escaped() {
         .failure()
         .stderr(predicate::str::contains("无\\u{1b}]0;x\\u{7}.txt: no such file"))
         .stderr(predicate::function(|s: &str| !s.contains('\u{1b}')));
+}
+
+#[test]
+fn exit_code_says_whether_the_reports_differ_numbering_aside() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let write = |name: &str, text: &str| {
+        let p = dir.path().join(name);
+        std::fs::write(&p, text).expect("writes");
+        p
+    };
+    let a = write(
+        "a.txt",
+        "一、加强组织领导\n全年召开专题会议3次,研究部署法治建设工作。\n二、规范行政执法\n全年开展执法检查12次。\n",
+    );
+    let renumbered = write(
+        "b.txt",
+        "（一）加强组织领导\n全年召开专题会议3次,研究部署法治建设工作。\n（二）规范行政执法\n全年开展执法检查12次。\n",
+    );
+    let edited = write(
+        "c.txt",
+        "一、加强组织领导\n全年召开专题会议5次,研究部署法治建设工作。\n二、规范行政执法\n全年开展执法检查12次。\n",
+    );
+    let code = |l: &std::path::Path, r: &std::path::Path, extra: &[&str]| {
+        duibi()
+            .arg("compare")
+            .args(extra)
+            .arg(l)
+            .arg(r)
+            .output()
+            .expect("runs")
+            .status
+            .code()
+    };
+    let exit = ["--exit-code"];
+    assert_eq!(code(&a, &a, &exit), Some(0), "identical");
+    assert_eq!(code(&a, &renumbered, &exit), Some(0), "only the numbering differs");
+    assert_eq!(code(&a, &edited, &exit), Some(1), "a figure changed");
+    assert_eq!(code(&a, &edited, &[]), Some(0), "without --exit-code");
+    let missing = dir.path().join("missing.txt");
+    assert_eq!(code(&a, &missing, &exit), Some(2), "an error has its own code");
+    // JSON tells renumbering apart from content.
+    let out = stdout_of(duibi().args(["compare", "--format", "json"]).arg(&a).arg(&renumbered));
+    let v: serde_json::Value = serde_json::from_str(&out).expect("json");
+    assert_eq!(v["summary"]["changes"], 0);
+    assert_eq!(v["summary"]["renumbered"], 2);
+    let ops: Vec<&serde_json::Value> = v["rows"]
+        .as_array()
+        .expect("rows")
+        .iter()
+        .flat_map(|r| r["diff"].as_array().expect("diff"))
+        .filter(|o| o["op"] == "renumber")
+        .collect();
+    assert_eq!(ops.len(), 2, "{out}");
+    assert_eq!(ops[0]["from"], "一、");
+    assert_eq!(ops[0]["text"], "（一）");
 }

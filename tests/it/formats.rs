@@ -436,7 +436,7 @@ fn a_pdf_whose_page_tree_is_damaged_is_not_called_a_scan() {
         .timeout(std::time::Duration::from_secs(30))
         .assert()
         .failure()
-        .code(1)
+        .code(2)
         .stderr(predicates::str::contains(
             "cyclic.pdf: is a PDF whose pages could not be found (its page tree is damaged)",
         ));

@@ -160,7 +160,7 @@ fn help_lists_the_live_bindings() {
 }
 
 #[test]
-fn sidebar_shows_every_rows_score_or_side_within_its_border() {
+fn sidebar_shows_every_rows_changes_or_side_within_its_border() {
     let mut app = demo_app();
     let buf = draw(&mut app, 160, 45, &Theme::color());
     let border = find(&buf, "│").expect("sidebar border").0;
@@ -177,7 +177,10 @@ fn sidebar_shows_every_rows_score_or_side_within_its_border() {
         } else if row.left.is_empty() {
             "▶".to_string()
         } else {
-            format!("{}%", (row.similarity * 100.0).round() as u32)
+            match app.cmp.diffs[i].stats.changes {
+                0 => "=".to_string(),
+                n => format!("±{n}"),
+            }
         };
         assert!(line.ends_with(&tail), "sidebar line {line:?} should end with {tail:?}");
         assert!(
@@ -186,6 +189,25 @@ fn sidebar_shows_every_rows_score_or_side_within_its_border() {
             row.label
         );
     }
+}
+
+#[test]
+fn a_row_with_one_changed_figure_never_looks_unchanged() {
+    let mut left = "一、法律顾问\n聘请常年法律顾问,全年提供法律咨询16次,审查合同52份。\n".to_string();
+    for k in 0..40 {
+        left += &format!("第{k}项工作围绕依法行政的要求稳步推进,相关制度持续完善,各方面成效明显。\n");
+    }
+    let right = left.replace("16次", "17次");
+    let left = left.as_str();
+    let mut app = crate::util::app_of(left, &right);
+    let screen = text(&draw(&mut app, 160, 30, &Theme::color()));
+    let first = screen.lines().nth(1).expect("first row");
+    assert!(first.contains("±1"), "{first}");
+    assert!(!screen.contains("100%"), "{screen}");
+    let out = duibi::render::text::compare(&app.cmp, &app.tax, false);
+    assert!(out.contains("similarity 0.99"), "{out}");
+    assert!(!out.contains("similarity 1.00"), "{out}");
+    assert!(out.contains("1 change"), "{out}");
 }
 
 #[test]

@@ -34,14 +34,44 @@ pub fn demo_app() -> duibi::view::App {
     demo_app_with(duibi::view::keymap::Keymap::builtin())
 }
 
-/// The same with another keymap.
-pub fn demo_app_with(keymap: duibi::view::keymap::Keymap) -> duibi::view::App {
-    use duibi::compare::Comparison;
+static TOKENIZER: std::sync::OnceLock<duibi::diff::JiebaTokenizer> = std::sync::OnceLock::new();
+
+/// An app over two reports given as text, word marks ready.
+pub fn app_of(left: &str, right: &str) -> duibi::view::App {
     use duibi::load::SourceText;
     use duibi::outline::outline;
+    let doc =
+        |name: &str, text: &str| outline(&SourceText::from_bytes(name.to_string(), text.as_bytes()).expect("decodes"));
+    app_over(
+        doc("left.txt", left),
+        doc("right.txt", right),
+        duibi::view::keymap::Keymap::builtin(),
+    )
+}
+
+fn app_over(
+    left: duibi::outline::Document,
+    right: duibi::outline::Document,
+    keymap: duibi::view::keymap::Keymap,
+) -> duibi::view::App {
+    use duibi::compare::Comparison;
     use duibi::topics::Taxonomy;
     use duibi::view::App;
-    static TOKENIZER: std::sync::OnceLock<duibi::diff::JiebaTokenizer> = std::sync::OnceLock::new();
+    let tax = Taxonomy::builtin();
+    let cmp = Comparison::build(left, right, &tax);
+    let diffs = cmp.word_diffs(
+        TOKENIZER.get_or_init(duibi::diff::JiebaTokenizer::new),
+        std::time::Duration::from_secs(10),
+    );
+    let mut app = App::new(cmp, tax, keymap);
+    app.set_word_diffs(diffs);
+    app
+}
+
+/// The same with another keymap.
+pub fn demo_app_with(keymap: duibi::view::keymap::Keymap) -> duibi::view::App {
+    use duibi::load::SourceText;
+    use duibi::outline::outline;
     let read = |name: &str| {
         let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("examples/reports")
@@ -51,13 +81,5 @@ pub fn demo_app_with(keymap: duibi::view::keymap::Keymap) -> duibi::view::App {
                 .expect("decodes"),
         )
     };
-    let tax = Taxonomy::builtin();
-    let cmp = Comparison::build(read("demo-2023.txt"), read("demo-2024.txt"), &tax);
-    let diffs = cmp.word_diffs(
-        TOKENIZER.get_or_init(duibi::diff::JiebaTokenizer::new),
-        std::time::Duration::from_secs(10),
-    );
-    let mut app = App::new(cmp, tax, keymap);
-    app.set_word_diffs(diffs);
-    app
+    app_over(read("demo-2023.txt"), read("demo-2024.txt"), keymap)
 }
