@@ -8,7 +8,8 @@ use rustc_hash::FxHashMap as HashMap;
 
 use crate::outline::{Document, SectionId};
 use crate::text::Fingerprint;
-use crate::topics::{DocTopics, ParagraphTopics, Taxonomy, TopicId};
+use crate::topics::{DocTopics, Taxonomy, TopicId};
+use collect::Collector;
 
 /// Points a heading needs for its section to be about a topic.
 const HEADING_MIN: u32 = 2;
@@ -38,6 +39,8 @@ pub enum PassageKind {
     Sentences,
     Preamble,
     Closing,
+    /// A part of the letter frame: title, addressee, signature or date.
+    Frame,
 }
 
 /// A piece of one report shown in a row.
@@ -54,13 +57,20 @@ pub struct Passage {
 }
 
 impl Passage {
-    /// Where the passage sits in its report: `开头`, `结尾`, or its headings from the top down.
+    /// Where the passage sits in its report: its headings from the top down, or for text outside
+    /// the numbered body `标题` (title, addressee), `开头`, `结尾` or `落款` (signature, date).
     pub fn place(&self) -> String {
-        match self.kind {
-            PassageKind::Preamble => "开头".to_string(),
-            PassageKind::Closing => "结尾".to_string(),
-            _ => self.path.join(" › "),
+        if self.section.is_some() {
+            return self.path.join(" › ");
         }
+        let after_body = self.order.0 == usize::MAX;
+        match (self.kind, after_body) {
+            (PassageKind::Frame, false) => "标题",
+            (PassageKind::Frame, true) => "落款",
+            (_, false) => "开头",
+            (_, true) => "结尾",
+        }
+        .to_string()
     }
 }
 
@@ -89,219 +99,6 @@ pub struct Classified<'a> {
     pub topics: &'a DocTopics,
 }
 
-/// Which parts of a document some topic row already shows.
-struct Coverage {
-    section: Vec<bool>,
-    paragraph: Vec<Vec<bool>>,
-}
-
-struct Collector<'a> {
-    c: Classified<'a>,
-    tax: &'a Taxonomy,
-    order_of: Vec<usize>,
-    coverage: Coverage,
-}
-
-impl<'a> Collector<'a> {
-    fn new(c: Classified<'a>, tax: &'a Taxonomy) -> Self {
-        let mut order_of = vec![0; c.doc.sections.len()];
-        for (i, id) in c.doc.walk().into_iter().enumerate() {
-            order_of[id] = i + 1;
-        }
-        let coverage = Coverage {
-            section: vec![false; c.doc.sections.len()],
-            paragraph: c.doc.sections.iter().map(|s| vec![false; s.body.len()]).collect(),
-        };
-        Self {
-            c,
-            tax,
-            order_of,
-            coverage,
-        }
-    }
-
-    fn passage(&self, kind: PassageKind, section: SectionId, para: usize, offset: usize, text: String) -> Passage {
-        Passage {
-            kind,
-            section: Some(section),
-            path: self.c.doc.path(section),
-            text,
-            order: (self.order_of[section], para, offset),
-        }
-    }
-
-    /// Passages about topic `t`, in document order.
-    fn collect(&mut self, t: TopicId) -> Vec<Passage> {
-        let mut out = Vec::new();
-        let doc = self.c.doc;
-        let topics = self.c.topics;
-        let overview = self.tax.find("overview") == Some(t);
-        for (i, p) in doc.preamble.iter().enumerate() {
-            if overview {
-                out.push(Passage {
-                    kind: PassageKind::Preamble,
-                    section: None,
-                    path: Vec::new(),
-                    text: p.text.clone(),
-                    order: (0, i, 0),
-                });
-            } else {
-                out.extend(frame_passages(
-                    &topics.preamble[i],
-                    &p.text,
-                    t,
-                    PassageKind::Preamble,
-                    (0, i),
-                ));
-            }
-        }
-        for &root in &doc.roots {
-            self.collect_section(root, t, &mut out);
-        }
-        for (i, p) in doc.closing.iter().enumerate() {
-            out.extend(frame_passages(
-                &topics.closing[i],
-                &p.text,
-                t,
-                PassageKind::Closing,
-                (usize::MAX, i),
-            ));
-        }
-        out
-    }
-
-    fn collect_section(&mut self, id: SectionId, t: TopicId, out: &mut Vec<Passage>) {
-        let doc = self.c.doc;
-        let st = &self.c.topics.sections[id];
-        let section = doc.section(id);
-        if st.heading.leads(t, HEADING_MIN, LEAD_SHARE) {
-            let elsewhere = section
-                .children
-                .iter()
-                .filter(|&&c| {
-                    let h = &self.c.topics.sections[c].heading;
-                    h.max() >= HEADING_MIN && !h.leads(t, HEADING_MIN, LEAD_SHARE)
-                })
-                .count();
-            // A heading like 总体情况 over subsections on other topics is a container, not a topic.
-            let container = !self.tax.topic(t).whole && elsewhere > 0 && elsewhere * 2 >= section.children.len();
-            if !container {
-                self.cover_subtree(id);
-                out.push(self.passage(PassageKind::Section, id, 0, 0, doc.full_text(id)));
-                return;
-            }
-            self.coverage.paragraph[id].iter_mut().for_each(|p| *p = true);
-            out.push(self.passage(PassageKind::SectionOwn, id, 0, 0, section.own_text()));
-            for &c in &section.children {
-                self.collect_section(c, t, out);
-            }
-            return;
-        }
-        let untitled_leaf = st.heading.max() < HEADING_MIN && section.children.is_empty();
-        if untitled_leaf
-            && st.combined.leads(t, PARAGRAPH_MIN, LEAD_SHARE)
-            && st.combined.get(t) * 2 > st.combined.total()
-        {
-            self.cover_subtree(id);
-            out.push(self.passage(PassageKind::Section, id, 0, 0, doc.full_text(id)));
-            return;
-        }
-        for (pi, p) in section.body.iter().enumerate() {
-            let found = paragraph_passages(&st.paragraphs[pi], &p.text, t);
-            if !found.is_empty() {
-                self.coverage.paragraph[id][pi] = true;
-            }
-            for (kind, offset, text) in found {
-                out.push(self.passage(kind, id, pi, offset, text));
-            }
-        }
-        for &c in &section.children {
-            self.collect_section(c, t, out);
-        }
-    }
-
-    fn cover_subtree(&mut self, id: SectionId) {
-        self.coverage.section[id] = true;
-        self.coverage.paragraph[id].iter_mut().for_each(|p| *p = true);
-        for &c in &self.c.doc.sections[id].children {
-            self.cover_subtree(c);
-        }
-    }
-
-    fn subtree_untouched(&self, id: SectionId) -> bool {
-        !self.coverage.section[id]
-            && !self.coverage.paragraph[id].iter().any(|&p| p)
-            && self.c.doc.sections[id]
-                .children
-                .iter()
-                .all(|&c| self.subtree_untouched(c))
-    }
-
-    /// What no topic claimed: whole untouched sections, else the untouched paragraphs.
-    fn leftovers(&self) -> Vec<Passage> {
-        let mut out = Vec::new();
-        for &root in &self.c.doc.roots {
-            self.leftovers_of(root, &mut out);
-        }
-        out.retain(|p| p.text.len() >= MIN_PASSAGE_BYTES);
-        out
-    }
-
-    fn leftovers_of(&self, id: SectionId, out: &mut Vec<Passage>) {
-        if self.coverage.section[id] {
-            return;
-        }
-        let doc = self.c.doc;
-        if self.subtree_untouched(id) {
-            out.push(self.passage(PassageKind::Section, id, 0, 0, doc.full_text(id)));
-            return;
-        }
-        for (pi, p) in doc.sections[id].body.iter().enumerate() {
-            if !self.coverage.paragraph[id][pi] {
-                out.push(self.passage(PassageKind::Paragraph, id, pi, 0, p.text.clone()));
-            }
-        }
-        for &c in &doc.sections[id].children {
-            self.leftovers_of(c, out);
-        }
-    }
-}
-
-/// Paragraph-level passages about `t`: the whole paragraph when it is about `t`, else runs of
-/// sentences that are. Returns (kind, byte offset, text).
-fn paragraph_passages(pt: &ParagraphTopics, text: &str, t: TopicId) -> Vec<(PassageKind, usize, String)> {
-    let whole = &pt.whole;
-    if whole.leads(t, PARAGRAPH_MIN, LEAD_SHARE) && whole.get(t) * 2 > whole.total() {
-        return vec![(PassageKind::Paragraph, 0, text.to_string())];
-    }
-    let mut out: Vec<(PassageKind, usize, String)> = Vec::new();
-    let mut run: Option<std::ops::Range<usize>> = None;
-    for (range, scores) in &pt.sentences {
-        if scores.get(t) >= SENTENCE_MIN {
-            run = Some(run.map_or(range.clone(), |r| r.start..range.end));
-        } else if let Some(r) = run.take() {
-            out.push((PassageKind::Sentences, r.start, text[r].trim().to_string()));
-        }
-    }
-    if let Some(r) = run {
-        out.push((PassageKind::Sentences, r.start, text[r].trim().to_string()));
-    }
-    out
-}
-
-fn frame_passages(pt: &ParagraphTopics, text: &str, t: TopicId, kind: PassageKind, at: (usize, usize)) -> Vec<Passage> {
-    paragraph_passages(pt, text, t)
-        .into_iter()
-        .map(|(k, offset, text)| Passage {
-            kind: if k == PassageKind::Paragraph { kind } else { k },
-            section: None,
-            path: Vec::new(),
-            text,
-            order: (at.0, at.1, offset),
-        })
-        .collect()
-}
-
 fn similarity(left: &[Passage], right: &[Passage]) -> f32 {
     if left.is_empty() || right.is_empty() {
         return 0.0;
@@ -322,10 +119,18 @@ const CANDIDATES: usize = 16;
 /// of its rarer bigrams (the prefix, rarest first, that any pair above the threshold must share:
 /// Dice ≥ `t` needs `t·|a|/(2−t)` shared bigrams). On reports of ordinary size this is exactly
 /// what scoring every pair gives; on huge repetitive ones it stays near-linear.
-fn content_pairs(left: &[Passage], right: &[Passage]) -> Vec<(usize, usize, f32)> {
-    let lf: Vec<Fingerprint> = left.iter().map(|p| Fingerprint::new(&p.text)).collect();
-    let rf: Vec<Fingerprint> = right.iter().map(|p| Fingerprint::new(&p.text)).collect();
-    let (mut used_l, mut used_r) = (vec![false; left.len()], vec![false; right.len()]);
+/// Passages flagged in `skip_l` and `skip_r` are never paired.
+fn content_pairs(left: &[Passage], right: &[Passage], skip_l: &[bool], skip_r: &[bool]) -> Vec<(usize, usize, f32)> {
+    let print = |p: &Passage, skip: bool| {
+        if skip {
+            Fingerprint::new("")
+        } else {
+            Fingerprint::new(&p.text)
+        }
+    };
+    let lf: Vec<Fingerprint> = left.iter().zip(skip_l).map(|(p, &s)| print(p, s)).collect();
+    let rf: Vec<Fingerprint> = right.iter().zip(skip_r).map(|(p, &s)| print(p, s)).collect();
+    let (mut used_l, mut used_r) = (skip_l.to_vec(), skip_r.to_vec());
     let mut pairs = twins(&lf, &rf, &mut used_l, &mut used_r);
 
     let mut df: HashMap<u32, usize> = HashMap::default();
@@ -417,22 +222,36 @@ pub fn align(left: Classified<'_>, right: Classified<'_>, tax: &Taxonomy) -> Ali
     let mut lc = Collector::new(left, tax);
     let mut rc = Collector::new(right, tax);
     let mut rows = Vec::new();
-    for t in (0..tax.topics().len()).filter(|&t| t != tax.fallback()) {
+    let topic_row = |t: TopicId, l: Vec<Passage>, r: Vec<Passage>| Row {
+        topic: Some(t),
+        label: tax.topic(t).label.clone(),
+        similarity: similarity(&l, &r),
+        left: l,
+        right: r,
+    };
+    let frame = tax.frame();
+    for t in (0..tax.topics().len()).filter(|&t| t != tax.fallback() && t != frame) {
         let (l, r) = (lc.collect(t), rc.collect(t));
-        if l.is_empty() && r.is_empty() {
-            continue;
+        if !l.is_empty() || !r.is_empty() {
+            rows.push(topic_row(t, l, r));
         }
-        let similarity = similarity(&l, &r);
-        rows.push(Row {
-            topic: Some(t),
-            label: tax.topic(t).label.clone(),
-            similarity,
-            left: l,
-            right: r,
-        });
+    }
+    // The frame topic takes what the others left of the closing, so it comes last; its row stands
+    // in taxonomy order.
+    let (l, r) = (lc.collect(frame), rc.collect(frame));
+    if !l.is_empty() || !r.is_empty() {
+        let at = rows
+            .iter()
+            .position(|row| row.topic > Some(frame))
+            .unwrap_or(rows.len());
+        rows.insert(at, topic_row(frame, l, r));
     }
     let (mut l_rest, mut r_rest) = (lc.leftovers(), rc.leftovers());
-    let pairs = content_pairs(&l_rest, &r_rest);
+    // Passages too slight to stand alone (`特此报告。`) are not paired by content; they stay in the
+    // fallback row.
+    let slight = |ps: &[Passage]| -> Vec<bool> { ps.iter().map(|p| p.text.len() < MIN_PASSAGE_BYTES).collect() };
+    let (l_slight, r_slight) = (slight(&l_rest), slight(&r_rest));
+    let pairs = content_pairs(&l_rest, &r_rest, &l_slight, &r_slight);
     let (mut l_taken, mut r_taken) = (vec![false; l_rest.len()], vec![false; r_rest.len()]);
     for &(i, j, s) in &pairs {
         l_taken[i] = true;
@@ -453,19 +272,12 @@ pub fn align(left: Classified<'_>, right: Classified<'_>, tax: &Taxonomy) -> Ali
     keep(&l_taken, &mut l_rest);
     keep(&r_taken, &mut r_rest);
     if !l_rest.is_empty() || !r_rest.is_empty() {
-        let fallback = tax.fallback();
-        let similarity = similarity(&l_rest, &r_rest);
-        rows.push(Row {
-            topic: Some(fallback),
-            label: tax.topic(fallback).label.clone(),
-            similarity,
-            left: l_rest,
-            right: r_rest,
-        });
+        rows.push(topic_row(tax.fallback(), l_rest, r_rest));
     }
     Alignment { rows }
 }
 
+mod collect;
 #[cfg(test)]
 mod tests;
 

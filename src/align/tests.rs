@@ -142,7 +142,10 @@ fn content_pairs_through_the_index_are_those_of_scoring_every_pair() {
     let (left, right) = (passages(40), passages(30));
     let expected = content_pairs_by_scoring_all(&left, &right);
     assert!(expected.len() > 10, "the sample has matches: {}", expected.len());
-    assert_eq!(content_pairs(&left, &right), expected);
+    assert_eq!(
+        content_pairs(&left, &right, &vec![false; left.len()], &vec![false; right.len()]),
+        expected
+    );
 }
 
 #[test]
@@ -156,7 +159,7 @@ fn thousands_of_near_twins_still_pair_every_twin_in_order() {
     let right: Vec<Passage> = (0..3000)
         .map(|n| Passage::for_test(PassageKind::Paragraph, &text(n + 1)))
         .collect();
-    let pairs = content_pairs(&left, &right);
+    let pairs = content_pairs(&left, &right, &vec![false; left.len()], &vec![false; right.len()]);
     // Left n is right n - 1; left 0 and right 2999 have no twin and pair with each other.
     assert_eq!(pairs.len(), 3000);
     assert_eq!((pairs[0].0, pairs[0].1), (0, 2999));

@@ -85,10 +85,9 @@ pub fn outline(doc: &Document, topics: &DocTopics, tax: &Taxonomy, color: bool) 
 }
 
 fn passage_line(out: &mut impl Write, color: bool, arrow: &str, p: &Passage) {
-    let place = if p.path.is_empty() {
-        "(opening or closing text)".to_string()
-    } else {
-        p.path.join(" › ")
+    let place = match p.section {
+        Some(_) => p.place(),
+        None => format!("({})", p.place()),
     };
     let _ = write!(out, "  {arrow} ");
     paint(out, color, DIM, &format!("{place}  [{:?}]", p.kind).to_lowercase());

@@ -35,6 +35,9 @@ pub struct Topic {
     /// A section whose heading names this topic is taken whole, even over subsections on other
     /// topics (下步措施 about 行政执法 is still a next step).
     pub whole: bool,
+    /// Takes the report's frame: title, addressee, opening, the closing text no other topic claims,
+    /// signature and date.
+    pub frame: bool,
 }
 
 #[derive(Deserialize)]
@@ -55,6 +58,8 @@ struct RawTopic {
     #[serde(default)]
     whole: bool,
     #[serde(default)]
+    frame: bool,
+    #[serde(default)]
     heading: BTreeMap<String, u32>,
     #[serde(default)]
     keywords: BTreeMap<String, u32>,
@@ -74,6 +79,7 @@ pub struct Taxonomy {
     patterns: Vec<Vec<Weight>>,
     matcher: AhoCorasick,
     fallback: TopicId,
+    frame: TopicId,
 }
 
 impl std::fmt::Debug for Taxonomy {
@@ -169,7 +175,13 @@ impl Taxonomy {
             .match_kind(MatchKind::LeftmostLongest)
             .build(&words)
             .map_err(|e| invalid(e.to_string()))?;
-        let topics = raw
+        let frames = raw.topic.iter().filter(|t| t.frame).count();
+        if frames > 1 {
+            return Err(invalid(format!(
+                "at most one topic may have `frame = true`, found {frames}"
+            )));
+        }
+        let mut topics: Vec<Topic> = raw
             .topic
             .into_iter()
             .map(|t| Topic {
@@ -178,13 +190,48 @@ impl Taxonomy {
                 english: t.english,
                 fallback: t.fallback,
                 whole: t.whole,
+                frame: t.frame,
             })
             .collect();
+        // Without a frame topic the opening and closing would be in no row: add one, with no
+        // keywords, so that every taxonomy shows the whole report.
+        let frame = match topics.iter().position(|t| t.frame) {
+            Some(f) => f,
+            None => {
+                let id = ["frame", "frame_text", "opening_and_closing"]
+                    .into_iter()
+                    .find(|id| topics.iter().all(|t| t.id != *id))
+                    .unwrap_or("frame");
+                topics.insert(
+                    0,
+                    Topic {
+                        id: id.to_string(),
+                        label: "开头与结尾".to_string(),
+                        english: "Opening and closing".to_string(),
+                        fallback: false,
+                        whole: false,
+                        frame: true,
+                    },
+                );
+                // Every index shifts by one.
+                for w in patterns.iter_mut().flatten() {
+                    w.topic += 1;
+                }
+                return Ok(Self {
+                    topics,
+                    patterns,
+                    matcher,
+                    fallback: fallback + 1,
+                    frame: 0,
+                });
+            }
+        };
         Ok(Self {
             topics,
             patterns,
             matcher,
             fallback,
+            frame,
         })
     }
 
@@ -199,6 +246,12 @@ impl Taxonomy {
     /// The topic that holds what no other topic claims.
     pub fn fallback(&self) -> TopicId {
         self.fallback
+    }
+
+    /// The topic that takes the report's frame: title, addressee, opening and unclaimed closing
+    /// text, signature and date (declared with `frame = true`, or added when none is).
+    pub fn frame(&self) -> TopicId {
+        self.frame
     }
 
     /// Finds a topic by its id.

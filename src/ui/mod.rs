@@ -233,7 +233,9 @@ fn draw_panes(frame: &mut Frame, app: &mut App, theme: &Theme, panes: &[Rect]) {
     let layout = app.row_layout();
     let buf = frame.buffer_mut();
     for (i, area) in panes.iter().enumerate() {
-        let pane = &layout.panes[i.min(layout.panes.len() - 1)];
+        let Some(pane) = layout.panes.get(i).or(layout.panes.first()) else {
+            continue;
+        };
         let top = if sync { scroll[0] } else { scroll[i] };
         for (row, line) in pane.iter().skip(top).take(height).enumerate() {
             let segs: Vec<(&str, Style)> = line.segs.iter().map(|s| (s.text.as_str(), theme.of(s))).collect();

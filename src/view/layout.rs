@@ -122,13 +122,12 @@ pub struct RowLayout {
 }
 
 fn header_text(p: &Passage, arrow: &str) -> String {
-    let place = match p.kind {
-        PassageKind::Preamble => "（开头）".to_string(),
-        PassageKind::Closing => "（结尾）".to_string(),
-        _ => p.path.join(" › "),
+    let place = match p.section {
+        Some(_) => p.place(),
+        None => format!("（{}）", p.place()),
     };
     let part = match p.kind {
-        PassageKind::Section | PassageKind::Preamble | PassageKind::Closing => "",
+        PassageKind::Section | PassageKind::Preamble | PassageKind::Closing | PassageKind::Frame => "",
         PassageKind::SectionOwn => " · 本节正文",
         PassageKind::Paragraph => " · 段落",
         PassageKind::Sentences => " · 句子",
@@ -274,6 +273,16 @@ impl SideData<'_> {
 
 /// Shown for a report that has nothing on a row's topic.
 const ABSENT: &str = "（无）本报告未涉及";
+
+/// What a comparison without rows shows (two reports with nothing to compare).
+pub fn nothing_to_compare() -> RowLayout {
+    RowLayout {
+        panes: vec![vec![Line {
+            segs: vec![Seg::new("两份报告都没有可比较的内容 · nothing to compare", Look::Dim)],
+        }]],
+        ..RowLayout::default()
+    }
+}
 
 /// Side-by-side layout of one row.
 pub fn side_by_side(row: &Row, diff: Option<&RowDiff>, widths: [usize; 2], opts: &Options) -> RowLayout {

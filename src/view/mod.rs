@@ -174,7 +174,9 @@ impl App {
     }
 
     fn layout_of(&self, row: usize, key: &RowKey) -> RowLayout {
-        let r = &self.cmp.alignment.rows[row];
+        let Some(r) = self.cmp.alignment.rows.get(row) else {
+            return layout::nothing_to_compare();
+        };
         let d = self.cmp.diffs.get(row);
         let w = |i: usize| key.widths.get(i).copied().unwrap_or(40).max(4) as usize;
         if key.inline {
@@ -204,7 +206,9 @@ impl App {
 
     /// Sections (and whether the opening) of each pane that the current row's passages cover.
     pub fn linked(&self) -> [(HashSet<usize>, bool); 2] {
-        let row = &self.cmp.alignment.rows[self.row];
+        let Some(row) = self.cmp.alignment.rows.get(self.row) else {
+            return Default::default();
+        };
         let (sides, passages) = if self.swapped {
             ([&self.cmp.right, &self.cmp.left], [&row.right, &row.left])
         } else {
@@ -475,7 +479,9 @@ impl App {
 
     fn scroll_other_to_row(&mut self, pane: usize) {
         let side_is_left = (pane == 0) != self.swapped;
-        let row = &self.cmp.alignment.rows[self.row];
+        let Some(row) = self.cmp.alignment.rows.get(self.row) else {
+            return;
+        };
         let first = (if side_is_left { &row.left } else { &row.right })
             .iter()
             .find_map(|p| p.section);

@@ -4,6 +4,7 @@ mod app_flow;
 mod cli;
 mod config;
 mod corpus;
+mod coverage;
 mod docs;
 mod formats;
 mod make;

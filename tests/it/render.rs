@@ -2,7 +2,7 @@
 
 use duibi::ui::{self, Theme};
 use duibi::view::App;
-use duibi::view::keymap::Key;
+use duibi::view::keymap::{Key, Keymap};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
@@ -38,9 +38,13 @@ fn text(buf: &Buffer) -> String {
     out
 }
 
+/// Types `keys`; `\n` is Enter.
 fn keys(app: &mut App, keys: &str) {
     for c in keys.chars() {
-        app.handle_key(Key::char(c));
+        app.handle_key(match c {
+            '\n' => Key::plain(duibi::view::keymap::KeyCode::Enter),
+            c => Key::char(c),
+        });
     }
 }
 
@@ -317,4 +321,24 @@ fn styles_of_a_changed_row() {
     let buf = draw(&mut app, 120, 14, &Theme::color());
     let lines: Vec<String> = (1..8).map(|y| styled_line(&buf, y)).collect();
     insta::assert_snapshot!("demo_counsel_styles_120x14", lines.join("\n"));
+}
+
+#[test]
+fn a_comparison_without_rows_shows_a_message_and_survives_every_key() {
+    let demo = demo_app();
+    let mut cmp = demo.cmp.clone();
+    cmp.alignment.rows.clear();
+    cmp.paired.clear();
+    cmp.diffs.clear();
+    let mut app = duibi::view::App::new(cmp, duibi::topics::Taxonomy::builtin(), Keymap::builtin());
+    let screen = text(&draw(&mut app, 120, 30, &Theme::color()));
+    assert!(screen.contains("nothing to compare"), "{screen}");
+    for k in [
+        "j", "J", "K", "}", "{", "G", "c", "s", "#", "d", "j", "d", "i", "t1", "tl", "/x\n", "n", "N",
+    ] {
+        keys(&mut app, k);
+        for (w, h) in [(120, 30), (70, 20)] {
+            draw(&mut app, w, h, &Theme::color());
+        }
+    }
 }

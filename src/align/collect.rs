@@ -1,0 +1,307 @@
+//! Gathers one report's passages about a topic, and keeps count of what every row shows, down to the
+//! sentence, so that what no topic claims is found exactly (nothing of a report is ever left out).
+
+use std::ops::Range;
+
+use super::{HEADING_MIN, LEAD_SHARE, PARAGRAPH_MIN, Passage, PassageKind, SENTENCE_MIN};
+use crate::outline::SectionId;
+use crate::text::{is_blank, split_sentences};
+use crate::topics::{ParagraphTopics, Taxonomy, TopicId};
+
+use super::Classified;
+
+/// Byte ranges of a paragraph that some row shows.
+type Covered = Vec<Range<usize>>;
+
+/// Which parts of a document some topic row already shows.
+struct Coverage {
+    section: Vec<bool>,
+    paragraph: Vec<Vec<Covered>>,
+    closing: Vec<Covered>,
+}
+
+pub(super) struct Collector<'a> {
+    c: Classified<'a>,
+    tax: &'a Taxonomy,
+    order_of: Vec<usize>,
+    coverage: Coverage,
+}
+
+/// Document order of the frame's parts before and after the body.
+const BEFORE_BODY: usize = 0;
+const AFTER_BODY: usize = usize::MAX;
+
+impl<'a> Collector<'a> {
+    pub(super) fn new(c: Classified<'a>, tax: &'a Taxonomy) -> Self {
+        let mut order_of = vec![0; c.doc.sections.len()];
+        for (i, id) in c.doc.walk().into_iter().enumerate() {
+            order_of[id] = i + 1;
+        }
+        let coverage = Coverage {
+            section: vec![false; c.doc.sections.len()],
+            paragraph: c.doc.sections.iter().map(|s| vec![Vec::new(); s.body.len()]).collect(),
+            closing: vec![Vec::new(); c.doc.closing.len()],
+        };
+        Self {
+            c,
+            tax,
+            order_of,
+            coverage,
+        }
+    }
+
+    fn passage(&self, kind: PassageKind, section: SectionId, para: usize, offset: usize, text: String) -> Passage {
+        Passage {
+            kind,
+            section: Some(section),
+            path: self.c.doc.path(section),
+            text,
+            order: (self.order_of[section], para, offset),
+        }
+    }
+
+    fn frame_field(text: &Option<String>, order: (usize, usize)) -> Option<Passage> {
+        let text = text.as_deref().filter(|t| !t.trim().is_empty())?;
+        Some(Passage {
+            kind: PassageKind::Frame,
+            section: None,
+            path: Vec::new(),
+            text: text.to_string(),
+            order: (order.0, order.1, 0),
+        })
+    }
+
+    /// Passages about topic `t`, in document order. The frame topic also takes the letter frame,
+    /// the whole opening and the closing text no other topic took: collect it after the others.
+    pub(super) fn collect(&mut self, t: TopicId) -> Vec<Passage> {
+        let mut out = Vec::new();
+        let doc = self.c.doc;
+        let topics = self.c.topics;
+        let frame = self.tax.frame() == t;
+        if frame {
+            out.extend(Self::frame_field(&doc.title, (BEFORE_BODY, 0)));
+            out.extend(Self::frame_field(&doc.addressee, (BEFORE_BODY, 1)));
+        }
+        for (i, p) in doc.preamble.iter().enumerate() {
+            if frame {
+                out.push(Passage {
+                    kind: PassageKind::Preamble,
+                    section: None,
+                    path: Vec::new(),
+                    text: p.text.clone(),
+                    order: (BEFORE_BODY, 2 + i, 0),
+                });
+            } else {
+                out.extend(frame_passages(
+                    &paragraph_passages(&topics.preamble[i], &p.text, t),
+                    PassageKind::Preamble,
+                    (BEFORE_BODY, 2 + i),
+                ));
+            }
+        }
+        for &root in &doc.roots {
+            self.collect_section(root, t, &mut out);
+        }
+        for (i, p) in doc.closing.iter().enumerate() {
+            let found = if frame {
+                uncovered(&p.text, &self.coverage.closing[i])
+            } else {
+                paragraph_passages(&topics.closing[i], &p.text, t)
+            };
+            self.coverage.closing[i].extend(found.iter().map(|f| f.1.clone()));
+            out.extend(frame_passages(&found, PassageKind::Closing, (AFTER_BODY, i)));
+        }
+        if frame {
+            let n = doc.closing.len();
+            out.extend(Self::frame_field(&doc.signature, (AFTER_BODY, n)));
+            out.extend(Self::frame_field(&doc.date, (AFTER_BODY, n + 1)));
+        }
+        out
+    }
+
+    fn collect_section(&mut self, id: SectionId, t: TopicId, out: &mut Vec<Passage>) {
+        let doc = self.c.doc;
+        let st = &self.c.topics.sections[id];
+        let section = doc.section(id);
+        if st.heading.leads(t, HEADING_MIN, LEAD_SHARE) {
+            let elsewhere = section
+                .children
+                .iter()
+                .filter(|&&c| {
+                    let h = &self.c.topics.sections[c].heading;
+                    h.max() >= HEADING_MIN && !h.leads(t, HEADING_MIN, LEAD_SHARE)
+                })
+                .count();
+            // A heading like 总体情况 over subsections on other topics is a container, not a topic.
+            let container = !self.tax.topic(t).whole && elsewhere > 0 && elsewhere * 2 >= section.children.len();
+            if !container {
+                self.cover_subtree(id);
+                out.push(self.passage(PassageKind::Section, id, 0, 0, doc.full_text(id)));
+                return;
+            }
+            self.cover_own(id);
+            out.push(self.passage(PassageKind::SectionOwn, id, 0, 0, section.own_text()));
+            for &c in &section.children {
+                self.collect_section(c, t, out);
+            }
+            return;
+        }
+        let untitled_leaf = st.heading.max() < HEADING_MIN && section.children.is_empty();
+        if untitled_leaf
+            && st.combined.leads(t, PARAGRAPH_MIN, LEAD_SHARE)
+            && st.combined.get(t) * 2 > st.combined.total()
+        {
+            self.cover_subtree(id);
+            out.push(self.passage(PassageKind::Section, id, 0, 0, doc.full_text(id)));
+            return;
+        }
+        for (pi, p) in section.body.iter().enumerate() {
+            let found = paragraph_passages(&st.paragraphs[pi], &p.text, t);
+            self.coverage.paragraph[id][pi].extend(found.iter().map(|f| f.1.clone()));
+            for (kind, range, text) in found {
+                out.push(self.passage(kind, id, pi, range.start, text));
+            }
+        }
+        for &c in &section.children {
+            self.collect_section(c, t, out);
+        }
+    }
+
+    fn cover_own(&mut self, id: SectionId) {
+        for (pi, p) in self.c.doc.sections[id].body.iter().enumerate() {
+            self.coverage.paragraph[id][pi] = std::iter::once(0..p.text.len()).collect();
+        }
+    }
+
+    fn cover_subtree(&mut self, id: SectionId) {
+        self.coverage.section[id] = true;
+        self.cover_own(id);
+        for &c in &self.c.doc.sections[id].children {
+            self.cover_subtree(c);
+        }
+    }
+
+    fn subtree_untouched(&self, id: SectionId) -> bool {
+        !self.coverage.section[id]
+            && self.coverage.paragraph[id].iter().all(Vec::is_empty)
+            && self.c.doc.sections[id]
+                .children
+                .iter()
+                .all(|&c| self.subtree_untouched(c))
+    }
+
+    /// What no topic claimed: whole untouched sections, else the untouched paragraphs, else the
+    /// untouched sentences of paragraphs that rows show in part.
+    pub(super) fn leftovers(&self) -> Vec<Passage> {
+        let mut out = Vec::new();
+        for &root in &self.c.doc.roots {
+            self.leftovers_of(root, &mut out);
+        }
+        out
+    }
+
+    fn leftovers_of(&self, id: SectionId, out: &mut Vec<Passage>) {
+        if self.coverage.section[id] {
+            return;
+        }
+        let doc = self.c.doc;
+        if self.subtree_untouched(id) {
+            out.push(self.passage(PassageKind::Section, id, 0, 0, doc.full_text(id)));
+            return;
+        }
+        for (pi, p) in doc.sections[id].body.iter().enumerate() {
+            for (kind, range, text) in uncovered(&p.text, &self.coverage.paragraph[id][pi]) {
+                out.push(self.passage(kind, id, pi, range.start, text));
+            }
+        }
+        for &c in &doc.sections[id].children {
+            self.leftovers_of(c, out);
+        }
+    }
+}
+
+/// A paragraph's runs of sentences that no range of `covered` touches: the whole paragraph when
+/// nothing is covered.
+fn uncovered(text: &str, covered: &Covered) -> Vec<(PassageKind, Range<usize>, String)> {
+    if covered.is_empty() {
+        return if text.chars().all(is_blank) {
+            Vec::new()
+        } else {
+            vec![(PassageKind::Paragraph, 0..text.len(), text.to_string())]
+        };
+    }
+    let mut out = Vec::new();
+    let mut run: Option<Range<usize>> = None;
+    let mut flush = |run: &mut Option<Range<usize>>| {
+        if let Some(r) = run.take().filter(|r| !text[r.clone()].chars().all(is_blank)) {
+            out.push((PassageKind::Sentences, r.clone(), text[r].trim().to_string()));
+        }
+    };
+    for r in split_sentences(text) {
+        let shown = covered.iter().any(|c| c.start < r.end && r.start < c.end);
+        if shown {
+            flush(&mut run);
+        } else {
+            run = Some(run.map_or(r.clone(), |x| x.start..r.end));
+        }
+    }
+    flush(&mut run);
+    out
+}
+
+/// Paragraph-level passages about `t`: the whole paragraph when it is about `t`, else runs of
+/// sentences that are. Returns (kind, byte range, text).
+fn paragraph_passages(pt: &ParagraphTopics, text: &str, t: TopicId) -> Vec<(PassageKind, Range<usize>, String)> {
+    let whole = &pt.whole;
+    if whole.leads(t, PARAGRAPH_MIN, LEAD_SHARE) && whole.get(t) * 2 > whole.total() {
+        return vec![(PassageKind::Paragraph, 0..text.len(), text.to_string())];
+    }
+    let mut out = Vec::new();
+    let mut run: Option<Range<usize>> = None;
+    for (range, scores) in &pt.sentences {
+        if scores.get(t) >= SENTENCE_MIN {
+            run = Some(run.map_or(range.clone(), |r| r.start..range.end));
+        } else if let Some(r) = run.take() {
+            out.push((PassageKind::Sentences, r.clone(), text[r].trim().to_string()));
+        }
+    }
+    if let Some(r) = run {
+        out.push((PassageKind::Sentences, r.clone(), text[r].trim().to_string()));
+    }
+    out
+}
+
+/// Passages of an opening or closing paragraph; a whole paragraph takes the paragraph's `kind`.
+fn frame_passages(
+    found: &[(PassageKind, Range<usize>, String)],
+    kind: PassageKind,
+    at: (usize, usize),
+) -> Vec<Passage> {
+    found
+        .iter()
+        .map(|(k, range, text)| Passage {
+            kind: if *k == PassageKind::Paragraph { kind } else { *k },
+            section: None,
+            path: Vec::new(),
+            text: text.clone(),
+            order: (at.0, at.1, range.start),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn uncovered_sentences_are_found_in_runs() {
+        let text = "甲句。乙句。丙句。丁句。";
+        // 乙 is shown by some row.
+        let covered: Covered = std::iter::once(9..18).collect();
+        let got: Vec<String> = uncovered(text, &covered).into_iter().map(|x| x.2).collect();
+        assert_eq!(got, ["甲句。", "丙句。丁句。"]);
+        assert_eq!(uncovered(text, &Vec::new())[0].0, PassageKind::Paragraph);
+        assert!(uncovered(text, &std::iter::once(0..text.len()).collect()).is_empty());
+        assert!(uncovered("  ", &Vec::new()).is_empty());
+    }
+}
