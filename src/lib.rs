@@ -4,8 +4,8 @@
 //! Data flows one way, one module per stage:
 //!
 //! ```text
-//! load ─▶ normalize ─▶ outline ─▶ topics ─▶ align ─▶ diff ─▶ report (CLI text/JSON/Markdown)
-//! bytes   lines        Document   scores    rows     RowDiff
+//! load ─▶ normalize ─▶ outline ─▶ topics ─▶ align ─▶ diff ─▶ overview ─▶ report (CLI text/JSON/Markdown)
+//! bytes   lines        Document   scores    rows     RowDiff  Overview
 //! ```
 //!
 //! Start with [`compare::Comparison::build`] for the whole pipeline, or [`outline::outline`] for the
@@ -21,6 +21,7 @@ pub mod load;
 pub mod normalize;
 pub mod numbering;
 pub mod outline;
+pub mod overview;
 pub mod render;
 pub mod text;
 pub mod topics;

@@ -5,6 +5,7 @@
 //! Owns: sentence pairing, the word diff and its clean-up, per-row statistics. Works on folded text
 //! and maps every mark back to the original characters. Must not know how marks are drawn.
 
+mod figures;
 mod jieba;
 mod ops;
 mod pair;
@@ -91,13 +92,15 @@ pub enum OpKind {
     Renumber,
 }
 
-/// A figure that changed between paired sentences: `法律咨询` `16次` → `119次`.
+/// A figure that changed between paired sentences: `提供法律咨询` `16次` → `119次`, `+103次`.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct FigureChange {
-    /// The words just before the figure, for context.
+    /// What the figure counts: the whole words of its clause before it (`提供法律咨询`, `保留`).
     pub context: String,
     pub before: String,
     pub after: String,
+    /// The difference in the figure's unit (`+103次`), when both sides are one number in one unit.
+    pub change: Option<String>,
 }
 
 /// A sentence of one side: its passage and its byte range in that passage's text.

@@ -6,7 +6,6 @@ use std::time::Instant;
 
 use similar::{Algorithm, DiffOp, capture_diff_slices_deadline};
 
-use super::tokenize::leading_figure;
 use super::{FigureChange, Tokenizer};
 use crate::text::{is_blank, is_punct};
 
@@ -27,9 +26,6 @@ pub struct WordDiff {
     pub pieces: Vec<Piece>,
     pub figures: Vec<FigureChange>,
 }
-
-/// Longest text on either side of a change still read as a changed figure.
-const FIGURE_MAX_CHARS: usize = 12;
 
 fn content_chars(s: &str) -> usize {
     s.chars().filter(|&c| !is_blank(c) && !is_punct(c)).count()
@@ -96,7 +92,7 @@ pub fn diff(old: &str, new: &str, tokenizer: &dyn Tokenizer, deadline: Option<In
         };
         push_piece(&mut pieces, piece, old);
     }
-    let figures = mark_figures(&mut pieces, old, new);
+    let figures = super::figures::mark_figures(&mut pieces, old, new, &new_tokens);
     WordDiff { pieces, figures }
 }
 
@@ -161,57 +157,6 @@ fn push_piece(pieces: &mut Vec<Piece>, piece: Piece, old: &str) {
     pieces.push(piece);
 }
 
-/// Lists the figures that changed, and flags the short changes that are figures so they stand out.
-/// A longer change counts too when both sides start with a figure in the same unit after shared
-/// words: in `提供法律咨询[-16次,有效防范了法律风险-]{+119次+}` the count went from 16 to 119.
-fn mark_figures(pieces: &mut [Piece], old: &str, new: &str) -> Vec<FigureChange> {
-    let mut out = Vec::new();
-    for k in 0..pieces.len() {
-        let p = &pieces[k];
-        if !p.changed {
-            continue;
-        }
-        let (before, after) = (&old[p.old.clone()], &new[p.new.clone()]);
-        // The last words before the change, looked up only for a figure.
-        let context = || {
-            k.checked_sub(1)
-                .map(|i| {
-                    let text = &new[pieces[i].new.clone()];
-                    let chars: Vec<char> = text.chars().collect();
-                    chars[chars.len().saturating_sub(4)..].iter().collect::<String>()
-                })
-                .unwrap_or_default()
-        };
-        let short = before.chars().count() <= FIGURE_MAX_CHARS && after.chars().count() <= FIGURE_MAX_CHARS;
-        let (lead_before, lead_after) = (leading_figure(before), leading_figure(after));
-        let other_units = matches!((lead_before, lead_after), (Some((_, u)), Some((_, v))) if u != v);
-        if short
-            && !other_units
-            && before.contains(|c: char| c.is_ascii_digit())
-            && after.contains(|c: char| c.is_ascii_digit())
-        {
-            out.push(FigureChange {
-                context: context(),
-                before: before.to_string(),
-                after: after.to_string(),
-            });
-            pieces[k].figure = true;
-        } else if let (Some((b, unit)), Some((a, unit_after))) = (lead_before, lead_after)
-            && unit == unit_after
-            && b != a
-            && let context = context()
-            && !context.is_empty()
-        {
-            out.push(FigureChange {
-                context,
-                before: format!("{b}{unit}"),
-                after: format!("{a}{unit}"),
-            });
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -245,9 +190,10 @@ mod tests {
         assert_eq!(
             wd.figures,
             [FigureChange {
-                context: "法律咨询".into(),
+                context: "提供法律咨询".into(),
                 before: "16次".into(),
-                after: "119次".into()
+                after: "119次".into(),
+                change: Some("+103次".into()),
             }]
         );
     }
@@ -265,7 +211,7 @@ mod tests {
                 ("16次".to_string(), "119次".to_string())
             ]
         );
-        assert_eq!(wd.figures[1].context, "法律咨询");
+        assert_eq!(wd.figures[1].context, "提供法律咨询");
         // Different units are different quantities.
         let wd = diff("培训16次,效果好。", "培训16人。", &CharTokenizer, None, false);
         assert!(wd.figures.is_empty(), "{:?}", wd.figures);

@@ -110,6 +110,7 @@ struct CompareJson<'a> {
     right: DocJson<'a>,
     rows: Vec<RowJson<'a>>,
     summary: Summary,
+    overview: crate::overview::Overview,
 }
 
 fn doc_json(side: &Side) -> DocJson<'_> {
@@ -170,6 +171,7 @@ pub fn compare_to(out: impl std::io::Write, c: &Comparison, tax: &Taxonomy) -> s
         right: doc_json(&c.right),
         rows,
         summary,
+        overview: crate::overview::Overview::new(c, tax),
     };
     serde_json::to_writer_pretty(out, &value).map_err(std::io::Error::from)
 }

@@ -120,6 +120,7 @@ pub fn compare_to(out: &mut impl Write, c: &Comparison, tax: &Taxonomy) {
             escape(&super::topic_names(tax, &s.topics_right_only))
         );
     }
+    super::overview::markdown(out, &crate::overview::Overview::new(c, tax), escape);
     for (i, row) in c.alignment.rows.iter().enumerate() {
         let id = row
             .topic

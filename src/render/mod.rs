@@ -4,6 +4,7 @@
 pub mod json;
 pub mod keys;
 pub mod markdown;
+pub mod overview;
 pub mod text;
 
 use crate::compare::Comparison;

@@ -94,6 +94,11 @@ fn passage_line(out: &mut impl Write, color: bool, arrow: &str, p: &Passage) {
     let _ = out.write_char('\n');
 }
 
+/// Two passages listed alike (the title and addressee are both `(标题) [frame]`).
+fn same_place(a: &Passage, b: &Passage) -> bool {
+    a.kind == b.kind && a.section == b.section && a.place() == b.place()
+}
+
 /// Does a sentence end here, possibly behind a closing quote (`…完成。”`)?
 fn ends_sentence(piece: &str) -> bool {
     let mut rev = piece.chars().rev();
@@ -229,6 +234,7 @@ pub fn compare_to(out: &mut impl Write, c: &Comparison, tax: &Taxonomy, color: b
             let _ = writeln!(out, "{label}: {}", super::topic_names(tax, ids));
         }
     }
+    super::overview::text(out, &crate::overview::Overview::new(c, tax));
     let total = c.alignment.rows.len();
     for (i, row) in c.alignment.rows.iter().enumerate() {
         let _ = out.write_char('\n');
@@ -253,14 +259,18 @@ pub fn compare_to(out: &mut impl Write, c: &Comparison, tax: &Taxonomy, color: b
             ),
         );
         let _ = out.write_char('\n');
-        for p in &row.left {
-            passage_line(out, color, "◀", p);
+        for (k, p) in row.left.iter().enumerate() {
+            if k == 0 || !same_place(&row.left[k - 1], p) {
+                passage_line(out, color, "◀", p);
+            }
         }
         if row.left.is_empty() {
             let _ = writeln!(out, "  ◀ (not in left report)");
         }
-        for p in &row.right {
-            passage_line(out, color, "▶", p);
+        for (k, p) in row.right.iter().enumerate() {
+            if k == 0 || !same_place(&row.right[k - 1], p) {
+                passage_line(out, color, "▶", p);
+            }
         }
         if row.right.is_empty() {
             let _ = writeln!(out, "  ▶ (not in right report)");

@@ -323,3 +323,53 @@ fn exit_code_says_whether_the_reports_differ_numbering_aside() {
     assert_eq!(ops[0]["from"], "一、");
     assert_eq!(ops[0]["text"], "（一）");
 }
+
+#[test]
+fn every_format_opens_with_the_overview_figures_and_citations() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let left = dir.path().join("2023.txt");
+    let right = dir.path().join("2024.txt");
+    std::fs::write(
+        &left,
+        "一、法律顾问\n聘请法律顾问,全年提供法律咨询16次,审查合同35份。\n二、学法普法\n组织学习《中华人民共和国行政处罚法》,开展专题讲座3次。\n",
+    )
+    .expect("writes");
+    std::fs::write(
+        &right,
+        "一、法律顾问\n聘请法律顾问,全年提供法律咨询119次,审查合同35份。\n二、学法普法\n组织学习《中华人民共和国行政复议法》,开展专题讲座3次。\n",
+    )
+    .expect("writes");
+    let run = |format: &str| stdout_of(duibi().args(["compare", "--format", format]).arg(&left).arg(&right));
+    let text = run("text");
+    assert!(text.contains("Figures that changed"), "{text}");
+    let figure_line = text
+        .lines()
+        .find(|l| l.contains("16次 → 119次") && !l.contains("#"))
+        .unwrap_or_else(|| panic!("a figure line in {text}"));
+    assert!(
+        figure_line.contains("提供法律咨询") && figure_line.contains("+103次"),
+        "{figure_line}"
+    );
+    assert!(text.contains("◀ 《中华人民共和国行政处罚法》"), "{text}");
+    assert!(text.contains("▶ 《中华人民共和国行政复议法》"), "{text}");
+    let md = run("markdown");
+    assert!(md.contains("| 提供法律咨询 | 16次 | 119次 | +103次 |"), "{md}");
+    let json: serde_json::Value = serde_json::from_str(&run("json")).expect("json");
+    let ov = &json["overview"];
+    let figures = ov["figures"].as_array().expect("figures");
+    assert!(
+        figures.iter().any(|f| f["label"] == "提供法律咨询"
+            && f["before"] == "16次"
+            && f["after"] == "119次"
+            && f["change"] == "+103次"),
+        "{ov}"
+    );
+    assert_eq!(ov["citations"]["left_only"][0], "《中华人民共和国行政处罚法》");
+    assert!(
+        ov["rows"]
+            .as_array()
+            .expect("rows")
+            .iter()
+            .any(|r| r["changes"].as_u64() > Some(0))
+    );
+}

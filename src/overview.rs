@@ -1,0 +1,183 @@
+//! The overview of a comparison: every row with what changed in it, every changed figure as a table,
+//! and the documents (《…》) only one report cites. Computed from the diffs; shown first in the
+//! interface (key `o`) and at the top of every `compare` output.
+
+use std::collections::BTreeSet;
+
+use crate::compare::Comparison;
+use crate::outline::Document;
+use crate::topics::Taxonomy;
+
+/// Which reports a row has passages from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Presence {
+    Both,
+    LeftOnly,
+    RightOnly,
+}
+
+/// One row as the overview lists it.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct RowSummary {
+    /// Index of the row in the comparison.
+    pub row: usize,
+    /// Topic id (`None` for rows paired by content alone).
+    pub topic: Option<String>,
+    pub label: String,
+    pub presence: Presence,
+    /// Sentences added, dropped, edited or moved (numbering aside).
+    pub changes: usize,
+    /// Characters inserted and deleted.
+    pub inserted: usize,
+    pub deleted: usize,
+    /// Sentences whose only difference is their numbering.
+    pub renumbered: usize,
+    /// The row's changed figures, `16次→119次`.
+    pub figures: Vec<String>,
+}
+
+/// A changed figure, with its row.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct FigureRow {
+    pub row: usize,
+    /// What is counted, in whole words: `提供法律咨询`, `保留`.
+    pub label: String,
+    pub before: String,
+    pub after: String,
+    /// The difference in the figure's unit, when computable: `+103次`.
+    pub change: Option<String>,
+}
+
+/// Documents cited by name (《…》) in one report only.
+#[derive(Debug, Clone, Default, serde::Serialize)]
+pub struct Citations {
+    pub left_only: Vec<String>,
+    pub right_only: Vec<String>,
+}
+
+/// Everything that changed, at a glance.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Overview {
+    pub rows: Vec<RowSummary>,
+    pub figures: Vec<FigureRow>,
+    pub citations: Citations,
+}
+
+/// Longest name between 《 and 》 taken as a document's name; longer spans are unbalanced marks.
+const MAX_TITLE_CHARS: usize = 60;
+
+/// The names between 《 and 》 in `text`.
+pub fn cited_in(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut rest = text;
+    while let Some(open) = rest.find('《') {
+        let after = &rest[open + '《'.len_utf8()..];
+        let Some(close) = after.find(['》', '《']) else { break };
+        let name = &after[..close];
+        if after[close..].starts_with('》') && !name.is_empty() && name.chars().count() <= MAX_TITLE_CHARS {
+            out.push(name);
+        }
+        rest = &after[close..];
+        if let Some(stripped) = rest.strip_prefix('》') {
+            rest = stripped;
+        }
+    }
+    out
+}
+
+/// Every document name a report cites, with its 《》.
+fn citations(doc: &Document) -> BTreeSet<String> {
+    let mut texts: Vec<&str> = doc.preamble.iter().map(|p| p.text.as_str()).collect();
+    for s in &doc.sections {
+        texts.push(&s.heading_line);
+        texts.extend(s.body.iter().map(|p| p.text.as_str()));
+    }
+    texts.extend(doc.closing.iter().map(|p| p.text.as_str()));
+    texts.extend(doc.title.as_deref());
+    texts
+        .into_iter()
+        .flat_map(cited_in)
+        .map(|n| format!("《{n}》"))
+        .collect()
+}
+
+impl Overview {
+    /// The overview of a comparison whose diffs are made (sentence-level ones will do, without
+    /// figures).
+    pub fn new(c: &Comparison, tax: &Taxonomy) -> Self {
+        let mut rows = Vec::new();
+        let mut figures = Vec::new();
+        for (i, row) in c.alignment.rows.iter().enumerate() {
+            let presence = match (row.left.is_empty(), row.right.is_empty()) {
+                (false, true) => Presence::LeftOnly,
+                (true, false) => Presence::RightOnly,
+                _ => Presence::Both,
+            };
+            let d = c.diffs.get(i);
+            let stats = d.map(|d| d.stats).unwrap_or_default();
+            let row_figures = d.map_or(&[][..], |d| &d.figures);
+            rows.push(RowSummary {
+                row: i,
+                topic: row.topic.map(|t| tax.topic(t).id.clone()),
+                label: row.label.clone(),
+                presence,
+                changes: stats.changes,
+                inserted: stats.inserted,
+                deleted: stats.deleted,
+                renumbered: stats.renumbered,
+                figures: {
+                    let mut shown: Vec<String> = Vec::new();
+                    for f in row_figures {
+                        let s = format!("{}→{}", f.before, f.after);
+                        if !shown.contains(&s) {
+                            shown.push(s);
+                        }
+                    }
+                    shown
+                },
+            });
+            // A passage may stand in several rows: list each figure change once, at its first row.
+            let seen = |f: &crate::diff::FigureChange, figures: &[FigureRow]| {
+                figures
+                    .iter()
+                    .any(|g| g.label == f.context && g.before == f.before && g.after == f.after)
+            };
+            for f in row_figures {
+                if !seen(f, &figures) {
+                    figures.push(FigureRow {
+                        row: i,
+                        label: f.context.clone(),
+                        before: f.before.clone(),
+                        after: f.after.clone(),
+                        change: f.change.clone(),
+                    });
+                }
+            }
+        }
+        let (l, r) = (citations(&c.left.doc), citations(&c.right.doc));
+        Overview {
+            rows,
+            figures,
+            citations: Citations {
+                left_only: l.difference(&r).cloned().collect(),
+                right_only: r.difference(&l).cloned().collect(),
+            },
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cited_names_are_found_between_balanced_marks() {
+        assert_eq!(
+            cited_in("学习《宪法》《中华人民共和国行政复议法》和《条例》。"),
+            ["宪法", "中华人民共和国行政复议法", "条例"]
+        );
+        assert_eq!(cited_in("《未闭合 《行政许可法》"), ["行政许可法"]);
+        assert!(cited_in("《》 没有书名").is_empty());
+    }
+}
