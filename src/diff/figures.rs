@@ -155,9 +155,11 @@ fn value_len(text: &str) -> usize {
 /// A longer change counts too when both sides start with a figure in the same unit after shared
 /// words: in `提供法律咨询[-16次,有效防范了法律风险-]{+119次+}` the count went from 16 to 119.
 /// `new_tokens` are the tokens of `new`, for labels made of whole words.
-pub fn mark_figures(pieces: &mut [Piece], old: &str, new: &str, new_tokens: &[Range<usize>]) -> Vec<FigureChange> {
+pub fn mark_figures(pieces: &mut Vec<Piece>, old: &str, new: &str, new_tokens: &[Range<usize>]) -> Vec<FigureChange> {
     let mut out = Vec::new();
-    for p in pieces.iter_mut() {
+    // Pieces led by a figure, to split so that the figure alone stands out: (index, old, new bytes).
+    let mut splits = Vec::new();
+    for (k, p) in pieces.iter_mut().enumerate() {
         if !p.changed || p.numbering {
             continue;
         }
@@ -173,6 +175,7 @@ pub fn mark_figures(pieces: &mut [Piece], old: &str, new: &str, new_tokens: &[Ra
             && unit == unit_after
             && b != a
         {
+            splits.push((k, b.len() + unit.len(), a.len() + unit.len()));
             (format!("{b}{unit}"), format!("{a}{unit}"))
         } else {
             continue;
@@ -186,6 +189,24 @@ pub fn mark_figures(pieces: &mut [Piece], old: &str, new: &str, new_tokens: &[Ra
             before,
             after,
         });
+    }
+    for (k, old_len, new_len) in splits.into_iter().rev() {
+        let p = pieces[k].clone();
+        let (old_at, new_at) = (p.old.start + old_len, p.new.start + new_len);
+        pieces[k] = Piece {
+            old: p.old.start..old_at,
+            new: p.new.start..new_at,
+            figure: true,
+            ..p.clone()
+        };
+        pieces.insert(
+            k + 1,
+            Piece {
+                old: old_at..p.old.end,
+                new: new_at..p.new.end,
+                ..p
+            },
+        );
     }
     out
 }

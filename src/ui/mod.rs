@@ -4,26 +4,37 @@
 pub mod theme;
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line as TLine, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
+use crate::view::geometry::Area;
 use crate::view::keymap::Mode;
 use crate::view::wrap::str_width;
-use crate::view::{Action, App, Geometry};
+use crate::view::{Action, App};
 pub use theme::Theme;
 
-/// Smallest terminal the interface draws in.
-pub const MIN_WIDTH: u16 = 60;
-pub const MIN_HEIGHT: u16 = 12;
-/// Columns of the topic sidebar, border included (less on narrow terminals).
-const SIDEBAR_WIDTH: u16 = 24;
+pub use crate::view::geometry::{MIN_HEIGHT, MIN_WIDTH};
 
-/// Draws the whole interface.
+fn rect(a: Area) -> Rect {
+    Rect {
+        x: a.x,
+        y: a.y,
+        width: a.width,
+        height: a.height,
+    }
+}
+
+/// Draws the whole interface where [`App::resize`] placed its parts (laid out again first if the
+/// terminal's size changed since).
 pub fn draw(frame: &mut Frame, app: &mut App, theme: &Theme) {
     let area = frame.area();
-    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+    if app.geometry.width != area.width || app.geometry.total_height != area.height {
+        app.resize(area.width, area.height);
+    }
+    let g = app.geometry.clone();
+    if g.too_small {
         let msg = format!(
             "终端太小 terminal too small: {}×{}, need at least {MIN_WIDTH}×{MIN_HEIGHT}",
             area.width, area.height
@@ -31,40 +42,32 @@ pub fn draw(frame: &mut Frame, app: &mut App, theme: &Theme) {
         frame.render_widget(Paragraph::new(msg).wrap(ratatui::widgets::Wrap { trim: true }), area);
         return;
     }
-    let [header, body, status] =
-        Layout::vertical([Constraint::Length(1), Constraint::Min(1), Constraint::Length(1)]).areas(area);
-    let (sidebar, content) = if app.sidebar {
-        let width = SIDEBAR_WIDTH.min(body.width / 5).max(12);
-        let [s, c] = Layout::horizontal([Constraint::Length(width), Constraint::Min(1)]).areas(body);
-        (Some(s), c)
-    } else {
-        (None, body)
-    };
-    let inline = app.is_inline();
-    let panes: Vec<Rect> = if inline {
-        vec![content]
-    } else {
-        let [l, sep, r] =
-            Layout::horizontal([Constraint::Fill(1), Constraint::Length(1), Constraint::Fill(1)]).areas(content);
-        let bar: Vec<TLine> = (0..sep.height).map(|_| TLine::styled("│", theme.border)).collect();
-        frame.render_widget(Paragraph::new(bar), sep);
-        vec![l, r]
-    };
-    app.geometry = Geometry {
-        width: area.width,
-        panes: panes.iter().map(|p| (p.x, p.width)).collect(),
-        height: content.height as usize,
-    };
-    // The view may have switched between inline and side by side with the new width.
-    if app.is_inline() != inline {
-        return draw(frame, app, theme);
+    let panes: Vec<Rect> = (0..g.panes.len()).map(|i| rect(g.pane(i))).collect();
+    if let Some(x) = g.separator {
+        let bar: Vec<TLine> = (0..g.content.height)
+            .map(|_| TLine::styled("│", theme.border))
+            .collect();
+        frame.render_widget(
+            Paragraph::new(bar),
+            Rect {
+                x,
+                y: g.content.y,
+                width: 1,
+                height: g.content.height,
+            },
+        );
     }
-    draw_header(frame, app, theme, header, sidebar, &panes);
+    let sidebar = g.sidebar.map(rect);
+    draw_header(frame, app, theme, rect(g.header), sidebar, &panes);
     if let Some(s) = sidebar {
         draw_sidebar(frame, app, theme, s);
     }
-    draw_panes(frame, app, theme, &panes);
-    draw_status(frame, app, theme, status);
+    if app.overview {
+        draw_overview(frame, app, theme, rect(g.content));
+    } else {
+        draw_panes(frame, app, theme, &panes);
+    }
+    draw_status(frame, app, theme, rect(g.status));
     if app.mode == Mode::Help {
         draw_help(frame, app, theme, area);
     }
@@ -244,6 +247,29 @@ fn draw_panes(frame: &mut Frame, app: &mut App, theme: &Theme, panes: &[Rect]) {
     }
 }
 
+/// The overview over the panes' area, the cursor's line highlighted and kept in view.
+fn draw_overview(frame: &mut Frame, app: &mut App, theme: &Theme, area: Rect) {
+    frame.render_widget(Clear, area);
+    let cursor = app.overview_cursor;
+    let height = area.height as usize;
+    let layout = app.overview_layout();
+    let top = cursor.saturating_sub(height.saturating_sub(2));
+    let buf = frame.buffer_mut();
+    for (row, (i, line)) in layout.lines.iter().enumerate().skip(top).take(height).enumerate() {
+        let y = area.y + row as u16;
+        let selected = i == cursor;
+        let mut segs: Vec<(&str, Style)> = vec![(if selected { "▸" } else { " " }, theme.title)];
+        segs.extend(line.segs.iter().map(|s| {
+            let style = theme.of(s);
+            (
+                s.text.as_str(),
+                if selected { style.patch(theme.selected) } else { style },
+            )
+        }));
+        paint_line(buf, area, y, area.x, &segs);
+    }
+}
+
 fn draw_status(frame: &mut Frame, app: &mut App, theme: &Theme, area: Rect) {
     if app.mode == Mode::Search {
         let text = format!("/{}▏  enter: search · esc: cancel", app.input);
@@ -257,7 +283,9 @@ fn draw_status(frame: &mut Frame, app: &mut App, theme: &Theme, area: Rect) {
         .rows
         .get(app.row)
         .map_or(String::new(), |r| r.label.clone());
-    let view = if app.document {
+    let view = if app.overview {
+        "overview"
+    } else if app.document {
         "document"
     } else if app.is_inline() {
         "inline"
@@ -300,6 +328,7 @@ fn draw_status(frame: &mut Frame, app: &mut App, theme: &Theme, area: Rect) {
             let room = width.saturating_sub(str_width(&left) + 2);
             let mut hints = String::new();
             for (a, what) in [
+                (Action::Overview, "overview"),
                 (Action::NextRow, "topic"),
                 (Action::NextChange, "change"),
                 (Action::Search, "search"),

@@ -31,6 +31,8 @@ pub enum Action {
     ToggleChangesOnly,
     ToggleSync,
     ToggleNumbering,
+    Overview,
+    Open,
     Help,
     Cancel,
     Quit,
@@ -38,7 +40,7 @@ pub enum Action {
 
 impl Action {
     /// Every action, in the order the help lists them.
-    pub const ALL: [Action; 30] = [
+    pub const ALL: [Action; 32] = [
         Action::ScrollDown,
         Action::ScrollUp,
         Action::HalfPageDown,
@@ -66,6 +68,8 @@ impl Action {
         Action::ToggleChangesOnly,
         Action::ToggleSync,
         Action::ToggleNumbering,
+        Action::Overview,
+        Action::Open,
         Action::Help,
         Action::Cancel,
         Action::Quit,
@@ -113,6 +117,11 @@ impl Action {
                 "toggle_numbering",
                 "mark numbering differences (二、→三、) as changes, or dim them",
             ),
+            Action::Overview => (
+                "overview",
+                "show every row, changed figure and cited document at a glance, or go back",
+            ),
+            Action::Open => ("open", "open the place under the cursor (in the overview)"),
             Action::Help => ("help", "show this help"),
             Action::Cancel => ("cancel", "close the prompt or overlay"),
             Action::Quit => ("quit", "quit duibi"),

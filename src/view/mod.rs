@@ -3,8 +3,11 @@
 //! feeds it keys.
 
 pub mod action;
+pub mod geometry;
 pub mod keymap;
 pub mod layout;
+mod open;
+pub mod overview;
 pub mod wrap;
 
 use std::collections::HashSet;
@@ -14,22 +17,12 @@ use crate::compare::Comparison;
 use crate::diff::RowDiff;
 use crate::topics::Taxonomy;
 pub use action::Action;
+pub use geometry::Geometry;
 use keymap::{Key, KeyCode, Keymap, Lookup, Mode};
 use layout::{DocLayout, Options, RowLayout};
 
 /// Below this many columns the view switches to inline (unless the user chose a view).
 pub const AUTO_INLINE_WIDTH: u16 = 100;
-
-/// Where the panes are on screen, set by the ui on every draw.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Geometry {
-    /// Width of the whole terminal.
-    pub width: u16,
-    /// Columns (x, width) of each pane: two side by side, one inline.
-    pub panes: Vec<(u16, u16)>,
-    /// Lines of text a pane shows.
-    pub height: usize,
-}
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct RowKey {
@@ -75,6 +68,12 @@ pub struct App {
     pub query: Option<String>,
     pub message: Option<String>,
     pub help_scroll: usize,
+    /// The overview screen is shown instead of a row.
+    pub overview: bool,
+    /// The overview line under the cursor.
+    pub overview_cursor: usize,
+    /// The overview laid out, for the side order it was made with.
+    overview_cache: Option<(bool, overview::OverviewLayout)>,
     pub geometry: Geometry,
     /// The first key of each normal-mode action, for hints (the keymap does not change while running).
     hint_keys: std::collections::HashMap<Action, String>,
@@ -118,6 +117,9 @@ impl App {
             query: None,
             message: None,
             help_scroll: 0,
+            overview: false,
+            overview_cursor: 1,
+            overview_cache: None,
             geometry: Geometry::default(),
             row_cache: None,
             doc_cache: None,
@@ -136,11 +138,32 @@ impl App {
             self.cmp.diffs = diffs;
             self.words_ready = true;
             self.row_cache = None;
+            self.overview_cache = None;
         }
     }
 
     pub fn rows(&self) -> usize {
         self.cmp.alignment.rows.len()
+    }
+
+    /// Lays the screen out for a terminal of `width` × `height`: every part's place, decided before
+    /// anything is drawn (the view may switch between inline and side by side with the width).
+    pub fn resize(&mut self, width: u16, height: u16) {
+        self.geometry.width = width;
+        let inline = self.is_inline();
+        self.geometry = Geometry::new(width, height, self.sidebar, inline);
+        self.clamp_scroll();
+    }
+
+    /// Keeps both panes' scroll within what they show (after a resize or a change of view).
+    fn clamp_scroll(&mut self) {
+        if self.geometry.panes.is_empty() {
+            return;
+        }
+        for i in 0..2 {
+            let max = self.max_scroll(i);
+            self.scroll[i] = self.scroll[i].min(max);
+        }
     }
 
     /// Is the inline view in effect?
@@ -561,6 +584,9 @@ impl App {
 
     /// Carries out an action `count` times where that makes sense.
     pub fn apply(&mut self, action: Action, count: usize) {
+        if self.overview && self.apply_in_overview(action, count) {
+            return;
+        }
         let page = self.geometry.height.max(2) as isize;
         let n = count as isize;
         if !matches!(
@@ -645,6 +671,9 @@ impl App {
                     .into(),
                 );
             }
+            Action::Overview => self.overview = true,
+            // Enter opens places in the overview only.
+            Action::Open => {}
             Action::Help => {
                 self.mode = Mode::Help;
                 self.help_scroll = 0;
@@ -655,6 +684,8 @@ impl App {
             }
             Action::Quit => self.quit = true,
         }
+        // Sidebar and view toggles move the panes; every change may leave a scroll past the end.
+        self.resize(self.geometry.width, self.geometry.total_height);
     }
 }
 

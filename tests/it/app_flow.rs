@@ -1,17 +1,13 @@
 //! Scripted key sequences through the view state, no terminal.
 
+use duibi::view::App;
 use duibi::view::keymap::{Key, KeyCode};
-use duibi::view::{App, Geometry};
 
 use crate::util::demo_app;
 
 fn app() -> App {
     let mut app = demo_app();
-    app.geometry = Geometry {
-        width: 160,
-        panes: vec![(24, 67), (92, 68)],
-        height: 10,
-    };
+    app.resize(160, 12);
     app
 }
 

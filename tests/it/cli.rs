@@ -120,7 +120,7 @@ fn markdown_marks_changes() {
 fn demo_runs_without_files() {
     let out = stdout_of(duibi().arg("--demo"));
     assert!(out.contains("法律顾问 (legal_counsel)"));
-    assert!(out.contains("[-16次,有效防范了法律风险-]{+119次+}"));
+    assert!(out.contains("提供法律咨询[-16次-]{+119次+}[-,有效防范了法律风险-]"));
 }
 
 #[test]

@@ -342,3 +342,56 @@ fn a_comparison_without_rows_shows_a_message_and_survives_every_key() {
         }
     }
 }
+
+#[test]
+fn the_overview_lists_every_row_and_enter_opens_a_figure_in_its_row() {
+    let mut app = demo_app();
+    keys(&mut app, "o");
+    let screen = text(&draw(&mut app, 160, 45, &Theme::color()));
+    for row in &app.cmp.alignment.rows {
+        assert!(screen.contains(&row.label), "{} in {screen}", row.label);
+    }
+    let line = screen
+        .lines()
+        .find(|l| l.contains("提供法律咨询"))
+        .expect("figure line");
+    assert!(
+        line.contains("16次") && line.contains("119次") && line.contains("+103次"),
+        "{line}"
+    );
+    // To the figure line, then open it.
+    let target = app
+        .overview_layout()
+        .lines
+        .iter()
+        .position(|l| l.text().contains("提供法律咨询"))
+        .expect("figure line");
+    while app.overview_cursor < target {
+        keys(&mut app, "j");
+    }
+    keys(&mut app, "\n");
+    assert!(!app.overview);
+    assert_eq!(app.cmp.alignment.rows[app.row].label, "法律顾问");
+    let screen = draw(&mut app, 160, 45, &Theme::color());
+    let (x, y) = find(&screen, "119次").expect("the figure is on screen");
+    assert!(
+        screen[(x, y)].modifier.contains(Modifier::REVERSED),
+        "changed figure stands out"
+    );
+}
+
+#[test]
+fn shrinking_below_the_inline_width_leaves_no_stray_separator() {
+    let mut app = demo_app();
+    draw(&mut app, 160, 45, &Theme::color());
+    let screen = text(&draw(&mut app, 90, 30, &Theme::color()));
+    let column = |line: &str| line.find('│').map(|i| duibi::view::wrap::str_width(&line[..i]));
+    let sidebar_border = screen.lines().nth(1).and_then(column).expect("sidebar border");
+    for line in screen.lines().skip(1).take(28) {
+        let bars = line.matches('│').count();
+        assert!(bars <= 1, "only the sidebar border in inline view: {line:?}");
+        if bars == 1 {
+            assert_eq!(column(line), Some(sidebar_border), "{line:?}");
+        }
+    }
+}

@@ -1,0 +1,93 @@
+//! The overview screen's state changes: the cursor, and opening the place a line names.
+
+use super::App;
+use super::action::Action;
+use super::keymap::Mode;
+use super::overview::{OverviewLayout, Target, layout};
+use crate::overview::Overview;
+
+impl App {
+    /// The overview laid out for the current side order (cached until the diffs or sides change).
+    pub fn overview_layout(&mut self) -> &OverviewLayout {
+        if self
+            .overview_cache
+            .as_ref()
+            .is_none_or(|(swapped, _)| *swapped != self.swapped)
+        {
+            let ov = Overview::new(&self.cmp, &self.tax);
+            self.overview_cache = Some((self.swapped, layout(&ov, self.swapped)));
+        }
+        &self.overview_cache.as_ref().expect("just filled").1
+    }
+
+    /// Moves the cursor `delta` openable lines (clamped).
+    fn move_overview_cursor(&mut self, delta: isize) {
+        let openable = self.overview_layout().openable();
+        if openable.is_empty() {
+            return;
+        }
+        let at = openable.iter().position(|&l| l >= self.overview_cursor).unwrap_or(0);
+        let to = at.saturating_add_signed(delta).min(openable.len() - 1);
+        self.overview_cursor = openable[to];
+    }
+
+    /// Carries out `action` on the overview screen; `false` when it is not an overview action (the
+    /// overview then closes and the action applies to the rows).
+    pub(super) fn apply_in_overview(&mut self, action: Action, count: usize) -> bool {
+        let page = self.geometry.height.max(2) as isize - 1;
+        let n = count as isize;
+        match action {
+            _ if self.mode == Mode::Help => return false,
+            Action::ScrollDown | Action::NextRow => self.move_overview_cursor(n),
+            Action::ScrollUp | Action::PrevRow => self.move_overview_cursor(-n),
+            Action::PageDown | Action::HalfPageDown => self.move_overview_cursor(n * page),
+            Action::PageUp | Action::HalfPageUp => self.move_overview_cursor(-n * page),
+            Action::GotoTop => self.move_overview_cursor(isize::MIN / 2),
+            Action::GotoBottom => self.move_overview_cursor(isize::MAX / 2),
+            Action::Open => self.open_overview_line(),
+            Action::Overview | Action::Cancel => self.overview = false,
+            Action::SwapSides => {
+                self.swapped = !self.swapped;
+                self.scroll.swap(0, 1);
+            }
+            Action::Quit | Action::Help | Action::ToggleSidebar => return false,
+            _ => {
+                self.overview = false;
+                return false;
+            }
+        }
+        true
+    }
+
+    /// Opens what the line under the cursor names: a row, a figure in its row, or the first place
+    /// a cited document is named.
+    fn open_overview_line(&mut self) {
+        let cursor = self.overview_cursor;
+        let target = self
+            .overview_layout()
+            .targets
+            .get(cursor)
+            .cloned()
+            .unwrap_or(Target::None);
+        match target {
+            Target::None => return,
+            Target::Row(r) => self.set_row(r),
+            Target::Figure { row, after } => {
+                self.set_row(row);
+                let line = self.row_layout().panes.iter().find_map(|pane| {
+                    pane.iter()
+                        .position(|l| l.segs.iter().any(|s| s.figure && s.text.contains(after.as_str())))
+                });
+                if let Some(line) = line {
+                    self.goto_line(line);
+                }
+            }
+            Target::Cited(name) => {
+                self.query = Some(name);
+                self.set_row(0);
+                self.jump_match(true, true);
+            }
+        }
+        self.overview = false;
+    }
+}
