@@ -98,7 +98,13 @@ fn draw_header(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, sidebar:
     } else {
         (&app.cmp.left, &app.cmp.right)
     };
-    let side = |arrow: &str, s: &crate::compare::Side| format!("{arrow} {} · {}", s.doc.label(), s.doc.file);
+    // Unit and year, then the file's name (never its directories): what names a report.
+    let name = |s: &crate::compare::Side| {
+        std::path::Path::new(&s.doc.file)
+            .file_name()
+            .map_or_else(|| s.doc.file.clone(), |n| n.to_string_lossy().into_owned())
+    };
+    let side = |arrow: &str, s: &crate::compare::Side| format!("{arrow} {} · {}", s.doc.label(), name(s));
     if let Some(s) = sidebar {
         let cell = Rect {
             x: s.x,
@@ -111,17 +117,25 @@ fn draw_header(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, sidebar:
             cell,
         );
     }
-    let texts = if panes.len() == 1 {
-        // One pane for both: drop the file names before cutting the second report off.
-        let both = format!("{}  ⇄  {}", side("◀", l), side("▶", r));
-        let fits = str_width(&both) <= panes[0].width as usize;
-        vec![if fits {
-            both
+    // The longest form that fits: label and file name, else the label alone.
+    let choose = |full: String, short: String, width: u16| {
+        if str_width(&full) <= width as usize {
+            full
         } else {
-            format!("◀ {}  ⇄  ▶ {}", l.doc.label(), r.doc.label())
-        }]
+            short
+        }
+    };
+    let texts = if panes.len() == 1 {
+        vec![choose(
+            format!("{}  ⇄  {}", side("◀", l), side("▶", r)),
+            format!("◀ {}  ⇄  ▶ {}", l.doc.label(), r.doc.label()),
+            panes[0].width,
+        )]
     } else {
-        vec![side("◀", l), side("▶", r)]
+        vec![
+            choose(side("◀", l), format!("◀ {}", l.doc.label()), panes[0].width),
+            choose(side("▶", r), format!("▶ {}", r.doc.label()), panes[1].width),
+        ]
     };
     for (pane, text) in panes.iter().zip(texts) {
         let cell = Rect {
@@ -221,11 +235,14 @@ fn draw_panes(frame: &mut Frame, app: &mut App, theme: &Theme, panes: &[Rect]) {
                 let is_linked = doc.is_linked(k, sections, *preamble);
                 let mut segs = vec![(if is_linked { "▌ " } else { "  " }, theme.linked)];
                 segs.extend(l.segs.iter().map(|s| {
-                    let style = if is_linked {
-                        theme.of(s).patch(theme.linked)
-                    } else {
-                        theme.of(s)
-                    };
+                    let mut style = theme.of(s);
+                    if is_linked {
+                        style = style.patch(theme.linked);
+                    }
+                    // The match highlight last, so that it stays legible on linked text.
+                    if s.matched {
+                        style = style.patch(theme.matched);
+                    }
                     (s.text.as_str(), style)
                 }));
                 paint_line(buf, *area, area.y + row as u16, area.x, &segs);
@@ -233,6 +250,7 @@ fn draw_panes(frame: &mut Frame, app: &mut App, theme: &Theme, panes: &[Rect]) {
         }
         return;
     }
+    let current_line = app.current_match.filter(|m| m.0 == app.row).map(|m| m.1);
     let layout = app.row_layout();
     let buf = frame.buffer_mut();
     for (i, area) in panes.iter().enumerate() {
@@ -241,7 +259,20 @@ fn draw_panes(frame: &mut Frame, app: &mut App, theme: &Theme, panes: &[Rect]) {
         };
         let top = if sync { scroll[0] } else { scroll[i] };
         for (row, line) in pane.iter().skip(top).take(height).enumerate() {
-            let segs: Vec<(&str, Style)> = line.segs.iter().map(|s| (s.text.as_str(), theme.of(s))).collect();
+            let current = current_line == Some(top + row);
+            let segs: Vec<(&str, Style)> = line
+                .segs
+                .iter()
+                .map(|s| {
+                    let style = theme.of(s);
+                    let style = if current && s.matched {
+                        style.patch(theme.current_match)
+                    } else {
+                        style
+                    };
+                    (s.text.as_str(), style)
+                })
+                .collect();
             paint_line(buf, *area, area.y + row as u16, area.x, &segs);
         }
     }
@@ -293,13 +324,17 @@ fn draw_status(frame: &mut Frame, app: &mut App, theme: &Theme, area: Rect) {
         "side by side"
     };
     let (change_pos, change_total) = app.change_position();
-    let mut left = format!(
-        " {}/{} {label} · change {}/{} · {view}",
-        app.row + 1,
-        rows,
-        change_pos,
-        change_total
-    );
+    let mut left = if app.overview {
+        format!(" {} rows · {view}", rows)
+    } else {
+        format!(
+            " {}/{} {label} · change {}/{} · {view}",
+            app.row + 1,
+            rows,
+            change_pos,
+            change_total
+        )
+    };
     if !app.sync && !app.is_inline() {
         left += if app.focus == 0 {
             " · apart ◀"
@@ -313,8 +348,11 @@ fn draw_status(frame: &mut Frame, app: &mut App, theme: &Theme, area: Rect) {
     if !app.words_ready {
         left += " · 分词中…";
     }
-    if let Some(q) = &app.query {
+    if let Some(q) = app.query.clone() {
         left += &format!(" · /{q}");
+        if let Some((at, total)) = app.match_position() {
+            left += &format!(" match {at}/{total}");
+        }
     }
     let pending = app.pending_keys();
     if !pending.is_empty() {

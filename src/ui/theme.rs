@@ -18,6 +18,8 @@ pub struct Theme {
     pub linked: Style,
     pub figure: Style,
     pub matched: Style,
+    /// The match `n`/`N` went to, apart from the others.
+    pub current_match: Style,
     pub selected: Style,
     pub title: Style,
     pub status: Style,
@@ -40,6 +42,10 @@ impl Theme {
                 .bg(Color::Yellow)
                 .fg(Color::Black)
                 .add_modifier(Modifier::UNDERLINED),
+            current_match: Style::new()
+                .bg(Color::Magenta)
+                .fg(Color::White)
+                .add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
             selected: Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD),
             title: Style::new().add_modifier(Modifier::BOLD),
             status: Style::new().add_modifier(Modifier::REVERSED),
@@ -81,6 +87,7 @@ impl Theme {
             linked: Style::new().add_modifier(Modifier::BOLD),
             figure: Style::new().add_modifier(Modifier::REVERSED),
             matched: Style::new().add_modifier(Modifier::REVERSED | Modifier::UNDERLINED),
+            current_match: Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD | Modifier::ITALIC),
             selected: Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD),
             title: Style::new().add_modifier(Modifier::BOLD),
             status: Style::new().add_modifier(Modifier::REVERSED),

@@ -51,6 +51,8 @@ pub struct App {
     pending: Vec<Key>,
     count: Option<usize>,
     awaiting_topic: bool,
+    /// The first digit of a two-digit row number typed after `t`.
+    topic_digit: Option<usize>,
     /// The change `}`/`{` went to last, as an index into the row's changes; anything else that moves
     /// the view clears it, and the position is then read from the scroll.
     change_cursor: Option<usize>,
@@ -68,6 +70,10 @@ pub struct App {
     pub query: Option<String>,
     pub message: Option<String>,
     pub help_scroll: usize,
+    /// The search match `n`/`N` went to last: (row, line); the next one is counted from it.
+    pub current_match: Option<(usize, usize)>,
+    /// Lines with a match in each row, for `match 3/17` (with what they were counted for).
+    match_counts: Option<(RowKey, Vec<usize>)>,
     /// The overview screen is shown instead of a row.
     pub overview: bool,
     /// The overview line under the cursor.
@@ -105,6 +111,7 @@ impl App {
             pending: Vec::new(),
             count: None,
             awaiting_topic: false,
+            topic_digit: None,
             change_cursor: None,
             document: false,
             inline: None,
@@ -117,6 +124,8 @@ impl App {
             query: None,
             message: None,
             help_scroll: 0,
+            current_match: None,
+            match_counts: None,
             overview: false,
             overview_cursor: 1,
             overview_cache: None,
@@ -181,14 +190,19 @@ impl App {
         }
     }
 
-    /// The current row laid out for the current geometry (cached).
-    pub fn row_layout(&mut self) -> &RowLayout {
-        let key = RowKey {
-            row: self.row,
+    /// What the layout of `row` depends on.
+    fn row_key(&self, row: usize) -> RowKey {
+        RowKey {
+            row,
             widths: self.geometry.panes.iter().map(|p| p.1).collect(),
             inline: self.is_inline(),
             opts: self.options(),
-        };
+        }
+    }
+
+    /// The current row laid out for the current geometry (cached).
+    pub fn row_layout(&mut self) -> &RowLayout {
+        let key = self.row_key(self.row);
         if self.row_cache.as_ref().is_none_or(|(k, _)| *k != key) {
             let layout = self.layout_of(self.row, &key);
             self.row_cache = Some((key, layout));
@@ -378,6 +392,7 @@ impl App {
     }
 
     fn run_search(&mut self) {
+        self.current_match = None;
         let q = self.input.trim().to_string();
         self.query = (!q.is_empty()).then_some(q);
         if self.query.is_some() {
@@ -414,17 +429,25 @@ impl App {
             self.message = Some("search jumps work in the topic views; matches are highlighted here".into());
             return;
         }
-        let at = self.current_line() + 2;
+        // From the match last gone to (a short row cannot scroll to put it at the top), else from
+        // the top of the view.
+        let from_match = self.current_match.filter(|m| m.0 == self.row).map(|m| m.1);
+        let at = from_match.unwrap_or(self.current_line() + 2);
         let matches = self.row_layout().matches.clone();
         let here = if forward {
-            matches
-                .iter()
-                .find(|&&m| if include_current { m + 2 >= at } else { m > at })
+            matches.iter().find(|&&m| {
+                if include_current && from_match.is_none() {
+                    m + 2 >= at
+                } else {
+                    m > at
+                }
+            })
         } else {
             matches.iter().rev().find(|&&m| m < at)
         };
         if let Some(&line) = here {
             self.goto_line(line);
+            self.current_match = Some((self.row, line));
             return;
         }
         let rows = self.rows_matching();
@@ -443,18 +466,48 @@ impl App {
             let matches = self.row_layout().matches.clone();
             if let Some(&line) = if forward { matches.first() } else { matches.last() } {
                 self.goto_line(line);
+                self.current_match = Some((self.row, line));
                 return;
             }
         }
+        self.current_match = None;
         self.message = Some(format!("'{q}' not found"));
+    }
+
+    /// Which match is the current one and how many there are, over all rows: `(3, 17)`.
+    pub fn match_position(&mut self) -> Option<(usize, usize)> {
+        self.query.as_ref()?;
+        let key = self.row_key(0);
+        if self.match_counts.as_ref().is_none_or(|(k, _)| *k != key) {
+            let counts = (0..self.rows())
+                .map(|r| self.layout_of(r, &self.row_key(r)).matches.len())
+                .collect();
+            self.match_counts = Some((key, counts));
+        }
+        let counts = &self.match_counts.as_ref().expect("just filled").1;
+        let total: usize = counts.iter().sum();
+        let before: usize = counts[..self.row.min(counts.len())].iter().sum();
+        let current = self.current_match.filter(|m| m.0 == self.row).map(|m| m.1);
+        let matches = &self.row_layout().matches;
+        let within = current
+            .and_then(|line| matches.iter().position(|&m| m == line))
+            .map_or(0, |i| i + 1);
+        Some((before + within, total))
+    }
+
+    /// Goes to row `n` as numbered in the sidebar (from 1).
+    fn go_to_row_number(&mut self, n: usize) {
+        if (1..=self.rows()).contains(&n) {
+            self.overview = false;
+            self.set_row(n - 1);
+        } else {
+            self.message = Some(format!("no row {n}: rows are 1–{}", self.rows()));
+        }
     }
 
     fn jump_topic(&mut self, c: char) {
         if let Some(d) = c.to_digit(10) {
-            let target = if d == 0 { 9 } else { d as usize - 1 };
-            if target < self.rows() {
-                self.set_row(target);
-            }
+            self.go_to_row_number(if d == 0 { 10 } else { d as usize });
             return;
         }
         let c = c.to_ascii_lowercase();
@@ -523,10 +576,23 @@ impl App {
     /// Resolves a key press through the keymap (with counts, sequences and the search prompt).
     pub fn handle_key(&mut self, key: Key) {
         self.message = None;
+        if let Some(first) = self.topic_digit.take() {
+            // A second digit makes a two-digit row number; anything else takes the first alone.
+            match key.code {
+                KeyCode::Char(c @ '0'..='9') => self.go_to_row_number(first * 10 + c as usize - '0' as usize),
+                _ => self.go_to_row_number(first),
+            }
+            return;
+        }
         if self.awaiting_topic {
             self.awaiting_topic = false;
-            if let KeyCode::Char(c) = key.code {
-                self.jump_topic(c);
+            match key.code {
+                // Wait for a second digit only when one could follow: `t 1` among 12 rows.
+                KeyCode::Char(c @ '1'..='9') if (c as usize - '0' as usize) * 10 <= self.rows() => {
+                    self.topic_digit = Some(c as usize - '0' as usize);
+                }
+                KeyCode::Char(c) => self.jump_topic(c),
+                _ => {}
             }
             return;
         }
@@ -560,8 +626,12 @@ impl App {
             Lookup::Pending => {}
             Lookup::Matched(action) => {
                 self.pending.clear();
-                let count = self.count.take().unwrap_or(1);
-                self.apply(action, count);
+                let typed = self.count.take();
+                match (action, typed) {
+                    // `12t`: the row by its number.
+                    (Action::JumpTopic, Some(n)) => self.go_to_row_number(n),
+                    _ => self.apply(action, typed.unwrap_or(1)),
+                }
             }
             Lookup::NotFound => {
                 self.pending.clear();
@@ -578,6 +648,9 @@ impl App {
         }
         if self.awaiting_topic {
             s.push_str("t…");
+        }
+        if let Some(d) = self.topic_digit {
+            s.push_str(&format!("t{d}…"));
         }
         s
     }

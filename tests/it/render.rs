@@ -395,3 +395,45 @@ fn shrinking_below_the_inline_width_leaves_no_stray_separator() {
         }
     }
 }
+
+#[test]
+fn n_steps_through_every_match_counting_them_and_marking_the_current_one() {
+    let mut app = demo_app();
+    draw(&mut app, 160, 45, &Theme::color());
+    keys(&mut app, "/法律顾问\n");
+    let status = |app: &mut App| {
+        let screen = text(&draw(app, 160, 45, &Theme::color()));
+        screen.lines().nth(44).expect("status").to_string()
+    };
+    let first = status(&mut app);
+    let total: usize = first
+        .split("match ")
+        .nth(1)
+        .and_then(|s| s.split('/').nth(1))
+        .and_then(|s| s.split_whitespace().next())
+        .and_then(|s| s.parse().ok())
+        .unwrap_or_else(|| panic!("match k/N in {first}"));
+    assert!(total >= 3, "{first}");
+    assert!(first.contains(&format!("match 1/{total}")), "{first}");
+    let mut seen = vec![(app.row, app.current_match)];
+    for k in 2..=total {
+        keys(&mut app, "n");
+        let s = status(&mut app);
+        assert!(s.contains(&format!("match {k}/{total}")), "after {} n: {s}", k - 1);
+        assert!(!seen.contains(&(app.row, app.current_match)), "n moved on: {s}");
+        seen.push((app.row, app.current_match));
+    }
+    // The current match looks unlike the others.
+    let buf = draw(&mut app, 160, 45, &Theme::color());
+    let theme = Theme::color();
+    let styles: Vec<ratatui::style::Style> = (0..buf.area.height)
+        .flat_map(|y| (0..buf.area.width).map(move |x| (x, y)))
+        .map(|(x, y)| buf[(x, y)].style())
+        .collect();
+    assert!(
+        styles.iter().any(|s| s.bg == theme.current_match.bg),
+        "current match shown"
+    );
+    keys(&mut app, "N");
+    assert!(status(&mut app).contains(&format!("match {}/{total}", total - 1)));
+}
