@@ -390,7 +390,16 @@ fn draw_status(frame: &mut Frame, app: &mut App, theme: &Theme, area: Rect) {
 }
 
 fn draw_help(frame: &mut Frame, app: &mut App, theme: &Theme, area: Rect) {
-    let w = area.width.min(76);
+    // As wide as the longest description needs, within the screen.
+    let longest = crate::view::Action::ALL
+        .iter()
+        .map(|a| str_width(a.description()))
+        .max()
+        .unwrap_or(40);
+    let w = (longest as u16 + 34)
+        .max(76)
+        .min(area.width.saturating_sub(2))
+        .max(area.width.min(20));
     let h = area.height.saturating_sub(4).max(6);
     let popup = Rect {
         x: area.x + (area.width - w) / 2,

@@ -365,6 +365,8 @@ pub fn side_by_side(row: &Row, diff: Option<&RowDiff>, widths: [usize; 2], opts:
     };
     let mut folded = 0usize;
     let mut previous_changed = false;
+    // The passage whose header each pane showed last (changes only).
+    let mut header_shown: [Option<usize>; 2] = [None, None];
     for (ci, &(l, r)) in chunks.iter().enumerate() {
         let changed = match (l, r) {
             (Some(l), Some(r)) => edited.contains(&(l, r)) || partner_a[l] != Some(r),
@@ -384,9 +386,25 @@ pub fn side_by_side(row: &Row, diff: Option<&RowDiff>, widths: [usize; 2], opts:
         }
         let starts_passage =
             |s: &SideData, u: Option<usize>| u.is_some_and(|u| u == 0 || s.units[u - 1].passage != s.units[u].passage);
-        if opts.changes_only && !changed && !starts_passage(&a, l) && !starts_passage(&b, r) {
-            folded += 1;
-            continue;
+        if opts.changes_only {
+            // Only changes: unchanged sentences fold, passage openings too; a change further into a
+            // passage brings its passage's header along.
+            if !changed {
+                folded += 1;
+                continue;
+            }
+            let [shown_a, shown_b] = &mut header_shown;
+            for (k, side, unit, lines, last) in [(0, &a, l, &mut lines_a, shown_a), (1, &b, r, &mut lines_b, shown_b)] {
+                if let Some(u) = unit {
+                    let passage = side.units[u].passage;
+                    if *last != Some(passage) && !starts_passage(side, unit) {
+                        let mut with_header = side.header(u, widths[k]);
+                        with_header.append(lines);
+                        *lines = with_header;
+                    }
+                    *last = Some(passage);
+                }
+            }
         }
         if folded > 0 {
             for pane in &mut out.panes {

@@ -437,3 +437,45 @@ fn n_steps_through_every_match_counting_them_and_marking_the_current_one() {
     keys(&mut app, "N");
     assert!(status(&mut app).contains(&format!("match {}/{total}", total - 1)));
 }
+
+#[test]
+fn help_shows_whole_descriptions_on_a_wide_terminal() {
+    let mut app = demo_app();
+    keys(&mut app, "?");
+    let screen = text(&draw(&mut app, 160, 60, &Theme::color()));
+    for a in duibi::view::Action::ALL {
+        if !app.keymap.keys_for(duibi::view::keymap::Mode::Normal, a).is_empty() {
+            assert!(screen.contains(a.description()), "{:?}: {screen}", a.description());
+        }
+    }
+}
+
+#[test]
+fn changes_only_folds_whole_unchanged_passages_and_keeps_the_changed_ones_headers() {
+    let left = "一、法律顾问工作\n聘请常年法律顾问,全年提供法律咨询16次,审查合同35份。\n二、法律顾问制度建设\n完善法律顾问制度,法律顾问列席重要会议,参与重大决策合法性审查。\n";
+    let right = left.replace("16次", "19次");
+    let mut app = crate::util::app_of(left, &right);
+    let row = app
+        .cmp
+        .alignment
+        .rows
+        .iter()
+        .position(|r| r.left.len() == 2 && r.label == "法律顾问")
+        .expect("one row with both sections");
+    app.resize(160, 30);
+    app.apply(duibi::view::Action::ToggleChangesOnly, 1);
+    for _ in 0..row {
+        keys(&mut app, "J");
+    }
+    let screen = text(&draw(&mut app, 160, 30, &Theme::color()));
+    assert!(screen.contains("19次"), "{screen}");
+    assert!(
+        screen.contains("一、法律顾问工作"),
+        "the changed passage's header: {screen}"
+    );
+    assert!(!screen.contains("列席重要会议"), "unchanged passage folded: {screen}");
+    assert!(
+        !screen.contains("制度建设"),
+        "unchanged passage folded with its header: {screen}"
+    );
+}
