@@ -516,8 +516,14 @@ pub fn inline(row: &Row, diff: Option<&RowDiff>, width: usize, opts: &Options) -
         if passages.is_empty() {
             lines.extend(wrap(&[Seg::new(format!("{arrow} {ABSENT}"), Look::Dim)], width));
         }
+        let mut last_header = String::new();
         for p in passages {
-            lines.extend(wrap(&[Seg::new(header_text(p, arrow), Look::Header)], width));
+            // Title and addressee (or signature and date) share a header: list it once.
+            let header = header_text(p, arrow);
+            if header != last_header {
+                lines.extend(wrap(&[Seg::new(header.clone(), Look::Header)], width));
+            }
+            last_header = header;
         }
     }
     lines.push(Line::default());

@@ -479,3 +479,18 @@ fn changes_only_folds_whole_unchanged_passages_and_keeps_the_changed_ones_header
         "unchanged passage folded with its header: {screen}"
     );
 }
+
+#[test]
+fn leaving_the_document_view_for_inline_never_shows_a_blank_pane() {
+    let mut app = demo_app();
+    draw(&mut app, 160, 45, &Theme::color());
+    keys(&mut app, "dG");
+    draw(&mut app, 160, 45, &Theme::color());
+    keys(&mut app, "i");
+    let screen = text(&draw(&mut app, 160, 45, &Theme::color()));
+    let body: Vec<&str> = screen.lines().skip(1).take(43).collect();
+    assert!(
+        body.iter().filter(|l| l.contains("。")).count() >= 2,
+        "the inline row shows its text: {screen}"
+    );
+}

@@ -149,8 +149,9 @@ fn keys_drive_the_interface_and_quit_restores_the_terminal() {
     s.wait_for("1/11 总体情况");
     s.send("J");
     s.wait_for("2/11 组织领导");
+    // From 组织领导 (leadership), the next topic whose id starts with l.
     s.send("tl");
-    s.wait_for("◀ 一、加强组织领导");
+    s.wait_for("8/11 法律顾问");
     s.send("}");
     s.wait_for("change 1/");
     s.send("/");
