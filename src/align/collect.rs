@@ -230,19 +230,33 @@ fn uncovered(text: &str, covered: &Covered) -> Vec<(PassageKind, Range<usize>, S
             vec![(PassageKind::Paragraph, 0..text.len(), text.to_string())]
         };
     }
+    let unshown = split_sentences(text).into_iter().map(|r| {
+        let shown = covered.iter().any(|c| c.start < r.end && r.start < c.end);
+        (r, !shown)
+    });
+    sentence_runs(text, unshown)
+        .into_iter()
+        .filter(|(_, r, _)| !text[r.clone()].chars().all(is_blank))
+        .collect()
+}
+
+/// The runs of consecutive sentences flagged `true`, as sentence passages (text trimmed).
+fn sentence_runs(
+    text: &str,
+    sentences: impl IntoIterator<Item = (Range<usize>, bool)>,
+) -> Vec<(PassageKind, Range<usize>, String)> {
     let mut out = Vec::new();
     let mut run: Option<Range<usize>> = None;
     let mut flush = |run: &mut Option<Range<usize>>| {
-        if let Some(r) = run.take().filter(|r| !text[r.clone()].chars().all(is_blank)) {
+        if let Some(r) = run.take() {
             out.push((PassageKind::Sentences, r.clone(), text[r].trim().to_string()));
         }
     };
-    for r in split_sentences(text) {
-        let shown = covered.iter().any(|c| c.start < r.end && r.start < c.end);
-        if shown {
-            flush(&mut run);
-        } else {
+    for (r, wanted) in sentences {
+        if wanted {
             run = Some(run.map_or(r.clone(), |x| x.start..r.end));
+        } else {
+            flush(&mut run);
         }
     }
     flush(&mut run);
@@ -256,19 +270,12 @@ fn paragraph_passages(pt: &ParagraphTopics, text: &str, t: TopicId) -> Vec<(Pass
     if whole.leads(t, PARAGRAPH_MIN, LEAD_SHARE) && whole.get(t) * 2 > whole.total() {
         return vec![(PassageKind::Paragraph, 0..text.len(), text.to_string())];
     }
-    let mut out = Vec::new();
-    let mut run: Option<Range<usize>> = None;
-    for (range, scores) in &pt.sentences {
-        if scores.get(t) >= SENTENCE_MIN {
-            run = Some(run.map_or(range.clone(), |r| r.start..range.end));
-        } else if let Some(r) = run.take() {
-            out.push((PassageKind::Sentences, r.clone(), text[r].trim().to_string()));
-        }
-    }
-    if let Some(r) = run {
-        out.push((PassageKind::Sentences, r.clone(), text[r].trim().to_string()));
-    }
-    out
+    sentence_runs(
+        text,
+        pt.sentences
+            .iter()
+            .map(|(range, scores)| (range.clone(), scores.get(t) >= SENTENCE_MIN)),
+    )
 }
 
 /// Passages of an opening or closing paragraph; a whole paragraph takes the paragraph's `kind`.

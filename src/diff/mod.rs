@@ -73,11 +73,6 @@ impl Op {
             figure: false,
         }
     }
-
-    /// Does this step change content? Equal text and renumbering do not.
-    pub fn changes_content(&self) -> bool {
-        !matches!(self.op, OpKind::Equal | OpKind::Renumber)
-    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]

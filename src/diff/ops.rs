@@ -61,11 +61,6 @@ fn end_line(ops: &mut [Op], ends_line: bool) {
     }
 }
 
-/// Where a left sentence stood, for a move: the headings down to its passage.
-fn place_of(row: &Row, u: &Unit) -> String {
-    row.left[u.passage].place()
-}
-
 struct Sides<'a> {
     row: &'a Row,
     left: &'a [Unit],
@@ -102,17 +97,15 @@ impl Sides<'_> {
                     if let Some(wd) = &self.word_diffs[i] {
                         pair_ops(
                             &mut inner,
-                            (
-                                &self.left[i],
-                                &self.row.left[self.left[i].passage].text[self.left[i].range.clone()],
-                            ),
+                            (&self.left[i], self.left_text(i)),
                             (&self.right[j], self.right_text(j)),
                             wd,
                         );
                     }
                     let edited = inner.iter().any(|o| o.op != OpKind::Equal);
                     ops.push(Op {
-                        from: Some(place_of(self.row, &self.left[i])),
+                        // Where the sentence stood: the headings down to its left passage.
+                        from: Some(self.row.left[self.left[i].passage].place()),
                         ops: if edited { inner } else { Vec::new() },
                         ..Op::new(OpKind::Move, self.right_text(j))
                     });
@@ -162,12 +155,7 @@ pub(super) fn unified(
                     .map_or(0, |k| pairing.pairs[k].right);
                 sides.flush_right(&mut ops, &mut next_right, j);
                 next_right = next_right.max(j + 1);
-                pair_ops(
-                    &mut ops,
-                    (u, &row.left[u.passage].text[u.range.clone()]),
-                    (&right[j], sides.right_text(j)),
-                    wd,
-                );
+                pair_ops(&mut ops, (u, sides.left_text(i)), (&right[j], sides.right_text(j)), wd);
                 end_line(&mut ops, u.ends_line || right[j].ends_line);
             }
         }

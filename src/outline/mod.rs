@@ -144,17 +144,19 @@ impl Document {
     /// Short name for headers: unit and year when known, else the file name.
     pub fn label(&self) -> String {
         // The file's name, not its directories, when the report does not name its unit.
-        let name = || {
-            std::path::Path::new(&self.file)
-                .file_name()
-                .map_or_else(|| self.file.clone(), |n| n.to_string_lossy().into_owned())
-        };
         match (&self.unit, self.year) {
             (Some(u), Some(y)) => format!("{u} {y}"),
             (Some(u), None) => u.clone(),
-            (None, Some(y)) => format!("{} {y}", name()),
-            (None, None) => name(),
+            (None, Some(y)) => format!("{} {y}", self.file_name()),
+            (None, None) => self.file_name(),
         }
+    }
+
+    /// The file's name without its directories.
+    pub fn file_name(&self) -> String {
+        std::path::Path::new(&self.file)
+            .file_name()
+            .map_or_else(|| self.file.clone(), |n| n.to_string_lossy().into_owned())
     }
 }
 

@@ -99,12 +99,7 @@ fn draw_header(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, sidebar:
         (&app.cmp.left, &app.cmp.right)
     };
     // Unit and year, then the file's name (never its directories): what names a report.
-    let name = |s: &crate::compare::Side| {
-        std::path::Path::new(&s.doc.file)
-            .file_name()
-            .map_or_else(|| s.doc.file.clone(), |n| n.to_string_lossy().into_owned())
-    };
-    let side = |arrow: &str, s: &crate::compare::Side| format!("{arrow} {} · {}", s.doc.label(), name(s));
+    let side = |arrow: &str, s: &crate::compare::Side| format!("{arrow} {} · {}", s.doc.label(), s.doc.file_name());
     if let Some(s) = sidebar {
         let cell = Rect {
             x: s.x,

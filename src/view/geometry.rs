@@ -10,12 +10,6 @@ pub struct Area {
     pub height: u16,
 }
 
-impl Area {
-    pub fn contains(&self, x: u16, y: u16) -> bool {
-        x >= self.x && x < self.x + self.width && y >= self.y && y < self.y + self.height
-    }
-}
-
 /// Smallest terminal the interface draws in.
 pub const MIN_WIDTH: u16 = 60;
 pub const MIN_HEIGHT: u16 = 12;
