@@ -17,6 +17,7 @@ pub mod compare;
 pub mod config;
 pub mod diff;
 pub mod error;
+pub mod keys;
 pub mod load;
 pub mod normalize;
 pub mod numbering;

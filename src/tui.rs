@@ -17,10 +17,10 @@ use crossterm::event::{
 
 use duibi::compare::{Comparison, DIFF_BUDGET};
 use duibi::config::{Config, ViewMode};
+use duibi::keys::{Key, KeyCode};
 use duibi::topics::Taxonomy;
 use duibi::ui::{self, Theme};
 use duibi::view::App;
-use duibi::view::keymap::{Key, KeyCode};
 
 /// How long the loop waits for input before looking at signals and the worker again.
 const TICK: Duration = Duration::from_millis(40);

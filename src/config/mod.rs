@@ -11,7 +11,8 @@ use toml::de::{DeTable, DeValue};
 
 pub use diagnostic::{ConfigError, Diagnostic, Diagnostics};
 
-use crate::view::keymap::{Keymap, PRESETS, in_file_order};
+use crate::keys::Keymap;
+use crate::keys::keymap::{PRESETS, in_file_order};
 
 /// The configuration with every setting at its default and a comment on each: what
 /// `duibi config --print-default` prints.
@@ -250,8 +251,8 @@ fn choice<T: Copy>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::view::Action;
-    use crate::view::keymap::{Key, Lookup, Mode};
+    use crate::keys::Action;
+    use crate::keys::{Key, Lookup, Mode};
 
     fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
         let path = dir.join(name);

@@ -1,8 +1,9 @@
 //! Key bindings as text: `duibi keys` and the generated tables in docs/usage.md and docs/keymaps.md.
 //! They list [`Keymap::by_action`], as the help overlay does.
 
-use crate::view::Action;
-use crate::view::keymap::{Keymap, Mode, PRESETS};
+use crate::keys::Action;
+use crate::keys::keymap::PRESETS;
+use crate::keys::{Keymap, Mode};
 
 /// Every binding of every mode, aligned for a terminal.
 pub fn text(keymap: &Keymap) -> String {
@@ -114,6 +115,6 @@ mod tests {
         let mut km = Keymap::builtin();
         km.overlay(&Keymap::parse("k.toml", "[normal]\n\"|\" = \"quit\"\n").unwrap());
         assert!(markdown(&km).contains("`\\|`"));
-        assert!(markdown_presets().lines().count() > crate::view::Action::ALL.len());
+        assert!(markdown_presets().lines().count() > crate::keys::Action::ALL.len());
     }
 }

@@ -9,8 +9,8 @@ use ratatui::style::Style;
 use ratatui::text::{Line as TLine, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
+use crate::keys::Mode;
 use crate::view::geometry::Area;
-use crate::view::keymap::Mode;
 use crate::view::wrap::str_width;
 use crate::view::{Action, App};
 pub use theme::Theme;
@@ -386,7 +386,7 @@ fn draw_status(frame: &mut Frame, app: &mut App, theme: &Theme, area: Rect) {
 
 fn draw_help(frame: &mut Frame, app: &mut App, theme: &Theme, area: Rect) {
     // As wide as the longest description needs, within the screen.
-    let longest = crate::view::Action::ALL
+    let longest = crate::keys::Action::ALL
         .iter()
         .map(|a| str_width(a.description()))
         .max()

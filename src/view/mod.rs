@@ -2,9 +2,7 @@
 //! [`Action`]s, and `apply` to change the state. No terminal here; `ui` paints an `App` and the binary
 //! feeds it keys.
 
-pub mod action;
 pub mod geometry;
-pub mod keymap;
 pub mod layout;
 mod open;
 pub mod overview;
@@ -15,10 +13,10 @@ use std::collections::HashSet;
 use crate::align::PassageKind;
 use crate::compare::Comparison;
 use crate::diff::RowDiff;
+pub use crate::keys::Action;
+use crate::keys::{Key, KeyCode, Keymap, Lookup, Mode};
 use crate::topics::Taxonomy;
-pub use action::Action;
 pub use geometry::Geometry;
-use keymap::{Key, KeyCode, Keymap, Lookup, Mode};
 use layout::{DocLayout, Options, RowLayout};
 
 /// Below this many columns the view switches to inline (unless the user chose a view).

@@ -1,9 +1,9 @@
 //! The overview screen's state changes: the cursor, and opening the place a line names.
 
 use super::App;
-use super::action::Action;
-use super::keymap::Mode;
 use super::overview::{OverviewLayout, Target, layout};
+use crate::keys::Action;
+use crate::keys::Mode;
 use crate::overview::Overview;
 
 impl App {

@@ -1,7 +1,7 @@
 //! Scripted key sequences through the view state, no terminal.
 
+use duibi::keys::{Key, KeyCode};
 use duibi::view::App;
-use duibi::view::keymap::{Key, KeyCode};
 
 use crate::util::demo_app;
 

@@ -4,8 +4,8 @@
 use std::path::PathBuf;
 
 use duibi::config::DEFAULT_CONFIG;
+use duibi::keys::Keymap;
 use duibi::render::keys;
-use duibi::view::keymap::Keymap;
 
 const END: &str = "<!-- end generated -->";
 

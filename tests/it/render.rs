@@ -1,8 +1,8 @@
 //! Screens drawn into ratatui's TestBackend: text snapshots at several sizes, and style checks.
 
+use duibi::keys::{Key, Keymap};
 use duibi::ui::{self, Theme};
 use duibi::view::App;
-use duibi::view::keymap::{Key, Keymap};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
@@ -42,7 +42,7 @@ fn text(buf: &Buffer) -> String {
 fn keys(app: &mut App, keys: &str) {
     for c in keys.chars() {
         app.handle_key(match c {
-            '\n' => Key::plain(duibi::view::keymap::KeyCode::Enter),
+            '\n' => Key::plain(duibi::keys::KeyCode::Enter),
             c => Key::char(c),
         });
     }
@@ -216,7 +216,7 @@ fn a_row_with_one_changed_figure_never_looks_unchanged() {
 
 #[test]
 fn help_and_hints_follow_the_keymap_in_effect() {
-    let mut app = crate::util::demo_app_with(duibi::view::keymap::Keymap::preset("emacs").expect("shipped"));
+    let mut app = crate::util::demo_app_with(duibi::keys::Keymap::preset("emacs").expect("shipped"));
     let status = text(&draw(&mut app, 160, 45, &Theme::color()));
     let status = status.lines().nth(44).expect("status line");
     assert!(
@@ -262,7 +262,7 @@ fn light_theme_avoids_colours_that_fade_on_white() {
     let mut dark_uses_them = false;
     // Figures and a search match; the whole-document view's links; reordered (moved) plans.
     keys(&mut app, "t8/法律");
-    app.handle_key(Key::plain(duibi::view::keymap::KeyCode::Enter));
+    app.handle_key(Key::plain(duibi::keys::KeyCode::Enter));
     for view in ["", "d", "dt0"] {
         keys(&mut app, view);
         dark_uses_them |= draw(&mut app, 160, 45, &Theme::color())
@@ -443,8 +443,8 @@ fn help_shows_whole_descriptions_on_a_wide_terminal() {
     let mut app = demo_app();
     keys(&mut app, "?");
     let screen = text(&draw(&mut app, 160, 60, &Theme::color()));
-    for a in duibi::view::Action::ALL {
-        if !app.keymap.keys_for(duibi::view::keymap::Mode::Normal, a).is_empty() {
+    for a in duibi::keys::Action::ALL {
+        if !app.keymap.keys_for(duibi::keys::Mode::Normal, a).is_empty() {
             assert!(screen.contains(a.description()), "{:?}: {screen}", a.description());
         }
     }
@@ -463,7 +463,7 @@ fn changes_only_folds_whole_unchanged_passages_and_keeps_the_changed_ones_header
         .position(|r| r.left.len() == 2 && r.label == "法律顾问")
         .expect("one row with both sections");
     app.resize(160, 30);
-    app.apply(duibi::view::Action::ToggleChangesOnly, 1);
+    app.apply(duibi::keys::Action::ToggleChangesOnly, 1);
     for _ in 0..row {
         keys(&mut app, "J");
     }

@@ -31,7 +31,7 @@ pub fn stdout_of(cmd: &mut Command) -> String {
 
 /// The demo pair as an [`duibi::view::App`] with word marks ready (jieba loaded once per test binary).
 pub fn demo_app() -> duibi::view::App {
-    demo_app_with(duibi::view::keymap::Keymap::builtin())
+    demo_app_with(duibi::keys::Keymap::builtin())
 }
 
 static TOKENIZER: std::sync::OnceLock<duibi::diff::JiebaTokenizer> = std::sync::OnceLock::new();
@@ -45,14 +45,14 @@ pub fn app_of(left: &str, right: &str) -> duibi::view::App {
     app_over(
         doc("left.txt", left),
         doc("right.txt", right),
-        duibi::view::keymap::Keymap::builtin(),
+        duibi::keys::Keymap::builtin(),
     )
 }
 
 fn app_over(
     left: duibi::outline::Document,
     right: duibi::outline::Document,
-    keymap: duibi::view::keymap::Keymap,
+    keymap: duibi::keys::Keymap,
 ) -> duibi::view::App {
     use duibi::compare::Comparison;
     use duibi::topics::Taxonomy;
@@ -69,7 +69,7 @@ fn app_over(
 }
 
 /// The same with another keymap.
-pub fn demo_app_with(keymap: duibi::view::keymap::Keymap) -> duibi::view::App {
+pub fn demo_app_with(keymap: duibi::keys::Keymap) -> duibi::view::App {
     use duibi::load::SourceText;
     use duibi::outline::outline;
     let read = |name: &str| {

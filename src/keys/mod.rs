@@ -1,0 +1,11 @@
+//! What the user can ask and how they ask it: the [`Action`] registry, a terminal-independent
+//! [`Key`], and keymaps that bind key sequences to actions per [`Mode`]. Read by `config` (keymap
+//! files) and by `view` (key resolution); knows nothing of either's state.
+
+pub mod action;
+pub mod key;
+pub mod keymap;
+
+pub use action::Action;
+pub use key::{Key, KeyCode};
+pub use keymap::{Keymap, Lookup, Mode};
