@@ -7,6 +7,7 @@
 use rustc_hash::FxHashMap as HashMap;
 
 use crate::outline::{Document, SectionId};
+use crate::sides::Side;
 use crate::text::Fingerprint;
 use crate::topics::{DocTopics, Taxonomy, TopicId};
 use collect::Collector;
@@ -84,6 +85,16 @@ pub struct Row {
     pub similarity: f32,
     pub left: Vec<Passage>,
     pub right: Vec<Passage>,
+}
+
+impl Row {
+    /// One report's passages.
+    pub fn passages(&self, side: Side) -> &[Passage] {
+        match side {
+            Side::Left => &self.left,
+            Side::Right => &self.right,
+        }
+    }
 }
 
 /// All rows of a comparison, in taxonomy order, then content rows, then the fallback topic.

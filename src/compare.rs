@@ -7,6 +7,7 @@ use std::time::{Duration, Instant};
 use crate::align::{Alignment, Classified, Row, align};
 use crate::diff::{JiebaTokenizer, PairedRow, RowDiff, Stats, Tokenizer, diff_paired};
 use crate::outline::Document;
+use crate::sides::Side;
 use crate::text::Fingerprint;
 use crate::topics::{DocTopics, Taxonomy, TopicId, classify};
 
@@ -49,12 +50,12 @@ fn pair_rows(rows: &[Row]) -> Vec<PairedRow> {
 
 /// One report with its topic scores.
 #[derive(Debug, Clone)]
-pub struct Side {
+pub struct Report {
     pub doc: Document,
     pub topics: DocTopics,
 }
 
-impl Side {
+impl Report {
     pub fn new(doc: Document, tax: &Taxonomy) -> Self {
         let topics = classify(&doc, tax);
         Self { doc, topics }
@@ -91,8 +92,8 @@ pub struct Summary {
 /// Two reports compared.
 #[derive(Debug, Clone)]
 pub struct Comparison {
-    pub left: Side,
-    pub right: Side,
+    pub left: Report,
+    pub right: Report,
     pub alignment: Alignment,
     /// The sentences of every row, paired: computed once, for the sentence-level and word diffs.
     /// [`Comparison::diff_all`] uses them up (each row's is dropped once its diff is made).
@@ -103,12 +104,20 @@ pub struct Comparison {
 }
 
 impl Comparison {
+    /// One of the two reports.
+    pub fn report(&self, side: Side) -> &Report {
+        match side {
+            Side::Left => &self.left,
+            Side::Right => &self.right,
+        }
+    }
+
     /// Classifies and aligns; no diff yet (that needs a tokenizer).
     /// The two sides are classified, and the rows' sentences paired, on two threads.
     pub fn build(left: Document, right: Document, tax: &Taxonomy) -> Self {
         let (left, right) = thread::scope(|s| {
-            let left = s.spawn(|| Side::new(left, tax));
-            let right = Side::new(right, tax);
+            let left = s.spawn(|| Report::new(left, tax));
+            let right = Report::new(right, tax);
             (left.join().unwrap_or_else(|e| std::panic::resume_unwind(e)), right)
         });
         let alignment = align(left.classified(), right.classified(), tax);

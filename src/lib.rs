@@ -24,6 +24,7 @@ pub mod numbering;
 pub mod outline;
 pub mod overview;
 pub mod render;
+pub mod sides;
 pub mod text;
 pub mod topics;
 pub mod ui;

@@ -6,6 +6,7 @@ use std::collections::BTreeSet;
 
 use crate::compare::Comparison;
 use crate::outline::Document;
+use crate::sides::Side;
 use crate::topics::Taxonomy;
 
 /// Which reports a row has passages from.
@@ -15,6 +16,24 @@ pub enum Presence {
     Both,
     LeftOnly,
     RightOnly,
+}
+
+impl Presence {
+    /// The report a one-sided row is only in.
+    pub fn only(self) -> Option<Side> {
+        match self {
+            Presence::Both => None,
+            Presence::LeftOnly => Some(Side::Left),
+            Presence::RightOnly => Some(Side::Right),
+        }
+    }
+
+    pub fn only_in(side: Side) -> Presence {
+        match side {
+            Side::Left => Presence::LeftOnly,
+            Side::Right => Presence::RightOnly,
+        }
+    }
 }
 
 /// One row as the overview lists it.

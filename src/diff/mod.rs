@@ -18,6 +18,7 @@ use std::time::Instant;
 use crate::align::{Passage, Row};
 use crate::normalize::{Folded, fold};
 use crate::numbering::parse_marker;
+use crate::sides::{Side, Sides};
 use crate::text::{Fingerprint, is_blank, split_sentences};
 
 pub use jieba::{CharSet, JiebaTokenizer};
@@ -120,6 +121,16 @@ pub struct Link {
     pub changed: bool,
 }
 
+impl Link {
+    /// The paired sentence of one side, as an index into that side's units.
+    pub fn unit(&self, side: Side) -> usize {
+        match side {
+            Side::Left => self.left_unit,
+            Side::Right => self.right_unit,
+        }
+    }
+}
+
 /// Characters (blanks excluded) per kind of change.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
 pub struct Stats {
@@ -154,11 +165,10 @@ impl Stats {
 /// The diff of one row.
 #[derive(Debug, Clone, Default)]
 pub struct RowDiff {
-    /// Marks per left passage, in text order, covering every sentence.
-    pub left: Vec<Vec<Span>>,
-    pub right: Vec<Vec<Span>>,
-    /// Sentences of each side in order: `[left, right]`.
-    pub units: [Vec<UnitRef>; 2],
+    /// Marks per passage of each side, in text order, covering every sentence.
+    pub spans: Sides<Vec<Vec<Span>>>,
+    /// Sentences of each side in order.
+    pub units: Sides<Vec<UnitRef>>,
     /// Sentence pairs, sorted by left unit.
     pub links: Vec<Link>,
     pub ops: Vec<Op>,
@@ -236,8 +246,8 @@ impl PairedRow {
         // Fingerprints serve the pairing only, of the sentences without a twin; they are not kept.
         let pairing = pair::pair_units(&left, &right, |side, k| {
             let (units, passages) = match side {
-                pair::Side::Left => (&left, &row.left),
-                pair::Side::Right => (&right, &row.right),
+                Side::Left => (&left, &row.left),
+                Side::Right => (&right, &row.right),
             };
             let u = &units[k];
             Fingerprint::new(&passages[u.passage].text[u.range.clone()])
@@ -279,9 +289,8 @@ pub fn diff_paired(
             .collect()
     };
     let mut out = RowDiff {
-        left: vec![Vec::new(); row.left.len()],
-        right: vec![Vec::new(); row.right.len()],
-        units: [unit_refs(left), unit_refs(right)],
+        spans: Sides::new(vec![Vec::new(); row.left.len()], vec![Vec::new(); row.right.len()]),
+        units: Sides::new(unit_refs(left), unit_refs(right)),
         ..RowDiff::default()
     };
     let mut word_diffs: Vec<Option<words::WordDiff>> = vec![None; left.len()];
@@ -332,7 +341,7 @@ pub fn diff_paired(
     // Marks per side.
     for (i, u) in left.iter().enumerate() {
         match &word_diffs[i] {
-            None => push_span(&mut out.left[u.passage], u.range.clone(), Mark::Deleted, false),
+            None => push_span(&mut out.spans.left[u.passage], u.range.clone(), Mark::Deleted, false),
             Some(wd) => {
                 for piece in &wd.pieces {
                     let mark = match (piece.changed, moved_left[i]) {
@@ -343,14 +352,14 @@ pub fn diff_paired(
                     };
                     let r = u.folded.to_original(piece.old.clone());
                     let r = u.range.start + r.start..u.range.start + r.end;
-                    push_span(&mut out.left[u.passage], r, mark, piece.figure);
+                    push_span(&mut out.spans.left[u.passage], r, mark, piece.figure);
                 }
             }
         }
     }
     for (j, u) in right.iter().enumerate() {
         match right_partner[j] {
-            None => push_span(&mut out.right[u.passage], u.range.clone(), Mark::Inserted, false),
+            None => push_span(&mut out.spans.right[u.passage], u.range.clone(), Mark::Inserted, false),
             Some(i) => {
                 let wd = word_diffs[i].as_ref().expect("paired units have a word diff");
                 for piece in &wd.pieces {
@@ -362,14 +371,14 @@ pub fn diff_paired(
                     };
                     let r = u.folded.to_original(piece.new.clone());
                     let r = u.range.start + r.start..u.range.start + r.end;
-                    push_span(&mut out.right[u.passage], r, mark, piece.figure);
+                    push_span(&mut out.spans.right[u.passage], r, mark, piece.figure);
                 }
             }
         }
     }
 
     // Statistics from the marks, so they always agree with what is shown.
-    for (pi, list) in out.left.iter().enumerate() {
+    for (pi, list) in out.spans.left.iter().enumerate() {
         for s in list {
             let n = count_chars(&row.left[pi].text[s.range.clone()]);
             match s.mark {
@@ -380,7 +389,7 @@ pub fn diff_paired(
             }
         }
     }
-    for (pi, list) in out.right.iter().enumerate() {
+    for (pi, list) in out.spans.right.iter().enumerate() {
         out.stats.inserted += list
             .iter()
             .filter(|s| s.mark == Mark::Inserted)

@@ -10,14 +10,8 @@ use std::time::{Duration, Instant};
 use similar::{Algorithm, DiffOp, capture_diff_slices_deadline};
 
 use super::Unit;
+use crate::sides::Side;
 use crate::text::Fingerprint;
-
-/// Which side of a row a sentence is on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Side {
-    Left,
-    Right,
-}
 
 /// Least similarity for two sentences to be compared word by word. Below it, a word diff of the
 /// two is mostly noise, so they show as deleted and inserted.

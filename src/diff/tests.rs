@@ -55,9 +55,9 @@ fn numbering_that_changed_is_structure_not_content() {
     assert_eq!(d.stats.renumbered, 3);
     assert_eq!((d.stats.inserted, d.stats.deleted), (0, 0));
     assert!(d.links.iter().all(|l| !l.changed));
-    assert!(d.left[0].iter().any(|s| s.mark == Mark::Renumbered));
+    assert!(d.spans.left[0].iter().any(|s| s.mark == Mark::Renumbered));
     assert!(
-        d.left[0]
+        d.spans.left[0]
             .iter()
             .all(|s| matches!(s.mark, Mark::Renumbered | Mark::Equal))
     );
@@ -92,8 +92,8 @@ fn a_moved_and_edited_sentence_keeps_its_edits_and_origin() {
     assert!(inner.contains("[-42家-]{+67家+}"), "{inner}");
     assert_eq!(d.stats.changes, 1);
     // Both sides' marks carry the edit too, not only the move.
-    assert!(d.right[0].iter().any(|s| s.mark == Mark::Inserted));
-    assert!(d.right[0].iter().any(|s| s.mark == Mark::Moved));
+    assert!(d.spans.right[0].iter().any(|s| s.mark == Mark::Inserted));
+    assert!(d.spans.right[0].iter().any(|s| s.mark == Mark::Moved));
 }
 
 #[test]
@@ -124,7 +124,7 @@ fn reordered_sentence_is_a_move() {
         "{}",
         unified(&d)
     );
-    assert!(d.left[0].iter().any(|s| s.mark == Mark::Moved));
+    assert!(d.spans.left[0].iter().any(|s| s.mark == Mark::Moved));
 }
 
 #[test]
@@ -138,7 +138,7 @@ fn paired_sentence_gets_word_marks_in_original_text() {
         unified(&d),
         "聘请法律顾问, 提供法律咨询[-16次-]{+119次+}。\n{+新增一句完全不同的内容在这里。\n+}"
     );
-    let figure: Vec<&Span> = d.right[0].iter().filter(|s| s.figure).collect();
+    let figure: Vec<&Span> = d.spans.right[0].iter().filter(|s| s.figure).collect();
     assert_eq!(figure.len(), 1);
     assert_eq!(&r.right[0].text[figure[0].range.clone()], "119次");
     assert_eq!(d.figures.len(), 1);
@@ -149,9 +149,9 @@ fn paired_sentence_gets_word_marks_in_original_text() {
 fn marks_cover_every_sentence_of_both_sides() {
     let r = row(&["第一句话。\n第二段的话。"], &["完全不同的内容。"]);
     let d = diff_row(&r, Some(&CharTokenizer), None);
-    let covered: usize = d.left[0].iter().map(|s| s.range.len()).sum();
+    let covered: usize = d.spans.left[0].iter().map(|s| s.range.len()).sum();
     assert_eq!(covered, r.left[0].text.len() - 1, "all but the newline");
-    assert!(d.right[0].iter().all(|s| s.mark == Mark::Inserted));
+    assert!(d.spans.right[0].iter().all(|s| s.mark == Mark::Inserted));
 }
 
 #[test]
@@ -178,7 +178,7 @@ fn without_a_tokenizer_sentences_pair_but_compare_whole() {
     let d = diff_row(&r, None, None);
     assert!(d.coarse);
     assert_eq!(d.links.len(), 2);
-    assert_eq!(d.units[0].len(), 2);
+    assert_eq!(d.units.left.len(), 2);
     assert_eq!(
         unified(&d),
         "[-聘请法律顾问，提供法律咨询16次。-]{+聘请法律顾问，提供法律咨询119次。+}相同的一句话在这里。\n"

@@ -93,13 +93,9 @@ fn fit(s: &str, width: usize) -> String {
 }
 
 fn draw_header(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, sidebar: Option<Rect>, panes: &[Rect]) {
-    let (l, r) = if app.swapped {
-        (&app.cmp.right, &app.cmp.left)
-    } else {
-        (&app.cmp.left, &app.cmp.right)
-    };
+    let [l, r] = [0, 1].map(|pane| app.cmp.report(app.pane_side(pane)));
     // Unit and year, then the file's name (never its directories): what names a report.
-    let side = |arrow: &str, s: &crate::compare::Side| format!("{arrow} {} · {}", s.doc.label(), s.doc.file_name());
+    let side = |arrow: &str, s: &crate::compare::Report| format!("{arrow} {} · {}", s.doc.label(), s.doc.file_name());
     if let Some(s) = sidebar {
         let cell = Rect {
             x: s.x,
@@ -177,12 +173,8 @@ fn draw_sidebar(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         .skip(first)
         .take(height)
         .map(|(i, r)| {
-            let (only_left, only_right) = (r.right.is_empty(), r.left.is_empty());
-            let (only_left, only_right) = if app.swapped {
-                (only_right, only_left)
-            } else {
-                (only_left, only_right)
-            };
+            // Only in the report of the left pane, or of the right one.
+            let [only_left, only_right] = [1, 0].map(|pane| r.passages(app.pane_side(pane)).is_empty());
             let changes = app.cmp.diffs.get(i).map_or(0, |d| d.stats.changes);
             let tail = if only_left {
                 " ◀".to_string()

@@ -4,7 +4,7 @@
 use ratatui::style::{Color, Modifier, Style};
 
 use crate::config::ThemeName;
-use crate::view::layout::{Look, Seg};
+use crate::view::lines::{Look, Seg};
 
 /// Styles for everything the ui paints.
 #[derive(Debug, Clone)]

@@ -1,5 +1,6 @@
-//! Screen lines for a row (side by side or inline) and for whole documents, as plain data: text
-//! segments with a semantic look. The ui module only paints them.
+//! A row laid out side by side, as plain data: what each pane shows, line by line, where its
+//! changes and search matches are. The ui module only paints it; [`inline`](super::inline) and
+//! [`document`](super::document) lay out the other views.
 //!
 //! Side by side, the two panes always have the same number of lines: each chunk (a sentence pair, or
 //! sentences present on one side) is wrapped per side and the shorter side padded.
@@ -7,95 +8,11 @@
 use std::collections::HashSet;
 use std::ops::Range;
 
-use super::wrap::{str_width, wrap};
+use super::lines::{Line, Look, Seg, find_all, flag_matches};
+use super::wrap::wrap;
 use crate::align::{Passage, PassageKind, Row};
-use crate::compare::Side;
-use crate::diff::{Mark, Op, OpKind, RowDiff, Span, UnitRef, diff_row};
-use crate::normalize::fold;
-use crate::outline::SectionId;
-
-/// What a piece of text is, for the theme to style.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Look {
-    Plain,
-    Deleted,
-    Inserted,
-    Moved,
-    /// Where a passage sits in its report.
-    Header,
-    /// Folded unchanged text, fillers and other quiet text.
-    Dim,
-}
-
-/// A run of text with one look.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Seg {
-    pub text: String,
-    pub look: Look,
-    /// A changed figure (`16次` → `119次`).
-    pub figure: bool,
-    /// Part of a search match.
-    pub matched: bool,
-}
-
-impl Seg {
-    pub fn new(text: impl Into<String>, look: Look) -> Self {
-        Seg {
-            text: text.into(),
-            look,
-            figure: false,
-            matched: false,
-        }
-    }
-
-    pub fn same_look(&self, other: &Seg) -> bool {
-        self.look == other.look && self.figure == other.figure && self.matched == other.matched
-    }
-}
-
-/// One screen line.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Line {
-    pub segs: Vec<Seg>,
-}
-
-impl Line {
-    pub fn text(&self) -> String {
-        self.segs.iter().map(|s| s.text.as_str()).collect()
-    }
-
-    pub fn width(&self) -> usize {
-        self.segs.iter().map(|s| str_width(&s.text)).sum()
-    }
-
-    /// Removes the last character, with an empty segment of its look, if another one remains.
-    pub fn pop_char(&mut self) -> Option<(char, Seg)> {
-        let total: usize = self.segs.iter().map(|s| s.text.chars().count()).sum();
-        if total < 2 {
-            return None;
-        }
-        let last = self.segs.last_mut()?;
-        let c = last.text.pop()?;
-        let template = Seg {
-            text: String::new(),
-            ..last.clone()
-        };
-        if last.text.is_empty() {
-            self.segs.pop();
-        }
-        Some((c, template))
-    }
-
-    fn is_changed(&self) -> bool {
-        self.segs
-            .iter()
-            .any(|s| matches!(s.look, Look::Deleted | Look::Inserted | Look::Moved))
-    }
-
-    fn has_match(&self) -> bool {
-        self.segs.iter().any(|s| s.matched)
-    }
-}
+use crate::diff::{Mark, RowDiff, Span, UnitRef, diff_row};
+use crate::sides::Side;
 
 /// How to lay a row out.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -121,7 +38,7 @@ pub struct RowLayout {
     pub matches: Vec<usize>,
 }
 
-fn header_text(p: &Passage, arrow: &str) -> String {
+pub(super) fn header_text(p: &Passage, arrow: &str) -> String {
     let place = match p.section {
         Some(_) => p.place(),
         None => format!("（{}）", p.place()),
@@ -135,36 +52,16 @@ fn header_text(p: &Passage, arrow: &str) -> String {
     format!("{arrow} {place}{part}")
 }
 
-/// Byte ranges of `query` in `text`, ignoring width and ASCII case.
-pub fn find_all(text: &str, query: &str) -> Vec<Range<usize>> {
-    let q = fold(query).text.to_lowercase();
-    if q.is_empty() {
-        return Vec::new();
-    }
-    let f = fold(text);
-    let hay = f.text.to_lowercase();
-    if hay.len() != f.text.len() {
-        return Vec::new(); // lowercasing changed lengths: only ASCII folding is supported
-    }
-    hay.match_indices(&q)
-        .map(|(i, m)| f.to_original(i..i + m.len()))
-        .collect()
-}
-
-/// Segments for `text[range]` from the passage's marks (swapped: deleted and inserted exchange).
-/// `left_report`: the spans are the left report's (a changed numbering marker there reads as deleted
-/// when numbering is shown).
-fn unit_segs(text: &str, range: &Range<usize>, spans: &[Span], opts: &Options, left_report: bool) -> Vec<Seg> {
+/// Segments for `text[range]` from the marks of `side`'s passage.
+fn unit_segs(text: &str, range: &Range<usize>, spans: &[Span], opts: &Options, side: Side) -> Vec<Seg> {
     let mut segs = Vec::new();
     let mut pos = range.start;
-    let look_of = |m: Mark| match (m, opts.swapped) {
-        (Mark::Renumbered, _) if opts.numbering && left_report => look_of_change(true, opts.swapped),
-        (Mark::Renumbered, _) if opts.numbering => look_of_change(false, opts.swapped),
-        (Mark::Equal, _) => Look::Plain,
-        (Mark::Renumbered, _) => Look::Dim,
-        (Mark::Moved, _) => Look::Moved,
-        (Mark::Deleted, false) | (Mark::Inserted, true) => Look::Deleted,
-        (Mark::Inserted, false) | (Mark::Deleted, true) => Look::Inserted,
+    let look_of = |m: Mark| match m {
+        Mark::Renumbered if opts.numbering => look_of_change(side, opts.swapped),
+        Mark::Equal => Look::Plain,
+        Mark::Renumbered => Look::Dim,
+        Mark::Moved => Look::Moved,
+        Mark::Deleted | Mark::Inserted => look_of_change(side, opts.swapped),
     };
     if opts.marks {
         for s in spans
@@ -192,45 +89,14 @@ fn unit_segs(text: &str, range: &Range<usize>, spans: &[Span], opts: &Options, l
     segs
 }
 
-/// The look of a deletion (`deleted`) or insertion, in a possibly swapped view.
-fn look_of_change(deleted: bool, swapped: bool) -> Look {
-    if deleted != swapped {
+/// The look of text only `side`'s report has: struck in the left pane's report, added in the
+/// right pane's (swapping the panes swaps which reads as old).
+pub(super) fn look_of_change(side: Side, swapped: bool) -> Look {
+    if side.pane(swapped) == 0 {
         Look::Deleted
     } else {
         Look::Inserted
     }
-}
-
-/// Splits segments at match boundaries and flags the matched parts.
-fn flag_matches(segs: Vec<Seg>, matches: &[Range<usize>]) -> Vec<Seg> {
-    if matches.is_empty() {
-        return segs;
-    }
-    let mut out = Vec::new();
-    let mut offset = 0;
-    for seg in segs {
-        let end = offset + seg.text.len();
-        let mut cuts: Vec<usize> = vec![offset, end];
-        for m in matches {
-            for b in [m.start, m.end] {
-                if b > offset && b < end && seg.text.is_char_boundary(b - offset) {
-                    cuts.push(b);
-                }
-            }
-        }
-        cuts.sort_unstable();
-        cuts.dedup();
-        for w in cuts.windows(2) {
-            let matched = matches.iter().any(|m| m.start <= w[0] && w[1] <= m.end);
-            out.push(Seg {
-                text: seg.text[w[0] - offset..w[1] - offset].to_string(),
-                matched,
-                ..seg.clone()
-            });
-        }
-        offset = end;
-    }
-    out
 }
 
 /// Which side's data shows in which pane.
@@ -238,9 +104,10 @@ struct SideData<'a> {
     passages: &'a [Passage],
     units: &'a [UnitRef],
     spans: &'a [Vec<Span>],
+    /// The pane's arrow: ◀ for the left pane, ▶ for the right.
     arrow: &'static str,
-    /// The left report's data (it may show in the right pane when swapped).
-    left_report: bool,
+    /// The report whose data this is.
+    side: Side,
 }
 
 impl SideData<'_> {
@@ -264,7 +131,7 @@ impl SideData<'_> {
             &u.range,
             self.spans.get(u.passage).map_or(&[], Vec::as_slice),
             opts,
-            self.left_report,
+            self.side,
         );
         out.extend(wrap(&segs, width));
         out
@@ -272,7 +139,7 @@ impl SideData<'_> {
 }
 
 /// Shown for a report that has nothing on a row's topic.
-const ABSENT: &str = "（无）本报告未涉及";
+pub(super) const ABSENT: &str = "（无）本报告未涉及";
 
 /// What a comparison without rows shows (two reports with nothing to compare).
 pub fn nothing_to_compare() -> RowLayout {
@@ -294,40 +161,30 @@ pub fn side_by_side(row: &Row, diff: Option<&RowDiff>, widths: [usize; 2], opts:
             &owned
         }
     };
-    let left = SideData {
-        passages: &row.left,
-        units: &diff.units[0],
-        spans: &diff.left,
-        arrow: "◀",
-        left_report: true,
-    };
-    let right = SideData {
-        passages: &row.right,
-        units: &diff.units[1],
-        spans: &diff.right,
-        arrow: "▶",
-        left_report: false,
-    };
+    // Pane `a` is the left pane, whichever report it shows.
+    let [a, b] = [0, 1].map(|pane| {
+        let side = Side::in_pane(pane, opts.swapped);
+        SideData {
+            passages: row.passages(side),
+            units: &diff.units[side],
+            spans: &diff.spans[side],
+            arrow: ["◀", "▶"][pane],
+            side,
+        }
+    });
     let mut pairs: Vec<(usize, usize, bool)> = diff
         .links
         .iter()
-        .map(|l| (l.left_unit, l.right_unit, l.moved))
+        .map(|l| (l.unit(a.side), l.unit(b.side), l.moved))
         .collect();
+    pairs.sort_unstable();
     // Pairs whose words differ (numbering aside), by unit of the pane-`a` side.
-    let mut edited: HashSet<(usize, usize)> = diff
+    let edited: HashSet<(usize, usize)> = diff
         .links
         .iter()
         .filter(|l| l.changed)
-        .map(|l| (l.left_unit, l.right_unit))
+        .map(|l| (l.unit(a.side), l.unit(b.side)))
         .collect();
-    let (a, b) = if opts.swapped {
-        pairs = pairs.into_iter().map(|(l, r, m)| (r, l, m)).collect();
-        pairs.sort_unstable();
-        edited = edited.into_iter().map(|(l, r)| (r, l)).collect();
-        (right, left)
-    } else {
-        (left, right)
-    };
     let partner_a: Vec<Option<usize>> = {
         let mut v = vec![None; a.units.len()];
         for &(i, j, _) in &pairs {
@@ -458,167 +315,119 @@ pub fn side_by_side(row: &Row, diff: Option<&RowDiff>, widths: [usize; 2], opts:
     out
 }
 
-/// The segments of one unified step. `moved`: the step is inside a moved sentence, whose unchanged
-/// words read as moved.
-fn op_segs(segs: &mut Vec<Seg>, op: &Op, opts: &Options, moved: bool) {
-    let plain = if moved { Look::Moved } else { Look::Plain };
-    let seg = |text: &str, look: Look| Seg {
-        figure: op.figure,
-        ..Seg::new(text, look)
-    };
-    match op.op {
-        OpKind::Equal => segs.push(seg(&op.text, plain)),
-        OpKind::Delete => segs.push(seg(&op.text, look_of_change(true, opts.swapped))),
-        OpKind::Insert => segs.push(seg(&op.text, look_of_change(false, opts.swapped))),
-        OpKind::Renumber if opts.numbering => {
-            let from = op.from.as_deref().unwrap_or_default();
-            segs.push(seg(from, look_of_change(true, opts.swapped)));
-            segs.push(seg(&op.text, look_of_change(false, opts.swapped)));
-        }
-        OpKind::Renumber => segs.push(seg(&op.text, Look::Dim)),
-        OpKind::Move => {
-            let body = op.text.trim_end_matches('\n');
-            if op.ops.is_empty() {
-                segs.push(seg(body, Look::Moved));
-            }
-            for inner in &op.ops {
-                let mut inner = inner.clone();
-                inner.text = inner.text.trim_end_matches('\n').to_string();
-                op_segs(segs, &inner, opts, true);
-            }
-            if let Some(from) = &op.from {
-                segs.push(Seg::new(format!(" ← {from}"), Look::Dim));
-            }
-            if op.text.ends_with('\n') {
-                segs.push(Seg::new("\n", Look::Plain));
-            }
-        }
-    }
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::view::testing::{diff, row, text_of, texts};
 
-/// Inline (unified) layout of one row: where the passages sit, then the word diff as running text.
-pub fn inline(row: &Row, diff: Option<&RowDiff>, width: usize, opts: &Options) -> RowLayout {
-    let owned;
-    let diff = match diff {
-        Some(d) => d,
-        None => {
-            owned = diff_row(row, None, None);
-            &owned
-        }
-    };
-    let mut lines = Vec::new();
-    let (first, second) = if opts.swapped {
-        (&row.right, &row.left)
-    } else {
-        (&row.left, &row.right)
-    };
-    for (arrow, passages) in [("◀", first), ("▶", second)] {
-        if passages.is_empty() {
-            lines.extend(wrap(&[Seg::new(format!("{arrow} {ABSENT}"), Look::Dim)], width));
-        }
-        let mut last_header = String::new();
-        for p in passages {
-            // Title and addressee (or signature and date) share a header: list it once.
-            let header = header_text(p, arrow);
-            if header != last_header {
-                lines.extend(wrap(&[Seg::new(header.clone(), Look::Header)], width));
-            }
-            last_header = header;
+    fn opts() -> Options {
+        Options {
+            marks: true,
+            changes_only: false,
+            swapped: false,
+            numbering: false,
+            query: None,
         }
     }
-    lines.push(Line::default());
-    let mut segs = Vec::new();
-    for op in &diff.ops {
-        if !opts.marks {
-            // Before word marks, show only the text of the newer report, as it reads.
-            if op.op != OpKind::Delete {
-                segs.push(Seg::new(op.text.clone(), Look::Plain));
-            }
-            continue;
-        }
-        op_segs(&mut segs, op, opts, false);
-    }
-    if let Some(q) = opts.query.as_deref() {
-        let text: String = segs.iter().map(|s| s.text.as_str()).collect();
-        segs = flag_matches(segs, &find_all(&text, q));
-    }
-    let header_lines = lines.len();
-    lines.extend(wrap(&segs, width));
-    let mut out = RowLayout::default();
-    let mut previous = false;
-    for (k, line) in lines.iter().enumerate().skip(header_lines) {
-        let changed = line.is_changed();
-        if changed && !previous {
-            out.changes.push(k);
-        }
-        previous = changed;
-        if line.has_match() {
-            out.matches.push(k);
-        }
-    }
-    out.panes = vec![lines];
-    out
-}
 
-/// A report in its own order, each line knowing where it comes from.
-#[derive(Debug, Clone, Default)]
-pub struct DocLayout {
-    pub lines: Vec<Line>,
-    /// Section of each line (`None` for the letter frame, opening and closing text).
-    pub sections: Vec<Option<SectionId>>,
-    /// Lines of the opening paragraphs.
-    pub preamble: Range<usize>,
-}
+    #[test]
+    fn an_edited_sentence_is_struck_left_and_added_right_on_one_line() {
+        let r = row(&["全年提供法律咨询16次。"], &["全年提供法律咨询119次。"]);
+        let l = side_by_side(&r, Some(&diff(&r)), [40, 40], &opts());
+        assert_eq!(l.panes[0].len(), l.panes[1].len(), "panes stay level");
+        let [left, right] = [&l.panes[0], &l.panes[1]];
+        assert!(left[0].text().starts_with('◀') && right[0].text().starts_with('▶'));
+        assert_eq!(text_of(&left[1], Look::Deleted), "16次", "a figure changes whole");
+        assert_eq!(text_of(&right[1], Look::Inserted), "119次");
+        assert!(right[1].segs.iter().any(|s| s.figure && s.text == "119次"));
+        assert_eq!(l.changes, [0], "one block of changes, from the passage header above it");
+    }
 
-impl DocLayout {
-    /// Is line `i` part of a passage of the current row?
-    pub fn is_linked(&self, i: usize, sections: &HashSet<SectionId>, preamble: bool) -> bool {
-        match self.sections.get(i).copied().flatten() {
-            Some(s) => sections.contains(&s),
-            None => preamble && self.preamble.contains(&i),
-        }
+    #[test]
+    fn swapped_panes_show_the_right_report_first_as_the_old_one() {
+        let r = row(&["旧的一句。"], &["新的一句。"]);
+        let o = Options {
+            swapped: true,
+            ..opts()
+        };
+        let l = side_by_side(&r, Some(&diff(&r)), [40, 40], &o);
+        assert!(l.panes[0][1].text().contains("新的"), "{:?}", texts(&l.panes[0]));
+        assert!(l.panes[0][0].text().starts_with('◀'), "arrows follow the panes");
+        assert_eq!(text_of(&l.panes[0][1], Look::Deleted), "新");
+        assert_eq!(text_of(&l.panes[1][1], Look::Inserted), "旧");
     }
-}
 
-/// Lays out a whole report, wrapped to `width`.
-pub fn document(side: &Side, width: usize, query: Option<&str>) -> DocLayout {
-    let doc = &side.doc;
-    let mut out = DocLayout::default();
-    let push = |text: &str, section: Option<SectionId>, look: Look, out: &mut DocLayout| {
-        let mut segs = vec![Seg::new(text, look)];
-        if let Some(q) = query {
-            segs = flag_matches(segs, &find_all(text, q));
-        }
-        for line in wrap(&segs, width) {
-            out.lines.push(line);
-            out.sections.push(section);
-        }
-    };
-    let frame = |s: &Option<String>| s.clone().unwrap_or_default();
-    for t in [frame(&doc.title), frame(&doc.addressee)]
-        .iter()
-        .filter(|t| !t.is_empty())
-    {
-        push(t, None, Look::Header, &mut out);
+    #[test]
+    fn changes_only_folds_unchanged_sentences_and_counts_them() {
+        let r = row(&["不变一。不变二。改前。"], &["不变一。不变二。改后。"]);
+        let o = Options {
+            changes_only: true,
+            ..opts()
+        };
+        let l = side_by_side(&r, Some(&diff(&r)), [40, 40], &o);
+        let left = texts(&l.panes[0]);
+        assert_eq!(left[0], "⋯ 2 句未变 ⋯", "{left:?}");
+        assert!(left.iter().any(|t| t.contains("改前")));
+        assert!(
+            left.iter().any(|t| t.starts_with('◀')),
+            "the change brings its passage's header"
+        );
     }
-    let start = out.lines.len();
-    for p in &doc.preamble {
-        push(&p.text, None, Look::Plain, &mut out);
+
+    #[test]
+    fn a_report_without_the_topic_says_so() {
+        let r = row(&[], &["只有右边。"]);
+        let l = side_by_side(&r, Some(&diff(&r)), [40, 40], &opts());
+        assert_eq!(l.panes[0][0].text(), format!("◀ {ABSENT}"));
+        assert_eq!(text_of(&l.panes[1][1], Look::Inserted), "只有右边。");
     }
-    out.preamble = start..out.lines.len();
-    for id in doc.walk() {
-        for line in doc.section(id).own_text().lines() {
-            push(line, Some(id), Look::Plain, &mut out);
-        }
+
+    #[test]
+    fn a_renumbered_heading_is_dimmed_unless_numbering_is_shown() {
+        let r = row(&["二、法律顾问"], &["三、法律顾问"]);
+        let d = diff(&r);
+        let l = side_by_side(&r, Some(&d), [40, 40], &opts());
+        assert_eq!(text_of(&l.panes[1][1], Look::Dim), "三、");
+        assert!(l.changes.is_empty(), "numbering alone is not a change");
+        let shown = side_by_side(
+            &r,
+            Some(&d),
+            [40, 40],
+            &Options {
+                numbering: true,
+                ..opts()
+            },
+        );
+        assert_eq!(text_of(&shown.panes[1][1], Look::Inserted), "三、");
     }
-    for p in &doc.closing {
-        push(&p.text, None, Look::Plain, &mut out);
+
+    #[test]
+    fn before_word_marks_the_text_is_plain() {
+        let r = row(&["甲。"], &["乙。"]);
+        let l = side_by_side(&r, Some(&diff(&r)), [40, 40], &Options { marks: false, ..opts() });
+        assert!(
+            l.panes
+                .iter()
+                .flatten()
+                .flat_map(|l| &l.segs)
+                .all(|s| s.look != Look::Deleted && s.look != Look::Inserted)
+        );
     }
-    for t in [frame(&doc.signature), frame(&doc.date)]
-        .iter()
-        .filter(|t| !t.is_empty())
-    {
-        push(t, None, Look::Dim, &mut out);
+
+    #[test]
+    fn search_matches_are_listed_by_line() {
+        let r = row(&["第一句。\n第二句法律顾问。"], &["第一句。\n第二句法律顾问。"]);
+        let o = Options {
+            query: Some("法律顾问".into()),
+            ..opts()
+        };
+        let l = side_by_side(&r, Some(&diff(&r)), [40, 40], &o);
+        assert_eq!(l.matches.len(), 1);
+        assert!(
+            l.panes[0][l.matches[0]]
+                .segs
+                .iter()
+                .any(|s| s.matched && s.text == "法律顾问")
+        );
     }
-    out
 }

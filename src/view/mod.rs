@@ -2,10 +2,15 @@
 //! [`Action`]s, and `apply` to change the state. No terminal here; `ui` paints an `App` and the binary
 //! feeds it keys.
 
+pub mod document;
 pub mod geometry;
+pub mod inline;
 pub mod layout;
+pub mod lines;
 mod open;
 pub mod overview;
+#[cfg(test)]
+mod testing;
 pub mod wrap;
 
 use std::collections::HashSet;
@@ -15,9 +20,11 @@ use crate::compare::Comparison;
 use crate::diff::RowDiff;
 pub use crate::keys::Action;
 use crate::keys::{Key, KeyCode, Keymap, Lookup, Mode};
+use crate::sides::Side;
 use crate::topics::Taxonomy;
+use document::DocLayout;
 pub use geometry::Geometry;
-use layout::{DocLayout, Options, RowLayout};
+use layout::{Options, RowLayout};
 
 /// Below this many columns the view switches to inline (unless the user chose a view).
 pub const AUTO_INLINE_WIDTH: u16 = 100;
@@ -215,7 +222,7 @@ impl App {
         let d = self.cmp.diffs.get(row);
         let w = |i: usize| key.widths.get(i).copied().unwrap_or(40).max(4) as usize;
         if key.inline {
-            layout::inline(r, d, w(0), &key.opts)
+            inline::inline(r, d, w(0), &key.opts)
         } else {
             layout::side_by_side(r, d, [w(0), w(1)], &key.opts)
         }
@@ -227,16 +234,16 @@ impl App {
         let key = (widths.clone(), self.swapped, self.query.clone());
         if self.doc_cache.as_ref().is_none_or(|(k, _)| *k != key) {
             let w = |i: usize| widths.get(i).copied().unwrap_or(40).saturating_sub(2).max(4) as usize;
-            let sides = if self.swapped {
-                [&self.cmp.right, &self.cmp.left]
-            } else {
-                [&self.cmp.left, &self.cmp.right]
-            };
             let q = self.query.as_deref();
-            let layouts = [layout::document(sides[0], w(0), q), layout::document(sides[1], w(1), q)];
+            let layouts = [0, 1].map(|pane| document::document(self.cmp.report(self.pane_side(pane)), w(pane), q));
             self.doc_cache = Some((key, layouts));
         }
         &self.doc_cache.as_ref().expect("just filled").1
+    }
+
+    /// The report shown in pane `pane` (0 is the left or only pane).
+    pub fn pane_side(&self, pane: usize) -> Side {
+        Side::in_pane(pane, self.swapped)
     }
 
     /// Sections (and whether the opening) of each pane that the current row's passages cover.
@@ -244,24 +251,21 @@ impl App {
         let Some(row) = self.cmp.alignment.rows.get(self.row) else {
             return Default::default();
         };
-        let (sides, passages) = if self.swapped {
-            ([&self.cmp.right, &self.cmp.left], [&row.right, &row.left])
-        } else {
-            ([&self.cmp.left, &self.cmp.right], [&row.left, &row.right])
-        };
-        let linked = |i: usize| -> (HashSet<usize>, bool) {
+        [0, 1].map(|pane| {
+            let side = self.pane_side(pane);
+            let doc = &self.cmp.report(side).doc;
+            let passages = row.passages(side);
             let mut set = HashSet::new();
-            for p in passages[i] {
+            for p in passages {
                 if let Some(s) = p.section {
                     set.insert(s);
                     if p.kind == PassageKind::Section {
-                        set.extend(descendants(&sides[i].doc, s));
+                        set.extend(descendants(doc, s));
                     }
                 }
             }
-            (set, passages[i].iter().any(|p| p.kind == PassageKind::Preamble))
-        };
-        [linked(0), linked(1)]
+            (set, passages.iter().any(|p| p.kind == PassageKind::Preamble))
+        })
     }
 
     /// Lines in pane `i` of what is shown now.
@@ -412,7 +416,7 @@ impl App {
                 r.left
                     .iter()
                     .chain(&r.right)
-                    .any(|p| !layout::find_all(&p.text, q).is_empty())
+                    .any(|p| !lines::find_all(&p.text, q).is_empty())
             })
             .map(|(i, _)| i)
             .collect()
@@ -534,16 +538,13 @@ impl App {
             .next()
             .copied();
         let Some(section) = section else { return };
-        let side_is_left = (focus == 0) != self.swapped;
-        let doc = if side_is_left {
-            &self.cmp.left.doc
-        } else {
-            &self.cmp.right.doc
-        };
+        let side = self.pane_side(focus);
+        let doc = &self.cmp.report(side).doc;
         let ancestors: HashSet<usize> = std::iter::successors(Some(section), |&s| doc.sections[s].parent).collect();
         let found = self.cmp.alignment.rows.iter().position(|r| {
-            let ps = if side_is_left { &r.left } else { &r.right };
-            ps.iter().any(|p| p.section.is_some_and(|s| ancestors.contains(&s)))
+            r.passages(side)
+                .iter()
+                .any(|p| p.section.is_some_and(|s| ancestors.contains(&s)))
         });
         if let Some(r) = found.filter(|&r| r != self.row) {
             self.row = r;
@@ -552,13 +553,10 @@ impl App {
     }
 
     fn scroll_other_to_row(&mut self, pane: usize) {
-        let side_is_left = (pane == 0) != self.swapped;
         let Some(row) = self.cmp.alignment.rows.get(self.row) else {
             return;
         };
-        let first = (if side_is_left { &row.left } else { &row.right })
-            .iter()
-            .find_map(|p| p.section);
+        let first = row.passages(self.pane_side(pane)).iter().find_map(|p| p.section);
         let layouts = self.doc_layouts();
         if let Some(line) = first.and_then(|s| layouts[pane].sections.iter().position(|&x| x == Some(s))) {
             let max = self.max_scroll(pane);

@@ -1,10 +1,11 @@
 //! The overview screen as lines: every row with its changes, the changed figures, the documents
 //! only one report cites. Each line knows the place Enter opens.
 
-use super::layout::{Line, Look, Seg};
+use super::lines::{Line, Look, Seg};
 use super::wrap::str_width;
 use crate::overview::{Overview, Presence};
 use crate::render::overview::changes_text;
+use crate::sides::Sides;
 
 /// What Enter opens from an overview line.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -63,18 +64,15 @@ pub fn layout(ov: &Overview, swapped: bool) -> OverviewLayout {
     );
     let label_cols = ov.rows.iter().map(|r| str_width(&r.label)).max().unwrap_or(4);
     for r in &ov.rows {
-        let presence = match (r.presence, swapped) {
-            (Presence::LeftOnly, true) => Presence::RightOnly,
-            (Presence::RightOnly, true) => Presence::LeftOnly,
-            (p, _) => p,
-        };
+        // As the panes show it: the report in the left pane reads as the left one.
+        let presence = r
+            .presence
+            .only()
+            .map_or(Presence::Both, |side| Presence::only_in(side.as_shown(swapped)));
         let changes = changes_text(presence, r.changes);
         let look = if r.changes == 0 { Look::Dim } else { Look::Plain };
-        let (ins, del) = if swapped {
-            (r.deleted, r.inserted)
-        } else {
-            (r.inserted, r.deleted)
-        };
+        // Characters only in the left report were deleted, only in the right inserted.
+        let [del, ins] = Sides::new(r.deleted, r.inserted).into_panes(swapped);
         let mut segs = vec![
             Seg::new(format!("{:>3} {}  ", r.row + 1, pad(&r.label, label_cols)), look),
             Seg::new(pad(&changes, 11), look),
@@ -102,11 +100,7 @@ pub fn layout(ov: &Overview, swapped: bool) -> OverviewLayout {
         let before_cols = ov.figures.iter().map(|f| str_width(&f.before)).max().unwrap_or(2);
         let after_cols = ov.figures.iter().map(|f| str_width(&f.after)).max().unwrap_or(2);
         for f in &ov.figures {
-            let (old, new) = if swapped {
-                (&f.after, &f.before)
-            } else {
-                (&f.before, &f.after)
-            };
+            let [old, new] = Sides::new(&f.before, &f.after).into_panes(swapped);
             let label = ov.rows.get(f.row).map_or("", |r| r.label.as_str());
             out.push(
                 vec![
@@ -138,13 +132,9 @@ pub fn layout(ov: &Overview, swapped: bool) -> OverviewLayout {
             )],
             Target::None,
         );
-        let sides = if swapped {
-            [("◀", &c.right_only), ("▶", &c.left_only)]
-        } else {
-            [("◀", &c.left_only), ("▶", &c.right_only)]
-        };
-        for (arrow, names) in sides {
-            for name in names {
+        let panes = Sides::new(&c.left_only, &c.right_only).into_panes(swapped);
+        for (arrow, names) in ["◀", "▶"].into_iter().zip(panes) {
+            for name in names.iter() {
                 out.push(
                     vec![Seg::new(format!("    {arrow} {name}"), Look::Plain)],
                     Target::Cited(name.clone()),

@@ -3,7 +3,7 @@
 
 use unicode_width::UnicodeWidthChar;
 
-use super::layout::{Line, Seg};
+use super::lines::{Line, Seg};
 
 /// Display width of a character; control characters (never present after loading) count as zero.
 pub fn char_width(c: char) -> usize {
@@ -64,7 +64,7 @@ pub fn wrap(segs: &[Seg], width: usize) -> Vec<Line> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::view::layout::Look;
+    use crate::view::lines::Look;
 
     fn plain(text: &str) -> Vec<Seg> {
         vec![Seg::new(text, Look::Plain)]

@@ -108,7 +108,7 @@ fn reordered_items_are_moves_and_figures_changes() {
     let i = c.row_of(tax.find("next_steps").unwrap()).unwrap();
     let d = &c.diffs[i];
     assert!(d.links.iter().any(|l| l.moved), "swapped items are a move");
-    assert!(d.right.iter().flatten().any(|s| s.mark == Mark::Moved));
+    assert!(d.spans.right.iter().flatten().any(|s| s.mark == Mark::Moved));
     let e = c.row_of(tax.find("enforcement").unwrap()).unwrap();
     let figures: Vec<(&str, &str)> = c.diffs[e]
         .figures
@@ -125,7 +125,7 @@ fn reordered_items_are_moves_and_figures_changes() {
 fn marks_never_cut_a_character_and_cover_only_their_passage() {
     let (c, _) = comparison();
     for (row, d) in c.alignment.rows.iter().zip(&c.diffs) {
-        for (passages, marks) in [(&row.left, &d.left), (&row.right, &d.right)] {
+        for (passages, marks) in [(&row.left, &d.spans.left), (&row.right, &d.spans.right)] {
             for (p, spans) in passages.iter().zip(marks) {
                 let mut end = 0;
                 for s in spans {

@@ -1,0 +1,180 @@
+//! Screen lines as plain data: runs of text ([`Seg`]) with a semantic [`Look`] the theme styles,
+//! and search matches found and flagged on them.
+
+use std::ops::Range;
+
+use super::wrap::str_width;
+use crate::normalize::fold;
+
+/// What a piece of text is, for the theme to style.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Look {
+    Plain,
+    Deleted,
+    Inserted,
+    Moved,
+    /// Where a passage sits in its report.
+    Header,
+    /// Folded unchanged text, fillers and other quiet text.
+    Dim,
+}
+
+/// A run of text with one look.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Seg {
+    pub text: String,
+    pub look: Look,
+    /// A changed figure (`16次` → `119次`).
+    pub figure: bool,
+    /// Part of a search match.
+    pub matched: bool,
+}
+
+impl Seg {
+    pub fn new(text: impl Into<String>, look: Look) -> Self {
+        Seg {
+            text: text.into(),
+            look,
+            figure: false,
+            matched: false,
+        }
+    }
+
+    pub fn same_look(&self, other: &Seg) -> bool {
+        self.look == other.look && self.figure == other.figure && self.matched == other.matched
+    }
+}
+
+/// One screen line.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Line {
+    pub segs: Vec<Seg>,
+}
+
+impl Line {
+    pub fn text(&self) -> String {
+        self.segs.iter().map(|s| s.text.as_str()).collect()
+    }
+
+    pub fn width(&self) -> usize {
+        self.segs.iter().map(|s| str_width(&s.text)).sum()
+    }
+
+    /// Removes the last character, with an empty segment of its look, if another one remains.
+    pub fn pop_char(&mut self) -> Option<(char, Seg)> {
+        let total: usize = self.segs.iter().map(|s| s.text.chars().count()).sum();
+        if total < 2 {
+            return None;
+        }
+        let last = self.segs.last_mut()?;
+        let c = last.text.pop()?;
+        let template = Seg {
+            text: String::new(),
+            ..last.clone()
+        };
+        if last.text.is_empty() {
+            self.segs.pop();
+        }
+        Some((c, template))
+    }
+
+    pub(super) fn is_changed(&self) -> bool {
+        self.segs
+            .iter()
+            .any(|s| matches!(s.look, Look::Deleted | Look::Inserted | Look::Moved))
+    }
+
+    pub(super) fn has_match(&self) -> bool {
+        self.segs.iter().any(|s| s.matched)
+    }
+}
+
+/// Byte ranges of `query` in `text`, ignoring width and ASCII case.
+pub fn find_all(text: &str, query: &str) -> Vec<Range<usize>> {
+    let q = fold(query).text.to_lowercase();
+    if q.is_empty() {
+        return Vec::new();
+    }
+    let f = fold(text);
+    let hay = f.text.to_lowercase();
+    if hay.len() != f.text.len() {
+        return Vec::new(); // lowercasing changed lengths: only ASCII folding is supported
+    }
+    hay.match_indices(&q)
+        .map(|(i, m)| f.to_original(i..i + m.len()))
+        .collect()
+}
+
+/// Splits segments at match boundaries and flags the matched parts.
+pub(super) fn flag_matches(segs: Vec<Seg>, matches: &[Range<usize>]) -> Vec<Seg> {
+    if matches.is_empty() {
+        return segs;
+    }
+    let mut out = Vec::new();
+    let mut offset = 0;
+    for seg in segs {
+        let end = offset + seg.text.len();
+        let mut cuts: Vec<usize> = vec![offset, end];
+        for m in matches {
+            for b in [m.start, m.end] {
+                if b > offset && b < end && seg.text.is_char_boundary(b - offset) {
+                    cuts.push(b);
+                }
+            }
+        }
+        cuts.sort_unstable();
+        cuts.dedup();
+        for w in cuts.windows(2) {
+            let matched = matches.iter().any(|m| m.start <= w[0] && w[1] <= m.end);
+            out.push(Seg {
+                text: seg.text[w[0] - offset..w[1] - offset].to_string(),
+                matched,
+                ..seg.clone()
+            });
+        }
+        offset = end;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn find_all_ignores_width_and_ascii_case() {
+        let text = "共ＡＢＣ培训，abc考试";
+        let hits = find_all(text, "abc");
+        assert_eq!(hits.len(), 2);
+        assert_eq!(&text[hits[0].clone()], "ＡＢＣ");
+        assert!(find_all(text, "").is_empty());
+    }
+
+    #[test]
+    fn flag_matches_splits_segments_at_match_edges() {
+        let segs = vec![Seg::new("法律", Look::Plain), Seg::new("顾问制度", Look::Inserted)];
+        let text = "法律顾问制度";
+        let out = flag_matches(segs, &find_all(text, "律顾"));
+        let flagged: Vec<(&str, bool, Look)> = out.iter().map(|s| (s.text.as_str(), s.matched, s.look)).collect();
+        assert_eq!(
+            flagged,
+            [
+                ("法", false, Look::Plain),
+                ("律", true, Look::Plain),
+                ("顾", true, Look::Inserted),
+                ("问制度", false, Look::Inserted)
+            ]
+        );
+    }
+
+    #[test]
+    fn pop_char_keeps_the_last_character_and_its_look() {
+        let mut line = Line {
+            segs: vec![Seg::new("甲", Look::Plain), Seg::new("乙", Look::Deleted)],
+        };
+        let (c, template) = line.pop_char().expect("two characters");
+        assert_eq!((c, template.look), ('乙', Look::Deleted));
+        assert_eq!(line.text(), "甲");
+        assert!(line.pop_char().is_none(), "the last character stays");
+    }
+}
