@@ -12,7 +12,7 @@ use duibi::load::SourceText;
 use duibi::outline::outline;
 use duibi::topics::Taxonomy;
 use duibi::ui::{self, Theme};
-use duibi::view::{Action, App};
+use duibi::view::{Action, App, Input};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
@@ -22,7 +22,7 @@ fn app(left: &str, right: &str) -> App {
     let cmp = Comparison::build(doc(left), doc(right), &tax);
     let diffs = cmp.word_diffs(&JiebaTokenizer::new(), Duration::from_secs(10));
     let mut app = App::new(cmp, tax, Keymap::builtin());
-    app.set_word_diffs(diffs);
+    app.update(Input::WordDiffs(diffs));
     app
 }
 
@@ -47,34 +47,28 @@ fn benches(c: &mut Criterion) {
     let mut app = app(&l, &r);
     let theme = Theme::color();
     let mut terminal = Terminal::new(TestBackend::new(200, 60)).expect("backend");
+    app.update(Input::Resize { width: 200, height: 60 });
     let mut g = c.benchmark_group(format!("frame 200x60 ({name})"));
     g.bench_function("redraw", |b| {
         b.iter(|| {
-            app.apply(Action::ScrollDown, 1);
-            terminal
-                .draw(|f| ui::draw(f, black_box(&mut app), &theme))
-                .expect("draws");
+            app.update(Input::Action(Action::ScrollDown, 1));
+            terminal.draw(|f| ui::draw(f, black_box(&app), &theme)).expect("draws");
         })
     });
     g.bench_function("next row (layout rebuilt)", |b| {
         b.iter(|| {
             if app.row + 1 == app.rows() {
-                app.apply(Action::GotoTop, 1);
-                app.row = 0;
+                app.update(Input::Action(Action::PrevRow, app.rows()));
             }
-            app.apply(Action::NextRow, 1);
-            terminal
-                .draw(|f| ui::draw(f, black_box(&mut app), &theme))
-                .expect("draws");
+            app.update(Input::Action(Action::NextRow, 1));
+            terminal.draw(|f| ui::draw(f, black_box(&app), &theme)).expect("draws");
         })
     });
-    app.apply(Action::ToggleDocument, 1);
+    app.update(Input::Action(Action::ToggleDocument, 1));
     g.bench_function("document view, scroll", |b| {
         b.iter(|| {
-            app.apply(Action::ScrollDown, 1);
-            terminal
-                .draw(|f| ui::draw(f, black_box(&mut app), &theme))
-                .expect("draws");
+            app.update(Input::Action(Action::ScrollDown, 1));
+            terminal.draw(|f| ui::draw(f, black_box(&app), &theme)).expect("draws");
         })
     });
     g.finish();

@@ -12,20 +12,16 @@ use std::time::{Duration, Instant};
 
 use anyhow::Result;
 use crossterm::event::{
-    self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind, KeyModifiers, MouseEventKind,
+    self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
 };
 
 use duibi::compare::{Comparison, DIFF_BUDGET};
 use duibi::config::{Config, ViewMode};
 use duibi::keys::{Key, KeyCode};
 use duibi::topics::Taxonomy;
+use duibi::ui::run::{Events, Step};
 use duibi::ui::{self, Theme};
-use duibi::view::App;
-
-/// How long the loop waits for input before looking at signals and the worker again.
-const TICK: Duration = Duration::from_millis(40);
-/// The same while word-level marks are still on their way, so they show as soon as they are ready.
-const TICK_WAITING: Duration = Duration::from_millis(4);
+use duibi::view::{App, Input};
 
 /// Writes start-up timings (ms since `start`) to the file named by `DUIBI_TIMING`, for measurement.
 struct Timing {
@@ -128,8 +124,8 @@ fn watch_signals() -> Result<Arc<Signalled>> {
 }
 
 /// Ctrl-Z or SIGTSTP: the terminal restored, the process stopped as a shell expects; on `fg`, raw
-/// mode and the alternate screen again, and a full redraw.
-fn suspend(terminal: &mut ratatui::DefaultTerminal, mouse: bool) -> Result<()> {
+/// mode and the alternate screen again (the loop then clears and redraws the screen).
+fn suspend(mouse: bool) -> Result<()> {
     if mouse {
         let _ = crossterm::execute!(std::io::stdout(), DisableMouseCapture);
     }
@@ -141,7 +137,6 @@ fn suspend(terminal: &mut ratatui::DefaultTerminal, mouse: bool) -> Result<()> {
     if mouse {
         let _ = crossterm::execute!(std::io::stdout(), EnableMouseCapture);
     }
-    terminal.clear()?;
     Ok(())
 }
 
@@ -156,13 +151,12 @@ pub fn run(cmp: Comparison, tax: Taxonomy, config: &Config, start: Instant) -> R
     } else {
         Theme::named(config.theme)
     };
-    let mut app = App::new(cmp, tax, config.keymap.clone());
-    app.inline = match config.view {
+    let inline = match config.view {
         ViewMode::Auto => None,
         ViewMode::SideBySide => Some(false),
         ViewMode::Inline => Some(true),
     };
-    app.sync = config.sync_scroll;
+    let mut app = App::new(cmp, tax, config.keymap.clone()).with_view(inline, config.sync_scroll);
     timing.mark("sentences_paired");
 
     let mut terminal = ratatui::init();
@@ -170,16 +164,14 @@ pub fn run(cmp: Comparison, tax: Taxonomy, config: &Config, start: Instant) -> R
     if config.mouse {
         let _ = crossterm::execute!(std::io::stdout(), EnableMouseCapture);
     }
-    let words = Words::new();
-    let result = event_loop(
-        &mut terminal,
-        &mut app,
-        &theme,
-        &words,
-        &signalled,
-        config.mouse,
-        &mut timing,
-    );
+    let mut events = TerminalEvents {
+        signalled: &signalled,
+        words: Words::new(),
+        timing,
+        mouse: config.mouse,
+        first: true,
+    };
+    let result = ui::run::run(&mut terminal, &mut app, &theme, &mut events);
     if config.mouse {
         let _ = crossterm::execute!(std::io::stdout(), DisableMouseCapture);
     }
@@ -217,72 +209,75 @@ impl Words {
     }
 }
 
-fn event_loop(
-    terminal: &mut ratatui::DefaultTerminal,
-    app: &mut App,
-    theme: &Theme,
-    words: &Words,
-    signalled: &Signalled,
+/// The terminal as the loop's event source: keys, mouse and resizes, signals, and the word diffs
+/// from the worker.
+struct TerminalEvents<'a> {
+    signalled: &'a Signalled,
+    words: Words,
+    timing: Timing,
     mouse: bool,
-    timing: &mut Timing,
-) -> Result<()> {
-    let mut dirty = true;
-    let mut first = true;
-    while !app.quit && signalled.stop.load(Ordering::Relaxed) == 0 {
-        if signalled.suspend.swap(false, Ordering::Relaxed) {
-            suspend(terminal, mouse)?;
-            dirty = true;
+    first: bool,
+}
+
+impl Events for TerminalEvents<'_> {
+    type Error = anyhow::Error;
+
+    fn next(&mut self, _app: &App, timeout: Duration) -> Result<Step> {
+        if self.signalled.stop.load(Ordering::Relaxed) != 0 {
+            return Ok(Step::Stop);
         }
-        if let Ok(diffs) = words.rx.try_recv() {
-            app.set_word_diffs(diffs);
-            dirty = true;
+        if self.signalled.suspend.swap(false, Ordering::Relaxed) {
+            suspend(self.mouse)?;
+            return Ok(Step::Redraw);
         }
-        if dirty {
-            terminal.draw(|f| ui::draw(f, app, theme))?;
-            dirty = false;
-            if first {
-                timing.mark("first_frame");
-                first = false;
-                words.start(app);
-            }
-            if app.words_ready {
-                timing.mark("word_marks");
-                timing.file = None;
-            }
+        if let Ok(diffs) = self.words.rx.try_recv() {
+            return Ok(Step::Input(Input::WordDiffs(diffs)));
         }
-        if !event::poll(if app.words_ready { TICK } else { TICK_WAITING })? {
-            continue;
+        if !event::poll(timeout)? {
+            return Ok(Step::Idle);
         }
-        match event::read()? {
+        Ok(match event::read()? {
             // Raw mode turns the terminal's suspend key into a key press: suspend as it would.
             Event::Key(k)
                 if k.kind == KeyEventKind::Press
                     && k.code == event::KeyCode::Char('z')
                     && k.modifiers.contains(KeyModifiers::CONTROL) =>
             {
-                suspend(terminal, mouse)?;
-                dirty = true;
+                suspend(self.mouse)?;
+                Step::Redraw
             }
             Event::Key(k) if k.kind == KeyEventKind::Press => {
-                if let Some(key) = to_key(k) {
-                    app.handle_key(key);
-                }
-                dirty = true;
+                to_key(k).map_or(Step::Idle, |key| Step::Input(Input::Key(key)))
             }
             Event::Mouse(m) => match m.kind {
-                MouseEventKind::ScrollDown => {
-                    app.scroll_at(m.column, 3);
-                    dirty = true;
-                }
-                MouseEventKind::ScrollUp => {
-                    app.scroll_at(m.column, -3);
-                    dirty = true;
-                }
-                _ => {}
+                MouseEventKind::ScrollDown => Step::Input(Input::Scroll {
+                    column: m.column,
+                    lines: 3,
+                }),
+                MouseEventKind::ScrollUp => Step::Input(Input::Scroll {
+                    column: m.column,
+                    lines: -3,
+                }),
+                MouseEventKind::Down(MouseButton::Left) => Step::Input(Input::Click {
+                    column: m.column,
+                    row: m.row,
+                }),
+                _ => Step::Idle,
             },
-            Event::Resize(..) => dirty = true,
-            _ => {}
+            Event::Resize(width, height) => Step::Input(Input::Resize { width, height }),
+            _ => Step::Idle,
+        })
+    }
+
+    fn drawn(&mut self, app: &App) {
+        if self.first {
+            self.timing.mark("first_frame");
+            self.first = false;
+            self.words.start(app);
+        }
+        if app.words_ready && self.timing.file.is_some() {
+            self.timing.mark("word_marks");
+            self.timing.file = None;
         }
     }
-    Ok(())
 }

@@ -1,13 +1,15 @@
 //! Paints an [`App`] into a ratatui frame: header, topic sidebar, panes, status line, and the search
 //! prompt and help overlay. Reads the state and records the pane geometry; changes nothing else.
 
+pub mod run;
 pub mod theme;
 
 use ratatui::Frame;
+use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line as TLine, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
 
 use crate::keys::Mode;
 use crate::view::geometry::Area;
@@ -26,20 +28,34 @@ fn rect(a: Area) -> Rect {
     }
 }
 
-/// Draws the whole interface where [`App::resize`] placed its parts (laid out again first if the
-/// terminal's size changed since).
-pub fn draw(frame: &mut Frame, app: &mut App, theme: &Theme) {
-    let area = frame.area();
-    if app.geometry.width != area.width || app.geometry.total_height != area.height {
-        app.resize(area.width, area.height);
+/// The whole interface as one widget: the state as [`App::update`] left it (geometry and layouts
+/// included), painted with a theme. Drawing only reads the state.
+pub struct Screen<'a> {
+    pub app: &'a App,
+    pub theme: &'a Theme,
+}
+
+impl Widget for Screen<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        draw_screen(buf, area, self.app, self.theme);
     }
+}
+
+/// Draws the whole interface into a frame (see [`Screen`]).
+pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
+    frame.render_widget(Screen { app, theme }, frame.area());
+}
+
+fn draw_screen(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
     let g = app.geometry.clone();
     if g.too_small {
         let msg = format!(
             "终端太小 terminal too small: {}×{}, need at least {MIN_WIDTH}×{MIN_HEIGHT}",
             area.width, area.height
         );
-        frame.render_widget(Paragraph::new(msg).wrap(ratatui::widgets::Wrap { trim: true }), area);
+        Paragraph::new(msg)
+            .wrap(ratatui::widgets::Wrap { trim: true })
+            .render(area, buf);
         return;
     }
     let panes: Vec<Rect> = (0..g.panes.len()).map(|i| rect(g.pane(i))).collect();
@@ -47,29 +63,29 @@ pub fn draw(frame: &mut Frame, app: &mut App, theme: &Theme) {
         let bar: Vec<TLine> = (0..g.content.height)
             .map(|_| TLine::styled("│", theme.border))
             .collect();
-        frame.render_widget(
-            Paragraph::new(bar),
+        Paragraph::new(bar).render(
             Rect {
                 x,
                 y: g.content.y,
                 width: 1,
                 height: g.content.height,
             },
+            buf,
         );
     }
     let sidebar = g.sidebar.map(rect);
-    draw_header(frame, app, theme, rect(g.header), sidebar, &panes);
+    draw_header(buf, app, theme, rect(g.header), sidebar, &panes);
     if let Some(s) = sidebar {
-        draw_sidebar(frame, app, theme, s);
+        draw_sidebar(buf, app, theme, s);
     }
     if app.overview {
-        draw_overview(frame, app, theme, rect(g.content));
+        draw_overview(buf, app, theme, rect(g.content));
     } else {
-        draw_panes(frame, app, theme, &panes);
+        draw_panes(buf, app, theme, &panes);
     }
-    draw_status(frame, app, theme, rect(g.status));
+    draw_status(buf, app, theme, rect(g.status));
     if app.mode == Mode::Help {
-        draw_help(frame, app, theme, area);
+        draw_help(buf, app, theme);
     }
 }
 
@@ -92,7 +108,7 @@ fn fit(s: &str, width: usize) -> String {
     out
 }
 
-fn draw_header(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, sidebar: Option<Rect>, panes: &[Rect]) {
+fn draw_header(buf: &mut Buffer, app: &App, theme: &Theme, area: Rect, sidebar: Option<Rect>, panes: &[Rect]) {
     let [l, r] = [0, 1].map(|pane| app.cmp.report(app.pane_side(pane)));
     // Unit and year, then the file's name (never its directories): what names a report.
     let side = |arrow: &str, s: &crate::compare::Report| format!("{arrow} {} · {}", s.doc.label(), s.doc.file_name());
@@ -103,10 +119,7 @@ fn draw_header(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, sidebar:
             width: s.width,
             height: 1,
         };
-        frame.render_widget(
-            Paragraph::new(TLine::styled(fit(" 对比 duibi · 主题", s.width as usize), theme.dim)),
-            cell,
-        );
+        Paragraph::new(TLine::styled(fit(" 对比 duibi · 主题", s.width as usize), theme.dim)).render(cell, buf);
     }
     // The longest form that fits: label and file name, else the label alone.
     let choose = |full: String, short: String, width: u16| {
@@ -135,10 +148,7 @@ fn draw_header(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, sidebar:
             width: pane.width,
             height: 1,
         };
-        frame.render_widget(
-            Paragraph::new(TLine::styled(fit(&text, pane.width as usize), theme.title)),
-            cell,
-        );
+        Paragraph::new(TLine::styled(fit(&text, pane.width as usize), theme.title)).render(cell, buf);
     }
 }
 
@@ -159,14 +169,14 @@ fn change_count(n: usize) -> String {
     }
 }
 
-fn draw_sidebar(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
+fn draw_sidebar(buf: &mut Buffer, app: &App, theme: &Theme, area: Rect) {
     let block = Block::new().borders(Borders::RIGHT).border_style(theme.border);
     let inner = block.inner(area);
-    frame.render_widget(block, area);
+    block.render(area, buf);
     let width = inner.width as usize;
     let rows = &app.cmp.alignment.rows;
     let height = inner.height as usize;
-    let first = app.row.saturating_sub(height.saturating_sub(1));
+    let first = app.sidebar_first();
     let lines: Vec<TLine> = rows
         .iter()
         .enumerate()
@@ -191,7 +201,7 @@ fn draw_sidebar(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
             TLine::styled(text, style)
         })
         .collect();
-    frame.render_widget(Paragraph::new(lines), inner);
+    Paragraph::new(lines).render(inner, buf);
 }
 
 /// Writes segments straight into the buffer, clipped to the area: the hot path of every frame, so
@@ -207,14 +217,13 @@ fn paint_line(buf: &mut ratatui::buffer::Buffer, area: Rect, y: u16, mut x: u16,
     }
 }
 
-fn draw_panes(frame: &mut Frame, app: &mut App, theme: &Theme, panes: &[Rect]) {
+fn draw_panes(buf: &mut Buffer, app: &App, theme: &Theme, panes: &[Rect]) {
     let height = app.geometry.height;
     let scroll = app.scroll;
     let sync = app.sync;
     if app.document {
         let linked = app.linked();
         let docs = app.doc_layouts();
-        let buf = frame.buffer_mut();
         for (i, area) in panes.iter().enumerate() {
             let doc = &docs[i.min(1)];
             let (sections, preamble) = &linked[i.min(1)];
@@ -239,7 +248,6 @@ fn draw_panes(frame: &mut Frame, app: &mut App, theme: &Theme, panes: &[Rect]) {
     }
     let current_line = app.current_match.filter(|m| m.0 == app.row).map(|m| m.1);
     let layout = app.row_layout();
-    let buf = frame.buffer_mut();
     for (i, area) in panes.iter().enumerate() {
         let Some(pane) = layout.panes.get(i).or(layout.panes.first()) else {
             continue;
@@ -266,13 +274,12 @@ fn draw_panes(frame: &mut Frame, app: &mut App, theme: &Theme, panes: &[Rect]) {
 }
 
 /// The overview over the panes' area, the cursor's line highlighted and kept in view.
-fn draw_overview(frame: &mut Frame, app: &mut App, theme: &Theme, area: Rect) {
-    frame.render_widget(Clear, area);
+fn draw_overview(buf: &mut Buffer, app: &App, theme: &Theme, area: Rect) {
+    Clear.render(area, buf);
     let cursor = app.overview_cursor;
     let height = area.height as usize;
     let layout = app.overview_layout();
-    let top = cursor.saturating_sub(height.saturating_sub(2));
-    let buf = frame.buffer_mut();
+    let top = app.overview_top();
     for (row, (i, line)) in layout.lines.iter().enumerate().skip(top).take(height).enumerate() {
         let y = area.y + row as u16;
         let selected = i == cursor;
@@ -288,10 +295,10 @@ fn draw_overview(frame: &mut Frame, app: &mut App, theme: &Theme, area: Rect) {
     }
 }
 
-fn draw_status(frame: &mut Frame, app: &mut App, theme: &Theme, area: Rect) {
+fn draw_status(buf: &mut Buffer, app: &App, theme: &Theme, area: Rect) {
     if app.mode == Mode::Search {
         let text = format!("/{}▏  enter: search · esc: cancel", app.input);
-        frame.render_widget(Paragraph::new(TLine::styled(text, theme.status)), area);
+        Paragraph::new(TLine::styled(text, theme.status)).render(area, buf);
         return;
     }
     let rows = app.rows();
@@ -373,33 +380,17 @@ fn draw_status(frame: &mut Frame, app: &mut App, theme: &Theme, area: Rect) {
     let right = fit(&right, width.saturating_sub(str_width(&left) + 2));
     let gap = width.saturating_sub(str_width(&left) + str_width(&right) + 1);
     let text = format!("{left}{}{right} ", " ".repeat(gap));
-    frame.render_widget(Paragraph::new(TLine::styled(fit(&text, width), theme.status)), area);
+    Paragraph::new(TLine::styled(fit(&text, width), theme.status)).render(area, buf);
 }
 
-fn draw_help(frame: &mut Frame, app: &mut App, theme: &Theme, area: Rect) {
-    // As wide as the longest description needs, within the screen.
-    let longest = crate::keys::Action::ALL
-        .iter()
-        .map(|a| str_width(a.description()))
-        .max()
-        .unwrap_or(40);
-    let w = (longest as u16 + 34)
-        .max(76)
-        .min(area.width.saturating_sub(2))
-        .max(area.width.min(20));
-    let h = area.height.saturating_sub(4).max(6);
-    let popup = Rect {
-        x: area.x + (area.width - w) / 2,
-        y: area.y + 2,
-        width: w,
-        height: h,
-    };
-    frame.render_widget(Clear, popup);
+fn draw_help(buf: &mut Buffer, app: &App, theme: &Theme) {
+    let popup = rect(app.geometry.help());
+    Clear.render(popup, buf);
     let block = Block::bordered()
         .title(" keys · 按键 (esc closes) ")
         .border_style(theme.border);
     let inner = block.inner(popup);
-    frame.render_widget(block, popup);
+    block.render(popup, buf);
     let mut lines: Vec<TLine> = Vec::new();
     let modes = Mode::ALL.map(|m| (m, app.keymap.by_action(m)));
     let key_width = modes
@@ -440,7 +431,8 @@ fn draw_help(frame: &mut Frame, app: &mut App, theme: &Theme, area: Rect) {
             }
         }
     }
+    debug_assert_eq!(lines.len(), app.help_lines(), "App::help_lines counts these lines");
     let max = lines.len().saturating_sub(inner.height as usize);
-    app.help_scroll = app.help_scroll.min(max);
-    frame.render_widget(Paragraph::new(lines).scroll((app.help_scroll as u16, 0)), inner);
+    let top = app.help_scroll.min(max);
+    Paragraph::new(lines).scroll((top as u16, 0)).render(inner, buf);
 }

@@ -10,6 +10,14 @@ pub struct Area {
     pub height: u16,
 }
 
+impl Area {
+    /// Is the cell at `column`, `row` inside?
+    pub fn contains(&self, column: u16, row: u16) -> bool {
+        (self.x..self.x.saturating_add(self.width)).contains(&column)
+            && (self.y..self.y.saturating_add(self.height)).contains(&row)
+    }
+}
+
 /// Smallest terminal the interface draws in.
 pub const MIN_WIDTH: u16 = 60;
 pub const MIN_HEIGHT: u16 = 12;
@@ -39,6 +47,26 @@ pub struct Geometry {
 }
 
 impl Geometry {
+    /// The help overlay, border included: as wide as the longest description needs, within the
+    /// screen.
+    pub fn help(&self) -> Area {
+        let longest = crate::keys::Action::ALL
+            .iter()
+            .map(|a| super::wrap::str_width(a.description()))
+            .max()
+            .unwrap_or(40);
+        let width = (longest as u16 + 34)
+            .max(76)
+            .min(self.width.saturating_sub(2))
+            .max(self.width.min(20));
+        Area {
+            x: (self.width - width) / 2,
+            y: 2,
+            width,
+            height: self.total_height.saturating_sub(4).max(6),
+        }
+    }
+
     /// The parts of a `width` × `height` screen; `inline` leaves one pane.
     pub fn new(width: u16, height: u16, sidebar: bool, inline: bool) -> Self {
         let too_small = width < MIN_WIDTH || height < MIN_HEIGHT;

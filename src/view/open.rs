@@ -1,28 +1,14 @@
 //! The overview screen's state changes: the cursor, and opening the place a line names.
 
 use super::App;
-use super::overview::{OverviewLayout, Target, layout};
+use super::overview::Target;
 use crate::keys::Action;
 use crate::keys::Mode;
-use crate::overview::Overview;
 
 impl App {
-    /// The overview laid out for the current side order (cached until the diffs or sides change).
-    pub fn overview_layout(&mut self) -> &OverviewLayout {
-        if self
-            .overview_cache
-            .as_ref()
-            .is_none_or(|(swapped, _)| *swapped != self.swapped)
-        {
-            let ov = Overview::new(&self.cmp, &self.tax);
-            self.overview_cache = Some((self.swapped, layout(&ov, self.swapped)));
-        }
-        &self.overview_cache.as_ref().expect("just filled").1
-    }
-
     /// Moves the cursor `delta` openable lines (clamped).
     fn move_overview_cursor(&mut self, delta: isize) {
-        let openable = self.overview_layout().openable();
+        let openable = self.overview_now().openable();
         if openable.is_empty() {
             return;
         }
@@ -59,6 +45,26 @@ impl App {
         true
     }
 
+    /// The first overview line on screen: the cursor stays in view, one line above the bottom.
+    pub fn overview_top(&self) -> usize {
+        self.overview_cursor
+            .saturating_sub(self.geometry.content.height.saturating_sub(2) as usize)
+    }
+
+    /// A click on the `offset`-th overview line on screen: opens it, if it names a place.
+    pub(super) fn click_overview(&mut self, offset: usize) {
+        let line = self.overview_top() + offset;
+        let opens = self
+            .overview_now()
+            .targets
+            .get(line)
+            .is_some_and(|t| *t != Target::None);
+        if opens {
+            self.overview_cursor = line;
+            self.open_overview_line();
+        }
+    }
+
     /// Opens what the line under the cursor names: a row, a figure in its row, or the first place
     /// a cited document is named.
     fn open_overview_line(&mut self) {
@@ -74,7 +80,7 @@ impl App {
             Target::Row(r) => self.set_row(r),
             Target::Figure { row, after } => {
                 self.set_row(row);
-                let line = self.row_layout().panes.iter().find_map(|pane| {
+                let line = self.layout_now().panes.iter().find_map(|pane| {
                     pane.iter()
                         .position(|l| l.segs.iter().any(|s| s.figure && s.text.contains(after.as_str())))
                 });

@@ -1,19 +1,19 @@
 //! Scripted key sequences through the view state, no terminal.
 
 use duibi::keys::{Key, KeyCode};
-use duibi::view::App;
+use duibi::view::{App, Input};
 
 use crate::util::demo_app;
 
 fn app() -> App {
     let mut app = demo_app();
-    app.resize(160, 12);
+    app.update(Input::Resize { width: 160, height: 12 });
     app
 }
 
 fn type_keys(app: &mut App, keys: &str) {
     for c in keys.chars() {
-        app.handle_key(Key::char(c));
+        app.update(Input::Key(Key::char(c)));
     }
 }
 
@@ -33,7 +33,7 @@ fn rows_move_with_counts_and_topic_jumps() {
     assert_eq!(app.row, 3);
     type_keys(&mut app, "t1");
     assert_eq!(app.row, 3, "among 11 rows, t 1 waits for a possible second digit");
-    app.handle_key(Key::plain(KeyCode::Esc));
+    app.update(Input::Key(Key::plain(KeyCode::Esc)));
     assert_eq!(app.row, 0);
     // Every row is reachable: two digits after t, or a count before it.
     type_keys(&mut app, "t11");
@@ -51,7 +51,7 @@ fn rows_move_with_counts_and_topic_jumps() {
     assert_eq!(app.row, 9, "no such row: stays");
     assert!(app.message.as_deref().is_some_and(|m| m.contains("no row 99")));
     type_keys(&mut app, "t1");
-    app.handle_key(Key::plain(KeyCode::Esc));
+    app.update(Input::Key(Key::plain(KeyCode::Esc)));
     type_keys(&mut app, "tl");
     assert_eq!(row_id(&app), "leadership");
     type_keys(&mut app, "tl");
@@ -72,7 +72,7 @@ fn scrolling_sequences_and_bounds() {
     let bottom = app.scroll[0];
     type_keys(&mut app, "j");
     assert_eq!(app.scroll[0], bottom, "never past the end");
-    app.handle_key(Key::ctrl('u'));
+    app.update(Input::Key(Key::ctrl('u')));
     assert_eq!(app.scroll[0], bottom - 5);
 }
 
@@ -93,12 +93,12 @@ fn search_finds_text_in_other_rows_and_cycles() {
     let mut app = app();
     type_keys(&mut app, "/");
     type_keys(&mut app, "律师事务所");
-    app.handle_key(Key::plain(KeyCode::Enter));
+    app.update(Input::Key(Key::plain(KeyCode::Enter)));
     assert_eq!(row_id(&app), "legal_counsel");
     assert_eq!(app.query.as_deref(), Some("律师事务所"));
     type_keys(&mut app, "/");
     type_keys(&mut app, "不存在的词");
-    app.handle_key(Key::plain(KeyCode::Enter));
+    app.update(Input::Key(Key::plain(KeyCode::Enter)));
     assert!(app.message.as_deref().is_some_and(|m| m.contains("not found")));
 }
 
@@ -106,7 +106,7 @@ fn search_finds_text_in_other_rows_and_cycles() {
 fn escape_cancels_search_and_toggles_flip() {
     let mut app = app();
     type_keys(&mut app, "/abc");
-    app.handle_key(Key::plain(KeyCode::Esc));
+    app.update(Input::Key(Key::plain(KeyCode::Esc)));
     assert!(app.query.is_none() && app.input.is_empty());
     type_keys(&mut app, "b");
     assert!(!app.sidebar);
@@ -148,7 +148,7 @@ fn mouse_wheel_scrolls_the_pane_under_the_pointer() {
     let mut app = app();
     type_keys(&mut app, "te");
     type_keys(&mut app, "S");
-    app.scroll_at(100, 3);
+    app.update(Input::Scroll { column: 100, lines: 3 });
     assert_eq!(app.focus, 1);
     assert_eq!(app.scroll, [0, 3]);
 }
@@ -190,4 +190,18 @@ fn every_change_is_reached_even_when_the_row_fits_on_screen() {
         type_keys(&mut app, "{");
     }
     assert_eq!((app.row, app.change_position().0), expected[0]);
+}
+
+#[test]
+fn help_scroll_stops_at_its_last_line_so_one_key_scrolls_back() {
+    let mut app = app();
+    app.update(Input::Resize { width: 120, height: 20 });
+    type_keys(&mut app, "?");
+    for _ in 0..500 {
+        type_keys(&mut app, "j");
+    }
+    let bottom = app.help_scroll;
+    assert!(bottom > 0 && bottom < app.help_lines(), "{bottom}");
+    type_keys(&mut app, "k");
+    assert_eq!(app.help_scroll, bottom - 1);
 }

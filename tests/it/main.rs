@@ -6,6 +6,7 @@ mod config;
 mod corpus;
 mod coverage;
 mod docs;
+mod event_loop;
 mod formats;
 mod make;
 mod pipeline;

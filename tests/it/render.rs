@@ -2,7 +2,7 @@
 
 use duibi::keys::{Key, Keymap};
 use duibi::ui::{self, Theme};
-use duibi::view::App;
+use duibi::view::{App, Input};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
@@ -11,6 +11,7 @@ use ratatui::style::{Color, Modifier};
 use crate::util::demo_app;
 
 fn draw(app: &mut App, width: u16, height: u16, theme: &Theme) -> Buffer {
+    app.update(Input::Resize { width, height });
     let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test backend");
     terminal.draw(|f| ui::draw(f, app, theme)).expect("draws");
     terminal.backend().buffer().clone()
@@ -41,10 +42,10 @@ fn text(buf: &Buffer) -> String {
 /// Types `keys`; `\n` is Enter.
 fn keys(app: &mut App, keys: &str) {
     for c in keys.chars() {
-        app.handle_key(match c {
+        app.update(Input::Key(match c {
             '\n' => Key::plain(duibi::keys::KeyCode::Enter),
             c => Key::char(c),
-        });
+        }));
     }
 }
 
@@ -223,7 +224,7 @@ fn help_and_hints_follow_the_keymap_in_effect() {
         status.contains("A-n change") && status.contains("C-s search"),
         "{status}"
     );
-    app.handle_key(Key::ctrl('h'));
+    app.update(Input::Key(Key::ctrl('h')));
     // Tall enough for the whole overlay.
     let screen = text(&draw(&mut app, 160, 80, &Theme::color()));
     assert!(screen.contains("C-x C-c"), "{screen}");
@@ -262,7 +263,7 @@ fn light_theme_avoids_colours_that_fade_on_white() {
     let mut dark_uses_them = false;
     // Figures and a search match; the whole-document view's links; reordered (moved) plans.
     keys(&mut app, "t8/法律");
-    app.handle_key(Key::plain(duibi::keys::KeyCode::Enter));
+    app.update(Input::Key(Key::plain(duibi::keys::KeyCode::Enter)));
     for view in ["", "d", "dt0"] {
         keys(&mut app, view);
         dark_uses_them |= draw(&mut app, 160, 45, &Theme::color())
@@ -462,8 +463,8 @@ fn changes_only_folds_whole_unchanged_passages_and_keeps_the_changed_ones_header
         .iter()
         .position(|r| r.left.len() == 2 && r.label == "法律顾问")
         .expect("one row with both sections");
-    app.resize(160, 30);
-    app.apply(duibi::keys::Action::ToggleChangesOnly, 1);
+    app.update(Input::Resize { width: 160, height: 30 });
+    app.update(Input::Action(duibi::keys::Action::ToggleChangesOnly, 1));
     for _ in 0..row {
         keys(&mut app, "J");
     }

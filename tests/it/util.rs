@@ -64,7 +64,7 @@ fn app_over(
         std::time::Duration::from_secs(10),
     );
     let mut app = App::new(cmp, tax, keymap);
-    app.set_word_diffs(diffs);
+    app.update(duibi::view::Input::WordDiffs(diffs));
     app
 }
 

@@ -1,0 +1,161 @@
+//! Layouts cached for drawing. [`App::update`] ends with [`App::refresh`], which lays out what the
+//! screen will show (only what changed since); drawing then reads the caches through `&App`.
+
+use super::document::{self, DocLayout};
+use super::layout::{self, Options, RowLayout};
+use super::overview::{self, OverviewLayout};
+use super::{App, inline};
+use crate::overview::Overview;
+
+/// What a row's layout depends on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct RowKey {
+    row: usize,
+    widths: Vec<u16>,
+    inline: bool,
+    opts: Options,
+}
+
+/// What the document layouts depend on: pane widths, swap, query.
+type DocKey = (Vec<u16>, bool, Option<String>);
+
+/// Everything laid out ahead of drawing, each with what it was made for.
+#[derive(Default)]
+pub(super) struct Caches {
+    row: Option<(RowKey, RowLayout)>,
+    docs: Option<(DocKey, [DocLayout; 2])>,
+    /// The overview, for the side order it was made with.
+    overview: Option<(bool, OverviewLayout)>,
+    /// Lines with a match in each row, for `match 3/17`.
+    match_counts: Option<(RowKey, Vec<usize>)>,
+}
+
+impl Caches {
+    /// Forgets what depends on the diffs (word marks arrived).
+    pub(super) fn diffs_changed(&mut self) {
+        self.row = None;
+        self.overview = None;
+        self.match_counts = None;
+    }
+}
+
+static EMPTY_ROW: std::sync::LazyLock<RowLayout> = std::sync::LazyLock::new(RowLayout::default);
+static EMPTY_DOCS: std::sync::LazyLock<[DocLayout; 2]> = std::sync::LazyLock::new(Default::default);
+static EMPTY_OVERVIEW: std::sync::LazyLock<OverviewLayout> = std::sync::LazyLock::new(OverviewLayout::default);
+
+impl App {
+    /// Lays out what the screen shows now, where its inputs changed: the current row, both
+    /// documents in the document view, the overview when open, and the match counts of a search.
+    pub(super) fn refresh(&mut self) {
+        self.layout_now();
+        if self.document {
+            self.docs_now();
+        }
+        if self.overview {
+            self.overview_now();
+        }
+        if self.query.is_some() {
+            self.match_counts_now();
+        }
+    }
+
+    fn options(&self) -> Options {
+        Options {
+            marks: self.words_ready,
+            changes_only: self.changes_only,
+            swapped: self.swapped,
+            numbering: self.numbering,
+            query: self.query.clone(),
+        }
+    }
+
+    /// What the layout of `row` depends on.
+    fn row_key(&self, row: usize) -> RowKey {
+        RowKey {
+            row,
+            widths: self.geometry.panes.iter().map(|p| p.1).collect(),
+            inline: self.is_inline(),
+            opts: self.options(),
+        }
+    }
+
+    fn layout_of(&self, row: usize, key: &RowKey) -> RowLayout {
+        let Some(r) = self.cmp.alignment.rows.get(row) else {
+            return layout::nothing_to_compare();
+        };
+        let d = self.cmp.diffs.get(row);
+        let w = |i: usize| key.widths.get(i).copied().unwrap_or(40).max(4) as usize;
+        if key.inline {
+            inline::inline(r, d, w(0), &key.opts)
+        } else {
+            layout::side_by_side(r, d, [w(0), w(1)], &key.opts)
+        }
+    }
+
+    /// The current row laid out for the current state, made now if anything it depends on changed.
+    pub(super) fn layout_now(&mut self) -> &RowLayout {
+        let key = self.row_key(self.row);
+        if self.caches.row.as_ref().is_none_or(|(k, _)| *k != key) {
+            let layout = self.layout_of(self.row, &key);
+            self.caches.row = Some((key, layout));
+        }
+        &self.caches.row.as_ref().expect("just filled").1
+    }
+
+    /// Both documents laid out for the panes, made now if needed (independent of the row).
+    pub(super) fn docs_now(&mut self) -> &[DocLayout; 2] {
+        let widths: Vec<u16> = self.geometry.panes.iter().map(|p| p.1).collect();
+        let key = (widths.clone(), self.swapped, self.query.clone());
+        if self.caches.docs.as_ref().is_none_or(|(k, _)| *k != key) {
+            let w = |i: usize| widths.get(i).copied().unwrap_or(40).saturating_sub(2).max(4) as usize;
+            let q = self.query.as_deref();
+            let layouts = [0, 1].map(|pane| document::document(self.cmp.report(self.pane_side(pane)), w(pane), q));
+            self.caches.docs = Some((key, layouts));
+        }
+        &self.caches.docs.as_ref().expect("just filled").1
+    }
+
+    /// The overview laid out for the current side order, made now if needed.
+    pub(super) fn overview_now(&mut self) -> &OverviewLayout {
+        if self
+            .caches
+            .overview
+            .as_ref()
+            .is_none_or(|(swapped, _)| *swapped != self.swapped)
+        {
+            let ov = Overview::new(&self.cmp, &self.tax);
+            self.caches.overview = Some((self.swapped, overview::layout(&ov, self.swapped)));
+        }
+        &self.caches.overview.as_ref().expect("just filled").1
+    }
+
+    fn match_counts_now(&mut self) {
+        let key = self.row_key(0);
+        if self.caches.match_counts.as_ref().is_none_or(|(k, _)| *k != key) {
+            let counts = (0..self.rows())
+                .map(|r| self.layout_of(r, &self.row_key(r)).matches.len())
+                .collect();
+            self.caches.match_counts = Some((key, counts));
+        }
+    }
+
+    /// The current row as laid out for drawing.
+    pub fn row_layout(&self) -> &RowLayout {
+        self.caches.row.as_ref().map_or(&EMPTY_ROW, |(_, l)| l)
+    }
+
+    /// Both documents as laid out for drawing, in pane order.
+    pub fn doc_layouts(&self) -> &[DocLayout; 2] {
+        self.caches.docs.as_ref().map_or(&EMPTY_DOCS, |(_, l)| l)
+    }
+
+    /// The overview as laid out for drawing.
+    pub fn overview_layout(&self) -> &OverviewLayout {
+        self.caches.overview.as_ref().map_or(&EMPTY_OVERVIEW, |(_, l)| l)
+    }
+
+    /// Matches in each row of the current search (empty before one).
+    pub(super) fn match_counts(&self) -> &[usize] {
+        self.caches.match_counts.as_ref().map_or(&[], |(_, c)| c)
+    }
+}

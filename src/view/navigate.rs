@@ -1,0 +1,161 @@
+//! Moving between changes, search matches and rows.
+
+use super::{App, lines};
+
+impl App {
+    /// Moves to the next (or previous) block of changes, crossing into other rows at the ends. The
+    /// cursor, not the scroll, says where we are: a short row cannot scroll to its last change.
+    pub(super) fn jump_change(&mut self, forward: bool) {
+        let at = self.current_line() + 2;
+        let changes = self.layout_now().changes.clone();
+        let target = match (self.change_cursor.filter(|&i| i < changes.len()), forward) {
+            (Some(i), true) => Some(i + 1).filter(|&n| n < changes.len()),
+            (Some(i), false) => i.checked_sub(1),
+            (None, true) => changes.iter().position(|&c| c > at),
+            (None, false) => changes.iter().rposition(|&c| c < at),
+        };
+        if let Some(i) = target {
+            self.goto_line(changes[i]);
+            self.change_cursor = Some(i);
+            return;
+        }
+        let rows: Vec<usize> = if forward {
+            (self.row + 1..self.rows()).collect()
+        } else {
+            (0..self.row).rev().collect()
+        };
+        for r in rows {
+            self.set_row(r);
+            let changes = self.layout_now().changes.clone();
+            let pick = if forward {
+                (!changes.is_empty()).then_some(0)
+            } else {
+                changes.len().checked_sub(1)
+            };
+            if let Some(i) = pick {
+                self.goto_line(changes[i]);
+                self.change_cursor = Some(i);
+                return;
+            }
+        }
+        self.message = Some(
+            if forward {
+                "no more changes"
+            } else {
+                "no earlier changes"
+            }
+            .into(),
+        );
+    }
+
+    pub(super) fn run_search(&mut self) {
+        self.current_match = None;
+        let q = self.input.trim().to_string();
+        self.query = (!q.is_empty()).then_some(q);
+        if self.query.is_some() {
+            self.jump_match(true, true);
+        }
+    }
+
+    /// Rows whose passages contain the query.
+    pub(super) fn rows_matching(&self) -> Vec<usize> {
+        let Some(q) = self.query.as_deref() else {
+            return Vec::new();
+        };
+        self.cmp
+            .alignment
+            .rows
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| {
+                r.left
+                    .iter()
+                    .chain(&r.right)
+                    .any(|p| !lines::find_all(&p.text, q).is_empty())
+            })
+            .map(|(i, _)| i)
+            .collect()
+    }
+
+    pub(super) fn jump_match(&mut self, forward: bool, include_current: bool) {
+        let Some(q) = self.query.clone() else {
+            self.message = Some("no search yet: press / to search".into());
+            return;
+        };
+        if self.document {
+            self.message = Some("search jumps work in the topic views; matches are highlighted here".into());
+            return;
+        }
+        // From the match last gone to (a short row cannot scroll to put it at the top), else from
+        // the top of the view.
+        let from_match = self.current_match.filter(|m| m.0 == self.row).map(|m| m.1);
+        let at = from_match.unwrap_or(self.current_line() + 2);
+        let matches = self.layout_now().matches.clone();
+        let here = if forward {
+            matches.iter().find(|&&m| {
+                if include_current && from_match.is_none() {
+                    m + 2 >= at
+                } else {
+                    m > at
+                }
+            })
+        } else {
+            matches.iter().rev().find(|&&m| m < at)
+        };
+        if let Some(&line) = here {
+            self.goto_line(line);
+            self.current_match = Some((self.row, line));
+            return;
+        }
+        let rows = self.rows_matching();
+        let n = self.rows();
+        let order: Vec<usize> = (1..=n)
+            .map(|k| {
+                if forward {
+                    (self.row + k) % n
+                } else {
+                    (self.row + n - k) % n
+                }
+            })
+            .collect();
+        for r in order.into_iter().filter(|r| rows.contains(r)) {
+            self.set_row(r);
+            let matches = self.layout_now().matches.clone();
+            if let Some(&line) = if forward { matches.first() } else { matches.last() } {
+                self.goto_line(line);
+                self.current_match = Some((self.row, line));
+                return;
+            }
+        }
+        self.current_match = None;
+        self.message = Some(format!("'{q}' not found"));
+    }
+
+    /// Goes to row `n` as numbered in the sidebar (from 1).
+    pub(super) fn go_to_row_number(&mut self, n: usize) {
+        if (1..=self.rows()).contains(&n) {
+            self.overview = false;
+            self.set_row(n - 1);
+        } else {
+            self.message = Some(format!("no row {n}: rows are 1–{}", self.rows()));
+        }
+    }
+
+    pub(super) fn jump_topic(&mut self, c: char) {
+        if let Some(d) = c.to_digit(10) {
+            self.go_to_row_number(if d == 0 { 10 } else { d as usize });
+            return;
+        }
+        let c = c.to_ascii_lowercase();
+        let n = self.rows();
+        let hit = (1..=n).map(|k| (self.row + k) % n).find(|&r| {
+            self.cmp.alignment.rows[r]
+                .topic
+                .is_some_and(|t| self.tax.topic(t).id.starts_with(c))
+        });
+        match hit {
+            Some(r) => self.set_row(r),
+            None => self.message = Some(format!("no topic starts with '{c}'")),
+        }
+    }
+}

@@ -1,0 +1,258 @@
+//! The one place the interface's state changes: every [`Input`] goes through [`App::update`], which
+//! carries it out and then brings the cached layouts up to date for drawing.
+
+use super::{App, Geometry};
+use crate::diff::RowDiff;
+use crate::keys::{Action, Key, Mode};
+
+/// Everything that can happen to the interface.
+#[derive(Debug, Clone)]
+pub enum Input {
+    /// A key press, resolved through the keymap.
+    Key(Key),
+    /// An action carried out `count` times, as if its key had been pressed.
+    Action(Action, usize),
+    /// The mouse wheel over column `column`: `lines` down, or up when negative.
+    Scroll { column: u16, lines: isize },
+    /// A click on a cell.
+    Click { column: u16, row: u16 },
+    /// The terminal's size, at start and whenever it changes.
+    Resize { width: u16, height: u16 },
+    /// Word-level diffs computed elsewhere (the segmenter's thread), one per row.
+    WordDiffs(Vec<RowDiff>),
+}
+
+impl App {
+    /// Carries out one input, then lays out what the screen will show. The only way the state
+    /// changes once the interface runs.
+    pub fn update(&mut self, input: Input) {
+        match input {
+            Input::Key(key) => self.handle_key(key),
+            Input::Action(action, count) => self.apply(action, count),
+            Input::Scroll { column, lines } => self.scroll_at(column, lines),
+            Input::Click { column, row } => self.click(column, row),
+            // Laid out below, as after every input.
+            Input::Resize { width, height } => (self.geometry.width, self.geometry.total_height) = (width, height),
+            Input::WordDiffs(diffs) => self.set_word_diffs(diffs),
+        }
+        // Toggles move the panes, and any change may leave a scroll past the end.
+        self.resize(self.geometry.width, self.geometry.total_height);
+        self.refresh();
+    }
+
+    /// A click: on a sidebar row, that row; on an overview line, what it opens.
+    fn click(&mut self, column: u16, row: u16) {
+        self.message = None;
+        if let Some(bar) = self.geometry.sidebar.filter(|a| a.contains(column, row)) {
+            let n = self.sidebar_first() + usize::from(row - bar.y);
+            if n < self.rows() {
+                self.overview = false;
+                self.set_row(n);
+            }
+        } else if self.overview && self.geometry.content.contains(column, row) {
+            self.click_overview(usize::from(row - self.geometry.content.y));
+        }
+    }
+
+    /// Installs word-level diffs computed elsewhere.
+    fn set_word_diffs(&mut self, diffs: Vec<RowDiff>) {
+        if diffs.len() == self.cmp.alignment.rows.len() {
+            self.cmp.diffs = diffs;
+            self.words_ready = true;
+            self.caches.diffs_changed();
+        }
+    }
+
+    /// Lays the screen out for a terminal of `width` × `height`: every part's place, decided before
+    /// anything is drawn (the view may switch between inline and side by side with the width).
+    fn resize(&mut self, width: u16, height: u16) {
+        self.geometry.width = width;
+        let inline = self.is_inline();
+        self.geometry = Geometry::new(width, height, self.sidebar, inline);
+        self.clamp_scroll();
+    }
+
+    /// Keeps both panes' scroll within what they show (after a resize or a change of view).
+    pub(super) fn clamp_scroll(&mut self) {
+        if self.geometry.panes.is_empty() {
+            return;
+        }
+        for i in 0..2 {
+            let max = self.max_scroll(i);
+            self.scroll[i] = self.scroll[i].min(max);
+        }
+    }
+
+    /// Lines in pane `i` of what is shown now.
+    pub(super) fn pane_len(&mut self, i: usize) -> usize {
+        if self.document {
+            self.docs_now()[i.min(1)].lines.len()
+        } else {
+            let l = self.layout_now();
+            l.panes.get(i).or(l.panes.first()).map_or(0, Vec::len)
+        }
+    }
+
+    pub(super) fn max_scroll(&mut self, i: usize) -> usize {
+        self.pane_len(i).saturating_sub(self.geometry.height.max(1))
+    }
+
+    /// Scrolls by `delta` lines: both panes when synced (or inline), else the focused one.
+    pub(super) fn scroll_by(&mut self, delta: isize) {
+        let panes: Vec<usize> = if self.sync && !self.document {
+            vec![0, 1]
+        } else {
+            vec![self.focus]
+        };
+        for i in panes {
+            let max = self.max_scroll(i);
+            self.scroll[i] = self.scroll[i].saturating_add_signed(delta).min(max);
+        }
+        if self.document {
+            self.follow_in_document();
+        }
+    }
+
+    /// Scrolls the pane under column `x` (mouse wheel).
+    fn scroll_at(&mut self, x: u16, delta: isize) {
+        if let Some(i) = self.geometry.panes.iter().position(|&(px, w)| x >= px && x < px + w) {
+            self.focus = i;
+        }
+        self.scroll_by(delta);
+    }
+
+    pub(super) fn set_row(&mut self, row: usize) {
+        if row < self.rows() {
+            self.row = row;
+            self.change_cursor = None;
+            self.scroll = [0, 0];
+            if self.document {
+                self.show_row_in_documents();
+            }
+        }
+    }
+
+    pub(super) fn current_line(&self) -> usize {
+        if self.sync || self.is_inline() {
+            self.scroll[0]
+        } else {
+            self.scroll[self.focus]
+        }
+    }
+
+    pub(super) fn goto_line(&mut self, line: usize) {
+        let line = line.saturating_sub(2);
+        for i in 0..2 {
+            let max = self.max_scroll(i);
+            self.scroll[i] = line.min(max);
+        }
+    }
+
+    /// Carries out an action `count` times where that makes sense.
+    pub(super) fn apply(&mut self, action: Action, count: usize) {
+        if self.overview && self.apply_in_overview(action, count) {
+            return;
+        }
+        let page = self.geometry.height.max(2) as isize;
+        let n = count as isize;
+        if !matches!(
+            action,
+            Action::NextChange | Action::PrevChange | Action::Help | Action::Cancel
+        ) {
+            self.change_cursor = None;
+        }
+        match action {
+            Action::ScrollDown if self.mode == Mode::Help => {
+                let shown = usize::from(self.geometry.help().height.saturating_sub(2));
+                let max = self.help_lines().saturating_sub(shown);
+                self.help_scroll = (self.help_scroll + count).min(max);
+            }
+            Action::ScrollUp if self.mode == Mode::Help => self.help_scroll = self.help_scroll.saturating_sub(count),
+            Action::ScrollDown => self.scroll_by(n),
+            Action::ScrollUp => self.scroll_by(-n),
+            Action::HalfPageDown => self.scroll_by(n * page / 2),
+            Action::HalfPageUp => self.scroll_by(-n * page / 2),
+            Action::PageDown => self.scroll_by(n * (page - 1)),
+            Action::PageUp => self.scroll_by(-n * (page - 1)),
+            Action::GotoTop => self.scroll_by(isize::MIN / 2),
+            Action::GotoBottom => self.scroll_by(isize::MAX / 2),
+            Action::NextRow => self.set_row((self.row + count).min(self.rows().saturating_sub(1))),
+            Action::PrevRow => self.set_row(self.row.saturating_sub(count)),
+            Action::NextChange => (0..count).for_each(|_| self.jump_change(true)),
+            Action::PrevChange => (0..count).for_each(|_| self.jump_change(false)),
+            Action::Search => {
+                self.mode = Mode::Search;
+                self.input.clear();
+            }
+            Action::SearchConfirm => {
+                self.mode = Mode::Normal;
+                self.run_search();
+            }
+            Action::SearchBackspace => {
+                self.input.pop();
+            }
+            Action::SearchNext => self.jump_match(true, false),
+            Action::SearchPrev => self.jump_match(false, false),
+            Action::JumpTopic => self.awaiting_topic = true,
+            Action::FocusLeft => self.focus = 0,
+            Action::FocusRight => self.focus = 1,
+            Action::SwapSides => {
+                self.swapped = !self.swapped;
+                self.scroll.swap(0, 1);
+            }
+            Action::ToggleSidebar => self.sidebar = !self.sidebar,
+            Action::ToggleInline => {
+                self.document = false;
+                self.inline = Some(!self.is_inline());
+            }
+            Action::ToggleDocument => {
+                self.document = !self.document;
+                self.scroll = [0, 0];
+                if self.document {
+                    self.show_row_in_documents();
+                }
+            }
+            Action::ToggleChangesOnly => {
+                self.changes_only = !self.changes_only;
+                self.scroll = [0, 0];
+            }
+            Action::ToggleNumbering => {
+                self.numbering = !self.numbering;
+                self.message = Some(
+                    if self.numbering {
+                        "numbering differences marked as changes"
+                    } else {
+                        "numbering differences dimmed"
+                    }
+                    .into(),
+                );
+            }
+            Action::ToggleSync => {
+                self.sync = !self.sync;
+                if self.sync {
+                    self.scroll[1] = self.scroll[0];
+                }
+                self.message = Some(
+                    if self.sync {
+                        "panes scroll together"
+                    } else {
+                        "panes scroll apart (h/l picks one)"
+                    }
+                    .into(),
+                );
+            }
+            Action::Overview => self.overview = true,
+            // Enter opens places in the overview only.
+            Action::Open => {}
+            Action::Help => {
+                self.mode = Mode::Help;
+                self.help_scroll = 0;
+            }
+            Action::Cancel => {
+                self.mode = Mode::Normal;
+                self.input.clear();
+            }
+            Action::Quit => self.quit = true,
+        }
+    }
+}
