@@ -143,6 +143,15 @@ fn unit_at(text: &str) -> Option<&'static str> {
     UNITS.iter().copied().find(|u| text.starts_with(u))
 }
 
+/// Bytes of the number `text` starts with and its unit if it has one (`16次`, `3.5%`, `2024`), 0
+/// when it does not start with a digit: a figure, which wrapping keeps on one line.
+pub fn figure_len(text: &str) -> usize {
+    match number_len(text) {
+        0 => 0,
+        n => n + unit_at(&text[n..]).map_or(0, str::len),
+    }
+}
+
 /// The figure `text` starts with, and its unit: `("16", "次")` for `16次,有效…`; `None` unless it
 /// starts with a number that has a unit.
 pub fn leading_figure(text: &str) -> Option<(&str, &str)> {

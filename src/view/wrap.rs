@@ -4,6 +4,7 @@
 use unicode_width::UnicodeWidthChar;
 
 use super::lines::{Line, Seg};
+use crate::diff::tokenize::figure_len;
 
 /// Display width of a character; control characters (never present after loading) count as zero.
 pub fn char_width(c: char) -> usize {
@@ -19,46 +20,86 @@ fn no_line_start(c: char) -> bool {
     "，。、；：！？）》」』”’,.;:!?)".contains(c)
 }
 
-/// Wraps segments into lines of at most `width` columns (a wide character never straddles).
+/// For each character of `text`, whether a line may not break before it: inside a figure and its
+/// unit (`1` / `1件` never part), and before closing punctuation (kinsoku).
+fn glued(text: &str) -> Vec<bool> {
+    let mut out = Vec::with_capacity(text.len());
+    let mut figure_end = 0;
+    let mut previous_digit = false;
+    for (i, c) in text.char_indices() {
+        let starts_figure = c.is_ascii_digit() && !previous_digit && i >= figure_end;
+        if starts_figure {
+            figure_end = i + figure_len(&text[i..]);
+        }
+        out.push(no_line_start(c) || (i < figure_end && !starts_figure));
+        previous_digit = c.is_ascii_digit();
+    }
+    out
+}
+
+/// Wraps segments into lines of at most `width` columns (a wide character never straddles). A run
+/// that may not be broken (a figure with its unit, a character and the closing punctuation after it)
+/// moves down whole, unless it would not fit on a line of its own.
 pub fn wrap(segs: &[Seg], width: usize) -> Vec<Line> {
     let width = width.max(2);
+    let text: String = segs.iter().map(|s| s.text.as_str()).collect();
+    let glue = glued(&text);
     let mut lines = vec![Line::default()];
     let mut used = 0;
+    // Index (in characters of `text`) of the first character of the current line.
+    let mut line_start = 0;
+    let mut k = 0;
     for seg in segs {
         for c in seg.text.chars() {
+            let at = k;
+            k += 1;
             if c == '\n' {
                 lines.push(Line::default());
                 used = 0;
+                line_start = k;
                 continue;
             }
             let w = char_width(c);
             if used + w > width && used > 0 {
-                let mut carried = None;
-                if no_line_start(c) {
-                    carried = lines.last_mut().and_then(Line::pop_char);
+                // Back to where the run this character belongs to starts, if that is on this line.
+                let run_start = (line_start + 1..=at).rev().find(|&j| !glue[j]).unwrap_or(at);
+                let carry = if glue[at] && run_start > line_start {
+                    at - run_start
+                } else {
+                    0
+                };
+                let mut carried = Vec::new();
+                for _ in 0..carry {
+                    match lines.last_mut().and_then(Line::pop_char) {
+                        Some(x) => carried.push(x),
+                        None => break,
+                    }
                 }
                 lines.push(Line::default());
                 used = 0;
-                if let Some((ch, seg)) = carried {
+                line_start = at - carried.len();
+                let line = lines.last_mut().expect("just pushed");
+                for (ch, template) in carried.into_iter().rev() {
                     used += char_width(ch);
-                    lines.last_mut().expect("just pushed").segs.push(Seg {
-                        text: ch.to_string(),
-                        ..seg
-                    });
+                    push_char(line, ch, &template);
                 }
             }
-            let line = lines.last_mut().expect("never empty");
-            match line.segs.last_mut() {
-                Some(last) if last.same_look(seg) => last.text.push(c),
-                _ => line.segs.push(Seg {
-                    text: c.to_string(),
-                    ..seg.clone()
-                }),
-            }
+            push_char(lines.last_mut().expect("never empty"), c, seg);
             used += w;
         }
     }
     lines
+}
+
+/// Appends a character, into the last segment when it looks the same.
+fn push_char(line: &mut Line, c: char, seg: &Seg) {
+    match line.segs.last_mut() {
+        Some(last) if last.same_look(seg) => last.text.push(c),
+        _ => line.segs.push(Seg {
+            text: c.to_string(),
+            ..seg.clone()
+        }),
+    }
 }
 
 #[cfg(test)]
@@ -105,5 +146,42 @@ mod tests {
         assert_eq!(texts(&lines), ["法律咨", "询16次"]);
         assert_eq!(lines[1].segs[1].look, Look::Deleted);
         assert_eq!(lines[1].segs[1].text, "16次");
+    }
+
+    #[test]
+    fn a_figure_never_wraps_apart_from_its_unit() {
+        // `11件` would break after `1` at width 10; the whole figure moves down.
+        assert_eq!(
+            texts(&wrap(&plain("共制定文件11件,均已备案"), 12)),
+            ["共制定文件", "11件,均已备", "案"]
+        );
+        assert_eq!(texts(&wrap(&plain("经费达到1.5万元"), 10)), ["经费达到", "1.5万元"]);
+        for width in 7..40 {
+            let lines = texts(&wrap(
+                &plain("全年开展执法检查118次，抽查企业2024家，占比12.5%。"),
+                width,
+            ));
+            for figure in ["118次", "2024家", "12.5%"] {
+                assert!(
+                    lines.iter().any(|l| l.contains(figure)),
+                    "{width}: {figure} split in {lines:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_figure_wider_than_the_line_still_breaks() {
+        let lines = wrap(&plain("编号1234567890123"), 6);
+        assert!(lines.iter().all(|l| l.width() <= 6));
+        assert_eq!(texts(&lines).concat(), "编号1234567890123");
+    }
+
+    #[test]
+    fn a_figure_moved_down_keeps_its_look() {
+        let segs = vec![Seg::new("今年制定文件", Look::Plain), Seg::new("16次", Look::Inserted)];
+        let lines = wrap(&segs, 13);
+        assert_eq!(texts(&lines), ["今年制定文件", "16次"]);
+        assert_eq!(lines[1].segs[0].look, Look::Inserted);
     }
 }
