@@ -6,7 +6,7 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
-use crate::outline::{Document, SectionId};
+use crate::outline::{Document, Origin, SectionId};
 use crate::sides::Side;
 use crate::text::Fingerprint;
 use crate::topics::{DocTopics, Taxonomy, TopicId};
@@ -53,6 +53,8 @@ pub struct Passage {
     pub path: Vec<String>,
     /// What the pane shows, one paragraph per line; a section's heading line included.
     pub text: String,
+    /// Where each stretch of `text` is in the report (empty for passages made outside a report).
+    pub origins: Vec<Origin>,
     /// Document order: (section pre-order index + 1, paragraph, byte offset).
     order: (usize, usize, usize),
 }
@@ -301,6 +303,7 @@ impl Passage {
             section: None,
             path: Vec::new(),
             text: text.to_string(),
+            origins: Vec::new(),
             order: (0, 0, 0),
         }
     }

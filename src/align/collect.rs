@@ -4,7 +4,7 @@
 use std::ops::Range;
 
 use super::{HEADING_MIN, LEAD_SHARE, PARAGRAPH_MIN, Passage, PassageKind, SENTENCE_MIN};
-use crate::outline::SectionId;
+use crate::outline::{Origin, Place, SectionId};
 use crate::text::{is_blank, split_sentences};
 use crate::topics::{ParagraphTopics, Taxonomy, TopicId};
 
@@ -50,23 +50,53 @@ impl<'a> Collector<'a> {
         }
     }
 
-    fn passage(&self, kind: PassageKind, section: SectionId, para: usize, offset: usize, text: String) -> Passage {
+    /// A whole section with its subsections.
+    fn subtree(&self, id: SectionId) -> Passage {
+        let origins = self.c.doc.subtree_origins(id);
+        self.passage(PassageKind::Section, id, 0, 0, self.c.doc.full_text(id), origins)
+    }
+
+    /// A section's own text, or bytes `range` of its body paragraph `para`.
+    fn in_section(
+        &self,
+        kind: PassageKind,
+        id: SectionId,
+        para: Option<usize>,
+        range: Range<usize>,
+        text: String,
+    ) -> Passage {
+        let at = para.map_or(0, |j| self.c.doc.section(id).body_offset(j)) + range.start;
+        let origins = Origin::whole(Place::Section(id), at, text.len());
+        self.passage(kind, id, para.unwrap_or(0), range.start, text, origins)
+    }
+
+    fn passage(
+        &self,
+        kind: PassageKind,
+        section: SectionId,
+        para: usize,
+        offset: usize,
+        text: String,
+        origins: Vec<Origin>,
+    ) -> Passage {
         Passage {
             kind,
             section: Some(section),
             path: self.c.doc.path(section),
             text,
+            origins,
             order: (self.order_of[section], para, offset),
         }
     }
 
-    fn frame_field(text: &Option<String>, order: (usize, usize)) -> Option<Passage> {
+    fn frame_field(text: &Option<String>, place: Place, order: (usize, usize)) -> Option<Passage> {
         let text = text.as_deref().filter(|t| !t.trim().is_empty())?;
         Some(Passage {
             kind: PassageKind::Frame,
             section: None,
             path: Vec::new(),
             text: text.to_string(),
+            origins: Origin::whole(place, 0, text.len()),
             order: (order.0, order.1, 0),
         })
     }
@@ -79,8 +109,8 @@ impl<'a> Collector<'a> {
         let topics = self.c.topics;
         let frame = self.tax.frame() == t;
         if frame {
-            out.extend(Self::frame_field(&doc.title, (BEFORE_BODY, 0)));
-            out.extend(Self::frame_field(&doc.addressee, (BEFORE_BODY, 1)));
+            out.extend(Self::frame_field(&doc.title, Place::Title, (BEFORE_BODY, 0)));
+            out.extend(Self::frame_field(&doc.addressee, Place::Addressee, (BEFORE_BODY, 1)));
         }
         for (i, p) in doc.preamble.iter().enumerate() {
             if frame {
@@ -89,12 +119,14 @@ impl<'a> Collector<'a> {
                     section: None,
                     path: Vec::new(),
                     text: p.text.clone(),
+                    origins: Origin::whole(Place::Preamble(i), 0, p.text.len()),
                     order: (BEFORE_BODY, 2 + i, 0),
                 });
             } else {
                 out.extend(frame_passages(
                     &paragraph_passages(&topics.preamble[i], &p.text, t),
                     PassageKind::Preamble,
+                    Place::Preamble(i),
                     (BEFORE_BODY, 2 + i),
                 ));
             }
@@ -109,12 +141,17 @@ impl<'a> Collector<'a> {
                 paragraph_passages(&topics.closing[i], &p.text, t)
             };
             self.coverage.closing[i].extend(found.iter().map(|f| f.1.clone()));
-            out.extend(frame_passages(&found, PassageKind::Closing, (AFTER_BODY, i)));
+            out.extend(frame_passages(
+                &found,
+                PassageKind::Closing,
+                Place::Closing(i),
+                (AFTER_BODY, i),
+            ));
         }
         if frame {
             let n = doc.closing.len();
-            out.extend(Self::frame_field(&doc.signature, (AFTER_BODY, n)));
-            out.extend(Self::frame_field(&doc.date, (AFTER_BODY, n + 1)));
+            out.extend(Self::frame_field(&doc.signature, Place::Signature, (AFTER_BODY, n)));
+            out.extend(Self::frame_field(&doc.date, Place::Date, (AFTER_BODY, n + 1)));
         }
         out
     }
@@ -136,11 +173,12 @@ impl<'a> Collector<'a> {
             let container = !self.tax.topic(t).whole && elsewhere > 0 && elsewhere * 2 >= section.children.len();
             if !container {
                 self.cover_subtree(id);
-                out.push(self.passage(PassageKind::Section, id, 0, 0, doc.full_text(id)));
+                out.push(self.subtree(id));
                 return;
             }
             self.cover_own(id);
-            out.push(self.passage(PassageKind::SectionOwn, id, 0, 0, section.own_text()));
+            let own = section.own_text();
+            out.push(self.in_section(PassageKind::SectionOwn, id, None, 0..own.len(), own));
             for &c in &section.children {
                 self.collect_section(c, t, out);
             }
@@ -152,14 +190,14 @@ impl<'a> Collector<'a> {
             && st.combined.get(t) * 2 > st.combined.total()
         {
             self.cover_subtree(id);
-            out.push(self.passage(PassageKind::Section, id, 0, 0, doc.full_text(id)));
+            out.push(self.subtree(id));
             return;
         }
         for (pi, p) in section.body.iter().enumerate() {
             let found = paragraph_passages(&st.paragraphs[pi], &p.text, t);
             self.coverage.paragraph[id][pi].extend(found.iter().map(|f| f.1.clone()));
             for (kind, range, text) in found {
-                out.push(self.passage(kind, id, pi, range.start, text));
+                out.push(self.in_section(kind, id, Some(pi), range, text));
             }
         }
         for &c in &section.children {
@@ -206,12 +244,12 @@ impl<'a> Collector<'a> {
         }
         let doc = self.c.doc;
         if self.subtree_untouched(id) {
-            out.push(self.passage(PassageKind::Section, id, 0, 0, doc.full_text(id)));
+            out.push(self.subtree(id));
             return;
         }
         for (pi, p) in doc.sections[id].body.iter().enumerate() {
             for (kind, range, text) in uncovered(&p.text, &self.coverage.paragraph[id][pi]) {
-                out.push(self.passage(kind, id, pi, range.start, text));
+                out.push(self.in_section(kind, id, Some(pi), range, text));
             }
         }
         for &c in &doc.sections[id].children {
@@ -240,7 +278,7 @@ fn uncovered(text: &str, covered: &Covered) -> Vec<(PassageKind, Range<usize>, S
         .collect()
 }
 
-/// The runs of consecutive sentences flagged `true`, as sentence passages (text trimmed).
+/// The runs of consecutive sentences flagged `true`, as sentence passages (range and text trimmed).
 fn sentence_runs(
     text: &str,
     sentences: impl IntoIterator<Item = (Range<usize>, bool)>,
@@ -249,7 +287,14 @@ fn sentence_runs(
     let mut run: Option<Range<usize>> = None;
     let mut flush = |run: &mut Option<Range<usize>>| {
         if let Some(r) = run.take() {
-            out.push((PassageKind::Sentences, r.clone(), text[r].trim().to_string()));
+            let t = &text[r.clone()];
+            let start = r.start + (t.len() - t.trim_start().len());
+            let trimmed = t.trim();
+            out.push((
+                PassageKind::Sentences,
+                start..start + trimmed.len(),
+                trimmed.to_string(),
+            ));
         }
     };
     for (r, wanted) in sentences {
@@ -282,6 +327,7 @@ fn paragraph_passages(pt: &ParagraphTopics, text: &str, t: TopicId) -> Vec<(Pass
 fn frame_passages(
     found: &[(PassageKind, Range<usize>, String)],
     kind: PassageKind,
+    place: Place,
     at: (usize, usize),
 ) -> Vec<Passage> {
     found
@@ -291,6 +337,7 @@ fn frame_passages(
             section: None,
             path: Vec::new(),
             text: text.clone(),
+            origins: Origin::whole(place, range.start, text.len()),
             order: (at.0, at.1, range.start),
         })
         .collect()

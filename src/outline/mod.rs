@@ -7,12 +7,14 @@
 mod build;
 mod meta;
 mod phrases;
+mod place;
 
 use crate::load::{Format, SourceText};
 use crate::normalize::logical_lines;
 use crate::numbering::Style;
 
 pub use build::split_heading;
+pub use place::{Origin, Place};
 
 /// Index of a section in [`Document::sections`].
 pub type SectionId = usize;

@@ -72,6 +72,35 @@ fn check(left: &Path, right: &Path, tax: &Taxonomy) {
             );
         }
     }
+    // Every passage knows where its text is: each origin's stretch is the same text in the report,
+    // and together they cover the passage but for the line breaks between places.
+    for side in duibi::sides::Side::BOTH {
+        let doc = &c.report(side).doc;
+        for row in &c.alignment.rows {
+            for p in row.passages(side) {
+                let mut covered = vec![false; p.text.len()];
+                for o in &p.origins {
+                    let place = doc.place_text(o.place);
+                    assert_eq!(
+                        p.text.get(o.from..o.from + o.len),
+                        place.get(o.at..o.at + o.len),
+                        "{}: {:?} in {:?}",
+                        left.display(),
+                        o,
+                        p.text
+                    );
+                    covered[o.from..o.from + o.len].iter_mut().for_each(|b| *b = true);
+                }
+                let lost: String = p
+                    .text
+                    .char_indices()
+                    .filter(|&(i, c)| !covered[i] && c != '\n')
+                    .map(|(_, c)| c)
+                    .collect();
+                assert!(lost.is_empty(), "{}: text of no place: {lost:?}", left.display());
+            }
+        }
+    }
 }
 
 fn root() -> PathBuf {
