@@ -6,6 +6,9 @@ use super::layout::{self, Options, RowLayout};
 use super::overview::{self, OverviewLayout};
 use super::{App, inline};
 use crate::overview::Overview;
+use crate::sides::{Side, Sides};
+
+type PlaceMarks = std::collections::HashMap<crate::outline::Place, Vec<crate::diff::Span>>;
 
 /// What a row's layout depends on.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -16,14 +19,16 @@ pub(super) struct RowKey {
     opts: Options,
 }
 
-/// What the document layouts depend on: pane widths, swap, query.
-type DocKey = (Vec<u16>, bool, Option<String>);
+/// What the document layouts depend on: pane widths, and how to lay out (swap, query, marks).
+type DocKey = (Vec<u16>, Options);
 
 /// Everything laid out ahead of drawing, each with what it was made for.
 #[derive(Default)]
 pub(super) struct Caches {
     row: Option<(RowKey, RowLayout)>,
     docs: Option<(DocKey, [DocLayout; 2])>,
+    /// Each report's changes by place, from all rows (for the document view).
+    place_marks: Option<Sides<PlaceMarks>>,
     /// The overview, for the side order it was made with.
     overview: Option<(bool, OverviewLayout)>,
     /// Lines with a match in each row, for `match 3/17`.
@@ -34,6 +39,8 @@ impl Caches {
     /// Forgets what depends on the diffs (word marks arrived).
     pub(super) fn diffs_changed(&mut self) {
         self.row = None;
+        self.docs = None;
+        self.place_marks = None;
         self.overview = None;
         self.match_counts = None;
     }
@@ -105,11 +112,22 @@ impl App {
     /// Both documents laid out for the panes, made now if needed (independent of the row).
     pub(super) fn docs_now(&mut self) -> &[DocLayout; 2] {
         let widths: Vec<u16> = self.geometry.panes.iter().map(|p| p.1).collect();
-        let key = (widths.clone(), self.swapped, self.query.clone());
+        let opts = Options {
+            changes_only: false,
+            ..self.options()
+        };
+        let key = (widths.clone(), opts.clone());
         if self.caches.docs.as_ref().is_none_or(|(k, _)| *k != key) {
             let w = |i: usize| widths.get(i).copied().unwrap_or(40).saturating_sub(2).max(4) as usize;
-            let q = self.query.as_deref();
-            let layouts = [0, 1].map(|pane| document::document(self.cmp.report(self.pane_side(pane)), w(pane), q));
+            let rows = &self.cmp.alignment.rows;
+            let marks = self
+                .caches
+                .place_marks
+                .get_or_insert_with(|| Sides::from_fn(|side| document::marks_by_place(rows, &self.cmp.diffs, side)));
+            let layouts = [0, 1].map(|pane| {
+                let side = Side::in_pane(pane, self.swapped);
+                document::document(self.cmp.report(side), side, &marks[side], w(pane), &opts)
+            });
             self.caches.docs = Some((key, layouts));
         }
         &self.caches.docs.as_ref().expect("just filled").1

@@ -1,12 +1,19 @@
-//! A whole report laid out in its own order, each line knowing the section it comes from.
+//! A whole report laid out in its own order, each line knowing the section it comes from, with the
+//! changes every row found marked where they are.
 
 use std::collections::HashSet;
 use std::ops::Range;
 
-use super::lines::{Line, Look, Seg, find_all, flag_matches};
+use std::collections::HashMap;
+
+use super::layout::{Options, unit_segs};
+use super::lines::{Line, Look};
 use super::wrap::wrap;
+use crate::align::Row;
 use crate::compare::Report;
-use crate::outline::SectionId;
+use crate::diff::{Mark, RowDiff, Span};
+use crate::outline::{Place, SectionId};
+use crate::sides::Side;
 
 /// A report in its own order, each line knowing where it comes from.
 #[derive(Debug, Clone, Default)]
@@ -28,87 +35,196 @@ impl DocLayout {
     }
 }
 
-/// Lays out a whole report, wrapped to `width`.
-pub fn document(side: &Report, width: usize, query: Option<&str>) -> DocLayout {
-    let doc = &side.doc;
+/// One report's changes by place, gathered from every row's diff: where a passage's spans fall in
+/// the report, through the passage's origins. Sorted, without overlaps (a passage shown in two rows
+/// marks its text once).
+pub fn marks_by_place(rows: &[Row], diffs: &[RowDiff], side: Side) -> HashMap<Place, Vec<Span>> {
+    let mut out: HashMap<Place, Vec<Span>> = HashMap::new();
+    for (row, diff) in rows.iter().zip(diffs) {
+        for (pi, p) in row.passages(side).iter().enumerate() {
+            let spans = diff.spans[side].get(pi).map_or(&[][..], Vec::as_slice);
+            for s in spans.iter().filter(|s| s.mark != Mark::Equal) {
+                for o in &p.origins {
+                    if let Some(range) = o.map(&s.range) {
+                        out.entry(o.place).or_default().push(Span { range, ..s.clone() });
+                    }
+                }
+            }
+        }
+    }
+    for spans in out.values_mut() {
+        spans.sort_by_key(|s| (s.range.start, std::cmp::Reverse(s.range.end)));
+        let mut end = 0;
+        spans.retain_mut(|s| {
+            s.range.start = s.range.start.max(end);
+            end = end.max(s.range.end);
+            s.range.start < s.range.end
+        });
+    }
+    out
+}
+
+/// Lays out a whole report, wrapped to `width`, with its changes marked as in the rows (`marks`
+/// from [`marks_by_place`]; marks show once `opts.marks` says word marks are ready).
+pub fn document(
+    report: &Report,
+    side: Side,
+    marks: &HashMap<Place, Vec<Span>>,
+    width: usize,
+    opts: &Options,
+) -> DocLayout {
+    let doc = &report.doc;
     let mut out = DocLayout::default();
-    let push = |text: &str, section: Option<SectionId>, look: Look, out: &mut DocLayout| {
-        let mut segs = vec![Seg::new(text, look)];
-        if let Some(q) = query {
-            segs = flag_matches(segs, &find_all(text, q));
+    let mut preamble: Option<Range<usize>> = None;
+    for place in doc.places() {
+        let text = doc.place_text(place);
+        if text.trim().is_empty() {
+            continue;
         }
-        for line in wrap(&segs, width) {
-            out.lines.push(line);
-            out.sections.push(section);
+        let (section, frame_look) = match place {
+            Place::Section(id) => (Some(id), None),
+            Place::Title | Place::Addressee => (None, Some(Look::Header)),
+            Place::Signature | Place::Date => (None, Some(Look::Dim)),
+            Place::Preamble(_) | Place::Closing(_) => (None, None),
+        };
+        let spans = marks.get(&place).map_or(&[][..], Vec::as_slice);
+        let start = out.lines.len();
+        let mut at = 0;
+        for line in text.split('\n') {
+            let range = at..at + line.len();
+            at = range.end + 1;
+            let mut segs = unit_segs(&text, &range, spans, opts, side);
+            if let Some(look) = frame_look {
+                segs.iter_mut()
+                    .filter(|s| s.look == Look::Plain)
+                    .for_each(|s| s.look = look);
+            }
+            for line in wrap(&segs, width) {
+                out.lines.push(line);
+                out.sections.push(section);
+            }
         }
-    };
-    let frame = |s: &Option<String>| s.clone().unwrap_or_default();
-    for t in [frame(&doc.title), frame(&doc.addressee)]
-        .iter()
-        .filter(|t| !t.is_empty())
-    {
-        push(t, None, Look::Header, &mut out);
-    }
-    let start = out.lines.len();
-    for p in &doc.preamble {
-        push(&p.text, None, Look::Plain, &mut out);
-    }
-    out.preamble = start..out.lines.len();
-    for id in doc.walk() {
-        for line in doc.section(id).own_text().lines() {
-            push(line, Some(id), Look::Plain, &mut out);
+        if matches!(place, Place::Preamble(_)) {
+            preamble = Some(preamble.map_or(start, |p| p.start)..out.lines.len());
         }
     }
-    for p in &doc.closing {
-        push(&p.text, None, Look::Plain, &mut out);
-    }
-    for t in [frame(&doc.signature), frame(&doc.date)]
-        .iter()
-        .filter(|t| !t.is_empty())
-    {
-        push(t, None, Look::Dim, &mut out);
-    }
+    out.preamble = preamble.unwrap_or(0..0);
     out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::compare::Comparison;
+    use crate::diff::CharTokenizer;
     use crate::load::SourceText;
     use crate::outline::outline;
     use crate::topics::Taxonomy;
+    use crate::view::testing::text_of;
 
-    fn report(text: &str) -> Report {
-        let doc = outline(&SourceText::from_bytes("t.txt", text.as_bytes()).expect("decodes"));
-        Report::new(doc, &Taxonomy::builtin())
+    fn comparison(left: &str, right: &str) -> Comparison {
+        let doc = |t: &str| outline(&SourceText::from_bytes("t.txt", t.as_bytes()).expect("decodes"));
+        let mut c = Comparison::build(doc(left), doc(right), &Taxonomy::builtin());
+        c.diffs = c.word_diffs(&CharTokenizer, std::time::Duration::from_secs(5));
+        c
     }
+
+    fn opts() -> Options {
+        Options {
+            marks: true,
+            changes_only: false,
+            swapped: false,
+            numbering: false,
+            query: None,
+        }
+    }
+
+    fn layout(c: &Comparison, side: Side, opts: &Options) -> DocLayout {
+        let marks = marks_by_place(&c.alignment.rows, &c.diffs, side);
+        document(c.report(side), side, &marks, 60, opts)
+    }
+
+    const LEFT: &str = "某局2023年法治政府建设情况报告\n今年以来，我局认真推进。\n一、法律顾问\n全年提供法律咨询16次。\n二、存在问题\n问题仍然存在。";
+    const RIGHT: &str = "某局2024年法治政府建设情况报告\n今年以来，我局认真推进。\n一、法律顾问\n全年提供法律咨询119次。\n二、存在问题\n问题仍然存在。\n新增一句话在这里。";
 
     #[test]
     fn every_line_knows_its_section_and_the_opening_is_marked() {
-        let r = report(
-            "某局2024年法治政府建设情况报告\n今年以来，我局认真推进。\n一、法律顾问\n聘请法律顾问2名。\n二、存在问题\n问题仍然存在。",
-        );
-        let l = document(&r, 40, None);
+        let c = comparison(LEFT, RIGHT);
+        let l = layout(&c, Side::Left, &opts());
         assert_eq!(l.lines.len(), l.sections.len());
         assert_eq!(l.lines[0].segs[0].look, Look::Header, "the title");
         let opening = l.preamble.clone();
         assert!(l.lines[opening.start].text().contains("今年以来"));
-        let advisers = l
+        let counsel = l
             .lines
             .iter()
-            .position(|x| x.text().contains("聘请"))
+            .position(|x| x.text().contains("咨询"))
             .expect("body line");
-        let section = l.sections[advisers].expect("in a section");
+        let section = l.sections[counsel].expect("in a section");
         let set = HashSet::from([section]);
-        assert!(l.is_linked(advisers, &set, false));
+        assert!(l.is_linked(counsel, &set, false));
         assert!(!l.is_linked(opening.start, &set, false));
         assert!(l.is_linked(opening.start, &HashSet::new(), true));
     }
 
     #[test]
+    fn changes_of_every_row_are_marked_in_place() {
+        let c = comparison(LEFT, RIGHT);
+        let left = layout(&c, Side::Left, &opts());
+        let right = layout(&c, Side::Right, &opts());
+        let line = |l: &DocLayout, needle: &str| {
+            l.lines
+                .iter()
+                .find(|x| x.text().contains(needle))
+                .cloned()
+                .expect(needle)
+        };
+        assert_eq!(text_of(&line(&left, "咨询"), Look::Deleted), "16次");
+        assert_eq!(text_of(&line(&right, "咨询"), Look::Inserted), "119次");
+        assert!(line(&right, "咨询").segs.iter().any(|s| s.figure));
+        assert_eq!(text_of(&line(&right, "新增"), Look::Inserted), "新增一句话在这里。");
+        // The letter frame's change too (2023 → 2024), while the title keeps its look elsewhere.
+        assert!(right.lines[0].segs.iter().any(|s| s.look == Look::Inserted));
+        assert!(right.lines[0].segs.iter().any(|s| s.look == Look::Header));
+        // Unchanged text carries no mark.
+        let same = line(&left, "认真推进");
+        assert!(same.segs.iter().all(|s| s.look == Look::Plain));
+    }
+
+    #[test]
+    fn swapped_the_right_report_reads_as_the_old_one_and_before_word_marks_nothing_is_marked() {
+        let c = comparison(LEFT, RIGHT);
+        let swapped = layout(
+            &c,
+            Side::Right,
+            &Options {
+                swapped: true,
+                ..opts()
+            },
+        );
+        let line = swapped.lines.iter().find(|x| x.text().contains("咨询")).expect("line");
+        assert_eq!(text_of(line, Look::Deleted), "119次");
+        let plain = layout(&c, Side::Right, &Options { marks: false, ..opts() });
+        assert!(
+            plain
+                .lines
+                .iter()
+                .flat_map(|l| &l.segs)
+                .all(|s| s.look != Look::Inserted)
+        );
+    }
+
+    #[test]
     fn matches_are_flagged() {
-        let r = report("一、法律顾问\n聘请法律顾问2名。");
-        let l = document(&r, 40, Some("顾问"));
-        assert!(l.lines.iter().flat_map(|x| &x.segs).filter(|s| s.matched).count() >= 2);
+        let c = comparison(LEFT, RIGHT);
+        let l = layout(
+            &c,
+            Side::Left,
+            &Options {
+                query: Some("咨询".into()),
+                ..opts()
+            },
+        );
+        assert!(l.lines.iter().flat_map(|x| &x.segs).any(|s| s.matched));
     }
 }

@@ -53,7 +53,7 @@ pub(super) fn header_text(p: &Passage, arrow: &str) -> String {
 }
 
 /// Segments for `text[range]` from the marks of `side`'s passage.
-fn unit_segs(text: &str, range: &Range<usize>, spans: &[Span], opts: &Options, side: Side) -> Vec<Seg> {
+pub(super) fn unit_segs(text: &str, range: &Range<usize>, spans: &[Span], opts: &Options, side: Side) -> Vec<Seg> {
     let mut segs = Vec::new();
     let mut pos = range.start;
     let look_of = |m: Mark| match m {
