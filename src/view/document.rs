@@ -23,6 +23,8 @@ pub struct DocLayout {
     pub sections: Vec<Option<SectionId>>,
     /// Lines of the opening paragraphs.
     pub preamble: Range<usize>,
+    /// First line of each block of changed lines.
+    pub changes: Vec<usize>,
 }
 
 impl DocLayout {
@@ -109,6 +111,14 @@ pub fn document(
         }
     }
     out.preamble = preamble.unwrap_or(0..0);
+    let mut previous = false;
+    for (k, line) in out.lines.iter().enumerate() {
+        let changed = line.is_changed();
+        if changed && !previous {
+            out.changes.push(k);
+        }
+        previous = changed;
+    }
     out
 }
 
@@ -182,6 +192,12 @@ mod tests {
         assert_eq!(text_of(&line(&left, "咨询"), Look::Deleted), "16次");
         assert_eq!(text_of(&line(&right, "咨询"), Look::Inserted), "119次");
         assert!(line(&right, "咨询").segs.iter().any(|s| s.figure));
+        let at = |l: &DocLayout, needle: &str| l.lines.iter().position(|x| x.text().contains(needle)).expect(needle);
+        assert_eq!(
+            right.changes,
+            [0, at(&right, "咨询"), at(&right, "新增")],
+            "title, figure, added sentence"
+        );
         assert_eq!(text_of(&line(&right, "新增"), Look::Inserted), "新增一句话在这里。");
         // The letter frame's change too (2023 → 2024), while the title keeps its look elsewhere.
         assert!(right.lines[0].segs.iter().any(|s| s.look == Look::Inserted));

@@ -167,7 +167,11 @@ impl App {
     /// The change shown (1-based; 0 above the first) and how many the row has.
     pub fn change_position(&self) -> (usize, usize) {
         if self.document {
-            return (0, 0);
+            // In the focused report, counted from the top of its pane.
+            let pane = self.focus.min(1);
+            let changes = &self.doc_layouts()[pane].changes;
+            let at = self.scroll[pane] + 2;
+            return (changes.iter().filter(|&&c| c <= at).count(), changes.len());
         }
         let at = self.current_line() + 2;
         let cursor = self.change_cursor;

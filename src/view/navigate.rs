@@ -6,6 +6,9 @@ impl App {
     /// Moves to the next (or previous) block of changes, crossing into other rows at the ends. The
     /// cursor, not the scroll, says where we are: a short row cannot scroll to its last change.
     pub(super) fn jump_change(&mut self, forward: bool) {
+        if self.document {
+            return self.jump_change_in_document(forward);
+        }
         let at = self.current_line() + 2;
         let changes = self.layout_now().changes.clone();
         let target = match (self.change_cursor.filter(|&i| i < changes.len()), forward) {
@@ -46,6 +49,36 @@ impl App {
             }
             .into(),
         );
+    }
+
+    /// The document view: the focused report's next (or previous) block of changed lines; the
+    /// other report follows to the same passage.
+    fn jump_change_in_document(&mut self, forward: bool) {
+        let pane = self.focus.min(1);
+        let at = self.scroll[pane] + 2;
+        let changes = &self.docs_now()[pane].changes;
+        let target = if forward {
+            changes.iter().find(|&&c| c > at)
+        } else {
+            changes.iter().rev().find(|&&c| c < at)
+        };
+        match target.copied() {
+            Some(line) => {
+                let max = self.max_scroll(pane);
+                self.scroll[pane] = line.saturating_sub(2).min(max);
+                self.follow_in_document();
+            }
+            None => {
+                self.message = Some(
+                    if forward {
+                        "no more changes in this report"
+                    } else {
+                        "no earlier changes in this report"
+                    }
+                    .into(),
+                )
+            }
+        }
     }
 
     pub(super) fn run_search(&mut self) {

@@ -205,3 +205,24 @@ fn help_scroll_stops_at_its_last_line_so_one_key_scrolls_back() {
     type_keys(&mut app, "k");
     assert_eq!(app.help_scroll, bottom - 1);
 }
+
+#[test]
+fn next_change_steps_through_the_document_view() {
+    let mut app = app();
+    app.update(Input::Resize { width: 160, height: 20 });
+    type_keys(&mut app, "d");
+    assert!(app.document);
+    let changes = app.doc_layouts()[0].changes.clone();
+    assert!(changes.len() > 2, "the demo's older report has changes: {changes:?}");
+    let (_, total) = app.change_position();
+    assert_eq!(total, changes.len());
+    type_keys(&mut app, "}");
+    assert!(
+        changes.contains(&(app.scroll[0] + 2)),
+        "the change two lines below the top"
+    );
+    type_keys(&mut app, "}");
+    let second = app.scroll[0];
+    type_keys(&mut app, "{");
+    assert!(app.scroll[0] < second, "{{ goes back");
+}
