@@ -60,25 +60,6 @@ impl<T> Sides<T> {
         }
     }
 
-    pub fn as_ref(&self) -> Sides<&T> {
-        Sides {
-            left: &self.left,
-            right: &self.right,
-        }
-    }
-
-    pub fn map<U>(self, mut f: impl FnMut(T) -> U) -> Sides<U> {
-        Sides {
-            left: f(self.left),
-            right: f(self.right),
-        }
-    }
-
-    /// Both values in pane order.
-    pub fn in_panes(&self, swapped: bool) -> [&T; 2] {
-        [&self[Side::in_pane(0, swapped)], &self[Side::in_pane(1, swapped)]]
-    }
-
     /// Both values in pane order, taken.
     pub fn into_panes(self, swapped: bool) -> [T; 2] {
         if swapped {
@@ -125,10 +106,10 @@ mod tests {
     }
 
     #[test]
-    fn in_panes_follows_the_swap() {
+    fn into_panes_follows_the_swap() {
         let s = Sides::new("old", "new");
-        assert_eq!(s.in_panes(false), [&"old", &"new"]);
-        assert_eq!(s.in_panes(true), [&"new", &"old"]);
+        assert_eq!(s.into_panes(false), ["old", "new"]);
+        assert_eq!(s.into_panes(true), ["new", "old"]);
         assert_eq!(s[Side::Right], "new");
         assert_eq!(Sides::from_fn(Side::other).left, Side::Right);
     }

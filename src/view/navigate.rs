@@ -192,3 +192,59 @@ impl App {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::keys::Action;
+    use crate::view::Input;
+    use crate::view::testing::{NEW, OLD, app};
+
+    #[test]
+    fn next_change_crosses_into_the_next_changed_row_and_says_when_none_is_left() {
+        let mut app = app(OLD, NEW, 120, 20);
+        let changed: Vec<usize> = (0..app.rows())
+            .filter(|&r| app.cmp.diffs[r].stats.changes > 0)
+            .collect();
+        assert!(changed.len() >= 2, "{changed:?}");
+        let mut seen = Vec::new();
+        for _ in 0..20 {
+            app.update(Input::Action(Action::NextChange, 1));
+            if app.message.is_some() {
+                break;
+            }
+            seen.push(app.row);
+        }
+        seen.dedup();
+        // The first row's change at its top is the one shown at the start (`change 1/1`).
+        let expected: Vec<usize> = changed.iter().copied().filter(|&r| r != 0).collect();
+        assert_eq!(changed[0], 0, "the title changed");
+        assert_eq!(seen, expected, "every changed row, in order, none other");
+        assert_eq!(app.message.as_deref(), Some("no more changes"));
+        app.update(Input::Action(Action::PrevChange, 1));
+        assert_eq!(app.row, *changed.last().expect("changed rows"));
+    }
+
+    #[test]
+    fn search_counts_matches_over_all_rows_and_steps_through_them() {
+        let mut app = app(OLD, NEW, 120, 20);
+        for c in "/法律".chars() {
+            app.update(Input::Key(crate::keys::Key::char(c)));
+        }
+        app.update(Input::Key(crate::keys::Key::plain(crate::keys::KeyCode::Enter)));
+        let (first, total) = app.match_position().expect("a search");
+        assert_eq!(first, 1);
+        assert!(total >= 3, "{total}");
+        let mut positions = vec![first];
+        for _ in 1..total {
+            app.update(Input::Action(Action::SearchNext, 1));
+            positions.push(app.match_position().expect("a search").0);
+        }
+        assert_eq!(
+            positions,
+            (1..=total).collect::<Vec<_>>(),
+            "n visits each match once, in order"
+        );
+        app.update(Input::Action(Action::SearchNext, 1));
+        assert_eq!(app.match_position().map(|p| p.0), Some(1), "and wraps around");
+    }
+}

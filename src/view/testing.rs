@@ -39,3 +39,25 @@ pub fn text_of(line: &Line, look: Look) -> String {
 pub fn texts(pane: &[Line]) -> Vec<String> {
     pane.iter().map(Line::text).collect()
 }
+
+/// An interface over two reports given as text, diffed character by character, laid out for a
+/// `width` × `height` terminal.
+pub fn app(left: &str, right: &str, width: u16, height: u16) -> crate::view::App {
+    use crate::compare::Comparison;
+    use crate::keys::Keymap;
+    use crate::load::SourceText;
+    use crate::outline::outline;
+    use crate::topics::Taxonomy;
+    use crate::view::{App, Input};
+    let doc = |t: &str| outline(&SourceText::from_bytes("t.txt", t.as_bytes()).expect("decodes"));
+    let cmp = Comparison::build(doc(left), doc(right), &Taxonomy::builtin());
+    let diffs = cmp.word_diffs(&CharTokenizer, std::time::Duration::from_secs(5));
+    let mut app = App::new(cmp, Taxonomy::builtin(), Keymap::builtin());
+    app.update(Input::WordDiffs(diffs));
+    app.update(Input::Resize { width, height });
+    app
+}
+
+/// Two small reports: changes in two topics, the word 法律 in several rows.
+pub const OLD: &str = "某局2023年法治政府建设情况报告\n一、法律顾问\n全年提供法律咨询16次。\n二、学法普法\n组织学法6次。\n开展法律宣传。\n三、存在问题\n问题仍然存在。";
+pub const NEW: &str = "某局2024年法治政府建设情况报告\n一、法律顾问\n全年提供法律咨询119次。\n二、学法普法\n组织学法8次。\n开展法律宣传。\n三、存在问题\n问题仍然存在。";

@@ -256,3 +256,44 @@ impl App {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::view::testing::{NEW, OLD, app};
+
+    #[test]
+    fn a_narrow_terminal_switches_to_inline_and_keeps_the_scroll_in_range() {
+        let mut app = app(OLD, NEW, 120, 14);
+        assert!(!app.is_inline());
+        app.update(Input::Action(Action::GotoBottom, 1));
+        app.update(Input::Resize { width: 80, height: 40 });
+        assert!(app.is_inline());
+        let lines = app.row_layout().panes[0].len();
+        assert!(app.scroll[0] + app.geometry.height <= lines.max(app.geometry.height));
+    }
+
+    #[test]
+    fn toggles_lay_the_screen_out_again() {
+        let mut app = app(OLD, NEW, 120, 20);
+        let with_sidebar = app.geometry.panes.clone();
+        app.update(Input::Action(Action::ToggleSidebar, 1));
+        assert!(app.geometry.sidebar.is_none());
+        assert_ne!(app.geometry.panes, with_sidebar, "the panes take the sidebar's columns");
+        app.update(Input::Action(Action::ToggleInline, 1));
+        assert_eq!(app.geometry.panes.len(), 1);
+        assert_eq!(
+            app.row_layout().panes.len(),
+            1,
+            "the layout drawn next is already the inline one"
+        );
+    }
+
+    #[test]
+    fn word_diffs_of_another_comparison_are_refused() {
+        let mut app = app(OLD, NEW, 120, 20);
+        let rows = app.rows();
+        app.update(Input::WordDiffs(vec![RowDiff::default(); rows + 1]));
+        assert_eq!(app.cmp.diffs.len(), rows);
+    }
+}
