@@ -14,7 +14,7 @@ mod open;
 pub mod overview;
 mod resolve;
 #[cfg(test)]
-mod testing;
+pub(crate) mod testing;
 mod update;
 pub mod wrap;
 
