@@ -15,6 +15,7 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
 use crate::keys::Mode;
 use crate::view::App;
 use crate::view::geometry::Area;
+use crate::view::lines::Look;
 use crate::view::wrap::str_width;
 pub use theme::Theme;
 
@@ -233,7 +234,8 @@ fn draw_panes(buf: &mut Buffer, app: &App, theme: &Theme, panes: &[Rect]) {
                 let mut segs = vec![(if is_linked { "▌ " } else { "  " }, theme.linked)];
                 segs.extend(l.segs.iter().map(|s| {
                     let mut style = theme.of(s);
-                    if is_linked {
+                    // Linked text is coloured, but a change keeps the colour of its kind.
+                    if is_linked && s.look == Look::Plain {
                         style = style.patch(theme.linked);
                     }
                     // The match highlight last, so that it stays legible on linked text.
@@ -333,5 +335,40 @@ mod tests {
         .render(area, &mut buf);
         let first: String = (0..40).map(|x| buf[(x, 0)].symbol()).collect();
         assert!(first.contains("terminal too small: 40×10"), "{first}");
+    }
+
+    #[test]
+    fn changes_keep_their_colour_in_the_linked_passage_of_the_document_view() {
+        use crate::keys::Action;
+        use crate::view::Input;
+        let mut app = crate::view::testing::app(crate::view::testing::OLD, crate::view::testing::NEW, 120, 20);
+        let counsel = (0..app.rows())
+            .find(|&r| app.cmp.alignment.rows[r].label.contains("法律顾问"))
+            .expect("a counsel row");
+        app.update(Input::Action(Action::NextRow, counsel));
+        app.update(Input::Action(Action::ToggleDocument, 1));
+        let theme = Theme::color();
+        let area = Rect::new(0, 0, 120, 20);
+        let mut buf = Buffer::empty(area);
+        Screen {
+            app: &app,
+            theme: &theme,
+        }
+        .render(area, &mut buf);
+        let pane = app.geometry.pane(0);
+        let cell = (pane.y..pane.y + pane.height)
+            .flat_map(|y| (pane.x..pane.x + pane.width).map(move |x| (x, y)))
+            .find(|&(x, y)| buf[(x, y)].symbol() == "1" && buf[(x + 1, y)].symbol() == "6")
+            .expect("16次 on screen");
+        assert_eq!(
+            buf[cell].fg,
+            ratatui::style::Color::Red,
+            "deleted, not the linked colour"
+        );
+        let line: String = (pane.x..pane.x + 2).map(|x| buf[(x, cell.1)].symbol()).collect();
+        assert!(
+            line.starts_with('▌'),
+            "the line is in the current row's passage: {line:?}"
+        );
     }
 }
