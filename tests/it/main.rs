@@ -10,6 +10,7 @@ mod event_loop;
 mod formats;
 mod make;
 mod pipeline;
+mod properties;
 mod render;
 mod segmenter;
 mod tui_pty;
