@@ -39,6 +39,12 @@ pub fn trim_blank(s: &str) -> &str {
     s.trim_matches(is_blank)
 }
 
+/// A Chinese character (CJK ideograph, extensions and compatibility forms included), no punctuation.
+pub fn is_han(c: char) -> bool {
+    matches!(c,
+        '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}' | '\u{f900}'..='\u{faff}' | '\u{20000}'..='\u{2fa1f}')
+}
+
 /// CJK ideographs and the CJK punctuation blocks.
 pub fn is_cjk(c: char) -> bool {
     matches!(c,

@@ -13,6 +13,8 @@ use std::collections::HashMap;
 use ego_tree::{NodeId, NodeRef};
 use scraper::{ElementRef, Html, Node};
 
+use crate::text::is_han;
+
 mod lists;
 mod nesting;
 
@@ -123,10 +125,6 @@ pub fn extract(html: &str) -> Result<String, String> {
         lines.insert(0, title);
     }
     Ok(lines.join("\n"))
-}
-
-fn is_cjk(c: char) -> bool {
-    matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}' | '\u{f900}'..='\u{faff}')
 }
 
 /// Does the element's tag, or hiding, make it never part of an article?
@@ -293,7 +291,7 @@ fn count_cjk(node: NodeRef<Node>, skip: &dyn Fn(NodeRef<Node>) -> bool, memo: &m
             continue;
         }
         let count = match n.value() {
-            Node::Text(t) => t.chars().filter(|&c| is_cjk(c)).count(),
+            Node::Text(t) => t.chars().filter(|&c| is_han(c)).count(),
             Node::Element(_) if !skip(n) => {
                 if !children_done {
                     stack.push((n, true));
@@ -348,7 +346,7 @@ fn title(page: &Html, reader: &Reader) -> Option<String> {
         push_collapsed(&e.text().collect::<String>(), &mut s);
         s.trim().to_string()
     };
-    let plausible = |t: &String| t.chars().any(is_cjk) && t.chars().count() <= TITLE_MAX_CHARS;
+    let plausible = |t: &String| t.chars().any(is_han) && t.chars().count() <= TITLE_MAX_CHARS;
     let elements = || page.root_element().descendent_elements();
     let h1 = elements()
         .filter(|e| e.value().name() == "h1" && visible(e))

@@ -6,6 +6,7 @@
 use std::cell::Cell;
 
 use super::pdf_cjk;
+use crate::text::is_han;
 
 /// Fewer visible characters than this in the whole file means there is no text layer to speak of.
 const MIN_TEXT_CHARS: usize = 20;
@@ -53,7 +54,7 @@ pub fn extract(bytes: &[u8]) -> Result<String, String> {
         Err(_) => return Err("is a PDF that could not be read (its structure is damaged)".into()),
     };
     let (text, pages) = text;
-    let text = drop_page_numbers(&text);
+    let text = drop_autospace(&drop_page_numbers(&text));
     let visible = text.chars().filter(|c| !c.is_whitespace()).count();
     // No text and no page at all is no scan: the page tree is broken (a cycle, a missing node).
     if visible < MIN_TEXT_CHARS && pages == 0 {
@@ -157,6 +158,25 @@ fn drop_running_lines(pages: &[String]) -> String {
 }
 
 /// Removes lines that are only a page number, bare or dashed (`3`, `- 3 -`, `—3—`, `第3页`).
+/// Removes the gap a typesetter puts between Chinese and Latin letters or digits (`2024 年度`,
+/// LibreOffice's and Word's Asian/non-Asian spacing): on the page it is spacing, not a typed blank,
+/// and the text it came from reads `2024年度`.
+fn drop_autospace(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let latin = |c: char| c.is_ascii_alphanumeric();
+    let mut out = String::with_capacity(text.len());
+    for (i, &c) in chars.iter().enumerate() {
+        if c == ' ' && i > 0 && i + 1 < chars.len() {
+            let (before, after) = (chars[i - 1], chars[i + 1]);
+            if (is_han(before) && latin(after)) || (latin(before) && is_han(after)) {
+                continue;
+            }
+        }
+        out.push(c);
+    }
+    out
+}
+
 fn drop_page_numbers(text: &str) -> String {
     let is_page_number = |line: &str| {
         let core = line
@@ -177,6 +197,13 @@ fn drop_page_numbers(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_gap_between_chinese_and_latin_text_goes_and_typed_blanks_stay() {
+        assert_eq!(drop_autospace("示例市 2024 年度 报告"), "示例市2024年度 报告");
+        assert_eq!(drop_autospace("共 16 次 , A 级"), "共16次 , A级");
+        assert_eq!(drop_autospace("Word 2007 版本"), "Word 2007版本");
+    }
 
     #[test]
     fn page_number_lines_go_and_figures_stay() {

@@ -295,9 +295,7 @@ fn best_place(places: &HashMap<String, usize>) -> Option<String> {
         .map(|(p, _)| p.clone())
 }
 
-pub(super) fn is_han(c: char) -> bool {
-    matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}')
-}
+pub(super) use crate::text::is_han;
 
 #[cfg(test)]
 mod tests {

@@ -1,0 +1,177 @@
+//! A stable fuzz harness over every reader: seeds (generated documents of every format) mutated at
+//! random, byte-wise and, for .docx/.odt, inside their XML parts, then run through the whole
+//! pipeline. What panics is saved to `target/fuzz/crashes/`, what takes over 5 s to
+//! `target/fuzz/slow/`; each input is written to `target/fuzz/current` before it runs, so one that
+//! kills the process outright (a stack overflow) is left there. Copy finds to `tests/regressions/`.
+//!
+//!     cargo run --release --example fuzz -- [--runs N] [--seed S]
+
+use std::io::{Read, Write};
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+#[path = "../tests/it/exercise.rs"]
+mod exercise;
+
+const SLOW: Duration = Duration::from_secs(5);
+
+/// xorshift64*: reproducible from `--seed`, no dependency.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
+    }
+}
+
+/// Every seed file: the regression inputs (archives opened), the office fixtures, the demo reports.
+fn seeds(root: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut out = Vec::new();
+    for dir in ["tests/regressions", "tests/fixtures/office", "examples/reports"] {
+        let Ok(entries) = std::fs::read_dir(root.join(dir)) else {
+            continue;
+        };
+        let mut paths: Vec<PathBuf> = entries.filter_map(|e| Some(e.ok()?.path())).collect();
+        paths.sort();
+        for path in paths.into_iter().filter(|p| p.is_file()) {
+            let name = path.file_name().unwrap_or_default().to_string_lossy().to_string();
+            let Ok(bytes) = std::fs::read(&path) else { continue };
+            if name.ends_with(".inputs.zip") {
+                out.extend(entries_of(&bytes));
+            } else if !name.ends_with(".md") && !name.ends_with(".py") {
+                out.push((name, bytes));
+            }
+        }
+    }
+    out
+}
+
+fn entries_of(zip_bytes: &[u8]) -> Vec<(String, Vec<u8>)> {
+    let Ok(mut archive) = zip::ZipArchive::new(std::io::Cursor::new(zip_bytes)) else {
+        return Vec::new();
+    };
+    (0..archive.len())
+        .filter_map(|i| {
+            let mut file = archive.by_index(i).ok()?;
+            let name = file.name().ok()?.to_string();
+            let mut bytes = Vec::new();
+            file.read_to_end(&mut bytes).ok()?;
+            Some((name, bytes))
+        })
+        .collect()
+}
+
+/// Byte-level mutations: flips, special bytes, copied chunks, deletions, truncation.
+fn mutate_bytes(rng: &mut Rng, data: &mut Vec<u8>) {
+    const SPECIAL: &[u8] = b"\x00\xff<>/\"'&\n\r\t0123456789()";
+    for _ in 0..1 + rng.below(4) {
+        let len = data.len();
+        match rng.below(6) {
+            0 if len > 0 => {
+                let i = rng.below(len);
+                data[i] ^= 1 << rng.below(8);
+            }
+            1 if len > 0 => {
+                let i = rng.below(len);
+                data[i] = SPECIAL[rng.below(SPECIAL.len())];
+            }
+            2 if len > 0 => {
+                let from = rng.below(len);
+                let n = rng.below((len - from).min(256)) + 1;
+                let chunk = data[from..from + n].to_vec();
+                let at = rng.below(len + 1);
+                for _ in 0..1 + rng.below(8) {
+                    data.splice(at..at, chunk.iter().copied());
+                }
+            }
+            3 if len > 0 => {
+                let from = rng.below(len);
+                let n = rng.below((len - from).min(512)) + 1;
+                data.drain(from..from + n);
+            }
+            4 if len > 0 => data.truncate(rng.below(len)),
+            _ => data.push(SPECIAL[rng.below(SPECIAL.len())]),
+        }
+    }
+}
+
+/// A .docx or .odt with one of its XML parts mutated, rezipped; `None` if it is not an archive.
+fn mutate_inside(rng: &mut Rng, data: &[u8]) -> Option<Vec<u8>> {
+    let mut entries = entries_of(data);
+    let xml: Vec<usize> = (0..entries.len()).filter(|&i| entries[i].0.ends_with(".xml")).collect();
+    let pick = *xml.get(rng.below(xml.len()))?;
+    mutate_bytes(rng, &mut entries[pick].1);
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for (name, bytes) in &entries {
+        zip.start_file(name.as_str(), zip::write::SimpleFileOptions::default())
+            .ok()?;
+        zip.write_all(bytes).ok()?;
+    }
+    Some(zip.finish().ok()?.into_inner())
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    let value = |flag: &str, default: u64| {
+        args.iter()
+            .position(|a| a == flag)
+            .and_then(|i| args.get(i + 1)?.parse().ok())
+            .unwrap_or(default)
+    };
+    let runs = value("--runs", 2000);
+    let mut rng = Rng(value("--seed", 0x5eed).max(1));
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let seeds = seeds(root);
+    assert!(!seeds.is_empty(), "no seeds found under {}", root.display());
+    let out = root.join("target/fuzz");
+    for dir in ["crashes", "slow"] {
+        std::fs::create_dir_all(out.join(dir)).expect("target/fuzz is writable");
+    }
+    // Panics are counted and saved, not printed one by one.
+    std::panic::set_hook(Box::new(|_| {}));
+    let (mut crashes, mut slow) = (0, 0);
+    let start = Instant::now();
+    for run in 0..runs {
+        let (name, seed) = &seeds[rng.below(seeds.len())];
+        let input = match rng.below(2) {
+            0 => mutate_inside(&mut rng, seed),
+            _ => None,
+        }
+        .unwrap_or_else(|| {
+            let mut data = seed.clone();
+            mutate_bytes(&mut rng, &mut data);
+            data
+        });
+        std::fs::write(out.join("current"), &input).expect("writes the current input");
+        let began = Instant::now();
+        let panicked = catch_unwind(AssertUnwindSafe(|| exercise::exercise(name, &input))).is_err();
+        let took = began.elapsed();
+        let file = format!("{run:06}-{name}");
+        if panicked {
+            crashes += 1;
+            std::fs::write(out.join("crashes").join(&file), &input).expect("saves the crash");
+        } else if took > SLOW {
+            slow += 1;
+            std::fs::write(out.join("slow").join(&file), &input).expect("saves the slow input");
+        }
+    }
+    let _ = std::panic::take_hook();
+    println!(
+        "{runs} runs over {} seeds in {:.1} s: {crashes} crashes, {slow} over {} s (in {})",
+        seeds.len(),
+        start.elapsed().as_secs_f64(),
+        SLOW.as_secs(),
+        out.display()
+    );
+    if crashes + slow > 0 {
+        std::process::exit(1);
+    }
+}

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Builds tests/fixtures/office/ from the demo report with real office programs, so that the tests
+# read documents as LibreOffice and pandoc write them (the tests need only the committed outputs):
+#
+#   apt-get install -y libreoffice-writer-nogui fonts-noto-cjk pandoc
+#   bash scripts/make-office-fixtures.sh
+#
+# - libreoffice.{docx,odt,doc,pdf,html}: the text opened in LibreOffice Writer and saved in each
+#   format (paragraphs as typed, numbers typed);
+# - pandoc.{docx,html}: the text as Markdown (no smart quotes), one paragraph per line, so `1.` items become real
+#   numbered lists (Word numbering in the .docx, <ol> in the page);
+# - gb18030.txt: the text in the legacy encoding.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+src=examples/reports/demo-2024.txt
+out=tests/fixtures/office
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+mkdir -p "$out"
+cp "$src" "$tmp/libreoffice.txt"
+for format in docx odt doc pdf html; do
+    soffice --headless --infilter="Text (encoded):UTF8,LF,,," --convert-to "$format" \
+        --outdir "$tmp" "$tmp/libreoffice.txt" > /dev/null 2>&1
+    cp "$tmp/libreoffice.$format" "$out/"
+done
+# Markdown: a blank line between lines makes each a paragraph; `1.` lines become list items.
+sed 's/$/\n/' "$src" > "$tmp/pandoc.md"
+pandoc --from markdown-auto_identifiers-smart --to docx -o "$out/pandoc.docx" "$tmp/pandoc.md"
+pandoc --from markdown-auto_identifiers-smart --to html --standalone --metadata title=report \
+    -o "$out/pandoc.html" "$tmp/pandoc.md"
+iconv -f UTF-8 -t GB18030 "$src" > "$out/gb18030.txt"
+ls -l "$out"

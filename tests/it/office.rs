@@ -1,0 +1,80 @@
+//! Documents as real office programs write them (LibreOffice, pandoc; made from the demo report by
+//! `scripts/make-office-fixtures.sh`): each reads as the text it holds, so comparing it with that
+//! text shows no change and its outline is the text's.
+
+use std::path::{Path, PathBuf};
+
+use duibi::compare::Comparison;
+use duibi::diff::CharTokenizer;
+use duibi::load::{LoadOptions, load};
+use duibi::outline::{Document, outline};
+use duibi::topics::Taxonomy;
+
+fn dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/office")
+}
+
+fn read(path: &Path) -> Document {
+    outline(&load(path, &LoadOptions::default()).unwrap_or_else(|e| panic!("{}: {e}", path.display())))
+}
+
+/// (level, number, heading) of every section.
+fn shape(d: &Document) -> Vec<(usize, String, String)> {
+    d.walk()
+        .into_iter()
+        .map(|id| {
+            let s = d.section(id);
+            (s.level, s.number.clone(), s.heading.clone())
+        })
+        .collect()
+}
+
+#[test]
+fn office_documents_read_as_the_text_they_hold() {
+    let source = read(&Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/reports/demo-2024.txt"));
+    let mut checked = 0;
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir())
+        .expect("tests/fixtures/office")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e != "doc"))
+        .collect();
+    paths.sort();
+    for path in paths {
+        let doc = read(&path);
+        let name = path.display().to_string();
+        assert_eq!(shape(&doc), shape(&source), "{name}: outline");
+        assert_eq!(
+            (&doc.unit, doc.year),
+            (&source.unit, source.year),
+            "{name}: unit and year"
+        );
+        assert_eq!(
+            (&doc.title, &doc.signature, &doc.date),
+            (&source.title, &source.signature, &source.date),
+            "{name}"
+        );
+        let mut c = Comparison::build(source.clone(), doc, &Taxonomy::builtin());
+        c.diffs = c.word_diffs(&CharTokenizer, std::time::Duration::from_secs(10));
+        let changed: Vec<&str> = c
+            .alignment
+            .rows
+            .iter()
+            .zip(&c.diffs)
+            .filter(|(_, d)| d.stats.changes > 0 || d.stats.renumbered > 0)
+            .map(|(r, _)| r.label.as_str())
+            .collect();
+        assert!(changed.is_empty(), "{name}: changes in {changed:?}");
+        checked += 1;
+    }
+    assert!(checked >= 7, "every format is there: {checked}");
+}
+
+#[test]
+fn an_old_word_document_is_refused_with_what_to_do() {
+    let err = load(&dir().join("libreoffice.doc"), &LoadOptions::default()).expect_err("not read yet");
+    let message = err.to_string();
+    assert!(
+        message.contains("libreoffice.doc") && message.contains(".docx"),
+        "{message}"
+    );
+}
