@@ -130,23 +130,13 @@ mod tests {
     use crate::load::SourceText;
     use crate::outline::outline;
     use crate::topics::Taxonomy;
-    use crate::view::testing::text_of;
+    use crate::view::testing::{opts, text_of};
 
     fn comparison(left: &str, right: &str) -> Comparison {
         let doc = |t: &str| outline(&SourceText::from_bytes("t.txt", t.as_bytes()).expect("decodes"));
         let mut c = Comparison::build(doc(left), doc(right), &Taxonomy::builtin());
         c.diffs = c.word_diffs(&CharTokenizer, std::time::Duration::from_secs(5));
         c
-    }
-
-    fn opts() -> Options {
-        Options {
-            marks: true,
-            changes_only: false,
-            swapped: false,
-            numbering: false,
-            query: None,
-        }
     }
 
     fn layout(c: &Comparison, side: Side, opts: &Options) -> DocLayout {

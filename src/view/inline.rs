@@ -108,17 +108,7 @@ pub fn inline(row: &Row, diff: Option<&RowDiff>, width: usize, opts: &Options) -
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::view::testing::{diff, row, text_of, texts};
-
-    fn opts() -> Options {
-        Options {
-            marks: true,
-            changes_only: false,
-            swapped: false,
-            numbering: false,
-            query: None,
-        }
-    }
+    use crate::view::testing::{diff, opts, row, text_of, texts};
 
     #[test]
     fn headers_then_the_running_diff() {

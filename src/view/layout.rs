@@ -318,17 +318,7 @@ pub fn side_by_side(row: &Row, diff: Option<&RowDiff>, widths: [usize; 2], opts:
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::view::testing::{diff, row, text_of, texts};
-
-    fn opts() -> Options {
-        Options {
-            marks: true,
-            changes_only: false,
-            swapped: false,
-            numbering: false,
-            query: None,
-        }
-    }
+    use crate::view::testing::{diff, opts, row, text_of, texts};
 
     #[test]
     fn an_edited_sentence_is_struck_left_and_added_right_on_one_line() {

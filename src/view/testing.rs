@@ -26,6 +26,17 @@ pub fn diff(row: &Row) -> RowDiff {
     diff_row(row, Some(&CharTokenizer), None)
 }
 
+/// Layout options with word marks shown and nothing else switched on.
+pub fn opts() -> crate::view::layout::Options {
+    crate::view::layout::Options {
+        marks: true,
+        changes_only: false,
+        swapped: false,
+        numbering: false,
+        query: None,
+    }
+}
+
 /// The text of the segments of `look` on a line, joined.
 pub fn text_of(line: &Line, look: Look) -> String {
     line.segs
