@@ -90,7 +90,15 @@ impl App {
         let Some(r) = self.cmp.alignment.rows.get(row) else {
             return layout::nothing_to_compare();
         };
-        let d = self.cmp.diffs.get(row);
+        // Rows have diffs from the start (App::new); a sentence-level one stands in otherwise.
+        let owned;
+        let d = match self.cmp.diffs.get(row) {
+            Some(d) => d,
+            None => {
+                owned = crate::diff::diff_row(r, None, None);
+                &owned
+            }
+        };
         let w = |i: usize| key.widths.get(i).copied().unwrap_or(40).max(4) as usize;
         if key.inline {
             inline::inline(r, d, w(0), &key.opts)

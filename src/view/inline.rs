@@ -4,7 +4,7 @@ use super::layout::{ABSENT, Options, RowLayout, header_text, look_of_change};
 use super::lines::{Line, Look, Seg, find_all, flag_matches};
 use super::wrap::wrap;
 use crate::align::Row;
-use crate::diff::{Op, OpKind, RowDiff, diff_row};
+use crate::diff::{Op, OpKind, RowDiff};
 use crate::sides::Side;
 
 /// The segments of one unified step. `moved`: the step is inside a moved sentence, whose unchanged
@@ -46,15 +46,7 @@ fn op_segs(segs: &mut Vec<Seg>, op: &Op, opts: &Options, moved: bool) {
 }
 
 /// Inline (unified) layout of one row: where the passages sit, then the word diff as running text.
-pub fn inline(row: &Row, diff: Option<&RowDiff>, width: usize, opts: &Options) -> RowLayout {
-    let owned;
-    let diff = match diff {
-        Some(d) => d,
-        None => {
-            owned = diff_row(row, None, None);
-            &owned
-        }
-    };
+pub fn inline(row: &Row, diff: &RowDiff, width: usize, opts: &Options) -> RowLayout {
     let mut lines = Vec::new();
     for (pane, arrow) in ["◀", "▶"].into_iter().enumerate() {
         let passages = row.passages(Side::in_pane(pane, opts.swapped));
@@ -113,7 +105,7 @@ mod tests {
     #[test]
     fn headers_then_the_running_diff() {
         let r = row(&["开展普法12场。"], &["开展普法15场。"]);
-        let l = inline(&r, Some(&diff(&r)), 60, &opts());
+        let l = inline(&r, &diff(&r), 60, &opts());
         let lines = texts(&l.panes[0]);
         assert!(lines[0].starts_with('◀') && lines[1].starts_with('▶'), "{lines:?}");
         let body = &l.panes[0][3];
@@ -127,7 +119,7 @@ mod tests {
         let r = row(&["今年开展旧式培训。"], &["今年开展新式培训。"]);
         let l = inline(
             &r,
-            Some(&diff(&r)),
+            &diff(&r),
             60,
             &Options {
                 swapped: true,
@@ -145,7 +137,7 @@ mod tests {
             &["甲项工作完成了检查8次。乙项工作按期推进落实。"],
             &["乙项工作按期推进落实。甲项工作完成了检查11次。"],
         );
-        let l = inline(&r, Some(&diff(&r)), 80, &opts());
+        let l = inline(&r, &diff(&r), 80, &opts());
         let all: Vec<&Seg> = l.panes[0].iter().flat_map(|l| &l.segs).collect();
         assert!(all.iter().any(|s| s.look == Look::Moved), "{:?}", texts(&l.panes[0]));
         assert!(all.iter().any(|s| s.look == Look::Deleted && s.text.contains('8')));
@@ -156,7 +148,7 @@ mod tests {
     #[test]
     fn an_absent_report_is_named() {
         let r = row(&["只有左边。"], &[]);
-        let l = inline(&r, Some(&diff(&r)), 60, &opts());
+        let l = inline(&r, &diff(&r), 60, &opts());
         assert!(texts(&l.panes[0]).iter().any(|t| t == &format!("▶ {ABSENT}")));
     }
 }

@@ -11,7 +11,7 @@ use std::ops::Range;
 use super::lines::{Line, Look, Seg, find_all, flag_matches};
 use super::wrap::wrap;
 use crate::align::{Passage, PassageKind, Row};
-use crate::diff::{Mark, RowDiff, Span, UnitRef, diff_row};
+use crate::diff::{Mark, RowDiff, Span, UnitRef};
 use crate::sides::Side;
 
 /// How to lay a row out.
@@ -152,15 +152,7 @@ pub fn nothing_to_compare() -> RowLayout {
 }
 
 /// Side-by-side layout of one row.
-pub fn side_by_side(row: &Row, diff: Option<&RowDiff>, widths: [usize; 2], opts: &Options) -> RowLayout {
-    let owned;
-    let diff = match diff {
-        Some(d) => d,
-        None => {
-            owned = diff_row(row, None, None);
-            &owned
-        }
-    };
+pub fn side_by_side(row: &Row, diff: &RowDiff, widths: [usize; 2], opts: &Options) -> RowLayout {
     // Pane `a` is the left pane, whichever report it shows.
     let [a, b] = [0, 1].map(|pane| {
         let side = Side::in_pane(pane, opts.swapped);
@@ -323,7 +315,7 @@ mod tests {
     #[test]
     fn an_edited_sentence_is_struck_left_and_added_right_on_one_line() {
         let r = row(&["全年提供法律咨询16次。"], &["全年提供法律咨询119次。"]);
-        let l = side_by_side(&r, Some(&diff(&r)), [40, 40], &opts());
+        let l = side_by_side(&r, &diff(&r), [40, 40], &opts());
         assert_eq!(l.panes[0].len(), l.panes[1].len(), "panes stay level");
         let [left, right] = [&l.panes[0], &l.panes[1]];
         assert!(left[0].text().starts_with('◀') && right[0].text().starts_with('▶'));
@@ -340,7 +332,7 @@ mod tests {
             swapped: true,
             ..opts()
         };
-        let l = side_by_side(&r, Some(&diff(&r)), [40, 40], &o);
+        let l = side_by_side(&r, &diff(&r), [40, 40], &o);
         assert!(l.panes[0][1].text().contains("新的"), "{:?}", texts(&l.panes[0]));
         assert!(l.panes[0][0].text().starts_with('◀'), "arrows follow the panes");
         assert_eq!(text_of(&l.panes[0][1], Look::Deleted), "新");
@@ -354,7 +346,7 @@ mod tests {
             changes_only: true,
             ..opts()
         };
-        let l = side_by_side(&r, Some(&diff(&r)), [40, 40], &o);
+        let l = side_by_side(&r, &diff(&r), [40, 40], &o);
         let left = texts(&l.panes[0]);
         assert_eq!(left[0], "⋯ 2 句未变 ⋯", "{left:?}");
         assert!(left.iter().any(|t| t.contains("改前")));
@@ -367,7 +359,7 @@ mod tests {
     #[test]
     fn a_report_without_the_topic_says_so() {
         let r = row(&[], &["只有右边。"]);
-        let l = side_by_side(&r, Some(&diff(&r)), [40, 40], &opts());
+        let l = side_by_side(&r, &diff(&r), [40, 40], &opts());
         assert_eq!(l.panes[0][0].text(), format!("◀ {ABSENT}"));
         assert_eq!(text_of(&l.panes[1][1], Look::Inserted), "只有右边。");
     }
@@ -376,12 +368,12 @@ mod tests {
     fn a_renumbered_heading_is_dimmed_unless_numbering_is_shown() {
         let r = row(&["二、法律顾问"], &["三、法律顾问"]);
         let d = diff(&r);
-        let l = side_by_side(&r, Some(&d), [40, 40], &opts());
+        let l = side_by_side(&r, &d, [40, 40], &opts());
         assert_eq!(text_of(&l.panes[1][1], Look::Dim), "三、");
         assert!(l.changes.is_empty(), "numbering alone is not a change");
         let shown = side_by_side(
             &r,
-            Some(&d),
+            &d,
             [40, 40],
             &Options {
                 numbering: true,
@@ -394,7 +386,7 @@ mod tests {
     #[test]
     fn before_word_marks_the_text_is_plain() {
         let r = row(&["甲。"], &["乙。"]);
-        let l = side_by_side(&r, Some(&diff(&r)), [40, 40], &Options { marks: false, ..opts() });
+        let l = side_by_side(&r, &diff(&r), [40, 40], &Options { marks: false, ..opts() });
         assert!(
             l.panes
                 .iter()
@@ -411,7 +403,7 @@ mod tests {
             query: Some("法律顾问".into()),
             ..opts()
         };
-        let l = side_by_side(&r, Some(&diff(&r)), [40, 40], &o);
+        let l = side_by_side(&r, &diff(&r), [40, 40], &o);
         assert_eq!(l.matches.len(), 1);
         assert!(
             l.panes[0][l.matches[0]]
