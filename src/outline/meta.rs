@@ -4,7 +4,10 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use super::phrases::{according_to_year, leading_year, report_phrase_year, self_reference, title_year, unit_prefix};
+use super::phrases::{
+    UNIT_SUFFIXES, according_to_year, leading_year, report_phrase_year, self_reference, title_year, unit_in_text,
+    unit_prefix,
+};
 use super::{Document, Paragraph};
 use crate::normalize::Line;
 use crate::numbering::parse_marker;
@@ -40,23 +43,6 @@ fn is_addressee(s: &str) -> bool {
         && !has_sentence_punct(s)
         && parse_marker(s).is_none()
 }
-
-const UNIT_SUFFIXES: &[&str] = &[
-    "局",
-    "委员会",
-    "委",
-    "办公室",
-    "厅",
-    "中心",
-    "院",
-    "政府",
-    "所",
-    "站",
-    "办",
-    "部",
-    "处",
-    "室",
-];
 
 fn is_signature_like(s: &str) -> bool {
     let n = s.chars().count();
@@ -231,6 +217,12 @@ fn report_unit(signature: Option<&str>, frame_texts: &[&str], opening: &str, all
             }
             abbreviated.get_or_insert(unit);
         }
+    }
+    // A full name in the opening (`根据…安排,沈丘县科学技术局高度重视`).
+    if abbreviated.is_none()
+        && let Some(unit) = unit_in_text(opening).filter(|u| !u.starts_with(['市', '区', '县']))
+    {
+        return Some(unit.to_string());
     }
     let abbreviated = abbreviated.or_else(|| self_reference(opening).map(str::to_string))?;
     Some(expand_unit(&abbreviated, all_text).unwrap_or(abbreviated))

@@ -75,8 +75,76 @@ pub(super) fn leading_year(s: &str) -> Option<u32> {
     year_at(s, |c| c.is_ascii_digit()).and_then(plausible_year)
 }
 
-/// Suffixes of a unit name before a year, in the order they are tried.
-const PREFIX_SUFFIXES: &[&str] = &["局", "委员会", "委", "办公室", "厅", "中心", "政府"];
+/// What the name of a government unit ends with, longer forms first (委员会 before 委, 办公室
+/// before 办 and 室): 科学技术局, 科学技术委员会, 科学技术厅, 司法所, 农技站, 法制办, 宣传部,
+/// 法规处, 政策法规室 …
+pub const UNIT_SUFFIXES: &[&str] = &[
+    "委员会",
+    "办公室",
+    "局",
+    "委",
+    "厅",
+    "中心",
+    "院",
+    "政府",
+    "所",
+    "站",
+    "办",
+    "部",
+    "处",
+    "室",
+];
+
+/// Characters that name the level of a place in a unit's name: 河南省, 郑州市, 沈丘县, 金水区 …
+const PLACE_LEVELS: &[char] = &['省', '市', '县', '区', '州', '盟', '旗', '镇', '乡'];
+
+/// Longest unit name searched for inside running text, in characters.
+const UNIT_IN_TEXT_MAX: usize = 16;
+
+/// A unit's full name where a clause of running text starts with it: `沈丘县科学技术局` in
+/// `根据2024年度…安排,沈丘县科学技术局高度重视`. The shortest run of Han characters from the
+/// clause's start that names a place level, then ends in a unit suffix not followed by 长 (局长).
+pub(super) fn unit_in_text(s: &str) -> Option<&str> {
+    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    // A clause's subject: at the start, or after clause punctuation (not after 》 or a quote).
+    const CLAUSE_ENDS: &[char] = &[',', '，', '。', '；', ';', '：', ':', '、', '\n'];
+    // Words that open a clause but never a place name: 和全市政府…, 对全县…
+    const NOT_PLACE: &[char] = &[
+        '和', '与', '及', '的', '在', '对', '向', '为', '全', '各', '本', '我', '该', '其', '由', '按',
+    ];
+    (0..chars.len())
+        .filter(|&q| q == 0 || CLAUSE_ENDS.contains(&chars[q - 1].1))
+        .filter(|&q| !NOT_PLACE.contains(&chars[q].1))
+        .find_map(|q| {
+            let start = chars[q].0;
+            let mut level_seen = false;
+            for k in q..chars.len().min(q + UNIT_IN_TEXT_MAX) {
+                let c = chars[k].1;
+                if !is_han(c) {
+                    return None;
+                }
+                let end = chars.get(k + 1).map_or(s.len(), |x| x.0);
+                if level_seen && k >= q + 3 && chars.get(k + 1).is_none_or(|x| x.1 != '长') {
+                    let (name, rest) = (&s[start..end], &s[end..]);
+                    // Not when a longer suffix goes on (`…委` of `…委员会`).
+                    let longer = UNIT_SUFFIXES.iter().any(|suffix| {
+                        suffix
+                            .char_indices()
+                            .skip(1)
+                            .any(|(j, _)| name.ends_with(&suffix[..j]) && rest.starts_with(&suffix[j..]))
+                    });
+                    if !longer && UNIT_SUFFIXES.iter().any(|suffix| name.ends_with(suffix)) {
+                        return Some(name);
+                    }
+                }
+                // A place is named by two or three characters before its level (`沈丘县`, `郑州市`);
+                // a level opening the clause (`市科技局`) abbreviates, one further in follows other
+                // words (`积极配合县政府`).
+                level_seen |= (2..=3).contains(&(k - q)) && PLACE_LEVELS.contains(&c);
+            }
+            None
+        })
+}
 
 /// A unit name opening a line, then a year: `沈阳市科学技术局2022年…` gives (the unit, the name
 /// before its suffix). The shortest name (two Han characters or more) that a suffix and a year
@@ -93,7 +161,7 @@ pub(super) fn unit_prefix(s: &str) -> Option<(&str, &str)> {
             continue;
         }
         let rest = &s[end..];
-        for suffix in PREFIX_SUFFIXES {
+        for suffix in UNIT_SUFFIXES {
             let Some(after) = rest.strip_prefix(suffix) else {
                 continue;
             };
@@ -150,6 +218,27 @@ mod tests {
     }
 
     #[test]
+    fn a_full_unit_name_is_found_where_a_clause_starts() {
+        let opening = "根据2024年度法治政府建设工作安排,沈丘县科学技术局高度重视,认真部署。";
+        assert_eq!(unit_in_text(opening), Some("沈丘县科学技术局"));
+        assert_eq!(
+            unit_in_text("今年,河南省科学技术厅认真贯彻。"),
+            Some("河南省科学技术厅")
+        );
+        assert_eq!(unit_in_text("一年来,沈丘县司法所坚持依法行政。"), Some("沈丘县司法所"));
+        assert_eq!(
+            unit_in_text("2023年,郑州市科学技术委员会扎实推进。"),
+            Some("郑州市科学技术委员会")
+        );
+        // A title is no unit, an abbreviation names no place, and a name inside a clause is not its subject.
+        assert_eq!(unit_in_text("沈丘县科学技术局局长带头学法。"), Some("沈丘县科学技术局"));
+        assert_eq!(unit_in_text("市科技局高度重视。"), None);
+        assert_eq!(unit_in_text("积极配合县政府开展工作。"), None);
+        assert_eq!(unit_in_text("落实《纲要》和全市政府法制工作会议精神"), None);
+        assert_eq!(unit_in_text("认真学习,和全市政府一起"), None);
+    }
+
+    #[test]
     fn the_report_phrase_reaches_sixteen_characters() {
         let gap = |n: usize| {
             format!(
@@ -202,6 +291,9 @@ mod tests {
             "厅",
             "中心",
             "政府",
+            "所",
+            "室",
+            "办",
             "沈阳",
             ",",
             "a",
@@ -210,7 +302,8 @@ mod tests {
         let title = reference(r"([0-9]{4})\s*年度?");
         let phrase = reference(r"现将[^。0-9]{0,16}([0-9]{4})\s*年");
         let leading = reference(r"^([0-9]{4})\s*年");
-        let prefix = reference(r"^((\p{Han}\p{Han}+?)(?:局|委员会|委|办公室|厅|中心|政府))\s*\d{4}\s*年");
+        let prefix =
+            reference(r"^((\p{Han}\p{Han}+?)(?:委员会|办公室|局|委|厅|中心|院|政府|所|站|办|部|处|室))\s*\d{4}\s*年");
         let own = reference(r"(?:^|[^\p{Han}]|我)([市区县]\p{Han}{1,8}?局)");
         let mut seed = 3u64;
         for _ in 0..4000 {

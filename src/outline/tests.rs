@@ -163,3 +163,17 @@ fn the_year_is_read_from_an_opening_that_says_according_to() {
     let named = doc_of("根据《2021年法治政府建设工作要点》,我局开展各项工作。\n一、主要工作\n正文。");
     assert_eq!(named.year, None, "a document's name is not the report's year");
 }
+
+#[test]
+fn unit_and_year_from_an_opening_that_names_them_mid_sentence() {
+    let doc = doc_of(
+        "关于2024年度法治政府建设情况的报告\n根据2024年度法治政府建设工作安排,沈丘县科学技术局高度重视,认真部署。\n一、主要工作\n开展学法3次。\n二、存在问题\n问题仍然存在。",
+    );
+    assert_eq!(doc.unit.as_deref(), Some("沈丘县科学技术局"));
+    assert_eq!(doc.year, Some(2024));
+    // A unit ending in 所, 办 or 委员会 is one too.
+    let doc = doc_of("今年,沈丘县司法所坚持依法行政。\n一、主要工作\n开展学法3次。");
+    assert_eq!(doc.unit.as_deref(), Some("沈丘县司法所"));
+    let doc = doc_of("工作报告\n2023年,郑州市科学技术委员会扎实推进法治建设。\n一、主要工作\n开展学法3次。");
+    assert_eq!(doc.unit.as_deref(), Some("郑州市科学技术委员会"));
+}
