@@ -1,5 +1,6 @@
-//! Numbering markers at the start of a line: `一、` `(一)` `（一）` `1.` `1、` `1 .` `(1)` `（1）` `①` and
-//! the enumeration `一是`. Pure recognition; deciding what is a heading is the outline's job.
+//! Numbering markers at the start of a line: `第一章` `第一节` `第一条` `一、` `(一)` `（一）` `一）`
+//! `1.` `1、` `1 .` `1.1` `1.1.1` `(1)` `（1）` `1）` `①` and the enumeration `一是`. Pure recognition;
+//! deciding what is a heading is the outline's job.
 
 /// The numbering styles found in Chinese government reports.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
@@ -17,6 +18,16 @@ pub enum Style {
     Circled,
     /// `一是`, `二是` … (enumerated items)
     Enumeration,
+    /// `第一章`, `第一部分`
+    Chapter,
+    /// `第一节`
+    Section,
+    /// `第一条`
+    Article,
+    /// `1.1`, `2.3.` (two levels of decimal numbering)
+    Decimal2,
+    /// `1.1.1`
+    Decimal3,
 }
 
 /// A numbering marker at the start of a line.
@@ -87,7 +98,28 @@ pub fn parse_marker(line: &str) -> Option<Marker> {
     let mut cur = Cursor { s: line, pos: 0 };
     cur.skip_blanks();
     let first = cur.peek()?;
-    let (style, value, label) = if first == '(' || first == '（' {
+    let (style, value, label) = if first == '第' {
+        cur.eat(|_| true);
+        let numeral = cur.eat_run(|c| CHINESE_DIGITS.contains(c), 3);
+        let value = chinese_value(numeral)?;
+        let rest = &line[cur.pos..];
+        let (style, word) = [
+            ("章", Style::Chapter),
+            ("部分", Style::Chapter),
+            ("节", Style::Section),
+            ("条", Style::Article),
+        ]
+        .into_iter()
+        .find_map(|(word, style)| rest.starts_with(word).then_some((style, word)))?;
+        cur.pos += word.len();
+        // `第一条` opens a clause only before a blank or a break in the text (`第一条 为了…`,
+        // `第一章 总则`); `第一节课` is prose.
+        if cur.peek().is_some_and(|c| !is_blank(c) && !"、.．:：".contains(c)) && style != Style::Chapter {
+            return None;
+        }
+        cur.eat(|c| "、.．:：".contains(c));
+        (style, value, format!("第{numeral}{word}"))
+    } else if first == '(' || first == '（' {
         cur.eat(|_| true);
         cur.skip_blanks();
         let chinese = cur.eat_run(|c| CHINESE_DIGITS.contains(c), 3);
@@ -107,22 +139,54 @@ pub fn parse_marker(line: &str) -> Option<Marker> {
             (Style::Enumeration, value, format!("{numeral}是"))
         } else {
             cur.skip_blanks();
-            cur.eat(|c| c == '、')?;
-            (Style::Chinese, value, format!("{numeral}、"))
+            match cur.eat(|c| matches!(c, '、' | ')' | '）'))? {
+                // `一）`: as `（一）`, written with its closing bracket only.
+                close @ (')' | '）') => (Style::ParenChinese, value, format!("{numeral}{close}")),
+                _ => (Style::Chinese, value, format!("{numeral}、")),
+            }
         }
     } else if first.is_ascii_digit() {
+        let digits_start = cur.pos;
         let digits = cur.eat_run(|c| c.is_ascii_digit(), 3);
         if digits.len() > 2 {
             return None;
         }
         cur.skip_blanks();
-        let sep = cur.eat(|c| matches!(c, '.' | '．' | '、'))?;
-        // `1.5亿元` is a number, not a marker.
-        if cur.peek().is_some_and(|c| c.is_ascii_digit()) {
-            return None;
+        let sep = cur.eat(|c| matches!(c, '.' | '．' | '、' | ')' | '）'))?;
+        if matches!(sep, ')' | '）') {
+            // `1）`: as `（1）`, written with its closing bracket only.
+            (Style::ParenArabic, digits.parse().ok()?, format!("{digits}{sep}"))
+        } else if cur.peek().is_some_and(|c| c.is_ascii_digit()) {
+            // `1.1`, `1.2.3`: a decimal outline, unless it is a figure (`1.5亿元`, `3.5%`).
+            if sep == '、' || crate::diff::tokenize::leading_figure(&line[digits_start..]).is_some() {
+                return None;
+            }
+            let mut parts = vec![digits];
+            loop {
+                let more = cur.eat_run(|c| c.is_ascii_digit(), 3);
+                if more.is_empty() || more.len() > 2 {
+                    return None;
+                }
+                parts.push(more);
+                let save = cur.pos;
+                if cur.eat(|c| matches!(c, '.' | '．')).is_some() && cur.peek().is_some_and(|c| c.is_ascii_digit()) {
+                    continue;
+                }
+                cur.pos = save;
+                break;
+            }
+            // A trailing dot or comma, or blanks, may follow (`1.1.`, `1.1、`, `1.1 `).
+            cur.eat(|c| matches!(c, '.' | '．' | '、'));
+            let style = match parts.len() {
+                2 => Style::Decimal2,
+                3 => Style::Decimal3,
+                _ => return None,
+            };
+            (style, parts.last()?.parse().ok()?, parts.join("."))
+        } else {
+            let sep = if sep == '．' { '.' } else { sep };
+            (Style::Arabic, digits.parse().ok()?, format!("{digits}{sep}"))
         }
-        let sep = if sep == '．' { '.' } else { sep };
-        (Style::Arabic, digits.parse().ok()?, format!("{digits}{sep}"))
     } else if ('①'..='⑳').contains(&first) {
         cur.eat(|_| true);
         (Style::Circled, first as u32 - '①' as u32 + 1, first.to_string())
@@ -260,6 +324,20 @@ mod tests {
             ("③加强", Style::Circled, 3, "③", "加强"),
             ("一是 以服务为载体", Style::Enumeration, 1, "一是", "以服务为载体"),
             ("十是完善", Style::Enumeration, 10, "十是", "完善"),
+            ("第一章 总则", Style::Chapter, 1, "第一章", "总则"),
+            ("第三部分 存在问题", Style::Chapter, 3, "第三部分", "存在问题"),
+            ("第二节 执法", Style::Section, 2, "第二节", "执法"),
+            ("第十二条 为了规范", Style::Article, 12, "第十二条", "为了规范"),
+            ("第一条、加强领导", Style::Article, 1, "第一条", "加强领导"),
+            ("二）完善制度", Style::ParenChinese, 2, "二）", "完善制度"),
+            ("三)完善制度", Style::ParenChinese, 3, "三)", "完善制度"),
+            ("1）认真落实", Style::ParenArabic, 1, "1）", "认真落实"),
+            ("2)认真落实", Style::ParenArabic, 2, "2)", "认真落实"),
+            ("1.1加强领导", Style::Decimal2, 1, "1.1", "加强领导"),
+            ("2.3 完善制度", Style::Decimal2, 3, "2.3", "完善制度"),
+            ("2.3. 完善制度", Style::Decimal2, 3, "2.3", "完善制度"),
+            ("1.2.4落实责任", Style::Decimal3, 4, "1.2.4", "落实责任"),
+            ("1.2、加强", Style::Decimal2, 2, "1.2", "加强"),
         ];
         for (line, style, value, label, rest) in cases {
             assert_eq!(parsed(line), Some((style, value, label.to_string(), rest)), "{line}");
@@ -278,6 +356,12 @@ mod tests {
             "第一是",
             "2018年3月27日",
             "123.完善",
+            "1.5亿元",
+            "2.5万元用于培训",
+            "3.5%的增长",
+            "第一节课",
+            "第一次会议",
+            "第二条道路",
         ] {
             assert_eq!(parse_marker(line), None, "{line}");
         }

@@ -125,10 +125,13 @@ fn inline_items(text: &str, first_value: u32) -> Vec<InlineItem> {
 
 struct Builder {
     doc: Document,
-    /// Open headings: (rank of their style, id).
-    stack: Vec<(usize, SectionId)>,
-    /// Heading styles in order of first appearance.
+    /// Open headings: (their style, id).
+    stack: Vec<(Style, SectionId)>,
+    /// Heading styles from the outermost in: in order of first appearance, except that chapters,
+    /// sections and articles (章 节 条) always nest in that order.
     ranks: Vec<Style>,
+    /// The last article's number: articles (第N条) are numbered through the whole document.
+    last_article: Option<u32>,
     /// The item that plain paragraphs currently continue.
     current_item: Option<SectionId>,
 }
@@ -161,24 +164,62 @@ impl Builder {
         id
     }
 
-    /// Accepts a numbered heading when its number continues its siblings; otherwise the line is text.
+    /// Where a style not seen yet goes among the ranks: at the end, or before a legal style it
+    /// encloses (a 节 seen after 条 still goes above it).
+    fn new_rank(&self, style: Style) -> usize {
+        let legal = |s: Style| {
+            [Style::Chapter, Style::Section, Style::Article]
+                .iter()
+                .position(|&l| l == s)
+        };
+        match legal(style) {
+            Some(depth) => self
+                .ranks
+                .iter()
+                .position(|&r| legal(r).is_some_and(|d| d > depth))
+                .unwrap_or(self.ranks.len()),
+            None => self.ranks.len(),
+        }
+    }
+
+    fn rank_of(&self, style: Style) -> usize {
+        self.ranks.iter().position(|&s| s == style).unwrap_or(usize::MAX)
+    }
+
+    /// Accepts a numbered heading when its number continues its siblings (articles: the previous
+    /// article); otherwise the line is text.
     fn try_heading(&mut self, line: &str, marker: &Marker) -> bool {
-        let rank = self
-            .ranks
+        let known = self.ranks.contains(&marker.style);
+        let rank = if known {
+            self.rank_of(marker.style)
+        } else {
+            self.new_rank(marker.style)
+        };
+        // Open headings of a higher rank stay open; with a new style inserted above some, those
+        // ranks shift by one, which keeps their order.
+        let keep = self
+            .stack
             .iter()
-            .position(|&s| s == marker.style)
-            .unwrap_or(self.ranks.len());
-        let keep = self.stack.iter().take_while(|(r, _)| *r < rank).count();
+            .take_while(|(style, _)| self.rank_of(*style) < rank)
+            .count();
         let parent = keep.checked_sub(1).map(|i| self.stack[i].1);
-        let plausible = match self.last_child_value(parent, SectionKind::Heading, marker.style) {
+        let previous = if marker.style == Style::Article {
+            self.last_article
+        } else {
+            self.last_child_value(parent, SectionKind::Heading, marker.style)
+        };
+        let plausible = match previous {
             None => marker.value <= 2,
             Some(prev) => marker.value > prev && marker.value <= prev + 3,
         };
         if !plausible {
             return false;
         }
-        if rank == self.ranks.len() {
-            self.ranks.push(marker.style);
+        if !known {
+            self.ranks.insert(rank, marker.style);
+        }
+        if marker.style == Style::Article {
+            self.last_article = Some(marker.value);
         }
         self.stack.truncate(keep);
         let rest = &line[marker.len..];
@@ -197,7 +238,7 @@ impl Builder {
             children: Vec::new(),
         };
         let id = self.add_section(parent, section);
-        self.stack.push((rank, id));
+        self.stack.push((marker.style, id));
         self.current_item = None;
         if let Some(body) = split.body_start {
             self.paragraph(&rest[body..]);
@@ -303,6 +344,7 @@ pub fn build_tree(lines: &[Line]) -> Document {
         doc: Document::default(),
         stack: Vec::new(),
         ranks: Vec::new(),
+        last_article: None,
         current_item: None,
     };
     for line in lines {
