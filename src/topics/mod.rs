@@ -259,17 +259,42 @@ impl Taxonomy {
         self.topics.iter().position(|t| t.id == id)
     }
 
-    /// Scores `text` for every topic; heading-only phrases count when `heading` is set.
+    /// Scores `text` for every topic; heading-only phrases count when `heading` is set. Words inside
+    /// a document's or law's name (《行政复议法》) name it and say nothing of the activity: they
+    /// do not count.
     pub fn score(&self, text: &str, heading: bool) -> Scores {
         let folded = fold(text);
+        let names = titled_names(&folded.text);
         let mut scores = vec![0u32; self.topics.len()];
         for m in self.matcher.find_iter(&folded.text) {
+            if names.iter().any(|r| r.start < m.end() && m.start() < r.end) {
+                continue;
+            }
             for w in &self.patterns[m.pattern().as_usize()] {
                 scores[w.topic] += if heading { w.heading } else { w.body };
             }
         }
         Scores(scores)
     }
+}
+
+/// Byte ranges of the names between 《 and 》 (at most 60 characters, so that a lone mark does not
+/// swallow the text after it).
+fn titled_names(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut open: Option<usize> = None;
+    for (i, c) in text.char_indices() {
+        match c {
+            '《' => open = Some(i),
+            '》' => {
+                if let Some(start) = open.take().filter(|&s| text[s..i].chars().count() <= 60) {
+                    out.push(start..i + c.len_utf8());
+                }
+            }
+            _ => {}
+        }
+    }
+    out
 }
 
 /// A score per topic for one piece of text.
@@ -435,6 +460,21 @@ mod tests {
         assert_eq!(s.get(counsel), 5 + 3);
         let spaced = tax.score("法律 顾问", false);
         assert_eq!(spaced.get(counsel), 5);
+    }
+
+    #[test]
+    fn the_name_of_a_law_or_document_is_not_its_activity() {
+        let tax = Taxonomy::builtin();
+        let disputes = tax.find("disputes").expect("topic");
+        let education = tax.find("legal_education").expect("topic");
+        let studied = tax.score("组织集中学法,学习《行政复议法》《行政诉讼法》等法律法规。", false);
+        assert_eq!(studied.get(disputes), 0);
+        assert!(studied.get(education) > 0);
+        let handled = tax.score("全年办理行政复议案件2件,依照《行政复议法》按期办结。", false);
+        assert!(
+            handled.get(disputes) > 0,
+            "the activity named outside the title still counts"
+        );
     }
 
     #[test]
