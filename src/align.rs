@@ -35,6 +35,9 @@ pub enum PassageKind {
     Section,
     /// A section's heading and own paragraphs; its subsections are elsewhere.
     SectionOwn,
+    /// A section's heading line alone, its paragraphs filed one by one (a heading naming two
+    /// topics, or none).
+    Heading,
     Paragraph,
     /// One or more consecutive sentences of a paragraph.
     Sentences,

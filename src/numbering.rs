@@ -28,6 +28,9 @@ pub enum Style {
     Decimal2,
     /// `1.1.1`
     Decimal3,
+    /// No number: a short line that names the part after it (`存在的主要不足` over `1.` `2.`).
+    /// Never parsed from a marker; the outline decides.
+    Label,
 }
 
 /// A numbering marker at the start of a line.

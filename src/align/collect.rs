@@ -16,6 +16,8 @@ type Covered = Vec<Range<usize>>;
 /// Which parts of a document some topic row already shows.
 struct Coverage {
     section: Vec<bool>,
+    /// The section's heading line is in some row.
+    heading: Vec<bool>,
     paragraph: Vec<Vec<Covered>>,
     closing: Vec<Covered>,
 }
@@ -39,6 +41,7 @@ impl<'a> Collector<'a> {
         }
         let coverage = Coverage {
             section: vec![false; c.doc.sections.len()],
+            heading: vec![false; c.doc.sections.len()],
             paragraph: c.doc.sections.iter().map(|s| vec![Vec::new(); s.body.len()]).collect(),
             closing: vec![Vec::new(); c.doc.closing.len()],
         };
@@ -160,7 +163,16 @@ impl<'a> Collector<'a> {
         let doc = self.c.doc;
         let st = &self.c.topics.sections[id];
         let section = doc.section(id);
-        if st.heading.leads(t, HEADING_MIN, LEAD_SHARE) {
+        // A heading that names two topics (行政决策和文件管理) leads neither: its text is filed
+        // paragraph by paragraph, sentence by sentence.
+        let shared = (0..self.tax.topics().len())
+            .any(|o| o != t && o != self.tax.fallback() && st.heading.leads(o, HEADING_MIN, LEAD_SHARE));
+        let leads = st.heading.leads(t, HEADING_MIN, LEAD_SHARE);
+        if leads && shared {
+            // Its heading line goes to each topic it names.
+            out.push(self.heading(id));
+        }
+        if leads && !shared {
             let elsewhere = section
                 .children
                 .iter()
@@ -205,7 +217,15 @@ impl<'a> Collector<'a> {
         }
     }
 
+    /// The heading line of section `id` alone, noted as shown.
+    fn heading(&mut self, id: SectionId) -> Passage {
+        self.coverage.heading[id] = true;
+        let line = self.c.doc.section(id).heading_line.clone();
+        self.in_section(PassageKind::Heading, id, None, 0..line.len(), line)
+    }
+
     fn cover_own(&mut self, id: SectionId) {
+        self.coverage.heading[id] = true;
         for (pi, p) in self.c.doc.sections[id].body.iter().enumerate() {
             self.coverage.paragraph[id][pi] = std::iter::once(0..p.text.len()).collect();
         }
@@ -221,6 +241,7 @@ impl<'a> Collector<'a> {
 
     fn subtree_untouched(&self, id: SectionId) -> bool {
         !self.coverage.section[id]
+            && !self.coverage.heading[id]
             && self.coverage.paragraph[id].iter().all(Vec::is_empty)
             && self.c.doc.sections[id]
                 .children
@@ -246,6 +267,10 @@ impl<'a> Collector<'a> {
         if self.subtree_untouched(id) {
             out.push(self.subtree(id));
             return;
+        }
+        if !self.coverage.heading[id] {
+            let line = self.c.doc.section(id).heading_line.clone();
+            out.push(self.in_section(PassageKind::Heading, id, None, 0..line.len(), line));
         }
         for (pi, p) in doc.sections[id].body.iter().enumerate() {
             for (kind, range, text) in uncovered(&p.text, &self.coverage.paragraph[id][pi]) {

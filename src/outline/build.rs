@@ -246,6 +246,31 @@ impl Builder {
         true
     }
 
+    /// A label over the numbered part that follows: a heading of the outermost rank, closing every
+    /// open one; what follows numbers itself afresh under it.
+    fn add_label(&mut self, text: &str) {
+        if !self.ranks.contains(&Style::Label) {
+            self.ranks.insert(0, Style::Label);
+        }
+        self.stack.clear();
+        let section = Section {
+            id: 0,
+            parent: None,
+            level: 0,
+            kind: SectionKind::Heading,
+            style: Style::Label,
+            number: String::new(),
+            heading: clean_heading(text),
+            heading_line: trim_blank(text).to_string(),
+            inline_body: false,
+            body: Vec::new(),
+            children: Vec::new(),
+        };
+        let id = self.add_section(None, section);
+        self.stack.push((Style::Label, id));
+        self.current_item = None;
+    }
+
     /// The innermost open heading: where items and paragraphs go.
     fn open_heading(&self) -> Option<SectionId> {
         self.stack.last().map(|&(_, id)| id)
@@ -334,6 +359,44 @@ impl Builder {
     }
 }
 
+/// Words of a line that names a part of a report without numbering it: `存在的主要不足`, `下步打算`,
+/// `主要工作`, `工作成效`.
+const LABEL_WORDS: &[&str] = &[
+    "存在",
+    "问题",
+    "不足",
+    "差距",
+    "短板",
+    "下步",
+    "下一步",
+    "打算",
+    "安排",
+    "计划",
+    "思路",
+    "措施",
+    "方向",
+    "主要工作",
+    "主要做法",
+    "工作成效",
+    "主要成效",
+    "基本情况",
+    "总体情况",
+    "工作开展情况",
+];
+
+/// Longest label line, in characters.
+const LABEL_MAX_CHARS: usize = 16;
+
+/// Is `text` a label: short, without punctuation or figures, naming a part of a report?
+fn is_label(text: &str) -> bool {
+    let n = text.chars().count();
+    (2..=LABEL_MAX_CHARS).contains(&n)
+        && !text
+            .chars()
+            .any(|c| c.is_ascii_digit() || "，。；：:;,.!?！？、“”\"（）()".contains(c))
+        && LABEL_WORDS.iter().any(|w| text.contains(w))
+}
+
 fn value_of(s: &Section) -> u32 {
     parse_marker(&format!("{}x", s.number)).map_or(0, |m| m.value)
 }
@@ -347,8 +410,13 @@ pub fn build_tree(lines: &[Line]) -> Document {
         last_article: None,
         current_item: None,
     };
-    for line in lines {
+    for (i, line) in lines.iter().enumerate() {
         let text = line.text.as_str();
+        // A label counts only over numbered lines: `存在的主要不足` then `1.…`.
+        if is_label(text) && lines.get(i + 1).is_some_and(|n| parse_marker(&n.text).is_some()) {
+            b.add_label(text);
+            continue;
+        }
         let accepted = match parse_marker(text) {
             Some(m) if m.style == Style::Enumeration => b.try_item(text, &m),
             Some(m) => b.try_heading(text, &m),

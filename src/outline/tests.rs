@@ -229,3 +229,26 @@ fn closing_bracket_and_decimal_outlines_are_headings() {
         ]
     );
 }
+
+#[test]
+fn an_unnumbered_label_over_numbered_lines_is_a_heading() {
+    let doc = doc_of(
+        "（一）规范执法：开展评查。\n（二）化解纠纷：办理复议。\n存在的主要不足\n1.队伍专业化水平有待提升。\n2.基层执法不够规范。\n下步打算\n1.完善复议机制。\n2.推动顾问全覆盖。",
+    );
+    assert_eq!(
+        shape(&doc),
+        [
+            "1 （一） 规范执法",
+            "1 （二） 化解纠纷",
+            "1  存在的主要不足",
+            "2 1. 队伍专业化水平有待提升",
+            "2 2. 基层执法不够规范",
+            "1  下步打算",
+            "2 1. 完善复议机制",
+            "2 2. 推动顾问全覆盖",
+        ]
+    );
+    // A short line that names no part stays text, and so does a label with nothing numbered after it.
+    let doc = doc_of("一、加强领导\n局党组高度重视\n（一）落实责任。\n二、存在问题\n存在的主要不足\n问题仍然存在。");
+    assert_eq!(shape(&doc), ["1 一、 加强领导", "2 （一） 落实责任", "1 二、 存在问题"]);
+}

@@ -46,6 +46,7 @@ pub(super) fn header_text(p: &Passage, arrow: &str) -> String {
     let part = match p.kind {
         PassageKind::Section | PassageKind::Preamble | PassageKind::Closing | PassageKind::Frame => "",
         PassageKind::SectionOwn => " · 本节正文",
+        PassageKind::Heading => " · 标题",
         PassageKind::Paragraph => " · 段落",
         PassageKind::Sentences => " · 句子",
     };

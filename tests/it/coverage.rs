@@ -73,9 +73,31 @@ fn check(left: &Path, right: &Path, tax: &Taxonomy) {
         }
     }
     // Every passage knows where its text is: each origin's stretch is the same text in the report,
-    // and together they cover the passage but for the line breaks between places.
+    // and together they cover the passage but for the line breaks between places. And every
+    // character of every place (heading lines included) is in some row.
     for side in duibi::sides::Side::BOTH {
         let doc = &c.report(side).doc;
+        let mut shown: std::collections::HashMap<duibi::outline::Place, Vec<bool>> = doc
+            .places()
+            .into_iter()
+            .map(|p| (p, vec![false; doc.place_text(p).len()]))
+            .collect();
+        for p in c.alignment.rows.iter().flat_map(|row| row.passages(side)) {
+            for o in &p.origins {
+                if let Some(bytes) = shown.get_mut(&o.place) {
+                    bytes[o.at..o.at + o.len].iter_mut().for_each(|b| *b = true);
+                }
+            }
+        }
+        for (place, bytes) in &shown {
+            let text = doc.place_text(*place);
+            let lost: String = text
+                .char_indices()
+                .filter(|&(i, ch)| !bytes[i] && !is_blank(ch))
+                .map(|(_, ch)| ch)
+                .collect();
+            assert!(lost.is_empty(), "{}: {place:?}: in no row: {lost:?}", left.display());
+        }
         for row in &c.alignment.rows {
             for p in row.passages(side) {
                 let mut covered = vec![false; p.text.len()];

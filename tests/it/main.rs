@@ -9,6 +9,7 @@ mod docs;
 mod event_loop;
 mod exercise;
 mod formats;
+mod gold;
 mod make;
 mod office;
 mod pipeline;

@@ -86,7 +86,20 @@ fn comparison() -> (Comparison, Taxonomy) {
 fn legal_counsel_is_found_as_section_and_as_buried_sentence() {
     let (c, tax) = comparison();
     let row = &c.alignment.rows[c.row_of(tax.find("legal_counsel").unwrap()).unwrap()];
-    assert_eq!(row.left[0].kind, PassageKind::Section);
+    // 三、法律顾问和复议应诉 names two topics: its heading goes to both rows, its paragraph to this one.
+    assert_eq!(row.left[0].kind, PassageKind::Heading);
+    assert_eq!(row.left[0].text, "三、法律顾问和复议应诉");
+    assert!(
+        row.left
+            .iter()
+            .any(|p| p.kind == PassageKind::Paragraph && p.text.contains("法律顾问"))
+    );
+    let disputes = &c.alignment.rows[c.row_of(tax.find("disputes").unwrap()).unwrap()];
+    assert_eq!(disputes.left[0].text, "三、法律顾问和复议应诉");
+    assert!(
+        disputes.left.iter().all(|p| !p.text.contains("审查合同")),
+        "the counsel sentence stays out"
+    );
     assert_eq!(row.right[0].kind, PassageKind::Sentences);
     assert!(row.right[0].text.contains("法律顾问"));
     assert_eq!(row.right[0].path, ["二、完善制度体系", "(二)重大行政决策"]);
