@@ -2,6 +2,8 @@
 //! `1.` `1、` `1 .` `1.1` `1.1.1` `(1)` `（1）` `1）` `①` and the enumeration `一是`. Pure recognition;
 //! deciding what is a heading is the outline's job.
 
+use crate::text::{chinese_digit, is_blank, is_chinese_numeral};
+
 /// The numbering styles found in Chinese government reports.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -44,15 +46,9 @@ pub struct Marker {
     pub label: String,
 }
 
-fn is_blank(c: char) -> bool {
-    c.is_whitespace() || c == '\u{3000}'
-}
-
 /// Value of a Chinese numeral from 一 to 九十九.
 pub fn chinese_value(s: &str) -> Option<u32> {
-    fn digit(c: char) -> Option<u32> {
-        "零一二三四五六七八九".chars().position(|d| d == c).map(|p| p as u32)
-    }
+    let digit = chinese_digit;
     let chars: Vec<char> = s.chars().collect();
     match chars.as_slice() {
         ['十'] => Some(10),
@@ -63,8 +59,6 @@ pub fn chinese_value(s: &str) -> Option<u32> {
         _ => None,
     }
 }
-
-const CHINESE_DIGITS: &str = "一二三四五六七八九十";
 
 /// A cursor over the start of a line, skipping blanks between the parts of a marker.
 struct Cursor<'a> {
@@ -103,7 +97,7 @@ pub fn parse_marker(line: &str) -> Option<Marker> {
     let first = cur.peek()?;
     let (style, value, label) = if first == '第' {
         cur.eat(|_| true);
-        let numeral = cur.eat_run(|c| CHINESE_DIGITS.contains(c), 3);
+        let numeral = cur.eat_run(is_chinese_numeral, 3);
         let value = chinese_value(numeral)?;
         let rest = &line[cur.pos..];
         let (style, word) = [
@@ -125,7 +119,7 @@ pub fn parse_marker(line: &str) -> Option<Marker> {
     } else if first == '(' || first == '（' {
         cur.eat(|_| true);
         cur.skip_blanks();
-        let chinese = cur.eat_run(|c| CHINESE_DIGITS.contains(c), 3);
+        let chinese = cur.eat_run(is_chinese_numeral, 3);
         let (style, value, inner) = if !chinese.is_empty() {
             (Style::ParenChinese, chinese_value(chinese)?, chinese)
         } else {
@@ -135,8 +129,8 @@ pub fn parse_marker(line: &str) -> Option<Marker> {
         cur.skip_blanks();
         let close = cur.eat(|c| c == ')' || c == '）')?;
         (style, value, format!("{first}{inner}{close}"))
-    } else if CHINESE_DIGITS.contains(first) {
-        let numeral = cur.eat_run(|c| CHINESE_DIGITS.contains(c), 3);
+    } else if is_chinese_numeral(first) {
+        let numeral = cur.eat_run(is_chinese_numeral, 3);
         let value = chinese_value(numeral)?;
         if cur.eat(|c| c == '是').is_some() {
             (Style::Enumeration, value, format!("{numeral}是"))

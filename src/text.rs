@@ -66,6 +66,40 @@ pub fn is_sentence_end(c: char) -> bool {
     matches!(c, '。' | '！' | '？' | '!' | '?' | '；' | ';')
 }
 
+/// A colon of either width.
+pub fn is_colon(c: char) -> bool {
+    matches!(c, '：' | ':')
+}
+
+/// A comma of either width (the enumeration comma 、 is not one).
+pub fn is_comma(c: char) -> bool {
+    matches!(c, '，' | ',')
+}
+
+/// Ends a clause: a sentence's end, a comma or a colon.
+pub fn is_clause_end(c: char) -> bool {
+    is_sentence_end(c) || is_comma(c) || is_colon(c)
+}
+
+/// Where a heading that carries its body on its line ends: a sentence's end or a colon
+/// (`1. 深入学习法律法规:全年共组织开展了6次…`); a half-width `;` only separates inside a heading.
+pub fn is_heading_stop(c: char) -> bool {
+    (is_sentence_end(c) && c != ';') || is_colon(c)
+}
+
+/// The Chinese digits that number headings and items (一 to 十).
+pub fn is_chinese_numeral(c: char) -> bool {
+    "一二三四五六七八九十".contains(c)
+}
+
+/// The value of a Chinese digit as written in years and counts: 〇/零 0, 一 1 … 九 9.
+pub fn chinese_digit(c: char) -> Option<u32> {
+    match c {
+        '〇' | '零' | '○' => Some(0),
+        _ => "一二三四五六七八九".chars().position(|d| d == c).map(|p| p as u32 + 1),
+    }
+}
+
 /// Closing quotes and brackets that stay with the sentence they close.
 fn is_closer(c: char) -> bool {
     matches!(c, '”' | '’' | '」' | '』' | '）' | ')' | '】' | '》' | '"' | '\'')
@@ -174,13 +208,10 @@ fn parse_year_digits(s: &str) -> Option<u32> {
     let digits: String = s
         .chars()
         .map(|c| match c {
-            '〇' | '零' | '○' | 'Ｏ' => Some('0'),
+            'Ｏ' => Some('0'),
             '0'..='9' => Some(c),
             '０'..='９' => Some(fold_digit(c)),
-            c => "一二三四五六七八九"
-                .chars()
-                .position(|d| d == c)
-                .map(|p| char::from(b'1' + p as u8)),
+            c => chinese_digit(c).and_then(|d| char::from_digit(d, 10)),
         })
         .collect::<Option<String>>()?;
     (digits.len() == 4)
@@ -340,5 +371,26 @@ mod tests {
         assert!((a.dice(&b) - 1.0).abs() < f32::EPSILON);
         assert_eq!(Fingerprint::new("").dice(&Fingerprint::new("")), 0.0);
         assert!(Fingerprint::new("行政执法").dice(&Fingerprint::new("规范性文件")) < 0.01);
+    }
+
+    #[test]
+    fn punctuation_classes_nest() {
+        for c in "。！？!?；;".chars() {
+            assert!(is_sentence_end(c) && is_clause_end(c), "{c}");
+        }
+        for c in "，,：:".chars() {
+            assert!(!is_sentence_end(c) && is_clause_end(c), "{c}");
+        }
+        assert!(!is_clause_end('、'), "the enumeration comma joins, it does not end");
+        assert!(is_heading_stop('：') && is_heading_stop('；') && !is_heading_stop(';') && !is_heading_stop('，'));
+    }
+
+    #[test]
+    fn chinese_digits_and_numerals() {
+        assert_eq!(chinese_digit('〇'), Some(0));
+        assert_eq!(chinese_digit('九'), Some(9));
+        assert_eq!(chinese_digit('十'), None, "十 is a numeral, not a digit of a year");
+        assert!(is_chinese_numeral('十') && !is_chinese_numeral('零'));
+        assert!(is_han('沈') && !is_han('，') && !is_han('a'));
     }
 }

@@ -11,10 +11,11 @@ use super::words::Piece;
 const FIGURE_MAX_CHARS: usize = 12;
 /// Longest label, in characters; longer clauses keep their last words (the verb and its object).
 const LABEL_MAX_CHARS: usize = 14;
-/// Characters that end a clause: a figure's label never reaches across one.
-const CLAUSE_BREAKS: &[char] = &[
-    ',', '，', '、', ';', '；', ':', '：', '。', '!', '！', '?', '？', '(', '（', ')', '）', '“', '”', '"',
-];
+/// Ends a clause for a figure's label, which never reaches across one: clause punctuation, the
+/// enumeration comma, brackets and quotes.
+fn is_clause_break(c: char) -> bool {
+    crate::text::is_clause_end(c) || matches!(c, '、' | '(' | '（' | ')' | '）' | '“' | '”' | '"')
+}
 /// Words that say when or how much in general, not what is counted: dropped from a label's ends.
 const FILLERS: &[&str] = &[
     "全年",
@@ -50,13 +51,13 @@ fn label(new: &str, at: Range<usize>, tokens: &[Range<usize>]) -> String {
     let last_break = |text: &str| {
         text.char_indices()
             .rev()
-            .find(|&(_, c)| CLAUSE_BREAKS.contains(&c))
+            .find(|&(_, c)| is_clause_break(c))
             .map(|(i, c)| (i, i + c.len_utf8()))
     };
     let (break_at, start) = last_break(&new[..at.start]).unwrap_or((0, 0));
     let end = new[at.end..]
         .char_indices()
-        .find(|&(_, c)| CLAUSE_BREAKS.contains(&c))
+        .find(|&(_, c)| is_clause_break(c))
         .map_or(new.len(), |(i, _)| at.end + i);
     let words = |range: Range<usize>| -> Vec<&str> {
         tokens

@@ -3,7 +3,7 @@
 use super::{Document, Paragraph, Section, SectionId, SectionKind};
 use crate::normalize::Line;
 use crate::numbering::{Marker, Style, chinese_value, parse_marker};
-use crate::text::{Nesting, is_blank, is_sentence_end, trim_blank};
+use crate::text::{Nesting, is_blank, is_chinese_numeral, is_clause_end, is_heading_stop, is_sentence_end, trim_blank};
 
 /// Where a heading line splits into heading and body.
 pub struct HeadingSplit {
@@ -33,16 +33,6 @@ pub fn split_heading(rest: &str, stop: impl Fn(char) -> bool) -> HeadingSplit {
         heading_end: rest.len(),
         body_start: None,
     }
-}
-
-fn is_clause_end(c: char) -> bool {
-    is_sentence_end(c) || matches!(c, '，' | ',' | '：' | ':')
-}
-
-/// Where a heading that carries its body on the same line ends: its first full stop, colon or
-/// semicolon outside quotes and book titles (`1. 深入学习法律法规:全年共组织开展了6次…`).
-fn is_heading_stop(c: char) -> bool {
-    matches!(c, '。' | '！' | '？' | '!' | '?' | '：' | ':' | '；')
 }
 
 /// Heading text for display in paths and labels: blanks inside CJK removed, final punctuation dropped.
@@ -93,10 +83,10 @@ fn inline_items(text: &str, first_value: u32) -> Vec<InlineItem> {
     let iter = text.char_indices().peekable();
     for (i, c) in iter {
         nesting.update(c);
-        if at_boundary && nesting.outside() && "一二三四五六七八九十".contains(c) {
+        if at_boundary && nesting.outside() && is_chinese_numeral(c) {
             let numeral_end = text[i..]
                 .char_indices()
-                .find(|&(_, d)| !"一二三四五六七八九十".contains(d))
+                .find(|&(_, d)| !is_chinese_numeral(d))
                 .map_or(text.len(), |(j, _)| i + j);
             if text[numeral_end..].starts_with('是')
                 && let Some(value) = chinese_value(&text[i..numeral_end])

@@ -11,7 +11,7 @@ use super::phrases::{
 use super::{Document, Paragraph};
 use crate::normalize::Line;
 use crate::numbering::parse_marker;
-use crate::text::{parse_date, trim_blank};
+use crate::text::{is_comma, is_han, is_sentence_end, parse_date, trim_blank};
 
 /// Which logical lines play which part of the letter.
 pub struct Frame {
@@ -26,7 +26,7 @@ pub struct Frame {
 }
 
 fn has_sentence_punct(s: &str) -> bool {
-    s.contains(['。', '，', ',', '；', ';'])
+    s.chars().any(|c| is_sentence_end(c) || is_comma(c))
 }
 
 fn is_title_like(s: &str) -> bool {
@@ -286,8 +286,6 @@ fn best_place(places: &HashMap<String, usize>) -> Option<String> {
         .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
         .map(|(p, _)| p.clone())
 }
-
-pub(super) use crate::text::is_han;
 
 #[cfg(test)]
 mod tests {

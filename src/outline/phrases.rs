@@ -2,7 +2,7 @@
 //! `沈阳市科学技术局2022年…`, `我市科技局`), matched by hand: the regular expressions they replaced cost
 //! more to compile than a small comparison takes (tests check them against those expressions).
 
-use super::meta::is_han;
+use crate::text::{is_clause_end, is_han};
 
 /// After blanks, `word`: the bytes that takes, if `s` goes on so (`\s*年`).
 fn blanks_then(s: &str, word: char) -> Option<usize> {
@@ -107,13 +107,12 @@ const UNIT_IN_TEXT_MAX: usize = 16;
 pub(super) fn unit_in_text(s: &str) -> Option<&str> {
     let chars: Vec<(usize, char)> = s.char_indices().collect();
     // A clause's subject: at the start, or after clause punctuation (not after 》 or a quote).
-    const CLAUSE_ENDS: &[char] = &[',', '，', '。', '；', ';', '：', ':', '、', '\n'];
     // Words that open a clause but never a place name: 和全市政府…, 对全县…
     const NOT_PLACE: &[char] = &[
         '和', '与', '及', '的', '在', '对', '向', '为', '全', '各', '本', '我', '该', '其', '由', '按',
     ];
     (0..chars.len())
-        .filter(|&q| q == 0 || CLAUSE_ENDS.contains(&chars[q - 1].1))
+        .filter(|&q| q == 0 || is_clause_end(chars[q - 1].1) || matches!(chars[q - 1].1, '、' | '\n'))
         .filter(|&q| !NOT_PLACE.contains(&chars[q].1))
         .find_map(|q| {
             let start = chars[q].0;
