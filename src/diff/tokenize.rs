@@ -13,49 +13,10 @@ pub trait Tokenizer: Send + Sync {
     fn tokens(&self, text: &str) -> Vec<Range<usize>>;
 }
 
-/// Government terms that must never be split (folded forms: half-width punctuation).
-pub const DOMAIN_TERMS: &[&str] = &[
-    "双随机、一公开",
-    "谁执法谁普法",
-    "重大行政决策",
-    "公平竞争审查",
-    "规范性文件",
-    "合法性审查",
-    "法治政府",
-    "法律顾问",
-    "行政执法",
-    "行政复议",
-    "行政诉讼",
-    "依法行政",
-    "放管服",
-    "一网通办",
-    "三重一大",
-    "政务公开",
-    "信息公开",
-    "政务服务",
-    "权责清单",
-    "第一责任人",
-    "学法用法",
-    "执法人员",
-    "案卷评查",
-    "法律咨询",
-    "普法责任制",
-    "领导干部",
-    "法治宣传",
-    "行政审批",
-    "减证便民",
-    "互联网+",
-    "专家论证",
-    "风险评估",
-    "集体讨论",
-    "备案审查",
-    "行政处罚",
-    "行政许可",
-    "政府合同",
-    "法治思想",
-    "人大代表",
-    "政协委员",
-];
+/// Government terms that must never be split (folded forms: half-width punctuation): the
+/// built-in taxonomy's `atoms`, so that they live beside the topic keywords they often repeat.
+pub static DOMAIN_TERMS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| crate::topics::builtin_atoms().iter().map(String::as_str).collect());
 
 /// Units that stay attached to the number before them, tried in this order (longest first).
 const UNITS: &[&str] = &[
@@ -166,7 +127,7 @@ pub fn leading_figure(text: &str) -> Option<(&str, &str)> {
 static TERMS: LazyLock<AhoCorasick> = LazyLock::new(|| {
     AhoCorasick::builder()
         .match_kind(MatchKind::LeftmostLongest)
-        .build(DOMAIN_TERMS)
+        .build(DOMAIN_TERMS.iter())
         .unwrap_or_else(|e| unreachable!("the domain terms are fixed: {e}"))
 });
 
@@ -277,7 +238,7 @@ mod tests {
     /// (digits are ASCII: the text is folded, so full-width digits arrive as ASCII).
     fn reference_atoms(text: &str) -> Vec<std::ops::Range<usize>> {
         static RE: LazyLock<regex::Regex> = LazyLock::new(|| {
-            let mut terms: Vec<&str> = DOMAIN_TERMS.to_vec();
+            let mut terms: Vec<&str> = DOMAIN_TERMS.clone();
             terms.sort_by_key(|t| std::cmp::Reverse(t.len()));
             let terms: Vec<String> = terms.iter().map(|t| regex::escape(t)).collect();
             let units: Vec<String> = UNITS.iter().map(|u| regex::escape(u)).collect();

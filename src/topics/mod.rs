@@ -44,6 +44,20 @@ pub struct Topic {
 #[serde(deny_unknown_fields)]
 struct RawTaxonomy {
     topic: Vec<RawTopic>,
+    /// Terms the word diff keeps whole; used from the built-in file only (see [`builtin_atoms`]).
+    #[serde(default)]
+    atoms: Vec<String>,
+}
+
+/// The built-in taxonomy's `atoms`: terms the word diff never splits. The segmentation does not
+/// follow a user's taxonomy, so that the same two reports always diff alike.
+pub fn builtin_atoms() -> &'static [String] {
+    static ATOMS: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new(|| {
+        toml::from_str::<RawTaxonomy>(BUILTIN_TAXONOMY)
+            .map(|raw| raw.atoms)
+            .unwrap_or_else(|e| unreachable!("the built-in taxonomy is checked by a test: {e}"))
+    });
+    &ATOMS
 }
 
 #[derive(Deserialize)]
@@ -460,6 +474,19 @@ mod tests {
         assert_eq!(s.get(counsel), 5 + 3);
         let spaced = tax.score("法律 顾问", false);
         assert_eq!(spaced.get(counsel), 5);
+    }
+
+    #[test]
+    fn the_atoms_of_the_word_diff_live_in_the_built_in_taxonomy() {
+        let atoms = builtin_atoms();
+        assert!(atoms.len() >= 40, "{}", atoms.len());
+        for term in ["双随机、一公开", "法律顾问", "规范性文件", "领导干部"] {
+            assert!(atoms.iter().any(|a| a == term), "{term}");
+        }
+        // A user's taxonomy may carry its own list; it is accepted and not used for segmenting.
+        let own =
+            "atoms = [\"自定义\"]\n[[topic]]\nid = \"other\"\nlabel = \"其他\"\nenglish = \"Other\"\nfallback = true\n";
+        assert!(Taxonomy::parse(Path::new("own.toml"), own).is_ok());
     }
 
     #[test]
