@@ -363,6 +363,9 @@ fn sanitize(text: &str) -> String {
                 }
             }
             '\t' => out.push(' '),
+            // Unicode's line and paragraph separators break lines as a newline does; left in, a
+            // terminal may move the cursor on them and shift what is drawn after.
+            '\u{2028}' | '\u{2029}' | '\u{85}' => out.push('\n'),
             '\u{feff}' | '\u{200b}' => {}
             c if is_unsafe_control(c) => {}
             c => out.push(c),
@@ -440,5 +443,12 @@ mod tests {
             decode_str(" \n\u{3000}\n".as_bytes()),
             Err(Error::Empty { .. })
         ));
+    }
+
+    #[test]
+    fn unicode_line_separators_are_line_breaks() {
+        let src =
+            decode_str("一、法律顾问\u{2028}聘请顾问。\u{2029}二、学法\u{85}学法6次。".as_bytes()).expect("reads");
+        assert_eq!(src.text, "一、法律顾问\n聘请顾问。\n二、学法\n学法6次。");
     }
 }

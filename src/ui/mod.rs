@@ -93,17 +93,20 @@ fn draw_screen(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
 
 /// Cuts `s` to at most `width` columns, with an ellipsis when cut.
 fn fit(s: &str, width: usize) -> String {
+    let shown = crate::view::wrap::display_text(s);
+    let s: &str = &shown;
     if str_width(s) <= width {
         return s.to_string();
     }
     let mut out = String::new();
     let mut used = 0;
-    for c in s.chars() {
-        let w = crate::view::wrap::char_width(c);
+    // Whole clusters only: a flag or a joined emoji is never cut in two.
+    for g in unicode_segmentation::UnicodeSegmentation::graphemes(s, true) {
+        let w = str_width(g);
         if used + w + 1 > width {
             break;
         }
-        out.push(c);
+        out.push_str(g);
         used += w;
     }
     out.push('…');
@@ -214,7 +217,8 @@ fn paint_line(buf: &mut ratatui::buffer::Buffer, area: Rect, y: u16, mut x: u16,
         if x >= right {
             break;
         }
-        let (next, _) = buf.set_stringn(x, y, text, (right - x) as usize, *style);
+        let text = crate::view::wrap::display_text(text);
+        let (next, _) = buf.set_stringn(x, y, text.as_ref(), (right - x) as usize, *style);
         x = next;
     }
 }

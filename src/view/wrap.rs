@@ -1,18 +1,55 @@
-//! Wrapping styled text to a display width: CJK characters take two columns, no character is ever
-//! split, and a line never starts with closing punctuation when it can be avoided.
+//! Wrapping styled text to a display width: CJK characters take two columns, no character or
+//! grapheme cluster (a flag, an emoji joined by ZWJ, a letter with its accents) is ever split, widths
+//! are counted per cluster exactly as ratatui paints them, and a line never starts with closing
+//! punctuation when it can be avoided.
 
-use unicode_width::UnicodeWidthChar;
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthStr;
 
 use super::lines::{Line, Seg};
 use crate::diff::tokenize::figure_len;
 
-/// Display width of a character; control characters (never present after loading) count as zero.
-pub fn char_width(c: char) -> usize {
-    c.width().unwrap_or(0)
+/// Characters whose look terminals disagree on: the zero-width joiner and variation selectors
+/// (what they join or restyle may take 2 cells or 6), and the regional indicators that pair into
+/// flags (one cell each, or a 2-cell flag). A line then shifts on screen and leaves stale cells.
+fn is_unsteady(c: char) -> bool {
+    matches!(c, '\u{200d}' | '\u{fe0e}' | '\u{fe0f}' | '\u{1f1e6}'..='\u{1f1ff}')
 }
 
+/// `s` as painted, the same on every terminal: joiners and variation selectors left out
+/// (`👨‍👩‍👧` shows as 👨👩👧, `❤️` as ❤), a flag's regional indicators as their letters (🇨🇳 as CN).
+pub fn display_text(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.contains(is_unsteady) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    std::borrow::Cow::Owned(
+        s.chars()
+            .filter_map(|c| match c {
+                '\u{1f1e6}'..='\u{1f1ff}' => char::from_u32(c as u32 - 0x1f1e6 + 'A' as u32),
+                '\u{200d}' | '\u{fe0e}' | '\u{fe0f}' => None,
+                c => Some(c),
+            })
+            .collect(),
+    )
+}
+
+/// Display width of a string, per grapheme cluster as the terminal layer counts it.
 pub fn str_width(s: &str) -> usize {
-    s.chars().map(char_width).sum()
+    s.graphemes(true).map(UnicodeWidthStr::width).sum()
+}
+
+/// Each character's share of the display width: a cluster's width on its first character, 0 on
+/// the rest; and whether a character continues a cluster (no line may break before it).
+fn cluster_widths(text: &str) -> (Vec<usize>, Vec<bool>) {
+    let mut widths = Vec::with_capacity(text.len());
+    let mut inside = Vec::with_capacity(text.len());
+    for g in text.graphemes(true) {
+        for (k, _) in g.chars().enumerate() {
+            widths.push(if k == 0 { UnicodeWidthStr::width(g) } else { 0 });
+            inside.push(k > 0);
+        }
+    }
+    (widths, inside)
 }
 
 /// Punctuation that should not begin a line (kinsoku): the character before it moves down with it.
@@ -42,8 +79,17 @@ fn glued(text: &str) -> Vec<bool> {
 /// moves down whole, unless it would not fit on a line of its own.
 pub fn wrap(segs: &[Seg], width: usize) -> Vec<Line> {
     let width = width.max(2);
+    let shown: Vec<Seg> = segs
+        .iter()
+        .map(|s| Seg {
+            text: display_text(&s.text).into_owned(),
+            ..s.clone()
+        })
+        .collect();
+    let segs = &shown[..];
     let text: String = segs.iter().map(|s| s.text.as_str()).collect();
-    let glue = glued(&text);
+    let (widths, inside) = cluster_widths(&text);
+    let glue: Vec<bool> = glued(&text).into_iter().zip(&inside).map(|(g, &i)| g || i).collect();
     let mut lines = vec![Line::default()];
     let mut used = 0;
     // Index (in characters of `text`) of the first character of the current line.
@@ -59,8 +105,8 @@ pub fn wrap(segs: &[Seg], width: usize) -> Vec<Line> {
                 line_start = k;
                 continue;
             }
-            let w = char_width(c);
-            if used + w > width && used > 0 {
+            let w = widths[at];
+            if used + w > width && used > 0 && !inside[at] {
                 // Back to where the run this character belongs to starts, if that is on this line.
                 let run_start = (line_start + 1..=at).rev().find(|&j| !glue[j]).unwrap_or(at);
                 let carry = if glue[at] && run_start > line_start {
@@ -79,8 +125,8 @@ pub fn wrap(segs: &[Seg], width: usize) -> Vec<Line> {
                 used = 0;
                 line_start = at - carried.len();
                 let line = lines.last_mut().expect("just pushed");
-                for (ch, template) in carried.into_iter().rev() {
-                    used += char_width(ch);
+                for (k, (ch, template)) in carried.into_iter().rev().enumerate() {
+                    used += widths[line_start + k];
                     push_char(line, ch, &template);
                 }
             }
@@ -183,5 +229,26 @@ mod tests {
         let lines = wrap(&segs, 13);
         assert_eq!(texts(&lines), ["今年制定文件", "16次"]);
         assert_eq!(lines[1].segs[0].look, Look::Inserted);
+    }
+
+    #[test]
+    fn clusters_are_never_split_and_count_as_ratatui_paints_them() {
+        let family = "👨\u{200d}👩\u{200d}👧";
+        assert_eq!(str_width(family), 2, "one joined emoji, two columns");
+        assert_eq!(display_text(family), "👨👩👧", "painted apart: terminals agree on that");
+        assert_eq!(display_text("国旗🇨🇳"), "国旗CN");
+        assert_eq!(str_width("🇨🇳"), 2);
+        assert_eq!(str_width("e\u{301}"), 1, "a letter and its accent");
+        let text = format!("中国🇨🇳{family}法治e\u{301}政府{family}🇨🇳建设");
+        for width in 2..16 {
+            let lines = wrap(&plain(&text), width);
+            assert_eq!(texts(&lines).concat(), display_text(&text));
+            for line in &lines {
+                assert!(line.width() <= width, "{width}: {:?}", line.text());
+                let t = line.text();
+                // No line starts inside a cluster.
+                assert!(!t.starts_with(['\u{200d}', '\u{301}', '🇳']), "{width}: {t:?}");
+            }
+        }
     }
 }

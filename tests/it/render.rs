@@ -495,3 +495,68 @@ fn leaving_the_document_view_for_inline_never_shows_a_blank_pane() {
         "the inline row shows its text: {screen}"
     );
 }
+
+/// What a terminal shows after `bytes`, row by row (the emulator of the pseudo-terminal test).
+fn emulated(bytes: &[u8], width: u16, height: u16) -> Vec<String> {
+    let size = |n: u16| std::num::NonZeroU16::new(n).expect("non-zero");
+    let mut parser = vt100::Parser::new(size(height), size(width), 0);
+    parser.process(bytes);
+    // A blank written and a cell never written look the same.
+    parser
+        .screen()
+        .rows(0, width)
+        .map(|r| r.trim_end().to_string())
+        .collect()
+}
+
+/// Bytes written to a terminal, kept for reading back.
+#[derive(Clone, Default)]
+struct Tape(std::rc::Rc<std::cell::RefCell<Vec<u8>>>);
+
+impl std::io::Write for Tape {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.0.borrow_mut().extend_from_slice(bytes);
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+#[test]
+fn clusters_leave_no_stale_cells_when_the_screen_changes() {
+    use ratatui::backend::CrosstermBackend;
+    use ratatui::layout::Rect;
+    use ratatui::{TerminalOptions, Viewport};
+    let family = "👨\u{200d}👩\u{200d}👧";
+    let line = |k: usize| format!("第{k}句含旗帜🇨🇳与家庭{family}和重音e\u{301}、爱心❤\u{fe0f}的内容。");
+    let left: String = (1..40).map(line).collect::<Vec<_>>().join("\n");
+    let right = left.replace("旗帜", "国旗");
+    let (left, right) = (format!("一、法律顾问\n{left}"), format!("一、法律顾问\n{right}"));
+    let theme = Theme::color();
+    for (w, h) in [(100u16, 20u16), (160, 30)] {
+        let mut app = crate::util::app_of(&left, &right);
+        app.update(Input::Resize { width: w, height: h });
+        let fixed = || TerminalOptions {
+            viewport: Viewport::Fixed(Rect::new(0, 0, w, h)),
+        };
+        // One terminal kept across frames, as in use: only what changed is written.
+        let tape = Tape::default();
+        let mut kept = Terminal::with_options(CrosstermBackend::new(tape.clone()), fixed()).expect("backend");
+        for step in 0..6 {
+            kept.draw(|f| ui::draw(f, &app, &theme)).expect("draws");
+            let fresh_tape = Tape::default();
+            let mut fresh =
+                Terminal::with_options(CrosstermBackend::new(fresh_tape.clone()), fixed()).expect("backend");
+            fresh.draw(|f| ui::draw(f, &app, &theme)).expect("draws");
+            let shown = emulated(&tape.0.borrow(), w, h);
+            assert_eq!(shown, emulated(&fresh_tape.0.borrow(), w, h), "{w}x{h}, step {step}");
+            assert!(
+                shown.iter().any(|l| l.contains("旗帜CN与家庭👨👩👧")),
+                "the text is there, steadily"
+            );
+            app.update(Input::Action(duibi::keys::Action::ScrollDown, 3));
+        }
+    }
+}
