@@ -9,6 +9,10 @@
 #   format (paragraphs as typed, numbers typed);
 # - pandoc.{docx,html}: the text as Markdown (no smart quotes), one paragraph per line, so `1.` items become real
 #   numbered lists (Word numbering in the .docx, <ol> in the page);
+# - word-numbered.docx: headings numbered by Word's own lists (chineseCounting 一、, decimal 1.), no
+#   typed numbers (scripts/word-numbered.py), and that file re-saved by LibreOffice as
+#   resaved-numbered.docx (its numbering becomes chineseCountingThousand) and .odt (lists that
+#   continue the numbering of earlier ones);
 # - gb18030.txt: the text in the legacy encoding.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -29,4 +33,11 @@ pandoc --from markdown-auto_identifiers-smart --to docx -o "$out/pandoc.docx" "$
 pandoc --from markdown-auto_identifiers-smart --to html --standalone --metadata title=report \
     -o "$out/pandoc.html" "$tmp/pandoc.md"
 iconv -f UTF-8 -t GB18030 "$src" > "$out/gb18030.txt"
+python3 scripts/word-numbered.py "$src" "$out/word-numbered.docx"
+cp "$out/word-numbered.docx" "$tmp/resaved-numbered.docx"
+mkdir -p "$tmp/resaved"
+for format in docx odt; do
+    soffice --headless --convert-to "$format" --outdir "$tmp/resaved" "$tmp/resaved-numbered.docx" > /dev/null 2>&1
+    cp "$tmp/resaved/resaved-numbered.$format" "$out/"
+done
 ls -l "$out"

@@ -123,6 +123,9 @@ impl Reader<'_> {
         }
         let mut steps = vec![Step::Enter(body)];
         let mut lists: Vec<OpenList> = Vec::new();
+        // The last outermost number of each list style: a list that continues the numbering
+        // (`text:continue-numbering`, `text:continue-list`) goes on from it.
+        let mut last_outermost: HashMap<&str, u32> = HashMap::new();
         // The number of the list item whose first paragraph comes next.
         let mut pending_number: Option<String> = None;
         while let Some(step) = steps.pop() {
@@ -153,10 +156,13 @@ impl Reader<'_> {
                 let style = n
                     .attribute((TEXT, "style-name"))
                     .or_else(|| lists.last().and_then(|l| l.style));
-                lists.push(OpenList {
-                    style,
-                    counters: Vec::new(),
-                });
+                let continues = n.attribute((TEXT, "continue-numbering")) == Some("true")
+                    || n.attribute((TEXT, "continue-list")).is_some();
+                let counters = match style.and_then(|s| last_outermost.get(s)) {
+                    Some(&last) if continues && lists.is_empty() => vec![last],
+                    _ => Vec::new(),
+                };
+                lists.push(OpenList { style, counters });
                 steps.push(Step::LeaveList);
                 steps.extend(n.children().rev().map(Step::Enter));
             } else if is(&n, TEXT, "list-item") {
@@ -172,6 +178,11 @@ impl Reader<'_> {
                     let last = list.counters.last().copied();
                     let value = start.unwrap_or_else(|| last.map_or(style.start, |c| c.saturating_add(1)));
                     list.counters.push(value);
+                    if level == 1
+                        && let Some(name) = list.style
+                    {
+                        last_outermost.insert(name, value);
+                    }
                     pending_number = Some(number(value, &style));
                 }
                 steps.extend(n.children().rev().map(Step::Enter));
