@@ -6,6 +6,7 @@
 //! of pages and documents (`html`, `docx`, `pdf`); and removing characters that could drive a
 //! terminal. Must not interpret the text.
 
+mod doc;
 mod docx;
 mod html;
 mod odt;
@@ -39,6 +40,8 @@ pub enum Format {
     Docx,
     /// OpenDocument text (LibreOffice, WPS).
     Odt,
+    /// Word 97–2003 (and WPS) `.doc`.
+    Doc,
     Pdf,
 }
 
@@ -76,6 +79,11 @@ impl SourceText {
                 Format::Docx,
                 docx::extract(bytes).map_err(document_error)?,
                 UTF_8.name(),
+            ),
+            Sniffed::Doc => (
+                Format::Doc,
+                doc::extract(bytes).map_err(document_error)?,
+                UTF_16LE.name(),
             ),
             Sniffed::Unsupported(what) => return Err(Error::Unsupported { path, what }),
             Sniffed::Other => {
@@ -201,6 +209,8 @@ enum Sniffed {
     /// A ZIP archive: a .docx if it holds a Word document.
     Zip,
     /// A known format duibi cannot read, with what to do about it.
+    /// An Office 97–2003 compound file: a `.doc` (or WPS) if it holds a Word document.
+    Doc,
     Unsupported(&'static str),
     /// Text, HTML, or something that decoding will refuse.
     Other,
@@ -215,7 +225,7 @@ fn sniff(bytes: &[u8]) -> Sniffed {
     } else if bytes.starts_with(b"PK\x03\x04") {
         Sniffed::Zip
     } else if bytes.starts_with(OLE2) {
-        Sniffed::Unsupported("is an old Word .doc (or other Office 97–2003) file: save it as .docx or plain text")
+        Sniffed::Doc
     } else if bytes.starts_with(b"{\\rtf") {
         Sniffed::Unsupported("is an RTF file: save it as .docx or plain text")
     } else {

@@ -170,6 +170,7 @@ impl Document {
             Format::Html => format!("HTML, {}", self.encoding),
             Format::Docx => "Word .docx".to_string(),
             Format::Odt => "OpenDocument .odt".to_string(),
+            Format::Doc => "Word 97–2003 .doc".to_string(),
             Format::Pdf => "PDF".to_string(),
         }
     }
