@@ -83,7 +83,11 @@ pub fn logical_lines(text: &str) -> Vec<Line> {
     for line in physical {
         match out.last_mut() {
             Some(prev) if !line.blank_before && continues(&prev.text, &line.text) => {
-                if ends_ascii_word(&prev.text) && line.text.starts_with(|c: char| c.is_ascii_alphanumeric()) {
+                // Two Latin words stay apart; a number cut by the line's end (`20` / `19年`) joins up.
+                let digits = prev.text.ends_with(|c: char| c.is_ascii_digit())
+                    && line.text.starts_with(|c: char| c.is_ascii_digit());
+                if ends_ascii_word(&prev.text) && line.text.starts_with(|c: char| c.is_ascii_alphanumeric()) && !digits
+                {
                     prev.text.push(' ');
                 }
                 prev.text.push_str(&line.text);
@@ -373,5 +377,20 @@ mod tests {
         assert_eq!(&original[r], "科技，");
         let all = f.to_original(0..f.text.len());
         assert_eq!(&original[all], original);
+    }
+
+    #[test]
+    fn a_number_cut_by_the_end_of_a_line_joins_up() {
+        let lines = logical_lines(
+            "全年共组织开展执法检查,检查企业达到了20\n19家,发现问题12个。\n本单位统一使用办公软件,版本为Word\n2007版本,共计English\nwords若干。",
+        );
+        let texts: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "全年共组织开展执法检查,检查企业达到了2019家,发现问题12个。",
+                "本单位统一使用办公软件,版本为Word 2007版本,共计English words若干。"
+            ]
+        );
     }
 }
