@@ -2,7 +2,7 @@
 # Builds tests/fixtures/office/ from the demo report with real office programs, so that the tests
 # read documents as LibreOffice and pandoc write them (the tests need only the committed outputs):
 #
-#   apt-get install -y libreoffice-writer-nogui fonts-noto-cjk pandoc
+#   apt-get install -y libreoffice-writer-nogui fonts-noto-cjk pandoc; pip install reportlab
 #   bash scripts/make-office-fixtures.sh
 #
 # - libreoffice.{docx,odt,doc,pdf,html}: the text opened in LibreOffice Writer and saved in each
@@ -13,6 +13,7 @@
 #   typed numbers (scripts/word-numbered.py), and that file re-saved by LibreOffice as
 #   resaved-numbered.docx (its numbering becomes chineseCountingThousand) and .odt (lists that
 #   continue the numbering of earlier ones);
+# - reportlab.pdf: the text typeset by reportlab in a CID font (scripts/reportlab-pdf.py);
 # - gb18030.txt: the text in the legacy encoding.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -33,6 +34,7 @@ pandoc --from markdown-auto_identifiers-smart --to docx -o "$out/pandoc.docx" "$
 pandoc --from markdown-auto_identifiers-smart --to html --standalone --metadata title=report \
     -o "$out/pandoc.html" "$tmp/pandoc.md"
 iconv -f UTF-8 -t GB18030 "$src" > "$out/gb18030.txt"
+python3 scripts/reportlab-pdf.py "$src" "$out/reportlab.pdf"
 python3 scripts/word-numbered.py "$src" "$out/word-numbered.docx"
 cp "$out/word-numbered.docx" "$tmp/resaved-numbered.docx"
 mkdir -p "$tmp/resaved"
