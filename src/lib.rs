@@ -18,6 +18,7 @@ pub mod config;
 pub mod diff;
 pub mod error;
 pub mod keys;
+pub mod lexicon;
 pub mod load;
 pub mod normalize;
 pub mod numbering;

@@ -6,6 +6,7 @@
 
 use std::ops::Range;
 
+use crate::lexicon::DEBRIS_PREFIXES;
 use crate::numbering::parse_marker;
 use crate::text::{is_blank, is_sentence_end, parse_date, trim_blank};
 
@@ -17,38 +18,6 @@ pub struct Line {
     /// A blank line preceded this one in the file.
     pub blank_before: bool,
 }
-
-/// Starts of lines that belong to the web page around a report, never to the report.
-const DEBRIS_PREFIXES: &[&str] = &[
-    "上一篇",
-    "下一篇",
-    "返回列表",
-    "返回顶部",
-    "返回首页",
-    "留言与评论",
-    "发表评论",
-    "我要评论",
-    "打印本页",
-    "打印此页",
-    "【打印",
-    "【关闭",
-    "[打印",
-    "[关闭",
-    "关闭窗口",
-    "分享到",
-    "扫一扫",
-    "责任编辑",
-    "网站地图",
-    "版权所有",
-    "主办单位",
-    "相关阅读",
-    "相关链接",
-    "相关文章",
-    "附件下载",
-    "【字体",
-    "字体：",
-    "字号：",
-];
 
 /// Is this line page furniture (navigation, comments, share buttons)?
 pub fn is_debris(line: &str) -> bool {

@@ -6,6 +6,7 @@ use std::ops::Range;
 use super::FigureChange;
 use super::tokenize::leading_figure;
 use super::words::Piece;
+use crate::lexicon::FIGURE_FILLERS;
 
 /// Longest text on either side of a change still read as a changed figure.
 const FIGURE_MAX_CHARS: usize = 12;
@@ -16,30 +17,6 @@ const LABEL_MAX_CHARS: usize = 14;
 fn is_clause_break(c: char) -> bool {
     crate::text::is_clause_end(c) || matches!(c, '、' | '(' | '（' | ')' | '）' | '“' | '”' | '"')
 }
-/// Words that say when or how much in general, not what is counted: dropped from a label's ends.
-const FILLERS: &[&str] = &[
-    "全年",
-    "今年",
-    "本年",
-    "本年度",
-    "年内",
-    "全局",
-    "其中",
-    "共",
-    "共计",
-    "累计",
-    "合计",
-    "先后",
-    "已",
-    "均",
-    "达到",
-    "达",
-    "为",
-    "了",
-    "约",
-    "近",
-    "超过",
-];
 
 /// What the figure at `at` in `new` counts: the words of its clause before it, fillers dropped,
 /// cut at word boundaries; else the words after it in its clause.
@@ -113,10 +90,10 @@ fn label(new: &str, at: Range<usize>, tokens: &[Range<usize>]) -> String {
 }
 
 fn trim_fillers(words: &mut Vec<&str>) {
-    while words.first().is_some_and(|w| FILLERS.contains(w)) {
+    while words.first().is_some_and(|w| FIGURE_FILLERS.contains(w)) {
         words.remove(0);
     }
-    while words.last().is_some_and(|w| FILLERS.contains(w)) {
+    while words.last().is_some_and(|w| FIGURE_FILLERS.contains(w)) {
         words.pop();
     }
 }

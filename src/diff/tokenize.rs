@@ -8,6 +8,8 @@ use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
+use crate::lexicon::MEASURE_WORDS;
+
 /// Splits folded text into tokens; the ranges are contiguous and cover the whole text.
 pub trait Tokenizer: Send + Sync {
     fn tokens(&self, text: &str) -> Vec<Range<usize>>;
@@ -17,69 +19,6 @@ pub trait Tokenizer: Send + Sync {
 /// built-in taxonomy's `atoms`, so that they live beside the topic keywords they often repeat.
 pub static DOMAIN_TERMS: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| crate::topics::builtin_atoms().iter().map(String::as_str).collect());
-
-/// Units that stay attached to the number before them, tried in this order (longest first).
-const UNITS: &[&str] = &[
-    "余人次",
-    "多场次",
-    "余场次",
-    "万余元",
-    "万元",
-    "亿元",
-    "余次",
-    "多次",
-    "人次",
-    "场次",
-    "余人",
-    "余家",
-    "余件",
-    "余项",
-    "余条",
-    "多家",
-    "多人",
-    "多项",
-    "多件",
-    "小时",
-    "个月",
-    "年度",
-    "年",
-    "月",
-    "日",
-    "次",
-    "件",
-    "个",
-    "家",
-    "人",
-    "项",
-    "名",
-    "场",
-    "期",
-    "卷",
-    "份",
-    "条",
-    "位",
-    "所",
-    "批",
-    "部",
-    "篇",
-    "天",
-    "周",
-    "元",
-    "万",
-    "亿",
-    "号",
-    "台",
-    "套",
-    "类",
-    "本",
-    "%",
-    "倍",
-    "户",
-    "起",
-    "宗",
-    "册",
-    "亩",
-];
 
 /// Length of the number `text` starts with (ASCII digits, with decimals and thousands separators:
 /// `1.5`, `6,413`), 0 if it starts with none.
@@ -99,9 +38,9 @@ fn number_len(text: &str) -> usize {
     end
 }
 
-/// The unit `text` starts with, the first in [`UNITS`] order.
+/// The unit `text` starts with, the first in [`MEASURE_WORDS`] order.
 fn unit_at(text: &str) -> Option<&'static str> {
-    UNITS.iter().copied().find(|u| text.starts_with(u))
+    MEASURE_WORDS.iter().copied().find(|u| text.starts_with(u))
 }
 
 /// Bytes of the number `text` starts with and its unit if it has one (`16次`, `3.5%`, `2024`), 0
@@ -241,7 +180,7 @@ mod tests {
             let mut terms: Vec<&str> = DOMAIN_TERMS.clone();
             terms.sort_by_key(|t| std::cmp::Reverse(t.len()));
             let terms: Vec<String> = terms.iter().map(|t| regex::escape(t)).collect();
-            let units: Vec<String> = UNITS.iter().map(|u| regex::escape(u)).collect();
+            let units: Vec<String> = MEASURE_WORDS.iter().map(|u| regex::escape(u)).collect();
             let pattern = format!(
                 r"{}|[0-9]+(?:[.,][0-9]+)*(?:{})?|[A-Za-z]+|\s+",
                 terms.join("|"),

@@ -1,6 +1,7 @@
 //! Builds the section tree from the body lines of a report.
 
 use super::{Document, Paragraph, Section, SectionId, SectionKind};
+use crate::lexicon::LABEL_WORDS;
 use crate::normalize::Line;
 use crate::numbering::{Marker, Style, chinese_value, parse_marker};
 use crate::text::{Nesting, is_blank, is_chinese_numeral, is_clause_end, is_heading_stop, is_sentence_end, trim_blank};
@@ -348,31 +349,6 @@ impl Builder {
         }
     }
 }
-
-/// Words of a line that names a part of a report without numbering it: `存在的主要不足`, `下步打算`,
-/// `主要工作`, `工作成效`.
-const LABEL_WORDS: &[&str] = &[
-    "存在",
-    "问题",
-    "不足",
-    "差距",
-    "短板",
-    "下步",
-    "下一步",
-    "打算",
-    "安排",
-    "计划",
-    "思路",
-    "措施",
-    "方向",
-    "主要工作",
-    "主要做法",
-    "工作成效",
-    "主要成效",
-    "基本情况",
-    "总体情况",
-    "工作开展情况",
-];
 
 /// Longest label line, in characters.
 const LABEL_MAX_CHARS: usize = 16;

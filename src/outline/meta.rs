@@ -5,10 +5,10 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use super::phrases::{
-    UNIT_SUFFIXES, according_to_year, leading_year, report_phrase_year, self_reference, title_year, unit_in_text,
-    unit_prefix,
+    according_to_year, leading_year, report_phrase_year, self_reference, title_year, unit_in_text, unit_prefix,
 };
 use super::{Document, Paragraph};
+use crate::lexicon::{CLOSING_OPENERS, TITLE_WORDS, UNIT_EXPANSIONS, UNIT_SUFFIXES};
 use crate::normalize::Line;
 use crate::numbering::parse_marker;
 use crate::text::{is_comma, is_han, is_sentence_end, parse_date, trim_blank};
@@ -34,7 +34,7 @@ fn is_title_like(s: &str) -> bool {
     (6..=60).contains(&n)
         && !has_sentence_punct(s)
         && parse_marker(s).is_none()
-        && ["报告", "情况", "总结", "工作"].iter().any(|w| s.contains(w))
+        && TITLE_WORDS.iter().any(|w| s.contains(w))
 }
 
 fn is_addressee(s: &str) -> bool {
@@ -54,16 +54,7 @@ fn is_signature_like(s: &str) -> bool {
 }
 
 fn is_closing_line(s: &str) -> bool {
-    const OPENERS: &[&str] = &[
-        "特此报告",
-        "以上报告",
-        "总之",
-        "综上",
-        "总的来看",
-        "总体来看",
-        "专此报告",
-    ];
-    OPENERS.iter().any(|o| s.starts_with(o))
+    CLOSING_OPENERS.iter().any(|o| s.starts_with(o))
 }
 
 /// A numbered line that carries no body text after its heading sentence.
@@ -191,17 +182,6 @@ fn report_year(frame_texts: &[&str], opening: &str, date: Option<&str>) -> Optio
 /// Longest name before the unit suffix.
 const UNIT_MAX_CHARS: usize = 20;
 
-/// Full names of common abbreviated bureau names.
-const EXPANSIONS: &[(&str, &str)] = &[
-    ("科技局", "科学技术局"),
-    ("发改委", "发展和改革委员会"),
-    ("人社局", "人力资源和社会保障局"),
-    ("市场监管局", "市场监督管理局"),
-    ("住建局", "住房和城乡建设局"),
-    ("工信局", "工业和信息化局"),
-    ("教体局", "教育和体育局"),
-];
-
 /// The reporting unit: the signature, a title that names it, or the opening's self-reference
 /// (`市科技局`) completed from the full name the text uses elsewhere (`郑州市科学技术局`).
 fn report_unit(signature: Option<&str>, frame_texts: &[&str], opening: &str, all_text: &str) -> Option<String> {
@@ -272,7 +252,7 @@ fn expand_unit(abbreviated: &str, text: &str) -> Option<String> {
     }
     // No full form in the text: the most frequent place of this level plus the expanded name.
     let place = best_place(&places)?;
-    let expanded = EXPANSIONS
+    let expanded = UNIT_EXPANSIONS
         .iter()
         .find(|(short, _)| *short == body)
         .map_or(body.as_str(), |(_, long)| long);

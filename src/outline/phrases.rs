@@ -2,6 +2,7 @@
 //! `沈阳市科学技术局2022年…`, `我市科技局`), matched by hand: the regular expressions they replaced cost
 //! more to compile than a small comparison takes (tests check them against those expressions).
 
+use crate::lexicon::{PLACE_LEVELS, UNIT_SUFFIXES};
 use crate::text::{is_clause_end, is_han};
 
 /// After blanks, `word`: the bytes that takes, if `s` goes on so (`\s*年`).
@@ -74,29 +75,6 @@ pub(super) fn according_to_year(s: &str) -> Option<u32> {
 pub(super) fn leading_year(s: &str) -> Option<u32> {
     year_at(s, |c| c.is_ascii_digit()).and_then(plausible_year)
 }
-
-/// What the name of a government unit ends with, longer forms first (委员会 before 委, 办公室
-/// before 办 and 室): 科学技术局, 科学技术委员会, 科学技术厅, 司法所, 农技站, 法制办, 宣传部,
-/// 法规处, 政策法规室 …
-pub const UNIT_SUFFIXES: &[&str] = &[
-    "委员会",
-    "办公室",
-    "局",
-    "委",
-    "厅",
-    "中心",
-    "院",
-    "政府",
-    "所",
-    "站",
-    "办",
-    "部",
-    "处",
-    "室",
-];
-
-/// Characters that name the level of a place in a unit's name: 河南省, 郑州市, 沈丘县, 金水区 …
-const PLACE_LEVELS: &[char] = &['省', '市', '县', '区', '州', '盟', '旗', '镇', '乡'];
 
 /// Longest unit name searched for inside running text, in characters.
 const UNIT_IN_TEXT_MAX: usize = 16;
