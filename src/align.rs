@@ -52,8 +52,9 @@ pub enum PassageKind {
 pub struct Passage {
     pub kind: PassageKind,
     pub section: Option<SectionId>,
-    /// Headings from the top of the document down to the passage's section.
-    pub path: Vec<String>,
+    /// Headings from the top of the document down to the passage's section (shared by the passages
+    /// of one section).
+    pub path: std::sync::Arc<[String]>,
     /// What the pane shows, one paragraph per line; a section's heading line included.
     pub text: String,
     /// Where each stretch of `text` is in the report (empty for passages made outside a report).
@@ -304,7 +305,7 @@ impl Passage {
         Passage {
             kind,
             section: None,
-            path: Vec::new(),
+            path: Default::default(),
             text: text.to_string(),
             origins: Vec::new(),
             order: (0, 0, 0),

@@ -24,6 +24,8 @@ struct Coverage {
 
 pub(super) struct Collector<'a> {
     c: Classified<'a>,
+    /// Each section's heading path, made once and shared by its passages.
+    paths: std::cell::RefCell<Vec<Option<std::sync::Arc<[String]>>>>,
     tax: &'a Taxonomy,
     order_of: Vec<usize>,
     coverage: Coverage,
@@ -46,11 +48,18 @@ impl<'a> Collector<'a> {
             closing: vec![Vec::new(); c.doc.closing.len()],
         };
         Self {
+            paths: std::cell::RefCell::new(vec![None; c.doc.sections.len()]),
             c,
             tax,
             order_of,
             coverage,
         }
+    }
+
+    fn path(&self, section: SectionId) -> std::sync::Arc<[String]> {
+        self.paths.borrow_mut()[section]
+            .get_or_insert_with(|| self.c.doc.path(section).into())
+            .clone()
     }
 
     /// A whole section with its subsections.
@@ -85,7 +94,7 @@ impl<'a> Collector<'a> {
         Passage {
             kind,
             section: Some(section),
-            path: self.c.doc.path(section),
+            path: self.path(section),
             text,
             origins,
             order: (self.order_of[section], para, offset),
@@ -97,7 +106,7 @@ impl<'a> Collector<'a> {
         Some(Passage {
             kind: PassageKind::Frame,
             section: None,
-            path: Vec::new(),
+            path: Default::default(),
             text: text.to_string(),
             origins: Origin::whole(place, 0, text.len()),
             order: (order.0, order.1, 0),
@@ -120,7 +129,7 @@ impl<'a> Collector<'a> {
                 out.push(Passage {
                     kind: PassageKind::Preamble,
                     section: None,
-                    path: Vec::new(),
+                    path: Default::default(),
                     text: p.text.clone(),
                     origins: Origin::whole(Place::Preamble(i), 0, p.text.len()),
                     order: (BEFORE_BODY, 2 + i, 0),
@@ -360,7 +369,7 @@ fn frame_passages(
         .map(|(k, range, text)| Passage {
             kind: if *k == PassageKind::Paragraph { kind } else { *k },
             section: None,
-            path: Vec::new(),
+            path: Default::default(),
             text: text.clone(),
             origins: Origin::whole(place, range.start, text.len()),
             order: (at.0, at.1, range.start),

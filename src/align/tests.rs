@@ -37,7 +37,7 @@ fn a_topic_is_a_section_on_one_side_and_a_sentence_on_the_other() {
         counsel.right[0].text,
         "决策前由法律顾问进行合法性审查,全年提供法律咨询119次。"
     );
-    assert_eq!(counsel.right[0].path, ["一、规范行政决策"]);
+    assert_eq!(counsel.right[0].path[..], ["一、规范行政决策"]);
     assert!(counsel.similarity > 0.0);
 }
 

@@ -130,7 +130,7 @@ fn passages(ps: &[Passage]) -> Vec<PassageJson<'_>> {
         .map(|p| PassageJson {
             section: p.section,
             kind: p.kind,
-            path: &p.path,
+            path: &p.path[..],
             text: &p.text,
         })
         .collect()
