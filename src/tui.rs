@@ -222,7 +222,7 @@ struct TerminalEvents<'a> {
 impl Events for TerminalEvents<'_> {
     type Error = anyhow::Error;
 
-    fn next(&mut self, _app: &App, timeout: Duration) -> Result<Step> {
+    fn next(&mut self, timeout: Duration) -> Result<Step> {
         if self.signalled.stop.load(Ordering::Relaxed) != 0 {
             return Ok(Step::Stop);
         }

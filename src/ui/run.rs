@@ -27,7 +27,7 @@ pub trait Events {
     type Error: From<std::io::Error>;
 
     /// The next step, waiting at most `timeout` for one.
-    fn next(&mut self, app: &App, timeout: Duration) -> Result<Step, Self::Error>;
+    fn next(&mut self, timeout: Duration) -> Result<Step, Self::Error>;
 
     /// Called after each frame is drawn (the binary starts its word-diff worker after the first).
     fn drawn(&mut self, _app: &App) {}
@@ -58,7 +58,7 @@ where
             dirty = false;
         }
         let tick = if app.words_ready { TICK } else { TICK_WAITING };
-        match events.next(app, tick)? {
+        match events.next(tick)? {
             Step::Input(input) => {
                 app.update(input);
                 dirty = true;

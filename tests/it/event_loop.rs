@@ -30,7 +30,7 @@ impl Script {
 impl Events for Script {
     type Error = std::io::Error;
 
-    fn next(&mut self, _app: &App, _timeout: Duration) -> std::io::Result<Step> {
+    fn next(&mut self, _timeout: Duration) -> std::io::Result<Step> {
         Ok(self.steps.pop_front().unwrap_or(Step::Stop))
     }
 
