@@ -79,13 +79,17 @@ fn glued(text: &str) -> Vec<bool> {
 /// moves down whole, unless it would not fit on a line of its own.
 pub fn wrap(segs: &[Seg], width: usize) -> Vec<Line> {
     let width = width.max(2);
-    let shown: Vec<Seg> = segs
-        .iter()
-        .map(|s| Seg {
-            text: display_text(&s.text).into_owned(),
-            ..s.clone()
-        })
-        .collect();
+    // Copied only when something is left out of what is painted (rare): this runs for every line laid out.
+    let shown: std::borrow::Cow<[Seg]> = if segs.iter().any(|s| s.text.contains(is_unsteady)) {
+        segs.iter()
+            .map(|s| Seg {
+                text: display_text(&s.text).into_owned(),
+                ..s.clone()
+            })
+            .collect()
+    } else {
+        std::borrow::Cow::Borrowed(segs)
+    };
     let segs = &shown[..];
     let text: String = segs.iter().map(|s| s.text.as_str()).collect();
     let (widths, inside) = cluster_widths(&text);
