@@ -25,7 +25,7 @@ struct Coverage {
 pub(super) struct Collector<'a> {
     c: Classified<'a>,
     /// Each section's heading path, made once and shared by its passages.
-    paths: std::cell::RefCell<Vec<Option<std::sync::Arc<[String]>>>>,
+    paths: Vec<std::sync::Arc<[String]>>,
     tax: &'a Taxonomy,
     order_of: Vec<usize>,
     coverage: Coverage,
@@ -48,18 +48,12 @@ impl<'a> Collector<'a> {
             closing: vec![Vec::new(); c.doc.closing.len()],
         };
         Self {
-            paths: std::cell::RefCell::new(vec![None; c.doc.sections.len()]),
+            paths: (0..c.doc.sections.len()).map(|id| c.doc.path(id).into()).collect(),
             c,
             tax,
             order_of,
             coverage,
         }
-    }
-
-    fn path(&self, section: SectionId) -> std::sync::Arc<[String]> {
-        self.paths.borrow_mut()[section]
-            .get_or_insert_with(|| self.c.doc.path(section).into())
-            .clone()
     }
 
     /// A whole section with its subsections.
@@ -94,7 +88,7 @@ impl<'a> Collector<'a> {
         Passage {
             kind,
             section: Some(section),
-            path: self.path(section),
+            path: self.paths[section].clone(),
             text,
             origins,
             order: (self.order_of[section], para, offset),
@@ -179,6 +173,7 @@ impl<'a> Collector<'a> {
         let leads = st.heading.leads(t, HEADING_MIN, LEAD_SHARE);
         if leads && shared {
             // Its heading line goes to each topic it names.
+            self.coverage.heading[id] = true;
             out.push(self.heading(id));
         }
         if leads && !shared {
@@ -226,9 +221,8 @@ impl<'a> Collector<'a> {
         }
     }
 
-    /// The heading line of section `id` alone, noted as shown.
-    fn heading(&mut self, id: SectionId) -> Passage {
-        self.coverage.heading[id] = true;
+    /// The heading line of section `id` alone.
+    fn heading(&self, id: SectionId) -> Passage {
         let line = self.c.doc.section(id).heading_line.clone();
         self.in_section(PassageKind::Heading, id, None, 0..line.len(), line)
     }
@@ -278,8 +272,7 @@ impl<'a> Collector<'a> {
             return;
         }
         if !self.coverage.heading[id] {
-            let line = self.c.doc.section(id).heading_line.clone();
-            out.push(self.in_section(PassageKind::Heading, id, None, 0..line.len(), line));
+            out.push(self.heading(id));
         }
         for (pi, p) in doc.sections[id].body.iter().enumerate() {
             for (kind, range, text) in uncovered(&p.text, &self.coverage.paragraph[id][pi]) {
