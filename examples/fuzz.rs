@@ -6,7 +6,7 @@
 //!
 //!     cargo run --release --example fuzz -- [--runs N] [--seed S]
 
-use std::io::{Read, Write};
+use std::io::Write;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -55,18 +55,7 @@ fn seeds(root: &Path) -> Vec<(String, Vec<u8>)> {
 }
 
 fn entries_of(zip_bytes: &[u8]) -> Vec<(String, Vec<u8>)> {
-    let Ok(mut archive) = zip::ZipArchive::new(std::io::Cursor::new(zip_bytes)) else {
-        return Vec::new();
-    };
-    (0..archive.len())
-        .filter_map(|i| {
-            let mut file = archive.by_index(i).ok()?;
-            let name = file.name().ok()?.to_string();
-            let mut bytes = Vec::new();
-            file.read_to_end(&mut bytes).ok()?;
-            Some((name, bytes))
-        })
-        .collect()
+    exercise::archive_entries(zip_bytes).unwrap_or_default()
 }
 
 /// Byte-level mutations: flips, special bytes, copied chunks, deletions, truncation.

@@ -9,6 +9,20 @@ use duibi::outline::outline;
 use duibi::overview::Overview;
 use duibi::topics::{Taxonomy, classify};
 
+/// The files inside a zip archive, by name; an error if it is not a readable archive.
+pub fn archive_entries(zip_bytes: &[u8]) -> zip::result::ZipResult<Vec<(String, Vec<u8>)>> {
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(zip_bytes))?;
+    (0..archive.len())
+        .map(|i| {
+            let mut file = archive.by_index(i)?;
+            let name = file.name()?.to_string();
+            let mut bytes = Vec::new();
+            std::io::Read::read_to_end(&mut file, &mut bytes)?;
+            Ok((name, bytes))
+        })
+        .collect()
+}
+
 /// A small report to compare every input with.
 const OTHER: &str =
     "某局2024年法治政府建设情况报告\n一、法律顾问\n全年提供法律咨询16次。\n二、存在问题\n问题仍然存在。";

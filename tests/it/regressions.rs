@@ -2,10 +2,9 @@
 //! whole pipeline. An `*.inputs.zip` holds several inputs (for those that are large but compress
 //! well); any other file is one input. New ones come from the fuzz harness (`examples/fuzz.rs`).
 
-use std::io::Read;
 use std::path::Path;
 
-use crate::exercise::exercise;
+use crate::exercise::{archive_entries, exercise};
 
 fn inputs() -> Vec<(String, Vec<u8>)> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/regressions");
@@ -20,12 +19,7 @@ fn inputs() -> Vec<(String, Vec<u8>)> {
         let name = path.file_name().expect("a file").to_string_lossy().to_string();
         let bytes = std::fs::read(&path).expect("readable");
         if name.ends_with(".inputs.zip") {
-            let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("an archive");
-            for i in 0..archive.len() {
-                let mut file = archive.by_index(i).expect("an entry");
-                let mut inner = Vec::new();
-                file.read_to_end(&mut inner).expect("inflates");
-                let inner_name = file.name().map(|n| n.to_string()).unwrap_or_default();
+            for (inner_name, inner) in archive_entries(&bytes).expect("a readable archive") {
                 out.push((format!("{name}/{inner_name}"), inner));
             }
         } else {
