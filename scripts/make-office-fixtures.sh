@@ -11,8 +11,10 @@
 #   numbered lists (Word numbering in the .docx, <ol> in the page);
 # - word-numbered.docx: headings numbered by Word's own lists (chineseCounting 一、, decimal 1.), no
 #   typed numbers (scripts/word-numbered.py), and that file re-saved by LibreOffice as
-#   resaved-numbered.docx (its numbering becomes chineseCountingThousand) and .odt (lists that
-#   continue the numbering of earlier ones);
+#   resaved-numbered.docx (its numbering becomes chineseCountingThousand), .odt (lists that
+#   continue the numbering of earlier ones) and .doc (numbers kept in the list tables);
+# - word-styled.docx: the same numbering given by two heading styles, and its .doc
+#   (styled-numbered.doc);
 # - reportlab.pdf: the text typeset by reportlab in a CID font (scripts/reportlab-pdf.py);
 # - gb18030.txt: the text in the legacy encoding.
 set -euo pipefail
@@ -38,8 +40,12 @@ python3 scripts/reportlab-pdf.py "$src" "$out/reportlab.pdf"
 python3 scripts/word-numbered.py "$src" "$out/word-numbered.docx"
 cp "$out/word-numbered.docx" "$tmp/resaved-numbered.docx"
 mkdir -p "$tmp/resaved"
-for format in docx odt; do
+for format in docx odt doc; do
     soffice --headless --convert-to "$format" --outdir "$tmp/resaved" "$tmp/resaved-numbered.docx" > /dev/null 2>&1
     cp "$tmp/resaved/resaved-numbered.$format" "$out/"
 done
+python3 scripts/word-numbered.py --styles "$src" "$out/word-styled.docx"
+cp "$out/word-styled.docx" "$tmp/styled-numbered.docx"
+soffice --headless --convert-to doc --outdir "$tmp/resaved" "$tmp/styled-numbered.docx" > /dev/null 2>&1
+cp "$tmp/resaved/styled-numbered.doc" "$out/"
 ls -l "$out"

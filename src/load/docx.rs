@@ -7,6 +7,8 @@ use std::io::{Cursor, Read};
 
 use roxmltree::{Document, Node};
 
+use super::lists::{Counters, Level, Levels};
+
 const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 /// Markup compatibility: `mc:AlternateContent` gives a modern `mc:Choice` and a legacy `mc:Fallback`.
 const MC: &str = "http://schemas.openxmlformats.org/markup-compatibility/2006";
@@ -35,7 +37,7 @@ pub fn extract(bytes: &[u8]) -> Result<String, String> {
         .ok_or("has no document body")?;
     let mut out = Writer {
         numbering,
-        counters: HashMap::new(),
+        counters: Counters::default(),
         lines: Vec::new(),
     };
     out.blocks(body);
@@ -75,19 +77,11 @@ fn val<'a>(node: Node<'a, '_>, name: &str) -> Option<&'a str> {
 /// A paragraph's list (numId) and level in it.
 type ListLevel = (String, u32);
 
-/// One level of a numbering definition: `%1、` in `chineseCounting` from 1, say.
-#[derive(Debug, Clone)]
-struct Level {
-    format: String,
-    text: String,
-    start: u32,
-}
-
 /// Word's numbering definitions, and the numbering that paragraph styles carry.
 #[derive(Debug, Default)]
 struct Numbering {
     /// numId → its abstract definition's levels, with any start overrides applied.
-    lists: HashMap<String, HashMap<u32, Level>>,
+    lists: HashMap<String, Levels>,
     /// styleId → the list level given by the style or the style it is based on.
     styles: HashMap<String, ListLevel>,
 }
@@ -97,7 +91,7 @@ impl Numbering {
         let mut out = Numbering::default();
         if let Some(doc) = numbering {
             let root = doc.root_element();
-            let mut abstracts: HashMap<&str, HashMap<u32, Level>> = HashMap::new();
+            let mut abstracts: HashMap<&str, Levels> = HashMap::new();
             for a in root.children().filter(|n| is_w(n, "abstractNum")) {
                 let levels = a
                     .children()
@@ -164,16 +158,6 @@ fn level(l: Node) -> Level {
     }
 }
 
-impl Level {
-    fn decimal(ilvl: u32) -> Self {
-        Level {
-            format: "decimal".into(),
-            text: format!("%{}.", ilvl + 1),
-            start: 1,
-        }
-    }
-}
-
 /// (numId, level) of a `w:numPr`.
 fn num_pr(n: Node) -> Option<ListLevel> {
     let id = val(n, "numId")?.to_string();
@@ -183,8 +167,7 @@ fn num_pr(n: Node) -> Option<ListLevel> {
 
 struct Writer {
     numbering: Numbering,
-    /// numId → the current count at each level.
-    counters: HashMap<String, Vec<Option<u32>>>,
+    counters: Counters,
     lines: Vec<String>,
 }
 
@@ -234,44 +217,13 @@ impl Writer {
             self.numbering.styles.get(style).cloned()
         });
         let number = numbered
-            .map(|(id, ilvl)| self.next_number(&id, ilvl))
+            .and_then(|(id, ilvl)| {
+                // numId 0 and dangling ids: no numbering
+                let levels = self.numbering.lists.get(&id)?;
+                Some(self.counters.next(&id, levels, ilvl))
+            })
             .unwrap_or_default();
         number + &runs_text(p)
-    }
-
-    /// Counts one more paragraph at `ilvl` of list `id` and returns its visible number.
-    fn next_number(&mut self, id: &str, ilvl: u32) -> String {
-        let Some(levels) = self.numbering.lists.get(id) else {
-            return String::new(); // numId 0 and dangling ids: no numbering
-        };
-        let ilvl = ilvl.min(8) as usize;
-        let counts = self.counters.entry(id.to_string()).or_insert_with(|| vec![None; 9]);
-        let start = |i: usize| levels.get(&(i as u32)).map_or(1, |l| l.start);
-        counts[ilvl] = Some(counts[ilvl].map_or(start(ilvl), |c| c.saturating_add(1)));
-        for deeper in counts.iter_mut().skip(ilvl + 1) {
-            *deeper = None;
-        }
-        let Some(level) = levels.get(&(ilvl as u32)) else {
-            return String::new();
-        };
-        if level.format == "bullet" || level.format == "none" {
-            return String::new();
-        }
-        let mut out = String::new();
-        let mut chars = level.text.chars().peekable();
-        while let Some(c) = chars.next() {
-            match (c, chars.peek().and_then(|d| d.to_digit(10))) {
-                ('%', Some(d @ 1..=9)) => {
-                    chars.next();
-                    let i = d as usize - 1;
-                    let value = counts[i].unwrap_or_else(|| start(i));
-                    let format = levels.get(&(i as u32)).map_or("decimal", |l| l.format.as_str());
-                    out.push_str(&format_number(value, format));
-                }
-                _ => out.push(c),
-            }
-        }
-        out
     }
 }
 
@@ -305,45 +257,6 @@ fn runs_text(p: Node) -> String {
         }
     }
     out
-}
-
-/// A number in one of Word's (and LibreOffice's) numbering formats.
-fn format_number(n: u32, format: &str) -> String {
-    use crate::numbering::{chinese_counting, circled, letters, roman};
-    const DIGITS: [char; 10] = ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
-    match format {
-        "chineseCounting"
-        | "chineseCountingThousand"
-        | "japaneseCounting"
-        | "taiwaneseCounting"
-        | "taiwaneseCountingThousand"
-        | "chineseLegalSimplified"
-            if n < 10_000 =>
-        {
-            chinese_counting(n)
-        }
-        "ideographDigital" | "taiwaneseDigital" | "japaneseDigitalTenThousand" => n
-            .to_string()
-            .chars()
-            .map(|c| DIGITS[c.to_digit(10).unwrap_or(0) as usize])
-            .collect(),
-        "ideographTraditional" if (1..=10).contains(&n) => {
-            ["甲", "乙", "丙", "丁", "戊", "己", "庚", "辛", "壬", "癸"][n as usize - 1].to_string()
-        }
-        "decimalEnclosedCircle" | "decimalEnclosedCircleChinese" => {
-            circled(n).map_or_else(|| n.to_string(), String::from)
-        }
-        "decimalFullWidth" | "decimalFullWidth2" => n
-            .to_string()
-            .chars()
-            .filter_map(|c| char::from_u32(c as u32 - '0' as u32 + '０' as u32))
-            .collect(),
-        "decimalZero" => format!("{n:02}"),
-        "upperLetter" | "lowerLetter" => letters(n, format == "upperLetter").unwrap_or_else(|| n.to_string()),
-        "upperRoman" => roman(n).unwrap_or_else(|| n.to_string()),
-        "lowerRoman" => roman(n).map_or_else(|| n.to_string(), |r| r.to_lowercase()),
-        _ => n.to_string(),
-    }
 }
 
 #[cfg(test)]
@@ -396,20 +309,5 @@ mod tests {
             <w:p><w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:txbxContent><w:p><w:r><w:t>框内文字</w:t></w:r></w:p></w:txbxContent></mc:Choice>
             <mc:Fallback><w:txbxContent><w:p><w:r><w:t>框内文字</w:t></w:r></w:p></w:txbxContent></mc:Fallback></mc:AlternateContent></w:r></w:p>"#;
         assert_eq!(extract(&package(body)).unwrap(), "甲乙丙\n框内文字");
-    }
-
-    #[test]
-    fn numbering_formats() {
-        assert_eq!(format_number(3, "decimalEnclosedCircle"), "③");
-        assert_eq!(format_number(12, "decimalFullWidth"), "１２");
-        assert_eq!(format_number(4, "upperRoman"), "IV");
-        assert_eq!(format_number(28, "lowerLetter"), "bb");
-        assert_eq!(format_number(3, "taiwaneseCountingThousand"), "三");
-        // Hostile start values: bounded output, not gigabytes.
-        assert_eq!(format_number(4_294_967_000, "upperLetter"), "4294967000");
-        assert_eq!(format_number(4_294_967_000, "upperRoman"), "4294967000");
-        assert_eq!(format_number(u32::MAX, "chineseCounting"), u32::MAX.to_string());
-        assert_eq!(format_number(2, "ideographTraditional"), "乙");
-        assert_eq!(format_number(7, "unknownFormat"), "7");
     }
 }

@@ -9,6 +9,7 @@
 mod doc;
 mod docx;
 mod html;
+mod lists;
 mod odt;
 mod pdf;
 mod pdf_cjk;

@@ -1,8 +1,10 @@
 //! The text of an old Word `.doc` (Word 97–2003, and WPS, which writes the same format): the
 //! compound file's `WordDocument` stream, read through the piece table of its `0Table`/`1Table`
 //! stream ([MS-DOC] 2.4.1). Only the main document's text: headers, notes and comments after it
-//! are left out; field codes are dropped and their results kept. Numbers that Word's automatic
-//! numbering shows are not stored in the text and do not come out.
+//! are left out; field codes are dropped and their results kept. The numbers of Word's automatic
+//! numbering are not in the text: they are counted from the list tables (`numbering`).
+
+mod numbering;
 
 use std::io::{Cursor, Read};
 
@@ -21,19 +23,20 @@ fn read_stream(file: &mut cfb::CompoundFile<Cursor<&[u8]>>, name: &str) -> Resul
     Ok(bytes)
 }
 
-fn u16_at(b: &[u8], at: usize) -> Option<u16> {
+pub(super) fn u16_at(b: &[u8], at: usize) -> Option<u16> {
     Some(u16::from_le_bytes(b.get(at..at + 2)?.try_into().ok()?))
 }
 
-fn u32_at(b: &[u8], at: usize) -> Option<u32> {
+pub(super) fn u32_at(b: &[u8], at: usize) -> Option<u32> {
     Some(u32::from_le_bytes(b.get(at..at + 4)?.try_into().ok()?))
 }
 
 /// What the FIB (the document's header) says: how many characters the main text has, where the
-/// piece table is, and in which table stream.
+/// piece table and the numbering's tables are, and in which table stream.
 struct Fib {
     main_chars: u32,
     clx: (usize, usize),
+    numbering: numbering::Tables,
     table: &'static str,
 }
 
@@ -52,13 +55,23 @@ fn fib(word: &[u8]) -> Result<Fib, String> {
     let lw_at = 32 + 2 + csw * 2;
     let cslw = u16_at(word, lw_at).ok_or_else(damaged)? as usize;
     let main_chars = u32_at(word, lw_at + 2 + 3 * 4).ok_or_else(damaged)?;
+    let pairs = u16_at(word, lw_at + 2 + cslw * 4).ok_or_else(damaged)? as usize;
     let pairs_at = lw_at + 2 + cslw * 4 + 2;
-    // fcClx and lcbClx: the 34th pair of FibRgFcLcb97.
-    let fc = u32_at(word, pairs_at + 33 * 8).ok_or_else(damaged)? as usize;
-    let lcb = u32_at(word, pairs_at + 33 * 8 + 4).ok_or_else(damaged)? as usize;
+    // The n-th (fc, lcb) pair of FibRgFcLcb97; the lists' pairs may be missing from old files.
+    let pair = |n: usize| -> Option<(usize, usize)> {
+        let at = pairs_at + n * 8;
+        (n < pairs).then_some((u32_at(word, at)? as usize, u32_at(word, at + 4)? as usize))
+    };
+    let absent = (0, 0);
     Ok(Fib {
         main_chars,
-        clx: (fc, lcb),
+        clx: pair(33).ok_or_else(damaged)?,
+        numbering: numbering::Tables {
+            styles: pair(1).unwrap_or(absent),
+            paragraphs: pair(13).unwrap_or(absent),
+            lists: pair(73).unwrap_or(absent),
+            overrides: pair(74).unwrap_or(absent),
+        },
         table,
     })
 }
@@ -145,6 +158,15 @@ pub fn extract(bytes: &[u8]) -> Result<String, String> {
     let fib = fib(&word)?;
     let table = read_stream(&mut file, fib.table)?;
     let mut text = String::new();
+    // Where each paragraph starts in `text`, and where its end mark is in the stream.
+    let mut paragraphs: Vec<(usize, u32)> = Vec::new();
+    let mut paragraph_start = 0;
+    let mut mark = |text: &str, c: char, fc: usize| {
+        if c == '\r' || c == '\u{7}' {
+            paragraphs.push((paragraph_start, fc as u32));
+            paragraph_start = text.len();
+        }
+    };
     for (start, count, offset, compressed) in pieces(&table, fib.clx)? {
         if start >= fib.main_chars {
             break;
@@ -155,13 +177,43 @@ pub fn extract(bytes: &[u8]) -> Result<String, String> {
             return Err("is a .doc whose text lies outside its file (damaged)".into());
         };
         if compressed {
-            text.extend(data.iter().map(|&b| compressed_char(b)));
+            for (i, &b) in data.iter().enumerate() {
+                let c = compressed_char(b);
+                text.push(c);
+                mark(&text, c, offset + i);
+            }
         } else {
-            let units: Vec<u16> = data.chunks_exact(2).map(|p| u16::from_le_bytes([p[0], p[1]])).collect();
-            text.extend(char::decode_utf16(units).map(|c| c.unwrap_or('\u{fffd}')));
+            let units = data.chunks_exact(2).map(|p| u16::from_le_bytes([p[0], p[1]]));
+            let mut fc = offset;
+            for c in char::decode_utf16(units) {
+                let c = c.unwrap_or('\u{fffd}');
+                text.push(c);
+                mark(&text, c, fc);
+                fc += c.len_utf16() * 2;
+            }
         }
     }
-    Ok(clean(&text))
+    Ok(clean(&numbered(
+        &text,
+        &paragraphs,
+        numbering::Numbering::read(&word, &table, fib.numbering),
+    )))
+}
+
+/// The text with each numbered paragraph's number written before it.
+fn numbered(text: &str, paragraphs: &[(usize, u32)], mut lists: numbering::Numbering) -> String {
+    let mut out = String::with_capacity(text.len() + paragraphs.len() * 4);
+    let mut copied = 0;
+    for &(start, mark) in paragraphs {
+        let number = lists.next(mark);
+        if !number.is_empty() {
+            out.push_str(&text[copied..start]);
+            out.push_str(&number);
+            copied = start;
+        }
+    }
+    out.push_str(&text[copied..]);
+    out
 }
 
 #[cfg(test)]
