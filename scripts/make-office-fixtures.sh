@@ -2,7 +2,7 @@
 # Builds tests/fixtures/office/ from the demo report with real office programs, so that the tests
 # read documents as LibreOffice and pandoc write them (the tests need only the committed outputs):
 #
-#   apt-get install -y libreoffice-writer-nogui fonts-noto-cjk pandoc; pip install reportlab
+#   apt-get install -y libreoffice-writer-nogui fonts-noto-cjk pandoc; pip install reportlab weasyprint
 #   bash scripts/make-office-fixtures.sh
 #
 # - libreoffice.{docx,odt,doc,pdf,html}: the text opened in LibreOffice Writer and saved in each
@@ -16,6 +16,8 @@
 # - word-styled.docx: the same numbering given by two heading styles, and its .doc
 #   (styled-numbered.doc);
 # - reportlab.pdf: the text typeset by reportlab in a CID font (scripts/reportlab-pdf.py);
+# - weasyprint.pdf: the text typeset by WeasyPrint, justified, paragraphs indented, curly quotes
+#   (scripts/weasyprint-pdf.py);
 # - gb18030.txt: the text in the legacy encoding.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -37,6 +39,7 @@ pandoc --from markdown-auto_identifiers-smart --to html --standalone --metadata 
     -o "$out/pandoc.html" "$tmp/pandoc.md"
 iconv -f UTF-8 -t GB18030 "$src" > "$out/gb18030.txt"
 python3 scripts/reportlab-pdf.py "$src" "$out/reportlab.pdf"
+python3 scripts/weasyprint-pdf.py "$src" "$out/weasyprint.pdf"
 python3 scripts/word-numbered.py "$src" "$out/word-numbered.docx"
 cp "$out/word-numbered.docx" "$tmp/resaved-numbered.docx"
 mkdir -p "$tmp/resaved"

@@ -13,6 +13,7 @@ mod lists;
 mod odt;
 mod pdf;
 mod pdf_cjk;
+mod pdf_lines;
 
 pub use pdf::in_parser as in_pdf_parser;
 

@@ -5,7 +5,7 @@
 
 use std::cell::Cell;
 
-use super::pdf_cjk;
+use super::{pdf_cjk, pdf_lines};
 use crate::text::is_han;
 
 /// Fewer visible characters than this in the whole file means there is no text layer to speak of.
@@ -25,16 +25,22 @@ pub fn in_parser() -> bool {
 pub fn extract(bytes: &[u8]) -> Result<String, String> {
     EXTRACTING.with(|e| e.set(true));
     let result = std::panic::catch_unwind(|| -> Result<(String, Vec<String>, usize), pdf_extract::OutputError> {
-        // A file the parser cannot even load is left to the extractor, which says why.
-        let doc = pdf_extract::Document::load_mem(bytes).ok();
-        let page_count = doc.as_ref().map_or(0, |d| d.get_pages().len());
-        let fonts = doc.as_ref().map(fonts_in_use).unwrap_or_default();
+        // A file the parser cannot load is an error that says why.
+        let mut doc = pdf_extract::Document::load_mem(bytes)?;
+        if doc.is_encrypted() {
+            doc.decrypt("")?; // an empty user password: readable by anyone, so read
+        }
+        let page_count = doc.get_pages().len();
+        let fonts = fonts_in_use(&doc);
         if !fonts.unreadable.is_empty() {
             return Ok((String::new(), fonts.unreadable, page_count));
         }
-        let pages = match doc.filter(|_| fonts.predefined) {
-            Some(doc) => pdf_cjk::pages(&doc),
-            None => pdf_extract::extract_text_from_mem_by_pages(bytes)?,
+        let pages = if fonts.predefined {
+            pdf_cjk::pages(&doc)
+        } else {
+            let mut pages = pdf_lines::Pages::default();
+            pdf_extract::output_doc(&doc, &mut pages)?;
+            pages.text()
         };
         Ok((drop_running_lines(&pages), Vec::new(), page_count))
     });

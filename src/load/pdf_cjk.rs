@@ -164,7 +164,10 @@ fn decode(decoder: &Decoder, bytes: &[u8]) -> String {
 
 /// The text of every page, one string per page, lines broken where the text moves down.
 pub fn pages(doc: &Document) -> Vec<String> {
-    doc.get_pages().into_values().map(|page| page_text(doc, page)).collect()
+    doc.get_pages()
+        .into_values()
+        .map(|page| super::pdf_lines::join_full_lines(&page_text(doc, page)))
+        .collect()
 }
 
 fn page_text(doc: &Document, page: ObjectId) -> String {

@@ -1,4 +1,4 @@
-//! Documents as real office programs write them (LibreOffice, pandoc; made from the demo report by
+//! Documents as real office programs write them (LibreOffice, pandoc, reportlab, WeasyPrint; made from the demo report by
 //! `scripts/make-office-fixtures.sh`): each reads as the text it holds, so comparing it with that
 //! text shows no change and its outline is the text's.
 
@@ -18,13 +18,14 @@ fn read(path: &Path) -> Document {
     outline(&load(path, &LoadOptions::default()).unwrap_or_else(|e| panic!("{}: {e}", path.display())))
 }
 
-/// (level, number, heading) of every section.
+/// (level, number, heading) of every section, headings folded as the comparison reads them (a
+/// typesetter's curly quotes are the text's straight ones).
 fn shape(d: &Document) -> Vec<(usize, String, String)> {
     d.walk()
         .into_iter()
         .map(|id| {
             let s = d.section(id);
-            (s.level, s.number.clone(), s.heading.clone())
+            (s.level, s.number.clone(), duibi::normalize::fold(&s.heading).text)
         })
         .collect()
 }
@@ -65,7 +66,7 @@ fn office_documents_read_as_the_text_they_hold() {
         assert!(changed.is_empty(), "{name}: changes in {changed:?}");
         checked += 1;
     }
-    assert!(checked >= 15, "every format is there: {checked}");
+    assert!(checked >= 16, "every format is there: {checked}");
 }
 
 #[test]
