@@ -294,6 +294,23 @@ pub fn align(left: Classified<'_>, right: Classified<'_>, tax: &Taxonomy) -> Ali
     Alignment { rows }
 }
 
+/// One report's passages filed by topic, as a comparison would file them (each topic's passages
+/// in report order; what no topic claims under the fallback topic): what the report says on each.
+pub fn by_topic(report: Classified<'_>, tax: &Taxonomy) -> Vec<(TopicId, Vec<Passage>)> {
+    let mut c = Collector::new(report, tax);
+    let frame = tax.frame();
+    let mut out: Vec<(TopicId, Vec<Passage>)> = (0..tax.topics().len())
+        .filter(|&t| t != tax.fallback() && t != frame)
+        .map(|t| (t, c.collect(t)))
+        .collect();
+    out.push((frame, c.collect(frame)));
+    let mut rest = c.leftovers();
+    rest.sort_by_key(|p| p.order);
+    out.push((tax.fallback(), rest));
+    out.retain(|(_, ps)| !ps.is_empty());
+    out
+}
+
 mod collect;
 #[cfg(test)]
 mod tests;

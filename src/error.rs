@@ -35,6 +35,10 @@ pub enum Error {
     Empty { path: PathBuf },
     #[error("{}: taxonomy is not valid: {message}", crate::text::shown_path(.path))]
     Taxonomy { path: PathBuf, message: String },
+    #[error("{}: no report files in this folder", crate::text::shown_path(.path))]
+    EmptyFolder { path: PathBuf },
+    #[error("{count} reports given; at most {limit} are compared at once")]
+    TooManyReports { count: usize, limit: usize },
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -25,6 +25,7 @@ pub mod numbering;
 pub mod outline;
 pub mod overview;
 pub mod render;
+pub mod series;
 pub mod sides;
 pub mod text;
 pub mod topics;

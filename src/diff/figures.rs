@@ -20,7 +20,7 @@ fn is_clause_break(c: char) -> bool {
 
 /// What the figure at `at` in `new` counts: the words of its clause before it, fillers dropped,
 /// cut at word boundaries; else the words after it in its clause.
-fn label(new: &str, at: Range<usize>, tokens: &[Range<usize>]) -> String {
+pub(crate) fn label(new: &str, at: Range<usize>, tokens: &[Range<usize>]) -> String {
     // A year is a year, whatever its clause says.
     if leading_figure(&new[at.clone()]).is_some_and(|(n, u)| n.len() == 4 && u.starts_with('年')) {
         return "年份".to_string();

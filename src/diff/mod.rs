@@ -5,7 +5,7 @@
 //! Owns: sentence pairing, the word diff and its clean-up, per-row statistics. Works on folded text
 //! and maps every mark back to the original characters. Must not know how marks are drawn.
 
-mod figures;
+pub(crate) mod figures;
 mod jieba;
 mod ops;
 mod pair;

@@ -1,0 +1,144 @@
+//! Several reports at once: a bureau's reports over the years, or several bureaus' of one year.
+//! They are loaded in parallel and put in time order; [`coverage`] tells what each says per topic
+//! and how much it copies from the one before, [`figures`] follows every stated quantity from
+//! report to report.
+
+pub mod coverage;
+pub mod figures;
+
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use crate::compare::{Comparison, Report};
+use crate::error::{Error, Result};
+use crate::load::{LoadOptions, load};
+use crate::outline::{Document, outline};
+use crate::topics::Taxonomy;
+
+/// Most reports opened at once: a bureau's reports over decades, or a province's bureaus.
+pub const MAX_REPORTS: usize = 50;
+
+/// File names read from a directory given as the reports (any other file there is left alone).
+const REPORT_EXTENSIONS: &[&str] = &["txt", "text", "md", "htm", "html", "xhtml", "docx", "doc", "odt", "pdf"];
+
+/// Reports in time order (by year, then unit, then file name).
+#[derive(Debug, Clone)]
+pub struct Series {
+    pub reports: Vec<Report>,
+}
+
+/// The report files named: files as given, and a directory as the report files in it (by name).
+pub fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
+    let mut out = Vec::new();
+    for path in paths {
+        if !path.is_dir() {
+            out.push(path.clone());
+            continue;
+        }
+        let entries = std::fs::read_dir(path).map_err(|e| Error::Io {
+            path: path.clone(),
+            source: e,
+        })?;
+        let mut found: Vec<PathBuf> = entries
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.is_file() && is_report_file(p))
+            .collect();
+        found.sort();
+        if found.is_empty() {
+            return Err(Error::EmptyFolder { path: path.clone() });
+        }
+        out.extend(found);
+    }
+    Ok(out)
+}
+
+fn is_report_file(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| REPORT_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
+}
+
+impl Series {
+    /// Loads, outlines and classifies every report, on every core, calling `progress(done, total)`
+    /// as each is ready; the first file that cannot be read is the error.
+    pub fn load(
+        paths: &[PathBuf],
+        options: &LoadOptions,
+        tax: &Taxonomy,
+        progress: &(dyn Fn(usize, usize) + Sync),
+    ) -> Result<Series> {
+        if paths.len() > MAX_REPORTS {
+            return Err(Error::TooManyReports {
+                count: paths.len(),
+                limit: MAX_REPORTS,
+            });
+        }
+        let next = AtomicUsize::new(0);
+        let done = AtomicUsize::new(0);
+        let slots: Vec<Mutex<Option<Result<Report>>>> = paths.iter().map(|_| Mutex::new(None)).collect();
+        let workers = std::thread::available_parallelism()
+            .map_or(2, |n| n.get())
+            .min(paths.len());
+        std::thread::scope(|s| {
+            for _ in 0..workers {
+                s.spawn(|| {
+                    loop {
+                        let i = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(path) = paths.get(i) else { break };
+                        let report = load(path, options).map(|src| Report::new(outline(&src), tax));
+                        if let Ok(mut slot) = slots[i].lock() {
+                            *slot = Some(report);
+                        }
+                        progress(done.fetch_add(1, Ordering::Relaxed) + 1, paths.len());
+                    }
+                });
+            }
+        });
+        // Every slot was filled: a worker that panicked has taken the whole scope down with it.
+        let reports = slots
+            .into_iter()
+            .filter_map(|slot| slot.into_inner().ok().flatten())
+            .collect::<Result<Vec<Report>>>()?;
+        Ok(Series::new(reports))
+    }
+
+    /// The reports put in time order.
+    pub fn new(mut reports: Vec<Report>) -> Series {
+        reports.sort_by_cached_key(|r| order_key(&r.doc));
+        Series { reports }
+    }
+
+    /// The comparison of report `i` with report `j` (the older on the left, as given).
+    pub fn pair(&self, i: usize, j: usize, tax: &Taxonomy) -> Comparison {
+        Comparison::build(self.reports[i].doc.clone(), self.reports[j].doc.clone(), tax)
+    }
+
+    /// How each report is named in tables: its year and unit, or its file name.
+    pub fn names(&self) -> Vec<String> {
+        self.reports.iter().map(|r| short_name(&r.doc)).collect()
+    }
+}
+
+/// Year (unknown last), unit, file name.
+fn order_key(d: &Document) -> (u32, String, String) {
+    (
+        d.year.unwrap_or(u32::MAX),
+        d.unit.clone().unwrap_or_default(),
+        d.file.clone(),
+    )
+}
+
+/// `2024` for a series of one unit's years reads best with the unit beside it once; in a table
+/// every column needs its year and, when units differ, its unit: `2024 示例市科技局`.
+fn short_name(d: &Document) -> String {
+    match (d.year, &d.unit) {
+        (Some(y), Some(u)) => format!("{y} {u}"),
+        (Some(y), None) => format!("{y} {}", d.file_name()),
+        (None, Some(u)) => u.clone(),
+        (None, None) => d.file_name(),
+    }
+}
+
+#[cfg(test)]
+mod tests;
