@@ -11,22 +11,25 @@ use duibi::config::{self, Config};
 use duibi::load::{DEFAULT_MAX_BYTES, LoadOptions, SourceText, load};
 use duibi::outline::{Document, outline};
 use duibi::render;
+use duibi::series::Series;
+use duibi::series::coverage::Coverage;
+use duibi::series::figures::Figures;
 use duibi::topics::{Taxonomy, classify};
 
-/// Compare two Chinese government work reports: matching passages side by side, changes word by word.
+/// Compare Chinese government work reports: matching passages side by side, changes word by word.
 ///
-/// Reports may be plain text (UTF-8, UTF-16, GB18030/GBK), saved web pages, Word .docx files or PDFs
-/// with a text layer. On a terminal `duibi LEFT RIGHT` opens the interface (`?` lists its keys);
-/// otherwise it prints the comparison as text.
+/// Reports may be plain text (UTF-8, UTF-16, GB18030/GBK), saved web pages, Word .docx, .doc and
+/// .odt files or PDFs with a text layer. On a terminal `duibi OLD NEW` opens the interface (`?`
+/// lists its keys); otherwise it prints the comparison as text. Three reports or more (`duibi
+/// FILE…`, or a folder of them) open in time order with the coverage of every topic.
 #[derive(Debug, Parser)]
 #[command(name = "duibi", version)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
-    /// The older report, shown on the left.
-    pub left: Option<PathBuf>,
-    /// The newer report, shown on the right.
-    pub right: Option<PathBuf>,
+    /// The reports: the older then the newer, or three or more (or a folder), put in time order.
+    #[arg(value_name = "FILE")]
+    pub files: Vec<PathBuf>,
     /// Use the two built-in sample reports.
     #[arg(long)]
     pub demo: bool,
@@ -60,12 +63,12 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = OutlineFormat::Text)]
         format: OutlineFormat,
     },
-    /// Print the aligned, word-level comparison of two reports.
+    /// Print the aligned, word-level comparison of two reports; of three or more, the coverage of
+    /// every topic and each report against the one before.
     Compare {
-        /// The older report, shown on the left.
-        left: Option<PathBuf>,
-        /// The newer report, shown on the right.
-        right: Option<PathBuf>,
+        /// The older report then the newer; or three or more, or a folder of them.
+        #[arg(value_name = "FILE")]
+        files: Vec<PathBuf>,
         /// Use the two built-in sample reports.
         #[arg(long)]
         demo: bool,
@@ -75,6 +78,15 @@ pub enum Command {
         /// as `git diff --exit-code` does; errors exit with 2.
         #[arg(long)]
         exit_code: bool,
+    },
+    /// Print every figure the reports state (a number, its unit and what it counts), followed from
+    /// report to report, one column a report.
+    Figures {
+        /// The reports, or a folder of them (put in time order).
+        #[arg(value_name = "FILE", required = true)]
+        files: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value_t = FiguresFormat::Text)]
+        format: FiguresFormat,
     },
     /// Print the key bindings in effect (keymap, configuration and --keymap applied).
     Keys {
@@ -102,6 +114,13 @@ pub enum KeysFormat {
 pub enum OutlineFormat {
     Text,
     Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FiguresFormat {
+    Text,
+    Json,
+    Csv,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -233,13 +252,78 @@ pub fn run_outline(file: &Path, format: OutlineFormat, options: &Options) -> Res
     })
 }
 
-pub fn run_compare(
-    left: Option<&Path>,
-    right: Option<&Path>,
-    demo: bool,
-    format: CompareFormat,
-    options: &Options,
-) -> Result<Outcome> {
+/// Whether these files are a series (three or more reports, or a folder) rather than a pair.
+pub fn is_series(files: &[PathBuf]) -> bool {
+    files.len() > 2 || files.iter().any(|f| f.is_dir())
+}
+
+/// The two files of a pair, as the pair commands take them.
+pub fn pair(files: &[PathBuf]) -> (Option<&Path>, Option<&Path>) {
+    (files.first().map(PathBuf::as_path), files.get(1).map(PathBuf::as_path))
+}
+
+/// Loads the reports of a series on every core, with a progress line on a terminal when it takes
+/// more than a moment.
+pub fn series(files: &[PathBuf], options: &Options) -> Result<(Series, Taxonomy)> {
+    let config = settings(options)?;
+    let tax = taxonomy(options, &config)?;
+    let paths = duibi::series::expand(files)?;
+    if paths.len() < 2 {
+        bail!("give two reports or more to compare (a folder holding one report is not enough)");
+    }
+    let start = std::time::Instant::now();
+    let show = std::io::stderr().is_terminal();
+    let progress = |done: usize, total: usize| {
+        if show && start.elapsed() > std::time::Duration::from_millis(300) {
+            eprint!("\rduibi: reading reports {done}/{total}…");
+        }
+    };
+    let series = Series::load(
+        &paths,
+        &LoadOptions {
+            max_bytes: options.max_size,
+        },
+        &tax,
+        &progress,
+    )?;
+    if show && start.elapsed() > std::time::Duration::from_millis(300) {
+        eprint!("\r\x1b[K");
+    }
+    Ok((series, tax))
+}
+
+/// `compare` of three reports or more: the coverage matrix and each neighbouring pair.
+fn run_compare_series(files: &[PathBuf], format: CompareFormat, options: &Options) -> Result<Outcome> {
+    let (s, tax) = series(files, options)?;
+    let cov = Coverage::new(&s, &tax);
+    let pairs = s.neighbour_summaries(&tax);
+    print(&match format {
+        CompareFormat::Text => render::series::text(&s, &cov, &pairs, &tax),
+        CompareFormat::Markdown => render::series::markdown(&s, &cov, &pairs, &tax),
+        CompareFormat::Json => render::series::json(&s, &cov, &pairs),
+    })?;
+    let differ = pairs.iter().any(|(_, _, p)| p.stats.changes > 0);
+    Ok(if differ { Outcome::Differ } else { Outcome::Same })
+}
+
+pub fn run_figures(files: &[PathBuf], format: FiguresFormat, options: &Options) -> Result<()> {
+    let (s, tax) = series(files, options)?;
+    let f = Figures::new(&s, &tax);
+    print(&match format {
+        FiguresFormat::Text => render::series::figures_text(&s, &f, &tax),
+        FiguresFormat::Json => render::series::figures_json(&s, &f),
+        FiguresFormat::Csv => render::series::figures_csv(&s, &f),
+    })
+}
+
+pub fn run_compare(files: &[PathBuf], demo: bool, format: CompareFormat, options: &Options) -> Result<Outcome> {
+    if !demo && is_series(files) {
+        return run_compare_series(files, format, options);
+    }
+    if files.len() > 2 {
+        bail!("--demo compares the two built-in reports: give no files with it");
+    }
+    let (left, right) = pair(files);
     let (c, tax) = comparison(left, right, demo, options)?;
     let differ = c.summary(&tax).stats.changes > 0;
     // Streamed: the output of two large reports is several times their size.
@@ -318,15 +402,17 @@ impl std::fmt::Write for Stdout {
 }
 
 /// `duibi LEFT RIGHT` on a terminal: everything that can fail happens before the screen switches.
-pub fn run_interactive(
-    left: Option<&Path>,
-    right: Option<&Path>,
-    demo: bool,
-    options: &Options,
-    start: std::time::Instant,
-) -> Result<()> {
+pub fn run_interactive(files: &[PathBuf], demo: bool, options: &Options, start: std::time::Instant) -> Result<()> {
+    if !demo && is_series(files) {
+        let (s, tax) = series(files, options)?;
+        return crate::tui::run_series(s, tax, &settings(options)?, start);
+    }
+    if files.len() > 2 {
+        bail!("--demo compares the two built-in reports: give no files with it");
+    }
     let config = settings(options)?;
     let tax = taxonomy(options, &config)?;
+    let (left, right) = pair(files);
     let (l, r) = documents(left, right, demo, options)?;
     let c = Comparison::build(l, r, &tax);
     crate::tui::run(c, tax, &config, start)

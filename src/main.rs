@@ -33,35 +33,25 @@ fn main() -> ExitCode {
         Some(Command::Config { print_default, path }) => {
             cli::run_config(*print_default, *path, &args.options).map(|()| ExitCode::SUCCESS)
         }
+        Some(Command::Figures { files, format }) => {
+            cli::run_figures(files, *format, &args.options).map(|()| ExitCode::SUCCESS)
+        }
         Some(Command::Compare {
-            left,
-            right,
+            files,
             demo,
             format,
             exit_code,
-        }) => cli::run_compare(left.as_deref(), right.as_deref(), *demo, *format, &args.options).map(|o| {
+        }) => cli::run_compare(files, *demo, *format, &args.options).map(|o| {
             if *exit_code && o == Outcome::Differ {
                 ExitCode::from(DIFFER)
             } else {
                 ExitCode::SUCCESS
             }
         }),
-        None if std::io::stdout().is_terminal() && std::io::stdin().is_terminal() => cli::run_interactive(
-            args.left.as_deref(),
-            args.right.as_deref(),
-            args.demo,
-            &args.options,
-            start,
-        )
-        .map(|()| ExitCode::SUCCESS),
-        None => cli::run_compare(
-            args.left.as_deref(),
-            args.right.as_deref(),
-            args.demo,
-            CompareFormat::Text,
-            &args.options,
-        )
-        .map(|_| ExitCode::SUCCESS),
+        None if std::io::stdout().is_terminal() && std::io::stdin().is_terminal() => {
+            cli::run_interactive(&args.files, args.demo, &args.options, start).map(|()| ExitCode::SUCCESS)
+        }
+        None => cli::run_compare(&args.files, args.demo, CompareFormat::Text, &args.options).map(|_| ExitCode::SUCCESS),
     };
     match result {
         Ok(code) => code,

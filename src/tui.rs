@@ -18,9 +18,11 @@ use crossterm::event::{
 use duibi::compare::{Comparison, DIFF_BUDGET};
 use duibi::config::{Config, ViewMode};
 use duibi::keys::{Key, KeyCode};
+use duibi::series::Series;
 use duibi::topics::Taxonomy;
-use duibi::ui::run::{Events, Step};
+use duibi::ui::run::{Events, Model, Step};
 use duibi::ui::{self, Theme};
+use duibi::view::series::Browser;
 use duibi::view::{App, Input};
 
 /// Writes start-up timings (ms since `start`) to the file named by `DUIBI_TIMING`, for measurement.
@@ -145,20 +147,41 @@ fn suspend(mouse: bool) -> Result<()> {
 pub fn run(cmp: Comparison, tax: Taxonomy, config: &Config, start: Instant) -> Result<()> {
     let mut timing = Timing::new(start);
     timing.mark("compared");
+    let mut app = App::new(cmp, tax, config.keymap.clone()).with_view(view_mode(config), config.sync_scroll);
+    timing.mark("sentences_paired");
+    session(&mut app, config, timing)
+}
+
+/// Several reports: the coverage first, a pair side by side on demand.
+pub fn run_series(series: Series, tax: Taxonomy, config: &Config, start: Instant) -> Result<()> {
+    let mut timing = Timing::new(start);
+    let mut browser = Browser::new(
+        series,
+        tax,
+        config.keymap.clone(),
+        (view_mode(config), config.sync_scroll),
+    );
+    timing.mark("coverage");
+    session(&mut browser, config, timing)
+}
+
+/// The configured view: side by side, inline, or chosen by width.
+fn view_mode(config: &Config) -> Option<bool> {
+    match config.view {
+        ViewMode::Auto => None,
+        ViewMode::SideBySide => Some(false),
+        ViewMode::Inline => Some(true),
+    }
+}
+
+/// The terminal session around any model: the screen, signals, mouse and the word-diff worker.
+fn session(model: &mut impl Model, config: &Config, mut timing: Timing) -> Result<()> {
     let signalled = watch_signals()?;
     let theme = if std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) {
         Theme::monochrome()
     } else {
         Theme::named(config.theme)
     };
-    let inline = match config.view {
-        ViewMode::Auto => None,
-        ViewMode::SideBySide => Some(false),
-        ViewMode::Inline => Some(true),
-    };
-    let mut app = App::new(cmp, tax, config.keymap.clone()).with_view(inline, config.sync_scroll);
-    timing.mark("sentences_paired");
-
     let mut terminal = ratatui::init();
     timing.mark("terminal_ready");
     if config.mouse {
@@ -171,7 +194,7 @@ pub fn run(cmp: Comparison, tax: Taxonomy, config: &Config, start: Instant) -> R
         mouse: config.mouse,
         first: true,
     };
-    let result = ui::run::run(&mut terminal, &mut app, &theme, &mut events);
+    let result = ui::run::run(&mut terminal, model, &theme, &mut events);
     if config.mouse {
         let _ = crossterm::execute!(std::io::stdout(), DisableMouseCapture);
     }
@@ -186,25 +209,34 @@ pub fn run(cmp: Comparison, tax: Taxonomy, config: &Config, start: Instant) -> R
 }
 
 /// Word-level diffs, made on a worker thread and delivered to the loop.
+/// Each result carries the generation of the pair it was made for: a series replaces its pair, and
+/// marks made for the one before are dropped.
 struct Words {
-    tx: mpsc::Sender<Vec<duibi::diff::RowDiff>>,
-    rx: mpsc::Receiver<Vec<duibi::diff::RowDiff>>,
+    tx: mpsc::Sender<(u64, Vec<duibi::diff::RowDiff>)>,
+    rx: mpsc::Receiver<(u64, Vec<duibi::diff::RowDiff>)>,
+    /// The generation of the pair whose marks were last asked for.
+    started: Option<u64>,
 }
 
 impl Words {
     fn new() -> Self {
         let (tx, rx) = mpsc::channel();
-        Words { tx, rx }
+        Words { tx, rx, started: None }
     }
 
     /// Loads the segmenter and diffs every row, off the loop. Started after the first frame: the
     /// dictionary load (~25 ms of allocation-heavy work) slows everything beside it on a 2-core
     /// machine, and the first frame has the tighter budget (see docs/performance.md).
-    fn start(&self, app: &App) {
-        let cmp = app.cmp.clone();
+    fn start(&mut self, model: &dyn Model) {
+        let (generation, cmp) = model.comparison();
+        if self.started == Some(generation) {
+            return;
+        }
+        self.started = Some(generation);
+        let cmp = cmp.clone();
         let tx = self.tx.clone();
         thread::spawn(move || {
-            let _ = tx.send(cmp.word_diffs(&cmp.segmenter(), DIFF_BUDGET));
+            let _ = tx.send((generation, cmp.word_diffs(&cmp.segmenter(), DIFF_BUDGET)));
         });
     }
 }
@@ -230,7 +262,9 @@ impl Events for TerminalEvents<'_> {
             suspend(self.mouse)?;
             return Ok(Step::Redraw);
         }
-        if let Ok(diffs) = self.words.rx.try_recv() {
+        if let Ok((generation, diffs)) = self.words.rx.try_recv()
+            && self.words.started == Some(generation)
+        {
             return Ok(Step::Input(Input::WordDiffs(diffs)));
         }
         if !event::poll(timeout)? {
@@ -269,13 +303,14 @@ impl Events for TerminalEvents<'_> {
         })
     }
 
-    fn drawn(&mut self, app: &App) {
+    fn drawn(&mut self, model: &dyn Model) {
         if self.first {
             self.timing.mark("first_frame");
             self.first = false;
-            self.words.start(app);
         }
-        if app.words_ready && self.timing.file.is_some() {
+        // After the first frame, and again whenever a series shows another pair.
+        self.words.start(model);
+        if model.words_ready() && self.timing.file.is_some() {
             self.timing.mark("word_marks");
             self.timing.file = None;
         }

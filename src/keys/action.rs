@@ -32,6 +32,10 @@ pub enum Action {
     ToggleSync,
     ToggleNumbering,
     Overview,
+    Coverage,
+    Figures,
+    NextPair,
+    PrevPair,
     Open,
     Help,
     Cancel,
@@ -40,7 +44,7 @@ pub enum Action {
 
 impl Action {
     /// Every action, in the order the help lists them.
-    pub const ALL: [Action; 32] = [
+    pub const ALL: [Action; 36] = [
         Action::ScrollDown,
         Action::ScrollUp,
         Action::HalfPageDown,
@@ -69,6 +73,10 @@ impl Action {
         Action::ToggleSync,
         Action::ToggleNumbering,
         Action::Overview,
+        Action::Coverage,
+        Action::Figures,
+        Action::NextPair,
+        Action::PrevPair,
         Action::Open,
         Action::Help,
         Action::Cancel,
@@ -121,7 +129,26 @@ impl Action {
                 "overview",
                 "show every row, changed figure and cited document at a glance, or go back",
             ),
-            Action::Open => ("open", "open the place under the cursor (in the overview)"),
+            Action::Coverage => (
+                "coverage",
+                "with several reports: every topic in every report, and what each copies, or go back",
+            ),
+            Action::Figures => (
+                "figures",
+                "with several reports: every figure, report by report, or go back",
+            ),
+            Action::NextPair => (
+                "next_pair",
+                "with several reports: compare the next report with its own previous one",
+            ),
+            Action::PrevPair => (
+                "prev_pair",
+                "with several reports: compare the previous report with the one before it",
+            ),
+            Action::Open => (
+                "open",
+                "open the place under the cursor (in the overview), or the topic of a coverage cell",
+            ),
             Action::Help => ("help", "show this help"),
             Action::Cancel => ("cancel", "close the prompt or overlay"),
             Action::Quit => ("quit", "quit duibi"),

@@ -5,6 +5,7 @@ pub mod json;
 pub mod keys;
 pub mod markdown;
 pub mod overview;
+pub mod series;
 pub mod text;
 
 use crate::compare::Comparison;

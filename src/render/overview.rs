@@ -8,7 +8,7 @@ use unicode_width::UnicodeWidthStr;
 use crate::overview::{Overview, Presence};
 
 /// `s` padded with spaces to `cols` display columns (CJK characters count two).
-fn pad(s: &str, cols: usize) -> String {
+pub(super) fn pad(s: &str, cols: usize) -> String {
     format!("{s}{}", " ".repeat(cols.saturating_sub(s.width())))
 }
 

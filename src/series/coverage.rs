@@ -22,11 +22,11 @@ pub struct Cell {
     pub sentences: usize,
     /// Characters of those sentences.
     pub chars: usize,
-    /// Of those sentences, how many the report before says word for word (anywhere in it); `None`
-    /// for the first report.
+    /// Of those sentences, how many the report before (see [`Series::previous`]) says word for
+    /// word, anywhere in it; `None` when there is no report before.
     pub copied: Option<usize>,
-    /// Sentences the report before said on the topic that this report says nowhere; `None` for the
-    /// first report.
+    /// Sentences the report before said on the topic that this report says nowhere; `None` when
+    /// there is no report before.
     pub dropped: Option<usize>,
 }
 
@@ -118,7 +118,7 @@ impl Coverage {
         for t in 0..tax.topics().len() {
             let cells: Vec<Cell> = (0..per.len())
                 .map(|i| {
-                    let before = i.checked_sub(1).map(|b| (per[b].0[t].as_slice(), &per[b].1));
+                    let before = series.previous(i).map(|b| (per[b].0[t].as_slice(), &per[b].1));
                     cell(&per[i].0[t], before, &per[i].1)
                 })
                 .collect();
@@ -135,7 +135,7 @@ impl Coverage {
         let whole: Vec<Vec<String>> = per.iter().map(|(_, all)| all.iter().cloned().collect()).collect();
         let totals = (0..per.len())
             .map(|i| {
-                let before = i.checked_sub(1).map(|b| (whole[b].as_slice(), &per[b].1));
+                let before = series.previous(i).map(|b| (whole[b].as_slice(), &per[b].1));
                 cell(&whole[i], before, &per[i].1)
             })
             .collect();

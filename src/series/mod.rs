@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use crate::compare::{Comparison, Report};
+use crate::compare::{Comparison, Report, Summary};
 use crate::error::{Error, Result};
 use crate::load::{LoadOptions, load};
 use crate::outline::{Document, outline};
@@ -109,9 +109,60 @@ impl Series {
         Series { reports }
     }
 
+    /// The report `i` is measured against: the latest earlier report of the same unit; in a series
+    /// of one report per unit (several bureaus, one year), simply the one before; `None` for the
+    /// first report of its unit in a series that follows units over time.
+    pub fn previous(&self, i: usize) -> Option<usize> {
+        let unit = |k: usize| self.reports[k].doc.unit.as_deref();
+        if let Some(p) = (0..i).rev().find(|&k| unit(k).is_some() && unit(k) == unit(i)) {
+            return Some(p);
+        }
+        let mut units: Vec<Option<&str>> = (0..self.reports.len()).map(unit).collect();
+        units.sort_unstable();
+        units.dedup();
+        let one_per_unit = units.len() == self.reports.len();
+        (one_per_unit || units.len() == 1).then(|| i.checked_sub(1)).flatten()
+    }
+
+    /// Whether the reports come from more than one unit.
+    pub fn mixed_units(&self) -> bool {
+        self.reports.windows(2).any(|w| w[0].doc.unit != w[1].doc.unit)
+    }
+
     /// The comparison of report `i` with report `j` (the older on the left, as given).
     pub fn pair(&self, i: usize, j: usize, tax: &Taxonomy) -> Comparison {
         Comparison::build(self.reports[i].doc.clone(), self.reports[j].doc.clone(), tax)
+    }
+
+    /// Each report against the one it is measured against ([`Series::previous`]), at the sentence
+    /// level: (previous, report, summary) with topics gained and lost, similarity and changes.
+    /// Built on every core.
+    pub fn neighbour_summaries(&self, tax: &Taxonomy) -> Vec<(usize, usize, Summary)> {
+        let pairs: Vec<(usize, usize)> = (0..self.reports.len())
+            .filter_map(|j| self.previous(j).map(|i| (i, j)))
+            .collect();
+        let workers = std::thread::available_parallelism().map_or(2, |n| n.get());
+        let chunk = pairs.len().div_ceil(workers).max(1);
+        std::thread::scope(|s| {
+            let handles: Vec<_> = pairs
+                .chunks(chunk)
+                .map(|js| {
+                    s.spawn(move || {
+                        js.iter()
+                            .map(|&(i, j)| {
+                                let mut c = self.pair(i, j, tax);
+                                c.diff_sentences();
+                                (i, j, c.summary(tax))
+                            })
+                            .collect::<Vec<_>>()
+                    })
+                })
+                .collect();
+            handles
+                .into_iter()
+                .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+                .collect()
+        })
     }
 
     /// How each report is named in tables: its year and unit, or its file name.

@@ -80,6 +80,7 @@ struct RawTopic {
 }
 
 /// What one phrase is worth to one topic, in body text and in headings.
+#[derive(Clone)]
 struct Weight {
     topic: TopicId,
     body: u32,
@@ -87,6 +88,7 @@ struct Weight {
 }
 
 /// Topics and their keywords, compiled into one matcher.
+#[derive(Clone)]
 pub struct Taxonomy {
     topics: Vec<Topic>,
     /// Per distinct phrase of the matcher, its weights (a phrase may serve several topics).

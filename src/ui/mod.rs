@@ -2,6 +2,7 @@
 //! prompt and help overlay. Reads the state and records the pane geometry; changes nothing else.
 
 pub mod run;
+mod series;
 mod status;
 pub mod theme;
 

@@ -1,5 +1,5 @@
 //! The interface's loop, apart from any real terminal: inputs come from an [`Events`] source (the
-//! terminal in the binary, a script in tests), go through [`App::update`], and the screen is drawn
+//! terminal in the binary, a script in tests), go through the [`Model`]'s update, and the screen is drawn
 //! when something changed. Tests run it whole on ratatui's `TestBackend`.
 
 use std::time::Duration;
@@ -7,8 +7,46 @@ use std::time::Duration;
 use ratatui::Terminal;
 use ratatui::backend::Backend;
 
+use ratatui::Frame;
+
 use super::{Theme, draw};
+use crate::compare::Comparison;
 use crate::view::{App, Input};
+
+/// What the loop runs: one pair ([`App`]) or a series of reports
+/// ([`Browser`](crate::view::series::Browser)).
+pub trait Model {
+    fn update(&mut self, input: Input);
+    fn quit(&self) -> bool;
+    /// The word marks of the pair on screen have arrived.
+    fn words_ready(&self) -> bool;
+    /// The pair on screen, and a number that changes whenever it is replaced (word marks made for
+    /// another pair must not be installed).
+    fn comparison(&self) -> (u64, &Comparison);
+    fn draw(&self, frame: &mut Frame, theme: &Theme);
+}
+
+impl Model for App {
+    fn update(&mut self, input: Input) {
+        App::update(self, input);
+    }
+
+    fn quit(&self) -> bool {
+        self.quit
+    }
+
+    fn words_ready(&self) -> bool {
+        self.words_ready
+    }
+
+    fn comparison(&self) -> (u64, &Comparison) {
+        (0, &self.cmp)
+    }
+
+    fn draw(&self, frame: &mut Frame, theme: &Theme) {
+        draw(frame, self, theme);
+    }
+}
 
 /// What an event source hands the loop.
 #[derive(Debug)]
@@ -30,7 +68,7 @@ pub trait Events {
     fn next(&mut self, timeout: Duration) -> Result<Step, Self::Error>;
 
     /// Called after each frame is drawn (the binary starts its word-diff worker after the first).
-    fn drawn(&mut self, _app: &App) {}
+    fn drawn(&mut self, _model: &dyn Model) {}
 }
 
 /// How long to wait for input once word marks are shown, and while they are still on their way
@@ -39,10 +77,11 @@ const TICK: Duration = Duration::from_millis(40);
 const TICK_WAITING: Duration = Duration::from_millis(4);
 
 /// Runs until the user quits or the source stops; the terminal's size is the first input.
-pub fn run<B, E>(terminal: &mut Terminal<B>, app: &mut App, theme: &Theme, events: &mut E) -> Result<(), E::Error>
+pub fn run<B, E, M>(terminal: &mut Terminal<B>, app: &mut M, theme: &Theme, events: &mut E) -> Result<(), E::Error>
 where
     B: Backend,
     E: Events,
+    M: Model,
 {
     let io = |e: B::Error| E::Error::from(std::io::Error::other(e.to_string()));
     let size = terminal.size().map_err(io)?;
@@ -51,13 +90,13 @@ where
         height: size.height,
     });
     let mut dirty = true;
-    while !app.quit {
+    while !app.quit() {
         if dirty {
-            terminal.draw(|f| draw(f, app, theme)).map_err(io)?;
-            events.drawn(app);
+            terminal.draw(|f| app.draw(f, theme)).map_err(io)?;
+            events.drawn(&*app);
             dirty = false;
         }
-        let tick = if app.words_ready { TICK } else { TICK_WAITING };
+        let tick = if app.words_ready() { TICK } else { TICK_WAITING };
         match events.next(tick)? {
             Step::Input(input) => {
                 app.update(input);

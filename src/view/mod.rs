@@ -13,6 +13,7 @@ mod navigate;
 mod open;
 pub mod overview;
 mod resolve;
+pub mod series;
 #[cfg(test)]
 pub(crate) mod testing;
 mod update;
@@ -75,6 +76,10 @@ pub struct App {
     hint_keys: std::collections::HashMap<Action, String>,
     caches: cache::Caches,
     pub quit: bool,
+    /// Shown as one pair of a series: the series' actions go to it (see [`series::Browser`]).
+    pub in_series: bool,
+    /// A series' action asked for while this pair is shown, for the series to carry out.
+    pub series_request: Option<Action>,
 }
 
 impl App {
@@ -119,6 +124,8 @@ impl App {
             geometry: Geometry::default(),
             caches: cache::Caches::default(),
             quit: false,
+            in_series: false,
+            series_request: None,
         }
     }
 

@@ -200,6 +200,13 @@ impl App {
                 self.swapped = !self.swapped;
                 self.scroll.swap(0, 1);
             }
+            Action::Coverage | Action::Figures | Action::NextPair | Action::PrevPair => {
+                if self.in_series {
+                    self.series_request = Some(action);
+                } else {
+                    self.message = Some("with three reports or more: duibi FILE FILE FILE…, or a folder".into());
+                }
+            }
             Action::ToggleSidebar => self.sidebar = !self.sidebar,
             Action::ToggleInline => {
                 self.document = false;

@@ -34,7 +34,7 @@ impl Events for Script {
         Ok(self.steps.pop_front().unwrap_or(Step::Stop))
     }
 
-    fn drawn(&mut self, _app: &App) {
+    fn drawn(&mut self, _model: &dyn duibi::ui::run::Model) {
         self.frames += 1;
     }
 }

@@ -1,0 +1,311 @@
+//! Several reports as text, Markdown, JSON and CSV: the coverage matrix, each neighbouring pair's
+//! summary, and the figures table.
+
+use std::fmt::Write;
+
+use serde::Serialize;
+use unicode_width::UnicodeWidthStr;
+
+use super::overview::pad;
+use super::{stats_line, topic_names};
+use crate::compare::Summary;
+use crate::series::Series;
+use crate::series::coverage::{Cell, Coverage};
+use crate::series::figures::Figures;
+use crate::text::shown;
+use crate::topics::Taxonomy;
+
+/// What a matrix cell shows: `·` never covered, `−` dropped since the report before, `+12` newly
+/// covered, `12/8` 12 sentences of which 8 are copied from the report before (`12` in the first).
+pub fn cell_text(cell: &Cell, before: Option<&Cell>) -> String {
+    match (cell.covered(), before.map(Cell::covered)) {
+        (false, Some(true)) => "−".to_string(),
+        (false, _) => "·".to_string(),
+        (true, Some(false)) => format!("+{}", cell.sentences),
+        (true, _) => match cell.copied {
+            Some(c) => format!("{}/{c}", cell.sentences),
+            None => cell.sentences.to_string(),
+        },
+    }
+}
+
+/// The legend printed under the matrix.
+pub const LEGEND: &str = "n/c: n sentences on the topic, c of them word for word in the report before · +n: newly covered · −: dropped · ·: not covered";
+
+/// Copied share of a report's sentences: `copied 30 of 45 (67%)`.
+fn copied_text(total: &Cell) -> String {
+    match total.copied {
+        None => format!("{} sentences", total.sentences),
+        Some(c) => format!(
+            "{} sentences, {c} copied from the report before ({}%)",
+            total.sentences,
+            (c * 100).checked_div(total.sentences).unwrap_or(0)
+        ),
+    }
+}
+
+/// `2023 → 2024: similarity 0.83 · 12 changes · … · new: 政务公开`.
+fn pair_line(tax: &Taxonomy, names: &[String], (i, j, s): &(usize, usize, Summary)) -> String {
+    let mut line = format!(
+        "{} → {}: similarity {:.2} · {}",
+        names[*i],
+        names[*j],
+        super::shown_similarity(s.similarity, s.stats.changes > 0, 2),
+        stats_line(&s.stats)
+    );
+    if !s.topics_left_only.is_empty() {
+        let _ = write!(line, " · dropped: {}", topic_names(tax, &s.topics_left_only));
+    }
+    if !s.topics_right_only.is_empty() {
+        let _ = write!(line, " · new: {}", topic_names(tax, &s.topics_right_only));
+    }
+    line
+}
+
+/// The coverage matrix and the neighbouring pairs, as plain text.
+pub fn text(series: &Series, cov: &Coverage, pairs: &[(usize, usize, Summary)], tax: &Taxonomy) -> String {
+    let names: Vec<String> = series.names().iter().map(|n| shown(n)).collect();
+    let mut out = String::from("Reports\n");
+    for (i, r) in series.reports.iter().enumerate() {
+        let _ = writeln!(
+            out,
+            "  {:>2}  {}  ({})  {}",
+            i + 1,
+            names[i],
+            shown(&r.doc.file_name()),
+            copied_text(&cov.totals[i])
+        );
+    }
+    let label_cols = cov.topics.iter().map(|t| t.label.width()).max().unwrap_or(0).max(6);
+    let col = 7;
+    let _ = write!(out, "\nCoverage\n  {}", pad("", label_cols));
+    for i in 0..names.len() {
+        let _ = write!(out, "{:>col$}", format!("#{}", i + 1));
+    }
+    out.push('\n');
+    for row in &cov.topics {
+        let _ = write!(out, "  {}", pad(&row.label, label_cols));
+        for (i, c) in row.cells.iter().enumerate() {
+            let text = cell_text(c, series.previous(i).map(|b| &row.cells[b]));
+            let _ = write!(out, "{}{text}", " ".repeat(col.saturating_sub(text.width())));
+        }
+        out.push('\n');
+    }
+    let _ = writeln!(out, "  {LEGEND}");
+    if !pairs.is_empty() {
+        out.push_str("\nEach report against the one before\n");
+        for p in pairs {
+            let _ = writeln!(out, "  {}", pair_line(tax, &names, p));
+        }
+    }
+    out
+}
+
+fn md_escape(s: &str) -> String {
+    s.replace('|', "\\|").replace('*', "\\*").replace('_', "\\_")
+}
+
+/// The same as a Markdown document.
+pub fn markdown(series: &Series, cov: &Coverage, pairs: &[(usize, usize, Summary)], tax: &Taxonomy) -> String {
+    let names: Vec<String> = series.names().iter().map(|n| md_escape(&shown(n))).collect();
+    let mut out = String::from("# Reports\n\n");
+    for (i, r) in series.reports.iter().enumerate() {
+        let _ = writeln!(
+            out,
+            "{}. **{}** (`{}`): {}",
+            i + 1,
+            names[i],
+            shown(&r.doc.file_name()).replace('`', "'"),
+            copied_text(&cov.totals[i])
+        );
+    }
+    out.push_str("\n# Coverage\n\n| topic |");
+    for n in &names {
+        let _ = write!(out, " {n} |");
+    }
+    out.push_str("\n|---|");
+    out.push_str(&"---:|".repeat(names.len()));
+    out.push('\n');
+    for row in &cov.topics {
+        let _ = write!(out, "| {} |", md_escape(&row.label));
+        for (i, c) in row.cells.iter().enumerate() {
+            let _ = write!(out, " {} |", cell_text(c, series.previous(i).map(|b| &row.cells[b])));
+        }
+        out.push('\n');
+    }
+    let _ = writeln!(out, "\n{}", md_escape(LEGEND));
+    if !pairs.is_empty() {
+        out.push_str("\n# Each report against the one before\n\n");
+        for p in pairs {
+            let _ = writeln!(out, "- {}", md_escape(&pair_line(tax, &names, p)));
+        }
+    }
+    out
+}
+
+#[derive(Serialize)]
+struct ReportJson<'a> {
+    file: &'a str,
+    unit: Option<&'a str>,
+    year: Option<u32>,
+}
+
+fn reports_json(series: &Series) -> Vec<ReportJson<'_>> {
+    series
+        .reports
+        .iter()
+        .map(|r| ReportJson {
+            file: &r.doc.file,
+            unit: r.doc.unit.as_deref(),
+            year: r.doc.year,
+        })
+        .collect()
+}
+
+/// The coverage and pairs as JSON: `{"reports":[…],"coverage":{"topics":[…],"totals":[…]},"pairs":[…]}`.
+pub fn json(series: &Series, cov: &Coverage, pairs: &[(usize, usize, Summary)]) -> String {
+    #[derive(Serialize)]
+    struct Pair<'a> {
+        left: usize,
+        right: usize,
+        #[serde(flatten)]
+        summary: &'a Summary,
+    }
+    #[derive(Serialize)]
+    struct Out<'a> {
+        reports: Vec<ReportJson<'a>>,
+        coverage: &'a Coverage,
+        pairs: Vec<Pair<'a>>,
+    }
+    let out = Out {
+        reports: reports_json(series),
+        coverage: cov,
+        pairs: pairs
+            .iter()
+            .map(|(left, right, summary)| Pair {
+                left: *left,
+                right: *right,
+                summary,
+            })
+            .collect(),
+    };
+    serde_json::to_string_pretty(&out).unwrap_or_default() + "\n"
+}
+
+/// The figures as a table: one measure a line, one column a report.
+pub fn figures_text(series: &Series, f: &Figures, tax: &Taxonomy) -> String {
+    let names = series.names();
+    let label_cols = f.measures.iter().map(|m| m.label.width()).max().unwrap_or(0).max(4);
+    let topic_label = |id: &str| tax.find(id).map_or(id.to_string(), |t| tax.topic(t).label.clone());
+    let topic_cols = f
+        .measures
+        .iter()
+        .map(|m| topic_label(&m.topic).width())
+        .max()
+        .unwrap_or(0)
+        .max(4);
+    let col = f
+        .measures
+        .iter()
+        .flat_map(|m| m.values.iter().flatten().map(|v| v.width()))
+        .max()
+        .unwrap_or(0)
+        .max(6)
+        + 2;
+    let mut out = String::new();
+    for (i, n) in names.iter().enumerate() {
+        let _ = writeln!(out, "#{:<2} {}", i + 1, shown(n));
+    }
+    let _ = write!(out, "\n{}  {}", pad("topic", topic_cols), pad("measure", label_cols));
+    for i in 0..names.len() {
+        let _ = write!(out, "{:>col$}", format!("#{}", i + 1));
+    }
+    out.push('\n');
+    for m in &f.measures {
+        let _ = write!(
+            out,
+            "{}  {}",
+            pad(&topic_label(&m.topic), topic_cols),
+            pad(&shown(&m.label), label_cols)
+        );
+        for v in &m.values {
+            let v = v.as_deref().map_or("·".to_string(), shown);
+            let _ = write!(out, "{}{v}", " ".repeat(col.saturating_sub(v.width())));
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// `{"reports":[{"file","unit","year"}],"measures":[{"label","unit","topic","values":[…]}]}`.
+pub fn figures_json(series: &Series, f: &Figures) -> String {
+    #[derive(Serialize)]
+    struct Out<'a> {
+        reports: Vec<ReportJson<'a>>,
+        measures: &'a [crate::series::figures::Measure],
+    }
+    let out = Out {
+        reports: reports_json(series),
+        measures: &f.measures,
+    };
+    serde_json::to_string_pretty(&out).unwrap_or_default() + "\n"
+}
+
+fn csv_field(s: &str) -> String {
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}
+
+/// One line a measure: `label,unit,topic,` then a value per report (empty where absent).
+pub fn figures_csv(series: &Series, f: &Figures) -> String {
+    let mut out = String::from("label,unit,topic");
+    for n in series.names() {
+        let _ = write!(out, ",{}", csv_field(&shown(&n)));
+    }
+    out.push('\n');
+    for m in &f.measures {
+        let _ = write!(
+            out,
+            "{},{},{}",
+            csv_field(&shown(&m.label)),
+            csv_field(&m.unit),
+            m.topic
+        );
+        for v in &m.values {
+            let _ = write!(out, ",{}", csv_field(&v.as_deref().map(shown).unwrap_or_default()));
+        }
+        out.push('\n');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cells_say_covered_new_dropped_and_copied() {
+        let covered = |n, copied| Cell {
+            sentences: n,
+            chars: n * 20,
+            copied,
+            dropped: Some(0),
+        };
+        let none = Cell::default();
+        assert_eq!(cell_text(&covered(12, None), None), "12");
+        assert_eq!(cell_text(&covered(12, Some(8)), Some(&covered(10, None))), "12/8");
+        assert_eq!(cell_text(&covered(3, Some(0)), Some(&none)), "+3");
+        assert_eq!(cell_text(&none, Some(&covered(3, None))), "−");
+        assert_eq!(cell_text(&none, Some(&none)), "·");
+    }
+
+    #[test]
+    fn csv_fields_with_commas_and_quotes_are_quoted() {
+        assert_eq!(csv_field("a,b"), "\"a,b\"");
+        assert_eq!(csv_field("say \"x\""), "\"say \"\"x\"\"\"");
+        assert_eq!(csv_field("16次"), "16次");
+    }
+}

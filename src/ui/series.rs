@@ -1,0 +1,283 @@
+//! Paints a series of reports: the coverage matrix and the figures table (the pair side by side is
+//! the pair's own [`Screen`](super::Screen)). Reads the [`Browser`]; changes nothing.
+
+use ratatui::Frame;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget};
+
+use super::Theme;
+use super::run::Model;
+use crate::compare::Comparison;
+use crate::render::series::{LEGEND, cell_text};
+use crate::series::coverage::Cell;
+use crate::text::shown;
+use crate::view::Input;
+use crate::view::series::{Browser, Shown};
+use crate::view::wrap::str_width;
+
+impl Model for Browser {
+    fn update(&mut self, input: Input) {
+        Browser::update(self, input);
+    }
+
+    fn quit(&self) -> bool {
+        self.quit
+    }
+
+    fn words_ready(&self) -> bool {
+        self.app.words_ready
+    }
+
+    fn comparison(&self) -> (u64, &Comparison) {
+        (self.generation, &self.app.cmp)
+    }
+
+    fn draw(&self, frame: &mut Frame, theme: &Theme) {
+        let area = frame.area();
+        let buf = frame.buffer_mut();
+        match self.shown {
+            Shown::Pair => super::Screen { app: &self.app, theme }.render(area, buf),
+            Shown::Coverage => coverage(buf, area, self, theme),
+            Shown::Figures => figures(buf, area, self, theme),
+        }
+    }
+}
+
+/// `s` cut or padded to exactly `cols` columns, on the right or the left.
+fn fit(s: &str, cols: usize, right: bool) -> String {
+    let mut out = String::new();
+    for c in s.chars() {
+        if str_width(&out) + str_width(c.encode_utf8(&mut [0; 4])) > cols {
+            break;
+        }
+        out.push(c);
+    }
+    let gap = " ".repeat(cols.saturating_sub(str_width(&out)));
+    if right { gap + &out } else { out + &gap }
+}
+
+/// A column's title: the report's year, numbered when the units differ (`3:2024`; the status line
+/// names the unit), else its number.
+fn column_title(b: &Browser, i: usize) -> String {
+    match b.series.reports[i].doc.year {
+        Some(y) if b.series.mixed_units() => format!("{}:{y}", i + 1),
+        Some(y) => y.to_string(),
+        None => format!("#{}", i + 1),
+    }
+}
+
+/// The columns that fit beside the labels, keeping `cursor` in view: (first, count).
+fn columns(total: usize, cursor: usize, room: usize, width: usize) -> (usize, usize) {
+    let fits = (room / width).max(1).min(total);
+    (cursor.saturating_sub(fits - 1).min(total - fits), fits)
+}
+
+fn line(buf: &mut Buffer, area: Rect, y: u16, l: Line) {
+    if y < area.y + area.height {
+        Paragraph::new(l).render(Rect { y, height: 1, ..area }, buf);
+    }
+}
+
+const COL: usize = 8;
+
+fn coverage(buf: &mut Buffer, area: Rect, b: &Browser, theme: &Theme) {
+    let cov = &b.coverage;
+    let n = b.series.reports.len();
+    let label_cols = cov.topics.iter().map(|t| str_width(&t.label)).max().unwrap_or(4).max(8) + 2;
+    let (first, count) = columns(n, b.cursor.1, (area.width as usize).saturating_sub(label_cols + 1), COL);
+    let title = format!(
+        " 覆盖 coverage · {n} reports · arrows move · enter: the topic, this report against the one before · F figures · C the pair · q quit"
+    );
+    line(
+        buf,
+        area,
+        area.y,
+        Line::styled(fit(&title, area.width as usize, false), theme.header),
+    );
+    let mut head = vec![Span::raw(fit(" topic", label_cols, false))];
+    for i in first..first + count {
+        let style = if i == b.cursor.1 { theme.title } else { theme.dim };
+        head.push(Span::styled(fit(&column_title(b, i), COL, true), style));
+    }
+    line(buf, area, area.y + 1, Line::from(head));
+    // Rows: topics, then the whole reports; the cursor row kept on screen.
+    let body = (area.height as usize).saturating_sub(6);
+    let top = b.cursor.0.saturating_sub(body.saturating_sub(1));
+    let mut y = area.y + 2;
+    let cell_span = |cells: &[Cell], i: usize, selected: bool| {
+        let c = &cells[i];
+        let text = cell_text(c, b.series.previous(i).map(|p| &cells[p]));
+        let mut style = match text.chars().next() {
+            Some('−') => theme.deleted,
+            Some('+') => theme.inserted,
+            Some('·') => theme.dim,
+            _ if c.copied.is_some_and(|k| k == c.sentences) => theme.dim,
+            _ => theme.plain,
+        };
+        if selected {
+            style = style.add_modifier(Modifier::REVERSED);
+        }
+        Span::styled(fit(&text, COL, true), style)
+    };
+    for (r, row) in cov.topics.iter().enumerate().skip(top).take(body) {
+        let mut spans = vec![Span::styled(
+            fit(&format!(" {}", row.label), label_cols, false),
+            if r == b.cursor.0 { theme.title } else { theme.plain },
+        )];
+        for i in first..first + count {
+            spans.push(cell_span(&row.cells, i, (r, i) == b.cursor));
+        }
+        line(buf, area, y, Line::from(spans));
+        y += 1;
+    }
+    let mut whole = vec![Span::styled(fit(" 全文 whole", label_cols, false), theme.dim)];
+    for i in first..first + count {
+        whole.push(cell_span(&cov.totals, i, false));
+    }
+    line(buf, area, y, Line::from(whole));
+    let footer = area.y + area.height.saturating_sub(3);
+    line(
+        buf,
+        area,
+        footer,
+        Line::styled(fit(&format!(" {LEGEND}"), area.width as usize, false), theme.dim),
+    );
+    line(
+        buf,
+        area,
+        footer + 1,
+        Line::raw(fit(&cursor_text(b), area.width as usize, false)),
+    );
+    let report = &b.series.reports[b.cursor.1].doc;
+    let file = format!(
+        " #{} {} · {}",
+        b.cursor.1 + 1,
+        shown(&b.names[b.cursor.1]),
+        shown(&report.file_name())
+    );
+    line(
+        buf,
+        area,
+        footer + 2,
+        Line::styled(fit(&file, area.width as usize, false), theme.status),
+    );
+}
+
+/// What the cell under the cursor says, in words.
+fn cursor_text(b: &Browser) -> String {
+    let Some(row) = b.coverage.topics.get(b.cursor.0) else {
+        return String::new();
+    };
+    let i = b.cursor.1;
+    let c = &row.cells[i];
+    let mut out = format!(" {} · {}: ", row.label, column_title(b, i));
+    if !c.covered() {
+        out += "not covered";
+    } else {
+        out += &format!("{} sentences, {} characters", c.sentences, c.chars);
+        if let Some(k) = c.copied {
+            out += &format!(", {k} word for word in the report before, {} new", c.new_sentences());
+        }
+    }
+    if let Some(d) = c.dropped.filter(|&d| d > 0) {
+        out += &format!("; {d} of the report before's sentences on it are gone");
+    }
+    out
+}
+
+fn figures(buf: &mut Buffer, area: Rect, b: &Browser, theme: &Theme) {
+    let n = b.series.reports.len();
+    let title = format!(" 数字 figures · {n} reports · j/k scroll · F or C the coverage · q quit");
+    line(
+        buf,
+        area,
+        area.y,
+        Line::styled(fit(&title, area.width as usize, false), theme.header),
+    );
+    let Some(f) = &b.figures else {
+        return;
+    };
+    let label_cols = f
+        .measures
+        .iter()
+        .map(|m| str_width(&m.label))
+        .max()
+        .unwrap_or(4)
+        .clamp(8, 24)
+        + 2;
+    let topic_label = |id: &str| -> String {
+        b.coverage
+            .topics
+            .iter()
+            .find(|t| t.id == id)
+            .map_or(id, |t| t.label.as_str())
+            .to_string()
+    };
+    let topic_cols = f
+        .measures
+        .iter()
+        .map(|m| str_width(&topic_label(&m.topic)))
+        .max()
+        .unwrap_or(4)
+        .clamp(4, 12)
+        + 2;
+    let (first, count) = columns(
+        n,
+        n - 1,
+        (area.width as usize).saturating_sub(label_cols + topic_cols + 1),
+        COL + 1,
+    );
+    let mut head = vec![
+        Span::raw(fit(" topic", topic_cols, false)),
+        Span::raw(fit("measure", label_cols, false)),
+    ];
+    for i in first..first + count {
+        head.push(Span::styled(fit(&column_title(b, i), COL + 1, true), theme.dim));
+    }
+    line(buf, area, area.y + 1, Line::from(head));
+    let body = (area.height as usize).saturating_sub(2);
+    let top = b.figures_scroll.min(f.measures.len().saturating_sub(body));
+    for (k, m) in f.measures.iter().skip(top).take(body).enumerate() {
+        let mut spans = vec![
+            Span::styled(
+                fit(&format!(" {}", topic_label(&m.topic)), topic_cols, false),
+                theme.dim,
+            ),
+            Span::raw(fit(&shown(&m.label), label_cols, false)),
+        ];
+        for i in first..first + count {
+            let value = m.values[i].as_deref().map_or("·".to_string(), shown);
+            let moved = i > 0 && m.values[i].is_some() && m.values[i - 1].is_some() && m.values[i] != m.values[i - 1];
+            let style = match (&m.values[i], moved) {
+                (None, _) => theme.dim,
+                (Some(_), true) => theme.figure,
+                _ => Style::default(),
+            };
+            spans.push(Span::styled(fit(&value, COL + 1, true), style));
+        }
+        line(buf, area, area.y + 2 + k as u16, Line::from(spans));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn columns_keep_the_cursor_in_view() {
+        assert_eq!(columns(20, 0, 80, 8), (0, 10));
+        assert_eq!(columns(20, 15, 80, 8), (6, 10));
+        assert_eq!(columns(20, 19, 80, 8), (10, 10));
+        assert_eq!(columns(3, 2, 80, 8), (0, 3));
+        assert_eq!(columns(5, 4, 4, 8), (4, 1));
+    }
+
+    #[test]
+    fn fit_cuts_and_pads_by_columns() {
+        assert_eq!(fit("法律顾问", 5, false), "法律 ");
+        assert_eq!(fit("16次", 6, true), "  16次");
+    }
+}

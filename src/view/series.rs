@@ -1,0 +1,272 @@
+//! Several reports in the interface: the coverage matrix (topics × reports), the figures table,
+//! and one pair side by side, stepped through time. [`Browser::update`] is the one place its state
+//! changes; the pair on screen is an [`App`] of its own, which hands the series' keys back.
+
+use super::{App, Input};
+use crate::keys::{Action, Key, Keymap, Lookup, Mode};
+use crate::series::Series;
+use crate::series::coverage::Coverage;
+use crate::series::figures::Figures;
+use crate::topics::Taxonomy;
+
+/// What the series shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shown {
+    Coverage,
+    Figures,
+    Pair,
+}
+
+/// The state of the series interface.
+pub struct Browser {
+    pub series: Series,
+    pub coverage: Coverage,
+    /// Made the first time the figures are asked for (they need the segmenter).
+    pub figures: Option<Figures>,
+    pub names: Vec<String>,
+    pub shown: Shown,
+    /// The coverage cell under the cursor: (topic row, report).
+    pub cursor: (usize, usize),
+    /// First line of the figures table on screen.
+    pub figures_scroll: usize,
+    /// The reports of the pair (older, newer).
+    pub pair: (usize, usize),
+    /// The pair side by side.
+    pub app: App,
+    /// Changes whenever the pair is replaced: word marks made for an older pair are not installed.
+    pub generation: u64,
+    pub quit: bool,
+    pub size: (u16, u16),
+    tax: Taxonomy,
+    keymap: Keymap,
+    view: (Option<bool>, bool),
+    pending: Vec<Key>,
+}
+
+impl Browser {
+    /// The series on its coverage screen; the pair ready is the last report and the one before.
+    pub fn new(series: Series, tax: Taxonomy, keymap: Keymap, view: (Option<bool>, bool)) -> Browser {
+        let coverage = Coverage::new(&series, &tax);
+        let names = series.names();
+        let n = series.reports.len();
+        let pair = match n {
+            0 | 1 => (0, 0),
+            _ => (series.previous(n - 1).unwrap_or(n - 2), n - 1),
+        };
+        let app = pair_app(&series, pair, &tax, &keymap, view);
+        Browser {
+            cursor: (0, n.saturating_sub(1)),
+            series,
+            coverage,
+            figures: None,
+            names,
+            shown: Shown::Coverage,
+            figures_scroll: 0,
+            pair,
+            app,
+            generation: 0,
+            quit: false,
+            size: (0, 0),
+            tax,
+            keymap,
+            view,
+            pending: Vec::new(),
+        }
+    }
+
+    pub fn update(&mut self, input: Input) {
+        match input {
+            Input::Resize { width, height } => {
+                self.size = (width, height);
+                self.app.update(input);
+            }
+            Input::WordDiffs(_) => self.app.update(input),
+            _ if self.shown == Shown::Pair => {
+                self.app.update(input);
+                self.quit = self.app.quit;
+                if let Some(action) = self.app.series_request.take() {
+                    self.apply(action);
+                }
+            }
+            Input::Key(key) => {
+                self.pending.push(key);
+                match self.keymap.lookup(Mode::Normal, &self.pending) {
+                    Lookup::Pending => {}
+                    Lookup::Matched(action) => {
+                        self.pending.clear();
+                        self.apply(action);
+                    }
+                    Lookup::NotFound => self.pending.clear(),
+                }
+            }
+            Input::Action(action, _) => self.apply(action),
+            Input::Scroll { lines, .. } => self.apply(if lines > 0 {
+                Action::ScrollDown
+            } else {
+                Action::ScrollUp
+            }),
+            Input::Click { .. } => {}
+        }
+    }
+
+    fn apply(&mut self, action: Action) {
+        let reports = self.series.reports.len();
+        let rows = self.coverage.topics.len();
+        let (row, col) = &mut self.cursor;
+        match (self.shown, action) {
+            (_, Action::Quit) => self.quit = true,
+            (Shown::Coverage, Action::ScrollDown | Action::NextRow) => *row = (*row + 1).min(rows.saturating_sub(1)),
+            (Shown::Coverage, Action::ScrollUp | Action::PrevRow) => *row = row.saturating_sub(1),
+            (Shown::Coverage, Action::GotoTop) => *row = 0,
+            (Shown::Coverage, Action::GotoBottom) => *row = rows.saturating_sub(1),
+            (Shown::Coverage, Action::FocusRight | Action::NextPair) => *col = (*col + 1).min(reports - 1),
+            (Shown::Coverage, Action::FocusLeft | Action::PrevPair) => *col = col.saturating_sub(1),
+            (Shown::Coverage, Action::Open) => {
+                let newer = (*col).max(1).min(reports - 1);
+                let topic = self.coverage.topics.get(*row).map(|t| t.topic);
+                self.open_pair(self.pair_ending(newer));
+                if let Some(r) = topic.and_then(|t| self.app.cmp.row_of(t)) {
+                    self.app.set_row(r);
+                    self.app.update(Input::Resize {
+                        width: self.size.0,
+                        height: self.size.1,
+                    });
+                }
+            }
+            (Shown::Figures, Action::ScrollDown | Action::NextRow) => self.figures_scroll += 1,
+            (Shown::Figures, Action::ScrollUp | Action::PrevRow) => {
+                self.figures_scroll = self.figures_scroll.saturating_sub(1)
+            }
+            (Shown::Figures, Action::PageDown | Action::HalfPageDown) => self.figures_scroll += 10,
+            (Shown::Figures, Action::PageUp | Action::HalfPageUp) => {
+                self.figures_scroll = self.figures_scroll.saturating_sub(10)
+            }
+            (Shown::Figures, Action::GotoTop) => self.figures_scroll = 0,
+            (Shown::Figures | Shown::Pair, Action::Coverage) | (Shown::Figures, Action::Cancel) => {
+                self.shown = Shown::Coverage
+            }
+            // From the coverage, `C` goes back to the pair last shown.
+            (Shown::Coverage, Action::Coverage) => self.shown = Shown::Pair,
+            (Shown::Coverage | Shown::Pair, Action::Figures) => {
+                if self.figures.is_none() {
+                    self.figures = Some(Figures::new(&self.series, &self.tax));
+                }
+                self.shown = Shown::Figures;
+            }
+            (Shown::Figures, Action::Figures) => self.shown = Shown::Coverage,
+            (Shown::Pair, Action::NextPair) if self.pair.1 + 1 < reports => {
+                self.open_pair(self.pair_ending(self.pair.1 + 1))
+            }
+            (Shown::Pair, Action::PrevPair) if self.pair.1 > 1 => self.open_pair(self.pair_ending(self.pair.1 - 1)),
+            (Shown::Pair, Action::NextPair | Action::PrevPair) => {
+                self.app.message = Some("no report further in that direction".into());
+            }
+            _ => {}
+        }
+    }
+
+    /// Report `newer` (1 or later) and the report it is measured against: the unit's report before,
+    /// else the report before it in the series.
+    fn pair_ending(&self, newer: usize) -> (usize, usize) {
+        (self.series.previous(newer).unwrap_or(newer - 1), newer)
+    }
+
+    /// Shows reports `pair` side by side, on the topic row shown before when both cover it.
+    fn open_pair(&mut self, pair: (usize, usize)) {
+        let topic = self.app.cmp.alignment.rows.get(self.app.row).and_then(|r| r.topic);
+        if pair != self.pair {
+            self.app = pair_app(&self.series, pair, &self.tax, &self.keymap, self.view);
+            self.pair = pair;
+            self.generation += 1;
+            if let Some(r) = topic.and_then(|t| self.app.cmp.row_of(t)) {
+                self.app.set_row(r);
+            }
+        }
+        self.shown = Shown::Pair;
+        self.cursor.1 = pair.1;
+        self.app.update(Input::Resize {
+            width: self.size.0,
+            height: self.size.1,
+        });
+    }
+}
+
+fn pair_app(
+    series: &Series,
+    (i, j): (usize, usize),
+    tax: &Taxonomy,
+    keymap: &Keymap,
+    view: (Option<bool>, bool),
+) -> App {
+    let mut app = App::new(series.pair(i, j, tax), tax.clone(), keymap.clone()).with_view(view.0, view.1);
+    app.in_series = true;
+    app
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::compare::Report;
+    use crate::load::SourceText;
+    use crate::outline::outline;
+
+    fn browser() -> Browser {
+        let tax = Taxonomy::builtin();
+        let texts = [
+            ("a-2022.txt", include_str!("../../examples/reports/demo-2022.txt")),
+            ("a-2023.txt", include_str!("../../examples/reports/demo-2023.txt")),
+            ("a-2024.txt", include_str!("../../examples/reports/demo-2024.txt")),
+        ];
+        let reports = texts
+            .iter()
+            .map(|(n, t)| Report::new(outline(&SourceText::from_bytes(*n, t.as_bytes()).expect("reads")), &tax))
+            .collect();
+        let mut b = Browser::new(Series::new(reports), tax, Keymap::builtin(), (None, true));
+        b.update(Input::Resize { width: 120, height: 40 });
+        b
+    }
+
+    fn key(b: &mut Browser, c: char) {
+        b.update(Input::Key(Key::char(c)));
+    }
+
+    #[test]
+    fn enter_on_a_cell_opens_that_topic_for_that_report_and_the_one_before() {
+        let mut b = browser();
+        assert_eq!(b.shown, Shown::Coverage);
+        let counsel = b
+            .coverage
+            .topics
+            .iter()
+            .position(|t| t.id == "legal_counsel")
+            .expect("covered");
+        b.cursor = (counsel, 1);
+        b.update(Input::Action(Action::Open, 1));
+        assert_eq!((b.shown, b.pair), (Shown::Pair, (0, 1)));
+        let row = &b.app.cmp.alignment.rows[b.app.row];
+        assert_eq!(row.topic.map(|t| b.tax.topic(t).id.as_str()), Some("legal_counsel"));
+    }
+
+    #[test]
+    fn the_pair_steps_through_time_and_keeps_its_topic() {
+        let mut b = browser();
+        b.cursor = (0, 1);
+        b.update(Input::Action(Action::Open, 1));
+        let topic = b.app.cmp.alignment.rows[b.app.row].topic;
+        key(&mut b, '>');
+        assert_eq!((b.pair, b.generation), ((1, 2), 2));
+        assert_eq!(b.app.cmp.alignment.rows[b.app.row].topic, topic);
+        key(&mut b, '>');
+        assert_eq!(b.pair, (1, 2), "no report after the last");
+        assert!(b.app.message.is_some());
+        key(&mut b, '<');
+        assert_eq!(b.pair, (0, 1));
+        key(&mut b, 'C');
+        assert_eq!(b.shown, Shown::Coverage);
+        key(&mut b, 'F');
+        assert_eq!(b.shown, Shown::Figures);
+        assert!(b.figures.as_ref().is_some_and(|f| !f.measures.is_empty()));
+        key(&mut b, 'q');
+        assert!(b.quit);
+    }
+}
