@@ -121,7 +121,8 @@ impl Figures {
                     for at in figures_in(s) {
                         let name = label(s, at.clone(), &tokens);
                         let unit = leading_figure(&s[at.clone()]).map_or("", |f| f.1);
-                        if name.is_empty() || name == "年份" || name == "日期" {
+                        // A word of one character (`对7家企业`) says too little to follow a figure by.
+                        if name.chars().count() < 2 || name == "年份" || name == "日期" {
                             continue;
                         }
                         let f = Found {

@@ -17,5 +17,6 @@ mod properties;
 mod regressions;
 mod render;
 mod segmenter;
+mod series;
 mod tui_pty;
 mod util;

@@ -1,0 +1,131 @@
+//! Several reports at once: the sample series in `examples/reports` (four years of one bureau,
+//! topics appearing and disappearing, figures moving, sentences copied; and a second bureau).
+
+use std::path::PathBuf;
+
+use duibi::load::LoadOptions;
+use duibi::series::Series;
+use duibi::topics::Taxonomy;
+use duibi::ui::Theme;
+use duibi::ui::run::Model;
+use duibi::view::Input;
+use duibi::view::series::Browser;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+use crate::util::{duibi, stdout_of};
+
+fn reports() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("examples/reports")
+}
+
+fn one_bureau() -> Vec<PathBuf> {
+    (2022..=2025).map(|y| reports().join(format!("demo-{y}.txt"))).collect()
+}
+
+#[test]
+fn compare_of_a_folder_prints_the_coverage_and_each_report_against_the_one_before() {
+    let out = stdout_of(duibi().current_dir(reports()).args(["compare", "."]));
+    insta::assert_snapshot!("series_compare_text", out);
+    let json: serde_json::Value = serde_json::from_str(&stdout_of(
+        duibi().arg("compare").args(one_bureau()).args(["--format", "json"]),
+    ))
+    .expect("json");
+    assert_eq!(json["reports"].as_array().map(Vec::len), Some(4));
+    assert_eq!(json["reports"][0]["year"], 2022);
+    let counsel = json["coverage"]["topics"]
+        .as_array()
+        .and_then(|t| t.iter().find(|t| t["id"] == "legal_counsel"))
+        .expect("legal_counsel row");
+    assert_eq!(counsel["cells"][3]["sentences"], 0, "法律顾问 is gone in 2025");
+    assert_eq!(json["pairs"][2]["topics_left_only"][0], "legal_counsel");
+    let md = stdout_of(duibi().arg("compare").args(one_bureau()).args(["--format", "markdown"]));
+    assert!(md.contains("| topic | 2022 示例市科学技术局 |"), "{md}");
+}
+
+#[test]
+fn figures_are_printed_as_measures_with_a_value_per_report() {
+    let json: serde_json::Value = serde_json::from_str(&stdout_of(
+        duibi().arg("figures").args(one_bureau()).args(["--format", "json"]),
+    ))
+    .expect("json");
+    assert_eq!(json["reports"][3]["unit"], "示例市科学技术局");
+    let measure = |label: &str| {
+        json["measures"]
+            .as_array()
+            .and_then(|m| m.iter().find(|m| m["label"] == label))
+            .unwrap_or_else(|| panic!("{label}"))
+            .clone()
+    };
+    let counsel = measure("提供法律咨询");
+    assert_eq!(counsel["unit"], "次");
+    assert_eq!(counsel["topic"], "legal_counsel");
+    assert_eq!(counsel["values"], serde_json::json!(["10次", "16次", "119次", null]));
+    assert_eq!(
+        measure("废止")["values"],
+        serde_json::json!(["5件", "3件", "2件", "1件"])
+    );
+    let csv = stdout_of(duibi().arg("figures").args(one_bureau()).args(["--format", "csv"]));
+    assert!(csv.starts_with("label,unit,topic,2022 示例市科学技术局,"), "{csv}");
+    assert!(
+        csv.contains("\n提供法律咨询,次,legal_counsel,10次,16次,119次,\n"),
+        "{csv}"
+    );
+    let text = stdout_of(duibi().arg("figures").args(one_bureau()));
+    insta::assert_snapshot!("series_figures_text", text);
+}
+
+#[test]
+fn a_folder_without_reports_is_one_clear_error() {
+    let empty = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("no-reports-here");
+    std::fs::create_dir_all(&empty).expect("folder");
+    let out = duibi()
+        .arg("figures")
+        .arg(&empty)
+        .assert()
+        .code(2)
+        .get_output()
+        .stderr
+        .clone();
+    let err = String::from_utf8(out).expect("utf-8");
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("no report files in this folder"), "{err}");
+}
+
+fn browser() -> Browser {
+    let tax = Taxonomy::builtin();
+    let paths = duibi::series::expand(&[reports()]).expect("reports");
+    let series = Series::load(&paths, &LoadOptions::default(), &tax, &|_, _| {}).expect("loads");
+    Browser::new(series, tax, duibi::keys::Keymap::builtin(), (None, true))
+}
+
+fn screen(b: &mut Browser, width: u16, height: u16) -> String {
+    b.update(Input::Resize { width, height });
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test backend");
+    terminal.draw(|f| b.draw(f, &Theme::monochrome())).expect("draws");
+    let buf = terminal.backend().buffer();
+    let mut out = String::new();
+    for y in 0..height {
+        let mut x = 0;
+        while x < width {
+            let s = buf[(x, y)].symbol();
+            out.push_str(s);
+            x += unicode_width::UnicodeWidthStr::width(s).max(1) as u16;
+        }
+        out.push('\n');
+    }
+    out
+}
+
+#[test]
+fn the_coverage_screen_shows_every_report_and_follows_the_cursor() {
+    let mut b = browser();
+    insta::assert_snapshot!("series_coverage_100x24", screen(&mut b, 100, 24));
+    // Narrow: the cursor's column stays in view.
+    let narrow = screen(&mut b, 40, 24);
+    assert!(narrow.contains("5:2025"), "{narrow}");
+    assert!(!narrow.contains("1:2022"), "{narrow}");
+    b.update(Input::Key(duibi::keys::Key::char('F')));
+    let figures = screen(&mut b, 100, 24);
+    assert!(figures.contains("提供法律咨询"), "{figures}");
+}
