@@ -46,6 +46,9 @@ impl Model for Browser {
     }
 }
 
+/// The legend where the full one does not fit.
+const SHORT_LEGEND: &str = "n/c: n sentences, c copied from the report before · +n new · − dropped";
+
 /// `s` cut or padded to exactly `cols` columns, on the right or the left.
 fn fit(s: &str, cols: usize, right: bool) -> String {
     let mut out = String::new();
@@ -88,9 +91,8 @@ fn coverage(buf: &mut Buffer, area: Rect, b: &Browser, theme: &Theme) {
     let n = b.series.reports.len();
     let label_cols = cov.topics.iter().map(|t| str_width(&t.label)).max().unwrap_or(4).max(8) + 2;
     let (first, count) = columns(n, b.cursor.1, (area.width as usize).saturating_sub(label_cols + 1), COL);
-    let title = format!(
-        " 覆盖 coverage · {n} reports · arrows move · enter: the topic, this report against the one before · F figures · C the pair · q quit"
-    );
+    let title =
+        format!(" 覆盖 coverage · {n} reports · enter: topic vs the report before · F figures · C pair · q quit");
     line(
         buf,
         area,
@@ -139,11 +141,16 @@ fn coverage(buf: &mut Buffer, area: Rect, b: &Browser, theme: &Theme) {
     }
     line(buf, area, y, Line::from(whole));
     let footer = area.y + area.height.saturating_sub(3);
+    let legend = if area.width as usize > str_width(LEGEND) + 1 {
+        LEGEND
+    } else {
+        SHORT_LEGEND
+    };
     line(
         buf,
         area,
         footer,
-        Line::styled(fit(&format!(" {LEGEND}"), area.width as usize, false), theme.dim),
+        Line::styled(fit(&format!(" {legend}"), area.width as usize, false), theme.dim),
     );
     line(
         buf,
@@ -177,13 +184,13 @@ fn cursor_text(b: &Browser) -> String {
     if !c.covered() {
         out += "not covered";
     } else {
-        out += &format!("{} sentences, {} characters", c.sentences, c.chars);
+        out += &format!("{} sentences ({} chars)", c.sentences, c.chars);
         if let Some(k) = c.copied {
-            out += &format!(", {k} word for word in the report before, {} new", c.new_sentences());
+            out += &format!(", {k} copied, {} new", c.new_sentences());
         }
     }
     if let Some(d) = c.dropped.filter(|&d| d > 0) {
-        out += &format!("; {d} of the report before's sentences on it are gone");
+        out += &format!("; {d} of the report before's gone");
     }
     out
 }
