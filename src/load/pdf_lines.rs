@@ -239,8 +239,8 @@ mod tests {
         pages.output_character(&trm, 1.0, 0.0, 10.0, text).unwrap();
     }
 
-    /// One page with each line drawn as one run, ten units a character, from (x, y).
-    fn page(lines: &[(f64, f64, &str)]) -> String {
+    /// Pages with one page begun, for glyphs to be drawn on.
+    fn one_page() -> Pages {
         let mut p = Pages::default();
         let media = MediaBox {
             llx: 0.0,
@@ -249,6 +249,12 @@ mod tests {
             ury: 800.0,
         };
         p.begin_page(1, &media, None).unwrap();
+        p
+    }
+
+    /// One page with each line drawn as one run, ten units a character, from (x, y).
+    fn page(lines: &[(f64, f64, &str)]) -> String {
+        let mut p = one_page();
         for &(x, y, text) in lines {
             for (i, c) in text.chars().enumerate() {
                 draw(&mut p, x + i as f64 * 10.0, y, &c.to_string(), i == 0);
@@ -284,14 +290,7 @@ mod tests {
 
     #[test]
     fn glyphs_drawn_out_of_order_on_a_line_read_left_to_right() {
-        let mut p = Pages::default();
-        let media = MediaBox {
-            llx: 0.0,
-            lly: 0.0,
-            urx: 600.0,
-            ury: 800.0,
-        };
-        p.begin_page(1, &media, None).unwrap();
+        let mut p = one_page();
         // `把“放管服”改革`, the quotes drawn afterwards in a second pass.
         for (i, c) in ["把", "", "放", "管", "服", "", "改", "革"].iter().enumerate() {
             if !c.is_empty() {
@@ -316,14 +315,7 @@ mod tests {
 
     #[test]
     fn a_gap_at_a_run_start_is_a_space() {
-        let mut p = Pages::default();
-        let media = MediaBox {
-            llx: 0.0,
-            lly: 0.0,
-            urx: 600.0,
-            ury: 800.0,
-        };
-        p.begin_page(1, &media, None).unwrap();
+        let mut p = one_page();
         draw(&mut p, 50.0, 700.0, "A", true);
         draw(&mut p, 65.0, 700.0, "B", true);
         draw(&mut p, 75.0, 700.0, "C", false);

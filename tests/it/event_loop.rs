@@ -44,19 +44,7 @@ fn key(c: char) -> Step {
 }
 
 fn screen(terminal: &Terminal<TestBackend>) -> String {
-    let buf = terminal.backend().buffer();
-    let mut out = String::new();
-    for y in 0..buf.area.height {
-        let mut x = 0;
-        while x < buf.area.width {
-            let s = buf[(x, y)].symbol();
-            out.push_str(s);
-            // A wide character covers the next cell too.
-            x += unicode_width::UnicodeWidthStr::width(s).max(1) as u16;
-        }
-        out.push('\n');
-    }
-    out
+    crate::util::buffer_text(terminal.backend().buffer())
 }
 
 #[test]

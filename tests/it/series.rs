@@ -103,18 +103,7 @@ fn screen(b: &mut Browser, width: u16, height: u16) -> String {
     b.update(Input::Resize { width, height });
     let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test backend");
     terminal.draw(|f| b.draw(f, &Theme::monochrome())).expect("draws");
-    let buf = terminal.backend().buffer();
-    let mut out = String::new();
-    for y in 0..height {
-        let mut x = 0;
-        while x < width {
-            let s = buf[(x, y)].symbol();
-            out.push_str(s);
-            x += unicode_width::UnicodeWidthStr::width(s).max(1) as u16;
-        }
-        out.push('\n');
-    }
-    out
+    crate::util::buffer_text(terminal.backend().buffer())
 }
 
 #[test]

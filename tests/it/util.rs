@@ -83,3 +83,18 @@ pub fn demo_app_with(keymap: duibi::keys::Keymap) -> duibi::view::App {
     };
     app_over(read("demo-2023.txt"), read("demo-2024.txt"), keymap)
 }
+
+/// A drawn buffer as text, a line per row; a wide character's second cell is not repeated.
+pub fn buffer_text(buf: &ratatui::buffer::Buffer) -> String {
+    let mut out = String::new();
+    for y in 0..buf.area.height {
+        let mut x = 0;
+        while x < buf.area.width {
+            let s = buf[(x, y)].symbol();
+            out.push_str(s);
+            x += unicode_width::UnicodeWidthStr::width(s).max(1) as u16;
+        }
+        out.push('\n');
+    }
+    out
+}
