@@ -49,17 +49,15 @@ impl Model for Browser {
 /// The legend where the full one does not fit.
 const SHORT_LEGEND: &str = "n/c: n sentences, c copied from the report before · +n new · − dropped";
 
-/// `s` cut or padded to exactly `cols` columns, on the right or the left.
+/// `s` cut as the rest of the interface cuts (whole clusters, an ellipsis) and padded to exactly
+/// `cols` columns, on the left when `right`.
 fn fit(s: &str, cols: usize, right: bool) -> String {
-    let mut out = String::new();
-    for c in s.chars() {
-        if str_width(&out) + str_width(c.encode_utf8(&mut [0; 4])) > cols {
-            break;
-        }
-        out.push(c);
+    let cut = super::fit(s, cols);
+    if right {
+        " ".repeat(cols.saturating_sub(str_width(&cut))) + &cut
+    } else {
+        super::pad_to(&cut, cols)
     }
-    let gap = " ".repeat(cols.saturating_sub(str_width(&out)));
-    if right { gap + &out } else { out + &gap }
 }
 
 /// A column's title: the report's year, numbered when the units differ (`3:2024`; the status line
@@ -284,7 +282,10 @@ mod tests {
 
     #[test]
     fn fit_cuts_and_pads_by_columns() {
-        assert_eq!(fit("法律顾问", 5, false), "法律 ");
+        assert_eq!(fit("法律顾问", 5, false), "法律…");
+        assert_eq!(fit("法律", 5, false), "法律 ");
         assert_eq!(fit("16次", 6, true), "  16次");
+        // A flag is never cut in two, and shows as its letters.
+        assert_eq!(str_width(&fit("🇨🇳🇨🇳🇨🇳", 5, false)), 5);
     }
 }
