@@ -103,17 +103,7 @@ fn cell(now: &[String], before: Option<(&[String], &HashSet<String>)>, all_now: 
 
 impl Coverage {
     pub fn new(series: &Series, tax: &Taxonomy) -> Coverage {
-        let per: Vec<(Vec<Vec<String>>, HashSet<String>)> = std::thread::scope(|s| {
-            let handles: Vec<_> = series
-                .reports
-                .iter()
-                .map(|r| s.spawn(move || report_sentences(r, tax)))
-                .collect();
-            handles
-                .into_iter()
-                .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-                .collect()
-        });
+        let per = super::par_map(&series.reports, |r| report_sentences(r, tax));
         let mut topics = Vec::new();
         for t in 0..tax.topics().len() {
             let cells: Vec<Cell> = (0..per.len())

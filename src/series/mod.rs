@@ -74,32 +74,14 @@ impl Series {
                 limit: MAX_REPORTS,
             });
         }
-        let next = AtomicUsize::new(0);
         let done = AtomicUsize::new(0);
-        let slots: Vec<Mutex<Option<Result<Report>>>> = paths.iter().map(|_| Mutex::new(None)).collect();
-        let workers = std::thread::available_parallelism()
-            .map_or(2, |n| n.get())
-            .min(paths.len());
-        std::thread::scope(|s| {
-            for _ in 0..workers {
-                s.spawn(|| {
-                    loop {
-                        let i = next.fetch_add(1, Ordering::Relaxed);
-                        let Some(path) = paths.get(i) else { break };
-                        let report = load(path, options).map(|src| Report::new(outline(&src), tax));
-                        if let Ok(mut slot) = slots[i].lock() {
-                            *slot = Some(report);
-                        }
-                        progress(done.fetch_add(1, Ordering::Relaxed) + 1, paths.len());
-                    }
-                });
-            }
-        });
-        // Every slot was filled: a worker that panicked has taken the whole scope down with it.
-        let reports = slots
-            .into_iter()
-            .filter_map(|slot| slot.into_inner().ok().flatten())
-            .collect::<Result<Vec<Report>>>()?;
+        let reports = par_map(paths, |path| {
+            let report = load(path, options).map(|src| Report::new(outline(&src), tax));
+            progress(done.fetch_add(1, Ordering::Relaxed) + 1, paths.len());
+            report
+        })
+        .into_iter()
+        .collect::<Result<Vec<Report>>>()?;
         Ok(Series::new(reports))
     }
 
@@ -141,27 +123,10 @@ impl Series {
         let pairs: Vec<(usize, usize)> = (0..self.reports.len())
             .filter_map(|j| self.previous(j).map(|i| (i, j)))
             .collect();
-        let workers = std::thread::available_parallelism().map_or(2, |n| n.get());
-        let chunk = pairs.len().div_ceil(workers).max(1);
-        std::thread::scope(|s| {
-            let handles: Vec<_> = pairs
-                .chunks(chunk)
-                .map(|js| {
-                    s.spawn(move || {
-                        js.iter()
-                            .map(|&(i, j)| {
-                                let mut c = self.pair(i, j, tax);
-                                c.diff_sentences();
-                                (i, j, c.summary(tax))
-                            })
-                            .collect::<Vec<_>>()
-                    })
-                })
-                .collect();
-            handles
-                .into_iter()
-                .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-                .collect()
+        par_map(&pairs, |&(i, j)| {
+            let mut c = self.pair(i, j, tax);
+            c.diff_sentences();
+            (i, j, c.summary(tax))
         })
     }
 
@@ -169,6 +134,35 @@ impl Series {
     pub fn names(&self) -> Vec<String> {
         self.reports.iter().map(|r| short_name(&r.doc)).collect()
     }
+}
+
+/// `f` of every item, on every core (items handed out one at a time, as they take uneven time),
+/// in the items' order.
+pub(super) fn par_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    let next = AtomicUsize::new(0);
+    let slots: Vec<Mutex<Option<R>>> = items.iter().map(|_| Mutex::new(None)).collect();
+    let workers = std::thread::available_parallelism()
+        .map_or(2, |n| n.get())
+        .min(items.len());
+    std::thread::scope(|s| {
+        for _ in 0..workers {
+            s.spawn(|| {
+                loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(item) = items.get(i) else { break };
+                    let result = f(item);
+                    if let Ok(mut slot) = slots[i].lock() {
+                        *slot = Some(result);
+                    }
+                }
+            });
+        }
+    });
+    // Every slot was filled: a worker that panicked has taken the whole scope down with it.
+    slots
+        .into_iter()
+        .filter_map(|slot| slot.into_inner().ok().flatten())
+        .collect()
 }
 
 /// Year (unknown last), unit, file name.
