@@ -70,13 +70,7 @@ fn page_text(mut lines: Vec<Line>) -> String {
         let text = line_text(line);
         if let Some(prev) = previous {
             if prose && wraps_into(prev, line, left, right) && !starts_heading(&text) {
-                // A number or a Latin word cut by the line's end joins up; two Latin words keep
-                // their space.
-                let words = out.ends_with(|c: char| c.is_ascii_alphabetic())
-                    && text.starts_with(|c: char| c.is_ascii_alphanumeric());
-                if words {
-                    out.push(' ');
-                }
+                run_on(&mut out, &text);
             } else {
                 out.push('\n');
             }
@@ -117,10 +111,8 @@ pub(super) fn join_full_lines(page: &str) -> String {
         if i > 0 {
             if !full || starts_heading(line) {
                 out.push('\n');
-            } else if out.ends_with(|c: char| c.is_ascii_alphabetic())
-                && line.starts_with(|c: char| c.is_ascii_alphanumeric())
-            {
-                out.push(' ');
+            } else {
+                run_on(&mut out, line);
             }
         }
         out.push_str(line);
@@ -130,6 +122,14 @@ pub(super) fn join_full_lines(page: &str) -> String {
         out.push('\n');
     }
     out
+}
+
+/// Prepares `out` for the line `next` that goes on with it: a number or a Latin word cut by the
+/// line's end joins up; two Latin words keep their space.
+fn run_on(out: &mut String, next: &str) {
+    if out.ends_with(|c: char| c.is_ascii_alphabetic()) && next.starts_with(|c: char| c.is_ascii_alphanumeric()) {
+        out.push(' ');
+    }
 }
 
 /// A heading's number at the start of a line keeps it on a line of its own, even after a full
