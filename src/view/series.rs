@@ -7,7 +7,7 @@ use crate::keys::{Action, Key, Keymap, Lookup, Mode};
 use crate::series::Series;
 use crate::series::coverage::Coverage;
 use crate::series::figures::Figures;
-use crate::topics::Taxonomy;
+use crate::topics::{Taxonomy, TopicId};
 
 /// What the series shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -36,7 +36,6 @@ pub struct Browser {
     /// Changes whenever the pair is replaced: word marks made for an older pair are not installed.
     pub generation: u64,
     pub quit: bool,
-    pub size: (u16, u16),
     tax: Taxonomy,
     keymap: Keymap,
     view: (Option<bool>, bool),
@@ -66,7 +65,6 @@ impl Browser {
             app,
             generation: 0,
             quit: false,
-            size: (0, 0),
             tax,
             keymap,
             view,
@@ -76,11 +74,8 @@ impl Browser {
 
     pub fn update(&mut self, input: Input) {
         match input {
-            Input::Resize { width, height } => {
-                self.size = (width, height);
-                self.app.update(input);
-            }
-            Input::WordDiffs(_) => self.app.update(input),
+            // The pair on screen keeps the terminal's size, for the next pair too.
+            Input::Resize { .. } | Input::WordDiffs(_) => self.app.update(input),
             _ if self.shown == Shown::Pair => {
                 self.app.update(input);
                 self.quit = self.app.quit;
@@ -124,14 +119,7 @@ impl Browser {
             (Shown::Coverage, Action::Open) => {
                 let newer = (*col).max(1).min(reports - 1);
                 let topic = self.coverage.topics.get(*row).map(|t| t.topic);
-                self.open_pair(self.pair_ending(newer));
-                if let Some(r) = topic.and_then(|t| self.app.cmp.row_of(t)) {
-                    self.app.set_row(r);
-                    self.app.update(Input::Resize {
-                        width: self.size.0,
-                        height: self.size.1,
-                    });
-                }
+                self.open_pair(self.pair_ending(newer), topic);
             }
             (Shown::Figures, Action::ScrollDown | Action::NextRow) => self.figures_scroll += 1,
             (Shown::Figures, Action::ScrollUp | Action::PrevRow) => {
@@ -155,9 +143,11 @@ impl Browser {
             }
             (Shown::Figures, Action::Figures) => self.shown = Shown::Coverage,
             (Shown::Pair, Action::NextPair) if self.pair.1 + 1 < reports => {
-                self.open_pair(self.pair_ending(self.pair.1 + 1))
+                self.open_pair(self.pair_ending(self.pair.1 + 1), self.shown_topic())
             }
-            (Shown::Pair, Action::PrevPair) if self.pair.1 > 1 => self.open_pair(self.pair_ending(self.pair.1 - 1)),
+            (Shown::Pair, Action::PrevPair) if self.pair.1 > 1 => {
+                self.open_pair(self.pair_ending(self.pair.1 - 1), self.shown_topic())
+            }
             (Shown::Pair, Action::NextPair | Action::PrevPair) => {
                 self.app.message = Some("no report further in that direction".into());
             }
@@ -171,23 +161,29 @@ impl Browser {
         (self.series.previous(newer).unwrap_or(newer - 1), newer)
     }
 
-    /// Shows reports `pair` side by side, on the topic row shown before when both cover it.
-    fn open_pair(&mut self, pair: (usize, usize)) {
-        let topic = self.app.cmp.alignment.rows.get(self.app.row).and_then(|r| r.topic);
+    /// The topic of the row the pair shows.
+    fn shown_topic(&self) -> Option<TopicId> {
+        self.app.cmp.alignment.rows.get(self.app.row).and_then(|r| r.topic)
+    }
+
+    /// Shows reports `pair` side by side, on the row of `topic` when the pair covers it.
+    fn open_pair(&mut self, pair: (usize, usize), topic: Option<TopicId>) {
+        // The terminal's size, as the pair shown so far was last told it.
+        let size = Input::Resize {
+            width: self.app.geometry.width,
+            height: self.app.geometry.total_height,
+        };
         if pair != self.pair {
             self.app = pair_app(&self.series, pair, &self.tax, &self.keymap, self.view);
             self.pair = pair;
             self.generation += 1;
-            if let Some(r) = topic.and_then(|t| self.app.cmp.row_of(t)) {
-                self.app.set_row(r);
-            }
+        }
+        if let Some(r) = topic.and_then(|t| self.app.cmp.row_of(t)) {
+            self.app.set_row(r);
         }
         self.shown = Shown::Pair;
         self.cursor.1 = pair.1;
-        self.app.update(Input::Resize {
-            width: self.size.0,
-            height: self.size.1,
-        });
+        self.app.update(size);
     }
 }
 
