@@ -264,9 +264,8 @@ pub fn pair(files: &[PathBuf]) -> (Option<&Path>, Option<&Path>) {
 
 /// Loads the reports of a series on every core, with a progress line on a terminal when it takes
 /// more than a moment.
-pub fn series(files: &[PathBuf], options: &Options) -> Result<(Series, Taxonomy)> {
-    let config = settings(options)?;
-    let tax = taxonomy(options, &config)?;
+pub fn series(files: &[PathBuf], options: &Options, config: &Config) -> Result<(Series, Taxonomy)> {
+    let tax = taxonomy(options, config)?;
     let paths = duibi::series::expand(files)?;
     if paths.len() < 2 {
         bail!("give two reports or more to compare (a folder holding one report is not enough)");
@@ -294,7 +293,7 @@ pub fn series(files: &[PathBuf], options: &Options) -> Result<(Series, Taxonomy)
 
 /// `compare` of three reports or more: the coverage matrix and each neighbouring pair.
 fn run_compare_series(files: &[PathBuf], format: CompareFormat, options: &Options) -> Result<Outcome> {
-    let (s, tax) = series(files, options)?;
+    let (s, tax) = series(files, options, &settings(options)?)?;
     let cov = Coverage::new(&s, &tax);
     let pairs = s.neighbour_summaries(&tax);
     print(&match format {
@@ -307,7 +306,7 @@ fn run_compare_series(files: &[PathBuf], format: CompareFormat, options: &Option
 }
 
 pub fn run_figures(files: &[PathBuf], format: FiguresFormat, options: &Options) -> Result<()> {
-    let (s, tax) = series(files, options)?;
+    let (s, tax) = series(files, options, &settings(options)?)?;
     let f = Figures::new(&s, &tax);
     print(&match format {
         FiguresFormat::Text => render::series::figures_text(&s, &f, &tax),
@@ -403,14 +402,14 @@ impl std::fmt::Write for Stdout {
 
 /// `duibi LEFT RIGHT` on a terminal: everything that can fail happens before the screen switches.
 pub fn run_interactive(files: &[PathBuf], demo: bool, options: &Options, start: std::time::Instant) -> Result<()> {
+    let config = settings(options)?;
     if !demo && is_series(files) {
-        let (s, tax) = series(files, options)?;
-        return crate::tui::run_series(s, tax, &settings(options)?, start);
+        let (s, tax) = series(files, options, &config)?;
+        return crate::tui::run_series(s, tax, &config, start);
     }
     if files.len() > 2 {
         bail!("--demo compares the two built-in reports: give no files with it");
     }
-    let config = settings(options)?;
     let tax = taxonomy(options, &config)?;
     let (left, right) = pair(files);
     let (l, r) = documents(left, right, demo, options)?;
