@@ -11,9 +11,8 @@ use duibi::config::{self, Config};
 use duibi::load::{DEFAULT_MAX_BYTES, LoadOptions, SourceText, load};
 use duibi::outline::{Document, outline};
 use duibi::render;
-use duibi::series::Series;
-use duibi::series::coverage::Coverage;
 use duibi::series::figures::Figures;
+use duibi::series::{Series, Survey};
 use duibi::topics::{Taxonomy, classify};
 
 /// Compare Chinese government work reports: matching passages side by side, changes word by word.
@@ -294,14 +293,13 @@ pub fn series(files: &[PathBuf], options: &Options, config: &Config) -> Result<(
 /// `compare` of three reports or more: the coverage matrix and each neighbouring pair.
 fn run_compare_series(files: &[PathBuf], format: CompareFormat, options: &Options) -> Result<Outcome> {
     let (s, tax) = series(files, options, &settings(options)?)?;
-    let cov = Coverage::new(&s, &tax);
-    let pairs = s.neighbour_summaries(&tax);
+    let survey = Survey::new(&s, &tax);
     print(&match format {
-        CompareFormat::Text => render::series::text(&s, &cov, &pairs, &tax),
-        CompareFormat::Markdown => render::series::markdown(&s, &cov, &pairs, &tax),
-        CompareFormat::Json => render::series::json(&s, &cov, &pairs),
+        CompareFormat::Text => render::series::text(&s, &survey, &tax),
+        CompareFormat::Markdown => render::series::markdown(&s, &survey, &tax),
+        CompareFormat::Json => render::series::json(&s, &survey),
     })?;
-    let differ = pairs.iter().any(|(_, _, p)| p.stats.changes > 0);
+    let differ = survey.pairs.iter().any(|(_, _, p)| p.stats.changes > 0);
     Ok(if differ { Outcome::Differ } else { Outcome::Same })
 }
 

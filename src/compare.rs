@@ -68,7 +68,8 @@ impl Report {
         }
     }
 
-    fn all_text(&self) -> String {
+    /// The report's text: preamble and sections, paragraphs on lines of their own.
+    pub(crate) fn all_text(&self) -> String {
         let d = &self.doc;
         let mut parts: Vec<String> = d.preamble.iter().map(|p| p.text.clone()).collect();
         parts.extend(d.roots.iter().map(|&r| d.full_text(r)));

@@ -195,3 +195,37 @@ pub const CLOSING_OPENERS: &[&str] = &[
 
 /// Words a report's title line holds: `…法治政府建设情况报告`, `…工作总结`.
 pub const TITLE_WORDS: &[&str] = &["报告", "情况", "总结", "工作"];
+
+/// Wording the genre repeats in every report, whatever the bureau: dimmed on request when a pair is
+/// compared alone. A series learns its own (see [`crate::stock`]); this list only seeds it. Each is
+/// at least four characters, the length phrases are matched by. The taxonomy's keywords are never
+/// dimmed, so none belongs here.
+pub const STOCK_PHRASES: &[&str] = &[
+    "认真贯彻落实",
+    "深入贯彻落实",
+    "全面贯彻落实",
+    "贯彻落实党中央",
+    "高度重视",
+    "全面依法治国",
+    "习近平法治思想",
+    "习近平新时代中国特色社会主义思想",
+    "法治政府建设",
+    "依法行政",
+    "深入推进",
+    "全面推进",
+    "扎实推进",
+    "稳步推进",
+    "持续推进",
+    "积极推进",
+    "切实加强",
+    "进一步加强",
+    "不断完善",
+    "进一步完善",
+    "进一步提高",
+    "取得明显成效",
+    "取得了明显成效",
+    "严格按照",
+    "牢固树立",
+    "有力推动",
+    "提供有力法治保障",
+];

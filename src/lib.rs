@@ -27,6 +27,7 @@ pub mod overview;
 pub mod render;
 pub mod series;
 pub mod sides;
+pub mod stock;
 pub mod text;
 pub mod topics;
 pub mod ui;

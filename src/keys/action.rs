@@ -31,6 +31,8 @@ pub enum Action {
     ToggleChangesOnly,
     ToggleSync,
     ToggleNumbering,
+    ToggleNewOnly,
+    ToggleStock,
     Overview,
     Coverage,
     Figures,
@@ -44,7 +46,7 @@ pub enum Action {
 
 impl Action {
     /// Every action, in the order the help lists them.
-    pub const ALL: [Action; 36] = [
+    pub const ALL: [Action; 38] = [
         Action::ScrollDown,
         Action::ScrollUp,
         Action::HalfPageDown,
@@ -72,6 +74,8 @@ impl Action {
         Action::ToggleChangesOnly,
         Action::ToggleSync,
         Action::ToggleNumbering,
+        Action::ToggleNewOnly,
+        Action::ToggleStock,
         Action::Overview,
         Action::Coverage,
         Action::Figures,
@@ -124,6 +128,14 @@ impl Action {
             Action::ToggleNumbering => (
                 "toggle_numbering",
                 "mark numbering differences (二、→三、) as changes, or dim them",
+            ),
+            Action::ToggleNewOnly => (
+                "toggle_new_only",
+                "show only what the newer report adds or rewrites (dropped and moved text folds)",
+            ),
+            Action::ToggleStock => (
+                "toggle_stock",
+                "dim stock phrases (wording most reports share) in unchanged text",
             ),
             Action::Overview => (
                 "overview",

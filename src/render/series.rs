@@ -9,9 +9,10 @@ use unicode_width::UnicodeWidthStr;
 use super::overview::pad;
 use super::{stats_line, topic_names};
 use crate::compare::Summary;
-use crate::series::Series;
 use crate::series::coverage::{Cell, Coverage};
 use crate::series::figures::Figures;
+use crate::series::{Series, Survey};
+use crate::stock::{Phrase, StockPhrases};
 use crate::text::shown;
 use crate::topics::Taxonomy;
 
@@ -63,7 +64,8 @@ fn pair_line(tax: &Taxonomy, names: &[String], (i, j, s): &(usize, usize, Summar
 }
 
 /// The coverage matrix and the neighbouring pairs, as plain text.
-pub fn text(series: &Series, cov: &Coverage, pairs: &[(usize, usize, Summary)], tax: &Taxonomy) -> String {
+pub fn text(series: &Series, survey: &Survey, tax: &Taxonomy) -> String {
+    let (cov, pairs) = (&survey.coverage, &survey.pairs);
     let names: Vec<String> = series.names().iter().map(|n| shown(n)).collect();
     let mut out = String::from("Reports\n");
     for (i, r) in series.reports.iter().enumerate() {
@@ -98,6 +100,9 @@ pub fn text(series: &Series, cov: &Coverage, pairs: &[(usize, usize, Summary)], 
             let _ = writeln!(out, "  {}", pair_line(tax, &names, p));
         }
     }
+    if let Some(head) = stock_heading(&survey.stock) {
+        let _ = writeln!(out, "\n{head}\n  {}", stock_list(&survey.stock));
+    }
     out
 }
 
@@ -106,7 +111,8 @@ fn md_escape(s: &str) -> String {
 }
 
 /// The same as a Markdown document.
-pub fn markdown(series: &Series, cov: &Coverage, pairs: &[(usize, usize, Summary)], tax: &Taxonomy) -> String {
+pub fn markdown(series: &Series, survey: &Survey, tax: &Taxonomy) -> String {
+    let (cov, pairs) = (&survey.coverage, &survey.pairs);
     let names: Vec<String> = series.names().iter().map(|n| md_escape(&shown(n))).collect();
     let mut out = String::from("# Reports\n\n");
     for (i, r) in series.reports.iter().enumerate() {
@@ -140,7 +146,37 @@ pub fn markdown(series: &Series, cov: &Coverage, pairs: &[(usize, usize, Summary
             let _ = writeln!(out, "- {}", md_escape(&pair_line(tax, &names, p)));
         }
     }
+    if let Some(head) = stock_heading(&survey.stock) {
+        let _ = writeln!(out, "\n# {head}\n\n{}", md_escape(&stock_list(&survey.stock)));
+    }
     out
+}
+
+/// Phrases listed under the matrix; the rest are still dimmed in the interface.
+const STOCK_LISTED: usize = 20;
+
+/// `Stock phrases (in at least 3 of 4 reports)`, when some were learned.
+fn stock_heading(stock: &StockPhrases) -> Option<String> {
+    (!stock.phrases.is_empty()).then(|| {
+        format!(
+            "Stock phrases (in at least {} of {} reports)",
+            stock.threshold, stock.learned_from
+        )
+    })
+}
+
+/// `坚持统筹推进 (4) · 高度重视 (3) · …`.
+fn stock_list(stock: &StockPhrases) -> String {
+    let mut items: Vec<String> = stock
+        .phrases
+        .iter()
+        .take(STOCK_LISTED)
+        .map(|p| format!("{} ({})", shown(&p.text), p.reports))
+        .collect();
+    if stock.phrases.len() > STOCK_LISTED {
+        items.push(format!("… {} more", stock.phrases.len() - STOCK_LISTED));
+    }
+    items.join(" · ")
 }
 
 #[derive(Serialize)]
@@ -163,7 +199,7 @@ fn reports_json(series: &Series) -> Vec<ReportJson<'_>> {
 }
 
 /// The coverage and pairs as JSON: `{"reports":[…],"coverage":{"topics":[…],"totals":[…]},"pairs":[…]}`.
-pub fn json(series: &Series, cov: &Coverage, pairs: &[(usize, usize, Summary)]) -> String {
+pub fn json(series: &Series, survey: &Survey) -> String {
     #[derive(Serialize)]
     struct Pair<'a> {
         left: usize,
@@ -176,11 +212,14 @@ pub fn json(series: &Series, cov: &Coverage, pairs: &[(usize, usize, Summary)]) 
         reports: Vec<ReportJson<'a>>,
         coverage: &'a Coverage,
         pairs: Vec<Pair<'a>>,
+        stock_phrases: &'a [Phrase],
     }
     let out = Out {
         reports: reports_json(series),
-        coverage: cov,
-        pairs: pairs
+        coverage: &survey.coverage,
+        stock_phrases: &survey.stock.phrases,
+        pairs: survey
+            .pairs
             .iter()
             .map(|(left, right, summary)| Pair {
                 left: *left,

@@ -14,7 +14,9 @@ use crate::compare::{Comparison, Report, Summary};
 use crate::error::{Error, Result};
 use crate::load::{LoadOptions, load};
 use crate::outline::{Document, outline};
+use crate::stock::StockPhrases;
 use crate::topics::Taxonomy;
+use coverage::Coverage;
 
 /// Most reports opened at once: a bureau's reports over decades, or a province's bureaus.
 pub const MAX_REPORTS: usize = 50;
@@ -26,6 +28,24 @@ const REPORT_EXTENSIONS: &[&str] = &["txt", "text", "md", "htm", "html", "xhtml"
 #[derive(Debug, Clone)]
 pub struct Series {
     pub reports: Vec<Report>,
+}
+
+/// What `compare` tells of a series: the coverage matrix, each report against the one before, and
+/// the wording most reports share.
+pub struct Survey {
+    pub coverage: Coverage,
+    pub pairs: Vec<(usize, usize, Summary)>,
+    pub stock: StockPhrases,
+}
+
+impl Survey {
+    pub fn new(series: &Series, tax: &Taxonomy) -> Survey {
+        Survey {
+            coverage: Coverage::new(series, tax),
+            pairs: series.neighbour_summaries(tax),
+            stock: series.stock_phrases(tax),
+        }
+    }
 }
 
 /// The report files named: files as given, and a directory as the report files in it (by name).
@@ -128,6 +148,13 @@ impl Series {
             c.diff_sentences();
             (i, j, c.summary(tax))
         })
+    }
+
+    /// The wording most of the reports share, with the built-in list (see [`StockPhrases::learn`]).
+    pub fn stock_phrases(&self, tax: &Taxonomy) -> StockPhrases {
+        let texts: Vec<String> = par_map(&self.reports, Report::all_text);
+        let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
+        StockPhrases::learn(&texts, tax)
     }
 
     /// How each report is named in tables: its year and unit, or its file name.

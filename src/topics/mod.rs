@@ -292,6 +292,17 @@ impl Taxonomy {
         }
         Scores(scores)
     }
+
+    /// Byte ranges of `text` where a keyword that counts in body text stands (法律顾问,
+    /// 规范性文件): what a report says, never its stock wording.
+    pub fn terms(&self, text: &str) -> Vec<Range<usize>> {
+        let folded = fold(text);
+        self.matcher
+            .find_iter(&folded.text)
+            .filter(|m| self.patterns[m.pattern().as_usize()].iter().any(|w| w.body > 0))
+            .map(|m| folded.to_original(m.range()))
+            .collect()
+    }
 }
 
 /// Byte ranges of the names between 《 and 》 (at most 60 characters, so that a lone mark does not

@@ -7,6 +7,7 @@ use ratatui::widgets::{Block, Clear, Paragraph, Widget};
 
 use super::{Theme, fit, pad_to, rect};
 use crate::keys::Mode;
+use crate::view::layout::Filter;
 use crate::view::wrap::str_width;
 use crate::view::{Action, App};
 
@@ -51,8 +52,13 @@ pub(super) fn draw_status(buf: &mut Buffer, app: &App, theme: &Theme, area: Rect
             " · apart ▶"
         };
     }
-    if app.changes_only {
-        left += " · changes only";
+    match app.filter {
+        Filter::All => {}
+        Filter::Changes => left += " · changes only",
+        Filter::New => left += " · new only",
+    }
+    if app.dim_stock {
+        left += " · stock dimmed";
     }
     if !app.words_ready {
         left += " · 分词中…";

@@ -2,7 +2,7 @@
 //! screen will show (only what changed since); drawing then reads the caches through `&App`.
 
 use super::document::{self, DocLayout};
-use super::layout::{self, Options, RowLayout};
+use super::layout::{self, Dimmed, Filter, Options, RowLayout};
 use super::overview::{self, OverviewLayout};
 use super::{App, inline};
 use crate::overview::Overview;
@@ -69,10 +69,11 @@ impl App {
     fn options(&self) -> Options {
         Options {
             marks: self.words_ready,
-            changes_only: self.changes_only,
+            filter: self.filter,
             swapped: self.swapped,
             numbering: self.numbering,
             query: self.query.clone(),
+            stock: self.dim_stock.then(|| Dimmed(self.stock.clone())),
         }
     }
 
@@ -121,7 +122,7 @@ impl App {
     pub(super) fn docs_now(&mut self) -> &[DocLayout; 2] {
         let widths: Vec<u16> = self.geometry.panes.iter().map(|p| p.1).collect();
         let opts = Options {
-            changes_only: false,
+            filter: Filter::All,
             ..self.options()
         };
         let key = (widths.clone(), opts.clone());

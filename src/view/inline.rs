@@ -1,7 +1,7 @@
 //! The inline (unified) layout of a row: where the passages sit, then the word diff as running text.
 
-use super::layout::{ABSENT, Options, RowLayout, header_text, look_of_change};
-use super::lines::{Line, Look, Seg, find_all, flag_matches};
+use super::layout::{ABSENT, Dimmed, Options, RowLayout, header_text, look_of_change};
+use super::lines::{Line, Look, Seg, dim_stock, find_all, flag_matches};
 use super::wrap::wrap;
 use crate::align::Row;
 use crate::diff::{Op, OpKind, RowDiff};
@@ -16,7 +16,12 @@ fn op_segs(segs: &mut Vec<Seg>, op: &Op, opts: &Options, moved: bool) {
         ..Seg::new(text, look)
     };
     match op.op {
-        OpKind::Equal => segs.push(seg(&op.text, plain)),
+        OpKind::Equal => match &opts.stock {
+            Some(Dimmed(stock)) if !moved => {
+                segs.extend(dim_stock(vec![seg(&op.text, plain)], &stock.ranges(&op.text)))
+            }
+            _ => segs.push(seg(&op.text, plain)),
+        },
         OpKind::Delete => segs.push(seg(&op.text, look_of_change(Side::Left, opts.swapped))),
         OpKind::Insert => segs.push(seg(&op.text, look_of_change(Side::Right, opts.swapped))),
         OpKind::Renumber if opts.numbering => {

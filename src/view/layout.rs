@@ -7,24 +7,52 @@
 
 use std::collections::HashSet;
 use std::ops::Range;
+use std::sync::Arc;
 
-use super::lines::{Line, Look, Seg, find_all, flag_matches};
+use super::lines::{Line, Look, Seg, dim_stock, find_all, flag_matches};
 use super::wrap::wrap;
 use crate::align::{Passage, PassageKind, Row};
 use crate::diff::{Mark, RowDiff, Span, UnitRef};
 use crate::sides::Side;
+use crate::stock::StockPhrases;
+
+/// Stock phrases to dim. Layouts are cached by their options, and one set serves a pair for its
+/// whole life: two are the same when they are the same set.
+#[derive(Debug, Clone)]
+pub struct Dimmed(pub Arc<StockPhrases>);
+
+impl PartialEq for Dimmed {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl Eq for Dimmed {}
+
+/// Which sentences a row shows.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Filter {
+    #[default]
+    All,
+    /// Changed sentences only; unchanged ones fold into a count.
+    Changes,
+    /// Only what the newer (right-hand) report adds or rewrites: dropped and moved sentences fold too.
+    New,
+}
 
 /// How to lay a row out.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Options {
     /// Word marks are ready (else the text is shown plain, already aligned by sentence).
     pub marks: bool,
-    pub changes_only: bool,
+    pub filter: Filter,
     pub swapped: bool,
     /// Show numbering differences (`二、` → `三、`) as changes; else the markers are dimmed.
     pub numbering: bool,
     /// Search query; matches are flagged.
     pub query: Option<String>,
+    /// Stock wording in unchanged text is dimmed.
+    pub stock: Option<Dimmed>,
 }
 
 /// A row laid out for the screen.
@@ -83,6 +111,9 @@ pub(super) fn unit_segs(text: &str, range: &Range<usize>, spans: &[Span], opts: 
     }
     if pos < range.end {
         segs.push(Seg::new(&text[pos..range.end], Look::Plain));
+    }
+    if let Some(Dimmed(stock)) = &opts.stock {
+        segs = dim_stock(segs, &stock.ranges(&text[range.clone()]));
     }
     if let Some(q) = opts.query.as_deref() {
         segs = flag_matches(segs, &find_all(&text[range.clone()], q));
@@ -152,6 +183,18 @@ pub fn nothing_to_compare() -> RowLayout {
     }
 }
 
+/// The line standing for folded sentences, saying what they were: `⋯ 3 句未变 · 1 句删去 ⋯`.
+fn fold_line([same, moved, dropped]: [usize; 3]) -> Line {
+    let parts: Vec<String> = [(same, "未变"), (moved, "移动"), (dropped, "删去")]
+        .into_iter()
+        .filter(|&(n, _)| n > 0)
+        .map(|(n, what)| format!("{n} 句{what}"))
+        .collect();
+    Line {
+        segs: vec![Seg::new(format!("⋯ {} ⋯", parts.join(" · ")), Look::Dim)],
+    }
+}
+
 /// Side-by-side layout of one row.
 pub fn side_by_side(row: &Row, diff: &RowDiff, widths: [usize; 2], opts: &Options) -> RowLayout {
     // Pane `a` is the left pane, whichever report it shows.
@@ -186,6 +229,15 @@ pub fn side_by_side(row: &Row, diff: &RowDiff, widths: [usize; 2], opts: &Option
         v
     };
     let in_order: Vec<(usize, usize)> = pairs.iter().filter(|p| !p.2).map(|p| (p.0, p.1)).collect();
+    // The newer report's sentences that say what the older one said, words unchanged (in place
+    // or moved).
+    let repeated: HashSet<usize> = diff
+        .links
+        .iter()
+        .filter(|l| !l.changed)
+        .map(|l| l.unit(Side::Right))
+        .collect();
+    let linked_older: HashSet<usize> = diff.links.iter().map(|l| l.unit(Side::Left)).collect();
 
     // Chunks: in-place pairs side by side; between them, one-sided sentences zipped.
     let mut chunks: Vec<(Option<usize>, Option<usize>)> = Vec::new();
@@ -213,15 +265,30 @@ pub fn side_by_side(row: &Row, diff: &RowDiff, widths: [usize; 2], opts: &Option
         Some(&(Some(_), None)) => [false, !b.units.is_empty()],
         _ => [false, false],
     };
-    let mut folded = 0usize;
+    // Sentences folded since the last one shown: unchanged, moved, dropped.
+    let mut folded = [0usize; 3];
     let mut previous_changed = false;
     // The passage whose header each pane showed last (changes only).
     let mut header_shown: [Option<usize>; 2] = [None, None];
-    for (ci, &(l, r)) in chunks.iter().enumerate() {
+    for (ci, &(mut l, mut r)) in chunks.iter().enumerate() {
         let changed = match (l, r) {
             (Some(l), Some(r)) => edited.contains(&(l, r)) || partner_a[l] != Some(r),
             _ => true,
         };
+        let (newer, older) = if a.side == Side::Right { (l, r) } else { (r, l) };
+        // What a folded sentence of the older report was: moved elsewhere, or dropped.
+        let gone = |u: usize| if linked_older.contains(&u) { 1 } else { 2 };
+        let shown = match opts.filter {
+            Filter::All => true,
+            Filter::Changes => changed,
+            Filter::New => newer.is_some_and(|u| !repeated.contains(&u)),
+        };
+        // New only: the older report's sentence stays only beside its own rewrite.
+        let in_place = matches!((l, r), (Some(l), Some(r)) if partner_a[l] == Some(r));
+        if let Some(u) = older.filter(|_| opts.filter == Filter::New && shown && !in_place) {
+            folded[gone(u)] += 1;
+            *(if a.side == Side::Right { &mut r } else { &mut l }) = None;
+        }
         let mut lines_a = l.map_or_else(Vec::new, |u| a.lines(u, widths[0], opts, hoisted[0]));
         let mut lines_b = r.map_or_else(Vec::new, |u| b.lines(u, widths[1], opts, hoisted[1]));
         // The first line of the row names both reports' first passages, even where one side's
@@ -236,11 +303,17 @@ pub fn side_by_side(row: &Row, diff: &RowDiff, widths: [usize; 2], opts: &Option
         }
         let starts_passage =
             |s: &SideData, u: Option<usize>| u.is_some_and(|u| u == 0 || s.units[u - 1].passage != s.units[u].passage);
-        if opts.changes_only {
-            // Only changes: unchanged sentences fold, passage openings too; a change further into a
-            // passage brings its passage's header along.
-            if !changed {
-                folded += 1;
+        if opts.filter != Filter::All {
+            // Only changes (or what is new): the rest folds, passage openings too; a sentence shown
+            // further into a passage brings its passage's header along.
+            if !shown {
+                let kind = match (changed, newer, older) {
+                    (false, _, _) => 0,
+                    (true, Some(_), _) => 1,
+                    (true, None, Some(u)) => gone(u),
+                    (true, None, None) => 2,
+                };
+                folded[kind] += 1;
                 continue;
             }
             let [shown_a, shown_b] = &mut header_shown;
@@ -256,13 +329,11 @@ pub fn side_by_side(row: &Row, diff: &RowDiff, widths: [usize; 2], opts: &Option
                 }
             }
         }
-        if folded > 0 {
+        if folded != [0; 3] {
             for pane in &mut out.panes {
-                pane.push(Line {
-                    segs: vec![Seg::new(format!("⋯ {folded} 句未变 ⋯"), Look::Dim)],
-                });
+                pane.push(fold_line(folded));
             }
-            folded = 0;
+            folded = [0; 3];
         }
         let n = lines_a.len().max(lines_b.len());
         lines_a.resize(n, Line::default());
@@ -286,11 +357,9 @@ pub fn side_by_side(row: &Row, diff: &RowDiff, widths: [usize; 2], opts: &Option
             out.panes[1].push(Line::default());
         }
     }
-    if folded > 0 {
+    if folded != [0; 3] {
         for pane in &mut out.panes {
-            pane.push(Line {
-                segs: vec![Seg::new(format!("⋯ {folded} 句未变 ⋯"), Look::Dim)],
-            });
+            pane.push(fold_line(folded));
         }
     }
     // A report without the topic says so beside the other's first line, rather than staying blank
@@ -309,108 +378,4 @@ pub fn side_by_side(row: &Row, diff: &RowDiff, widths: [usize; 2], opts: &Option
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::view::testing::{diff, opts, row, text_of, texts};
-
-    #[test]
-    fn an_edited_sentence_is_struck_left_and_added_right_on_one_line() {
-        let r = row(&["全年提供法律咨询16次。"], &["全年提供法律咨询119次。"]);
-        let l = side_by_side(&r, &diff(&r), [40, 40], &opts());
-        assert_eq!(l.panes[0].len(), l.panes[1].len(), "panes stay level");
-        let [left, right] = [&l.panes[0], &l.panes[1]];
-        assert!(left[0].text().starts_with('◀') && right[0].text().starts_with('▶'));
-        assert_eq!(text_of(&left[1], Look::Deleted), "16次", "a figure changes whole");
-        assert_eq!(text_of(&right[1], Look::Inserted), "119次");
-        assert!(right[1].segs.iter().any(|s| s.figure && s.text == "119次"));
-        assert_eq!(l.changes, [0], "one block of changes, from the passage header above it");
-    }
-
-    #[test]
-    fn swapped_panes_show_the_right_report_first_as_the_old_one() {
-        let r = row(&["旧的一句。"], &["新的一句。"]);
-        let o = Options {
-            swapped: true,
-            ..opts()
-        };
-        let l = side_by_side(&r, &diff(&r), [40, 40], &o);
-        assert!(l.panes[0][1].text().contains("新的"), "{:?}", texts(&l.panes[0]));
-        assert!(l.panes[0][0].text().starts_with('◀'), "arrows follow the panes");
-        assert_eq!(text_of(&l.panes[0][1], Look::Deleted), "新");
-        assert_eq!(text_of(&l.panes[1][1], Look::Inserted), "旧");
-    }
-
-    #[test]
-    fn changes_only_folds_unchanged_sentences_and_counts_them() {
-        let r = row(&["不变一。不变二。改前。"], &["不变一。不变二。改后。"]);
-        let o = Options {
-            changes_only: true,
-            ..opts()
-        };
-        let l = side_by_side(&r, &diff(&r), [40, 40], &o);
-        let left = texts(&l.panes[0]);
-        assert_eq!(left[0], "⋯ 2 句未变 ⋯", "{left:?}");
-        assert!(left.iter().any(|t| t.contains("改前")));
-        assert!(
-            left.iter().any(|t| t.starts_with('◀')),
-            "the change brings its passage's header"
-        );
-    }
-
-    #[test]
-    fn a_report_without_the_topic_says_so() {
-        let r = row(&[], &["只有右边。"]);
-        let l = side_by_side(&r, &diff(&r), [40, 40], &opts());
-        assert_eq!(l.panes[0][0].text(), format!("◀ {ABSENT}"));
-        assert_eq!(text_of(&l.panes[1][1], Look::Inserted), "只有右边。");
-    }
-
-    #[test]
-    fn a_renumbered_heading_is_dimmed_unless_numbering_is_shown() {
-        let r = row(&["二、法律顾问"], &["三、法律顾问"]);
-        let d = diff(&r);
-        let l = side_by_side(&r, &d, [40, 40], &opts());
-        assert_eq!(text_of(&l.panes[1][1], Look::Dim), "三、");
-        assert!(l.changes.is_empty(), "numbering alone is not a change");
-        let shown = side_by_side(
-            &r,
-            &d,
-            [40, 40],
-            &Options {
-                numbering: true,
-                ..opts()
-            },
-        );
-        assert_eq!(text_of(&shown.panes[1][1], Look::Inserted), "三、");
-    }
-
-    #[test]
-    fn before_word_marks_the_text_is_plain() {
-        let r = row(&["甲。"], &["乙。"]);
-        let l = side_by_side(&r, &diff(&r), [40, 40], &Options { marks: false, ..opts() });
-        assert!(
-            l.panes
-                .iter()
-                .flatten()
-                .flat_map(|l| &l.segs)
-                .all(|s| s.look != Look::Deleted && s.look != Look::Inserted)
-        );
-    }
-
-    #[test]
-    fn search_matches_are_listed_by_line() {
-        let r = row(&["第一句。\n第二句法律顾问。"], &["第一句。\n第二句法律顾问。"]);
-        let o = Options {
-            query: Some("法律顾问".into()),
-            ..opts()
-        };
-        let l = side_by_side(&r, &diff(&r), [40, 40], &o);
-        assert_eq!(l.matches.len(), 1);
-        assert!(
-            l.panes[0][l.matches[0]]
-                .segs
-                .iter()
-                .any(|s| s.matched && s.text == "法律顾问")
-        );
-    }
-}
+mod tests;

@@ -105,6 +105,43 @@ pub fn find_all(text: &str, query: &str) -> Vec<Range<usize>> {
         .collect()
 }
 
+/// Dims the parts of plain segments inside `ranges` (byte ranges of the segments' joined text).
+/// Only unchanged text dims: a change stays marked, however stock its wording.
+pub(super) fn dim_stock(segs: Vec<Seg>, ranges: &[Range<usize>]) -> Vec<Seg> {
+    if ranges.is_empty() {
+        return segs;
+    }
+    let mut out = Vec::with_capacity(segs.len());
+    let mut offset = 0;
+    for seg in segs {
+        let end = offset + seg.text.len();
+        if seg.look != Look::Plain {
+            offset = end;
+            out.push(seg);
+            continue;
+        }
+        let piece = |from: usize, to: usize, look: Look| Seg {
+            text: seg.text[from - offset..to - offset].to_string(),
+            look,
+            ..seg.clone()
+        };
+        let mut pos = offset;
+        for r in ranges.iter().filter(|r| r.end > offset && r.start < end) {
+            let (from, to) = (r.start.max(offset), r.end.min(end));
+            if from > pos {
+                out.push(piece(pos, from, Look::Plain));
+            }
+            out.push(piece(from, to, Look::Dim));
+            pos = to;
+        }
+        if pos < end {
+            out.push(piece(pos, end, Look::Plain));
+        }
+        offset = end;
+    }
+    out
+}
+
 /// Splits segments at match boundaries and flags the matched parts.
 pub(super) fn flag_matches(segs: Vec<Seg>, matches: &[Range<usize>]) -> Vec<Seg> {
     if matches.is_empty() {

@@ -56,7 +56,12 @@ pub struct App {
     pub inline: Option<bool>,
     pub sidebar: bool,
     pub sync: bool,
-    pub changes_only: bool,
+    /// Which sentences rows show: all, changes only, or what the newer report adds.
+    pub filter: layout::Filter,
+    /// Stock wording in unchanged text is dimmed.
+    pub dim_stock: bool,
+    /// The stock phrases: the built-in list, or what a series learned.
+    pub stock: std::sync::Arc<crate::stock::StockPhrases>,
     /// Numbering differences shown as changes (else dimmed).
     pub numbering: bool,
     pub swapped: bool,
@@ -92,6 +97,7 @@ impl App {
             .iter()
             .filter_map(|&a| Some((a, keymap.keys_for(Mode::Normal, a).into_iter().next()?)))
             .collect();
+        let stock = std::sync::Arc::new(crate::stock::StockPhrases::builtin(&tax));
         App {
             cmp,
             tax,
@@ -111,7 +117,9 @@ impl App {
             inline: None,
             sidebar: true,
             sync: true,
-            changes_only: false,
+            filter: layout::Filter::All,
+            dim_stock: false,
+            stock,
             numbering: false,
             swapped: false,
             input: String::new(),

@@ -2,11 +2,14 @@
 //! and one pair side by side, stepped through time. [`Browser::update`] is the one place its state
 //! changes; the pair on screen is an [`App`] of its own, which hands the series' keys back.
 
+use std::sync::Arc;
+
 use super::{App, Input};
 use crate::keys::{Action, Key, Keymap, Lookup, Mode};
 use crate::series::Series;
 use crate::series::coverage::Coverage;
 use crate::series::figures::Figures;
+use crate::stock::StockPhrases;
 use crate::topics::{Taxonomy, TopicId};
 
 /// What the series shows.
@@ -37,6 +40,8 @@ pub struct Browser {
     pub generation: u64,
     pub quit: bool,
     tax: Taxonomy,
+    /// The wording most of the reports share, dimmed on request in every pair.
+    stock: Arc<StockPhrases>,
     keymap: Keymap,
     view: (Option<bool>, bool),
     pending: Vec<Key>,
@@ -52,7 +57,8 @@ impl Browser {
             0 | 1 => (0, 0),
             _ => (series.previous(n - 1).unwrap_or(n - 2), n - 1),
         };
-        let app = pair_app(&series, pair, &tax, &keymap, view);
+        let stock = Arc::new(series.stock_phrases(&tax));
+        let app = pair_app(&series, pair, &tax, &stock, &keymap, view);
         Browser {
             cursor: (0, n.saturating_sub(1)),
             series,
@@ -66,6 +72,7 @@ impl Browser {
             generation: 0,
             quit: false,
             tax,
+            stock,
             keymap,
             view,
             pending: Vec::new(),
@@ -174,7 +181,12 @@ impl Browser {
             height: self.app.geometry.total_height,
         };
         if pair != self.pair {
-            self.app = pair_app(&self.series, pair, &self.tax, &self.keymap, self.view);
+            let mut app = pair_app(&self.series, pair, &self.tax, &self.stock, &self.keymap, self.view);
+            // How the reader chose to read carries over to the next pair.
+            let old = &self.app;
+            (app.filter, app.dim_stock, app.numbering, app.sidebar, app.inline) =
+                (old.filter, old.dim_stock, old.numbering, old.sidebar, old.inline);
+            self.app = app;
             self.pair = pair;
             self.generation += 1;
         }
@@ -191,11 +203,13 @@ fn pair_app(
     series: &Series,
     (i, j): (usize, usize),
     tax: &Taxonomy,
+    stock: &Arc<StockPhrases>,
     keymap: &Keymap,
     view: (Option<bool>, bool),
 ) -> App {
     let mut app = App::new(series.pair(i, j, tax), tax.clone(), keymap.clone()).with_view(view.0, view.1);
     app.in_series = true;
+    app.stock = stock.clone();
     app
 }
 
@@ -264,5 +278,35 @@ mod tests {
         assert!(b.figures.as_ref().is_some_and(|f| !f.measures.is_empty()));
         key(&mut b, 'q');
         assert!(b.quit);
+    }
+
+    #[test]
+    fn the_pair_dims_what_the_series_shares_and_keeps_the_readers_choices_through_time() {
+        let mut b = browser();
+        assert_eq!(
+            b.stock.learned_from, 3,
+            "learned from the series, not the built-in list alone"
+        );
+        assert!(!b.stock.phrases.is_empty(), "three years of one bureau share wording");
+        b.cursor = (0, 1);
+        b.update(Input::Action(Action::Open, 1));
+        let dimmed = |b: &Browser| -> String {
+            let layout = b.app.row_layout();
+            let segs = layout.panes.iter().flatten().flat_map(|l| &l.segs);
+            segs.filter(|s| s.look == crate::view::lines::Look::Dim)
+                .map(|s| s.text.as_str())
+                .collect()
+        };
+        key(&mut b, 'J');
+        let before = dimmed(&b);
+        key(&mut b, 'D');
+        assert!(b.app.dim_stock && b.app.message.as_deref().is_some_and(|m| m.contains("of 3 reports")));
+        let after = dimmed(&b);
+        assert!(after.len() > before.len(), "stock wording dims: {after}");
+        key(&mut b, 'a');
+        key(&mut b, '>');
+        assert_eq!(b.pair, (1, 2));
+        assert!(b.app.dim_stock, "the next pair is read the same way");
+        assert_eq!(b.app.filter, crate::view::layout::Filter::New);
     }
 }

@@ -30,10 +30,11 @@ pub fn diff(row: &Row) -> RowDiff {
 pub fn opts() -> crate::view::layout::Options {
     crate::view::layout::Options {
         marks: true,
-        changes_only: false,
+        filter: crate::view::layout::Filter::All,
         swapped: false,
         numbering: false,
         query: None,
+        stock: None,
     }
 }
 

@@ -1,6 +1,7 @@
 //! The one place the interface's state changes: every [`Input`] goes through [`App::update`], which
 //! carries it out and then brings the cached layouts up to date for drawing.
 
+use super::layout::Filter;
 use super::{App, Geometry};
 use crate::diff::RowDiff;
 use crate::keys::{Action, Key, Mode};
@@ -52,6 +53,41 @@ impl App {
         } else if self.overview && self.geometry.content.contains(column, row) {
             self.click_overview(usize::from(row - self.geometry.content.y));
         }
+    }
+
+    /// Shows only `filter`'s sentences, or all again when it is on already.
+    fn set_filter(&mut self, filter: Filter) {
+        self.filter = if self.filter == filter { Filter::All } else { filter };
+        self.scroll = [0, 0];
+        let what = match self.filter {
+            Filter::All => "every sentence shown",
+            Filter::Changes => "changed sentences only",
+            Filter::New => "only what the right-hand report adds or rewrites",
+        };
+        self.message = Some(if self.filter != Filter::All && (self.document || self.is_inline()) {
+            format!("{what}: side by side only (i, d switch back)")
+        } else {
+            what.to_string()
+        });
+    }
+
+    /// What the stock toggle says it did, and from what the phrases come.
+    fn stock_message(&self) -> String {
+        if !self.dim_stock {
+            return "stock phrases shown plainly".into();
+        }
+        let s = &self.stock;
+        if s.learned_from == 0 {
+            return "stock phrases dimmed: the built-in list (a series of 3 or more reports learns its own)".into();
+        }
+        let examples: Vec<&str> = s.phrases.iter().take(3).map(|p| p.text.as_str()).collect();
+        format!(
+            "stock phrases dimmed: {} shared by at least {} of {} reports ({} …) and the built-in list",
+            s.phrases.len(),
+            s.threshold,
+            s.learned_from,
+            examples.join("、")
+        )
     }
 
     /// Installs word-level diffs computed elsewhere.
@@ -219,9 +255,11 @@ impl App {
                     self.show_row_in_documents();
                 }
             }
-            Action::ToggleChangesOnly => {
-                self.changes_only = !self.changes_only;
-                self.scroll = [0, 0];
+            Action::ToggleChangesOnly => self.set_filter(Filter::Changes),
+            Action::ToggleNewOnly => self.set_filter(Filter::New),
+            Action::ToggleStock => {
+                self.dim_stock = !self.dim_stock;
+                self.message = Some(self.stock_message());
             }
             Action::ToggleNumbering => {
                 self.numbering = !self.numbering;

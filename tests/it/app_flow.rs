@@ -121,7 +121,7 @@ fn escape_cancels_search_and_toggles_flip() {
     type_keys(&mut app, "s");
     assert!(app.swapped);
     type_keys(&mut app, "c");
-    assert!(app.changes_only);
+    assert_eq!(app.filter, duibi::view::layout::Filter::Changes);
     type_keys(&mut app, "q");
     assert!(app.quit);
 }

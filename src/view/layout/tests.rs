@@ -1,0 +1,169 @@
+//! The side-by-side layout's unit tests.
+
+use super::*;
+use crate::view::testing::{diff, opts, row, text_of, texts};
+
+#[test]
+fn an_edited_sentence_is_struck_left_and_added_right_on_one_line() {
+    let r = row(&["全年提供法律咨询16次。"], &["全年提供法律咨询119次。"]);
+    let l = side_by_side(&r, &diff(&r), [40, 40], &opts());
+    assert_eq!(l.panes[0].len(), l.panes[1].len(), "panes stay level");
+    let [left, right] = [&l.panes[0], &l.panes[1]];
+    assert!(left[0].text().starts_with('◀') && right[0].text().starts_with('▶'));
+    assert_eq!(text_of(&left[1], Look::Deleted), "16次", "a figure changes whole");
+    assert_eq!(text_of(&right[1], Look::Inserted), "119次");
+    assert!(right[1].segs.iter().any(|s| s.figure && s.text == "119次"));
+    assert_eq!(l.changes, [0], "one block of changes, from the passage header above it");
+}
+
+#[test]
+fn swapped_panes_show_the_right_report_first_as_the_old_one() {
+    let r = row(&["旧的一句。"], &["新的一句。"]);
+    let o = Options {
+        swapped: true,
+        ..opts()
+    };
+    let l = side_by_side(&r, &diff(&r), [40, 40], &o);
+    assert!(l.panes[0][1].text().contains("新的"), "{:?}", texts(&l.panes[0]));
+    assert!(l.panes[0][0].text().starts_with('◀'), "arrows follow the panes");
+    assert_eq!(text_of(&l.panes[0][1], Look::Deleted), "新");
+    assert_eq!(text_of(&l.panes[1][1], Look::Inserted), "旧");
+}
+
+#[test]
+fn changes_only_folds_unchanged_sentences_and_counts_them() {
+    let r = row(&["不变一。不变二。改前。"], &["不变一。不变二。改后。"]);
+    let o = Options {
+        filter: Filter::Changes,
+        ..opts()
+    };
+    let l = side_by_side(&r, &diff(&r), [40, 40], &o);
+    let left = texts(&l.panes[0]);
+    assert_eq!(left[0], "⋯ 2 句未变 ⋯", "{left:?}");
+    assert!(left.iter().any(|t| t.contains("改前")));
+    assert!(
+        left.iter().any(|t| t.starts_with('◀')),
+        "the change brings its passage's header"
+    );
+}
+
+#[test]
+fn new_only_shows_what_the_right_report_adds_or_rewrites_and_folds_the_rest() {
+    let r = row(
+        &["这一句两年都一样。这句只在去年报告里。全年提供法律咨询十六次。挪动位置的这一句。"],
+        &["挪动位置的这一句。这一句两年都一样。全年提供法律咨询二十次。今年新增一项工作。"],
+    );
+    let o = Options {
+        filter: Filter::New,
+        ..opts()
+    };
+    let l = side_by_side(&r, &diff(&r), [40, 40], &o);
+    let [left, right] = [texts(&l.panes[0]), texts(&l.panes[1])];
+    assert!(right.iter().any(|t| t.contains("二十次")), "{right:?}");
+    assert!(
+        left.iter().any(|t| t.contains("十六次")),
+        "a rewrite keeps its old wording beside it"
+    );
+    assert!(right.iter().any(|t| t.contains("今年新增")));
+    for gone in ["两年都一样", "只在去年", "挪动位置"] {
+        assert!(
+            !left.iter().chain(&right).any(|t| t.contains(gone)),
+            "{gone} folds: {left:?}"
+        );
+    }
+    assert!(
+        left.iter().any(|t| t.contains("句删去")) && left.iter().any(|t| t.contains("句未变")),
+        "what folds is counted as what it is: {left:?}"
+    );
+    // Changes only keeps the dropped sentence.
+    let changes = side_by_side(
+        &r,
+        &diff(&r),
+        [40, 40],
+        &Options {
+            filter: Filter::Changes,
+            ..opts()
+        },
+    );
+    assert!(texts(&changes.panes[0]).iter().any(|t| t.contains("只在去年")));
+}
+
+#[test]
+fn stock_wording_dims_in_unchanged_text_only() {
+    let stock = StockPhrases::builtin(&crate::topics::Taxonomy::builtin());
+    let r = row(
+        &["我局高度重视，聘请律师2名。"],
+        &["我局高度重视，切实加强管理，聘请律师3名。"],
+    );
+    let o = Options {
+        stock: Some(Dimmed(Arc::new(stock))),
+        ..opts()
+    };
+    let l = side_by_side(&r, &diff(&r), [60, 60], &o);
+    let right = &l.panes[1][1];
+    assert_eq!(text_of(right, Look::Dim), "高度重视", "{right:?}");
+    assert!(
+        text_of(right, Look::Inserted).contains("切实加强"),
+        "a change stays marked"
+    );
+    assert_eq!(text_of(right, Look::Inserted).matches('3').count(), 1);
+    let plain = side_by_side(&r, &diff(&r), [60, 60], &opts());
+    assert_eq!(text_of(&plain.panes[1][1], Look::Dim), "", "nothing dims unless asked");
+}
+
+#[test]
+fn a_report_without_the_topic_says_so() {
+    let r = row(&[], &["只有右边。"]);
+    let l = side_by_side(&r, &diff(&r), [40, 40], &opts());
+    assert_eq!(l.panes[0][0].text(), format!("◀ {ABSENT}"));
+    assert_eq!(text_of(&l.panes[1][1], Look::Inserted), "只有右边。");
+}
+
+#[test]
+fn a_renumbered_heading_is_dimmed_unless_numbering_is_shown() {
+    let r = row(&["二、法律顾问"], &["三、法律顾问"]);
+    let d = diff(&r);
+    let l = side_by_side(&r, &d, [40, 40], &opts());
+    assert_eq!(text_of(&l.panes[1][1], Look::Dim), "三、");
+    assert!(l.changes.is_empty(), "numbering alone is not a change");
+    let shown = side_by_side(
+        &r,
+        &d,
+        [40, 40],
+        &Options {
+            numbering: true,
+            ..opts()
+        },
+    );
+    assert_eq!(text_of(&shown.panes[1][1], Look::Inserted), "三、");
+}
+
+#[test]
+fn before_word_marks_the_text_is_plain() {
+    let r = row(&["甲。"], &["乙。"]);
+    let l = side_by_side(&r, &diff(&r), [40, 40], &Options { marks: false, ..opts() });
+    assert!(
+        l.panes
+            .iter()
+            .flatten()
+            .flat_map(|l| &l.segs)
+            .all(|s| s.look != Look::Deleted && s.look != Look::Inserted)
+    );
+}
+
+#[test]
+fn search_matches_are_listed_by_line() {
+    let r = row(&["第一句。\n第二句法律顾问。"], &["第一句。\n第二句法律顾问。"]);
+    let o = Options {
+        query: Some("法律顾问".into()),
+        ..opts()
+    };
+    let l = side_by_side(&r, &diff(&r), [40, 40], &o);
+    assert_eq!(l.matches.len(), 1);
+    assert!(
+        l.panes[0][l.matches[0]]
+            .segs
+            .iter()
+            .any(|s| s.matched && s.text == "法律顾问")
+    );
+}
