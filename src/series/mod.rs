@@ -73,10 +73,22 @@ pub fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
     Ok(out)
 }
 
+/// Files a folder of reports holds beside them that are never reports (a file named on the
+/// command line is always read).
+const NOT_REPORTS: &[&str] = &["readme", "license", "licence", "changelog", "notes", "说明"];
+
 fn is_report_file(path: &Path) -> bool {
+    let stem = path
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or_default()
+        .to_lowercase();
+    let hidden = stem.starts_with('.') || stem.starts_with("~$");
     path.extension()
         .and_then(|e| e.to_str())
         .is_some_and(|e| REPORT_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
+        && !hidden
+        && !NOT_REPORTS.contains(&stem.as_str())
 }
 
 impl Series {

@@ -88,3 +88,27 @@ fn figures_are_followed_across_years_without_confusing_measures_of_one_unit() {
     assert_eq!(values("保留"), [Some("10件"), Some("12件"), Some("14件"), Some("15件")]);
     assert_eq!(values("废止"), [Some("5件"), Some("3件"), Some("2件"), Some("1件")]);
 }
+
+#[test]
+fn a_folder_gives_its_reports_and_leaves_its_readme_and_office_lock_files() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for name in [
+        "b-2024.docx",
+        "a-2023.txt",
+        "README.md",
+        "~$b-2024.docx",
+        ".hidden.txt",
+        "data.csv",
+    ] {
+        std::fs::write(dir.path().join(name), "x").expect("writes");
+    }
+    let found = expand(&[dir.path().to_path_buf()]).expect("a folder of reports");
+    let names: Vec<String> = found
+        .iter()
+        .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names, ["a-2023.txt", "b-2024.docx"]);
+    // Named on the command line, a README is read like any file.
+    let readme = dir.path().join("README.md");
+    assert_eq!(expand(std::slice::from_ref(&readme)).expect("a file"), [readme]);
+}

@@ -95,7 +95,8 @@ impl Theme {
         }
     }
 
-    /// The style of a segment: its look, then figure and match highlights on top.
+    /// The style of a segment: its look, toned down when stock, then figure and match highlights on
+    /// top.
     pub fn of(&self, seg: &Seg) -> Style {
         let mut style = match seg.look {
             Look::Plain => self.plain,
@@ -105,6 +106,10 @@ impl Theme {
             Look::Header => self.header,
             Look::Dim => self.dim,
         };
+        if seg.stock {
+            // Toned down, yet in its change's colour (and strike-through or underline).
+            style = style.remove_modifier(Modifier::BOLD).add_modifier(Modifier::DIM);
+        }
         if seg.figure {
             style = style.patch(self.figure);
         }
@@ -112,5 +117,35 @@ impl Theme {
             style = style.patch(self.matched);
         }
         style
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stock_wording_is_toned_down_but_a_change_keeps_its_colour_and_mark() {
+        let stock = |look| Seg {
+            stock: true,
+            ..Seg::new("高度重视", look)
+        };
+        for theme in [Theme::color(), Theme::light(), Theme::monochrome()] {
+            let inserted = theme.of(&stock(Look::Inserted));
+            assert_eq!(inserted.fg, theme.inserted.fg);
+            assert!(inserted.add_modifier.contains(Modifier::DIM));
+            assert!(
+                !inserted.add_modifier.contains(Modifier::BOLD),
+                "bold and faint do not mix"
+            );
+            let deleted = theme.of(&stock(Look::Deleted));
+            assert!(deleted.add_modifier.contains(Modifier::CROSSED_OUT | Modifier::DIM));
+            assert!(theme.of(&stock(Look::Plain)).add_modifier.contains(Modifier::DIM));
+        }
+        let mono = Theme::monochrome().of(&stock(Look::Inserted));
+        assert!(
+            mono.add_modifier.contains(Modifier::UNDERLINED),
+            "without colour, still underlined"
+        );
     }
 }

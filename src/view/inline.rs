@@ -1,11 +1,22 @@
 //! The inline (unified) layout of a row: where the passages sit, then the word diff as running text.
 
 use super::layout::{ABSENT, Dimmed, Options, RowLayout, header_text, look_of_change};
-use super::lines::{Line, Look, Seg, dim_stock, find_all, flag_matches};
+use super::lines::{Line, Look, Seg, find_all, flag_matches, flag_stock};
 use super::wrap::wrap;
 use crate::align::Row;
 use crate::diff::{Op, OpKind, RowDiff};
 use crate::sides::Side;
+
+/// `seg` with its stock wording flagged, when asked for.
+fn stock(seg: Seg, opts: &Options) -> Vec<Seg> {
+    match &opts.stock {
+        Some(Dimmed(stock)) => {
+            let ranges = stock.ranges(&seg.text);
+            flag_stock(vec![seg], &ranges)
+        }
+        None => vec![seg],
+    }
+}
 
 /// The segments of one unified step. `moved`: the step is inside a moved sentence, whose unchanged
 /// words read as moved.
@@ -16,14 +27,9 @@ fn op_segs(segs: &mut Vec<Seg>, op: &Op, opts: &Options, moved: bool) {
         ..Seg::new(text, look)
     };
     match op.op {
-        OpKind::Equal => match &opts.stock {
-            Some(Dimmed(stock)) if !moved => {
-                segs.extend(dim_stock(vec![seg(&op.text, plain)], &stock.ranges(&op.text)))
-            }
-            _ => segs.push(seg(&op.text, plain)),
-        },
-        OpKind::Delete => segs.push(seg(&op.text, look_of_change(Side::Left, opts.swapped))),
-        OpKind::Insert => segs.push(seg(&op.text, look_of_change(Side::Right, opts.swapped))),
+        OpKind::Equal => segs.extend(stock(seg(&op.text, plain), opts)),
+        OpKind::Delete => segs.extend(stock(seg(&op.text, look_of_change(Side::Left, opts.swapped)), opts)),
+        OpKind::Insert => segs.extend(stock(seg(&op.text, look_of_change(Side::Right, opts.swapped)), opts)),
         OpKind::Renumber if opts.numbering => {
             let from = op.from.as_deref().unwrap_or_default();
             segs.push(seg(from, look_of_change(Side::Left, opts.swapped)));

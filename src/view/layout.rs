@@ -9,7 +9,7 @@ use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::Arc;
 
-use super::lines::{Line, Look, Seg, dim_stock, find_all, flag_matches};
+use super::lines::{Line, Look, Seg, find_all, flag_matches, flag_stock};
 use super::wrap::wrap;
 use crate::align::{Passage, PassageKind, Row};
 use crate::diff::{Mark, RowDiff, Span, UnitRef};
@@ -113,7 +113,7 @@ pub(super) fn unit_segs(text: &str, range: &Range<usize>, spans: &[Span], opts: 
         segs.push(Seg::new(&text[pos..range.end], Look::Plain));
     }
     if let Some(Dimmed(stock)) = &opts.stock {
-        segs = dim_stock(segs, &stock.ranges(&text[range.clone()]));
+        segs = flag_stock(segs, &stock.ranges(&text[range.clone()]));
     }
     if let Some(q) = opts.query.as_deref() {
         segs = flag_matches(segs, &find_all(&text[range.clone()], q));

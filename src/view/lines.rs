@@ -28,6 +28,8 @@ pub struct Seg {
     pub figure: bool,
     /// Part of a search match.
     pub matched: bool,
+    /// Stock wording, toned down on request.
+    pub stock: bool,
 }
 
 impl Seg {
@@ -37,11 +39,15 @@ impl Seg {
             look,
             figure: false,
             matched: false,
+            stock: false,
         }
     }
 
     pub fn same_look(&self, other: &Seg) -> bool {
-        self.look == other.look && self.figure == other.figure && self.matched == other.matched
+        self.look == other.look
+            && self.figure == other.figure
+            && self.matched == other.matched
+            && self.stock == other.stock
     }
 }
 
@@ -105,45 +111,19 @@ pub fn find_all(text: &str, query: &str) -> Vec<Range<usize>> {
         .collect()
 }
 
-/// Dims the parts of plain segments inside `ranges` (byte ranges of the segments' joined text).
-/// Only unchanged text dims: a change stays marked, however stock its wording.
-pub(super) fn dim_stock(segs: Vec<Seg>, ranges: &[Range<usize>]) -> Vec<Seg> {
-    if ranges.is_empty() {
-        return segs;
-    }
-    let mut out = Vec::with_capacity(segs.len());
-    let mut offset = 0;
-    for seg in segs {
-        let end = offset + seg.text.len();
-        if seg.look != Look::Plain {
-            offset = end;
-            out.push(seg);
-            continue;
-        }
-        let piece = |from: usize, to: usize, look: Look| Seg {
-            text: seg.text[from - offset..to - offset].to_string(),
-            look,
-            ..seg.clone()
-        };
-        let mut pos = offset;
-        for r in ranges.iter().filter(|r| r.end > offset && r.start < end) {
-            let (from, to) = (r.start.max(offset), r.end.min(end));
-            if from > pos {
-                out.push(piece(pos, from, Look::Plain));
-            }
-            out.push(piece(from, to, Look::Dim));
-            pos = to;
-        }
-        if pos < end {
-            out.push(piece(pos, end, Look::Plain));
-        }
-        offset = end;
-    }
-    out
+/// Flags the parts of segments a search matched (`matches`: byte ranges of the segments' joined text).
+pub(super) fn flag_matches(segs: Vec<Seg>, matches: &[Range<usize>]) -> Vec<Seg> {
+    flag_ranges(segs, matches, |s| s.matched = true)
 }
 
-/// Splits segments at match boundaries and flags the matched parts.
-pub(super) fn flag_matches(segs: Vec<Seg>, matches: &[Range<usize>]) -> Vec<Seg> {
+/// Flags stock wording (`ranges`: byte ranges of the segments' joined text). A change keeps its
+/// look: stock wording in it is toned down, never unmarked.
+pub(super) fn flag_stock(segs: Vec<Seg>, ranges: &[Range<usize>]) -> Vec<Seg> {
+    flag_ranges(segs, ranges, |s| s.stock = true)
+}
+
+/// Splits segments where `ranges` start and end, and calls `flag` on the parts inside them.
+fn flag_ranges(segs: Vec<Seg>, matches: &[Range<usize>], flag: impl Fn(&mut Seg)) -> Vec<Seg> {
     if matches.is_empty() {
         return segs;
     }
@@ -162,12 +142,14 @@ pub(super) fn flag_matches(segs: Vec<Seg>, matches: &[Range<usize>]) -> Vec<Seg>
         cuts.sort_unstable();
         cuts.dedup();
         for w in cuts.windows(2) {
-            let matched = matches.iter().any(|m| m.start <= w[0] && w[1] <= m.end);
-            out.push(Seg {
+            let mut piece = Seg {
                 text: seg.text[w[0] - offset..w[1] - offset].to_string(),
-                matched,
                 ..seg.clone()
-            });
+            };
+            if matches.iter().any(|m| m.start <= w[0] && w[1] <= m.end) {
+                flag(&mut piece);
+            }
+            out.push(piece);
         }
         offset = end;
     }

@@ -293,9 +293,7 @@ mod tests {
         let dimmed = |b: &Browser| -> String {
             let layout = b.app.row_layout();
             let segs = layout.panes.iter().flatten().flat_map(|l| &l.segs);
-            segs.filter(|s| s.look == crate::view::lines::Look::Dim)
-                .map(|s| s.text.as_str())
-                .collect()
+            segs.filter(|s| s.stock).map(|s| s.text.as_str()).collect()
         };
         key(&mut b, 'J');
         let before = dimmed(&b);

@@ -78,11 +78,11 @@ impl App {
         }
         let s = &self.stock;
         if s.learned_from == 0 {
-            return "stock phrases dimmed: the built-in list (a series of 3 or more reports learns its own)".into();
+            return "dimmed: the built-in stock phrases (a series of 3+ reports learns its own)".into();
         }
         let examples: Vec<&str> = s.phrases.iter().take(3).map(|p| p.text.as_str()).collect();
         format!(
-            "stock phrases dimmed: {} shared by at least {} of {} reports ({} …) and the built-in list",
+            "dimmed: {} phrases in {}+ of {} reports, and the built-in list ({}…)",
             s.phrases.len(),
             s.threshold,
             s.learned_from,
