@@ -10,7 +10,7 @@ use super::overview::pad;
 use super::{stats_line, topic_names};
 use crate::compare::Summary;
 use crate::series::coverage::{Cell, Coverage};
-use crate::series::figures::Figures;
+use crate::series::figures::{Change, Figures, Measure};
 use crate::series::{Series, Survey};
 use crate::stock::{Phrase, StockPhrases};
 use crate::text::shown;
@@ -259,6 +259,7 @@ pub fn figures_text(series: &Series, f: &Figures, tax: &Taxonomy) -> String {
     for i in 0..names.len() {
         let _ = write!(out, "{:>col$}", format!("#{}", i + 1));
     }
+    let _ = write!(out, "{:>col$}", "change");
     out.push('\n');
     for m in &f.measures {
         let _ = write!(
@@ -271,21 +272,48 @@ pub fn figures_text(series: &Series, f: &Figures, tax: &Taxonomy) -> String {
             let v = v.as_deref().map_or("·".to_string(), shown);
             let _ = write!(out, "{}{v}", " ".repeat(col.saturating_sub(v.width())));
         }
+        let change = m.latest_change(&|i| series.previous(i));
+        let change = change.as_ref().map_or("", Change::text);
+        let _ = write!(out, "{}{change}", " ".repeat(col.saturating_sub(change.width())));
         out.push('\n');
     }
+    let _ = writeln!(out, "\n{CHANGE_LEGEND}");
     out
 }
+
+/// What the change column means.
+pub const CHANGE_LEGEND: &str = "change: where last stated, from the value in the report(s) before · ≠: differs, not in numbers · gone: not in the last report";
 
 /// `{"reports":[{"file","unit","year"}],"measures":[{"label","unit","topic","values":[…]}]}`.
 pub fn figures_json(series: &Series, f: &Figures) -> String {
     #[derive(Serialize)]
+    struct MeasureJson<'a> {
+        #[serde(flatten)]
+        measure: &'a Measure,
+        /// `+8次`, `≠`, `gone`, or null (see [`Measure::latest_change`]).
+        change: Option<&'a str>,
+    }
+    #[derive(Serialize)]
     struct Out<'a> {
         reports: Vec<ReportJson<'a>>,
-        measures: &'a [crate::series::figures::Measure],
+        measures: Vec<MeasureJson<'a>>,
     }
+    let changes: Vec<Option<Change>> = f
+        .measures
+        .iter()
+        .map(|m| m.latest_change(&|i| series.previous(i)))
+        .collect();
     let out = Out {
         reports: reports_json(series),
-        measures: &f.measures,
+        measures: f
+            .measures
+            .iter()
+            .zip(&changes)
+            .map(|(measure, change)| MeasureJson {
+                measure,
+                change: change.as_ref().map(Change::text),
+            })
+            .collect(),
     };
     serde_json::to_string_pretty(&out).unwrap_or_default() + "\n"
 }
@@ -298,13 +326,14 @@ fn csv_field(s: &str) -> String {
     }
 }
 
-/// One line a measure: `label,unit,topic,` then a value per report (empty where absent).
+/// One line a measure: `label,unit,topic,` then a value per report (empty where absent), then the
+/// latest change.
 pub fn figures_csv(series: &Series, f: &Figures) -> String {
     let mut out = String::from("label,unit,topic");
     for n in series.names() {
         let _ = write!(out, ",{}", csv_field(&shown(&n)));
     }
-    out.push('\n');
+    out.push_str(",change\n");
     for m in &f.measures {
         let _ = write!(
             out,
@@ -316,7 +345,8 @@ pub fn figures_csv(series: &Series, f: &Figures) -> String {
         for v in &m.values {
             let _ = write!(out, ",{}", csv_field(&v.as_deref().map(shown).unwrap_or_default()));
         }
-        out.push('\n');
+        let change = m.latest_change(&|i| series.previous(i));
+        let _ = writeln!(out, ",{}", csv_field(change.as_ref().map_or("", Change::text)));
     }
     out
 }

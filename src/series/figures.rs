@@ -26,6 +26,62 @@ pub struct Measure {
     pub values: Vec<Option<String>>,
 }
 
+/// How a measure moved at its latest step.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Change {
+    /// From the value stated before the last one to the last: `+7次`, `−1件`, `±0次`.
+    By(String),
+    /// The two values differ but do not subtract (`40余次` → `50次`).
+    Differs,
+    /// Stated in a report the last one is measured against, not in the last.
+    Gone,
+}
+
+impl Change {
+    /// As shown in a table: the difference, `≠`, or `gone`.
+    pub fn text(&self) -> &str {
+        match self {
+            Change::By(d) => d,
+            Change::Differs => "≠",
+            Change::Gone => "gone",
+        }
+    }
+}
+
+impl Measure {
+    /// The value stated last in the reports `at` is measured against, going back through
+    /// `previous` (see [`Series::previous`]): the same unit's earlier reports.
+    pub fn stated_before(&self, at: usize, previous: &dyn Fn(usize) -> Option<usize>) -> Option<&str> {
+        let mut k = previous(at);
+        while let Some(i) = k {
+            if let Some(v) = self.values.get(i).and_then(Option::as_deref) {
+                return Some(v);
+            }
+            k = previous(i);
+        }
+        None
+    }
+
+    /// How the measure moved where it was last stated, against the value stated before it in the
+    /// reports that one is measured against (`previous`, as [`Series::previous`]); `Gone` when the
+    /// last report leaves out what those reports stated; `None` when there is nothing to compare
+    /// or the two are the same words that do not subtract.
+    pub fn latest_change(&self, previous: &dyn Fn(usize) -> Option<usize>) -> Option<Change> {
+        let last_report = self.values.len().checked_sub(1)?;
+        if self.values[last_report].is_none() && self.stated_before(last_report, previous).is_some() {
+            return Some(Change::Gone);
+        }
+        let at = self.values.iter().rposition(Option::is_some)?;
+        let last = self.values[at].as_deref()?;
+        let before = self.stated_before(at, previous)?;
+        Some(match crate::diff::figures::change(before, last) {
+            Some(d) => Change::By(d),
+            None if before == last => return None,
+            None => Change::Differs,
+        })
+    }
+}
+
 /// Every measure of a series, by topic (taxonomy order), then as first stated.
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct Figures {
@@ -203,6 +259,44 @@ mod tests {
         let s = "2024年全年提供法律咨询16次,清理文件9项,1月20日完成,增长3.5%。";
         let got: Vec<&str> = figures_in(s).into_iter().map(|r| &s[r]).collect();
         assert_eq!(got, ["16次", "9项", "3.5%"]);
+    }
+
+    #[test]
+    fn the_latest_change_is_from_the_value_before_to_the_last() {
+        let m = |values: &[Option<&str>]| Measure {
+            label: "提供法律咨询".into(),
+            unit: "次".into(),
+            topic: "legal_counsel".into(),
+            values: values.iter().map(|v| v.map(str::to_string)).collect(),
+        };
+        // One unit's reports: each is measured against the one before.
+        let change = |values: &[Option<&str>]| m(values).latest_change(&|i: usize| i.checked_sub(1));
+        assert_eq!(
+            change(&[Some("16次"), Some("23次"), Some("31次")]),
+            Some(Change::By("+8次".into()))
+        );
+        assert_eq!(
+            change(&[Some("16次"), None, Some("9次")]),
+            Some(Change::By("−7次".into()))
+        );
+        assert_eq!(change(&[Some("16次"), Some("16次")]), Some(Change::By("±0次".into())));
+        assert_eq!(change(&[Some("40余次"), Some("50次")]), Some(Change::Differs));
+        assert_eq!(change(&[Some("16次"), None]), Some(Change::Gone));
+        assert_eq!(change(&[None, Some("16次")]), None, "stated once: nothing to compare");
+        // Two units, A: 0, 2; B: 1. B's figure is not A's to lose, and A's change skips B.
+        let a_b = |i: usize| match i {
+            2 => Some(0),
+            _ => None,
+        };
+        assert_eq!(m(&[None, Some("9次"), None]).latest_change(&a_b), None);
+        assert_eq!(
+            m(&[Some("16次"), Some("9次"), Some("20次")]).latest_change(&a_b),
+            Some(Change::By("+4次".into()))
+        );
+        assert_eq!(
+            m(&[Some("16次"), Some("9次"), None]).latest_change(&a_b),
+            Some(Change::Gone)
+        );
     }
 
     #[test]

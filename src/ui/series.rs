@@ -11,8 +11,9 @@ use ratatui::widgets::{Paragraph, Widget};
 use super::Theme;
 use super::run::Model;
 use crate::compare::Comparison;
-use crate::render::series::{LEGEND, cell_text};
+use crate::render::series::{CHANGE_LEGEND, LEGEND, cell_text};
 use crate::series::coverage::Cell;
+use crate::series::figures::Change;
 use crate::text::shown;
 use crate::view::Input;
 use crate::view::series::{Browser, Shown};
@@ -229,10 +230,12 @@ fn figures(buf: &mut Buffer, area: Rect, b: &Browser, theme: &Theme) {
         .unwrap_or(4)
         .clamp(4, 12)
         + 2;
+    // The change column stays at the right; the reports' columns show the latest that fit.
+    let change_cols = COL + 2;
     let (first, count) = columns(
         n,
         n - 1,
-        (area.width as usize).saturating_sub(label_cols + topic_cols + 1),
+        (area.width as usize).saturating_sub(label_cols + topic_cols + change_cols + 1),
         COL + 1,
     );
     let mut head = vec![
@@ -242,9 +245,15 @@ fn figures(buf: &mut Buffer, area: Rect, b: &Browser, theme: &Theme) {
     for i in first..first + count {
         head.push(Span::styled(fit(&column_title(b, i), COL + 1, true), theme.dim));
     }
+    head.push(Span::styled(fit("change", change_cols, true), theme.dim));
     line(buf, area, area.y + 1, Line::from(head));
-    let body = (area.height as usize).saturating_sub(2);
+    // Title, column heads, the table, and the change column's legend at the foot.
+    let body = (area.height as usize).saturating_sub(3);
     let top = b.figures_scroll.min(f.measures.len().saturating_sub(body));
+    if area.height >= 4 {
+        let legend = fit(&format!(" {CHANGE_LEGEND}"), area.width as usize, false);
+        line(buf, area, area.y + area.height - 1, Line::styled(legend, theme.dim));
+    }
     for (k, m) in f.measures.iter().skip(top).take(body).enumerate() {
         let mut spans = vec![
             Span::styled(
@@ -255,7 +264,9 @@ fn figures(buf: &mut Buffer, area: Rect, b: &Browser, theme: &Theme) {
         ];
         for i in first..first + count {
             let value = m.values[i].as_deref().map_or("·".to_string(), shown);
-            let moved = i > 0 && m.values[i].is_some() && m.values[i - 1].is_some() && m.values[i] != m.values[i - 1];
+            // Highlighted where it differs from what the reports this one follows stated last.
+            let before = m.stated_before(i, &|k| b.series.previous(k));
+            let moved = m.values[i].as_deref().zip(before).is_some_and(|(v, w)| v != w);
             let style = match (&m.values[i], moved) {
                 (None, _) => theme.dim,
                 (Some(_), true) => theme.figure,
@@ -263,6 +274,14 @@ fn figures(buf: &mut Buffer, area: Rect, b: &Browser, theme: &Theme) {
             };
             spans.push(Span::styled(fit(&value, COL + 1, true), style));
         }
+        let change = m.latest_change(&|i| b.series.previous(i));
+        let style = match &change {
+            Some(Change::By(d)) if !d.starts_with('±') => theme.figure,
+            Some(Change::By(_)) => Style::default(),
+            _ => theme.dim,
+        };
+        let change = change.as_ref().map_or("", Change::text);
+        spans.push(Span::styled(fit(change, change_cols, true), style));
         line(buf, area, area.y + 2 + k as u16, Line::from(spans));
     }
 }

@@ -61,14 +61,16 @@ fn figures_are_printed_as_measures_with_a_value_per_report() {
     assert_eq!(counsel["unit"], "次");
     assert_eq!(counsel["topic"], "legal_counsel");
     assert_eq!(counsel["values"], serde_json::json!(["10次", "16次", "119次", null]));
+    assert_eq!(counsel["change"], "gone", "法律顾问 is gone in 2025");
     assert_eq!(
         measure("废止")["values"],
         serde_json::json!(["5件", "3件", "2件", "1件"])
     );
+    assert_eq!(measure("废止")["change"], "−1件");
     let csv = stdout_of(duibi().arg("figures").args(one_bureau()).args(["--format", "csv"]));
     assert!(csv.starts_with("label,unit,topic,2022 示例市科学技术局,"), "{csv}");
     assert!(
-        csv.contains("\n提供法律咨询,次,legal_counsel,10次,16次,119次,\n"),
+        csv.contains("\n提供法律咨询,次,legal_counsel,10次,16次,119次,,gone\n"),
         "{csv}"
     );
     let text = stdout_of(duibi().arg("figures").args(one_bureau()));
@@ -115,6 +117,49 @@ fn the_coverage_screen_shows_every_report_and_follows_the_cursor() {
     assert!(narrow.contains("5:2025"), "{narrow}");
     assert!(!narrow.contains("1:2022"), "{narrow}");
     b.update(Input::Key(duibi::keys::Key::char('F')));
-    let figures = screen(&mut b, 100, 24);
-    assert!(figures.contains("提供法律咨询"), "{figures}");
+    insta::assert_snapshot!("series_figures_100x24", screen(&mut b, 100, 24));
+    // Narrow: the latest reports and the change column stay in view.
+    let narrow = screen(&mut b, 60, 24);
+    let counsel = narrow
+        .lines()
+        .find(|l| l.contains("提供法律咨询"))
+        .expect("the measure");
+    assert!(counsel.trim_end().ends_with("gone"), "{narrow}");
+    assert!(narrow.contains("5:2025") && !narrow.contains("1:2022"), "{narrow}");
+}
+
+#[test]
+fn a_figure_is_highlighted_where_it_moved_from_its_own_units_report_before() {
+    let mut b = browser();
+    b.update(Input::Key(duibi::keys::Key::char('F')));
+    b.update(Input::Resize { width: 100, height: 24 });
+    let mut terminal = Terminal::new(TestBackend::new(100, 24)).expect("test backend");
+    terminal.draw(|f| b.draw(f, &Theme::monochrome())).expect("draws");
+    let buf = terminal.backend().buffer();
+    let style_of = |text: &str| {
+        let (x, y) = (0..buf.area.height)
+            .find_map(|y| {
+                let row: String = (0..buf.area.width).map(|x| buf[(x, y)].symbol().to_string()).collect();
+                let at = row.find(text)?;
+                // Columns before the match: every symbol is one column here, wide ones take two cells.
+                let col = (0..buf.area.width)
+                    .scan(0usize, |bytes, x| {
+                        let here = *bytes;
+                        *bytes += buf[(x, y)].symbol().len();
+                        Some((x, here))
+                    })
+                    .find(|&(_, here)| here == at)?
+                    .0;
+                Some((col, y))
+            })
+            .unwrap_or_else(|| panic!("{text} on screen"));
+        buf[(x, y)].modifier
+    };
+    let figure = Theme::monochrome().figure.add_modifier;
+    // 审查合同: 28份 35份 (one bureau), 19份 (another bureau's 2024), 52份 (the first bureau's 2024).
+    assert!(style_of("52份").contains(figure), "moved from its bureau's 35份");
+    assert!(
+        !style_of("19份").contains(figure),
+        "another bureau's first report moved from nothing"
+    );
 }
