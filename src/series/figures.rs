@@ -33,7 +33,7 @@ pub enum Change {
     By(String),
     /// The two values differ but do not subtract (`40余次` → `50次`).
     Differs,
-    /// Stated in a report the last one is measured against, not in the last.
+    /// Stated in the report the last one is measured against, not in the last.
     Gone,
 }
 
@@ -64,12 +64,14 @@ impl Measure {
 
     /// How the measure moved where it was last stated, against the value stated before it in the
     /// reports that one is measured against (`previous`, as [`Series::previous`]); `Gone` when the
-    /// last report leaves out what those reports stated; `None` when there is nothing to compare
-    /// or the two are the same words that do not subtract.
+    /// last report leaves out what the report it is measured against stated (what went earlier
+    /// shows as a gap in the values); `None` when there is nothing to compare or the two are the
+    /// same words that do not subtract.
     pub fn latest_change(&self, previous: &dyn Fn(usize) -> Option<usize>) -> Option<Change> {
         let last_report = self.values.len().checked_sub(1)?;
-        if self.values[last_report].is_none() && self.stated_before(last_report, previous).is_some() {
-            return Some(Change::Gone);
+        if self.values[last_report].is_none() {
+            let before = previous(last_report).and_then(|p| self.values.get(p)?.as_ref());
+            return before.map(|_| Change::Gone);
         }
         let at = self.values.iter().rposition(Option::is_some)?;
         let last = self.values[at].as_deref()?;
@@ -297,6 +299,8 @@ mod tests {
             m(&[Some("16次"), Some("9次"), None]).latest_change(&a_b),
             Some(Change::Gone)
         );
+        // Gone two reports ago: the gap in the values says so; the change column does not repeat it.
+        assert_eq!(change(&[Some("16次"), None, None]), None);
     }
 
     #[test]
