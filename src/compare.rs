@@ -61,19 +61,16 @@ impl Report {
         Self { doc, topics }
     }
 
+    /// The document, its topic scores dropped.
+    fn into_doc(self) -> Document {
+        self.doc
+    }
+
     fn classified(&self) -> Classified<'_> {
         Classified {
             doc: &self.doc,
             topics: &self.topics,
         }
-    }
-
-    /// The report's text: preamble and sections, paragraphs on lines of their own.
-    pub(crate) fn all_text(&self) -> String {
-        let d = &self.doc;
-        let mut parts: Vec<String> = d.preamble.iter().map(|p| p.text.clone()).collect();
-        parts.extend(d.roots.iter().map(|&r| d.full_text(r)));
-        parts.join("\n")
     }
 }
 
@@ -93,8 +90,10 @@ pub struct Summary {
 /// Two reports compared.
 #[derive(Debug, Clone)]
 pub struct Comparison {
-    pub left: Report,
-    pub right: Report,
+    /// The reports. Their topic scores served the alignment and are not kept: on large reports
+    /// they weigh as much as the text.
+    pub left: Document,
+    pub right: Document,
     pub alignment: Alignment,
     /// The sentences of every row, paired: computed once, for the sentence-level and word diffs.
     /// [`Comparison::diff_all`] uses them up (each row's is dropped once its diff is made).
@@ -106,7 +105,7 @@ pub struct Comparison {
 
 impl Comparison {
     /// One of the two reports.
-    pub fn report(&self, side: Side) -> &Report {
+    pub fn doc(&self, side: Side) -> &Document {
         match side {
             Side::Left => &self.left,
             Side::Right => &self.right,
@@ -122,8 +121,14 @@ impl Comparison {
             (left.join().unwrap_or_else(|e| std::panic::resume_unwind(e)), right)
         });
         let alignment = align(left.classified(), right.classified(), tax);
+        // The topic scores go now, before the sentences are paired.
+        let (left, right) = (left.into_doc(), right.into_doc());
         let (similarity, paired) = thread::scope(|s| {
-            let similarity = s.spawn(|| Fingerprint::new(&left.all_text()).dice(&Fingerprint::new(&right.all_text())));
+            // One report's text at a time, each dropped once fingerprinted.
+            let similarity = s.spawn(|| {
+                let l = Fingerprint::new(&left.all_text());
+                l.dice(&Fingerprint::new(&right.all_text()))
+            });
             let paired = pair_rows(&alignment.rows);
             (
                 similarity.join().unwrap_or_else(|e| std::panic::resume_unwind(e)),

@@ -174,7 +174,7 @@ impl Overview {
                 }
             }
         }
-        let (l, r) = (citations(&c.left.doc), citations(&c.right.doc));
+        let (l, r) = (citations(&c.left), citations(&c.right));
         Overview {
             rows,
             figures,

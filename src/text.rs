@@ -261,6 +261,8 @@ impl Fingerprint {
         }
         grams.sort_unstable();
         grams.dedup();
+        // Reserved for every character; a report repeats most of its bigrams.
+        grams.shrink_to_fit();
         Self { grams }
     }
 

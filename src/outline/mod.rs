@@ -94,6 +94,13 @@ pub struct Document {
 }
 
 impl Document {
+    /// The report's text: preamble and sections, paragraphs on lines of their own.
+    pub fn all_text(&self) -> String {
+        let mut parts: Vec<String> = self.preamble.iter().map(|p| p.text.clone()).collect();
+        parts.extend(self.roots.iter().map(|&r| self.full_text(r)));
+        parts.join("\n")
+    }
+
     pub fn section(&self, id: SectionId) -> &Section {
         &self.sections[id]
     }

@@ -3,7 +3,7 @@
 use serde::Serialize;
 
 use crate::align::{Passage, PassageKind};
-use crate::compare::{Comparison, Report, Summary};
+use crate::compare::{Comparison, Summary};
 use crate::diff::{FigureChange, Op, Stats};
 use crate::load::Format;
 use crate::outline::{Document, SectionId, SectionKind};
@@ -113,8 +113,7 @@ struct CompareJson<'a> {
     overview: crate::overview::Overview,
 }
 
-fn doc_json(side: &Report) -> DocJson<'_> {
-    let d = &side.doc;
+fn doc_json(d: &Document) -> DocJson<'_> {
     DocJson {
         file: &d.file,
         format: d.format,

@@ -84,21 +84,11 @@ pub fn compare(c: &Comparison, tax: &Taxonomy) -> String {
 /// `duibi compare --format markdown` into `out`, row by row.
 pub fn compare_to(out: &mut impl Write, c: &Comparison, tax: &Taxonomy) {
     let s = c.summary(tax);
-    let _ = writeln!(
-        out,
-        "# {} ↔ {}\n",
-        escape(&c.left.doc.label()),
-        escape(&c.right.doc.label())
-    );
+    let _ = writeln!(out, "# {} ↔ {}\n", escape(&c.left.label()), escape(&c.right.label()));
     let _ = writeln!(out, "| | left | right |\n|---|---|---|");
-    let _ = writeln!(
-        out,
-        "| file | {} | {} |",
-        escape(&c.left.doc.file),
-        escape(&c.right.doc.file)
-    );
+    let _ = writeln!(out, "| file | {} | {} |", escape(&c.left.file), escape(&c.right.file));
     let year = |y: Option<u32>| y.map_or("—".to_string(), |y| y.to_string());
-    let _ = writeln!(out, "| year | {} | {} |", year(c.left.doc.year), year(c.right.doc.year));
+    let _ = writeln!(out, "| year | {} | {} |", year(c.left.year), year(c.right.year));
     let _ = writeln!(
         out,
         "\n{} rows, similarity {:.2}, {}.\n",

@@ -216,8 +216,8 @@ pub fn compare(c: &Comparison, tax: &Taxonomy, color: bool) -> String {
 pub fn compare_to(out: &mut impl Write, c: &Comparison, tax: &Taxonomy, color: bool) {
     let summary = c.summary(tax);
     for (arrow, side) in [("◀ left ", &c.left), ("▶ right", &c.right)] {
-        paint(out, color, HEADER, &format!("{arrow}: {}", side.doc.label()));
-        let _ = writeln!(out, "  ({}, {})", side.doc.file, side.doc.source_kind());
+        paint(out, color, HEADER, &format!("{arrow}: {}", side.label()));
+        let _ = writeln!(out, "  ({}, {})", side.file, side.source_kind());
     }
     let _ = writeln!(
         out,

@@ -164,7 +164,7 @@ impl Series {
 
     /// The wording most of the reports share, with the built-in list (see [`StockPhrases::learn`]).
     pub fn stock_phrases(&self, tax: &Taxonomy) -> StockPhrases {
-        let texts: Vec<String> = par_map(&self.reports, Report::all_text);
+        let texts: Vec<String> = par_map(&self.reports, |r| r.doc.all_text());
         let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
         StockPhrases::learn(&texts, tax)
     }

@@ -115,9 +115,9 @@ fn fit(s: &str, width: usize) -> String {
 }
 
 fn draw_header(buf: &mut Buffer, app: &App, theme: &Theme, area: Rect, sidebar: Option<Rect>, panes: &[Rect]) {
-    let [l, r] = [0, 1].map(|pane| app.cmp.report(app.pane_side(pane)));
+    let [l, r] = [0, 1].map(|pane| app.cmp.doc(app.pane_side(pane)));
     // Unit and year, then the file's name (never its directories): what names a report.
-    let side = |arrow: &str, s: &crate::compare::Report| format!("{arrow} {} · {}", s.doc.label(), s.doc.file_name());
+    let side = |arrow: &str, s: &crate::outline::Document| format!("{arrow} {} · {}", s.label(), s.file_name());
     if let Some(s) = sidebar {
         let cell = Rect {
             x: s.x,
@@ -138,13 +138,13 @@ fn draw_header(buf: &mut Buffer, app: &App, theme: &Theme, area: Rect, sidebar: 
     let texts = if panes.len() == 1 {
         vec![choose(
             format!("{}  ⇄  {}", side("◀", l), side("▶", r)),
-            format!("◀ {}  ⇄  ▶ {}", l.doc.label(), r.doc.label()),
+            format!("◀ {}  ⇄  ▶ {}", l.label(), r.label()),
             panes[0].width,
         )]
     } else {
         vec![
-            choose(side("◀", l), format!("◀ {}", l.doc.label()), panes[0].width),
-            choose(side("▶", r), format!("▶ {}", r.doc.label()), panes[1].width),
+            choose(side("◀", l), format!("◀ {}", l.label()), panes[0].width),
+            choose(side("▶", r), format!("▶ {}", r.label()), panes[1].width),
         ]
     };
     for (pane, text) in panes.iter().zip(texts) {

@@ -135,7 +135,7 @@ impl App {
                 .get_or_insert_with(|| Sides::from_fn(|side| document::marks_by_place(rows, &self.cmp.diffs, side)));
             let layouts = [0, 1].map(|pane| {
                 let side = Side::in_pane(pane, self.swapped);
-                document::document(self.cmp.report(side), side, &marks[side], w(pane), &opts)
+                document::document(self.cmp.doc(side), side, &marks[side], w(pane), &opts)
             });
             self.caches.docs = Some((key, layouts));
         }

@@ -10,8 +10,8 @@ use super::layout::{Options, unit_segs};
 use super::lines::{Line, Look};
 use super::wrap::wrap;
 use crate::align::Row;
-use crate::compare::Report;
 use crate::diff::{Mark, RowDiff, Span};
+use crate::outline::Document;
 use crate::outline::{Place, SectionId};
 use crate::sides::Side;
 
@@ -69,13 +69,12 @@ pub fn marks_by_place(rows: &[Row], diffs: &[RowDiff], side: Side) -> HashMap<Pl
 /// Lays out a whole report, wrapped to `width`, with its changes marked as in the rows (`marks`
 /// from [`marks_by_place`]; marks show once `opts.marks` says word marks are ready).
 pub fn document(
-    report: &Report,
+    doc: &Document,
     side: Side,
     marks: &HashMap<Place, Vec<Span>>,
     width: usize,
     opts: &Options,
 ) -> DocLayout {
-    let doc = &report.doc;
     let mut out = DocLayout::default();
     let mut preamble: Option<Range<usize>> = None;
     for place in doc.places() {
@@ -141,7 +140,7 @@ mod tests {
 
     fn layout(c: &Comparison, side: Side, opts: &Options) -> DocLayout {
         let marks = marks_by_place(&c.alignment.rows, &c.diffs, side);
-        document(c.report(side), side, &marks, 60, opts)
+        document(c.doc(side), side, &marks, 60, opts)
     }
 
     const LEFT: &str = "某局2023年法治政府建设情况报告\n今年以来，我局认真推进。\n一、法律顾问\n全年提供法律咨询16次。\n二、存在问题\n问题仍然存在。";

@@ -14,7 +14,7 @@ impl App {
         };
         [0, 1].map(|pane| {
             let side = self.pane_side(pane);
-            let doc = &self.cmp.report(side).doc;
+            let doc = &self.cmp.doc(side);
             let passages = row.passages(side);
             let mut set = HashSet::new();
             for p in passages {
@@ -43,7 +43,7 @@ impl App {
             .copied();
         let Some(section) = section else { return };
         let side = self.pane_side(focus);
-        let doc = &self.cmp.report(side).doc;
+        let doc = &self.cmp.doc(side);
         let ancestors: HashSet<usize> = std::iter::successors(Some(section), |&s| doc.sections[s].parent).collect();
         let found = self.cmp.alignment.rows.iter().position(|r| {
             r.passages(side)

@@ -76,7 +76,7 @@ fn check(left: &Path, right: &Path, tax: &Taxonomy) {
     // and together they cover the passage but for the line breaks between places. And every
     // character of every place (heading lines included) is in some row.
     for side in duibi::sides::Side::BOTH {
-        let doc = &c.report(side).doc;
+        let doc = &c.doc(side);
         let mut shown: std::collections::HashMap<duibi::outline::Place, Vec<bool>> = doc
             .places()
             .into_iter()
