@@ -57,14 +57,25 @@ pub struct Section {
 impl Section {
     /// The section's own text, heading line included, children excluded.
     pub fn own_text(&self) -> String {
-        let mut out = self.heading_line.clone();
+        let mut out = String::with_capacity(self.own_len());
+        self.push_own_text(&mut out);
+        out
+    }
+
+    fn push_own_text(&self, out: &mut String) {
+        out.push_str(&self.heading_line);
         for (i, p) in self.body.iter().enumerate() {
             if !(i == 0 && self.inline_body) {
                 out.push('\n');
             }
             out.push_str(&p.text);
         }
-        out
+    }
+
+    /// The length of [`own_text`](Self::own_text), in bytes.
+    pub fn own_len(&self) -> usize {
+        let breaks = self.body.len() - usize::from(self.inline_body && !self.body.is_empty());
+        self.heading_line.len() + breaks + self.body.iter().map(|p| p.text.len()).sum::<usize>()
     }
 }
 
@@ -101,6 +112,16 @@ impl Document {
         parts.join("\n")
     }
 
+    /// Gives back what the lists grew beyond their length while the tree was built.
+    fn shrink_to_fit(&mut self) {
+        self.sections.shrink_to_fit();
+        for s in &mut self.sections {
+            s.body.shrink_to_fit();
+            s.children.shrink_to_fit();
+        }
+        self.preamble.shrink_to_fit();
+    }
+
     pub fn section(&self, id: SectionId) -> &Section {
         &self.sections[id]
     }
@@ -120,16 +141,23 @@ impl Document {
 
     /// The section and all its descendants as displayed, one paragraph per line.
     pub fn full_text(&self, id: SectionId) -> String {
-        let mut out = String::new();
+        // Sized first: passages keep these, and a grown string keeps up to twice its length.
+        let mut out = String::with_capacity(self.full_len(id));
         self.push_full_text(id, &mut out);
         out
+    }
+
+    /// The length of [`full_text`](Self::full_text), in bytes.
+    fn full_len(&self, id: SectionId) -> usize {
+        let s = &self.sections[id];
+        s.own_len() + s.children.iter().map(|&c| 1 + self.full_len(c)).sum::<usize>()
     }
 
     fn push_full_text(&self, id: SectionId, out: &mut String) {
         if !out.is_empty() {
             out.push('\n');
         }
-        out.push_str(&self.sections[id].own_text());
+        self.sections[id].push_own_text(out);
         for &c in &self.sections[id].children {
             self.push_full_text(c, out);
         }
@@ -192,6 +220,7 @@ pub fn outline(src: &SourceText) -> Document {
     doc.encoding = src.encoding;
     doc.format = src.format;
     meta::fill(&mut doc, &lines, &frame);
+    doc.shrink_to_fit();
     doc
 }
 

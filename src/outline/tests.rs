@@ -252,3 +252,15 @@ fn an_unnumbered_label_over_numbered_lines_is_a_heading() {
     let doc = doc_of("一、加强领导\n局党组高度重视\n（一）落实责任。\n二、存在问题\n存在的主要不足\n问题仍然存在。");
     assert_eq!(shape(&doc), ["1 一、 加强领导", "2 （一） 落实责任", "1 二、 存在问题"]);
 }
+
+#[test]
+fn section_texts_are_allocated_at_their_length() {
+    // Passages keep these strings for the whole comparison: no slack from growing them.
+    let d = doc_of("开头一段。\n一、法律顾问\n正文甲。\n正文乙。\n(一)细项\n细项正文。\n二、下一步\n计划。");
+    for id in d.walk() {
+        let full = d.full_text(id);
+        assert_eq!(full.capacity(), full.len(), "{full:?}");
+        let own = d.section(id).own_text();
+        assert_eq!(own.capacity(), own.len(), "{own:?}");
+    }
+}
