@@ -172,7 +172,12 @@ impl Comparison {
     /// the sentences to segment can use (on a near-identical pair, almost none) and segments them
     /// exactly as the whole dictionary would.
     pub fn segmenter(&self) -> JiebaTokenizer {
-        JiebaTokenizer::for_texts(self.paired.iter().flat_map(PairedRow::texts_to_segment))
+        JiebaTokenizer::for_texts(
+            self.paired
+                .iter()
+                .zip(&self.alignment.rows)
+                .flat_map(|(p, row)| p.texts_to_segment(row)),
+        )
     }
 
     /// Sentence-level diffs (pairs and moves, no word marks): instant, needs no segmenter.

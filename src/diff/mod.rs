@@ -184,11 +184,32 @@ pub struct RowDiff {
 struct Unit {
     passage: usize,
     range: Range<usize>,
-    folded: Folded,
+    /// The sentence folded, where folding changed it (full-width letters, blanks); most Chinese
+    /// sentences fold to themselves and are read from their passage instead of copied.
+    folded: Option<Folded>,
     /// The last sentence of its line: the unified ops end it with a line break.
     ends_line: bool,
-    /// Bytes of `folded` taken by a numbering marker opening the line (`二、` `(一)` `一是`), or 0.
+    /// Bytes of the folded text taken by a numbering marker opening the line (`二、` `(一)`
+    /// `一是`), or 0.
     marker: usize,
+}
+
+impl Unit {
+    /// The folded sentence; `passages` are its side's passages in the row.
+    fn text<'a>(&'a self, passages: &'a [Passage]) -> &'a str {
+        match &self.folded {
+            Some(f) => &f.text,
+            None => &passages[self.passage].text[self.range.clone()],
+        }
+    }
+
+    /// Bytes of the folded sentence as bytes of the sentence.
+    fn to_original(&self, range: Range<usize>) -> Range<usize> {
+        match &self.folded {
+            Some(f) => f.to_original(range),
+            None => range,
+        }
+    }
 }
 
 fn units(passages: &[Passage]) -> Vec<Unit> {
@@ -202,9 +223,9 @@ fn units(passages: &[Passage]) -> Vec<Unit> {
                 if s.chars().all(is_blank) {
                     continue;
                 }
-                let folded = fold(s);
+                let folded = Some(fold(s)).filter(|f| f.text != s);
                 let marker = if r.start == 0 {
-                    parse_marker(&folded.text).map_or(0, |m| m.len)
+                    parse_marker(folded.as_ref().map_or(s, |f| &f.text)).map_or(0, |m| m.len)
                 } else {
                     0
                 };
@@ -223,6 +244,11 @@ fn units(passages: &[Passage]) -> Vec<Unit> {
         }
     }
     out
+}
+
+/// The folded sentences of `units`, read from their `passages`.
+fn texts<'a>(units: &'a [Unit], passages: &'a [Passage]) -> Vec<&'a str> {
+    units.iter().map(|u| u.text(passages)).collect()
 }
 
 fn count_chars(s: &str) -> usize {
@@ -244,7 +270,8 @@ impl PairedRow {
         let left = units(&row.left);
         let right = units(&row.right);
         // Fingerprints serve the pairing only, of the sentences without a twin; they are not kept.
-        let pairing = pair::pair_units(&left, &right, |side, k| {
+        let (lt, rt) = (texts(&left, &row.left), texts(&right, &row.right));
+        let pairing = pair::pair_units(&lt, &rt, |side, k| {
             let (units, passages) = match side {
                 Side::Left => (&left, &row.left),
                 Side::Right => (&right, &row.right),
@@ -255,12 +282,13 @@ impl PairedRow {
         PairedRow { left, right, pairing }
     }
 
-    /// The (folded) sentences a word diff segments: both sides of every pair that differs.
-    pub fn texts_to_segment(&self) -> impl Iterator<Item = &str> {
+    /// The (folded) sentences a word diff segments: both sides of every pair that differs (`row`:
+    /// the row these are the sentences of).
+    pub fn texts_to_segment<'a>(&'a self, row: &'a Row) -> impl Iterator<Item = &'a str> {
         self.pairing.pairs.iter().flat_map(|p| {
-            let (l, r) = (&self.left[p.left].folded.text, &self.right[p.right].folded.text);
+            let (l, r) = (self.left[p.left].text(&row.left), self.right[p.right].text(&row.right));
             let differ = l != r;
-            [l.as_str(), r.as_str()].into_iter().filter(move |_| differ)
+            [l, r].into_iter().filter(move |_| differ)
         })
     }
 }
@@ -297,10 +325,11 @@ pub fn diff_paired(
     for p in &pairing.pairs {
         let (l, r) = (&left[p.left], &right[p.right]);
         let whole = tokenizer.is_none() || deadline.is_some_and(|d| Instant::now() > d);
-        out.coarse |= whole && l.folded.text != r.folded.text;
+        let (lt, rt) = (l.text(&row.left), r.text(&row.right));
+        out.coarse |= whole && lt != rt;
         let wd = words::diff_numbered(
-            &l.folded.text,
-            &r.folded.text,
+            lt,
+            rt,
             (l.marker, r.marker),
             tokenizer.unwrap_or(&CharTokenizer),
             deadline,
@@ -350,7 +379,7 @@ pub fn diff_paired(
                         (false, true) => Mark::Moved,
                         (false, false) => Mark::Equal,
                     };
-                    let r = u.folded.to_original(piece.old.clone());
+                    let r = u.to_original(piece.old.clone());
                     let r = u.range.start + r.start..u.range.start + r.end;
                     push_span(&mut out.spans.left[u.passage], r, mark, piece.figure);
                 }
@@ -369,7 +398,7 @@ pub fn diff_paired(
                         (false, true) => Mark::Moved,
                         (false, false) => Mark::Equal,
                     };
-                    let r = u.folded.to_original(piece.new.clone());
+                    let r = u.to_original(piece.new.clone());
                     let r = u.range.start + r.start..u.range.start + r.end;
                     push_span(&mut out.spans.right[u.passage], r, mark, piece.figure);
                 }

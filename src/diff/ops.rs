@@ -27,8 +27,8 @@ fn push_op(ops: &mut Vec<Op>, op: OpKind, text: &str) {
 fn pair_ops(ops: &mut Vec<Op>, l: (&Unit, &str), r: (&Unit, &str), wd: &WordDiff) {
     let ((lu, lo), (ru, ro)) = (l, r);
     for piece in &wd.pieces {
-        let lr = lu.folded.to_original(piece.old.clone());
-        let rr = ru.folded.to_original(piece.new.clone());
+        let lr = lu.to_original(piece.old.clone());
+        let rr = ru.to_original(piece.new.clone());
         let (lt, rt) = (&lo[lr], &ro[rr]);
         match (piece.changed, piece.numbering) {
             (false, _) => push_op(ops, OpKind::Equal, rt),

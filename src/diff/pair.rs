@@ -9,7 +9,6 @@ use std::time::{Duration, Instant};
 
 use similar::{Algorithm, DiffOp, capture_diff_slices_deadline};
 
-use super::Unit;
 use crate::sides::Side;
 use crate::text::Fingerprint;
 
@@ -46,7 +45,7 @@ pub struct Pairing {
 /// the left with the k-th on the right. Identical sentences always pair, whatever the size of the
 /// report. The rest pair by similarity of their
 /// fingerprints (`print(side, unit)`, computed only for them), best first.
-pub fn pair_units(left: &[Unit], right: &[Unit], print: impl Fn(Side, usize) -> Fingerprint) -> Pairing {
+pub fn pair_units(left: &[&str], right: &[&str], print: impl Fn(Side, usize) -> Fingerprint) -> Pairing {
     if left.is_empty() || right.is_empty() {
         return Pairing::default();
     }
@@ -137,13 +136,13 @@ pub fn pair_units(left: &[Unit], right: &[Unit], print: impl Fn(Side, usize) -> 
 /// Identical sentences of the two sides, paired: in place along the equal runs of a diff of the two
 /// sequences of sentences (so that one sentence added or dropped does not shift every later copy
 /// of a repeated one), then the k-th remaining occurrence on the left with the k-th on the right.
-fn twins(left: &[Unit], right: &[Unit]) -> Vec<(usize, usize)> {
+fn twins(left: &[&str], right: &[&str]) -> Vec<(usize, usize)> {
     let mut ids: HashMap<&str, u32> = HashMap::default();
     let (mut l_ids, mut r_ids) = (Vec::with_capacity(left.len()), Vec::with_capacity(right.len()));
     for (units, out) in [(left, &mut l_ids), (right, &mut r_ids)] {
         for u in units {
             let next = ids.len() as u32;
-            out.push(*ids.entry(u.folded.text.as_str()).or_insert(next));
+            out.push(*ids.entry(*u).or_insert(next));
         }
     }
     // Only sentences found on both sides can be equal: the diff runs over those alone, so its

@@ -216,3 +216,33 @@ fn dropping_one_copy_of_a_repeated_sentence_moves_nothing() {
     assert_eq!(pairs, [(1, 0, false), (2, 1, false), (3, 2, false)]);
     assert_eq!(unified(&d), "[-甲完成。-]乙完成。甲完成。丙完成。\n");
 }
+
+#[test]
+fn a_sentence_that_folds_to_itself_is_read_from_its_passage_not_copied() {
+    let ps = [passage("全年提供法律咨询16次。ＡＢＣ公司提供服务。")];
+    let us = units(&ps);
+    assert!(
+        us[0].folded.is_none(),
+        "Chinese text and ASCII digits fold to themselves"
+    );
+    assert_eq!(us[0].text(&ps), "全年提供法律咨询16次。");
+    let wide = us[1].folded.as_ref().expect("full-width letters fold");
+    assert_eq!(us[1].text(&ps), wide.text);
+    assert_eq!(us[1].text(&ps), "ABC公司提供服务。");
+    // Marks on the folded text land on the original's bytes.
+    let d = diff_row(
+        &row(&["ＡＢＣ公司提供服务。"], &["ＡＢＤ公司提供服务。"]),
+        Some(&CharTokenizer),
+        None,
+    );
+    let deleted: Vec<&str> = d.spans.left[0]
+        .iter()
+        .filter(|s| s.mark == Mark::Deleted)
+        .map(|s| &"ＡＢＣ公司提供服务。"[s.range.clone()])
+        .collect();
+    assert_eq!(
+        deleted,
+        ["ＡＢＣ"],
+        "a Latin word changes whole, in its full-width original"
+    );
+}
