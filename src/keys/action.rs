@@ -135,7 +135,7 @@ impl Action {
             ),
             Action::ToggleStock => (
                 "toggle_stock",
-                "dim stock phrases (wording most reports share) in unchanged text",
+                "tone down stock phrases (wording most reports share); changes keep their marks",
             ),
             Action::Overview => (
                 "overview",

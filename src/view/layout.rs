@@ -51,7 +51,7 @@ pub struct Options {
     pub numbering: bool,
     /// Search query; matches are flagged.
     pub query: Option<String>,
-    /// Stock wording in unchanged text is dimmed.
+    /// Stock wording is toned down (see [`crate::stock`]); changes keep their marks.
     pub stock: Option<Dimmed>,
 }
 

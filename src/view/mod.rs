@@ -58,7 +58,7 @@ pub struct App {
     pub sync: bool,
     /// Which sentences rows show: all, changes only, or what the newer report adds.
     pub filter: layout::Filter,
-    /// Stock wording in unchanged text is dimmed.
+    /// Stock wording is toned down (see [`crate::stock`]); changes keep their marks.
     pub dim_stock: bool,
     /// The stock phrases: the built-in list, or what a series learned.
     pub stock: std::sync::Arc<crate::stock::StockPhrases>,
