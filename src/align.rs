@@ -53,8 +53,8 @@ pub struct Passage {
     pub kind: PassageKind,
     pub section: Option<SectionId>,
     /// Headings from the top of the document down to the passage's section (shared by the passages
-    /// of one section).
-    pub path: std::sync::Arc<[String]>,
+    /// of one section, and each heading by every path through it).
+    pub path: std::sync::Arc<[std::sync::Arc<str>]>,
     /// What the pane shows, one paragraph per line; a section's heading line included.
     pub text: String,
     /// Where each stretch of `text` is in the report (empty for passages made outside a report).
@@ -229,7 +229,7 @@ fn twins(lf: &[Fingerprint], rf: &[Fingerprint], used_l: &mut [bool], used_r: &m
 
 fn content_label(p: &Passage) -> String {
     match p.path.last() {
-        Some(h) if p.kind == PassageKind::Section => h.clone(),
+        Some(h) if p.kind == PassageKind::Section => h.to_string(),
         _ => p.text.chars().take(16).collect::<String>() + "…",
     }
 }

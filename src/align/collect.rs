@@ -2,9 +2,10 @@
 //! sentence, so that what no topic claims is found exactly (nothing of a report is ever left out).
 
 use std::ops::Range;
+use std::sync::Arc;
 
 use super::{HEADING_MIN, LEAD_SHARE, PARAGRAPH_MIN, Passage, PassageKind, SENTENCE_MIN};
-use crate::outline::{Origin, Place, SectionId};
+use crate::outline::{Document, Origin, Place, SectionId};
 use crate::text::{is_blank, split_sentences};
 use crate::topics::{ParagraphTopics, Taxonomy, TopicId};
 
@@ -25,10 +26,24 @@ struct Coverage {
 pub(super) struct Collector<'a> {
     c: Classified<'a>,
     /// Each section's heading path, made once and shared by its passages.
-    paths: Vec<std::sync::Arc<[String]>>,
+    paths: Vec<Arc<[Arc<str>]>>,
     tax: &'a Taxonomy,
     order_of: Vec<usize>,
     coverage: Coverage,
+}
+
+/// Each section's headings from the top down (`number + heading`), every heading made once and
+/// shared by the paths through it.
+pub(super) fn heading_paths(doc: &Document) -> Vec<Arc<[Arc<str>]>> {
+    let mut paths: Vec<Arc<[Arc<str>]>> = vec![Arc::from([]); doc.sections.len()];
+    // Pre-order: a parent's path is made before its children's.
+    for id in doc.walk() {
+        let s = &doc.sections[id];
+        let mut path: Vec<Arc<str>> = s.parent.map_or_else(Vec::new, |p| paths[p].to_vec());
+        path.push(Arc::from(s.numbered_heading()));
+        paths[id] = path.into();
+    }
+    paths
 }
 
 /// Document order of the frame's parts before and after the body.
@@ -48,7 +63,7 @@ impl<'a> Collector<'a> {
             closing: vec![Vec::new(); c.doc.closing.len()],
         };
         Self {
-            paths: (0..c.doc.sections.len()).map(|id| c.doc.path(id).into()).collect(),
+            paths: heading_paths(c.doc),
             c,
             tax,
             order_of,

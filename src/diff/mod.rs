@@ -179,6 +179,20 @@ pub struct RowDiff {
     pub coarse: bool,
 }
 
+impl RowDiff {
+    /// Gives back what growing the lists took: a comparison keeps every row's diff.
+    fn shrink_to_fit(&mut self) {
+        for side in [&mut self.spans.left, &mut self.spans.right] {
+            side.iter_mut().for_each(Vec::shrink_to_fit);
+        }
+        self.units.left.shrink_to_fit();
+        self.units.right.shrink_to_fit();
+        self.links.shrink_to_fit();
+        self.ops.shrink_to_fit();
+        self.ops.iter_mut().for_each(|op| op.text.shrink_to_fit());
+    }
+}
+
 /// A sentence of one side, ready for pairing.
 #[derive(Debug, Clone)]
 struct Unit {
@@ -186,7 +200,7 @@ struct Unit {
     range: Range<usize>,
     /// The sentence folded, where folding changed it (full-width letters, blanks); most Chinese
     /// sentences fold to themselves and are read from their passage instead of copied.
-    folded: Option<Folded>,
+    folded: Option<Box<Folded>>,
     /// The last sentence of its line: the unified ops end it with a line break.
     ends_line: bool,
     /// Bytes of the folded text taken by a numbering marker opening the line (`二、` `(一)`
@@ -223,7 +237,7 @@ fn units(passages: &[Passage]) -> Vec<Unit> {
                 if s.chars().all(is_blank) {
                     continue;
                 }
-                let folded = Some(fold(s)).filter(|f| f.text != s);
+                let folded = Some(fold(s)).filter(|f| f.text != s).map(Box::new);
                 let marker = if r.start == 0 {
                     parse_marker(folded.as_ref().map_or(s, |f| &f.text)).map_or(0, |m| m.len)
                 } else {
@@ -243,6 +257,8 @@ fn units(passages: &[Passage]) -> Vec<Unit> {
             line_start += line.len() + 1;
         }
     }
+    // Kept for the row's life: give back what growing took.
+    out.shrink_to_fit();
     out
 }
 
@@ -433,6 +449,7 @@ pub fn diff_paired(
         .flatten()
         .flat_map(|wd| wd.figures.iter().cloned())
         .collect();
+    out.shrink_to_fit();
     out
 }
 

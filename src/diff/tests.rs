@@ -246,3 +246,20 @@ fn a_sentence_that_folds_to_itself_is_read_from_its_passage_not_copied() {
         "a Latin word changes whole, in its full-width original"
     );
 }
+
+#[test]
+fn a_row_diff_keeps_no_room_to_grow() {
+    // A comparison holds every row's diff to the end: lists grown while diffing are given back.
+    let texts: Vec<String> = (0..40).map(|i| format!("第{i}句话说了一件事。")).collect();
+    let left: Vec<&str> = texts.iter().map(String::as_str).collect();
+    let d = diff_row(
+        &row(&[&left.concat()], &[&left[1..].concat()]),
+        Some(&CharTokenizer),
+        None,
+    );
+    for spans in d.spans.left.iter().chain(&d.spans.right) {
+        assert_eq!(spans.capacity(), spans.len());
+    }
+    assert_eq!(d.units.left.capacity(), d.units.left.len());
+    assert_eq!(d.ops.capacity(), d.ops.len());
+}

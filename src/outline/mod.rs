@@ -72,6 +72,11 @@ impl Section {
         }
     }
 
+    /// Its marker and heading, as a heading path shows it: `(二)重大行政决策`.
+    pub fn numbered_heading(&self) -> String {
+        format!("{}{}", self.number, self.heading)
+    }
+
     /// The length of [`own_text`](Self::own_text), in bytes.
     pub fn own_len(&self) -> usize {
         let breaks = self.body.len() - usize::from(self.inline_body && !self.body.is_empty());
@@ -124,19 +129,6 @@ impl Document {
 
     pub fn section(&self, id: SectionId) -> &Section {
         &self.sections[id]
-    }
-
-    /// Headings from the root down to `id`, each as `number + heading`.
-    pub fn path(&self, id: SectionId) -> Vec<String> {
-        let mut path = Vec::new();
-        let mut cur = Some(id);
-        while let Some(i) = cur {
-            let s = &self.sections[i];
-            path.push(format!("{}{}", s.number, s.heading));
-            cur = s.parent;
-        }
-        path.reverse();
-        path
     }
 
     /// The section and all its descendants as displayed, one paragraph per line.

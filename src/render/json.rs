@@ -88,7 +88,7 @@ struct DocJson<'a> {
 struct PassageJson<'a> {
     section: Option<SectionId>,
     kind: PassageKind,
-    path: &'a [String],
+    path: Vec<&'a str>,
     text: &'a str,
 }
 
@@ -129,7 +129,7 @@ fn passages(ps: &[Passage]) -> Vec<PassageJson<'_>> {
         .map(|p| PassageJson {
             section: p.section,
             kind: p.kind,
-            path: &p.path[..],
+            path: p.path.iter().map(|h| &**h).collect(),
             text: &p.text,
         })
         .collect()

@@ -102,7 +102,8 @@ fn legal_counsel_is_found_as_section_and_as_buried_sentence() {
     );
     assert_eq!(row.right[0].kind, PassageKind::Sentences);
     assert!(row.right[0].text.contains("法律顾问"));
-    assert_eq!(row.right[0].path[..], ["二、完善制度体系", "(二)重大行政决策"]);
+    let path: Vec<&str> = row.right[0].path.iter().map(|h| &**h).collect();
+    assert_eq!(path, ["二、完善制度体系", "(二)重大行政决策"]);
 }
 
 #[test]
