@@ -55,8 +55,9 @@ pub struct Passage {
     /// Headings from the top of the document down to the passage's section (shared by the passages
     /// of one section, and each heading by every path through it).
     pub path: std::sync::Arc<[std::sync::Arc<str>]>,
-    /// What the pane shows, one paragraph per line; a section's heading line included.
-    pub text: String,
+    /// What the pane shows, one paragraph per line; a section's heading line included. A stretch
+    /// of the report's text, shared with its other passages.
+    pub text: crate::shared::SharedText,
     /// Where each stretch of `text` is in the report (empty for passages made outside a report).
     pub origins: Vec<Origin>,
     /// Document order: (section pre-order index + 1, paragraph, byte offset).
@@ -323,7 +324,7 @@ impl Passage {
             kind,
             section: None,
             path: Default::default(),
-            text: text.to_string(),
+            text: text.into(),
             origins: Vec::new(),
             order: (0, 0, 0),
         }

@@ -26,6 +26,7 @@ pub mod outline;
 pub mod overview;
 pub mod render;
 pub mod series;
+pub mod shared;
 pub mod sides;
 pub mod stock;
 pub mod text;

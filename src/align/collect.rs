@@ -5,7 +5,8 @@ use std::ops::Range;
 use std::sync::Arc;
 
 use super::{HEADING_MIN, LEAD_SHARE, PARAGRAPH_MIN, Passage, PassageKind, SENTENCE_MIN};
-use crate::outline::{Document, Origin, Place, SectionId};
+use crate::outline::{Body, Document, Origin, Place, SectionId};
+use crate::shared::SharedText;
 use crate::text::{is_blank, split_sentences};
 use crate::topics::{ParagraphTopics, Taxonomy, TopicId};
 
@@ -27,6 +28,8 @@ pub(super) struct Collector<'a> {
     c: Classified<'a>,
     /// Each section's heading path, made once and shared by its passages.
     paths: Vec<Arc<[Arc<str>]>>,
+    /// The sections' text, which their passages are stretches of.
+    body: Body,
     tax: &'a Taxonomy,
     order_of: Vec<usize>,
     coverage: Coverage,
@@ -64,6 +67,7 @@ impl<'a> Collector<'a> {
         };
         Self {
             paths: heading_paths(c.doc),
+            body: c.doc.body(),
             c,
             tax,
             order_of,
@@ -74,7 +78,9 @@ impl<'a> Collector<'a> {
     /// A whole section with its subsections.
     fn subtree(&self, id: SectionId) -> Passage {
         let origins = self.c.doc.subtree_origins(id);
-        self.passage(PassageKind::Section, id, 0, 0, self.c.doc.full_text(id), origins)
+        let doc = self.c.doc;
+        let text = self.body.subtree(doc, id).unwrap_or_else(|| doc.full_text(id).into());
+        self.passage(PassageKind::Section, id, 0, 0, text, origins)
     }
 
     /// A section's own text, or bytes `range` of its body paragraph `para`.
@@ -88,6 +94,9 @@ impl<'a> Collector<'a> {
     ) -> Passage {
         let at = para.map_or(0, |j| self.c.doc.section(id).body_offset(j)) + range.start;
         let origins = Origin::whole(Place::Section(id), at, text.len());
+        // The same bytes, shared with the section's other passages.
+        let shared = self.body.own(id, at, text.len()).filter(|s| **s == *text);
+        let text = shared.unwrap_or_else(|| text.into());
         self.passage(kind, id, para.unwrap_or(0), range.start, text, origins)
     }
 
@@ -97,7 +106,7 @@ impl<'a> Collector<'a> {
         section: SectionId,
         para: usize,
         offset: usize,
-        text: String,
+        text: SharedText,
         origins: Vec<Origin>,
     ) -> Passage {
         Passage {
@@ -116,7 +125,7 @@ impl<'a> Collector<'a> {
             kind: PassageKind::Frame,
             section: None,
             path: Default::default(),
-            text: text.to_string(),
+            text: text.into(),
             origins: Origin::whole(place, 0, text.len()),
             order: (order.0, order.1, 0),
         })
@@ -139,7 +148,7 @@ impl<'a> Collector<'a> {
                     kind: PassageKind::Preamble,
                     section: None,
                     path: Default::default(),
-                    text: p.text.clone(),
+                    text: p.text.as_str().into(),
                     origins: Origin::whole(Place::Preamble(i), 0, p.text.len()),
                     order: (BEFORE_BODY, 2 + i, 0),
                 });
@@ -378,7 +387,7 @@ fn frame_passages(
             kind: if *k == PassageKind::Paragraph { kind } else { *k },
             section: None,
             path: Default::default(),
-            text: text.clone(),
+            text: text.as_str().into(),
             origins: Origin::whole(place, range.start, text.len()),
             order: (at.0, at.1, range.start),
         })

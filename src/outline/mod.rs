@@ -14,7 +14,7 @@ use crate::normalize::logical_lines;
 use crate::numbering::Style;
 
 pub use build::split_heading;
-pub use place::{Origin, Place};
+pub use place::{Body, Origin, Place};
 
 /// Index of a section in [`Document::sections`].
 pub type SectionId = usize;
@@ -62,7 +62,7 @@ impl Section {
         out
     }
 
-    fn push_own_text(&self, out: &mut String) {
+    pub(crate) fn push_own_text(&self, out: &mut String) {
         out.push_str(&self.heading_line);
         for (i, p) in self.body.iter().enumerate() {
             if !(i == 0 && self.inline_body) {
@@ -140,7 +140,7 @@ impl Document {
     }
 
     /// The length of [`full_text`](Self::full_text), in bytes.
-    fn full_len(&self, id: SectionId) -> usize {
+    pub(crate) fn full_len(&self, id: SectionId) -> usize {
         let s = &self.sections[id];
         s.own_len() + s.children.iter().map(|&c| 1 + self.full_len(c)).sum::<usize>()
     }
