@@ -153,8 +153,8 @@ pub fn fill(doc: &mut Document, lines: &[Line], frame: &Frame) {
         .map(|&i| strip_attachment(&lines[i].text))
         .collect();
     doc.year = report_year(&frame_texts, &opening, doc.date.as_deref());
-    let all_text: String = lines.iter().map(|l| l.text.as_str()).collect::<Vec<_>>().join("\n");
-    doc.unit = report_unit(doc.signature.as_deref(), &frame_texts, &opening, &all_text);
+    let all_lines: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
+    doc.unit = report_unit(doc.signature.as_deref(), &frame_texts, &opening, &all_lines);
 }
 
 fn strip_attachment(s: &str) -> &str {
@@ -184,7 +184,7 @@ const UNIT_MAX_CHARS: usize = 20;
 
 /// The reporting unit: the signature, a title that names it, or the opening's self-reference
 /// (`市科技局`) completed from the full name the text uses elsewhere (`郑州市科学技术局`).
-fn report_unit(signature: Option<&str>, frame_texts: &[&str], opening: &str, all_text: &str) -> Option<String> {
+fn report_unit(signature: Option<&str>, frame_texts: &[&str], opening: &str, all_lines: &[&str]) -> Option<String> {
     if let Some(sig) = signature {
         return Some(sig.to_string());
     }
@@ -205,7 +205,7 @@ fn report_unit(signature: Option<&str>, frame_texts: &[&str], opening: &str, all
         return Some(unit.to_string());
     }
     let abbreviated = abbreviated.or_else(|| self_reference(opening).map(str::to_string))?;
-    Some(expand_unit(&abbreviated, all_text).unwrap_or(abbreviated))
+    Some(expand_unit(&abbreviated, all_lines).unwrap_or(abbreviated))
 }
 
 fn is_subsequence(needle: &str, hay: &str) -> bool {
@@ -214,15 +214,41 @@ fn is_subsequence(needle: &str, hay: &str) -> bool {
 }
 
 /// Completes `市科技局` to the full name used in the text, or to place + expanded name.
-fn expand_unit(abbreviated: &str, text: &str) -> Option<String> {
+fn expand_unit(abbreviated: &str, lines: &[&str]) -> Option<String> {
     let mut chars = abbreviated.chars();
     let level = chars.next()?;
     let body: String = chars.collect();
     let first = body.chars().next()?;
     let last = body.chars().last()?;
-    let chars: Vec<char> = text.chars().collect();
     let mut places: HashMap<String, usize> = HashMap::new();
     let mut full_bodies: HashMap<String, usize> = HashMap::new();
+    // Line by line: a name never runs across lines, and one line's characters are all that is
+    // held at a time.
+    for line in lines.iter().filter(|l| l.contains(level)) {
+        let chars: Vec<char> = line.chars().collect();
+        count_unit_forms(&chars, (level, first, last), &body, &mut places, &mut full_bodies);
+    }
+    if let Some((name, _)) = full_bodies.into_iter().max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0))) {
+        return Some(name);
+    }
+    // No full form in the text: the most frequent place of this level plus the expanded name.
+    let place = best_place(&places)?;
+    let expanded = UNIT_EXPANSIONS
+        .iter()
+        .find(|(short, _)| *short == body)
+        .map_or(body.as_str(), |(_, long)| long);
+    Some(format!("{place}{level}{expanded}"))
+}
+
+/// Counts, in one line's `chars`, the places before the level character and the full forms of
+/// `body` after it (`body` starts with `first`, ends with `last`).
+fn count_unit_forms(
+    chars: &[char],
+    (level, first, last): (char, char, char),
+    body: &str,
+    places: &mut HashMap<String, usize>,
+    full_bodies: &mut HashMap<String, usize>,
+) {
     for (i, &c) in chars.iter().enumerate() {
         if c != level || i < 2 {
             continue;
@@ -241,22 +267,12 @@ fn expand_unit(abbreviated: &str, text: &str) -> Option<String> {
             let tail: String = chars[i + 1..(i + 12).min(chars.len())].iter().collect();
             if let Some(end) = tail.find(last) {
                 let candidate = &tail[..end + last.len_utf8()];
-                if candidate.chars().count() > body.chars().count() && is_subsequence(&body, candidate) {
+                if candidate.chars().count() > body.chars().count() && is_subsequence(body, candidate) {
                     *full_bodies.entry(format!("{place2}{level}{candidate}")).or_default() += 1;
                 }
             }
         }
     }
-    if let Some((name, _)) = full_bodies.into_iter().max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0))) {
-        return Some(name);
-    }
-    // No full form in the text: the most frequent place of this level plus the expanded name.
-    let place = best_place(&places)?;
-    let expanded = UNIT_EXPANSIONS
-        .iter()
-        .find(|(short, _)| *short == body)
-        .map_or(body.as_str(), |(_, long)| long);
-    Some(format!("{place}{level}{expanded}"))
 }
 
 /// The most frequent place name, ties broken by text order of the name.
@@ -275,12 +291,15 @@ mod tests {
     fn unit_from_abbreviation_and_full_form_in_text() {
         let text =
             "2017年,市科技局在市委领导下工作。印发了《郑州市科学技术局关于调整的通知》。郑州市科学技术局《关于》";
-        assert_eq!(expand_unit("市科技局", text).as_deref(), Some("郑州市科学技术局"));
+        assert_eq!(
+            expand_unit("市科技局", &text.lines().collect::<Vec<_>>()).as_deref(),
+            Some("郑州市科学技术局")
+        );
     }
 
     #[test]
     fn unit_from_a_name_opening_the_title() {
-        let unit = |t: &str| report_unit(None, &[t], "", t);
+        let unit = |t: &str| report_unit(None, &[t], "", &[t]);
         assert_eq!(
             unit("示例市科学技术局2024年法治政府建设情况报告").as_deref(),
             Some("示例市科学技术局")
@@ -296,7 +315,10 @@ mod tests {
     #[test]
     fn unit_from_place_when_no_full_form() {
         let text = "区科技局报告。按照《关于印发<周村区法治政府建设实施纲要>的通知》,编印了《周村区科技创新政策汇编》。淄博市知识产权局";
-        assert_eq!(expand_unit("区科技局", text).as_deref(), Some("周村区科学技术局"));
+        assert_eq!(
+            expand_unit("区科技局", &text.lines().collect::<Vec<_>>()).as_deref(),
+            Some("周村区科学技术局")
+        );
     }
 
     #[test]

@@ -290,7 +290,7 @@ impl Taxonomy {
                 scores[w.topic] += if heading { w.heading } else { w.body };
             }
         }
-        Scores(scores)
+        Scores::compact(scores)
     }
 
     /// Byte ranges of `text` where a keyword that counts in body text stands (法律顾问,
@@ -324,11 +324,31 @@ fn titled_names(text: &str) -> Vec<Range<usize>> {
     out
 }
 
-/// A score per topic for one piece of text.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+/// A score per topic for one piece of text, by topic id; topics past the end score 0. A report
+/// keeps one for every sentence, most of them all zeros: those hold no list at all.
+#[derive(Debug, Clone, Default)]
 pub struct Scores(pub Vec<u32>);
 
+impl PartialEq for Scores {
+    fn eq(&self, other: &Self) -> bool {
+        (0..self.0.len().max(other.0.len())).all(|t| self.get(t) == other.get(t))
+    }
+}
+
+impl Eq for Scores {}
+
 impl Scores {
+    /// `scores` without its trailing zeros (none at all when every topic scores 0).
+    fn compact(mut scores: Vec<u32>) -> Scores {
+        let len = scores.iter().rposition(|&s| s > 0).map_or(0, |t| t + 1);
+        scores.truncate(len);
+        if len == 0 {
+            return Scores::default();
+        }
+        scores.shrink_to_fit();
+        Scores(scores)
+    }
+
     pub fn get(&self, t: TopicId) -> u32 {
         self.0.get(t).copied().unwrap_or(0)
     }
@@ -456,6 +476,19 @@ pub fn classify(doc: &Document, tax: &Taxonomy) -> DocTopics {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_text_on_no_topic_holds_no_score_list_and_scores_compare_by_value() {
+        let tax = Taxonomy::builtin();
+        let none = tax.score("今天天气很好。", false);
+        assert_eq!(none.0.capacity(), 0, "a report holds one of these per sentence");
+        assert_eq!(none, Scores(vec![0; tax.topics().len()]));
+        let counsel = tax.score("聘请法律顾问2名。", false);
+        let t = tax.find("legal_counsel").expect("topic");
+        assert!(counsel.get(t) > 0);
+        assert_eq!(counsel.0.len(), t + 1, "trailing zeros dropped");
+        assert_eq!(counsel.get(tax.topics().len() - 1), 0);
+    }
 
     #[test]
     fn builtin_taxonomy_has_the_required_topics() {
