@@ -58,13 +58,23 @@ pub struct Passage {
     /// What the pane shows, one paragraph per line; a section's heading line included. A stretch
     /// of the report's text, shared with its other passages.
     pub text: crate::shared::SharedText,
-    /// Where each stretch of `text` is in the report (empty for passages made outside a report).
-    pub origins: Vec<Origin>,
+    /// Where each stretch of `text` is in the report (empty for passages made outside a report,
+    /// and for a whole section, whose stretches the document gives: see [`Passage::origins`]).
+    origins: Vec<Origin>,
     /// Document order: (section pre-order index + 1, paragraph, byte offset).
     order: (usize, usize, usize),
 }
 
 impl Passage {
+    /// Where each stretch of `text` is in `doc`, the report the passage is of. A whole section's
+    /// are worked out when asked for: one per subsection, they would weigh more than the text.
+    pub fn origins<'a>(&'a self, doc: &Document) -> std::borrow::Cow<'a, [Origin]> {
+        match (self.kind, self.section) {
+            (PassageKind::Section, Some(id)) if id < doc.sections.len() => doc.subtree_origins(id).into(),
+            _ => self.origins.as_slice().into(),
+        }
+    }
+
     /// Where the passage sits in its report: its headings from the top down, or for text outside
     /// the numbered body `标题` (title, addressee), `开头`, `结尾` or `落款` (signature, date).
     pub fn place(&self) -> String {

@@ -77,7 +77,8 @@ impl<'a> Collector<'a> {
 
     /// A whole section with its subsections.
     fn subtree(&self, id: SectionId) -> Passage {
-        let origins = self.c.doc.subtree_origins(id);
+        // Its origins come from the document when asked for (`Passage::origins`).
+        let origins = Vec::new();
         let doc = self.c.doc;
         let text = self.body.subtree(doc, id).unwrap_or_else(|| doc.full_text(id).into());
         self.passage(PassageKind::Section, id, 0, 0, text, origins)

@@ -182,3 +182,31 @@ fn heading_paths_share_each_heading() {
         "the parent's heading is one string"
     );
 }
+
+#[test]
+fn a_whole_section_holds_no_origins_and_gives_its_subtrees_from_the_document() {
+    let tax = Taxonomy::builtin();
+    let text = "一、推进依法决策\n严格履行专家论证程序。\n(一)法律顾问\n聘请律师担任法律顾问。\n(二)合法性审查\n重大决策先经合法性审查。";
+    let doc = outline(&SourceText::from_bytes("t.txt", text.as_bytes()).expect("reads"));
+    let topics = classify(&doc, &tax);
+    let c = Classified {
+        doc: &doc,
+        topics: &topics,
+    };
+    let a = align(c, c, &tax);
+    let whole: Vec<&Passage> = a
+        .rows
+        .iter()
+        .flat_map(|r| &r.left)
+        .filter(|p| p.kind == PassageKind::Section)
+        .collect();
+    assert!(!whole.is_empty());
+    for p in whole {
+        assert!(
+            p.origins.is_empty(),
+            "one origin per subsection would weigh more than the text"
+        );
+        let id = p.section.expect("a section");
+        assert_eq!(p.origins(&doc).as_ref(), doc.subtree_origins(id).as_slice());
+    }
+}

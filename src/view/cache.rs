@@ -129,10 +129,9 @@ impl App {
         if self.caches.docs.as_ref().is_none_or(|(k, _)| *k != key) {
             let w = |i: usize| widths.get(i).copied().unwrap_or(40).saturating_sub(2).max(4) as usize;
             let rows = &self.cmp.alignment.rows;
-            let marks = self
-                .caches
-                .place_marks
-                .get_or_insert_with(|| Sides::from_fn(|side| document::marks_by_place(rows, &self.cmp.diffs, side)));
+            let marks = self.caches.place_marks.get_or_insert_with(|| {
+                Sides::from_fn(|side| document::marks_by_place(rows, &self.cmp.diffs, side, self.cmp.doc(side)))
+            });
             let layouts = [0, 1].map(|pane| {
                 let side = Side::in_pane(pane, self.swapped);
                 document::document(self.cmp.doc(side), side, &marks[side], w(pane), &opts)

@@ -40,13 +40,14 @@ impl DocLayout {
 /// One report's changes by place, gathered from every row's diff: where a passage's spans fall in
 /// the report, through the passage's origins. Sorted, without overlaps (a passage shown in two rows
 /// marks its text once).
-pub fn marks_by_place(rows: &[Row], diffs: &[RowDiff], side: Side) -> HashMap<Place, Vec<Span>> {
+pub fn marks_by_place(rows: &[Row], diffs: &[RowDiff], side: Side, doc: &Document) -> HashMap<Place, Vec<Span>> {
     let mut out: HashMap<Place, Vec<Span>> = HashMap::new();
     for (row, diff) in rows.iter().zip(diffs) {
         for (pi, p) in row.passages(side).iter().enumerate() {
             let spans = diff.spans[side].get(pi).map_or(&[][..], Vec::as_slice);
+            let origins = p.origins(doc);
             for s in spans.iter().filter(|s| s.mark != Mark::Equal) {
-                for o in &p.origins {
+                for o in origins.iter() {
                     if let Some(range) = o.map(&s.range) {
                         out.entry(o.place).or_default().push(Span { range, ..s.clone() });
                     }
@@ -139,7 +140,7 @@ mod tests {
     }
 
     fn layout(c: &Comparison, side: Side, opts: &Options) -> DocLayout {
-        let marks = marks_by_place(&c.alignment.rows, &c.diffs, side);
+        let marks = marks_by_place(&c.alignment.rows, &c.diffs, side, c.doc(side));
         document(c.doc(side), side, &marks, 60, opts)
     }
 

@@ -83,7 +83,7 @@ fn check(left: &Path, right: &Path, tax: &Taxonomy) {
             .map(|p| (p, vec![false; doc.place_text(p).len()]))
             .collect();
         for p in c.alignment.rows.iter().flat_map(|row| row.passages(side)) {
-            for o in &p.origins {
+            for o in p.origins(doc).iter() {
                 if let Some(bytes) = shown.get_mut(&o.place) {
                     bytes[o.at..o.at + o.len].iter_mut().for_each(|b| *b = true);
                 }
@@ -101,7 +101,7 @@ fn check(left: &Path, right: &Path, tax: &Taxonomy) {
         for row in &c.alignment.rows {
             for p in row.passages(side) {
                 let mut covered = vec![false; p.text.len()];
-                for o in &p.origins {
+                for o in p.origins(doc).iter() {
                     let place = doc.place_text(o.place);
                     assert_eq!(
                         p.text.get(o.from..o.from + o.len),
