@@ -11,6 +11,7 @@ use crate::sides::Side;
 use crate::text::Fingerprint;
 use crate::topics::{DocTopics, Taxonomy, TopicId};
 use collect::Collector;
+use headings::HeadingPath;
 
 /// Points a heading needs for its section to be about a topic.
 const HEADING_MIN: u32 = 2;
@@ -52,9 +53,8 @@ pub enum PassageKind {
 pub struct Passage {
     pub kind: PassageKind,
     pub section: Option<SectionId>,
-    /// Headings from the top of the document down to the passage's section (shared by the passages
-    /// of one section, and each heading by every path through it).
-    pub path: std::sync::Arc<[std::sync::Arc<str>]>,
+    /// Headings from the top of the document down to the passage's section.
+    pub path: HeadingPath,
     /// What the pane shows, one paragraph per line; a section's heading line included. A stretch
     /// of the report's text, shared with its other passages.
     pub text: crate::shared::SharedText,
@@ -323,6 +323,7 @@ pub fn by_topic(report: Classified<'_>, tax: &Taxonomy) -> Vec<(TopicId, Vec<Pas
 }
 
 mod collect;
+pub mod headings;
 #[cfg(test)]
 mod tests;
 

@@ -4,8 +4,9 @@
 use std::ops::Range;
 use std::sync::Arc;
 
+use super::headings::{HeadingPath, Headings};
 use super::{HEADING_MIN, LEAD_SHARE, PARAGRAPH_MIN, Passage, PassageKind, SENTENCE_MIN};
-use crate::outline::{Body, Document, Origin, Place, SectionId};
+use crate::outline::{Body, Origin, Place, SectionId};
 use crate::shared::SharedText;
 use crate::text::{is_blank, split_sentences};
 use crate::topics::{ParagraphTopics, Taxonomy, TopicId};
@@ -26,27 +27,13 @@ struct Coverage {
 
 pub(super) struct Collector<'a> {
     c: Classified<'a>,
-    /// Each section's heading path, made once and shared by its passages.
-    paths: Vec<Arc<[Arc<str>]>>,
+    /// The report's headings, which passages read their paths from.
+    headings: Arc<Headings>,
     /// The sections' text, which their passages are stretches of.
     body: Body,
     tax: &'a Taxonomy,
     order_of: Vec<usize>,
     coverage: Coverage,
-}
-
-/// Each section's headings from the top down (`number + heading`), every heading made once and
-/// shared by the paths through it.
-pub(super) fn heading_paths(doc: &Document) -> Vec<Arc<[Arc<str>]>> {
-    let mut paths: Vec<Arc<[Arc<str>]>> = vec![Arc::from([]); doc.sections.len()];
-    // Pre-order: a parent's path is made before its children's.
-    for id in doc.walk() {
-        let s = &doc.sections[id];
-        let mut path: Vec<Arc<str>> = s.parent.map_or_else(Vec::new, |p| paths[p].to_vec());
-        path.push(Arc::from(s.numbered_heading()));
-        paths[id] = path.into();
-    }
-    paths
 }
 
 /// Document order of the frame's parts before and after the body.
@@ -66,7 +53,7 @@ impl<'a> Collector<'a> {
             closing: vec![Vec::new(); c.doc.closing.len()],
         };
         Self {
-            paths: heading_paths(c.doc),
+            headings: Arc::new(Headings::new(c.doc)),
             body: c.doc.body(),
             c,
             tax,
@@ -113,7 +100,7 @@ impl<'a> Collector<'a> {
         Passage {
             kind,
             section: Some(section),
-            path: self.paths[section].clone(),
+            path: HeadingPath::new(&self.headings, section),
             text,
             origins,
             order: (self.order_of[section], para, offset),

@@ -37,8 +37,7 @@ fn a_topic_is_a_section_on_one_side_and_a_sentence_on_the_other() {
         counsel.right[0].text,
         "决策前由法律顾问进行合法性审查,全年提供法律咨询119次。"
     );
-    assert_eq!(&*counsel.right[0].path[0], "一、规范行政决策");
-    assert_eq!(counsel.right[0].path.len(), 1);
+    assert_eq!(counsel.right[0].path.headings(), ["一、规范行政决策"]);
     assert!(counsel.similarity > 0.0);
 }
 
@@ -167,20 +166,6 @@ fn thousands_of_near_twins_still_pair_every_twin_in_order() {
     for &(i, j, s) in &pairs[1..] {
         assert_eq!((j + 1, s), (i, 1.0), "left {i} pairs its twin");
     }
-}
-
-#[test]
-fn heading_paths_share_each_heading() {
-    let d = outline(
-        &SourceText::from_bytes("t.txt", "一、法律顾问\n(一)甲\n正文甲。\n(二)乙\n正文乙。".as_bytes()).expect("reads"),
-    );
-    let paths = super::collect::heading_paths(&d);
-    let (a, b) = (&paths[d.sections[0].children[0]], &paths[d.sections[0].children[1]]);
-    assert_eq!(a.iter().map(|h| &**h).collect::<Vec<_>>(), ["一、法律顾问", "(一)甲"]);
-    assert!(
-        std::sync::Arc::ptr_eq(&a[0], &b[0]),
-        "the parent's heading is one string"
-    );
 }
 
 #[test]

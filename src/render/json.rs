@@ -129,7 +129,7 @@ fn passages(ps: &[Passage]) -> Vec<PassageJson<'_>> {
         .map(|p| PassageJson {
             section: p.section,
             kind: p.kind,
-            path: p.path.iter().map(|h| &**h).collect(),
+            path: p.path.headings(),
             text: &p.text,
         })
         .collect()

@@ -102,7 +102,7 @@ fn legal_counsel_is_found_as_section_and_as_buried_sentence() {
     );
     assert_eq!(row.right[0].kind, PassageKind::Sentences);
     assert!(row.right[0].text.contains("法律顾问"));
-    let path: Vec<&str> = row.right[0].path.iter().map(|h| &**h).collect();
+    let path = row.right[0].path.headings();
     assert_eq!(path, ["二、完善制度体系", "(二)重大行政决策"]);
 }
 

@@ -1,0 +1,94 @@
+//! Heading paths: where a passage sits in its report (`一、… › (二)…`). A report's headings are
+//! kept once, each with its parent, and every passage reads its path from them; a path per
+//! section would repeat every heading above it.
+
+use std::sync::Arc;
+
+use crate::outline::{Document, SectionId};
+
+/// Each section's heading (`number + heading`) and parent.
+#[derive(Debug, Default)]
+pub struct Headings {
+    parent: Vec<Option<SectionId>>,
+    label: Vec<Box<str>>,
+}
+
+impl Headings {
+    pub fn new(doc: &Document) -> Headings {
+        Headings {
+            parent: doc.sections.iter().map(|s| s.parent).collect(),
+            label: doc
+                .sections
+                .iter()
+                .map(|s| s.numbered_heading().into_boxed_str())
+                .collect(),
+        }
+    }
+}
+
+/// The headings from the top of a report down to one section; none for text outside its
+/// numbered body.
+#[derive(Debug, Clone, Default)]
+pub struct HeadingPath {
+    headings: Arc<Headings>,
+    section: Option<SectionId>,
+}
+
+impl HeadingPath {
+    pub fn new(headings: &Arc<Headings>, section: SectionId) -> HeadingPath {
+        HeadingPath {
+            headings: headings.clone(),
+            section: Some(section).filter(|&s| s < headings.label.len()),
+        }
+    }
+
+    /// Top down.
+    pub fn headings(&self) -> Vec<&str> {
+        let mut out = Vec::new();
+        let mut at = self.section;
+        // A parent comes before its child, so the walk up ends; the bound guards a malformed tree.
+        while let Some(s) = at.filter(|_| out.len() <= self.headings.label.len()) {
+            out.push(&*self.headings.label[s]);
+            at = self.headings.parent[s];
+        }
+        out.reverse();
+        out
+    }
+
+    /// The section's own heading.
+    pub fn last(&self) -> Option<&str> {
+        self.section.map(|s| &*self.headings.label[s])
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.section.is_none()
+    }
+
+    pub fn join(&self, separator: &str) -> String {
+        self.headings().join(separator)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::SourceText;
+    use crate::outline::outline;
+
+    #[test]
+    fn a_path_reads_top_down_from_one_heading_table() {
+        let text = "一、法律顾问\n(一)甲\n正文甲。\n(二)乙\n正文乙。";
+        let d = outline(&SourceText::from_bytes("t.txt", text.as_bytes()).expect("reads"));
+        let table = Arc::new(Headings::new(&d));
+        let second = d.sections[0].children[1];
+        let path = HeadingPath::new(&table, second);
+        assert_eq!(path.headings(), ["一、法律顾问", "(二)乙"]);
+        assert_eq!(path.join(" › "), "一、法律顾问 › (二)乙");
+        assert_eq!(path.last(), Some("(二)乙"));
+        assert!(HeadingPath::default().is_empty() && HeadingPath::default().headings().is_empty());
+        assert!(
+            HeadingPath::new(&table, 99).is_empty(),
+            "a section the table lacks has no path"
+        );
+    }
+}
