@@ -58,9 +58,10 @@ pub struct Passage {
     /// What the pane shows, one paragraph per line; a section's heading line included. A stretch
     /// of the report's text, shared with its other passages.
     pub text: crate::shared::SharedText,
-    /// Where each stretch of `text` is in the report (empty for passages made outside a report,
-    /// and for a whole section, whose stretches the document gives: see [`Passage::origins`]).
-    origins: Vec<Origin>,
+    /// Where `text` is in the report: one stretch of one place, held here rather than in a list of
+    /// its own. `None` for passages made outside a report, and for a whole section, whose
+    /// stretches (one per subsection) the document gives: see [`Passage::origins`].
+    origin: Option<Origin>,
     /// Document order: (section pre-order index + 1, paragraph, byte offset).
     order: (usize, usize, usize),
 }
@@ -71,7 +72,7 @@ impl Passage {
     pub fn origins<'a>(&'a self, doc: &Document) -> std::borrow::Cow<'a, [Origin]> {
         match (self.kind, self.section) {
             (PassageKind::Section, Some(id)) if id < doc.sections.len() => doc.subtree_origins(id).into(),
-            _ => self.origins.as_slice().into(),
+            _ => self.origin.as_slice().into(),
         }
     }
 
@@ -336,7 +337,7 @@ impl Passage {
             section: None,
             path: Default::default(),
             text: text.into(),
-            origins: Vec::new(),
+            origin: None,
             order: (0, 0, 0),
         }
     }

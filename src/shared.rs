@@ -6,11 +6,13 @@ use std::fmt;
 use std::ops::{Deref, Range};
 use std::sync::Arc;
 
-/// Bytes `range` of a shared text (always on character boundaries).
+/// Bytes `start..end` of a shared text (always on character boundaries). Offsets are 32-bit: a
+/// report holds many of these, and no input reaches 4 GB.
 #[derive(Clone, Default)]
 pub struct SharedText {
     text: Arc<str>,
-    range: Range<usize>,
+    start: u32,
+    end: u32,
 }
 
 impl SharedText {
@@ -20,12 +22,13 @@ impl SharedText {
         text.get(range.clone())?;
         Some(SharedText {
             text: text.clone(),
-            range,
+            start: u32::try_from(range.start).ok()?,
+            end: u32::try_from(range.end).ok()?,
         })
     }
 
     pub fn as_str(&self) -> &str {
-        &self.text[self.range.clone()]
+        &self.text[self.start as usize..self.end as usize]
     }
 }
 
@@ -37,22 +40,25 @@ impl Deref for SharedText {
     }
 }
 
-impl From<String> for SharedText {
-    fn from(s: String) -> Self {
-        let range = 0..s.len();
+impl From<&str> for SharedText {
+    fn from(s: &str) -> Self {
+        let text: Arc<str> = Arc::from(s);
+        // Past 4 GB (never, under the size limit) the text is cut at a character boundary.
+        let mut end = text.len().min(u32::MAX as usize);
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
         SharedText {
-            text: Arc::from(s),
-            range,
+            text,
+            start: 0,
+            end: end as u32,
         }
     }
 }
 
-impl From<&str> for SharedText {
-    fn from(s: &str) -> Self {
-        SharedText {
-            text: Arc::from(s),
-            range: 0..s.len(),
-        }
+impl From<String> for SharedText {
+    fn from(s: String) -> Self {
+        SharedText::from(s.as_str())
     }
 }
 
@@ -104,6 +110,11 @@ mod tests {
         let s = SharedText::slice(&text, 6..12).expect("on boundaries");
         assert_eq!(s, "顾问");
         assert_eq!(s.len(), 6);
+        assert_eq!(
+            std::mem::size_of::<SharedText>(),
+            24,
+            "a pointer pair and two 32-bit offsets"
+        );
         assert_eq!(format!("{s:?}"), "\"顾问\"");
         assert!(SharedText::slice(&text, 1..3).is_none());
         assert!(SharedText::slice(&text, 0..99).is_none());

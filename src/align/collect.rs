@@ -65,10 +65,10 @@ impl<'a> Collector<'a> {
     /// A whole section with its subsections.
     fn subtree(&self, id: SectionId) -> Passage {
         // Its origins come from the document when asked for (`Passage::origins`).
-        let origins = Vec::new();
+        let origin = None;
         let doc = self.c.doc;
         let text = self.body.subtree(doc, id).unwrap_or_else(|| doc.full_text(id).into());
-        self.passage(PassageKind::Section, id, 0, 0, text, origins)
+        self.passage(PassageKind::Section, id, 0, 0, text, origin)
     }
 
     /// A section's own text, or bytes `range` of its body paragraph `para`.
@@ -81,11 +81,11 @@ impl<'a> Collector<'a> {
         text: String,
     ) -> Passage {
         let at = para.map_or(0, |j| self.c.doc.section(id).body_offset(j)) + range.start;
-        let origins = Origin::whole(Place::Section(id), at, text.len());
+        let origin = Some(Origin::whole(Place::Section(id), at, text.len()));
         // The same bytes, shared with the section's other passages.
         let shared = self.body.own(id, at, text.len()).filter(|s| **s == *text);
         let text = shared.unwrap_or_else(|| text.into());
-        self.passage(kind, id, para.unwrap_or(0), range.start, text, origins)
+        self.passage(kind, id, para.unwrap_or(0), range.start, text, origin)
     }
 
     fn passage(
@@ -95,14 +95,14 @@ impl<'a> Collector<'a> {
         para: usize,
         offset: usize,
         text: SharedText,
-        origins: Vec<Origin>,
+        origin: Option<Origin>,
     ) -> Passage {
         Passage {
             kind,
             section: Some(section),
             path: HeadingPath::new(&self.headings, section),
             text,
-            origins,
+            origin,
             order: (self.order_of[section], para, offset),
         }
     }
@@ -114,7 +114,7 @@ impl<'a> Collector<'a> {
             section: None,
             path: Default::default(),
             text: text.into(),
-            origins: Origin::whole(place, 0, text.len()),
+            origin: Some(Origin::whole(place, 0, text.len())),
             order: (order.0, order.1, 0),
         })
     }
@@ -137,7 +137,7 @@ impl<'a> Collector<'a> {
                     section: None,
                     path: Default::default(),
                     text: p.text.as_str().into(),
-                    origins: Origin::whole(Place::Preamble(i), 0, p.text.len()),
+                    origin: Some(Origin::whole(Place::Preamble(i), 0, p.text.len())),
                     order: (BEFORE_BODY, 2 + i, 0),
                 });
             } else {
@@ -376,7 +376,7 @@ fn frame_passages(
             section: None,
             path: Default::default(),
             text: text.as_str().into(),
-            origins: Origin::whole(place, range.start, text.len()),
+            origin: Some(Origin::whole(place, range.start, text.len())),
             order: (at.0, at.1, range.start),
         })
         .collect()

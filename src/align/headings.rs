@@ -31,21 +31,24 @@ impl Headings {
 #[derive(Debug, Clone, Default)]
 pub struct HeadingPath {
     headings: Arc<Headings>,
-    section: Option<SectionId>,
+    /// 32 bits: every passage holds one.
+    section: Option<u32>,
 }
 
 impl HeadingPath {
     pub fn new(headings: &Arc<Headings>, section: SectionId) -> HeadingPath {
         HeadingPath {
             headings: headings.clone(),
-            section: Some(section).filter(|&s| s < headings.label.len()),
+            section: Some(section)
+                .filter(|&s| s < headings.label.len())
+                .and_then(|s| u32::try_from(s).ok()),
         }
     }
 
     /// Top down.
     pub fn headings(&self) -> Vec<&str> {
         let mut out = Vec::new();
-        let mut at = self.section;
+        let mut at = self.section.map(|s| s as usize);
         // A parent comes before its child, so the walk up ends; the bound guards a malformed tree.
         while let Some(s) = at.filter(|_| out.len() <= self.headings.label.len()) {
             out.push(&*self.headings.label[s]);
@@ -57,7 +60,7 @@ impl HeadingPath {
 
     /// The section's own heading.
     pub fn last(&self) -> Option<&str> {
-        self.section.map(|s| &*self.headings.label[s])
+        self.section.map(|s| &*self.headings.label[s as usize])
     }
 
     pub fn is_empty(&self) -> bool {

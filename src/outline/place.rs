@@ -61,13 +61,13 @@ pub struct Origin {
 
 impl Origin {
     /// A passage whose text is `len` bytes of `place` from `at`.
-    pub fn whole(place: Place, at: usize, len: usize) -> Vec<Origin> {
-        vec![Origin {
+    pub fn whole(place: Place, at: usize, len: usize) -> Origin {
+        Origin {
             place,
             at,
             from: 0,
             len,
-        }]
+        }
     }
 
     /// The part of the passage bytes `range` that lies in this origin, as bytes of the place.
