@@ -303,6 +303,11 @@ pub fn align(left: Classified<'_>, right: Classified<'_>, tax: &Taxonomy) -> Ali
     if !l_rest.is_empty() || !r_rest.is_empty() {
         rows.push(topic_row(tax.fallback(), l_rest, r_rest));
     }
+    // Kept for the whole comparison: give back what growing the lists took.
+    for row in &mut rows {
+        row.left.shrink_to_fit();
+        row.right.shrink_to_fit();
+    }
     Alignment { rows }
 }
 

@@ -203,3 +203,16 @@ fn a_passage_stays_narrow() {
     let size = std::mem::size_of::<Passage>();
     assert!(size <= 128, "{size} bytes");
 }
+
+#[test]
+fn rows_keep_no_room_to_grow() {
+    let (a, _) = aligned(LEFT, RIGHT);
+    for r in &a.rows {
+        assert_eq!(
+            (r.left.capacity(), r.right.capacity()),
+            (r.left.len(), r.right.len()),
+            "{}",
+            r.label
+        );
+    }
+}
