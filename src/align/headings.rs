@@ -6,23 +6,39 @@ use std::sync::Arc;
 
 use crate::outline::{Document, SectionId};
 
-/// Each section's heading (`number + heading`) and parent.
+/// Each section's heading (`number + heading`) and parent; the headings end to end in one string.
 #[derive(Debug, Default)]
 pub struct Headings {
     parent: Vec<Option<SectionId>>,
-    label: Vec<Box<str>>,
+    text: String,
+    /// Where each section's heading ends in `text` (it starts where the one before ends).
+    ends: Vec<usize>,
 }
 
 impl Headings {
     pub fn new(doc: &Document) -> Headings {
+        let mut text = String::new();
+        let mut ends = Vec::with_capacity(doc.sections.len());
+        for s in &doc.sections {
+            text.push_str(&s.number);
+            text.push_str(&s.heading);
+            ends.push(text.len());
+        }
+        text.shrink_to_fit();
         Headings {
             parent: doc.sections.iter().map(|s| s.parent).collect(),
-            label: doc
-                .sections
-                .iter()
-                .map(|s| s.numbered_heading().into_boxed_str())
-                .collect(),
+            text,
+            ends,
         }
+    }
+
+    fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    fn label(&self, section: usize) -> &str {
+        let start = section.checked_sub(1).map_or(0, |p| self.ends[p]);
+        &self.text[start..self.ends[section]]
     }
 }
 
@@ -40,7 +56,7 @@ impl HeadingPath {
         HeadingPath {
             headings: headings.clone(),
             section: Some(section)
-                .filter(|&s| s < headings.label.len())
+                .filter(|&s| s < headings.len())
                 .and_then(|s| u32::try_from(s).ok()),
         }
     }
@@ -50,8 +66,8 @@ impl HeadingPath {
         let mut out = Vec::new();
         let mut at = self.section.map(|s| s as usize);
         // A parent comes before its child, so the walk up ends; the bound guards a malformed tree.
-        while let Some(s) = at.filter(|_| out.len() <= self.headings.label.len()) {
-            out.push(&*self.headings.label[s]);
+        while let Some(s) = at.filter(|_| out.len() <= self.headings.len()) {
+            out.push(self.headings.label(s));
             at = self.headings.parent[s];
         }
         out.reverse();
@@ -60,7 +76,7 @@ impl HeadingPath {
 
     /// The section's own heading.
     pub fn last(&self) -> Option<&str> {
-        self.section.map(|s| &*self.headings.label[s as usize])
+        self.section.map(|s| self.headings.label(s as usize))
     }
 
     pub fn is_empty(&self) -> bool {

@@ -72,11 +72,6 @@ impl Section {
         }
     }
 
-    /// Its marker and heading, as a heading path shows it: `(二)重大行政决策`.
-    pub fn numbered_heading(&self) -> String {
-        format!("{}{}", self.number, self.heading)
-    }
-
     /// The length of [`own_text`](Self::own_text), in bytes.
     pub fn own_len(&self) -> usize {
         let breaks = self.body.len() - usize::from(self.inline_body && !self.body.is_empty());
