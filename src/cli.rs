@@ -39,8 +39,9 @@ pub struct Cli {
 /// Options every command takes.
 #[derive(Debug, Args)]
 pub struct Options {
-    /// Refuse input files larger than this many bytes.
-    #[arg(long, global = true, value_name = "BYTES", default_value_t = DEFAULT_MAX_BYTES)]
+    /// Refuse input files larger than this many bytes (at most 1 GiB: text offsets are 32-bit).
+    #[arg(long, global = true, value_name = "BYTES", default_value_t = DEFAULT_MAX_BYTES,
+          value_parser = clap::value_parser!(u64).range(1..=duibi::load::MAX_BYTES_LIMIT))]
     pub max_size: u64,
     /// Topic taxonomy (TOML) to use instead of the built-in one (or the configuration's).
     #[arg(long, global = true, value_name = "FILE")]

@@ -196,24 +196,40 @@ impl RowDiff {
 /// A sentence of one side, ready for pairing.
 #[derive(Debug, Clone)]
 struct Unit {
-    passage: usize,
-    range: Range<usize>,
+    /// Index of its passage, and its bytes in the passage's text: 32-bit, as a row holds one unit
+    /// per sentence (inputs stop at 1 GiB, see `load::MAX_BYTES_LIMIT`).
+    passage: u32,
+    start: u32,
+    end: u32,
+    /// Bytes of the folded text taken by a numbering marker opening the line (`二、` `(一)`
+    /// `一是`), or 0.
+    marker: u16,
+    /// The last sentence of its line: the unified ops end it with a line break.
+    ends_line: bool,
     /// The sentence folded, where folding changed it (full-width letters, blanks); most Chinese
     /// sentences fold to themselves and are read from their passage instead of copied.
     folded: Option<Box<Folded>>,
-    /// The last sentence of its line: the unified ops end it with a line break.
-    ends_line: bool,
-    /// Bytes of the folded text taken by a numbering marker opening the line (`二、` `(一)`
-    /// `一是`), or 0.
-    marker: usize,
 }
 
 impl Unit {
+    fn passage(&self) -> usize {
+        self.passage as usize
+    }
+
+    /// Its bytes in its passage's text.
+    fn range(&self) -> Range<usize> {
+        self.start as usize..self.end as usize
+    }
+
+    fn marker(&self) -> usize {
+        usize::from(self.marker)
+    }
+
     /// The folded sentence; `passages` are its side's passages in the row.
     fn text<'a>(&'a self, passages: &'a [Passage]) -> &'a str {
         match &self.folded {
             Some(f) => &f.text,
-            None => &passages[self.passage].text[self.range.clone()],
+            None => &passages[self.passage()].text[self.range()],
         }
     }
 
@@ -243,15 +259,20 @@ fn units(passages: &[Passage]) -> Vec<Unit> {
                 } else {
                     0
                 };
+                let fits = |n: usize| u32::try_from(n).ok();
+                let (Some(passage), Some(start), Some(end)) = (fits(pi), fits(range.start), fits(range.end)) else {
+                    continue;
+                };
                 out.push(Unit {
-                    passage: pi,
-                    range,
-                    folded,
+                    passage,
+                    start,
+                    end,
+                    marker: u16::try_from(marker).unwrap_or(0),
                     ends_line: false,
-                    marker,
+                    folded,
                 });
             }
-            if let Some(last) = out.last_mut().filter(|u| u.passage == pi) {
+            if let Some(last) = out.last_mut().filter(|u| u.passage() == pi) {
                 last.ends_line = true;
             }
             line_start += line.len() + 1;
@@ -293,7 +314,7 @@ impl PairedRow {
                 Side::Right => (&right, &row.right),
             };
             let u = &units[k];
-            Fingerprint::new(&passages[u.passage].text[u.range.clone()])
+            Fingerprint::new(&passages[u.passage()].text[u.range()])
         });
         PairedRow { left, right, pairing }
     }
@@ -326,8 +347,8 @@ pub fn diff_paired(
     let unit_refs = |us: &[Unit]| {
         us.iter()
             .map(|u| UnitRef {
-                passage: u.passage,
-                range: u.range.clone(),
+                passage: u.passage(),
+                range: u.range(),
                 ends_line: u.ends_line,
             })
             .collect()
@@ -346,7 +367,7 @@ pub fn diff_paired(
         let wd = words::diff_numbered(
             lt,
             rt,
-            (l.marker, r.marker),
+            (l.marker(), r.marker()),
             tokenizer.unwrap_or(&CharTokenizer),
             deadline,
             whole,
@@ -360,8 +381,8 @@ pub fn diff_paired(
         out.links.push(Link {
             left_unit: p.left,
             right_unit: p.right,
-            left: (l.passage, l.range.clone()),
-            right: (r.passage, r.range.clone()),
+            left: (l.passage(), l.range()),
+            right: (r.passage(), r.range()),
             similarity: p.similarity,
             moved: p.moved,
             changed,
@@ -386,7 +407,7 @@ pub fn diff_paired(
     // Marks per side.
     for (i, u) in left.iter().enumerate() {
         match &word_diffs[i] {
-            None => push_span(&mut out.spans.left[u.passage], u.range.clone(), Mark::Deleted, false),
+            None => push_span(&mut out.spans.left[u.passage()], u.range(), Mark::Deleted, false),
             Some(wd) => {
                 for piece in &wd.pieces {
                     let mark = match (piece.changed, moved_left[i]) {
@@ -396,15 +417,15 @@ pub fn diff_paired(
                         (false, false) => Mark::Equal,
                     };
                     let r = u.to_original(piece.old.clone());
-                    let r = u.range.start + r.start..u.range.start + r.end;
-                    push_span(&mut out.spans.left[u.passage], r, mark, piece.figure);
+                    let r = u.range().start + r.start..u.range().start + r.end;
+                    push_span(&mut out.spans.left[u.passage()], r, mark, piece.figure);
                 }
             }
         }
     }
     for (j, u) in right.iter().enumerate() {
         match right_partner[j] {
-            None => push_span(&mut out.spans.right[u.passage], u.range.clone(), Mark::Inserted, false),
+            None => push_span(&mut out.spans.right[u.passage()], u.range(), Mark::Inserted, false),
             Some(i) => {
                 let wd = word_diffs[i].as_ref().expect("paired units have a word diff");
                 for piece in &wd.pieces {
@@ -415,8 +436,8 @@ pub fn diff_paired(
                         (false, false) => Mark::Equal,
                     };
                     let r = u.to_original(piece.new.clone());
-                    let r = u.range.start + r.start..u.range.start + r.end;
-                    push_span(&mut out.spans.right[u.passage], r, mark, piece.figure);
+                    let r = u.range().start + r.start..u.range().start + r.end;
+                    push_span(&mut out.spans.right[u.passage()], r, mark, piece.figure);
                 }
             }
         }

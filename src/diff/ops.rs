@@ -74,12 +74,12 @@ struct Sides<'a> {
 impl Sides<'_> {
     fn left_text(&self, i: usize) -> &str {
         let u = &self.left[i];
-        &self.row.left[u.passage].text[u.range.clone()]
+        &self.row.left[u.passage()].text[u.range()]
     }
 
     fn right_text(&self, j: usize) -> &str {
         let u = &self.right[j];
-        &self.row.right[u.passage].text[u.range.clone()]
+        &self.row.right[u.passage()].text[u.range()]
     }
 
     /// Emits right sentences before `until` that have no in-place partner: inserts and moves.
@@ -105,7 +105,7 @@ impl Sides<'_> {
                     let edited = inner.iter().any(|o| o.op != OpKind::Equal);
                     ops.push(Op {
                         // Where the sentence stood: the headings down to its left passage.
-                        from: Some(self.row.left[self.left[i].passage].place()),
+                        from: Some(self.row.left[self.left[i].passage()].place()),
                         ops: if edited { inner } else { Vec::new() },
                         ..Op::new(OpKind::Move, self.right_text(j))
                     });

@@ -263,3 +263,9 @@ fn a_row_diff_keeps_no_room_to_grow() {
     assert_eq!(d.units.left.capacity(), d.units.left.len());
     assert_eq!(d.ops.capacity(), d.ops.len());
 }
+
+#[test]
+fn a_sentence_unit_stays_narrow() {
+    // A row holds one per sentence while it is diffed: 32-bit offsets, the rare folded copy boxed.
+    assert!(std::mem::size_of::<Unit>() <= 24, "{} bytes", std::mem::size_of::<Unit>());
+}

@@ -29,6 +29,10 @@ use crate::error::{Error, Result};
 /// Default ceiling on input size: real reports are 5–50 KB, so 16 MiB only stops accidents.
 pub const DEFAULT_MAX_BYTES: u64 = 16 * 1024 * 1024;
 
+/// The highest ceiling: text offsets are held in 32 bits, and a decoded file may be half as large
+/// again as its bytes.
+pub const MAX_BYTES_LIMIT: u64 = 1 << 30;
+
 /// Share of replacement characters above which a decoded file is treated as binary data.
 const MAX_UNDECODABLE_SHARE: f64 = 0.05;
 
@@ -121,6 +125,7 @@ impl SourceText {
 /// Limits applied while loading.
 #[derive(Debug, Clone, Copy)]
 pub struct LoadOptions {
+    /// Larger files are refused; at most [`MAX_BYTES_LIMIT`], whatever is asked.
     pub max_bytes: u64,
 }
 
@@ -140,18 +145,19 @@ const STALL_LIMIT: Duration = Duration::from_secs(10);
 /// FIFO is read without blocking, so one that nothing writes to ends in an error, not a hang.
 pub fn load(path: &Path, options: &LoadOptions) -> Result<SourceText> {
     let owned = || path.to_path_buf();
+    let limit = options.max_bytes.min(MAX_BYTES_LIMIT);
     let meta = fs::metadata(path).map_err(|e| io_error(path, e))?;
     if meta.is_dir() {
         return Err(Error::IsDirectory { path: owned() });
     }
-    if meta.is_file() && meta.len() > options.max_bytes {
+    if meta.is_file() && meta.len() > limit {
         return Err(Error::TooLarge {
             path: owned(),
             size: meta.len(),
-            limit: options.max_bytes,
+            limit,
         });
     }
-    let bytes = read_limited(path, options.max_bytes)?;
+    let bytes = read_limited(path, limit)?;
     SourceText::from_bytes(path, &bytes)
 }
 

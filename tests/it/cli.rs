@@ -154,6 +154,12 @@ fn bad_inputs_get_one_line_errors() {
     let left = styles("left.txt").to_string_lossy().into_owned();
     fails_with(&["compare", &left, &path("missing.txt")], "missing.txt: no such file");
     fails_with(&["--max-size", "100", "outline", &left], "over the 100-byte limit");
+    // Text offsets are 32-bit: a ceiling past 1 GiB is refused as a usage error.
+    duibi()
+        .args(["--max-size", "5000000000", "outline", &left])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("1073741824"));
     fails_with(&["compare", &left], "give a second report");
 }
 
