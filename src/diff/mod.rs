@@ -108,13 +108,12 @@ pub struct UnitRef {
     pub ends_line: bool,
 }
 
-/// Two sentences paired across the sides: indices into [`RowDiff::units`] and their places.
+/// Two sentences paired across the sides, as indices into [`RowDiff::units`] (which say where
+/// each sentence is).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Link {
     pub left_unit: usize,
     pub right_unit: usize,
-    pub left: (usize, Range<usize>),
-    pub right: (usize, Range<usize>),
     pub similarity: f32,
     pub moved: bool,
     /// The words differ, numbering aside.
@@ -381,8 +380,6 @@ pub fn diff_paired(
         out.links.push(Link {
             left_unit: p.left,
             right_unit: p.right,
-            left: (l.passage(), l.range()),
-            right: (r.passage(), r.range()),
             similarity: p.similarity,
             moved: p.moved,
             changed,
