@@ -27,6 +27,12 @@ impl SharedText {
         })
     }
 
+    /// Whether this is the stretch of `text` that starts at byte `at` (the same shared text, not
+    /// an equal copy).
+    pub fn is_stretch_of(&self, text: &Arc<str>, at: usize) -> bool {
+        Arc::ptr_eq(&self.text, text) && self.start as usize == at
+    }
+
     pub fn as_str(&self) -> &str {
         &self.text[self.start as usize..self.end as usize]
     }

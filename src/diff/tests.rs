@@ -277,5 +277,9 @@ fn a_sentence_unit_stays_narrow() {
 #[test]
 fn a_link_is_two_indices_and_what_they_share() {
     // Where each sentence is, the units say; a link repeating it would double every pair's size.
-    assert!(std::mem::size_of::<Link>() <= 24, "{} bytes", std::mem::size_of::<Link>());
+    assert!(
+        std::mem::size_of::<Link>() <= 24,
+        "{} bytes",
+        std::mem::size_of::<Link>()
+    );
 }

@@ -311,7 +311,7 @@ impl Builder {
         let own = trim_blank(&body[..next.as_ref().map_or(body.len(), |n| n.start)]);
         if !own.is_empty() {
             self.doc.sections[id].inline_body = true;
-            self.doc.sections[id].body.push(Paragraph { text: own.to_string() });
+            self.doc.sections[id].body.push(Paragraph { text: own.into() });
         }
         if let Some(n) = next {
             self.add_item(parent, &body[n.start..], n.text_start - n.start, n.value);
@@ -341,7 +341,7 @@ impl Builder {
 
     fn push_paragraph(&mut self, target: Option<SectionId>, text: &str) {
         let p = Paragraph {
-            text: trim_blank(text).to_string(),
+            text: trim_blank(text).into(),
         };
         match target {
             Some(id) => self.doc.sections[id].body.push(p),

@@ -131,7 +131,11 @@ pub fn fill(doc: &mut Document, lines: &[Line], frame: &Frame) {
     doc.addressee = frame.addressee.map(text);
     doc.signature = frame.signature.map(text);
     doc.date = frame.date.map(text);
-    doc.closing = frame.closing.clone().map(|i| Paragraph { text: text(i) }).collect();
+    doc.closing = frame
+        .closing
+        .clone()
+        .map(|i| Paragraph { text: text(i).into() })
+        .collect();
     let trailer_title = frame
         .trailer
         .iter()

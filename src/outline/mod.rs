@@ -4,6 +4,7 @@
 //! Levels follow the documents: a numbering style ranks by its first appearance, and a heading nests
 //! under the nearest open heading of a higher rank. Must not classify or compare.
 
+mod body;
 mod build;
 mod meta;
 mod phrases;
@@ -12,9 +13,11 @@ mod place;
 use crate::load::{Format, SourceText};
 use crate::normalize::logical_lines;
 use crate::numbering::Style;
+use crate::shared::SharedText;
 
+pub use body::Body;
 pub use build::split_heading;
-pub use place::{Body, Origin, Place};
+pub use place::{Origin, Place};
 
 /// Index of a section in [`Document::sections`].
 pub type SectionId = usize;
@@ -27,10 +30,11 @@ pub enum SectionKind {
     Item,
 }
 
-/// A paragraph of body text, as displayed.
+/// A paragraph of body text, as displayed: once the outline is built, a stretch of the report's
+/// laid-out body (see [`Body`]), which passages share too.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Paragraph {
-    pub text: String,
+    pub text: SharedText,
 }
 
 /// One node of the outline.
@@ -102,12 +106,14 @@ pub struct Document {
     pub closing: Vec<Paragraph>,
     pub sections: Vec<Section>,
     pub roots: Vec<SectionId>,
+    /// The sections laid out in one shared text, which their paragraphs are stretches of.
+    laid_out: Body,
 }
 
 impl Document {
     /// The report's text: preamble and sections, paragraphs on lines of their own.
     pub fn all_text(&self) -> String {
-        let mut parts: Vec<String> = self.preamble.iter().map(|p| p.text.clone()).collect();
+        let mut parts: Vec<String> = self.preamble.iter().map(|p| p.text.to_string()).collect();
         parts.extend(self.roots.iter().map(|&r| self.full_text(r)));
         parts.join("\n")
     }
@@ -208,6 +214,7 @@ pub fn outline(src: &SourceText) -> Document {
     doc.format = src.format;
     meta::fill(&mut doc, &lines, &frame);
     doc.shrink_to_fit();
+    doc.share_body();
     doc
 }
 

@@ -2,37 +2,7 @@
 //! closing paragraph, a section's own text), so that later stages can point back into the document
 //! instead of only carrying copies of its text.
 
-use std::sync::Arc;
-
 use super::{Document, Section, SectionId};
-use crate::shared::SharedText;
-
-/// A report's sections laid end to end in one shared text, in document order, one line break
-/// apart, so that passages can be stretches of it rather than copies.
-pub struct Body {
-    text: Arc<str>,
-    /// Where each section's own text starts.
-    starts: Vec<usize>,
-}
-
-impl Body {
-    /// Section `id` with its descendants, as [`Document::full_text`] gives it; `None` when the
-    /// section has no text of its own (its full text then does not open with a line break where
-    /// the laid-out body has one, so it is not one stretch of it).
-    pub fn subtree(&self, doc: &Document, id: SectionId) -> Option<SharedText> {
-        if doc.sections[id].own_len() == 0 {
-            return None;
-        }
-        let start = *self.starts.get(id)?;
-        SharedText::slice(&self.text, start..start + doc.full_len(id))
-    }
-
-    /// `len` bytes of section `id`'s own text (as [`Section::own_text`] gives it) from `at`.
-    pub fn own(&self, id: SectionId, at: usize, len: usize) -> Option<SharedText> {
-        let start = self.starts.get(id)? + at;
-        SharedText::slice(&self.text, start..start + len)
-    }
-}
 
 /// A run of a report's text as the document view shows it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -98,7 +68,7 @@ impl Document {
     /// The text of a place (empty for a frame part the report lacks).
     pub fn place_text(&self, place: Place) -> String {
         let frame = |s: &Option<String>| s.clone().unwrap_or_default();
-        let paragraph = |ps: &[super::Paragraph], i: usize| ps.get(i).map(|p| p.text.clone()).unwrap_or_default();
+        let paragraph = |ps: &[super::Paragraph], i: usize| ps.get(i).map(|p| p.text.to_string()).unwrap_or_default();
         match place {
             Place::Title => frame(&self.title),
             Place::Addressee => frame(&self.addressee),
@@ -125,25 +95,6 @@ impl Document {
             _ => true,
         });
         out
-    }
-
-    /// The sections laid out in one shared text (see [`Body`]).
-    pub fn body(&self) -> Body {
-        let order = self.walk();
-        let len = order.iter().map(|&id| self.sections[id].own_len() + 1).sum();
-        let mut text = String::with_capacity(len);
-        let mut starts = vec![0; self.sections.len()];
-        for (k, &id) in order.iter().enumerate() {
-            if k > 0 {
-                text.push('\n');
-            }
-            starts[id] = text.len();
-            self.sections[id].push_own_text(&mut text);
-        }
-        Body {
-            text: Arc::from(text),
-            starts,
-        }
     }
 
     /// Where each part of [`full_text`](Document::full_text)`(id)` comes from: the section's own
@@ -188,22 +139,10 @@ mod tests {
             let s = d.section(id);
             for (j, p) in s.body.iter().enumerate() {
                 let at = s.body_offset(j);
-                assert_eq!(&s.own_text()[at..at + p.text.len()], p.text);
+                assert_eq!(&s.own_text()[at..at + p.text.len()], &*p.text);
             }
         }
         assert_eq!(d.places()[0], Place::Preamble(0));
-    }
-
-    #[test]
-    fn the_laid_out_body_holds_every_section_text_as_one_stretch() {
-        let d = doc("开头一段。\n一、法律顾问\n正文甲。\n正文乙。\n(一)细项\n细项正文。\n二、下一步\n计划。");
-        let body = d.body();
-        for id in d.walk() {
-            let sub = body.subtree(&d, id).expect("every section here has a heading");
-            assert_eq!(*sub, d.full_text(id));
-            let own = d.section(id).own_text();
-            assert_eq!(*body.own(id, 0, own.len()).expect("in bounds"), own);
-        }
     }
 
     #[test]
@@ -212,7 +151,7 @@ mod tests {
         let s = d.section(d.roots[0]);
         for (j, p) in s.body.iter().enumerate() {
             let at = s.body_offset(j);
-            assert_eq!(&s.own_text()[at..at + p.text.len()], p.text, "{:?}", s.own_text());
+            assert_eq!(&s.own_text()[at..at + p.text.len()], &*p.text, "{:?}", s.own_text());
         }
     }
 }

@@ -141,7 +141,7 @@ fn a_heading_with_its_body_ends_at_a_colon_or_semicolon_too() {
             let s = doc.section(id);
             (
                 s.heading.clone(),
-                s.body.first().map(|p| p.text.clone()).unwrap_or_default(),
+                s.body.first().map(|p| p.text.to_string()).unwrap_or_default(),
             )
         })
         .collect();

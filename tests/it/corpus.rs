@@ -63,7 +63,7 @@ const SIGNATURES: &[(&str, &[&str])] = &[
 ];
 
 fn sentences_with(d: &Document, words: &[&str]) -> Vec<String> {
-    let mut texts: Vec<String> = d.preamble.iter().map(|p| p.text.clone()).collect();
+    let mut texts: Vec<String> = d.preamble.iter().map(|p| p.text.to_string()).collect();
     for s in &d.sections {
         texts.push(s.own_text());
     }

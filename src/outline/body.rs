@@ -1,0 +1,141 @@
+//! A report's sections laid end to end in one shared text ([`Body`]). The outline's paragraphs are
+//! stretches of it once the outline is built, and so are the passages the alignment makes: the
+//! report's text is held once, however many rows show it.
+
+use std::sync::Arc;
+
+use super::{Document, SectionId};
+use crate::shared::SharedText;
+
+/// The sections' own texts (heading line and body, as [`super::Section::own_text`] gives them) in
+/// document order, one line break apart.
+#[derive(Debug, Clone, Default)]
+pub struct Body {
+    text: Arc<str>,
+    /// Where each section's own text starts.
+    starts: Arc<[usize]>,
+}
+
+impl Body {
+    /// Section `id` with its descendants, as [`Document::full_text`] gives it; `None` when the
+    /// section has no text of its own (its full text then does not open with a line break where
+    /// the laid-out body has one, so it is not one stretch of it).
+    pub fn subtree(&self, doc: &Document, id: SectionId) -> Option<SharedText> {
+        if doc.sections[id].own_len() == 0 {
+            return None;
+        }
+        let start = *self.starts.get(id)?;
+        SharedText::slice(&self.text, start..start + doc.full_len(id))
+    }
+
+    /// `len` bytes of section `id`'s own text from `at`.
+    pub fn own(&self, id: SectionId, at: usize, len: usize) -> Option<SharedText> {
+        let start = self.starts.get(id)? + at;
+        SharedText::slice(&self.text, start..start + len)
+    }
+
+    /// The sections of `doc` laid out anew.
+    fn lay_out(doc: &Document) -> Body {
+        let order = doc.walk();
+        let len = order.iter().map(|&id| doc.sections[id].own_len() + 1).sum();
+        let mut text = String::with_capacity(len);
+        let mut starts = vec![0; doc.sections.len()];
+        for (k, &id) in order.iter().enumerate() {
+            if k > 0 {
+                text.push('\n');
+            }
+            starts[id] = text.len();
+            doc.sections[id].push_own_text(&mut text);
+        }
+        Body {
+            text: Arc::from(text),
+            starts: starts.into(),
+        }
+    }
+
+    /// Whether this is still what `doc`'s sections say: every heading line in its place and every
+    /// paragraph a stretch of it where it should be (nothing changed since it was laid out).
+    fn holds(&self, doc: &Document) -> bool {
+        self.starts.len() == doc.sections.len()
+            && doc.sections.iter().enumerate().all(|(id, s)| {
+                let start = self.starts[id];
+                self.text.get(start..start + s.heading_line.len()) == Some(s.heading_line.as_str())
+                    && s.body
+                        .iter()
+                        .enumerate()
+                        .all(|(j, p)| p.text.is_stretch_of(&self.text, start + s.body_offset(j)))
+            })
+    }
+}
+
+impl Document {
+    /// The sections laid out in one shared text: the one the outline made, or, if the sections
+    /// have changed since, laid out anew.
+    pub fn body(&self) -> Body {
+        if self.laid_out.holds(self) {
+            return self.laid_out.clone();
+        }
+        Body::lay_out(self)
+    }
+
+    /// Lays the sections out and makes every section paragraph a stretch of that text, so the
+    /// report's body is held once.
+    pub(super) fn share_body(&mut self) {
+        let body = Body::lay_out(self);
+        for (id, s) in self.sections.iter_mut().enumerate() {
+            let offsets: Vec<usize> = (0..s.body.len()).map(|j| s.body_offset(j)).collect();
+            for (p, at) in s.body.iter_mut().zip(offsets) {
+                let at = body.starts[id] + at;
+                if let Some(shared) = SharedText::slice(&body.text, at..at + p.text.len()) {
+                    p.text = shared;
+                }
+            }
+        }
+        self.laid_out = body;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::load::SourceText;
+    use crate::outline::{Paragraph, outline};
+
+    fn doc(text: &str) -> crate::outline::Document {
+        outline(&SourceText::from_bytes("t.txt", text.as_bytes()).expect("decodes"))
+    }
+
+    const TEXT: &str = "开头一段。\n一、法律顾问\n正文甲。\n正文乙。\n(一)细项\n细项正文。\n二、下一步\n计划。";
+
+    #[test]
+    fn the_laid_out_body_holds_every_section_text_as_one_stretch() {
+        let d = doc(TEXT);
+        let body = d.body();
+        for id in d.walk() {
+            let sub = body.subtree(&d, id).expect("every section here has a heading");
+            assert_eq!(*sub, d.full_text(id));
+            let own = d.section(id).own_text();
+            assert_eq!(*body.own(id, 0, own.len()).expect("in bounds"), own);
+        }
+    }
+
+    #[test]
+    fn paragraphs_are_stretches_of_the_body_until_a_section_changes() {
+        let mut d = doc(TEXT);
+        assert!(d.laid_out.holds(&d), "the outline shares one text");
+        let first = d.roots[0];
+        assert!(
+            d.sections[first].body[0]
+                .text
+                .is_stretch_of(&d.laid_out.text, d.laid_out.starts[first] + 19)
+        );
+        // A paragraph replaced: the body is laid out anew, with the new text.
+        d.sections[first].body[0] = Paragraph {
+            text: "改过的正文。".into(),
+        };
+        assert!(!d.laid_out.holds(&d));
+        assert_eq!(
+            &*d.body().subtree(&d, first).expect("text").to_string(),
+            d.full_text(first)
+        );
+    }
+}
