@@ -62,8 +62,8 @@ impl Body {
                 self.text.get(start..start + s.heading_line.len()) == Some(s.heading_line.as_str())
                     && s.body
                         .iter()
-                        .enumerate()
-                        .all(|(j, p)| p.text.is_stretch_of(&self.text, start + s.body_offset(j)))
+                        .zip(s.body_offsets())
+                        .all(|(p, at)| p.text.is_stretch_of(&self.text, start + at))
             })
     }
 }
@@ -83,7 +83,7 @@ impl Document {
     pub(super) fn share_body(&mut self) {
         let body = Body::lay_out(self);
         for (id, s) in self.sections.iter_mut().enumerate() {
-            let offsets: Vec<usize> = (0..s.body.len()).map(|j| s.body_offset(j)).collect();
+            let offsets: Vec<usize> = s.body_offsets().collect();
             for (p, at) in s.body.iter_mut().zip(offsets) {
                 let at = body.starts[id] + at;
                 if let Some(shared) = SharedText::slice(&body.text, at..at + p.text.len()) {

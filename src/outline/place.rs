@@ -50,6 +50,19 @@ impl Origin {
 
 impl Section {
     /// Byte offset in [`own_text`](Section::own_text) where body paragraph `j` starts.
+    /// Where each body paragraph starts in [`own_text`](Section::own_text), in order.
+    pub fn body_offsets(&self) -> impl Iterator<Item = usize> + '_ {
+        let mut at = self.heading_line.len();
+        self.body.iter().enumerate().map(move |(i, p)| {
+            if !(i == 0 && self.inline_body) {
+                at += 1;
+            }
+            let start = at;
+            at += p.text.len();
+            start
+        })
+    }
+
     pub fn body_offset(&self, j: usize) -> usize {
         let mut at = self.heading_line.len();
         for (i, p) in self.body.iter().enumerate().take(j + 1) {
@@ -140,6 +153,7 @@ mod tests {
             for (j, p) in s.body.iter().enumerate() {
                 let at = s.body_offset(j);
                 assert_eq!(&s.own_text()[at..at + p.text.len()], &*p.text);
+                assert_eq!(s.body_offsets().nth(j), Some(at));
             }
         }
         assert_eq!(d.places()[0], Place::Preamble(0));
