@@ -265,21 +265,9 @@ fn a_row_diff_keeps_no_room_to_grow() {
 }
 
 #[test]
-fn a_sentence_unit_stays_narrow() {
-    // A row holds one per sentence while it is diffed: 32-bit offsets, the rare folded copy boxed.
-    assert!(
-        std::mem::size_of::<Unit>() <= 24,
-        "{} bytes",
-        std::mem::size_of::<Unit>()
-    );
-}
-
-#[test]
-fn a_link_is_two_indices_and_what_they_share() {
-    // Where each sentence is, the units say; a link repeating it would double every pair's size.
-    assert!(
-        std::mem::size_of::<Link>() <= 24,
-        "{} bytes",
-        std::mem::size_of::<Link>()
-    );
+fn what_a_row_holds_per_sentence_stays_narrow() {
+    // A row holds a unit per sentence while it is diffed (32-bit offsets, the rare folded copy
+    // boxed) and a link per pair (two indices: where each sentence is, the units say).
+    let sizes = [std::mem::size_of::<Unit>(), std::mem::size_of::<Link>()];
+    assert!(sizes.iter().all(|&s| s <= 24), "{sizes:?} bytes");
 }
