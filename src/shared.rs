@@ -27,6 +27,16 @@ impl SharedText {
         })
     }
 
+    /// Bytes `range` of this stretch, sharing its text; `None` when the range is out of bounds or
+    /// not on character boundaries.
+    pub fn sub(&self, range: Range<usize>) -> Option<SharedText> {
+        let start = self.start as usize;
+        if range.end > self.len() {
+            return None;
+        }
+        SharedText::slice(&self.text, start + range.start..start + range.end)
+    }
+
     /// Whether this is the stretch of `text` that starts at byte `at` (the same shared text, not
     /// an equal copy).
     pub fn is_stretch_of(&self, text: &Arc<str>, at: usize) -> bool {
@@ -124,6 +134,10 @@ mod tests {
         assert_eq!(format!("{s:?}"), "\"顾问\"");
         assert!(SharedText::slice(&text, 1..3).is_none());
         assert!(SharedText::slice(&text, 0..99).is_none());
+        let inner = s.sub(3..6).expect("inside the stretch");
+        assert_eq!(inner, "问");
+        assert!(inner.is_stretch_of(&text, 9), "the same text, not a copy");
+        assert!(s.sub(3..9).is_none(), "past the stretch's end");
         assert_eq!(SharedText::from("甲"), SharedText::from("甲".to_string()));
     }
 }

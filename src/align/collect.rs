@@ -71,21 +71,25 @@ impl<'a> Collector<'a> {
         self.passage(PassageKind::Section, id, 0, 0, text, origin)
     }
 
-    /// A section's own text, or bytes `range` of its body paragraph `para`.
-    fn in_section(
-        &self,
-        kind: PassageKind,
-        id: SectionId,
-        para: Option<usize>,
-        range: Range<usize>,
-        text: String,
-    ) -> Passage {
-        let at = para.map_or(0, |j| self.c.doc.section(id).body_offset(j)) + range.start;
-        let origin = Some(Origin::whole(Place::Section(id), at, text.len()));
-        // The same bytes, shared with the section's other passages.
-        let shared = self.body.own(id, at, text.len()).filter(|s| **s == *text);
-        let text = shared.unwrap_or_else(|| text.into());
-        self.passage(kind, id, para.unwrap_or(0), range.start, text, origin)
+    /// Bytes `range` of section `id`'s own text (heading line and body, as the laid-out body
+    /// holds them).
+    fn in_own_text(&self, kind: PassageKind, id: SectionId, range: Range<usize>) -> Passage {
+        let section = self.c.doc.section(id);
+        let origin = Some(Origin::whole(Place::Section(id), range.start, range.len()));
+        let text = self
+            .body
+            .own(id, range.start, range.len())
+            .unwrap_or_else(|| section.own_text().get(range.clone()).unwrap_or_default().into());
+        self.passage(kind, id, 0, range.start, text, origin)
+    }
+
+    /// Bytes `range` of body paragraph `para` of section `id`: a stretch of the paragraph's text.
+    fn in_paragraph(&self, kind: PassageKind, id: SectionId, para: usize, range: Range<usize>) -> Passage {
+        let section = self.c.doc.section(id);
+        let at = section.body_offset(para) + range.start;
+        let origin = Some(Origin::whole(Place::Section(id), at, range.len()));
+        let text = section.body[para].text.sub(range.clone()).unwrap_or_default();
+        self.passage(kind, id, para, range.start, text, origin)
     }
 
     fn passage(
@@ -136,13 +140,14 @@ impl<'a> Collector<'a> {
                     kind: PassageKind::Preamble,
                     section: None,
                     path: Default::default(),
-                    text: p.text.as_str().into(),
+                    text: p.text.clone(),
                     origin: Some(Origin::whole(Place::Preamble(i), 0, p.text.len())),
                     order: (BEFORE_BODY, 2 + i, 0),
                 });
             } else {
                 out.extend(frame_passages(
                     &paragraph_passages(&topics.preamble[i], &p.text, t),
+                    &p.text,
                     PassageKind::Preamble,
                     Place::Preamble(i),
                     (BEFORE_BODY, 2 + i),
@@ -161,6 +166,7 @@ impl<'a> Collector<'a> {
             self.coverage.closing[i].extend(found.iter().map(|f| f.1.clone()));
             out.extend(frame_passages(
                 &found,
+                &p.text,
                 PassageKind::Closing,
                 Place::Closing(i),
                 (AFTER_BODY, i),
@@ -205,8 +211,7 @@ impl<'a> Collector<'a> {
                 return;
             }
             self.cover_own(id);
-            let own = section.own_text();
-            out.push(self.in_section(PassageKind::SectionOwn, id, None, 0..own.len(), own));
+            out.push(self.in_own_text(PassageKind::SectionOwn, id, 0..section.own_len()));
             for &c in &section.children {
                 self.collect_section(c, t, out);
             }
@@ -224,8 +229,8 @@ impl<'a> Collector<'a> {
         for (pi, p) in section.body.iter().enumerate() {
             let found = paragraph_passages(&st.paragraphs[pi], &p.text, t);
             self.coverage.paragraph[id][pi].extend(found.iter().map(|f| f.1.clone()));
-            for (kind, range, text) in found {
-                out.push(self.in_section(kind, id, Some(pi), range, text));
+            for (kind, range) in found {
+                out.push(self.in_paragraph(kind, id, pi, range));
             }
         }
         for &c in &section.children {
@@ -235,8 +240,8 @@ impl<'a> Collector<'a> {
 
     /// The heading line of section `id` alone.
     fn heading(&self, id: SectionId) -> Passage {
-        let line = self.c.doc.section(id).heading_line.clone();
-        self.in_section(PassageKind::Heading, id, None, 0..line.len(), line)
+        let line = self.c.doc.section(id).heading_line.len();
+        self.in_own_text(PassageKind::Heading, id, 0..line)
     }
 
     fn cover_own(&mut self, id: SectionId) {
@@ -287,8 +292,8 @@ impl<'a> Collector<'a> {
             out.push(self.heading(id));
         }
         for (pi, p) in doc.sections[id].body.iter().enumerate() {
-            for (kind, range, text) in uncovered(&p.text, &self.coverage.paragraph[id][pi]) {
-                out.push(self.in_section(kind, id, Some(pi), range, text));
+            for (kind, range) in uncovered(&p.text, &self.coverage.paragraph[id][pi]) {
+                out.push(self.in_paragraph(kind, id, pi, range));
             }
         }
         for &c in &doc.sections[id].children {
@@ -299,12 +304,12 @@ impl<'a> Collector<'a> {
 
 /// A paragraph's runs of sentences that no range of `covered` touches: the whole paragraph when
 /// nothing is covered.
-fn uncovered(text: &str, covered: &Covered) -> Vec<(PassageKind, Range<usize>, String)> {
+fn uncovered(text: &str, covered: &Covered) -> Vec<(PassageKind, Range<usize>)> {
     if covered.is_empty() {
         return if text.chars().all(is_blank) {
             Vec::new()
         } else {
-            vec![(PassageKind::Paragraph, 0..text.len(), text.to_string())]
+            vec![(PassageKind::Paragraph, 0..text.len())]
         };
     }
     let unshown = split_sentences(text).into_iter().map(|r| {
@@ -313,27 +318,23 @@ fn uncovered(text: &str, covered: &Covered) -> Vec<(PassageKind, Range<usize>, S
     });
     sentence_runs(text, unshown)
         .into_iter()
-        .filter(|(_, r, _)| !text[r.clone()].chars().all(is_blank))
+        .filter(|(_, r)| !text[r.clone()].chars().all(is_blank))
         .collect()
 }
 
-/// The runs of consecutive sentences flagged `true`, as sentence passages (range and text trimmed).
+/// The runs of consecutive sentences flagged `true`, as sentence passages (ranges trimmed of
+/// blanks).
 fn sentence_runs(
     text: &str,
     sentences: impl IntoIterator<Item = (Range<usize>, bool)>,
-) -> Vec<(PassageKind, Range<usize>, String)> {
+) -> Vec<(PassageKind, Range<usize>)> {
     let mut out = Vec::new();
     let mut run: Option<Range<usize>> = None;
     let mut flush = |run: &mut Option<Range<usize>>| {
         if let Some(r) = run.take() {
             let t = &text[r.clone()];
             let start = r.start + (t.len() - t.trim_start().len());
-            let trimmed = t.trim();
-            out.push((
-                PassageKind::Sentences,
-                start..start + trimmed.len(),
-                trimmed.to_string(),
-            ));
+            out.push((PassageKind::Sentences, start..start + t.trim().len()));
         }
     };
     for (r, wanted) in sentences {
@@ -348,11 +349,11 @@ fn sentence_runs(
 }
 
 /// Paragraph-level passages about `t`: the whole paragraph when it is about `t`, else runs of
-/// sentences that are. Returns (kind, byte range, text).
-fn paragraph_passages(pt: &ParagraphTopics, text: &str, t: TopicId) -> Vec<(PassageKind, Range<usize>, String)> {
+/// sentences that are. Returns (kind, byte range).
+fn paragraph_passages(pt: &ParagraphTopics, text: &str, t: TopicId) -> Vec<(PassageKind, Range<usize>)> {
     let whole = &pt.whole;
     if whole.leads(t, PARAGRAPH_MIN, LEAD_SHARE) && whole.get(t) * 2 > whole.total() {
-        return vec![(PassageKind::Paragraph, 0..text.len(), text.to_string())];
+        return vec![(PassageKind::Paragraph, 0..text.len())];
     }
     sentence_runs(
         text,
@@ -362,21 +363,23 @@ fn paragraph_passages(pt: &ParagraphTopics, text: &str, t: TopicId) -> Vec<(Pass
     )
 }
 
-/// Passages of an opening or closing paragraph; a whole paragraph takes the paragraph's `kind`.
+/// Passages of an opening or closing paragraph (stretches of its `text`); a whole paragraph takes
+/// the paragraph's `kind`.
 fn frame_passages(
-    found: &[(PassageKind, Range<usize>, String)],
+    found: &[(PassageKind, Range<usize>)],
+    text: &SharedText,
     kind: PassageKind,
     place: Place,
     at: (usize, usize),
 ) -> Vec<Passage> {
     found
         .iter()
-        .map(|(k, range, text)| Passage {
+        .map(|(k, range)| Passage {
             kind: if *k == PassageKind::Paragraph { kind } else { *k },
             section: None,
             path: Default::default(),
-            text: text.as_str().into(),
-            origin: Some(Origin::whole(place, range.start, text.len())),
+            text: text.sub(range.clone()).unwrap_or_default(),
+            origin: Some(Origin::whole(place, range.start, range.len())),
             order: (at.0, at.1, range.start),
         })
         .collect()
@@ -391,7 +394,7 @@ mod tests {
         let text = "甲句。乙句。丙句。丁句。";
         // 乙 is shown by some row.
         let covered: Covered = std::iter::once(9..18).collect();
-        let got: Vec<String> = uncovered(text, &covered).into_iter().map(|x| x.2).collect();
+        let got: Vec<&str> = uncovered(text, &covered).into_iter().map(|x| &text[x.1]).collect();
         assert_eq!(got, ["甲句。", "丙句。丁句。"]);
         assert_eq!(uncovered(text, &Vec::new())[0].0, PassageKind::Paragraph);
         assert!(uncovered(text, &std::iter::once(0..text.len()).collect()).is_empty());
