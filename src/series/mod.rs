@@ -28,6 +28,8 @@ const REPORT_EXTENSIONS: &[&str] = &["txt", "text", "md", "htm", "html", "xhtml"
 #[derive(Debug, Clone)]
 pub struct Series {
     pub reports: Vec<Report>,
+    /// Each report's [`Series::previous`], worked out once: tables ask it for every cell.
+    before: Vec<Option<usize>>,
 }
 
 /// What `compare` tells of a series: the coverage matrix, each report against the one before, and
@@ -120,22 +122,15 @@ impl Series {
     /// The reports put in time order.
     pub fn new(mut reports: Vec<Report>) -> Series {
         reports.sort_by_cached_key(|r| order_key(&r.doc));
-        Series { reports }
+        let before = measured_against(&reports);
+        Series { reports, before }
     }
 
     /// The report `i` is measured against: the latest earlier report of the same unit; in a series
     /// of one report per unit (several bureaus, one year), simply the one before; `None` for the
     /// first report of its unit in a series that follows units over time.
     pub fn previous(&self, i: usize) -> Option<usize> {
-        let unit = |k: usize| self.reports[k].doc.unit.as_deref();
-        if let Some(p) = (0..i).rev().find(|&k| unit(k).is_some() && unit(k) == unit(i)) {
-            return Some(p);
-        }
-        let mut units: Vec<Option<&str>> = (0..self.reports.len()).map(unit).collect();
-        units.sort_unstable();
-        units.dedup();
-        let one_per_unit = units.len() == self.reports.len();
-        (one_per_unit || units.len() == 1).then(|| i.checked_sub(1)).flatten()
+        self.before.get(i).copied().flatten()
     }
 
     /// Whether the reports come from more than one unit.
@@ -201,6 +196,23 @@ pub(super) fn par_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync)
     slots
         .into_iter()
         .filter_map(|slot| slot.into_inner().ok().flatten())
+        .collect()
+}
+
+/// For each report (in order), the one it is measured against (see [`Series::previous`]).
+fn measured_against(reports: &[Report]) -> Vec<Option<usize>> {
+    let unit = |k: usize| reports[k].doc.unit.as_deref();
+    let mut units: Vec<Option<&str>> = (0..reports.len()).map(unit).collect();
+    units.sort_unstable();
+    units.dedup();
+    let one_per_unit = units.len() == reports.len();
+    (0..reports.len())
+        .map(|i| {
+            (0..i)
+                .rev()
+                .find(|&k| unit(k).is_some() && unit(k) == unit(i))
+                .or_else(|| (one_per_unit || units.len() == 1).then(|| i.checked_sub(1)).flatten())
+        })
         .collect()
 }
 
