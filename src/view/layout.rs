@@ -229,15 +229,13 @@ pub fn side_by_side(row: &Row, diff: &RowDiff, widths: [usize; 2], opts: &Option
         v
     };
     let in_order: Vec<(usize, usize)> = pairs.iter().filter(|p| !p.2).map(|p| (p.0, p.1)).collect();
-    // The newer report's sentences that say what the older one said, words unchanged (in place
-    // or moved).
-    let repeated: HashSet<usize> = diff
-        .links
-        .iter()
-        .filter(|l| !l.changed)
-        .map(|l| l.unit(Side::Right))
-        .collect();
-    let linked_older: HashSet<usize> = diff.links.iter().map(|l| l.unit(Side::Left)).collect();
+    // Only a filter needs these (the layout runs again for every row shown): the newer report's
+    // sentences that say what the older one said, words unchanged (in place or moved), and the
+    // older report's sentences that have a partner.
+    let filtering = opts.filter != Filter::All;
+    let links = || diff.links.iter().filter(|_| filtering);
+    let repeated: HashSet<usize> = links().filter(|l| !l.changed).map(|l| l.unit(Side::Right)).collect();
+    let linked_older: HashSet<usize> = links().map(|l| l.unit(Side::Left)).collect();
 
     // Chunks: in-place pairs side by side; between them, one-sided sentences zipped.
     let mut chunks: Vec<(Option<usize>, Option<usize>)> = Vec::new();
