@@ -4,9 +4,12 @@
 //! A passage is the smallest unit about the topic: a whole section when its heading says so, else
 //! the paragraphs, enumerated items or sentences that are. Must not diff text.
 
+use std::ops::Range;
+
 use rustc_hash::FxHashMap as HashMap;
 
-use crate::outline::{Document, Origin, SectionId};
+use crate::diff::SentencePair;
+use crate::outline::{Document, Origin, Place, SectionId, Sentence};
 use crate::sides::Side;
 use crate::text::Fingerprint;
 use crate::topics::{DocTopics, Taxonomy, TopicId};
@@ -22,11 +25,6 @@ const PARAGRAPH_MIN: u32 = 4;
 const SENTENCE_MIN: u32 = 4;
 /// A topic within this share of the best one still leads.
 const LEAD_SHARE: f32 = 0.75;
-/// Similarity above which two passages no topic claims are paired in a row of their own. Below it,
-/// reports of different bureaus pair unrelated business paragraphs.
-pub const CONTENT_MATCH_MIN: f32 = 0.4;
-/// Passages shorter than this (in bytes) are too slight to stand alone (`特此报告。`).
-const MIN_PASSAGE_BYTES: usize = 15;
 
 /// How much of the document a passage covers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -62,8 +60,10 @@ pub struct Passage {
     /// its own. `None` for passages made outside a report, and for a whole section, whose
     /// stretches (one per subsection) the document gives: see [`Passage::origins`].
     origin: Option<Origin>,
-    /// Document order: (section pre-order index + 1, paragraph, byte offset).
-    order: (usize, usize, usize),
+    /// The report's sentences it holds (indices into [`Document::sentences`]), in order.
+    pub sentences: Range<u32>,
+    /// Each of those sentences as bytes of `text`.
+    pub units: Box<[(u32, u32)]>,
 }
 
 impl Passage {
@@ -82,12 +82,11 @@ impl Passage {
         if self.section.is_some() {
             return self.path.join(" › ");
         }
-        let after_body = self.order.0 == usize::MAX;
-        match (self.kind, after_body) {
-            (PassageKind::Frame, false) => "标题",
-            (PassageKind::Frame, true) => "落款",
-            (_, false) => "开头",
-            (_, true) => "结尾",
+        match self.origin.map(|o| o.place) {
+            Some(Place::Title | Place::Addressee) => "标题",
+            Some(Place::Signature | Place::Date) => "落款",
+            Some(Place::Closing(_)) => "结尾",
+            _ => "开头",
         }
         .to_string()
     }
@@ -136,109 +135,6 @@ fn similarity(left: &[Passage], right: &[Passage]) -> f32 {
     Fingerprint::new(&join(left)).dice(&Fingerprint::new(&join(right)))
 }
 
-/// Bigrams shared by more leftover passages than this are too common to suggest a pair.
-const MAX_POSTING: usize = 64;
-/// Candidates per passage scored exactly, those sharing the most indexed bigrams.
-const CANDIDATES: usize = 16;
-
-/// Pairs leftover passages whose content matches, most similar first.
-///
-/// Passages are found through an index of their bigrams, not by scoring every pair: identical
-/// passages pair in order first; then each passage scores the few candidates that share the most
-/// of its rarer bigrams (the prefix, rarest first, that any pair above the threshold must share:
-/// Dice ≥ `t` needs `t·|a|/(2−t)` shared bigrams). On reports of ordinary size this is exactly
-/// what scoring every pair gives; on huge repetitive ones it stays near-linear.
-/// Passages flagged in `skip_l` and `skip_r` are never paired.
-fn content_pairs(left: &[Passage], right: &[Passage], skip_l: &[bool], skip_r: &[bool]) -> Vec<(usize, usize, f32)> {
-    let print = |p: &Passage, skip: bool| {
-        if skip {
-            Fingerprint::new("")
-        } else {
-            Fingerprint::new(&p.text)
-        }
-    };
-    let lf: Vec<Fingerprint> = left.iter().zip(skip_l).map(|(p, &s)| print(p, s)).collect();
-    let rf: Vec<Fingerprint> = right.iter().zip(skip_r).map(|(p, &s)| print(p, s)).collect();
-    let (mut used_l, mut used_r) = (skip_l.to_vec(), skip_r.to_vec());
-    let mut pairs = twins(&lf, &rf, &mut used_l, &mut used_r);
-
-    let mut df: HashMap<u32, usize> = HashMap::default();
-    for g in lf.iter().chain(&rf).flat_map(Fingerprint::grams) {
-        *df.entry(*g).or_default() += 1;
-    }
-    let prefix = |f: &Fingerprint| -> Vec<u32> {
-        let t = CONTENT_MATCH_MIN;
-        // Rounded down, so the prefix errs long: a pair is never missed for a rounding.
-        let least_shared = (t * f.len() as f32 / (2.0 - t)).floor() as usize;
-        let mut grams = f.grams().to_vec();
-        grams.sort_unstable_by_key(|g| (df[g], *g));
-        grams.truncate(f.len() - least_shared.min(f.len()) + 1);
-        grams
-    };
-    let mut postings: HashMap<u32, Vec<usize>> = HashMap::default();
-    for (j, f) in rf.iter().enumerate().filter(|&(j, _)| !used_r[j]) {
-        for g in prefix(f) {
-            postings.entry(g).or_default().push(j);
-        }
-    }
-    let mut candidates = Vec::new();
-    let mut counts = vec![0u32; right.len()];
-    let mut touched = Vec::new();
-    for (i, a) in lf.iter().enumerate().filter(|&(i, _)| !used_l[i]) {
-        for g in prefix(a) {
-            let list = postings.get(&g).map_or(&[][..], Vec::as_slice);
-            if list.len() > MAX_POSTING {
-                continue;
-            }
-            for &j in list {
-                if counts[j] == 0 {
-                    touched.push(j);
-                }
-                counts[j] += 1;
-            }
-        }
-        touched.sort_by_key(|&j| (std::cmp::Reverse(counts[j]), j));
-        for &j in touched.iter().take(CANDIDATES) {
-            let s = a.dice(&rf[j]);
-            if s >= CONTENT_MATCH_MIN {
-                candidates.push((i, j, s));
-            }
-        }
-        touched.drain(..).for_each(|j| counts[j] = 0);
-    }
-    candidates.sort_by(|a, b| b.2.total_cmp(&a.2).then(a.0.cmp(&b.0)).then(a.1.cmp(&b.1)));
-    for (i, j, s) in candidates {
-        if !used_l[i] && !used_r[j] {
-            used_l[i] = true;
-            used_r[j] = true;
-            pairs.push((i, j, s));
-        }
-    }
-    pairs.sort_by_key(|&(i, j, _)| (i, j));
-    pairs
-}
-
-/// Passages with the same bigrams on both sides, paired in document order (similarity 1, so
-/// best-first pairing would take them first, in this order).
-fn twins(lf: &[Fingerprint], rf: &[Fingerprint], used_l: &mut [bool], used_r: &mut [bool]) -> Vec<(usize, usize, f32)> {
-    let mut right_of: HashMap<&[u32], std::collections::VecDeque<usize>> = HashMap::default();
-    for (j, f) in rf.iter().enumerate().filter(|(_, f)| !f.is_empty()) {
-        right_of.entry(f.grams()).or_default().push_back(j);
-    }
-    let mut out = Vec::new();
-    for (i, f) in lf.iter().enumerate() {
-        if let Some(j) = right_of
-            .get_mut(f.grams())
-            .and_then(std::collections::VecDeque::pop_front)
-        {
-            used_l[i] = true;
-            used_r[j] = true;
-            out.push((i, j, 1.0));
-        }
-    }
-    out
-}
-
 fn content_label(p: &Passage) -> String {
     match p.path.last() {
         Some(h) if p.kind == PassageKind::Section => h.to_string(),
@@ -246,10 +142,104 @@ fn content_label(p: &Passage) -> String {
     }
 }
 
-/// Aligns two classified reports.
-pub fn align(left: Classified<'_>, right: Classified<'_>, tax: &Taxonomy) -> Alignment {
-    let mut lc = Collector::new(left, tax);
-    let mut rc = Collector::new(right, tax);
+/// One report as alignment reads it: its sentences and the topic each is filed under.
+pub struct Filed<'a> {
+    pub doc: &'a Document,
+    pub sentences: &'a [Sentence],
+    pub filing: Vec<Option<TopicId>>,
+}
+
+impl<'a> Filed<'a> {
+    /// A report's sentences filed by their own words and headings (see [`filing`]).
+    pub fn new(doc: &'a Document, sentences: &'a [Sentence], topics: &DocTopics, tax: &Taxonomy) -> Self {
+        Filed {
+            doc,
+            sentences,
+            filing: filing::file(doc, sentences, topics, tax),
+        }
+    }
+}
+
+/// Files both sentences of every pair under one topic: the newer report's, or the one that has
+/// one. A sentence that moved therefore stands beside its counterpart, in one row.
+fn file_pairs_together(left: &mut [Option<TopicId>], right: &mut [Option<TopicId>], pairs: &[SentencePair]) {
+    for p in pairs {
+        let (l, r) = (p.left as usize, p.right as usize);
+        if left[l] != right[r] {
+            let t = right[r].or(left[l]);
+            left[l] = t;
+            right[r] = t;
+        }
+    }
+}
+
+/// Union-find over the unfiled passages of both reports (left ones first).
+fn find(parent: &mut [usize], mut x: usize) -> usize {
+    while parent[x] != x {
+        parent[x] = parent[parent[x]];
+        x = parent[x];
+    }
+    x
+}
+
+/// The unfiled passages of both reports grouped by their sentence pairs: a group with passages of
+/// both reports is a row of its own, the rest go to the fallback row.
+fn content_rows(
+    l_rest: Vec<Passage>,
+    r_rest: Vec<Passage>,
+    pairs: &[SentencePair],
+) -> (Vec<Row>, Vec<Passage>, Vec<Passage>) {
+    let owner = |ps: &[Passage]| -> HashMap<u32, usize> {
+        ps.iter()
+            .enumerate()
+            .flat_map(|(i, p)| p.sentences.clone().map(move |k| (k, i)))
+            .collect()
+    };
+    let (lo, ro) = (owner(&l_rest), owner(&r_rest));
+    let n = l_rest.len();
+    let mut parent: Vec<usize> = (0..n + r_rest.len()).collect();
+    for p in pairs {
+        if let (Some(&i), Some(&j)) = (lo.get(&p.left), ro.get(&p.right)) {
+            let (a, b) = (find(&mut parent, i), find(&mut parent, n + j));
+            parent[a.max(b)] = a.min(b);
+        }
+    }
+    let mut groups: HashMap<usize, (Vec<Passage>, Vec<Passage>)> = HashMap::default();
+    let mut firsts = Vec::new();
+    for (k, p) in l_rest.into_iter().chain(r_rest).enumerate() {
+        let root = find(&mut parent, k);
+        let g = groups.entry(root).or_insert_with(|| {
+            firsts.push(root);
+            Default::default()
+        });
+        if k < n { g.0.push(p) } else { g.1.push(p) }
+    }
+    let (mut rows, mut l_other, mut r_other) = (Vec::new(), Vec::new(), Vec::new());
+    for root in firsts {
+        let Some((l, r)) = groups.remove(&root) else { continue };
+        if l.is_empty() || r.is_empty() {
+            l_other.extend(l);
+            r_other.extend(r);
+            continue;
+        }
+        rows.push(Row {
+            topic: None,
+            label: content_label(&l[0]),
+            similarity: similarity(&l, &r),
+            left: l,
+            right: r,
+        });
+    }
+    l_other.sort_by_key(|p| p.sentences.start);
+    r_other.sort_by_key(|p| p.sentences.start);
+    (rows, l_other, r_other)
+}
+
+/// Aligns two filed reports whose sentences are matched by `pairs` (each pair stands in one row).
+pub fn align(mut left: Filed<'_>, mut right: Filed<'_>, pairs: &[SentencePair], tax: &Taxonomy) -> Alignment {
+    file_pairs_together(&mut left.filing, &mut right.filing, pairs);
+    let lc = Collector::new(left.doc, left.sentences, &left.filing);
+    let rc = Collector::new(right.doc, right.sentences, &right.filing);
     let mut rows = Vec::new();
     let topic_row = |t: TopicId, l: Vec<Passage>, r: Vec<Passage>| Row {
         topic: Some(t),
@@ -258,48 +248,14 @@ pub fn align(left: Classified<'_>, right: Classified<'_>, tax: &Taxonomy) -> Ali
         left: l,
         right: r,
     };
-    let frame = tax.frame();
-    for t in (0..tax.topics().len()).filter(|&t| t != tax.fallback() && t != frame) {
-        let (l, r) = (lc.collect(t), rc.collect(t));
+    for t in (0..tax.topics().len()).filter(|&t| t != tax.fallback()) {
+        let (l, r) = (lc.collect(Some(t)), rc.collect(Some(t)));
         if !l.is_empty() || !r.is_empty() {
             rows.push(topic_row(t, l, r));
         }
     }
-    // The frame topic takes what the others left of the closing, so it comes last; its row stands
-    // in taxonomy order.
-    let (l, r) = (lc.collect(frame), rc.collect(frame));
-    if !l.is_empty() || !r.is_empty() {
-        let at = rows
-            .iter()
-            .position(|row| row.topic > Some(frame))
-            .unwrap_or(rows.len());
-        rows.insert(at, topic_row(frame, l, r));
-    }
-    let (mut l_rest, mut r_rest) = (lc.leftovers(), rc.leftovers());
-    // Passages too slight to stand alone (`特此报告。`) are not paired by content; they stay in the
-    // fallback row.
-    let slight = |ps: &[Passage]| -> Vec<bool> { ps.iter().map(|p| p.text.len() < MIN_PASSAGE_BYTES).collect() };
-    let (l_slight, r_slight) = (slight(&l_rest), slight(&r_rest));
-    let pairs = content_pairs(&l_rest, &r_rest, &l_slight, &r_slight);
-    let (mut l_taken, mut r_taken) = (vec![false; l_rest.len()], vec![false; r_rest.len()]);
-    for &(i, j, s) in &pairs {
-        l_taken[i] = true;
-        r_taken[j] = true;
-        rows.push(Row {
-            topic: None,
-            label: content_label(&l_rest[i]),
-            similarity: s,
-            left: vec![l_rest[i].clone()],
-            right: vec![r_rest[j].clone()],
-        });
-    }
-    let keep = |taken: &[bool], rest: &mut Vec<Passage>| {
-        let mut k = taken.iter();
-        rest.retain(|_| !k.next().copied().unwrap_or(false));
-        rest.sort_by_key(|p| p.order);
-    };
-    keep(&l_taken, &mut l_rest);
-    keep(&r_taken, &mut r_rest);
+    let (content, l_rest, r_rest) = content_rows(lc.collect(None), rc.collect(None), pairs);
+    rows.extend(content);
     if !l_rest.is_empty() || !r_rest.is_empty() {
         rows.push(topic_row(tax.fallback(), l_rest, r_rest));
     }
@@ -314,21 +270,20 @@ pub fn align(left: Classified<'_>, right: Classified<'_>, tax: &Taxonomy) -> Ali
 /// One report's passages filed by topic, as a comparison would file them (each topic's passages
 /// in report order; what no topic claims under the fallback topic): what the report says on each.
 pub fn by_topic(report: Classified<'_>, tax: &Taxonomy) -> Vec<(TopicId, Vec<Passage>)> {
-    let mut c = Collector::new(report, tax);
-    let frame = tax.frame();
+    let sentences = report.doc.sentences();
+    let filed = Filed::new(report.doc, &sentences, report.topics, tax);
+    let c = Collector::new(report.doc, &sentences, &filed.filing);
     let mut out: Vec<(TopicId, Vec<Passage>)> = (0..tax.topics().len())
-        .filter(|&t| t != tax.fallback() && t != frame)
-        .map(|t| (t, c.collect(t)))
+        .filter(|&t| t != tax.fallback())
+        .map(|t| (t, c.collect(Some(t))))
         .collect();
-    out.push((frame, c.collect(frame)));
-    let mut rest = c.leftovers();
-    rest.sort_by_key(|p| p.order);
-    out.push((tax.fallback(), rest));
+    out.push((tax.fallback(), c.collect(None)));
     out.retain(|(_, ps)| !ps.is_empty());
     out
 }
 
 mod collect;
+pub mod filing;
 pub mod headings;
 #[cfg(test)]
 mod tests;
@@ -337,13 +292,25 @@ impl Passage {
     /// A passage outside any document, for tests of later stages.
     #[doc(hidden)]
     pub fn for_test(kind: PassageKind, text: &str) -> Self {
+        // Its sentences, split as a report's would be, line by line.
+        let mut units = Vec::new();
+        let mut at = 0;
+        for line in text.split('\n') {
+            for r in crate::text::split_sentences(line) {
+                if !line[r.clone()].chars().all(crate::text::is_blank) {
+                    units.push(((at + r.start) as u32, (at + r.end) as u32));
+                }
+            }
+            at += line.len() + 1;
+        }
         Passage {
             kind,
             section: None,
             path: Default::default(),
             text: text.into(),
             origin: None,
-            order: (0, 0, 0),
+            sentences: 0..0,
+            units: units.into(),
         }
     }
 }

@@ -263,7 +263,7 @@ pub fn print(text: &str) -> Result<()> {
 pub fn run_outline(file: &Path, format: OutlineFormat, options: &Options) -> Result<()> {
     let tax = taxonomy(options, &settings(options)?)?;
     let doc = load_document(file, options)?;
-    let topics = classify(&doc, &tax);
+    let topics = classify(&doc, &doc.sentences(), &tax);
     print(&match format {
         OutlineFormat::Text => render::text::outline(&doc, &topics, &tax, use_color()),
         OutlineFormat::Json => render::json::outline(&doc, &topics, &tax) + "\n",

@@ -4,10 +4,11 @@
 use std::thread;
 use std::time::{Duration, Instant};
 
-use crate::align::{Alignment, Classified, Row, align};
+use crate::align::{Alignment, Classified, Filed, Row, align};
+use crate::diff::matching::{self, match_sentences};
 use crate::diff::{JiebaTokenizer, PairedRow, RowDiff, Stats, Tokenizer, diff_paired};
-use crate::outline::Document;
-use crate::sides::Side;
+use crate::outline::{Document, Sentence};
+use crate::sides::{Side, Sides};
 use crate::text::Fingerprint;
 use crate::topics::{DocTopics, Taxonomy, TopicId, classify};
 
@@ -27,27 +28,6 @@ fn diff_rows<P: std::borrow::Borrow<PairedRow>>(
         .collect()
 }
 
-/// The rows' sentences paired, the rows split between two threads by their size.
-fn pair_rows(rows: &[Row]) -> Vec<PairedRow> {
-    let size = |r: &Row| r.left.iter().chain(&r.right).map(|p| p.text.len()).sum::<usize>();
-    let total: usize = rows.iter().map(size).sum();
-    let mut acc = 0;
-    let split = rows
-        .iter()
-        .position(|r| {
-            acc += size(r);
-            acc * 2 >= total
-        })
-        .map_or(rows.len(), |i| i + 1);
-    let (first, second) = rows.split_at(split);
-    thread::scope(|s| {
-        let second = s.spawn(|| second.iter().map(PairedRow::new).collect::<Vec<_>>());
-        let mut out: Vec<PairedRow> = first.iter().map(PairedRow::new).collect();
-        out.extend(second.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
-        out
-    })
-}
-
 /// One report with its topic scores.
 #[derive(Debug, Clone)]
 pub struct Report {
@@ -57,19 +37,54 @@ pub struct Report {
 
 impl Report {
     pub fn new(doc: Document, tax: &Taxonomy) -> Self {
-        let topics = classify(&doc, tax);
+        let topics = classify(&doc, &doc.sentences(), tax);
         Self { doc, topics }
     }
 
-    /// The document, its topic scores dropped.
-    fn into_doc(self) -> Document {
-        self.doc
-    }
-
-    fn classified(&self) -> Classified<'_> {
+    pub fn classified(&self) -> Classified<'_> {
         Classified {
             doc: &self.doc,
             topics: &self.topics,
+        }
+    }
+}
+
+/// One report of a pair on its way through the pipeline: its sentences, filed and prepared.
+struct Stage {
+    doc: Document,
+    sentences: Vec<Sentence>,
+    filing: Vec<Option<TopicId>>,
+    prepared: Vec<matching::Prepared>,
+}
+
+impl Stage {
+    fn new(doc: Document, tax: &Taxonomy) -> Stage {
+        let sentences = doc.sentences();
+        let topics = classify(&doc, &sentences, tax);
+        let filing = crate::align::filing::file(&doc, &sentences, &topics, tax);
+        let prepared = matching::prepare(&doc, &sentences);
+        Stage {
+            doc,
+            sentences,
+            filing,
+            prepared,
+        }
+    }
+
+    fn filed(&self) -> Filed<'_> {
+        Filed {
+            doc: &self.doc,
+            sentences: &self.sentences,
+            filing: self.filing.clone(),
+        }
+    }
+
+    fn report(&self) -> matching::Report<'_> {
+        matching::Report {
+            doc: &self.doc,
+            sentences: &self.sentences,
+            prepared: &self.prepared,
+            filing: &self.filing,
         }
     }
 }
@@ -112,32 +127,36 @@ impl Comparison {
         }
     }
 
-    /// Classifies and aligns; no diff yet (that needs a tokenizer).
-    /// The two sides are classified, and the rows' sentences paired, on two threads.
+    /// Files, matches and aligns; no word diff yet (that needs a tokenizer). The two reports are
+    /// read on two threads.
     pub fn build(left: Document, right: Document, tax: &Taxonomy) -> Self {
         let (left, right) = thread::scope(|s| {
-            let left = s.spawn(|| Report::new(left, tax));
-            let right = Report::new(right, tax);
+            let left = s.spawn(|| Stage::new(left, tax));
+            let right = Stage::new(right, tax);
             (left.join().unwrap_or_else(|e| std::panic::resume_unwind(e)), right)
         });
-        let alignment = align(left.classified(), right.classified(), tax);
-        // The topic scores go now, before the sentences are paired.
-        let (left, right) = (left.into_doc(), right.into_doc());
-        let (similarity, paired) = thread::scope(|s| {
+        let (pairs, similarity) = thread::scope(|s| {
             // One report's text at a time, each dropped once fingerprinted.
             let similarity = s.spawn(|| {
-                let l = Fingerprint::new(&left.all_text());
-                l.dice(&Fingerprint::new(&right.all_text()))
+                let l = Fingerprint::new(&left.doc.all_text());
+                l.dice(&Fingerprint::new(&right.doc.all_text()))
             });
-            let paired = pair_rows(&alignment.rows);
+            let pairs = match_sentences(&left.report(), &right.report());
             (
+                pairs,
                 similarity.join().unwrap_or_else(|e| std::panic::resume_unwind(e)),
-                paired,
             )
         });
+        let alignment = align(left.filed(), right.filed(), &pairs, tax);
+        let paired = PairedRow::for_rows(
+            &alignment.rows,
+            Sides::new(&left.sentences, &right.sentences),
+            Sides::new(left.prepared, right.prepared),
+            &pairs,
+        );
         Self {
-            left,
-            right,
+            left: left.doc,
+            right: right.doc,
             alignment,
             paired,
             diffs: Vec::new(),
@@ -208,6 +227,23 @@ impl Comparison {
             s.stats.add(&d.stats);
         }
         s
+    }
+
+    /// The topic each sentence of one report is shown under (indices as [`Document::sentences`]):
+    /// its row's topic; `None` for a row paired by content alone.
+    pub fn filing(&self, side: Side) -> Vec<Option<TopicId>> {
+        let n = self.doc(side).sentences().len();
+        let mut out = vec![None; n];
+        for row in &self.alignment.rows {
+            for p in row.passages(side) {
+                for k in p.sentences.clone() {
+                    if let Some(slot) = out.get_mut(k as usize) {
+                        *slot = row.topic;
+                    }
+                }
+            }
+        }
+        out
     }
 
     /// The row of a topic, if either report covers it.

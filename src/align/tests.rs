@@ -1,19 +1,16 @@
 use super::*;
+use crate::compare::Comparison;
 use crate::load::SourceText;
 use crate::outline::outline;
-use crate::topics::classify;
+
+fn doc(text: &str) -> Document {
+    outline(&SourceText::from_bytes("t.txt", text.as_bytes()).unwrap())
+}
 
 fn aligned(left: &str, right: &str) -> (Alignment, Taxonomy) {
     let tax = Taxonomy::builtin();
-    let l = outline(&SourceText::from_bytes("l.txt", left.as_bytes()).unwrap());
-    let r = outline(&SourceText::from_bytes("r.txt", right.as_bytes()).unwrap());
-    let (lt, rt) = (classify(&l, &tax), classify(&r, &tax));
-    let a = align(
-        Classified { doc: &l, topics: &lt },
-        Classified { doc: &r, topics: &rt },
-        &tax,
-    );
-    (a, tax)
+    let c = Comparison::build(doc(left), doc(right), &tax);
+    (c.alignment, tax)
 }
 
 fn row<'a>(a: &'a Alignment, tax: &Taxonomy, id: &str) -> Option<&'a Row> {
@@ -67,118 +64,37 @@ fn untopical_passages_pair_by_content_or_fall_back() {
     let right = "一、研发投入\n全市研发经费投入持续增长,高新技术企业数量达到72家,科技型中小企业入库152家。";
     let (a, tax) = aligned(left, right);
     let content = a.rows.iter().find(|r| r.topic.is_none()).expect("content row");
-    assert!(content.similarity >= CONTENT_MATCH_MIN);
     assert!(content.left[0].text.contains("53家") && content.right[0].text.contains("72家"));
     let other = row(&a, &tax, "other").expect("fallback row");
     assert!(other.left[0].text.contains("研发平台242个"));
     assert!(other.right.is_empty());
 }
 
-/// What `content_pairs` must give: every pair scored, greedy best first.
-fn content_pairs_by_scoring_all(left: &[Passage], right: &[Passage]) -> Vec<(usize, usize, f32)> {
-    let mut all = Vec::new();
-    for (i, a) in left.iter().enumerate() {
-        for (j, b) in right.iter().enumerate() {
-            let s = Fingerprint::new(&a.text).dice(&Fingerprint::new(&b.text));
-            if s >= CONTENT_MATCH_MIN {
-                all.push((i, j, s));
+#[test]
+fn every_sentence_of_both_reports_stands_in_exactly_one_row() {
+    let (l, r) = (doc(LEFT), doc(RIGHT));
+    let (ln, rn) = (l.sentences().len(), r.sentences().len());
+    let tax = Taxonomy::builtin();
+    let c = Comparison::build(l, r, &tax);
+    for (side, n) in [(Side::Left, ln), (Side::Right, rn)] {
+        let mut seen = vec![0; n];
+        for row in &c.alignment.rows {
+            for p in row.passages(side) {
+                assert_eq!(p.units.len(), p.sentences.len());
+                for k in p.sentences.clone() {
+                    seen[k as usize] += 1;
+                }
             }
         }
-    }
-    all.sort_by(|a, b| b.2.total_cmp(&a.2).then(a.0.cmp(&b.0)).then(a.1.cmp(&b.1)));
-    let (mut ul, mut ur) = (vec![false; left.len()], vec![false; right.len()]);
-    let mut pairs: Vec<_> = all
-        .into_iter()
-        .filter(|&(i, j, _)| {
-            let free = !ul[i] && !ur[j];
-            ul[i] |= free;
-            ur[j] |= free;
-            free
-        })
-        .collect();
-    pairs.sort_by_key(|&(i, j, _)| (i, j));
-    pairs
-}
-
-#[test]
-fn content_pairs_through_the_index_are_those_of_scoring_every_pair() {
-    let words = [
-        "组织开展",
-        "科技项目",
-        "专项检查",
-        "资金管理",
-        "企业培育",
-        "高新技术",
-        "成果转化",
-        "人才引进",
-        "平台建设",
-        "创新券",
-        "孵化器",
-        "研发投入",
-        "技术合同",
-        "知识产权",
-        "工作",
-        "全年",
-    ];
-    // Passages of 2–9 phrases drawn by a fixed linear congruential sequence: many near twins, many
-    // strangers, similarities on both sides of the threshold.
-    let mut seed = 7u64;
-    let mut next = |n: usize| {
-        seed = seed
-            .wrapping_mul(6_364_136_223_846_793_005)
-            .wrapping_add(1_442_695_040_888_963_407);
-        (seed >> 33) as usize % n
-    };
-    let mut passages = |count: usize| -> Vec<Passage> {
-        (0..count)
-            .map(|_| {
-                let len = 2 + next(8);
-                let text: String = (0..len).map(|_| words[next(words.len())]).collect::<Vec<_>>().join(",");
-                Passage::for_test(PassageKind::Paragraph, &text)
-            })
-            .collect()
-    };
-    // As many leftovers as a long report has: no bigram in more than MAX_POSTING of them.
-    let (left, right) = (passages(40), passages(30));
-    let expected = content_pairs_by_scoring_all(&left, &right);
-    assert!(expected.len() > 10, "the sample has matches: {}", expected.len());
-    assert_eq!(
-        content_pairs(&left, &right, &vec![false; left.len()], &vec![false; right.len()]),
-        expected
-    );
-}
-
-#[test]
-fn thousands_of_near_twins_still_pair_every_twin_in_order() {
-    // A huge repetitive report: every passage is similar to every other, and identical ones pair
-    // in document order.
-    let text = |n: usize| format!("{n}.现将本年度法治政府建设情况报告如下,全年组织专题培训{}场次。", n % 7);
-    let left: Vec<Passage> = (0..3000)
-        .map(|n| Passage::for_test(PassageKind::Paragraph, &text(n)))
-        .collect();
-    let right: Vec<Passage> = (0..3000)
-        .map(|n| Passage::for_test(PassageKind::Paragraph, &text(n + 1)))
-        .collect();
-    let pairs = content_pairs(&left, &right, &vec![false; left.len()], &vec![false; right.len()]);
-    // Left n is right n - 1; left 0 and right 2999 have no twin and pair with each other.
-    assert_eq!(pairs.len(), 3000);
-    assert_eq!((pairs[0].0, pairs[0].1), (0, 2999));
-    for &(i, j, s) in &pairs[1..] {
-        assert_eq!((j + 1, s), (i, 1.0), "left {i} pairs its twin");
+        assert!(seen.iter().all(|&x| x == 1), "{side:?}: {seen:?}");
     }
 }
 
 #[test]
 fn a_whole_section_holds_no_origins_and_gives_its_subtrees_from_the_document() {
-    let tax = Taxonomy::builtin();
     let text = "一、推进依法决策\n严格履行专家论证程序。\n(一)法律顾问\n聘请律师担任法律顾问。\n(二)合法性审查\n重大决策先经合法性审查。";
-    let doc = outline(&SourceText::from_bytes("t.txt", text.as_bytes()).expect("reads"));
-    let topics = classify(&doc, &tax);
-    let c = Classified {
-        doc: &doc,
-        topics: &topics,
-    };
-    let a = align(c, c, &tax);
+    let doc = doc(text);
+    let a = Comparison::build(doc.clone(), doc.clone(), &Taxonomy::builtin()).alignment;
     let whole: Vec<&Passage> = a
         .rows
         .iter()

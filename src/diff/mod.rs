@@ -7,6 +7,7 @@
 
 pub(crate) mod figures;
 mod jieba;
+pub mod matching;
 mod ops;
 mod pair;
 pub mod tokenize;
@@ -19,9 +20,10 @@ use crate::align::{Passage, Row};
 use crate::normalize::{Folded, fold};
 use crate::numbering::parse_marker;
 use crate::sides::{Side, Sides};
-use crate::text::{Fingerprint, is_blank, split_sentences};
+use crate::text::{Fingerprint, is_blank};
 
 pub use jieba::{CharSet, JiebaTokenizer};
+pub use matching::{Prepared, SentencePair};
 pub use tokenize::{CharTokenizer, Tokenizer};
 
 /// What happened to a piece of text.
@@ -241,43 +243,31 @@ impl Unit {
     }
 }
 
+/// A row's sentences of one side, split as its passages hold them (rows made by hand, for tests).
 fn units(passages: &[Passage]) -> Vec<Unit> {
     let mut out = Vec::new();
     for (pi, p) in passages.iter().enumerate() {
-        let mut line_start = 0;
-        for line in p.text.split('\n') {
-            for r in split_sentences(line) {
-                let range = line_start + r.start..line_start + r.end;
-                let s = &p.text[range.clone()];
-                if s.chars().all(is_blank) {
-                    continue;
-                }
-                let folded = Some(fold(s)).filter(|f| f.text != s).map(Box::new);
-                let marker = if r.start == 0 {
-                    parse_marker(folded.as_ref().map_or(s, |f| &f.text)).map_or(0, |m| m.len)
-                } else {
-                    0
-                };
-                let fits = |n: usize| u32::try_from(n).ok();
-                let (Some(passage), Some(start), Some(end)) = (fits(pi), fits(range.start), fits(range.end)) else {
-                    continue;
-                };
-                out.push(Unit {
-                    passage,
-                    start,
-                    end,
-                    marker: u16::try_from(marker).unwrap_or(0),
-                    ends_line: false,
-                    folded,
-                });
-            }
-            if let Some(last) = out.last_mut().filter(|u| u.passage() == pi) {
-                last.ends_line = true;
-            }
-            line_start += line.len() + 1;
+        let last = p.units.len().saturating_sub(1);
+        for (k, &(start, end)) in p.units.iter().enumerate() {
+            let s = &p.text[start as usize..end as usize];
+            let folded = Some(fold(s)).filter(|f| f.text != s).map(Box::new);
+            let opens = start == 0 || p.text[..start as usize].ends_with('\n');
+            let marker = if opens {
+                parse_marker(folded.as_ref().map_or(s, |f| &f.text)).map_or(0, |m| m.len)
+            } else {
+                0
+            };
+            let ends_line = k == last || p.text[end as usize..].starts_with('\n');
+            out.push(Unit {
+                passage: pi as u32,
+                start,
+                end,
+                marker: u16::try_from(marker).unwrap_or(0),
+                ends_line,
+                folded,
+            });
         }
     }
-    // Kept for the row's life: give back what growing took.
     out.shrink_to_fit();
     out
 }
@@ -301,7 +291,74 @@ pub struct PairedRow {
 }
 
 impl PairedRow {
-    /// Splits the row's passages into sentences and pairs them.
+    /// The rows of a comparison with their sentences: each passage's sentences (indices into its
+    /// report's `sentences`) prepared once per report, and paired as `pairs` say (each pair stands in
+    /// one row; see [`matching::match_sentences`]). The prepared sentences are used up.
+    pub fn for_rows(
+        rows: &[Row],
+        sentences: Sides<&[crate::outline::Sentence]>,
+        mut prepared: Sides<Vec<Prepared>>,
+        pairs: &[SentencePair],
+    ) -> Vec<PairedRow> {
+        const NOWHERE: (u32, u32) = (u32::MAX, u32::MAX);
+        let mut at: Sides<Vec<(u32, u32)>> = Sides::new(
+            vec![NOWHERE; sentences.left.len()],
+            vec![NOWHERE; sentences.right.len()],
+        );
+        let mut out: Vec<PairedRow> = rows
+            .iter()
+            .enumerate()
+            .map(|(ri, row)| {
+                let mut side_units = |side: Side| {
+                    let mut us = Vec::new();
+                    for (pi, p) in row.passages(side).iter().enumerate() {
+                        let last = p.units.len().saturating_sub(1);
+                        for (k, &(start, end)) in p.units.iter().enumerate() {
+                            let g = p.sentences.start as usize + k;
+                            let Some(prep) = prepared[side].get_mut(g) else {
+                                continue;
+                            };
+                            at[side][g] = (ri as u32, us.len() as u32);
+                            us.push(Unit {
+                                passage: pi as u32,
+                                start,
+                                end,
+                                marker: prep.marker,
+                                ends_line: k == last || sentences[side].get(g).is_some_and(|s| s.ends_line),
+                                folded: prep.folded.take(),
+                            });
+                        }
+                    }
+                    us.shrink_to_fit();
+                    us
+                };
+                PairedRow {
+                    left: side_units(Side::Left),
+                    right: side_units(Side::Right),
+                    pairing: pair::Pairing::default(),
+                }
+            })
+            .collect();
+        for p in pairs {
+            let (l, r) = (at.left[p.left as usize], at.right[p.right as usize]);
+            // Both sentences of a pair stand in one row (the alignment files them together).
+            if l.0 == r.0 && l != NOWHERE {
+                out[l.0 as usize].pairing.pairs.push(pair::Pair {
+                    left: l.1 as usize,
+                    right: r.1 as usize,
+                    similarity: p.similarity,
+                    moved: p.moved,
+                });
+            }
+        }
+        for row in &mut out {
+            row.pairing.pairs.sort_by_key(|p| p.left);
+        }
+        out
+    }
+
+    /// Splits the row's passages into sentences and pairs them (a row on its own: in place means
+    /// in order within the row).
     pub fn new(row: &Row) -> Self {
         let left = units(&row.left);
         let right = units(&row.right);

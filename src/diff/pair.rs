@@ -40,14 +40,34 @@ pub struct Pairing {
     pub pairs: Vec<Pair>,
 }
 
-/// Pairs the sentences of two sides. Sentences with an identical twin on the other side pair with
-/// it first: along a diff of the two sequences of sentences, then the k-th remaining occurrence on
-/// the left with the k-th on the right. Identical sentences always pair, whatever the size of the
-/// report. The rest pair by similarity of their
-/// fingerprints (`print(side, unit)`, computed only for them), best first.
+/// Pairs the sentences of two sides, as [`pair_similar`] does, and tells which pairs are moves: the
+/// longest run of pairs in the same order on both sides is in place; the others are moves when
+/// similar enough ([`MOVE_MIN`]), else they are left unpaired. (Sentences of one row only; a whole
+/// comparison places its sentences by their sections, see `matching`.)
 pub fn pair_units(left: &[&str], right: &[&str], print: impl Fn(Side, usize) -> Fingerprint) -> Pairing {
+    let pairs = pair_similar(left, right, print);
+    let in_order = longest_increasing(&pairs.iter().map(|p| p.right).collect::<Vec<_>>());
+    let mut keep = Vec::with_capacity(pairs.len());
+    for (k, mut p) in pairs.into_iter().enumerate() {
+        if in_order[k] {
+            keep.push(p);
+        } else if p.similarity >= MOVE_MIN {
+            p.moved = true;
+            keep.push(p);
+        }
+    }
+    Pairing { pairs: keep }
+}
+
+/// Pairs the sentences of two sides one to one, sorted by left index, none marked moved. Sentences
+/// with an identical twin on the other side pair with it first: along a diff of the two sequences
+/// of sentences, then the k-th remaining occurrence on the left with the k-th on the right.
+/// Identical sentences always pair, whatever the size of the report. The rest pair by similarity
+/// of their fingerprints (`print(side, unit)`, computed only for them), best first, at least
+/// [`PAIR_MIN`].
+pub fn pair_similar(left: &[&str], right: &[&str], print: impl Fn(Side, usize) -> Fingerprint) -> Vec<Pair> {
     if left.is_empty() || right.is_empty() {
-        return Pairing::default();
+        return Vec::new();
     }
     let (mut used_l, mut used_r) = (vec![false; left.len()], vec![false; right.len()]);
     let twins = twins(left, right);
@@ -120,17 +140,7 @@ pub fn pair_units(left: &[&str], right: &[&str], print: impl Fn(Side, usize) -> 
         }
     }
     pairs.sort_by_key(|p| p.left);
-    let in_order = longest_increasing(&pairs.iter().map(|p| p.right).collect::<Vec<_>>());
-    let mut keep = Vec::with_capacity(pairs.len());
-    for (k, mut p) in pairs.into_iter().enumerate() {
-        if in_order[k] {
-            keep.push(p);
-        } else if p.similarity >= MOVE_MIN {
-            p.moved = true;
-            keep.push(p);
-        }
-    }
-    Pairing { pairs: keep }
+    pairs
 }
 
 /// Identical sentences of the two sides, paired: in place along the equal runs of a diff of the two
@@ -188,7 +198,7 @@ fn twins(left: &[&str], right: &[&str]) -> Vec<(usize, usize)> {
 }
 
 /// Marks the members of one longest strictly increasing subsequence (O(n log n)).
-fn longest_increasing(values: &[usize]) -> Vec<bool> {
+pub fn longest_increasing(values: &[usize]) -> Vec<bool> {
     let mut tails: Vec<usize> = Vec::new();
     let mut prev: Vec<Option<usize>> = vec![None; values.len()];
     for (k, &v) in values.iter().enumerate() {

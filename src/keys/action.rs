@@ -38,6 +38,7 @@ pub enum Action {
     Figures,
     NextPair,
     PrevPair,
+    MarkBase,
     Open,
     Help,
     Cancel,
@@ -46,7 +47,7 @@ pub enum Action {
 
 impl Action {
     /// Every action, in the order the help lists them.
-    pub const ALL: [Action; 38] = [
+    pub const ALL: [Action; 39] = [
         Action::ScrollDown,
         Action::ScrollUp,
         Action::HalfPageDown,
@@ -81,6 +82,7 @@ impl Action {
         Action::Figures,
         Action::NextPair,
         Action::PrevPair,
+        Action::MarkBase,
         Action::Open,
         Action::Help,
         Action::Cancel,
@@ -151,11 +153,12 @@ impl Action {
             ),
             Action::NextPair => (
                 "next_pair",
-                "with several reports: compare the next report with its own previous one",
+                "with several reports: the unit's next report against the one before it",
             ),
-            Action::PrevPair => (
-                "prev_pair",
-                "with several reports: compare the previous report with the one before it",
+            Action::PrevPair => ("prev_pair", "with several reports: the unit's previous pair of reports"),
+            Action::MarkBase => (
+                "mark_base",
+                "with several reports: mark the report under the cursor; enter on another compares the two",
             ),
             Action::Open => (
                 "open",

@@ -9,6 +9,7 @@ mod build;
 mod meta;
 mod phrases;
 mod place;
+mod sentences;
 
 use crate::load::{Format, SourceText};
 use crate::normalize::logical_lines;
@@ -18,6 +19,7 @@ use crate::shared::SharedText;
 pub use body::Body;
 pub use build::split_heading;
 pub use place::{Origin, Place};
+pub use sentences::Sentence;
 
 /// Index of a section in [`Document::sections`].
 pub type SectionId = usize;

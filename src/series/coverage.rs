@@ -1,18 +1,23 @@
 //! The coverage matrix: for every topic and every report, how much the report says on it, and how
 //! much of that repeats the report before word for word, sentence by sentence; so that a topic
 //! appearing, disappearing or merely copied is seen at once.
+//!
+//! A report's sentences are filed as the pair view of it against the report before files them (so
+//! a cell counts what that pair's row shows), and a sentence is copied when the report before says
+//! it with the same words, its numbering aside: renumbering is never new text.
 
 use std::collections::HashSet;
 
 use super::Series;
-use crate::align::{Classified, Passage, by_topic};
+use crate::align::Filed;
 use crate::compare::Report;
 use crate::normalize::fold;
-use crate::text::split_sentences;
+use crate::numbering::parse_marker;
+use crate::sides::Side;
 use crate::topics::{Taxonomy, TopicId};
 
-/// Sentences shorter than this (folded, in characters) are numbering and fragments, not text that
-/// can be said to be copied.
+/// Sentences shorter than this (folded, in characters, numbering aside) are fragments, not text
+/// that can be said to be copied.
 const MIN_SENTENCE_CHARS: usize = 4;
 
 /// One report's text on one topic, against the report before it.
@@ -63,54 +68,93 @@ pub struct Coverage {
     pub totals: Vec<Cell>,
 }
 
-/// The folded sentences of a report's passages on one topic.
-fn sentences(passages: &[Passage]) -> Vec<String> {
-    let mut out = Vec::new();
-    for p in passages {
-        for r in split_sentences(&p.text) {
-            let s = fold(p.text[r].trim()).text;
-            if s.chars().count() >= MIN_SENTENCE_CHARS {
-                out.push(s);
+/// A report's sentences as the matrix counts them: each one's words (folded, numbering marker
+/// and blanks dropped) and topic; fragments left out.
+struct Sentences {
+    words: Vec<String>,
+    topics: Vec<TopicId>,
+}
+
+impl Sentences {
+    fn new(r: &Report, filing: &[Option<TopicId>], tax: &Taxonomy) -> Sentences {
+        let (mut words, mut topics) = (Vec::new(), Vec::new());
+        for (s, t) in r.doc.sentences().iter().zip(filing) {
+            let folded = fold(r.doc.sentence_text(s)).text;
+            let marker = parse_marker(&folded).map_or(0, |m| m.len);
+            let w: String = folded[marker..].chars().filter(|c| !c.is_whitespace()).collect();
+            if w.chars().count() >= MIN_SENTENCE_CHARS {
+                words.push(w);
+                topics.push(t.unwrap_or(tax.fallback()));
             }
         }
+        Sentences { words, topics }
     }
-    out
+
+    fn on(&self, t: TopicId) -> impl Iterator<Item = &str> {
+        self.words
+            .iter()
+            .zip(&self.topics)
+            .filter(move |(_, x)| **x == t)
+            .map(|(w, _)| w.as_str())
+    }
+
+    fn set(&self) -> HashSet<&str> {
+        self.words.iter().map(String::as_str).collect()
+    }
 }
 
-/// A report's sentences by topic (in taxonomy order), and all its sentences.
-fn report_sentences(r: &Report, tax: &Taxonomy) -> (Vec<Vec<String>>, HashSet<String>) {
-    let mut by = vec![Vec::new(); tax.topics().len()];
-    let classified = Classified {
-        doc: &r.doc,
-        topics: &r.topics,
-    };
-    for (t, passages) in by_topic(classified, tax) {
-        by[t] = sentences(&passages);
-    }
-    let all = by.iter().flatten().cloned().collect();
-    (by, all)
-}
-
-/// One cell: `now` against what the report before said on the topic and anywhere.
-fn cell(now: &[String], before: Option<(&[String], &HashSet<String>)>, all_now: &HashSet<String>) -> Cell {
+/// One cell: `now` against the report before (`before`: all its sentences, and those on the topic
+/// as the same pair files them).
+fn cell<'a>(
+    now: impl Iterator<Item = &'a str>,
+    before: Option<(&HashSet<&str>, Vec<&str>)>,
+    all_now: &HashSet<&str>,
+) -> Cell {
+    let now: Vec<&str> = now.collect();
     Cell {
         sentences: now.len(),
         chars: now.iter().map(|s| s.chars().count()).sum(),
-        copied: before.map(|(_, all)| now.iter().filter(|s| all.contains(*s)).count()),
-        dropped: before.map(|(topic, _)| topic.iter().filter(|s| !all_now.contains(*s)).count()),
+        copied: before
+            .as_ref()
+            .map(|(all, _)| now.iter().filter(|s| all.contains(*s)).count()),
+        dropped: before.map(|(_, topic)| topic.iter().filter(|s| !all_now.contains(*s)).count()),
     }
 }
 
 impl Coverage {
     pub fn new(series: &Series, tax: &Taxonomy) -> Coverage {
-        let per = super::par_map(&series.reports, |r| report_sentences(r, tax));
+        let indices: Vec<usize> = (0..series.reports.len()).collect();
+        // Each report as the pair against the report before files it, and that report as the same
+        // pair files it.
+        let per: Vec<(Sentences, Option<Sentences>)> = super::par_map(&indices, |&j| {
+            let now = &series.reports[j];
+            match series.previous(j) {
+                Some(i) => {
+                    let c = series.pair(i, j, tax);
+                    let before = Sentences::new(&series.reports[i], &c.filing(Side::Left), tax);
+                    (Sentences::new(now, &c.filing(Side::Right), tax), Some(before))
+                }
+                None => {
+                    let sentences = now.doc.sentences();
+                    let filed = Filed::new(&now.doc, &sentences, &now.topics, tax);
+                    (Sentences::new(now, &filed.filing, tax), None)
+                }
+            }
+        });
+        let sets: Vec<HashSet<&str>> = per.iter().map(|(s, _)| s.set()).collect();
+        let before_of = |j: usize, t: Option<TopicId>| {
+            let i = series.previous(j)?;
+            let pair_before = per[j].1.as_ref()?;
+            let topic: Vec<&str> = match t {
+                Some(t) => pair_before.on(t).collect(),
+                None => pair_before.words.iter().map(String::as_str).collect(),
+            };
+            Some((&sets[i], topic))
+        };
         let mut topics = Vec::new();
         for t in 0..tax.topics().len() {
             let cells: Vec<Cell> = (0..per.len())
-                .map(|i| {
-                    let before = series.previous(i).map(|b| (per[b].0[t].as_slice(), &per[b].1));
-                    cell(&per[i].0[t], before, &per[i].1)
-                })
+                .map(|j| cell(per[j].0.on(t), before_of(j, Some(t)), &sets[j]))
                 .collect();
             if cells.iter().any(Cell::covered) {
                 let topic = tax.topic(t);
@@ -122,11 +166,10 @@ impl Coverage {
                 });
             }
         }
-        let whole: Vec<Vec<String>> = per.iter().map(|(_, all)| all.iter().cloned().collect()).collect();
         let totals = (0..per.len())
-            .map(|i| {
-                let before = series.previous(i).map(|b| (whole[b].as_slice(), &per[b].1));
-                cell(&whole[i], before, &per[i].1)
+            .map(|j| {
+                let all = per[j].0.words.iter().map(String::as_str);
+                cell(all, before_of(j, None), &sets[j])
             })
             .collect();
         Coverage { topics, totals }

@@ -126,11 +126,27 @@ impl Series {
         Series { reports, before }
     }
 
-    /// The report `i` is measured against: the latest earlier report of the same unit; in a series
-    /// of one report per unit (several bureaus, one year), simply the one before; `None` for the
-    /// first report of its unit in a series that follows units over time.
+    /// The report `i` is measured against: the latest earlier report of the same issuing unit.
+    /// `None` for the first report of its unit, and for a report whose unit is not known (it is a
+    /// chain of its own): reports of different units are compared only when asked for by name.
     pub fn previous(&self, i: usize) -> Option<usize> {
         self.before.get(i).copied().flatten()
+    }
+
+    /// The report measured against report `i` (the next of its unit), if any.
+    pub fn next(&self, i: usize) -> Option<usize> {
+        (i + 1..self.reports.len()).find(|&k| self.previous(k) == Some(i))
+    }
+
+    /// Why report `i` is measured against no other, when it is not: in words, for the screens.
+    pub fn alone_because(&self, i: usize) -> Option<String> {
+        if self.previous(i).is_some() {
+            return None;
+        }
+        Some(match &self.reports.get(i)?.doc.unit {
+            None => "its issuing unit is not named in it: compared with no other report".to_string(),
+            Some(u) => format!("the first report of {u} here"),
+        })
     }
 
     /// Whether the reports come from more than one unit.
@@ -143,16 +159,17 @@ impl Series {
         Comparison::build(self.reports[i].doc.clone(), self.reports[j].doc.clone(), tax)
     }
 
-    /// Each report against the one it is measured against ([`Series::previous`]), at the sentence
-    /// level: (previous, report, summary) with topics gained and lost, similarity and changes.
-    /// Built on every core.
+    /// Each report against the one it is measured against ([`Series::previous`]): (previous,
+    /// report, summary) with topics gained and lost, similarity and changes, counted as `compare`
+    /// of the two counts them (word by word). Built on every core.
     pub fn neighbour_summaries(&self, tax: &Taxonomy) -> Vec<(usize, usize, Summary)> {
         let pairs: Vec<(usize, usize)> = (0..self.reports.len())
             .filter_map(|j| self.previous(j).map(|i| (i, j)))
             .collect();
         par_map(&pairs, |&(i, j)| {
             let mut c = self.pair(i, j, tax);
-            c.diff_sentences();
+            let segmenter = c.segmenter();
+            c.diff_all(&segmenter, crate::compare::DIFF_BUDGET);
             (i, j, c.summary(tax))
         })
     }
@@ -202,17 +219,8 @@ pub(super) fn par_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync)
 /// For each report (in order), the one it is measured against (see [`Series::previous`]).
 fn measured_against(reports: &[Report]) -> Vec<Option<usize>> {
     let unit = |k: usize| reports[k].doc.unit.as_deref();
-    let mut units: Vec<Option<&str>> = (0..reports.len()).map(unit).collect();
-    units.sort_unstable();
-    units.dedup();
-    let one_per_unit = units.len() == reports.len();
     (0..reports.len())
-        .map(|i| {
-            (0..i)
-                .rev()
-                .find(|&k| unit(k).is_some() && unit(k) == unit(i))
-                .or_else(|| (one_per_unit || units.len() == 1).then(|| i.checked_sub(1)).flatten())
-        })
+        .map(|i| (0..i).rev().find(|&k| unit(k).is_some() && unit(k) == unit(i)))
         .collect()
 }
 

@@ -13,8 +13,7 @@ use serde::Deserialize;
 
 use crate::error::{Error, Result};
 use crate::normalize::fold;
-use crate::outline::Document;
-use crate::text::split_sentences;
+use crate::outline::{Document, Sentence};
 
 /// The built-in taxonomy.
 pub const BUILTIN_TAXONOMY: &str = include_str!("taxonomy.toml");
@@ -388,18 +387,10 @@ impl Scores {
 /// A score to list a topic for a section.
 pub const MIN_SECTION_SCORE: u32 = 3;
 
-/// Scores of one paragraph and of each of its sentences.
-#[derive(Debug, Clone)]
-pub struct ParagraphTopics {
-    pub whole: Scores,
-    pub sentences: Vec<(Range<usize>, Scores)>,
-}
-
-/// Scores of one section: its heading, its paragraphs, and the ranked topics of the section.
+/// Scores of one section: its heading, and the ranked topics of the section.
 #[derive(Debug, Clone)]
 pub struct SectionTopics {
     pub heading: Scores,
-    pub paragraphs: Vec<ParagraphTopics>,
     /// Heading × [`HEADING_WEIGHT`] + own body, or the children's when the section has no text of
     /// its own to judge by.
     pub combined: Scores,
@@ -411,43 +402,43 @@ pub struct SectionTopics {
 #[derive(Debug, Clone)]
 pub struct DocTopics {
     pub sections: Vec<SectionTopics>,
-    pub preamble: Vec<ParagraphTopics>,
-    pub closing: Vec<ParagraphTopics>,
+    /// One per sentence of [`Document::sentences`], in order (a heading line's words count in its
+    /// section's heading score, not here).
+    pub sentences: Vec<Scores>,
 }
 
-fn score_paragraph(tax: &Taxonomy, text: &str) -> ParagraphTopics {
-    let sentences: Vec<(Range<usize>, Scores)> = split_sentences(text)
-        .into_iter()
-        .map(|r| (r.clone(), tax.score(&text[r], false)))
+/// Scores every heading and sentence of `doc` (its sentences are `sentences`, as
+/// [`Document::sentences`] gives them).
+pub fn classify(doc: &Document, sentences: &[Sentence], tax: &Taxonomy) -> DocTopics {
+    let scores: Vec<Scores> = sentences
+        .iter()
+        .map(|s| {
+            if s.in_heading() {
+                Scores::default()
+            } else {
+                tax.score(doc.sentence_text(s), false)
+            }
+        })
         .collect();
-    let mut whole = Scores(vec![0; tax.topics.len()]);
-    for (_, s) in &sentences {
-        whole.add(s, 1);
-    }
-    ParagraphTopics { whole, sentences }
-}
-
-/// Scores every heading, paragraph and sentence of `doc`.
-pub fn classify(doc: &Document, tax: &Taxonomy) -> DocTopics {
     let mut sections: Vec<SectionTopics> = doc
         .sections
         .iter()
         .map(|s| {
             let heading = tax.score(&s.heading, true);
-            let paragraphs: Vec<ParagraphTopics> = s.body.iter().map(|p| score_paragraph(tax, &p.text)).collect();
             let mut combined = Scores(vec![0; tax.topics.len()]);
             combined.add(&heading, HEADING_WEIGHT);
-            for p in &paragraphs {
-                combined.add(&p.whole, 1);
-            }
             SectionTopics {
                 heading,
-                paragraphs,
                 combined,
                 ranked: Vec::new(),
             }
         })
         .collect();
+    for (s, score) in sentences.iter().zip(&scores) {
+        if let Some(id) = s.section() {
+            sections[id].combined.add(score, 1);
+        }
+    }
     // Children first, so a section without text of its own can borrow its children's topics.
     for id in doc.walk().into_iter().rev() {
         if sections[id].combined.max() < MIN_SECTION_SCORE {
@@ -464,12 +455,9 @@ pub fn classify(doc: &Document, tax: &Taxonomy) -> DocTopics {
         }
         sections[id].ranked = ranked;
     }
-    let preamble = doc.preamble.iter().map(|p| score_paragraph(tax, &p.text)).collect();
-    let closing = doc.closing.iter().map(|p| score_paragraph(tax, &p.text)).collect();
     DocTopics {
         sections,
-        preamble,
-        closing,
+        sentences: scores,
     }
 }
 

@@ -125,7 +125,13 @@ fn draw_header(buf: &mut Buffer, app: &App, theme: &Theme, area: Rect, sidebar: 
             width: s.width,
             height: 1,
         };
-        Paragraph::new(TLine::styled(fit(" 对比 duibi · 主题", s.width as usize), theme.dim)).render(cell, buf);
+        // A comparison across issuing units says so wherever the reader is.
+        let (text, style) = if app.units_differ() {
+            (" ≠ 不同单位 units differ", theme.deleted)
+        } else {
+            (" 对比 duibi · 主题", theme.dim)
+        };
+        Paragraph::new(TLine::styled(fit(text, s.width as usize), style)).render(cell, buf);
     }
     // The longest form that fits: label and file name, else the label alone.
     let choose = |full: String, short: String, width: u16| {

@@ -158,12 +158,15 @@ fn coverage(buf: &mut Buffer, area: Rect, b: &Browser, theme: &Theme) {
         Line::raw(fit(&cursor_text(b), area.width as usize, false)),
     );
     let report = &b.series.reports[b.cursor.1].doc;
-    let file = format!(
-        " #{} {} · {}",
-        b.cursor.1 + 1,
-        shown(&b.names[b.cursor.1]),
-        shown(&report.file_name())
-    );
+    let file = match &b.message {
+        Some(m) => format!(" {}", shown(m)),
+        None => format!(
+            " #{} {} · {}",
+            b.cursor.1 + 1,
+            shown(&b.names[b.cursor.1]),
+            shown(&report.file_name())
+        ),
+    };
     line(
         buf,
         area,
@@ -190,6 +193,9 @@ fn cursor_text(b: &Browser) -> String {
     }
     if let Some(d) = c.dropped.filter(|&d| d > 0) {
         out += &format!("; {d} of the report before's gone");
+    }
+    if let Some(why) = b.series.alone_because(i) {
+        out += &format!(" · {why}");
     }
     out
 }

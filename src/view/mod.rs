@@ -211,6 +211,11 @@ impl App {
         Some((before + within, total))
     }
 
+    /// The two reports name different issuing units (both named): a comparison across units.
+    pub fn units_differ(&self) -> bool {
+        matches!((&self.cmp.left.unit, &self.cmp.right.unit), (Some(a), Some(b)) if a != b)
+    }
+
     /// The keys typed so far of an unfinished sequence or count, for the status line.
     pub fn pending_keys(&self) -> String {
         let mut s = self.count.map(|c| c.to_string()).unwrap_or_default();

@@ -34,11 +34,17 @@ pub struct Browser {
     pub figures_scroll: usize,
     /// The reports of the pair (older, newer).
     pub pair: (usize, usize),
+    /// A pair has been shown (the one ready at the start is only shown when asked for).
+    pair_shown: bool,
+    /// The report marked to compare another with (`m`), across units if need be.
+    pub base: Option<usize>,
     /// The pair side by side.
     pub app: App,
     /// Changes whenever the pair is replaced: word marks made for an older pair are not installed.
     pub generation: u64,
     pub quit: bool,
+    /// A line for the status bar of the coverage and figures screens.
+    pub message: Option<String>,
     tax: Taxonomy,
     /// The wording most of the reports share, dimmed on request in every pair.
     stock: Arc<StockPhrases>,
@@ -48,15 +54,16 @@ pub struct Browser {
 }
 
 impl Browser {
-    /// The series on its coverage screen; the pair ready is the last report and the one before.
+    /// The series on its coverage screen; the pair ready is the latest report of a unit against
+    /// the unit's report before it (else the last two reports, shown only when asked for).
     pub fn new(series: Series, tax: Taxonomy, keymap: Keymap, view: (Option<bool>, bool)) -> Browser {
         let coverage = Coverage::new(&series, &tax);
         let names = series.names();
         let n = series.reports.len();
-        let pair = match n {
-            0 | 1 => (0, 0),
-            _ => (series.previous(n - 1).unwrap_or(n - 2), n - 1),
-        };
+        let pair = (0..n)
+            .rev()
+            .find_map(|j| Some((series.previous(j)?, j)))
+            .unwrap_or((n.saturating_sub(2), n.saturating_sub(1)));
         let stock = Arc::new(series.stock_phrases(&tax));
         let app = pair_app(&series, pair, &tax, &stock, &keymap, view);
         Browser {
@@ -68,9 +75,12 @@ impl Browser {
             shown: Shown::Coverage,
             figures_scroll: 0,
             pair,
+            pair_shown: false,
+            base: None,
             app,
             generation: 0,
             quit: false,
+            message: None,
             tax,
             stock,
             keymap,
@@ -91,6 +101,7 @@ impl Browser {
                 }
             }
             Input::Key(key) => {
+                self.message = None;
                 self.pending.push(key);
                 match self.keymap.lookup(Mode::Normal, &self.pending) {
                     Lookup::Pending => {}
@@ -124,9 +135,22 @@ impl Browser {
             (Shown::Coverage, Action::FocusRight | Action::NextPair) => *col = (*col + 1).min(reports - 1),
             (Shown::Coverage, Action::FocusLeft | Action::PrevPair) => *col = col.saturating_sub(1),
             (Shown::Coverage, Action::Open) => {
-                let newer = (*col).max(1).min(reports - 1);
-                let topic = self.coverage.topics.get(*row).map(|t| t.topic);
-                self.open_pair(self.pair_ending(newer), topic);
+                let (at, topic) = (*col, self.coverage.topics.get(*row).map(|t| t.topic));
+                match (self.base.filter(|&b| b != at), self.series.previous(at)) {
+                    (Some(b), _) => {
+                        self.base = None;
+                        self.open_pair((b.min(at), b.max(at)), topic);
+                    }
+                    (None, Some(before)) => self.open_pair((before, at), topic),
+                    (None, None) => self.message = Some(self.alone_message(at)),
+                }
+            }
+            (Shown::Coverage, Action::MarkBase) => {
+                self.base = (self.base != Some(*col)).then_some(*col);
+                self.message = Some(match self.base {
+                    Some(b) => format!("{} marked: enter on another report compares the two", self.names[b]),
+                    None => "mark cleared".into(),
+                });
             }
             (Shown::Figures, Action::ScrollDown | Action::NextRow) => self.figures_scroll += 1,
             (Shown::Figures, Action::ScrollUp | Action::PrevRow) => {
@@ -140,8 +164,15 @@ impl Browser {
             (Shown::Figures | Shown::Pair, Action::Coverage) | (Shown::Figures, Action::Cancel) => {
                 self.shown = Shown::Coverage
             }
-            // From the coverage, `C` goes back to the pair last shown.
-            (Shown::Coverage, Action::Coverage) => self.shown = Shown::Pair,
+            // From the coverage, `C` goes back to the pair last shown (the unit's latest pair at first).
+            (Shown::Coverage, Action::Coverage) => {
+                if self.pair_shown || self.series.previous(self.pair.1) == Some(self.pair.0) {
+                    self.pair_shown = true;
+                    self.shown = Shown::Pair;
+                } else {
+                    self.message = Some(self.alone_message(self.pair.1));
+                }
+            }
             (Shown::Coverage | Shown::Pair, Action::Figures) => {
                 if self.figures.is_none() {
                     self.figures = Some(Figures::new(&self.series, &self.tax));
@@ -149,23 +180,34 @@ impl Browser {
                 self.shown = Shown::Figures;
             }
             (Shown::Figures, Action::Figures) => self.shown = Shown::Coverage,
-            (Shown::Pair, Action::NextPair) if self.pair.1 + 1 < reports => {
-                self.open_pair(self.pair_ending(self.pair.1 + 1), self.shown_topic())
-            }
-            (Shown::Pair, Action::PrevPair) if self.pair.1 > 1 => {
-                self.open_pair(self.pair_ending(self.pair.1 - 1), self.shown_topic())
-            }
             (Shown::Pair, Action::NextPair | Action::PrevPair) => {
-                self.app.message = Some("no report further in that direction".into());
+                let (older, newer) = self.pair;
+                let chained = self.series.previous(newer) == Some(older);
+                let step = match action {
+                    Action::NextPair => self.series.next(newer).map(|k| (newer, k)),
+                    _ => self.series.previous(older).map(|k| (k, older)),
+                };
+                match step.filter(|_| chained) {
+                    Some(pair) => self.open_pair(pair, self.shown_topic()),
+                    None if !chained => {
+                        self.app.message =
+                            Some("this pair was chosen by hand: C, then enter steps through a unit's reports".into())
+                    }
+                    None => self.app.message = Some("no report of this unit further in that direction".into()),
+                }
             }
             _ => {}
         }
     }
 
-    /// Report `newer` (1 or later) and the report it is measured against: the unit's report before,
-    /// else the report before it in the series.
-    fn pair_ending(&self, newer: usize) -> (usize, usize) {
-        (self.series.previous(newer).unwrap_or(newer - 1), newer)
+    /// Why report `at` opens no pair, and how to compare it anyway.
+    fn alone_message(&self, at: usize) -> String {
+        let why = self.series.alone_because(at).unwrap_or_default();
+        let mark = self.app.hint_key(Action::MarkBase).unwrap_or("m");
+        format!(
+            "{}: {why}; {mark} on another report, then enter here, compares the two",
+            self.names[at]
+        )
     }
 
     /// The topic of the row the pair shows.
@@ -194,8 +236,15 @@ impl Browser {
             self.app.set_row(r);
         }
         self.shown = Shown::Pair;
+        self.pair_shown = true;
         self.cursor.1 = pair.1;
         self.app.update(size);
+        if self.app.units_differ() {
+            self.app.message = Some(format!(
+                "different units: {} and {}, compared as asked",
+                self.names[pair.0], self.names[pair.1]
+            ));
+        }
     }
 }
 

@@ -236,7 +236,7 @@ impl App {
                 self.swapped = !self.swapped;
                 self.scroll.swap(0, 1);
             }
-            Action::Coverage | Action::Figures | Action::NextPair | Action::PrevPair => {
+            Action::Coverage | Action::Figures | Action::NextPair | Action::PrevPair | Action::MarkBase => {
                 if self.in_series {
                     self.series_request = Some(action);
                 } else {

@@ -34,7 +34,7 @@ pub fn exercise(name: &str, bytes: &[u8]) {
     };
     let tax = Taxonomy::builtin();
     let doc = outline(&src);
-    let topics = classify(&doc, &tax);
+    let topics = classify(&doc, &doc.sentences(), &tax);
     let _ = duibi::render::text::outline(&doc, &topics, &tax, false);
     let _ = duibi::render::json::outline(&doc, &topics, &tax);
     let other = outline(&SourceText::from_bytes("other.txt", OTHER.as_bytes()).expect("a report"));

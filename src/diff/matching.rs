@@ -1,0 +1,341 @@
+//! Matching the sentences of two reports, once, over the whole reports: which sentence of one is
+//! which of the other (identical ones first, then the most similar), and which of those pairs moved.
+//!
+//! A pair is in place when its sentences stand in corresponding sections, the sections themselves
+//! are in place (under corresponding parents, in the same order among their siblings), and the
+//! pair keeps its order among its section's pairs. Anything else moved: to another section, another
+//! row, or another place in its section. The order of top-level sections is not content (rows are
+//! by topic), as their numbers are not. A title, opening, closing, signature or date pairs only
+//! with its counterpart.
+
+use rustc_hash::FxHashMap as HashMap;
+
+use super::pair::{MOVE_MIN, longest_increasing, pair_similar};
+use crate::normalize::{Folded, fold};
+use crate::numbering::parse_marker;
+use crate::outline::{Document, Place, SectionId, Sentence};
+use crate::sides::Side;
+use crate::text::Fingerprint;
+use crate::topics::TopicId;
+
+/// A sentence as the diff reads it: folded, where folding changed it (most Chinese sentences fold
+/// to themselves and are read from their report), and the bytes of the numbering marker that opens
+/// it (`二、` `(一)` `一是`), if it opens its paragraph or heading line.
+#[derive(Debug, Clone, Default)]
+pub struct Prepared {
+    pub folded: Option<Box<Folded>>,
+    pub marker: u16,
+}
+
+/// Every sentence of `doc` prepared for matching and the word diff.
+pub fn prepare(doc: &Document, sentences: &[Sentence]) -> Vec<Prepared> {
+    sentences
+        .iter()
+        .map(|s| {
+            let text = doc.sentence_text(s);
+            let folded = Some(fold(text)).filter(|f| f.text != text).map(Box::new);
+            let opens = s.start == s.at;
+            let marker = if opens {
+                parse_marker(folded.as_ref().map_or(text, |f| &f.text)).map_or(0, |m| m.len)
+            } else {
+                0
+            };
+            Prepared {
+                folded,
+                marker: u16::try_from(marker).unwrap_or(0),
+            }
+        })
+        .collect()
+}
+
+/// One report as matching reads it.
+pub struct Report<'a> {
+    pub doc: &'a Document,
+    pub sentences: &'a [Sentence],
+    pub prepared: &'a [Prepared],
+    /// The topic each sentence is filed under, before matching.
+    pub filing: &'a [Option<TopicId>],
+}
+
+impl Report<'_> {
+    /// The sentence's folded text without its numbering marker: what is compared.
+    fn key(&self, k: usize) -> &str {
+        let p = &self.prepared[k];
+        let text = match &p.folded {
+            Some(f) => f.text.as_str(),
+            None => self.doc.sentence_text(&self.sentences[k]),
+        };
+        text.get(usize::from(p.marker)..).unwrap_or(text)
+    }
+}
+
+/// Two sentences that are one: the same, rewritten, or moved.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct SentencePair {
+    /// Indices into each report's [`Document::sentences`].
+    pub left: u32,
+    pub right: u32,
+    pub similarity: f32,
+    pub moved: bool,
+}
+
+/// What a sentence may pair with: only its counterpart in the frame, the opening and the closing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Class {
+    Title,
+    Addressee,
+    Opening,
+    Body,
+    Closing,
+    Signature,
+    Date,
+}
+
+fn class(s: &Sentence) -> Class {
+    match s.place {
+        Place::Title => Class::Title,
+        Place::Addressee => Class::Addressee,
+        Place::Preamble(_) => Class::Opening,
+        Place::Section(_) => Class::Body,
+        Place::Closing(_) => Class::Closing,
+        Place::Signature => Class::Signature,
+        Place::Date => Class::Date,
+    }
+}
+
+const CLASSES: [Class; 7] = [
+    Class::Title,
+    Class::Addressee,
+    Class::Opening,
+    Class::Body,
+    Class::Closing,
+    Class::Signature,
+    Class::Date,
+];
+
+/// Matches the sentences of two reports; pairs sorted by left sentence.
+pub fn match_sentences(left: &Report<'_>, right: &Report<'_>) -> Vec<SentencePair> {
+    let mut raw: Vec<(usize, usize, f32)> = Vec::new();
+    for c in CLASSES {
+        let of = |r: &Report<'_>| -> Vec<usize> {
+            (0..r.sentences.len())
+                .filter(|&k| class(&r.sentences[k]) == c)
+                .collect()
+        };
+        let (li, ri) = (of(left), of(right));
+        let lt: Vec<&str> = li.iter().map(|&k| left.key(k)).collect();
+        let rt: Vec<&str> = ri.iter().map(|&k| right.key(k)).collect();
+        let print = |side: Side, k: usize| {
+            Fingerprint::new(match side {
+                Side::Left => lt[k],
+                Side::Right => rt[k],
+            })
+        };
+        if matches!(c, Class::Title | Class::Addressee | Class::Signature | Class::Date) {
+            // A part of the frame is its counterpart's, however much it changed (a date is
+            // another date).
+            raw.extend(li.iter().zip(&ri).enumerate().map(|(k, (&l, &r))| {
+                let similarity = print(Side::Left, k).dice(&print(Side::Right, k));
+                (l, r, if lt[k] == rt[k] { 1.0 } else { similarity })
+            }));
+            continue;
+        }
+        raw.extend(
+            pair_similar(&lt, &rt, print)
+                .into_iter()
+                .map(|p| (li[p.left], ri[p.right], p.similarity)),
+        );
+    }
+    raw.sort_by_key(|p| p.0);
+    let places = Placement::new(left, right, &raw);
+    // In-context pairs grouped by the left section (or the class outside the body), to find the
+    // ones out of order.
+    let mut groups: HashMap<(Class, Option<SectionId>), Vec<usize>> = HashMap::default();
+    let in_context: Vec<bool> = raw
+        .iter()
+        .enumerate()
+        .map(|(n, &(l, r, _))| {
+            let (ls, rs) = (&left.sentences[l], &right.sentences[r]);
+            let ok = match (ls.section(), rs.section()) {
+                (Some(s), Some(t)) => places.partner[s] == Some(t) && !places.displaced[s],
+                _ => true,
+            };
+            if ok {
+                groups.entry((class(ls), ls.section())).or_default().push(n);
+            }
+            ok
+        })
+        .collect();
+    let mut reordered = vec![false; raw.len()];
+    for members in groups.values() {
+        let order = longest_increasing(&members.iter().map(|&n| raw[n].1).collect::<Vec<_>>());
+        for (&n, keep) in members.iter().zip(order) {
+            reordered[n] = !keep;
+        }
+    }
+    raw.iter()
+        .enumerate()
+        .filter_map(|(n, &(l, r, similarity))| {
+            let moved = !in_context[n] || reordered[n];
+            // A weak pair that moved is noise, unless it moved within its section's topic: then it
+            // is the same statement rewritten (its figures compared).
+            let same_topic = in_context[n] || left.filing[l] == right.filing[r];
+            let keep = !moved || similarity >= MOVE_MIN || (same_topic && !reordered[n]);
+            keep.then_some(SentencePair {
+                left: l as u32,
+                right: r as u32,
+                similarity,
+                moved,
+            })
+        })
+        .collect()
+}
+
+/// Which section of the right report each left section became, and which left sections changed
+/// place (moved under another parent, or among their siblings; their text moved with them).
+struct Placement {
+    partner: Vec<Option<SectionId>>,
+    displaced: Vec<bool>,
+}
+
+impl Placement {
+    fn new(left: &Report<'_>, right: &Report<'_>, pairs: &[(usize, usize, f32)]) -> Placement {
+        let (ld, rd) = (left.doc, right.doc);
+        // Votes: each pair of sentences for the section pair that holds them; each section, once
+        // placed, for its parent's counterpart.
+        let mut votes: Vec<HashMap<SectionId, u32>> = vec![HashMap::default(); ld.sections.len()];
+        for &(l, r, _) in pairs {
+            if let (Some(s), Some(t)) = (left.sentences[l].section(), right.sentences[r].section()) {
+                *votes[s].entry(t).or_default() += 1;
+            }
+        }
+        let walk = ld.walk();
+        let mut partner: Vec<Option<SectionId>> = vec![None; ld.sections.len()];
+        for &s in walk.iter().rev() {
+            partner[s] = votes[s]
+                .iter()
+                .max_by_key(|&(&t, &n)| (n, std::cmp::Reverse(t)))
+                .map(|(&t, _)| t);
+            if let (Some(t), Some(p)) = (partner[s], ld.sections[s].parent)
+                && let Some(q) = rd.sections[t].parent
+            {
+                *votes[p].entry(q).or_default() += 1;
+            }
+        }
+        // A section is out of its parent when its counterpart's parent is not its parent's
+        // counterpart (top-level sections correspond to top-level ones).
+        let out_of_parent: Vec<bool> = (0..ld.sections.len())
+            .map(|s| match partner[s] {
+                None => false,
+                Some(t) => ld.sections[s].parent.map(|p| partner[p]) != rd.sections[t].parent.map(Some),
+            })
+            .collect();
+        // Among the subsections of one section that stayed under it, those out of order.
+        let mut right_order = vec![0; rd.sections.len()];
+        for (i, t) in rd.walk().into_iter().enumerate() {
+            right_order[t] = i;
+        }
+        let mut out_of_order = vec![false; ld.sections.len()];
+        for parent in &ld.sections {
+            let kept: Vec<SectionId> = parent
+                .children
+                .iter()
+                .copied()
+                .filter(|&c| partner[c].is_some() && !out_of_parent[c])
+                .collect();
+            let n = kept.len();
+            // Two subsections merged into one keep their order: ties rise with the left order.
+            let keys: Vec<usize> = kept
+                .iter()
+                .enumerate()
+                .map(|(k, &c)| partner[c].map_or(0, |t| right_order[t]) * (n + 1) + k)
+                .collect();
+            for (&c, keep) in kept.iter().zip(longest_increasing(&keys)) {
+                out_of_order[c] = !keep;
+            }
+        }
+        let mut displaced = vec![false; ld.sections.len()];
+        for &s in &walk {
+            let parent_displaced = ld.sections[s].parent.is_some_and(|p| displaced[p]);
+            displaced[s] = parent_displaced || out_of_parent[s] || out_of_order[s];
+        }
+        Placement { partner, displaced }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::SourceText;
+    use crate::outline::outline;
+
+    fn matched(left: &str, right: &str) -> Vec<(String, String, bool)> {
+        let doc = |t: &str| outline(&SourceText::from_bytes("t.txt", t.as_bytes()).expect("decodes"));
+        let (ld, rd) = (doc(left), doc(right));
+        let (ls, rs) = (ld.sentences(), rd.sentences());
+        let (lp, rp) = (prepare(&ld, &ls), prepare(&rd, &rs));
+        let (lf, rf) = (vec![None; ls.len()], vec![None; rs.len()]);
+        let l = Report {
+            doc: &ld,
+            sentences: &ls,
+            prepared: &lp,
+            filing: &lf,
+        };
+        let r = Report {
+            doc: &rd,
+            sentences: &rs,
+            prepared: &rp,
+            filing: &rf,
+        };
+        match_sentences(&l, &r)
+            .into_iter()
+            .map(|p| {
+                (
+                    ld.sentence_text(&ls[p.left as usize]).to_string(),
+                    rd.sentence_text(&rs[p.right as usize]).to_string(),
+                    p.moved,
+                )
+            })
+            .collect()
+    }
+
+    fn moved_of(m: &[(String, String, bool)], piece: &str) -> bool {
+        m.iter().find(|(_, r, _)| r.contains(piece)).expect(piece).2
+    }
+
+    #[test]
+    fn a_subsection_moved_to_another_section_is_moved_with_all_its_text() {
+        let left = "一、工作\n(一)组织领导\n1.落实责任。召开会议4次。\n(二)普法宣传\n1.落实普法责任制。明确任务18项。\n2.实施法律顾问制度。审查合同26份。";
+        let right = "一、工作\n(一)组织领导\n1.落实责任。召开会议5次。\n2.实施法律顾问制度。审查合同31份。\n(二)普法宣传\n1.落实普法责任制。明确任务18项。";
+        let m = matched(left, right);
+        assert!(moved_of(&m, "实施法律顾问制度"));
+        assert!(moved_of(&m, "审查合同31份"));
+        assert!(!moved_of(&m, "召开会议5次"));
+        assert!(!moved_of(&m, "落实普法责任制"));
+        assert!(!moved_of(&m, "明确任务18项"));
+    }
+
+    #[test]
+    fn paragraphs_that_changed_order_in_their_section_move_and_top_level_order_does_not() {
+        let left =
+            "一、甲\n推行证明事项告知承诺制。公布行政许可事项14项。\n二、乙\n开展专项检查。\n三、丙\n组织集中学法。";
+        let right =
+            "一、甲\n公布行政许可事项14项。推行证明事项告知承诺制。\n二、丙\n组织集中学法。\n三、乙\n开展专项检查。";
+        let m = matched(left, right);
+        let moved: Vec<&str> = m.iter().filter(|p| p.2).map(|p| p.1.as_str()).collect();
+        assert_eq!(moved.len(), 1, "one of the two sentences that traded places: {moved:?}");
+        assert!(moved[0].contains("告知承诺制") || moved[0].contains("许可事项"));
+    }
+
+    #[test]
+    fn the_frame_pairs_only_with_its_counterpart() {
+        let left = "市依法治市办:\n现将我局2018年法治政府建设工作情况报告如下:\n一、学法\n组织学法4次。";
+        let right = "示例区科学技术局2019年度法治政府建设情况报告\n\n市依法治市办:\n现将我局2019年法治政府建设工作情况报告如下:\n一、学法\n组织学法6次。";
+        let m = matched(left, right);
+        assert!(!m.iter().any(|(_, r, _)| r.starts_with("示例区科学技术局")), "{m:?}");
+        assert!(
+            m.iter()
+                .any(|(l, r, moved)| l.contains("2018年") && r.contains("2019年") && !moved)
+        );
+    }
+}
