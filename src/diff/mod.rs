@@ -24,6 +24,7 @@ use crate::text::{Fingerprint, is_blank};
 
 pub use jieba::{CharSet, JiebaTokenizer};
 pub use matching::{Prepared, SentencePair};
+pub use pair::longest_increasing;
 pub use tokenize::{CharTokenizer, Tokenizer};
 
 /// What happened to a piece of text.

@@ -250,7 +250,7 @@ fn draw_panes(buf: &mut Buffer, app: &App, theme: &Theme, panes: &[Rect]) {
                         style = style.patch(theme.linked);
                     }
                     // The match highlight last, so that it stays legible on linked text.
-                    if s.matched {
+                    if s.matched.is_some() {
                         style = style.patch(theme.matched);
                     }
                     (s.text.as_str(), style)
@@ -260,29 +260,38 @@ fn draw_panes(buf: &mut Buffer, app: &App, theme: &Theme, panes: &[Rect]) {
         }
         return;
     }
-    let current_line = app.current_match.filter(|m| m.0 == app.row).map(|m| m.1);
+    let current_match = app.current_match.filter(|m| m.0 == app.row).map(|m| m.1);
     let layout = app.row_layout();
+    // The change `}`/`{` went to: its lines, in both copies of a move, under a cursor bar.
+    let current_change = app.current_change().and_then(|i| layout.changes.get(i));
     for (i, area) in panes.iter().enumerate() {
         let Some(pane) = layout.panes.get(i).or(layout.panes.first()) else {
             continue;
         };
         let top = if sync { scroll[0] } else { scroll[i] };
         for (row, line) in pane.iter().skip(top).take(height).enumerate() {
-            let current = current_line == Some(top + row);
+            let k = top + row;
+            let on_change = current_change.is_some_and(|c| c.marks.iter().any(|(p, r)| *p == i && r.contains(&k)));
             let segs: Vec<(&str, Style)> = line
                 .segs
                 .iter()
                 .map(|s| {
-                    let style = theme.of(s);
-                    let style = if current && s.matched {
-                        style.patch(theme.current_match)
-                    } else {
-                        style
-                    };
+                    let mut style = theme.of(s);
+                    if on_change {
+                        style = style.patch(theme.current_change);
+                    }
+                    if s.matched.is_some() && s.matched == current_match {
+                        style = style.patch(theme.current_match);
+                    }
                     (s.text.as_str(), style)
                 })
                 .collect();
-            paint_line(buf, *area, area.y + row as u16, area.x, &segs);
+            let y = area.y + row as u16;
+            if on_change {
+                // The bar spans the pane, so that a short line shows it too.
+                buf.set_style(Rect { y, height: 1, ..*area }, theme.current_change);
+            }
+            paint_line(buf, *area, y, area.x, &segs);
         }
     }
 }

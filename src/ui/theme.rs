@@ -20,6 +20,8 @@ pub struct Theme {
     pub matched: Style,
     /// The match `n`/`N` went to, apart from the others.
     pub current_match: Style,
+    /// The lines of the change `}`/`{` went to.
+    pub current_change: Style,
     pub selected: Style,
     pub title: Style,
     pub status: Style,
@@ -46,6 +48,7 @@ impl Theme {
                 .bg(Color::Magenta)
                 .fg(Color::White)
                 .add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+            current_change: Style::new().bg(Color::DarkGray),
             selected: Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD),
             title: Style::new().add_modifier(Modifier::BOLD),
             status: Style::new().add_modifier(Modifier::REVERSED),
@@ -71,6 +74,7 @@ impl Theme {
                 .bg(Color::LightYellow)
                 .fg(Color::Black)
                 .add_modifier(Modifier::UNDERLINED),
+            current_change: Style::new().bg(Color::Gray),
             ..Self::color()
         }
     }
@@ -88,6 +92,7 @@ impl Theme {
             figure: Style::new().add_modifier(Modifier::REVERSED),
             matched: Style::new().add_modifier(Modifier::REVERSED | Modifier::UNDERLINED),
             current_match: Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD | Modifier::ITALIC),
+            current_change: Style::new().add_modifier(Modifier::UNDERLINED),
             selected: Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD),
             title: Style::new().add_modifier(Modifier::BOLD),
             status: Style::new().add_modifier(Modifier::REVERSED),
@@ -113,7 +118,7 @@ impl Theme {
         if seg.figure {
             style = style.patch(self.figure);
         }
-        if seg.matched {
+        if seg.matched.is_some() {
             style = style.patch(self.matched);
         }
         style

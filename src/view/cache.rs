@@ -4,11 +4,11 @@
 use super::document::{self, DocLayout};
 use super::layout::{self, Dimmed, Filter, Options, RowLayout};
 use super::overview::{self, OverviewLayout};
-use super::{App, inline};
+use super::{App, chunks, inline};
 use crate::overview::Overview;
 use crate::sides::{Side, Sides};
 
-type PlaceMarks = std::collections::HashMap<crate::outline::Place, Vec<crate::diff::Span>>;
+type PlaceMarks = std::collections::HashMap<crate::outline::Place, document::Marks>;
 
 /// What a row's layout depends on.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -31,8 +31,9 @@ pub(super) struct Caches {
     place_marks: Option<Sides<PlaceMarks>>,
     /// The overview, for the side order it was made with.
     overview: Option<(bool, OverviewLayout)>,
-    /// Lines with a match in each row, for `match 3/17`.
-    match_counts: Option<(RowKey, Vec<usize>)>,
+    /// Matches in each row, for `match 3/17`: counted on the text, for the query and filter (never
+    /// the width).
+    match_counts: Option<((String, Filter), Vec<usize>)>,
 }
 
 impl Caches {
@@ -155,11 +156,20 @@ impl App {
         &self.caches.overview.as_ref().expect("just filled").1
     }
 
-    fn match_counts_now(&mut self) {
-        let key = self.row_key(0);
+    pub(super) fn match_counts_now(&mut self) {
+        let Some(query) = self.query.clone() else { return };
+        let key = (query, self.filter);
         if self.caches.match_counts.as_ref().is_none_or(|(k, _)| *k != key) {
-            let counts = (0..self.rows())
-                .map(|r| self.layout_of(r, &self.row_key(r)).matches.len())
+            let counts = self
+                .cmp
+                .alignment
+                .rows
+                .iter()
+                .zip(&self.cmp.diffs)
+                .map(|(row, d)| {
+                    let chunks = chunks::Chunks::new(d, key.1);
+                    chunks::distinct(&chunks::matches(row, d, &chunks, &key.0))
+                })
                 .collect();
             self.caches.match_counts = Some((key, counts));
         }

@@ -23,7 +23,8 @@ pub struct DocLayout {
     pub sections: Vec<Option<SectionId>>,
     /// Lines of the opening paragraphs.
     pub preamble: Range<usize>,
-    /// First line of each block of changed lines.
+    /// The line of each changed sentence of the report (added or dropped, rewritten, moved), in
+    /// order: as many as the report has, whatever the width.
     pub changes: Vec<usize>,
 }
 
@@ -37,25 +38,43 @@ impl DocLayout {
     }
 }
 
+/// One place's marks in a report: the spans of its changes, and where each changed sentence starts.
+#[derive(Debug, Clone, Default)]
+pub struct Marks {
+    pub spans: Vec<Span>,
+    pub changed: Vec<usize>,
+}
+
 /// One report's changes by place, gathered from every row's diff: where a passage's spans fall in
-/// the report, through the passage's origins. Sorted, without overlaps (a passage shown in two rows
-/// marks its text once).
-pub fn marks_by_place(rows: &[Row], diffs: &[RowDiff], side: Side, doc: &Document) -> HashMap<Place, Vec<Span>> {
-    let mut out: HashMap<Place, Vec<Span>> = HashMap::new();
+/// the report, through the passage's origins. Sorted, without overlaps.
+pub fn marks_by_place(rows: &[Row], diffs: &[RowDiff], side: Side, doc: &Document) -> HashMap<Place, Marks> {
+    let mut out: HashMap<Place, Marks> = HashMap::new();
     for (row, diff) in rows.iter().zip(diffs) {
+        let mut linked: HashMap<usize, bool> = HashMap::new();
+        for l in &diff.links {
+            linked.insert(l.unit(side), l.changed || l.moved);
+        }
         for (pi, p) in row.passages(side).iter().enumerate() {
             let spans = diff.spans[side].get(pi).map_or(&[][..], Vec::as_slice);
             let origins = p.origins(doc);
             for s in spans.iter().filter(|s| s.mark != Mark::Equal) {
                 for o in origins.iter() {
                     if let Some(range) = o.map(&s.range) {
-                        out.entry(o.place).or_default().push(Span { range, ..s.clone() });
+                        out.entry(o.place).or_default().spans.push(Span { range, ..s.clone() });
                     }
+                }
+            }
+            let units = diff.units[side].iter().enumerate().filter(|(_, u)| u.passage == pi);
+            for (_, u) in units.filter(|(k, _)| linked.get(k).copied().unwrap_or(true)) {
+                let start = u.range.start..u.range.start + 1;
+                if let Some((o, at)) = origins.iter().find_map(|o| Some((o, o.map(&start)?))) {
+                    out.entry(o.place).or_default().changed.push(at.start);
                 }
             }
         }
     }
-    for spans in out.values_mut() {
+    for marks in out.values_mut() {
+        let spans = &mut marks.spans;
         spans.sort_by_key(|s| (s.range.start, std::cmp::Reverse(s.range.end)));
         let mut end = 0;
         spans.retain_mut(|s| {
@@ -63,19 +82,15 @@ pub fn marks_by_place(rows: &[Row], diffs: &[RowDiff], side: Side, doc: &Documen
             end = end.max(s.range.end);
             s.range.start < s.range.end
         });
+        marks.changed.sort_unstable();
+        marks.changed.dedup();
     }
     out
 }
 
 /// Lays out a whole report, wrapped to `width`, with its changes marked as in the rows (`marks`
 /// from [`marks_by_place`]; marks show once `opts.marks` says word marks are ready).
-pub fn document(
-    doc: &Document,
-    side: Side,
-    marks: &HashMap<Place, Vec<Span>>,
-    width: usize,
-    opts: &Options,
-) -> DocLayout {
+pub fn document(doc: &Document, side: Side, marks: &HashMap<Place, Marks>, width: usize, opts: &Options) -> DocLayout {
     let mut out = DocLayout::default();
     let mut preamble: Option<Range<usize>> = None;
     for place in doc.places() {
@@ -89,19 +104,39 @@ pub fn document(
             Place::Signature | Place::Date => (None, Some(Look::Dim)),
             Place::Preamble(_) | Place::Closing(_) => (None, None),
         };
-        let spans = marks.get(&place).map_or(&[][..], Vec::as_slice);
+        let place_marks = marks.get(&place);
+        let spans = place_marks.map_or(&[][..], |m| m.spans.as_slice());
+        let changed = place_marks.map_or(&[][..], |m| m.changed.as_slice());
         let start = out.lines.len();
         let mut at = 0;
         for line in text.split('\n') {
             let range = at..at + line.len();
             at = range.end + 1;
-            let mut segs = unit_segs(&text, &range, spans, opts, side);
+            let found: Vec<(Range<usize>, u64)> = opts
+                .query
+                .as_deref()
+                .map(|q| super::lines::find_all(line, q).into_iter().map(|r| (r, 0)).collect())
+                .unwrap_or_default();
+            let mut segs = unit_segs(&text, &range, spans, opts, side, &found);
             if let Some(look) = frame_look {
                 segs.iter_mut()
                     .filter(|s| s.look == Look::Plain)
                     .for_each(|s| s.look = look);
             }
-            for line in wrap(&segs, width) {
+            let wrapped = wrap(&segs, width);
+            // The line each changed sentence of this line starts on, counted in characters.
+            let mut line_starts = Vec::with_capacity(wrapped.len());
+            let mut chars = 0;
+            for l in &wrapped {
+                line_starts.push(chars);
+                chars += l.segs.iter().map(|s| s.text.chars().count()).sum::<usize>();
+            }
+            for &c in changed.iter().filter(|&&c| range.contains(&c)) {
+                let char_at = text[range.start..c].chars().count();
+                let k = line_starts.iter().rposition(|&s| s <= char_at).unwrap_or(0);
+                out.changes.push(out.lines.len() + k);
+            }
+            for line in wrapped {
                 out.lines.push(line);
                 out.sections.push(section);
             }
@@ -111,14 +146,6 @@ pub fn document(
         }
     }
     out.preamble = preamble.unwrap_or(0..0);
-    let mut previous = false;
-    for (k, line) in out.lines.iter().enumerate() {
-        let changed = line.is_changed();
-        if changed && !previous {
-            out.changes.push(k);
-        }
-        previous = changed;
-    }
     out
 }
 
@@ -231,6 +258,6 @@ mod tests {
                 ..opts()
             },
         );
-        assert!(l.lines.iter().flat_map(|x| &x.segs).any(|s| s.matched));
+        assert!(l.lines.iter().flat_map(|x| &x.segs).any(|s| s.matched.is_some()));
     }
 }

@@ -1,110 +1,117 @@
-//! The inline (unified) layout of a row: where the passages sit, then the word diff as running text.
+//! The inline layout of a row, for narrow terminals: the side-by-side chunks stacked in one pane,
+//! as a unified diff reads (delta's way). An unchanged sentence shows once; a changed one shows its
+//! older wording, then its newer, each with its words marked; each passage's header stands where the
+//! passage starts. Filters, changes and matches are those of side by side.
 
-use super::layout::{ABSENT, Dimmed, Options, RowLayout, header_text, look_of_change};
-use super::lines::{Line, Look, Seg, find_all, flag_matches, flag_stock};
+use std::ops::Range;
+
+use super::chunks::{self, Chunks};
+use super::layout::{ABSENT, ChangeAt, Filter, Options, RowLayout, SideData, fold_line, move_pointer};
+use super::lines::{Line, Look, Seg};
 use super::wrap::wrap;
 use crate::align::Row;
-use crate::diff::{Op, OpKind, RowDiff};
+use crate::diff::RowDiff;
 use crate::sides::Side;
 
-/// `seg` with its stock wording flagged, when asked for.
-fn stock(seg: Seg, opts: &Options) -> Vec<Seg> {
-    match &opts.stock {
-        Some(Dimmed(stock)) => {
-            let ranges = stock.ranges(&seg.text);
-            flag_stock(vec![seg], &ranges)
-        }
-        None => vec![seg],
-    }
-}
-
-/// The segments of one unified step. `moved`: the step is inside a moved sentence, whose unchanged
-/// words read as moved.
-fn op_segs(segs: &mut Vec<Seg>, op: &Op, opts: &Options, moved: bool) {
-    let plain = if moved { Look::Moved } else { Look::Plain };
-    let seg = |text: &str, look: Look| Seg {
-        figure: op.figure,
-        ..Seg::new(text, look)
-    };
-    match op.op {
-        OpKind::Equal => segs.extend(stock(seg(&op.text, plain), opts)),
-        OpKind::Delete => segs.extend(stock(seg(&op.text, look_of_change(Side::Left, opts.swapped)), opts)),
-        OpKind::Insert => segs.extend(stock(seg(&op.text, look_of_change(Side::Right, opts.swapped)), opts)),
-        OpKind::Renumber if opts.numbering => {
-            let from = op.from.as_deref().unwrap_or_default();
-            segs.push(seg(from, look_of_change(Side::Left, opts.swapped)));
-            segs.push(seg(&op.text, look_of_change(Side::Right, opts.swapped)));
-        }
-        OpKind::Renumber => segs.push(seg(&op.text, Look::Dim)),
-        OpKind::Move => {
-            let body = op.text.trim_end_matches('\n');
-            if op.ops.is_empty() {
-                segs.push(seg(body, Look::Moved));
-            }
-            for inner in &op.ops {
-                let mut inner = inner.clone();
-                inner.text = inner.text.trim_end_matches('\n').to_string();
-                op_segs(segs, &inner, opts, true);
-            }
-            if let Some(from) = &op.from {
-                segs.push(Seg::new(format!(" ← {from}"), Look::Dim));
-            }
-            if op.text.ends_with('\n') {
-                segs.push(Seg::new("\n", Look::Plain));
-            }
-        }
-    }
-}
-
-/// Inline (unified) layout of one row: where the passages sit, then the word diff as running text.
+/// Inline layout of one row, `width` columns wide.
 pub fn inline(row: &Row, diff: &RowDiff, width: usize, opts: &Options) -> RowLayout {
-    let mut lines = Vec::new();
-    for (pane, arrow) in ["◀", "▶"].into_iter().enumerate() {
-        let passages = row.passages(Side::in_pane(pane, opts.swapped));
-        if passages.is_empty() {
-            lines.extend(wrap(&[Seg::new(format!("{arrow} {ABSENT}"), Look::Dim)], width));
-        }
-        let mut last_header = String::new();
-        for p in passages {
-            // Title and addressee (or signature and date) share a header: list it once.
-            let header = header_text(p, arrow);
-            if header != last_header {
-                lines.extend(wrap(&[Seg::new(header.clone(), Look::Header)], width));
-            }
-            last_header = header;
+    let chunks = Chunks::new(diff, opts.filter);
+    let found = opts
+        .query
+        .as_deref()
+        .map_or_else(Vec::new, |q| chunks::matches(row, diff, &chunks, q));
+    // The report read as the older one comes first (the left pane's, swapped or not).
+    let [a, b] = [0, 1].map(|pane| SideData::new(row, diff, Side::in_pane(pane, opts.swapped), opts.swapped));
+    let mut lines: Vec<Line> = Vec::new();
+    for side in [&a, &b] {
+        if side.passages.is_empty() {
+            lines.extend(wrap(&[Seg::new(format!("{} {ABSENT}", side.arrow), Look::Dim)], width));
         }
     }
-    lines.push(Line::default());
-    let mut segs = Vec::new();
-    for op in &diff.ops {
-        if !opts.marks {
-            // Before word marks, show only the text of the newer report, as it reads.
-            if op.op != OpKind::Delete {
-                segs.push(Seg::new(op.text.clone(), Look::Plain));
-            }
+    let filtering = opts.filter != Filter::All;
+    let mut header_shown: [Option<usize>; 2] = [None, None];
+    let mut folded = [0usize; 3];
+    let mut at: Vec<[Option<Range<usize>>; 2]> = vec![[None, None]; chunks.chunks.len()];
+    for (k, c) in chunks.chunks.iter().enumerate() {
+        if let Some(kind) = chunks.folded_kind(k) {
+            folded[kind] += 1;
+        }
+        if !chunks.shown[k] {
             continue;
         }
-        op_segs(&mut segs, op, opts, false);
-    }
-    if let Some(q) = opts.query.as_deref() {
-        let text: String = segs.iter().map(|s| s.text.as_str()).collect();
-        segs = flag_matches(segs, &find_all(&text, q));
-    }
-    let header_lines = lines.len();
-    lines.extend(wrap(&segs, width));
-    let mut out = RowLayout::default();
-    let mut previous = false;
-    for (k, line) in lines.iter().enumerate().skip(header_lines) {
-        let changed = line.is_changed();
-        if changed && !previous {
-            out.changes.push(k);
+        if folded != [0; 3] {
+            lines.push(fold_line(folded));
+            folded = [0; 3];
         }
-        previous = changed;
-        if line.has_match() {
-            out.matches.push(k);
+        // Headers first, for each report whose passage starts here.
+        let shown_units: Vec<(usize, &SideData, usize)> = [&a, &b]
+            .into_iter()
+            .enumerate()
+            .filter_map(|(pane, side)| {
+                let hidden = side.side == Side::Left && chunks.hide_left[k];
+                Some((pane, side, c.unit(side.side).filter(|_| !hidden)?))
+            })
+            .collect();
+        for &(pane, side, u) in &shown_units {
+            let passage = side.units[u].passage;
+            let header = if filtering {
+                header_shown[pane] != Some(passage)
+            } else {
+                side.opens_passage(u)
+            };
+            header_shown[pane] = Some(passage);
+            if header {
+                lines.extend(side.header(u, width));
+            }
+        }
+        // An unchanged sentence once, in the newer report's words; else each report's wording.
+        let texts: Vec<&(usize, &SideData, usize)> = if c.same() {
+            shown_units.iter().filter(|x| x.0 == 1).collect()
+        } else {
+            shown_units.iter().collect()
+        };
+        for &&(pane, side, u) in &texts {
+            let start = lines.len();
+            let pointer = move_pointer(&chunks, k, side.side, [&a, &b]);
+            lines.extend(wrap(&side.segs(u, opts, &found, pointer), width));
+            let range = start..lines.len();
+            if c.same() {
+                at[k] = [Some(range.clone()), Some(range)];
+            } else {
+                at[k][pane] = Some(range);
+            }
+        }
+        let ends = shown_units.iter().any(|&(_, s, u)| s.units[u].ends_line);
+        if ends && k + 1 < chunks.chunks.len() {
+            lines.push(Line::default());
         }
     }
-    out.panes = vec![lines];
+    if folded != [0; 3] {
+        lines.push(fold_line(folded));
+    }
+    let pane_of = |side: Side| side.pane(opts.swapped);
+    let mut out = RowLayout {
+        changes: chunks
+            .changes
+            .iter()
+            .map(|ch| {
+                let mut marks = Vec::new();
+                for (side, marked) in [(Side::Left, ch.sides.0), (Side::Right, ch.sides.1)] {
+                    if let Some(r) = at[ch.chunk][pane_of(side)].clone().filter(|_| marked) {
+                        marks.push((0, r));
+                    }
+                }
+                let line = marks.iter().map(|(_, r)| r.start).min().unwrap_or(0);
+                if let Some(r) = ch.other.and_then(|o| at[o][pane_of(Side::Left)].clone()) {
+                    marks.push((0, r));
+                }
+                ChangeAt { line, marks }
+            })
+            .collect(),
+        panes: vec![lines],
+        ..RowLayout::default()
+    };
+    out.collect_matches();
     out
 }
 
@@ -114,32 +121,35 @@ mod tests {
     use crate::view::testing::{diff, opts, row, text_of, texts};
 
     #[test]
-    fn headers_then_the_running_diff() {
+    fn a_changed_sentence_shows_its_old_then_its_new_wording_under_the_headers() {
         let r = row(&["开展普法12场。"], &["开展普法15场。"]);
         let l = inline(&r, &diff(&r), 60, &opts());
         let lines = texts(&l.panes[0]);
         assert!(lines[0].starts_with('◀') && lines[1].starts_with('▶'), "{lines:?}");
-        let body = &l.panes[0][3];
-        assert_eq!(text_of(body, Look::Deleted), "12场");
-        assert_eq!(text_of(body, Look::Inserted), "15场");
-        assert_eq!(l.changes, [3]);
+        assert_eq!(text_of(&l.panes[0][2], Look::Deleted), "12场");
+        assert_eq!(text_of(&l.panes[0][3], Look::Inserted), "15场");
+        assert_eq!(l.changes.len(), 1);
+        assert_eq!(l.changes[0].line, 2);
+    }
+
+    #[test]
+    fn an_unchanged_sentence_shows_once() {
+        let r = row(&["两年都一样的一句。改前。"], &["两年都一样的一句。改后。"]);
+        let l = inline(&r, &diff(&r), 60, &opts());
+        let same = texts(&l.panes[0]).iter().filter(|t| t.contains("两年都一样")).count();
+        assert_eq!(same, 1);
     }
 
     #[test]
     fn swapped_reads_the_right_report_as_the_old_one() {
         let r = row(&["今年开展旧式培训。"], &["今年开展新式培训。"]);
-        let l = inline(
-            &r,
-            &diff(&r),
-            60,
-            &Options {
-                swapped: true,
-                ..opts()
-            },
-        );
-        let body = &l.panes[0][3];
-        assert_eq!(text_of(body, Look::Deleted), "新");
-        assert_eq!(text_of(body, Look::Inserted), "旧");
+        let o = Options {
+            swapped: true,
+            ..opts()
+        };
+        let l = inline(&r, &diff(&r), 60, &o);
+        assert_eq!(text_of(&l.panes[0][2], Look::Deleted), "新");
+        assert_eq!(text_of(&l.panes[0][3], Look::Inserted), "旧");
     }
 
     #[test]
@@ -154,6 +164,21 @@ mod tests {
         assert!(all.iter().any(|s| s.look == Look::Deleted && s.text.contains('8')));
         assert!(all.iter().any(|s| s.look == Look::Inserted && s.text.contains("11")));
         assert!(all.iter().any(|s| s.look == Look::Dim && s.text.starts_with(" ← ")));
+    }
+
+    #[test]
+    fn filters_fold_here_as_side_by_side() {
+        let r = row(&["不变一。不变二。改前。"], &["不变一。不变二。改后。"]);
+        let o = Options {
+            filter: Filter::Changes,
+            ..opts()
+        };
+        let l = inline(&r, &diff(&r), 60, &o);
+        let lines = texts(&l.panes[0]);
+        assert_eq!(lines[0], "⋯ 2 句未变 ⋯", "{lines:?}");
+        assert!(!lines.iter().any(|t| t.contains("不变一")));
+        let side = super::super::layout::side_by_side(&r, &diff(&r), [40, 40], &o);
+        assert_eq!(l.changes.len(), side.changes.len());
     }
 
     #[test]

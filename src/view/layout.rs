@@ -9,7 +9,8 @@ use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::Arc;
 
-use super::lines::{Line, Look, Seg, find_all, flag_matches, flag_stock};
+use super::chunks::{self, Chunks, Found};
+use super::lines::{Line, Look, Seg, flag_matches, flag_stock};
 use super::wrap::wrap;
 use crate::align::{Passage, PassageKind, Row};
 use crate::diff::{Mark, RowDiff, Span, UnitRef};
@@ -55,15 +56,40 @@ pub struct Options {
     pub stock: Option<Dimmed>,
 }
 
+/// Where one change of a row is on screen: the line to go to, and the lines of each pane that show
+/// it (both copies of a moved sentence).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ChangeAt {
+    pub line: usize,
+    pub marks: Vec<(usize, Range<usize>)>,
+}
+
 /// A row laid out for the screen.
 #[derive(Debug, Clone, Default)]
 pub struct RowLayout {
     /// One pane (inline) or two of equal length (side by side).
     pub panes: Vec<Vec<Line>>,
-    /// First line of each block of changes.
-    pub changes: Vec<usize>,
-    /// Lines holding a search match.
-    pub matches: Vec<usize>,
+    /// Each change shown, in order: as many as the row counts (see [`chunks::Change`]).
+    pub changes: Vec<ChangeAt>,
+    /// Each search match shown, in order: its first line and its id (see [`chunks::Found`]).
+    pub matches: Vec<(usize, u64)>,
+}
+
+impl RowLayout {
+    /// The matches of the laid out lines, in order of first appearance (left pane first).
+    pub(super) fn collect_matches(&mut self) {
+        let mut seen = HashSet::new();
+        let lines = self.panes.iter().map(Vec::len).max().unwrap_or(0);
+        for k in 0..lines {
+            for pane in &self.panes {
+                for s in pane.get(k).into_iter().flat_map(|l| &l.segs) {
+                    if let Some(id) = s.matched.filter(|id| seen.insert(*id)) {
+                        self.matches.push((k, id));
+                    }
+                }
+            }
+        }
+    }
 }
 
 pub(super) fn header_text(p: &Passage, arrow: &str) -> String {
@@ -81,8 +107,16 @@ pub(super) fn header_text(p: &Passage, arrow: &str) -> String {
     format!("{arrow} {place}{part}")
 }
 
-/// Segments for `text[range]` from the marks of `side`'s passage.
-pub(super) fn unit_segs(text: &str, range: &Range<usize>, spans: &[Span], opts: &Options, side: Side) -> Vec<Seg> {
+/// Segments for `text[range]` from the marks of `side`'s passage, with the search matches `found`
+/// (ranges of `text[range]`, each with its id) flagged.
+pub(super) fn unit_segs(
+    text: &str,
+    range: &Range<usize>,
+    spans: &[Span],
+    opts: &Options,
+    side: Side,
+    found: &[(Range<usize>, u64)],
+) -> Vec<Seg> {
     let mut segs = Vec::new();
     let mut pos = range.start;
     let look_of = |m: Mark| match m {
@@ -115,8 +149,8 @@ pub(super) fn unit_segs(text: &str, range: &Range<usize>, spans: &[Span], opts: 
     if let Some(Dimmed(stock)) = &opts.stock {
         segs = flag_stock(segs, &stock.ranges(&text[range.clone()]));
     }
-    if let Some(q) = opts.query.as_deref() {
-        segs = flag_matches(segs, &find_all(&text[range.clone()], q));
+    if !found.is_empty() {
+        segs = flag_matches(segs, found);
     }
     segs
 }
@@ -131,43 +165,87 @@ pub(super) fn look_of_change(side: Side, swapped: bool) -> Look {
     }
 }
 
-/// Which side's data shows in which pane.
-struct SideData<'a> {
-    passages: &'a [Passage],
-    units: &'a [UnitRef],
-    spans: &'a [Vec<Span>],
-    /// The pane's arrow: ◀ for the left pane, ▶ for the right.
-    arrow: &'static str,
+/// What a layout reads of one report's side of a row.
+pub(super) struct SideData<'a> {
+    pub passages: &'a [Passage],
+    pub units: &'a [UnitRef],
+    pub spans: &'a [Vec<Span>],
+    /// The arrow naming the pane that shows it: ◀ for the left pane, ▶ for the right.
+    pub arrow: &'static str,
     /// The report whose data this is.
-    side: Side,
+    pub side: Side,
 }
 
-impl SideData<'_> {
+impl<'a> SideData<'a> {
+    pub fn new(row: &'a Row, diff: &'a RowDiff, side: Side, swapped: bool) -> Self {
+        SideData {
+            passages: row.passages(side),
+            units: &diff.units[side],
+            spans: &diff.spans[side],
+            arrow: ["◀", "▶"][side.pane(swapped)],
+            side,
+        }
+    }
+
     /// The header line(s) of the passage `unit` belongs to.
-    fn header(&self, unit: usize, width: usize) -> Vec<Line> {
+    pub fn header(&self, unit: usize, width: usize) -> Vec<Line> {
         let p = &self.passages[self.units[unit].passage];
         wrap(&[Seg::new(header_text(p, self.arrow), Look::Header)], width)
     }
 
-    /// A unit's lines, under its passage's header when it opens the passage (unless `hoisted`: the
-    /// header was already shown higher up).
-    fn lines(&self, unit: usize, width: usize, opts: &Options, hoisted: bool) -> Vec<Line> {
+    /// Whether `unit` opens its passage.
+    pub fn opens_passage(&self, unit: usize) -> bool {
+        unit == 0 || self.units[unit - 1].passage != self.units[unit].passage
+    }
+
+    /// A unit's text as segments: its marks, its matches, and where a moved copy went or came from.
+    pub fn segs(&self, unit: usize, opts: &Options, found: &[Found], moved_to: Option<String>) -> Vec<Seg> {
         let u = &self.units[unit];
         let p = &self.passages[u.passage];
-        let mut out = Vec::new();
-        if (unit == 0 || self.units[unit - 1].passage != u.passage) && !(hoisted && unit == 0) {
-            out.extend(self.header(unit, width));
-        }
-        let segs = unit_segs(
+        let mine: Vec<(Range<usize>, u64)> = found
+            .iter()
+            .filter(|f| f.side == self.side && f.unit == unit)
+            .map(|f| (f.range.clone(), f.id))
+            .collect();
+        let mut segs = unit_segs(
             &p.text,
             &u.range,
             self.spans.get(u.passage).map_or(&[], Vec::as_slice),
             opts,
             self.side,
+            &mine,
         );
-        out.extend(wrap(&segs, width));
-        out
+        if let Some(to) = moved_to.filter(|_| opts.marks) {
+            segs.push(Seg::new(to, Look::Dim));
+        }
+        segs
     }
+}
+
+/// For a moved sentence's copy, where its other copy stands: ` → 二、…` on the older report's copy,
+/// ` ← 三、…` on the newer's.
+pub(super) fn move_pointer(chunks: &Chunks, k: usize, side: Side, data: [&SideData; 2]) -> Option<String> {
+    let c = &chunks.chunks[k];
+    if c.paired {
+        return None;
+    }
+    let (other_side, other_unit) = match side {
+        Side::Left => (Side::Right, chunks.partner[c.left?]?.0),
+        Side::Right => (Side::Left, chunks.partner_right[c.right?]?),
+    };
+    if c.unit(other_side) == Some(other_unit) {
+        return None;
+    }
+    let other = data.into_iter().find(|d| d.side == other_side)?;
+    let p = &other.passages[other.units[other_unit].passage];
+    let place = match p.section {
+        Some(_) => p.place(),
+        None => format!("（{}）", p.place()),
+    };
+    Some(match side {
+        Side::Left => format!(" → {place}"),
+        Side::Right => format!(" ← {place}"),
+    })
 }
 
 /// Shown for a report that has nothing on a row's topic.
@@ -184,7 +262,7 @@ pub fn nothing_to_compare() -> RowLayout {
 }
 
 /// The line standing for folded sentences, saying what they were: `⋯ 3 句未变 · 1 句删去 ⋯`.
-fn fold_line([same, moved, dropped]: [usize; 3]) -> Line {
+pub(super) fn fold_line([same, moved, dropped]: [usize; 3]) -> Line {
     let parts: Vec<String> = [(same, "未变"), (moved, "移动"), (dropped, "删去")]
         .into_iter()
         .filter(|&(n, _)| n > 0)
@@ -197,133 +275,65 @@ fn fold_line([same, moved, dropped]: [usize; 3]) -> Line {
 
 /// Side-by-side layout of one row.
 pub fn side_by_side(row: &Row, diff: &RowDiff, widths: [usize; 2], opts: &Options) -> RowLayout {
+    let chunks = Chunks::new(diff, opts.filter);
+    let found = opts
+        .query
+        .as_deref()
+        .map_or_else(Vec::new, |q| chunks::matches(row, diff, &chunks, q));
     // Pane `a` is the left pane, whichever report it shows.
-    let [a, b] = [0, 1].map(|pane| {
-        let side = Side::in_pane(pane, opts.swapped);
-        SideData {
-            passages: row.passages(side),
-            units: &diff.units[side],
-            spans: &diff.spans[side],
-            arrow: ["◀", "▶"][pane],
-            side,
-        }
-    });
-    let mut pairs: Vec<(usize, usize, bool)> = diff
-        .links
-        .iter()
-        .map(|l| (l.unit(a.side), l.unit(b.side), l.moved))
-        .collect();
-    pairs.sort_unstable();
-    // Pairs whose words differ (numbering aside), by unit of the pane-`a` side.
-    let edited: HashSet<(usize, usize)> = diff
-        .links
-        .iter()
-        .filter(|l| l.changed)
-        .map(|l| (l.unit(a.side), l.unit(b.side)))
-        .collect();
-    let partner_a: Vec<Option<usize>> = {
-        let mut v = vec![None; a.units.len()];
-        for &(i, j, _) in &pairs {
-            v[i] = Some(j);
-        }
-        v
+    let [a, b] = [0, 1].map(|pane| SideData::new(row, diff, Side::in_pane(pane, opts.swapped), opts.swapped));
+    let first = chunks.chunks.first();
+    // The first line of the row names both reports' first passages, even where one side's text
+    // only starts further down.
+    let hoisted = match first.map(|c| (c.unit(a.side), c.unit(b.side))) {
+        Some((None, Some(_))) => [!a.units.is_empty(), false],
+        Some((Some(_), None)) => [false, !b.units.is_empty()],
+        _ => [false, false],
     };
-    let in_order: Vec<(usize, usize)> = pairs.iter().filter(|p| !p.2).map(|p| (p.0, p.1)).collect();
-    // Only a filter needs these (the layout runs again for every row shown): the newer report's
-    // sentences that say what the older one said, words unchanged (in place or moved), and the
-    // older report's sentences that have a partner.
-    let filtering = opts.filter != Filter::All;
-    let links = || diff.links.iter().filter(|_| filtering);
-    let repeated: HashSet<usize> = links().filter(|l| !l.changed).map(|l| l.unit(Side::Right)).collect();
-    let linked_older: HashSet<usize> = links().map(|l| l.unit(Side::Left)).collect();
-
-    // Chunks: in-place pairs side by side; between them, one-sided sentences zipped.
-    let mut chunks: Vec<(Option<usize>, Option<usize>)> = Vec::new();
-    let (mut i, mut j) = (0, 0);
-    let zip_gap = |chunks: &mut Vec<_>, li: Range<usize>, rj: Range<usize>| {
-        let (l, r): (Vec<usize>, Vec<usize>) = (li.collect(), rj.collect());
-        for k in 0..l.len().max(r.len()) {
-            chunks.push((l.get(k).copied(), r.get(k).copied()));
-        }
-    };
-    for &(li, rj) in &in_order {
-        zip_gap(&mut chunks, i..li, j..rj);
-        chunks.push((Some(li), Some(rj)));
-        i = li + 1;
-        j = rj + 1;
-    }
-    zip_gap(&mut chunks, i..a.units.len(), j..b.units.len());
-
     let mut out = RowLayout {
         panes: vec![Vec::new(), Vec::new()],
         ..RowLayout::default()
     };
-    let hoisted = match chunks.first() {
-        Some(&(None, Some(_))) => [!a.units.is_empty(), false],
-        Some(&(Some(_), None)) => [false, !b.units.is_empty()],
-        _ => [false, false],
-    };
     // Sentences folded since the last one shown: unchanged, moved, dropped.
     let mut folded = [0usize; 3];
-    let mut previous_changed = false;
-    // The passage whose header each pane showed last (changes only).
+    // The passage whose header each pane showed last (a filter on).
     let mut header_shown: [Option<usize>; 2] = [None, None];
-    for (ci, &(mut l, mut r)) in chunks.iter().enumerate() {
-        let changed = match (l, r) {
-            (Some(l), Some(r)) => edited.contains(&(l, r)) || partner_a[l] != Some(r),
-            _ => true,
-        };
-        let (newer, older) = if a.side == Side::Right { (l, r) } else { (r, l) };
-        // What a folded sentence of the older report was: moved elsewhere, or dropped.
-        let gone = |u: usize| if linked_older.contains(&u) { 1 } else { 2 };
-        let shown = match opts.filter {
-            Filter::All => true,
-            Filter::Changes => changed,
-            Filter::New => newer.is_some_and(|u| !repeated.contains(&u)),
-        };
-        // New only: the older report's sentence stays only beside its own rewrite.
-        let in_place = matches!((l, r), (Some(l), Some(r)) if partner_a[l] == Some(r));
-        if let Some(u) = older.filter(|_| opts.filter == Filter::New && shown && !in_place) {
-            folded[gone(u)] += 1;
-            *(if a.side == Side::Right { &mut r } else { &mut l }) = None;
+    // Per chunk, the lines each pane's unit takes.
+    let mut at: Vec<[Option<Range<usize>>; 2]> = vec![[None, None]; chunks.chunks.len()];
+    let filtering = opts.filter != Filter::All;
+    for (k, c) in chunks.chunks.iter().enumerate() {
+        if let Some(kind) = chunks.folded_kind(k) {
+            folded[kind] += 1;
         }
-        let mut lines_a = l.map_or_else(Vec::new, |u| a.lines(u, widths[0], opts, hoisted[0]));
-        let mut lines_b = r.map_or_else(Vec::new, |u| b.lines(u, widths[1], opts, hoisted[1]));
-        // The first line of the row names both reports' first passages, even where one side's
-        // text only starts further down (its first sentence pairs with a later one).
-        if ci == 0 {
-            if hoisted[0] {
-                lines_a = a.header(0, widths[0]);
-            }
-            if hoisted[1] {
-                lines_b = b.header(0, widths[1]);
-            }
+        if !chunks.shown[k] {
+            continue;
         }
-        let starts_passage =
-            |s: &SideData, u: Option<usize>| u.is_some_and(|u| u == 0 || s.units[u - 1].passage != s.units[u].passage);
-        if opts.filter != Filter::All {
-            // Only changes (or what is new): the rest folds, passage openings too; a sentence shown
-            // further into a passage brings its passage's header along.
-            if !shown {
-                let kind = match (changed, newer, older) {
-                    (false, _, _) => 0,
-                    (true, Some(_), _) => 1,
-                    (true, None, Some(u)) => gone(u),
-                    (true, None, None) => 2,
-                };
-                folded[kind] += 1;
+        let mut lines: [Vec<Line>; 2] = [Vec::new(), Vec::new()];
+        for (pane, side) in [&a, &b].into_iter().enumerate() {
+            let hidden = side.side == Side::Left && chunks.hide_left[k];
+            let Some(u) = c.unit(side.side).filter(|_| !hidden) else {
                 continue;
+            };
+            let passage = side.units[u].passage;
+            let header = if filtering {
+                header_shown[pane] != Some(passage)
+            } else {
+                side.opens_passage(u) && !(hoisted[pane] && u == 0)
+            };
+            header_shown[pane] = Some(passage);
+            if header {
+                lines[pane].extend(side.header(u, widths[pane]));
             }
-            let [shown_a, shown_b] = &mut header_shown;
-            for (k, side, unit, lines, last) in [(0, &a, l, &mut lines_a, shown_a), (1, &b, r, &mut lines_b, shown_b)] {
-                if let Some(u) = unit {
-                    let passage = side.units[u].passage;
-                    if *last != Some(passage) && !starts_passage(side, unit) {
-                        let mut with_header = side.header(u, widths[k]);
-                        with_header.append(lines);
-                        *lines = with_header;
-                    }
-                    *last = Some(passage);
+            let start = lines[pane].len();
+            let pointer = move_pointer(&chunks, k, side.side, [&a, &b]);
+            lines[pane].extend(wrap(&side.segs(u, opts, &found, pointer), widths[pane]));
+            at[k][pane] = Some(start..lines[pane].len());
+        }
+        if k == 0 {
+            for (pane, side) in [&a, &b].into_iter().enumerate() {
+                if hoisted[pane] {
+                    lines[pane] = side.header(0, widths[pane]);
+                    header_shown[pane] = Some(side.units[0].passage);
                 }
             }
         }
@@ -333,24 +343,18 @@ pub fn side_by_side(row: &Row, diff: &RowDiff, widths: [usize; 2], opts: &Option
             }
             folded = [0; 3];
         }
-        let n = lines_a.len().max(lines_b.len());
-        lines_a.resize(n, Line::default());
-        lines_b.resize(n, Line::default());
         let start = out.panes[0].len();
-        if changed && !previous_changed {
-            out.changes.push(start);
+        for r in at[k].iter_mut().flatten() {
+            *r = start + r.start..start + r.end;
         }
-        previous_changed = changed;
-        for (k, (la, lb)) in lines_a.into_iter().zip(lines_b).enumerate() {
-            if la.has_match() || lb.has_match() {
-                out.matches.push(start + k);
-            }
-            out.panes[0].push(la);
-            out.panes[1].push(lb);
+        let n = lines[0].len().max(lines[1].len());
+        for (pane, mut l) in lines.into_iter().enumerate() {
+            l.resize(n, Line::default());
+            out.panes[pane].extend(l);
         }
         // A blank line after a paragraph's last sentence keeps paragraphs apart.
         let ends = |s: &SideData, u: Option<usize>| u.is_some_and(|u| s.units[u].ends_line);
-        if (ends(&a, l) || ends(&b, r)) && ci + 1 < chunks.len() {
+        if (ends(&a, c.unit(a.side)) || ends(&b, c.unit(b.side))) && k + 1 < chunks.chunks.len() {
             out.panes[0].push(Line::default());
             out.panes[1].push(Line::default());
         }
@@ -372,6 +376,30 @@ pub fn side_by_side(row: &Row, diff: &RowDiff, widths: [usize; 2], opts: &Option
             };
         }
     }
+    let pane_of = |side: Side| side.pane(opts.swapped);
+    out.changes = chunks
+        .changes
+        .iter()
+        .map(|ch| {
+            let mut marks = Vec::new();
+            for (side, marked) in [(Side::Left, ch.sides.0), (Side::Right, ch.sides.1)] {
+                if let Some(r) = at[ch.chunk][pane_of(side)].clone().filter(|_| marked) {
+                    marks.push((pane_of(side), r));
+                }
+            }
+            if let Some(r) = ch.other.and_then(|o| at[o][pane_of(Side::Left)].clone()) {
+                marks.push((pane_of(Side::Left), r));
+            }
+            let line = marks
+                .iter()
+                .filter(|(_, r)| at[ch.chunk].contains(&Some(r.clone())))
+                .map(|(_, r)| r.start)
+                .min()
+                .unwrap_or(0);
+            ChangeAt { line, marks }
+        })
+        .collect();
+    out.collect_matches();
     out
 }
 

@@ -26,8 +26,8 @@ pub struct Seg {
     pub look: Look,
     /// A changed figure (`16次` → `119次`).
     pub figure: bool,
-    /// Part of a search match.
-    pub matched: bool,
+    /// Part of a search match: its id (see `chunks::Found`).
+    pub matched: Option<u64>,
     /// Stock wording, toned down on request.
     pub stock: bool,
 }
@@ -38,7 +38,7 @@ impl Seg {
             text: text.into(),
             look,
             figure: false,
-            matched: false,
+            matched: None,
             stock: false,
         }
     }
@@ -83,16 +83,6 @@ impl Line {
         }
         Some((c, template))
     }
-
-    pub(super) fn is_changed(&self) -> bool {
-        self.segs
-            .iter()
-            .any(|s| matches!(s.look, Look::Deleted | Look::Inserted | Look::Moved))
-    }
-
-    pub(super) fn has_match(&self) -> bool {
-        self.segs.iter().any(|s| s.matched)
-    }
 }
 
 /// Byte ranges of `query` in `text`, ignoring width and ASCII case.
@@ -111,19 +101,24 @@ pub fn find_all(text: &str, query: &str) -> Vec<Range<usize>> {
         .collect()
 }
 
-/// Flags the parts of segments a search matched (`matches`: byte ranges of the segments' joined text).
-pub(super) fn flag_matches(segs: Vec<Seg>, matches: &[Range<usize>]) -> Vec<Seg> {
-    flag_ranges(segs, matches, |s| s.matched = true)
+/// Flags the parts of segments a search matched (`matches`: byte ranges of the segments' joined
+/// text, each with the match's id).
+pub(super) fn flag_matches(segs: Vec<Seg>, matches: &[(Range<usize>, u64)]) -> Vec<Seg> {
+    let ranges: Vec<Range<usize>> = matches.iter().map(|m| m.0.clone()).collect();
+    flag_ranges(segs, &ranges, |s, k| s.matched = Some(matches[k].1))
 }
 
-/// Flags stock wording (`ranges`: byte ranges of the segments' joined text). A change keeps its
-/// look: stock wording in it is toned down, never unmarked.
+/// Flags stock wording (`ranges`: byte ranges of the segments' joined text) outside the changes:
+/// nothing inserted, deleted, moved or a changed figure is ever toned down.
 pub(super) fn flag_stock(segs: Vec<Seg>, ranges: &[Range<usize>]) -> Vec<Seg> {
-    flag_ranges(segs, ranges, |s| s.stock = true)
+    flag_ranges(segs, ranges, |s, _| {
+        s.stock = matches!(s.look, Look::Plain | Look::Dim) && !s.figure;
+    })
 }
 
-/// Splits segments where `ranges` start and end, and calls `flag` on the parts inside them.
-fn flag_ranges(segs: Vec<Seg>, matches: &[Range<usize>], flag: impl Fn(&mut Seg)) -> Vec<Seg> {
+/// Splits segments where `ranges` start and end, and calls `flag` on the parts inside them (with
+/// the index of the range).
+fn flag_ranges(segs: Vec<Seg>, matches: &[Range<usize>], flag: impl Fn(&mut Seg, usize)) -> Vec<Seg> {
     if matches.is_empty() {
         return segs;
     }
@@ -146,8 +141,8 @@ fn flag_ranges(segs: Vec<Seg>, matches: &[Range<usize>], flag: impl Fn(&mut Seg)
                 text: seg.text[w[0] - offset..w[1] - offset].to_string(),
                 ..seg.clone()
             };
-            if matches.iter().any(|m| m.start <= w[0] && w[1] <= m.end) {
-                flag(&mut piece);
+            if let Some(k) = matches.iter().position(|m| m.start <= w[0] && w[1] <= m.end) {
+                flag(&mut piece, k);
             }
             out.push(piece);
         }
@@ -173,8 +168,12 @@ mod tests {
     fn flag_matches_splits_segments_at_match_edges() {
         let segs = vec![Seg::new("法律", Look::Plain), Seg::new("顾问制度", Look::Inserted)];
         let text = "法律顾问制度";
-        let out = flag_matches(segs, &find_all(text, "律顾"));
-        let flagged: Vec<(&str, bool, Look)> = out.iter().map(|s| (s.text.as_str(), s.matched, s.look)).collect();
+        let found: Vec<(Range<usize>, u64)> = find_all(text, "律顾").into_iter().map(|r| (r, 7)).collect();
+        let out = flag_matches(segs, &found);
+        let flagged: Vec<(&str, bool, Look)> = out
+            .iter()
+            .map(|s| (s.text.as_str(), s.matched == Some(7), s.look))
+            .collect();
         assert_eq!(
             flagged,
             [

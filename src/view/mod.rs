@@ -3,6 +3,7 @@
 //! feeds it keys.
 
 mod cache;
+pub mod chunks;
 pub mod document;
 mod docview;
 pub mod geometry;
@@ -70,8 +71,8 @@ pub struct App {
     pub query: Option<String>,
     pub message: Option<String>,
     pub help_scroll: usize,
-    /// The search match `n`/`N` went to last: (row, line); the next one is counted from it.
-    pub current_match: Option<(usize, usize)>,
+    /// The search match `n`/`N` went to last: (row, its id); the next one is counted from it.
+    pub current_match: Option<(usize, u64)>,
     /// The overview screen is shown instead of a row.
     pub overview: bool,
     /// The overview line under the cursor.
@@ -189,13 +190,18 @@ impl App {
             return (changes.iter().filter(|&&c| c <= at).count(), changes.len());
         }
         let at = self.current_line() + 2;
-        let cursor = self.change_cursor;
         let changes = &self.row_layout().changes;
-        let shown = match cursor.filter(|&i| i < changes.len()) {
+        let shown = match self.current_change() {
             Some(i) => i + 1,
-            None => changes.iter().filter(|&&c| c <= at).count(),
+            None => changes.iter().filter(|c| c.line <= at).count(),
         };
         (shown, changes.len())
+    }
+
+    /// The change `}`/`{` went to, while the view is still on it: its index in the row's changes.
+    pub fn current_change(&self) -> Option<usize> {
+        self.change_cursor
+            .filter(|&i| i < self.row_layout().changes.len() && !self.document)
     }
 
     /// Which match is the current one and how many there are, over all rows: `(3, 17)`.
@@ -206,7 +212,7 @@ impl App {
         let before: usize = counts[..self.row.min(counts.len())].iter().sum();
         let current = self.current_match.filter(|m| m.0 == self.row).map(|m| m.1);
         let within = current
-            .and_then(|line| self.row_layout().matches.iter().position(|&m| m == line))
+            .and_then(|id| self.row_layout().matches.iter().position(|m| m.1 == id))
             .map_or(0, |i| i + 1);
         Some((before + within, total))
     }

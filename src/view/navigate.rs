@@ -1,6 +1,6 @@
 //! Moving between changes, search matches and rows.
 
-use super::{App, lines};
+use super::App;
 
 impl App {
     /// Moves to the next (or previous) block of changes, crossing into other rows at the ends. The
@@ -9,8 +9,10 @@ impl App {
         if self.document {
             return self.jump_change_in_document(forward);
         }
+        // Without a change to go on from, the one at the top of the view (within its first lines)
+        // is where we are, as the status line counts it.
         let at = self.current_line() + 2;
-        let changes = self.layout_now().changes.clone();
+        let changes: Vec<usize> = self.layout_now().changes.iter().map(|c| c.line).collect();
         let target = match (self.change_cursor.filter(|&i| i < changes.len()), forward) {
             (Some(i), true) => Some(i + 1).filter(|&n| n < changes.len()),
             (Some(i), false) => i.checked_sub(1),
@@ -29,7 +31,7 @@ impl App {
         };
         for r in rows {
             self.set_row(r);
-            let changes = self.layout_now().changes.clone();
+            let changes: Vec<usize> = self.layout_now().changes.iter().map(|c| c.line).collect();
             let pick = if forward {
                 (!changes.is_empty()).then_some(0)
             } else {
@@ -90,26 +92,18 @@ impl App {
         }
     }
 
-    /// Rows whose passages contain the query.
-    pub(super) fn rows_matching(&self) -> Vec<usize> {
-        let Some(q) = self.query.as_deref() else {
-            return Vec::new();
-        };
-        self.cmp
-            .alignment
-            .rows
+    /// Rows with a match of the query.
+    pub(super) fn rows_matching(&mut self) -> Vec<usize> {
+        self.match_counts_now();
+        self.match_counts()
             .iter()
             .enumerate()
-            .filter(|(_, r)| {
-                r.left
-                    .iter()
-                    .chain(&r.right)
-                    .any(|p| !lines::find_all(&p.text, q).is_empty())
-            })
-            .map(|(i, _)| i)
+            .filter(|&(_, &n)| n > 0)
+            .map(|(r, _)| r)
             .collect()
     }
 
+    /// Goes to the next (or previous) match: every match in the text in turn, two on one line too.
     pub(super) fn jump_match(&mut self, forward: bool, include_current: bool) {
         let Some(q) = self.query.clone() else {
             self.message = Some("no search yet: press / to search".into());
@@ -119,25 +113,24 @@ impl App {
             self.message = Some("search jumps work in the topic views; matches are highlighted here".into());
             return;
         }
-        // From the match last gone to (a short row cannot scroll to put it at the top), else from
-        // the top of the view.
-        let from_match = self.current_match.filter(|m| m.0 == self.row).map(|m| m.1);
-        let at = from_match.unwrap_or(self.current_line() + 2);
         let matches = self.layout_now().matches.clone();
-        let here = if forward {
-            matches.iter().find(|&&m| {
-                if include_current && from_match.is_none() {
-                    m + 2 >= at
-                } else {
-                    m > at
-                }
-            })
-        } else {
-            matches.iter().rev().find(|&&m| m < at)
+        let current = self
+            .current_match
+            .filter(|m| m.0 == self.row)
+            .and_then(|m| matches.iter().position(|x| x.1 == m.1));
+        // From the match last gone to, else from the top of the view.
+        let at = self.current_line() + 2;
+        let here = match (current, forward) {
+            (Some(i), true) => Some(i + 1),
+            (Some(i), false) => i.checked_sub(1),
+            (None, true) => matches
+                .iter()
+                .position(|&(line, _)| if include_current { line + 2 >= at } else { line > at }),
+            (None, false) => matches.iter().rposition(|&(line, _)| line < at),
         };
-        if let Some(&line) = here {
+        if let Some(&(line, id)) = here.and_then(|i| matches.get(i)) {
             self.goto_line(line);
-            self.current_match = Some((self.row, line));
+            self.current_match = Some((self.row, id));
             return;
         }
         let rows = self.rows_matching();
@@ -154,9 +147,9 @@ impl App {
         for r in order.into_iter().filter(|r| rows.contains(r)) {
             self.set_row(r);
             let matches = self.layout_now().matches.clone();
-            if let Some(&line) = if forward { matches.first() } else { matches.last() } {
+            if let Some(&(line, id)) = if forward { matches.first() } else { matches.last() } {
                 self.goto_line(line);
-                self.current_match = Some((self.row, line));
+                self.current_match = Some((self.row, id));
                 return;
             }
         }

@@ -77,7 +77,14 @@ impl App {
             .unwrap_or(Target::None);
         match target {
             Target::None => return,
-            Target::Row(r) => self.set_row(r),
+            // A row opens on its first change, under the change cursor: `change 1/n`.
+            Target::Row(r) => {
+                self.set_row(r);
+                if let Some(line) = self.layout_now().changes.first().map(|c| c.line) {
+                    self.goto_line(line);
+                    self.change_cursor = Some(0);
+                }
+            }
             Target::Figure { row, after } => {
                 self.set_row(row);
                 let line = self.layout_now().panes.iter().find_map(|pane| {
@@ -86,6 +93,12 @@ impl App {
                 });
                 if let Some(line) = line {
                     self.goto_line(line);
+                    // The change that holds the figure is the current one.
+                    let changes = &self.layout_now().changes;
+                    let holding = changes
+                        .iter()
+                        .position(|c| c.marks.iter().any(|(_, r)| r.contains(&line)));
+                    self.change_cursor = holding;
                 }
             }
             Target::Cited(name) => {

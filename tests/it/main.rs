@@ -5,6 +5,7 @@ mod changes_gold;
 mod cli;
 mod config;
 mod corpus;
+mod counts;
 mod coverage;
 mod docs;
 mod event_loop;

@@ -152,8 +152,10 @@ fn keys_drive_the_interface_and_quit_restores_the_terminal() {
     // From 组织领导 (leadership), the next topic whose id starts with l.
     s.send("tl");
     s.wait_for("8/11 法律顾问");
-    s.send("}");
+    // The first change is at the top: `}` goes on to the second, under the change cursor.
     s.wait_for("change 1/");
+    s.send("}");
+    s.wait_for("change 2/");
     s.send("/");
     s.send("律师事务所\r");
     let screen = s.wait_for("/律师事务所");

@@ -13,7 +13,9 @@ fn an_edited_sentence_is_struck_left_and_added_right_on_one_line() {
     assert_eq!(text_of(&left[1], Look::Deleted), "16次", "a figure changes whole");
     assert_eq!(text_of(&right[1], Look::Inserted), "119次");
     assert!(right[1].segs.iter().any(|s| s.figure && s.text == "119次"));
-    assert_eq!(l.changes, [0], "one block of changes, from the passage header above it");
+    assert_eq!(l.changes.len(), 1, "one change: the sentence rewritten");
+    assert_eq!(l.changes[0].line, 1, "on the sentence, under its passage's header");
+    assert_eq!(l.changes[0].marks, [(0, 1..2), (1, 1..2)], "both copies marked");
 }
 
 #[test]
@@ -89,7 +91,7 @@ fn new_only_shows_what_the_right_report_adds_or_rewrites_and_folds_the_rest() {
 }
 
 #[test]
-fn stock_wording_is_flagged_and_a_change_keeps_its_look() {
+fn stock_wording_is_flagged_outside_the_changes_only() {
     let stock = StockPhrases::builtin(&crate::topics::Taxonomy::builtin());
     let r = row(
         &["我局高度重视，聘请律师2名。"],
@@ -110,11 +112,8 @@ fn stock_wording_is_flagged_and_a_change_keeps_its_look() {
     };
     assert_eq!(
         stock(right),
-        [
-            ("高度重视".to_string(), Look::Plain),
-            ("切实加强".to_string(), Look::Inserted)
-        ],
-        "{right:?}"
+        [("高度重视".to_string(), Look::Plain)],
+        "stock wording inside an insertion is not toned down: {right:?}"
     );
     assert_eq!(
         text_of(right, Look::Inserted),
@@ -169,18 +168,27 @@ fn before_word_marks_the_text_is_plain() {
 }
 
 #[test]
-fn search_matches_are_listed_by_line() {
+fn search_matches_are_every_occurrence_an_unchanged_sentence_once() {
     let r = row(&["第一句。\n第二句法律顾问。"], &["第一句。\n第二句法律顾问。"]);
     let o = Options {
         query: Some("法律顾问".into()),
         ..opts()
     };
     let l = side_by_side(&r, &diff(&r), [40, 40], &o);
-    assert_eq!(l.matches.len(), 1);
-    assert!(
-        l.panes[0][l.matches[0]]
-            .segs
-            .iter()
-            .any(|s| s.matched && s.text == "法律顾问")
-    );
+    assert_eq!(l.matches.len(), 1, "one place of both reports");
+    let (line, id) = l.matches[0];
+    for pane in &l.panes {
+        assert!(
+            pane[line]
+                .segs
+                .iter()
+                .any(|s| s.matched == Some(id) && s.text == "法律顾问")
+        );
+    }
+    // Two matches on one line are two, whatever the width.
+    let r = row(&["法律顾问和法律顾问。"], &["法律顾问与法律顾问。"]);
+    for width in [12, 40, 80] {
+        let l = side_by_side(&r, &diff(&r), [width, width], &o);
+        assert_eq!(l.matches.len(), 4, "at {width} columns");
+    }
 }

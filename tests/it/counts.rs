@@ -1,0 +1,181 @@
+//! One truth on every screen: the same pair gives the same numbers in `compare` (text, JSON,
+//! Markdown), in `compare` of a series, in the sidebar, the status line, the overview and the
+//! document view, and none of them depends on the terminal's size.
+
+use std::path::PathBuf;
+
+use duibi::keys::{Action, Key, KeyCode};
+use duibi::view::{App, Input};
+
+use crate::util::{app_of, duibi, stdout_of};
+
+fn sample(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/changes/dev")
+        .join(name)
+}
+
+const PAIRS: [(&str, &str); 3] = [
+    ("market-2023.txt", "market-2024.txt"),
+    ("science-2018.txt", "science-2019.txt"),
+    ("labour-2022.txt", "labour-2023.txt"),
+];
+
+/// `changes · +inserted −deleted` as a summary line says them.
+fn totals(line: &str) -> String {
+    let start = line
+        .find(" changes")
+        .map(|i| line[..i].rfind(' ').map_or(0, |j| j + 1))
+        .expect("changes");
+    let end = line[start..].find(" ↔").map_or(line.len(), |i| start + i);
+    line[start..end].to_string()
+}
+
+#[test]
+fn compare_of_two_and_of_a_series_count_a_pair_alike() {
+    for (a, b) in PAIRS {
+        let two = stdout_of(duibi().arg("compare").arg(sample(a)).arg(sample(b)));
+        let json: serde_json::Value = serde_json::from_str(&stdout_of(
+            duibi()
+                .args(["compare", "--format", "json"])
+                .arg(sample(a))
+                .arg(sample(b)),
+        ))
+        .expect("json");
+        let summary = &json["summary"];
+        let rows_sum: u64 = json["rows"]
+            .as_array()
+            .expect("rows")
+            .iter()
+            .map(|r| r["stats"]["changes"].as_u64().unwrap())
+            .sum();
+        let overview_sum: u64 = json["overview"]["rows"]
+            .as_array()
+            .expect("overview")
+            .iter()
+            .map(|r| r["changes"].as_u64().unwrap())
+            .sum();
+        assert_eq!(
+            summary["changes"].as_u64(),
+            Some(rows_sum),
+            "{a}: rows add up to the total"
+        );
+        assert_eq!(rows_sum, overview_sum, "{a}: the overview counts the rows' changes");
+        let text_totals = totals(two.lines().nth(2).expect("summary line"));
+        assert_eq!(
+            text_totals,
+            format!(
+                "{} changes · +{} −{}",
+                summary["changes"], summary["inserted"], summary["deleted"]
+            ),
+            "{a}: text and JSON"
+        );
+        // The same pair inside a series of three (the pair and a third report of the same unit).
+        let series = stdout_of(duibi().arg("compare").arg(sample(a)).arg(sample(b)).arg(sample(b)));
+        let line = series
+            .lines()
+            .find(|l| l.contains("→") && l.contains("changes"))
+            .unwrap_or_else(|| panic!("{series}"));
+        assert_eq!(totals(line), text_totals, "{a}: compare of two and of a series");
+        let md = stdout_of(
+            duibi()
+                .args(["compare", "--format", "markdown"])
+                .arg(sample(a))
+                .arg(sample(b)),
+        );
+        assert!(
+            md.contains(&format!("{} changes", summary["changes"])),
+            "{a}: markdown: {md}"
+        );
+    }
+}
+
+fn app(a: &str, b: &str, width: u16) -> App {
+    let read = |n: &str| std::fs::read_to_string(sample(n)).expect("sample");
+    let mut app = app_of(&read(a), &read(b));
+    app.update(Input::Resize { width, height: 40 });
+    app
+}
+
+#[test]
+fn every_row_steps_through_as_many_changes_as_it_counts_at_every_width() {
+    for (a, b) in PAIRS {
+        for width in [80, 120, 200] {
+            let mut app = app(a, b, width);
+            for row in 0..app.rows() {
+                app.update(Input::Action(Action::NextRow, 0));
+                while app.row < row {
+                    app.update(Input::Action(Action::NextRow, 1));
+                }
+                let counted = app.cmp.diffs[row].stats.changes;
+                assert_eq!(app.change_position().1, counted, "{a} row {row} at {width} columns");
+                // `}` visits each, its number in the status line in step.
+                let mut seen = vec![app.change_position().0];
+                for _ in 0..counted + 1 {
+                    app.update(Input::Action(Action::NextChange, 1));
+                    if app.row != row {
+                        break;
+                    }
+                    seen.push(app.change_position().0);
+                }
+                seen.dedup();
+                let expected: Vec<usize> = (seen[0]..=counted).collect();
+                assert_eq!(seen, expected, "{a} row {row} at {width} columns");
+                app.update(Input::Action(Action::GotoTop, 1));
+                while app.row > row {
+                    app.update(Input::Action(Action::PrevRow, 1));
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn the_document_view_and_search_count_alike_at_every_width() {
+    let (a, b) = PAIRS[0];
+    let mut seen = Vec::new();
+    for width in [80, 120, 200] {
+        let mut app = app(a, b, width);
+        app.update(Input::Key(Key::char('d')));
+        let left = app.change_position().1;
+        app.update(Input::Action(Action::FocusRight, 1));
+        let right = app.change_position().1;
+        app.update(Input::Key(Key::char('d')));
+        for c in "/法律".chars() {
+            app.update(Input::Key(Key::char(c)));
+        }
+        app.update(Input::Key(Key::plain(KeyCode::Enter)));
+        let (first, total) = app.match_position().expect("a search");
+        assert_eq!(first, 1);
+        // `n` visits every match once, two on one line as two.
+        let mut positions = vec![first];
+        for _ in 1..total {
+            app.update(Input::Action(Action::SearchNext, 1));
+            positions.push(app.match_position().expect("search").0);
+        }
+        assert_eq!(positions, (1..=total).collect::<Vec<_>>(), "at {width} columns");
+        seen.push((left, right, total));
+    }
+    assert!(seen.windows(2).all(|w| w[0] == w[1]), "{seen:?}");
+    assert!(seen[0].0 > 0 && seen[0].1 > 0);
+}
+
+#[test]
+fn a_row_opened_from_the_overview_is_on_its_first_change() {
+    let (a, b) = PAIRS[0];
+    let mut app = app(a, b, 160);
+    app.update(Input::Key(Key::char('o')));
+    // Down to the first row with changes, and open it.
+    for _ in 0..app.rows() {
+        app.update(Input::Action(Action::ScrollDown, 1));
+        app.update(Input::Key(Key::plain(KeyCode::Enter)));
+        if app.change_position().1 > 0 {
+            break;
+        }
+        app.update(Input::Key(Key::char('o')));
+    }
+    let (k, n) = app.change_position();
+    assert!(n > 0);
+    assert_eq!(k, 1, "change 1/{n}, not 0/{n}");
+    assert_eq!(app.current_change(), Some(0), "under the change cursor");
+}
