@@ -1,11 +1,12 @@
 //! Stock phrases: the wording reports of the genre repeat (认真贯彻落实, 高度重视 …), which a reader
 //! may want dimmed to see what a report actually says. A series learns them as the runs of Chinese
-//! characters most of its reports share; [`lexicon::STOCK_PHRASES`] seeds the set, and is all a
-//! pair compared alone has.
+//! characters most of its issuing units share (what one unit copies from year to year is its own
+//! text, shown as unchanged, not the genre's); [`lexicon::STOCK_PHRASES`] seeds the set, and is all
+//! a pair, or a series of too few units, has.
 //!
 //! Phrases are matched as overlapping runs of four characters (a gram): text is stock where every
 //! character lies in a stock gram. Grams never cross punctuation, digits or Latin letters, so a
-//! figure is never dimmed.
+//! figure is never dimmed; a document's name (《…》) and the taxonomy's keywords never are either.
 
 use std::ops::Range;
 
@@ -20,19 +21,20 @@ use crate::topics::Taxonomy;
 /// phrase rather than a shared word.
 const GRAM: usize = 4;
 
-/// Reports a series needs before it can tell stock wording from what two reports happen to share.
-pub const MIN_REPORTS: usize = 3;
+/// Issuing units a series needs before it can tell stock wording from what two units happen to
+/// share.
+pub const MIN_UNITS: usize = 3;
 
 /// Listed phrases are at most this long; a longer run is a copied passage, not a phrase.
 const MAX_PHRASE_CHARS: usize = 20;
 
 type Gram = [char; GRAM];
 
-/// A phrase most reports of a series use.
+/// A phrase most issuing units of a series use.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Phrase {
     pub text: String,
-    /// In how many of the reports.
+    /// In how many of the units' reports.
     pub reports: usize,
 }
 
@@ -44,17 +46,23 @@ pub struct StockPhrases {
     tax: Taxonomy,
     /// Learned phrases, most widespread first (empty for the built-in list alone).
     pub phrases: Vec<Phrase>,
-    /// How many reports the phrases were learned from (0: built-in list only).
+    /// How many issuing units the phrases were learned from (0: built-in list only).
     pub learned_from: usize,
-    /// A phrase is learned when at least this many reports use it.
+    /// A phrase is learned when at least this many units use it.
     pub threshold: usize,
 }
 
-/// Every gram of `text` with the byte range it spans.
+/// Every gram of `text` with the byte range it spans; none inside a document's name (《…》).
 fn grams(text: &str) -> impl Iterator<Item = (Range<usize>, Gram)> + '_ {
     let mut window: Vec<(usize, char)> = Vec::with_capacity(GRAM);
+    let mut in_name = false;
     text.char_indices().filter_map(move |(i, c)| {
-        if !is_han(c) {
+        match c {
+            '《' => in_name = true,
+            '》' => in_name = false,
+            _ => {}
+        }
+        if !is_han(c) || in_name {
             window.clear();
             return None;
         }
@@ -127,16 +135,29 @@ impl StockPhrases {
         }
     }
 
-    /// The built-in list and the phrases at least 60 % of `texts` (and at least
-    /// [`MIN_REPORTS`]) share; with fewer texts, the built-in list alone.
-    pub fn learn(texts: &[&str], tax: &Taxonomy) -> StockPhrases {
+    /// The built-in list and the phrases at least 60 % of the issuing units (and at least
+    /// [`MIN_UNITS`]) share. `reports` are each report's unit (`None`: not known, a unit of its own)
+    /// and text; with fewer units, the built-in list alone.
+    pub fn learn(reports: &[(Option<&str>, &str)], tax: &Taxonomy) -> StockPhrases {
         let mut stock = StockPhrases::builtin(tax);
-        if texts.len() < MIN_REPORTS {
+        // Each unit's reports as one text: a phrase counts once per unit.
+        let mut units: Vec<(Option<&str>, String)> = Vec::new();
+        for &(unit, text) in reports {
+            match units.iter_mut().find(|(u, _)| unit.is_some() && *u == unit) {
+                Some((_, all)) => {
+                    all.push('\n');
+                    all.push_str(text);
+                }
+                None => units.push((unit, text.to_string())),
+            }
+        }
+        let texts: Vec<&str> = units.iter().map(|(_, t)| t.as_str()).collect();
+        if texts.len() < MIN_UNITS {
             return stock;
         }
-        let need = MIN_REPORTS.max((texts.len() * 3).div_ceil(5));
+        let need = MIN_UNITS.max((texts.len() * 3).div_ceil(5));
         let mut reports: FxHashMap<Gram, usize> = FxHashMap::default();
-        for text in texts {
+        for text in &texts {
             let own: FxHashSet<Gram> = grams(text).map(|(_, g)| g).collect();
             for g in own {
                 *reports.entry(g).or_default() += 1;
@@ -147,7 +168,7 @@ impl StockPhrases {
             .filter(|&(_, n)| n >= need)
             .map(|(g, _)| g)
             .collect();
-        stock.phrases = phrases(texts, &common, need, tax);
+        stock.phrases = phrases(&texts, &common, need, tax);
         stock.grams.extend(common);
         stock.learned_from = texts.len();
         stock.threshold = need;
@@ -220,8 +241,15 @@ mod tests {
         s.ranges(text).into_iter().map(|r| &text[r]).collect()
     }
 
+    /// Each text a unit of its own.
     fn learn(texts: &[&str]) -> StockPhrases {
-        StockPhrases::learn(texts, &Taxonomy::builtin())
+        let units: Vec<String> = (0..texts.len()).map(|k| format!("第{k}单位")).collect();
+        let reports: Vec<(Option<&str>, &str)> = units
+            .iter()
+            .map(|u| Some(u.as_str()))
+            .zip(texts.iter().copied())
+            .collect();
+        StockPhrases::learn(&reports, &Taxonomy::builtin())
     }
 
     #[test]
@@ -273,6 +301,24 @@ mod tests {
         assert_eq!(marked(&s, "戊局坚持统筹推进改革。"), ["坚持统筹推进"]);
         // In two reports of four only: not stock.
         assert!(marked(&s, "聘请法律顾问3名。").is_empty());
+    }
+
+    #[test]
+    fn one_units_copied_text_and_document_names_are_never_stock() {
+        let tax = Taxonomy::builtin();
+        let said = "我局研究出台了《示例市科学技术奖励办法》并认真组织实施。";
+        // Three years of one unit: its own text, not the genre's.
+        let one = StockPhrases::learn(
+            &[(Some("甲局"), said), (Some("甲局"), said), (Some("甲局"), said)],
+            &tax,
+        );
+        assert_eq!(one.learned_from, 0);
+        assert!(marked(&one, said).is_empty());
+        // Three units saying it: the wording is stock, the document's name is not.
+        let three = learn(&[said, said, said]);
+        let dimmed = marked(&three, said);
+        assert!(!dimmed.is_empty());
+        assert!(dimmed.iter().all(|d| !d.contains("奖励办法")), "{dimmed:?}");
     }
 
     #[test]

@@ -155,11 +155,11 @@ pub fn markdown(series: &Series, survey: &Survey, tax: &Taxonomy) -> String {
 /// Phrases listed under the matrix; the rest are still dimmed in the interface.
 const STOCK_LISTED: usize = 20;
 
-/// `Stock phrases (in at least 3 of 4 reports)`, when some were learned.
+/// `Stock phrases (used by at least 3 of 4 issuing units)`, when some were learned.
 fn stock_heading(stock: &StockPhrases) -> Option<String> {
     (!stock.phrases.is_empty()).then(|| {
         format!(
-            "Stock phrases (in at least {} of {} reports)",
+            "Stock phrases (used by at least {} of {} issuing units)",
             stock.threshold, stock.learned_from
         )
     })

@@ -174,11 +174,17 @@ impl Series {
         })
     }
 
-    /// The wording most of the reports share, with the built-in list (see [`StockPhrases::learn`]).
+    /// The wording most of the reports' issuing units share, with the built-in list (see
+    /// [`StockPhrases::learn`]).
     pub fn stock_phrases(&self, tax: &Taxonomy) -> StockPhrases {
         let texts: Vec<String> = par_map(&self.reports, |r| r.doc.all_text());
-        let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
-        StockPhrases::learn(&texts, tax)
+        let reports: Vec<(Option<&str>, &str)> = self
+            .reports
+            .iter()
+            .zip(&texts)
+            .map(|(r, t)| (r.doc.unit.as_deref(), t.as_str()))
+            .collect();
+        StockPhrases::learn(&reports, tax)
     }
 
     /// How each report is named in tables: its year and unit, or its file name.

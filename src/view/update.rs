@@ -78,11 +78,11 @@ impl App {
         }
         let s = &self.stock;
         if s.learned_from == 0 {
-            return "dimmed: the built-in stock phrases (a series of 3+ reports learns its own)".into();
+            return "dimmed: the built-in stock phrases (a series of 3+ issuing units learns the genre's own)".into();
         }
         let examples: Vec<&str> = s.phrases.iter().take(3).map(|p| p.text.as_str()).collect();
         format!(
-            "dimmed: {} phrases in {}+ of {} reports, and the built-in list ({}…)",
+            "dimmed: {} phrases of {}+ of {} issuing units, and the built-in list ({}…)",
             s.phrases.len(),
             s.threshold,
             s.learned_from,
