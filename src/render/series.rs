@@ -94,10 +94,13 @@ pub fn text(series: &Series, survey: &Survey, tax: &Taxonomy) -> String {
         out.push('\n');
     }
     let _ = writeln!(out, "  {LEGEND}");
-    if !pairs.is_empty() {
-        out.push_str("\nEach report against the one before\n");
-        for p in pairs {
-            let _ = writeln!(out, "  {}", pair_line(tax, &names, p));
+    out.push_str("\nEach report against the one before of its unit\n");
+    for p in pairs {
+        let _ = writeln!(out, "  {}", pair_line(tax, &names, p));
+    }
+    for (i, name) in names.iter().enumerate() {
+        if let Some(why) = series.alone_because(i) {
+            let _ = writeln!(out, "  {name}: {why}");
         }
     }
     if let Some(head) = stock_heading(&survey.stock) {
@@ -140,10 +143,13 @@ pub fn markdown(series: &Series, survey: &Survey, tax: &Taxonomy) -> String {
         out.push('\n');
     }
     let _ = writeln!(out, "\n{}", md_escape(LEGEND));
-    if !pairs.is_empty() {
-        out.push_str("\n# Each report against the one before\n\n");
-        for p in pairs {
-            let _ = writeln!(out, "- {}", md_escape(&pair_line(tax, &names, p)));
+    out.push_str("\n# Each report against the one before of its unit\n\n");
+    for p in pairs {
+        let _ = writeln!(out, "- {}", md_escape(&pair_line(tax, &names, p)));
+    }
+    for (i, name) in names.iter().enumerate() {
+        if let Some(why) = series.alone_because(i) {
+            let _ = writeln!(out, "- {}: {}", md_escape(name), md_escape(&why));
         }
     }
     if let Some(head) = stock_heading(&survey.stock) {

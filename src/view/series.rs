@@ -378,4 +378,50 @@ mod tests {
             "three units: no report is measured against another"
         );
     }
+
+    #[test]
+    fn a_report_of_another_unit_opens_against_nothing_unless_asked() {
+        let tax = Taxonomy::builtin();
+        let texts = [
+            ("a-2023.txt", include_str!("../../examples/reports/demo-2023.txt")),
+            (
+                "b-2024.txt",
+                include_str!("../../examples/reports/sample-market-2024.txt"),
+            ),
+            ("a-2024.txt", include_str!("../../examples/reports/demo-2024.txt")),
+        ];
+        let reports = texts
+            .iter()
+            .map(|(n, t)| Report::new(outline(&SourceText::from_bytes(*n, t.as_bytes()).expect("reads")), &tax))
+            .collect();
+        let mut b = Browser::new(Series::new(reports), tax, Keymap::builtin(), (None, true));
+        b.update(Input::Resize { width: 120, height: 40 });
+        let market = (0..3)
+            .find(|&i| b.series.reports[i].doc.file.starts_with('b'))
+            .expect("the other unit");
+        assert_eq!(b.series.previous(market), None);
+        b.cursor.1 = market;
+        b.update(Input::Action(Action::Open, 1));
+        assert_eq!(b.shown, Shown::Coverage, "no pair across units on Enter");
+        assert!(
+            b.message.as_deref().is_some_and(|m| m.contains("first report of")),
+            "{:?}",
+            b.message
+        );
+        // The pair ready is the bureau's own, never the cross-unit one.
+        let own = b.pair;
+        assert!(own != (market - 1, market) && b.series.previous(own.1) == Some(own.0));
+        // Asked for by name: m on one, Enter on the other.
+        b.cursor.1 = 0;
+        key(&mut b, 'm');
+        b.cursor.1 = market;
+        b.update(Input::Action(Action::Open, 1));
+        assert_eq!((b.shown, b.pair), (Shown::Pair, (0, market)));
+        assert!(b.app.units_differ());
+        assert!(b.app.message.as_deref().is_some_and(|m| m.contains("different units")));
+        // `>` steps a unit's own chain only.
+        key(&mut b, '>');
+        assert_eq!(b.pair, (0, market));
+        assert!(b.app.message.as_deref().is_some_and(|m| m.contains("chosen by hand")));
+    }
 }
