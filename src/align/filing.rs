@@ -51,12 +51,18 @@ fn governing(doc: &Document, topics: &DocTopics, tax: &Taxonomy) -> Vec<Option<G
         let inherited = doc.sections[id].parent.and_then(|p| out[p]);
         out[id] = match inherited {
             Some(g) if g.whole => Some(g),
-            _ => own_topic(topics, &subtree[id], tax, id, inherited.map(|g| g.topic))
-                .map(|topic| Governing {
-                    topic,
-                    whole: tax.topic(topic).whole,
-                })
-                .or(inherited),
+            _ => own_topic(
+                topics,
+                &subtree[id],
+                tax,
+                id,
+                (doc.sections[id].parent, inherited.map(|g| g.topic)),
+            )
+            .map(|topic| Governing {
+                topic,
+                whole: tax.topic(topic).whole,
+            })
+            .or(inherited),
         };
     }
     out
@@ -64,25 +70,25 @@ fn governing(doc: &Document, topics: &DocTopics, tax: &Taxonomy) -> Vec<Option<G
 
 /// The topic a section's own heading names; under a section on another topic, only a heading
 /// that clearly names its own takes the section away from it, so that a section stays one with its
-/// items. A heading that names nothing leaves it to what the whole section (`subtree`) clearly is
-/// about.
+/// items. A subsection whose heading names nothing is what the whole of it (`subtree`) is mostly
+/// about (two thirds of its words); a top-level one is the report's structure.
 fn own_topic(
     topics: &DocTopics,
     subtree: &Scores,
     tax: &Taxonomy,
     id: SectionId,
-    parent: Option<TopicId>,
+    (parent_section, parent): (Option<SectionId>, Option<TopicId>),
 ) -> Option<TopicId> {
     let heading = &topics.sections[id].heading;
     if let Some(t) = sole_lead(heading, HEADING_MIN, tax) {
         let clear = heading.get(t) >= MIN_SECTION_SCORE && heading.get(t) > 2 * parent.map_or(0, |g| heading.get(g));
         return (parent.is_none() || parent == Some(t) || clear).then_some(t);
     }
-    if parent.is_some() || heading.max() >= HEADING_MIN {
+    if parent.is_some() || heading.max() >= HEADING_MIN || parent_section.is_none() {
         return None;
     }
     let t = best_lead(subtree, PARAGRAPH_MIN, tax)?;
-    (subtree.get(t) * 2 > subtree.total()).then_some(t)
+    (subtree.get(t) * 3 >= subtree.total() * 2).then_some(t)
 }
 
 /// A sentence whose own words name `own` clearly over `base` (at least [`SENTENCE_MIN`] points and
@@ -120,9 +126,13 @@ pub fn file(doc: &Document, sentences: &[Sentence], topics: &DocTopics, tax: &Ta
                 }
                 Place::Section(id) if part == 0 => {
                     let heading = &topics.sections[id].heading;
+                    // A heading over other sections that names no topic (一、主要工作及成效) is
+                    // the report's structure: it goes with the frame.
+                    let container = doc.sections[id].body.is_empty() && !doc.sections[id].children.is_empty();
                     governing[id]
                         .map(|g| g.topic)
                         .or_else(|| best_lead(heading, HEADING_MIN, tax))
+                        .or(container.then_some(frame))
                 }
                 Place::Section(id) => match governing[id] {
                     Some(g) if g.whole => Some(g.topic),
@@ -194,6 +204,19 @@ mod tests {
         assert_eq!(topic_of(&f, "执法人员专业素质"), Some("problems"));
         assert_eq!(topic_of(&f, "执法信息化水平"), Some("problems"));
         assert_eq!(topic_of(&f, "加强执法队伍建设"), Some("next_steps"));
+    }
+
+    #[test]
+    fn a_heading_over_sections_that_names_no_topic_goes_with_the_frame() {
+        let f = filed(
+            "一、主要工作及成效\n(一)法律顾问\n聘请法律顾问2名。\n(二)行政执法\n开展执法检查5次。\n二、科技投入\n全市研发投入持续增长。",
+        );
+        assert_eq!(topic_of(&f, "一、主要工作及成效"), Some("overview"));
+        assert_eq!(
+            topic_of(&f, "二、科技投入"),
+            None,
+            "a heading over text of its own stays with it"
+        );
     }
 
     #[test]
