@@ -24,7 +24,7 @@ const PARAGRAPH_MIN: u32 = 4;
 /// 规范性文件 4) or two ordinary ones, not one passing mention of 行政执法 (3).
 const SENTENCE_MIN: u32 = 4;
 /// A topic within this share of the best one still leads.
-const LEAD_SHARE: f32 = 0.75;
+pub(crate) const LEAD_SHARE: f32 = 0.75;
 
 /// How much of the document a passage covers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]

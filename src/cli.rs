@@ -283,9 +283,14 @@ pub fn pair(files: &[PathBuf]) -> (Option<&Path>, Option<&Path>) {
 /// Loads the reports of a series on every core, with a progress line on a terminal when it takes
 /// more than a moment.
 pub fn series(files: &[PathBuf], options: &Options, config: &Config) -> Result<(Series, Taxonomy)> {
+    series_of(files, options, config, 2)
+}
+
+/// The reports named, at least `least` of them.
+fn series_of(files: &[PathBuf], options: &Options, config: &Config, least: usize) -> Result<(Series, Taxonomy)> {
     let tax = taxonomy(options, config)?;
     let paths = duibi::series::expand(files)?;
-    if paths.len() < 2 {
+    if paths.len() < least {
         bail!("give two reports or more to compare (a folder holding one report is not enough)");
     }
     let start = std::time::Instant::now();
@@ -323,7 +328,8 @@ fn run_compare_series(files: &[PathBuf], format: CompareFormat, options: &Option
 }
 
 pub fn run_figures(files: &[PathBuf], format: FiguresFormat, options: &Options) -> Result<()> {
-    let (s, tax) = series(files, options, &settings(options)?)?;
+    // One report's figures are worth a table too.
+    let (s, tax) = series_of(files, options, &settings(options)?, 1)?;
     let f = Figures::new(&s, &tax);
     print(&match format {
         FiguresFormat::Text => render::series::figures_text(&s, &f, &tax),

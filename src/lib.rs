@@ -17,6 +17,7 @@ pub mod compare;
 pub mod config;
 pub mod diff;
 pub mod error;
+pub mod figures;
 pub mod keys;
 pub mod lexicon;
 pub mod load;

@@ -68,6 +68,22 @@ pub struct FigureRow {
     pub change: Option<String>,
 }
 
+impl FigureRow {
+    /// The change as read with the panes swapped or not: swapped, from the right report's value to
+    /// the left's.
+    pub fn change_as_read(&self, swapped: bool) -> Option<String> {
+        if !swapped {
+            return self.change.clone();
+        }
+        self.change.as_ref()?;
+        let (a, b) = (
+            crate::figures::find(&self.after, 0),
+            crate::figures::find(&self.before, 0),
+        );
+        Some(crate::figures::change(a.first()?, b.first()?))
+    }
+}
+
 /// Documents cited by name (《…》) in one report only.
 #[derive(Debug, Clone, Default, serde::Serialize)]
 pub struct Citations {
@@ -127,6 +143,19 @@ impl Overview {
     pub fn new(c: &Comparison, tax: &Taxonomy) -> Self {
         let mut rows = Vec::new();
         let mut figures = Vec::new();
+        // The report's date is one change, day and month with the year.
+        if let (Some(before), Some(after)) = (&c.left.date, &c.right.date)
+            && before != after
+        {
+            let row = c.row_of(tax.frame()).unwrap_or(0);
+            figures.push(FigureRow {
+                row,
+                label: "日期".to_string(),
+                before: before.clone(),
+                after: after.clone(),
+                change: None,
+            });
+        }
         for (i, row) in c.alignment.rows.iter().enumerate() {
             let presence = match (row.left.is_empty(), row.right.is_empty()) {
                 (false, true) => Presence::LeftOnly,
@@ -173,6 +202,12 @@ impl Overview {
                     });
                 }
             }
+        }
+        // The date's row lists it too.
+        if let Some(date) = figures.iter().find(|f| f.label == "日期")
+            && let Some(r) = rows.get_mut(date.row)
+        {
+            r.figures.insert(0, format!("{}→{}", date.before, date.after));
         }
         let (l, r) = (citations(&c.left), citations(&c.right));
         Overview {

@@ -92,7 +92,7 @@ pub fn diff(old: &str, new: &str, tokenizer: &dyn Tokenizer, deadline: Option<In
         };
         push_piece(&mut pieces, piece, old);
     }
-    let figures = super::figures::mark_figures(&mut pieces, old, new, &new_tokens);
+    let figures = super::figures::mark_figures(&mut pieces, old, new, &old_tokens, &new_tokens);
     WordDiff { pieces, figures }
 }
 

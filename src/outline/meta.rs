@@ -5,7 +5,8 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use super::phrases::{
-    according_to_year, leading_year, report_phrase_year, self_reference, title_year, unit_in_text, unit_prefix,
+    according_to_year, leading_year, report_phrase_year, self_reference, title_year, unit_before_short_form,
+    unit_in_text, unit_in_title, unit_prefix,
 };
 use super::{Document, Paragraph};
 use crate::lexicon::{CLOSING_OPENERS, TITLE_WORDS, UNIT_EXPANSIONS, UNIT_SUFFIXES};
@@ -16,6 +17,9 @@ use crate::text::{is_comma, is_han, is_sentence_end, parse_date, trim_blank};
 /// Which logical lines play which part of the letter.
 pub struct Frame {
     pub title: Option<usize>,
+    /// A line naming the unit above a title that does not (`示例市生态环境局` over
+    /// `2023年法治政府建设工作报告`): part of the title.
+    pub title_lead: Option<usize>,
     pub addressee: Option<usize>,
     pub body: Range<usize>,
     pub closing: Range<usize>,
@@ -69,10 +73,17 @@ fn is_heading_only(line: &str) -> bool {
 pub fn split_frame(lines: &[Line]) -> Frame {
     let mut start = 0;
     let mut title = None;
+    let mut title_lead = None;
     let mut addressee = None;
     if lines.first().is_some_and(|l| is_title_like(&l.text)) {
         title = Some(0);
         start = 1;
+    } else if lines.first().is_some_and(|l| is_signature_like(&l.text))
+        && lines.get(1).is_some_and(|l| is_title_like(&l.text))
+    {
+        title_lead = Some(0);
+        title = Some(1);
+        start = 2;
     }
     if lines.get(start).is_some_and(|l| is_addressee(&l.text)) {
         addressee = Some(start);
@@ -116,6 +127,7 @@ pub fn split_frame(lines: &[Line]) -> Frame {
     trailer.sort_unstable();
     Frame {
         title,
+        title_lead,
         addressee,
         body: start..closing_start,
         closing: closing_start..end,
@@ -141,7 +153,10 @@ pub fn fill(doc: &mut Document, lines: &[Line], frame: &Frame) {
         .iter()
         .map(|&i| strip_attachment(&lines[i].text))
         .find(|t| is_title_like(t));
-    doc.title = frame.title.map(text).or_else(|| trailer_title.map(str::to_string));
+    doc.title = frame
+        .title
+        .map(|t| frame.title_lead.map(text).unwrap_or_default() + &text(t))
+        .or_else(|| trailer_title.map(str::to_string));
 
     let opening: String = doc
         .preamble
@@ -150,11 +165,11 @@ pub fn fill(doc: &mut Document, lines: &[Line], frame: &Frame) {
         .map(|p| p.text.as_str())
         .collect::<Vec<_>>()
         .join("\n");
-    let frame_texts: Vec<&str> = frame
+    let frame_texts: Vec<&str> = doc
         .title
         .iter()
-        .chain(frame.trailer.iter())
-        .map(|&i| strip_attachment(&lines[i].text))
+        .map(String::as_str)
+        .chain(frame.trailer.iter().map(|&i| strip_attachment(&lines[i].text)))
         .collect();
     doc.year = report_year(&frame_texts, &opening, doc.date.as_deref());
     let all_lines: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
@@ -177,6 +192,13 @@ fn report_year(frame_texts: &[&str], opening: &str, date: Option<&str>) -> Optio
         .or_else(|| report_phrase_year(opening))
         .or_else(|| according_to_year(opening))
         .or_else(|| leading_year(opening))
+        // `…管理委员会(以下简称“管委会”)2022年…`: the year after the unit's short form.
+        .or_else(|| {
+            let at = opening.find("(以下简称").or_else(|| opening.find("（以下简称"))?;
+            let close = opening[at..].find([')', '）'])? + at;
+            let after = &opening[close..];
+            leading_year(&after[after.chars().next()?.len_utf8()..])
+        })
         .or_else(|| {
             let (y, m, _) = date.and_then(parse_date)?;
             Some(if m <= 6 { y - 1 } else { y })
@@ -194,7 +216,10 @@ fn report_unit(signature: Option<&str>, frame_texts: &[&str], opening: &str, all
     }
     let mut abbreviated = None;
     for t in frame_texts {
-        if let Some((unit, _)) = unit_prefix(t).filter(|(_, name)| name.chars().count() <= UNIT_MAX_CHARS) {
+        let found = unit_in_title(t)
+            .map(|u| (u, u.chars().count()))
+            .or_else(|| unit_prefix(t).map(|(unit, name)| (unit, name.chars().count())));
+        if let Some((unit, _)) = found.filter(|&(_, n)| n <= UNIT_MAX_CHARS) {
             let unit = unit.to_string();
             if !unit.starts_with(['市', '区', '县']) {
                 return Some(unit);
@@ -202,9 +227,11 @@ fn report_unit(signature: Option<&str>, frame_texts: &[&str], opening: &str, all
             abbreviated.get_or_insert(unit);
         }
     }
-    // A full name in the opening (`根据…安排,沈丘县科学技术局高度重视`).
+    // A full name in the opening (`根据…安排,沈丘县科学技术局高度重视`), or given with its short form.
     if abbreviated.is_none()
-        && let Some(unit) = unit_in_text(opening).filter(|u| !u.starts_with(['市', '区', '县']))
+        && let Some(unit) = unit_in_text(opening)
+            .or_else(|| unit_before_short_form(opening))
+            .filter(|u| !u.starts_with(['市', '区', '县']))
     {
         return Some(unit.to_string());
     }

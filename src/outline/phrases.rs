@@ -151,6 +151,58 @@ pub(super) fn unit_prefix(s: &str) -> Option<(&str, &str)> {
     None
 }
 
+/// What may follow a unit's name in a title: another year, `关于`, or the report's subject.
+const AFTER_TITLE_UNIT: &[&str] = &["关于", "法治", "依法", "法制", "年度", "工作", "情况", "推进"];
+
+/// The unit a title names (`关于示例市交通运输局2023年度…的报告`, `2024年度示例区城市管理综合执法
+/// 大队法治政府建设情况报告`, `示例市公安局交通警察支队2022年度…`): after a leading `关于` and year,
+/// the shortest name of two Han characters or more that ends in a unit suffix and is followed by a
+/// year, `关于`, the report's subject or nothing.
+pub(super) fn unit_in_title(s: &str) -> Option<&str> {
+    let mut s = s.trim_start_matches(char::is_whitespace);
+    s = s.strip_prefix("关于").unwrap_or(s);
+    if let Some(y) = year_at(s, full_width_digit) {
+        let rest = &s[y.len()..];
+        s = rest
+            .strip_prefix("年度")
+            .or_else(|| rest.strip_prefix('年'))
+            .unwrap_or(s);
+    }
+    let mut count = 0;
+    for (i, c) in s.char_indices() {
+        if !is_han(c) {
+            return None;
+        }
+        count += 1;
+        let end = i + c.len_utf8();
+        if count < 3 {
+            continue;
+        }
+        let (name, rest) = (&s[..end], s[end..].trim_start_matches(char::is_whitespace));
+        let follows = rest.is_empty()
+            || year_at(rest, full_width_digit).is_some()
+            || AFTER_TITLE_UNIT.iter().any(|w| rest.starts_with(w));
+        if follows && UNIT_SUFFIXES.iter().any(|suffix| name.ends_with(suffix)) {
+            return Some(name);
+        }
+    }
+    None
+}
+
+/// A unit named with its short form (`示例高新技术产业开发区管理委员会(以下简称“管委会”)`): the run
+/// of Han characters before `(以下简称`, when it ends in a unit suffix.
+pub(super) fn unit_before_short_form(s: &str) -> Option<&str> {
+    let at = s.find("(以下简称").or_else(|| s.find("（以下简称"))?;
+    let before = &s[..at];
+    let start = before
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !is_han(c))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let name = &before[start..];
+    (name.chars().count() >= 4 && UNIT_SUFFIXES.iter().any(|suffix| name.ends_with(suffix))).then_some(name)
+}
+
 /// `市科技局` where the opening refers to the unit (after a non-Han character or 我): the level
 /// character and the shortest run of one to eight Han characters up to 局.
 pub(super) fn self_reference(s: &str) -> Option<&str> {

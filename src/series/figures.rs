@@ -3,14 +3,13 @@
 //! one measure with a value per report.
 
 use std::collections::HashSet;
-use std::ops::Range;
 
 use super::Series;
-use crate::align::{Classified, by_topic};
-use crate::diff::figures::label;
-use crate::diff::tokenize::leading_figure;
 use crate::diff::{JiebaTokenizer, Tokenizer};
-use crate::text::split_sentences;
+use crate::figures;
+use crate::normalize::fold;
+use crate::numbering::parse_marker;
+use crate::outline::{Document, Sentence};
 use crate::topics::{Taxonomy, TopicId};
 
 /// One quantity followed across the reports.
@@ -76,10 +75,14 @@ impl Measure {
         let at = self.values.iter().rposition(Option::is_some)?;
         let last = self.values[at].as_deref()?;
         let before = self.stated_before(at, previous)?;
-        Some(match crate::diff::figures::change(before, last) {
-            Some(d) => Change::By(d),
-            None if before == last => return None,
-            None => Change::Differs,
+        let (b, l) = (figures::find(before, 0), figures::find(last, 0));
+        Some(match (b.first(), l.first()) {
+            (Some(b), Some(l)) => match figures::change(b, l).as_str() {
+                "≠" => Change::Differs,
+                d => Change::By(d.to_string()),
+            },
+            _ if before == last => return None,
+            _ => Change::Differs,
         })
     }
 }
@@ -88,41 +91,6 @@ impl Measure {
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct Figures {
     pub measures: Vec<Measure>,
-}
-
-/// A figure found in a report, before matching.
-#[derive(Debug, Clone)]
-struct Found {
-    topic: TopicId,
-    label: String,
-    unit: String,
-    value: String,
-}
-
-/// The figures of `sentence`: where each starts and ends. Years and dates are not quantities.
-fn figures_in(sentence: &str) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
-    let mut previous: Option<char> = None;
-    for (i, c) in sentence.char_indices() {
-        let starts = c.is_ascii_digit() && !previous.is_some_and(|p| p.is_ascii_digit() || p == '.' || p == ',');
-        previous = Some(c);
-        if !starts {
-            continue;
-        }
-        let Some((number, unit)) = leading_figure(&sentence[i..]) else {
-            continue;
-        };
-        let date = matches!(unit, "月" | "日" | "号") || (unit.starts_with('年') && number.len() == 4);
-        if !date {
-            out.push(i..i + number.len() + unit.len());
-        }
-    }
-    out
-}
-
-/// The unit a measure is matched by: `40余次` and `40多次` count what `40次` counts.
-fn base_unit(unit: &str) -> String {
-    unit.trim_start_matches(['余', '多']).to_string()
 }
 
 /// Character bigrams of a label, to match labels that differ by a word.
@@ -142,60 +110,131 @@ fn dice(a: &str, b: &str) -> f32 {
 /// Labels at least this alike (bigram Dice) name one measure, when topic and unit agree too.
 const SAME_LABEL: f32 = 0.6;
 
+/// A figure a report states: what it is, what it counts and under which topic.
+#[derive(Debug, Clone)]
+pub struct Stated {
+    /// The sentence it is in (an index into [`Document::sentences`]).
+    pub sentence: usize,
+    /// As written (`40多场次`).
+    pub value: String,
+    pub label: String,
+    /// The unit measures are matched by (`次`, `元`, `%`).
+    pub unit: String,
+    pub topic: TopicId,
+}
+
+/// Points a clause's own words need to file its figure under their topic rather than the
+/// sentence's.
+const CLAUSE_MIN: u32 = 3;
+
+/// The topic of a figure: a `whole` topic's sentence keeps its figures (a plan's target is a
+/// plan's); else the topic its own clause clearly names; else its sentence's; else the fallback.
+fn topic_of(clause: &str, filed: Option<TopicId>, tax: &Taxonomy) -> TopicId {
+    if let Some(t) = filed.filter(|&t| tax.topic(t).whole) {
+        return t;
+    }
+    let scores = tax.score(clause, false);
+    let lead: Vec<TopicId> = (0..tax.topics().len())
+        .filter(|&t| t != tax.fallback() && scores.leads(t, CLAUSE_MIN, crate::align::LEAD_SHARE))
+        .collect();
+    match lead[..] {
+        [t] => t,
+        _ => filed.unwrap_or(tax.fallback()),
+    }
+}
+
+/// The clause of `text` around `range`: from the punctuation before it to the punctuation after.
+fn clause(text: &str, range: std::ops::Range<usize>) -> &str {
+    let stop = crate::text::is_clause_end;
+    let start = text[..range.start]
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| stop(c))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let end = text[range.end..]
+        .char_indices()
+        .find(|&(_, c)| stop(c))
+        .map_or(text.len(), |(i, _)| range.end + i);
+    &text[start..end]
+}
+
+/// Every figure a report states, in order, labelled and filed (`filing`: each sentence's topic,
+/// as [`crate::align::filing::file`] or a comparison gives it), its words cut by `tokenizer`.
+pub fn in_report(
+    doc: &Document,
+    sentences: &[Sentence],
+    filing: &[Option<TopicId>],
+    tax: &Taxonomy,
+    tokenizer: &dyn Tokenizer,
+) -> Vec<Stated> {
+    let mut out = Vec::new();
+    for (k, s) in sentences.iter().enumerate() {
+        let original = doc.sentence_text(s);
+        let folded = fold(original);
+        // Read as the word diff reads a sentence: its numbering marker apart.
+        let skip = if s.start == s.at {
+            parse_marker(&folded.text).map_or(0, |m| m.len)
+        } else {
+            0
+        };
+        let text = &folded.text[skip..];
+        let found = figures::find(text, 0);
+        if found.is_empty() {
+            continue;
+        }
+        let labels = figures::labels(text, &found, &tokenizer.tokens(text));
+        for (f, label) in found.iter().zip(labels) {
+            let at = skip + f.range.start..skip + f.range.end;
+            let value = original[folded.to_original(at)].to_string();
+            out.push(Stated {
+                sentence: k,
+                value,
+                label,
+                unit: f.base_unit().to_string(),
+                topic: topic_of(clause(text, f.range.clone()), filing.get(k).copied().flatten(), tax),
+            });
+        }
+    }
+    out
+}
+
+/// The sentences of a report that may hold a figure (a digit or a Chinese numeral), folded: what a
+/// segmenter for its figures' labels needs.
+pub fn figure_sentences(doc: &Document, sentences: &[Sentence]) -> Vec<String> {
+    sentences
+        .iter()
+        .map(|s| doc.sentence_text(s))
+        .filter(|t| {
+            t.chars()
+                .any(|c| c.is_numeric() || "一二三四五六七八九十两".contains(c))
+        })
+        .map(|t| fold(t).text)
+        .collect()
+}
+
 impl Figures {
+    /// Every report's figures, matched into measures from report to report.
     pub fn new(series: &Series, tax: &Taxonomy) -> Figures {
-        // Each report's sentences that hold a figure, with their topic; a passage standing under
-        // two topics gives its figures to the first.
-        let per: Vec<Vec<(TopicId, String)>> = series
+        let sentences: Vec<Vec<Sentence>> = series.reports.iter().map(|r| r.doc.sentences()).collect();
+        let texts: Vec<String> = series
             .reports
             .iter()
-            .map(|r| {
-                let mut seen = HashSet::new();
-                let mut out = Vec::new();
-                let classified = Classified {
-                    doc: &r.doc,
-                    topics: &r.topics,
-                };
-                for (t, passages) in by_topic(classified, tax) {
-                    for p in passages {
-                        for range in split_sentences(&p.text) {
-                            let s = p.text[range].trim();
-                            if s.contains(|c: char| c.is_ascii_digit()) && seen.insert(s.to_string()) {
-                                out.push((t, s.to_string()));
-                            }
-                        }
-                    }
-                }
-                out
-            })
+            .zip(&sentences)
+            .flat_map(|(r, ss)| figure_sentences(&r.doc, ss))
             .collect();
-        let segmenter = JiebaTokenizer::for_texts(per.iter().flatten().map(|(_, s)| s.as_str()));
-        let found: Vec<Vec<Found>> = per
+        let segmenter = JiebaTokenizer::for_texts(texts.iter().map(String::as_str));
+        let found: Vec<Vec<Stated>> = series
+            .reports
             .iter()
-            .map(|sentences| {
-                let mut out: Vec<Found> = Vec::new();
-                for (t, s) in sentences {
-                    let tokens = segmenter.tokens(s);
-                    for at in figures_in(s) {
-                        let name = label(s, at.clone(), &tokens);
-                        let unit = leading_figure(&s[at.clone()]).map_or("", |f| f.1);
-                        // A word of one character (`对7家企业`) says too little to follow a figure by.
-                        if name.chars().count() < 2 || name == "年份" || name == "日期" {
-                            continue;
-                        }
-                        let f = Found {
-                            topic: *t,
-                            label: name,
-                            unit: base_unit(unit),
-                            value: s[at].to_string(),
-                        };
-                        // One value per measure and report: the first stated.
-                        if !out.iter().any(|g| g.label == f.label && g.unit == f.unit) {
-                            out.push(f);
-                        }
-                    }
-                }
-                out
+            .zip(&sentences)
+            .enumerate()
+            .map(|(i, (r, ss))| {
+                // Filed as the pair view of the report against the one before files it.
+                let filing = match series.previous(i) {
+                    Some(p) => series.pair(p, i, tax).filing(crate::sides::Side::Right),
+                    None => crate::align::Filed::new(&r.doc, ss, &r.topics, tax).filing,
+                };
+                in_report(&r.doc, ss, &filing, tax, &segmenter)
             })
             .collect();
         Figures {
@@ -207,7 +246,7 @@ impl Figures {
 /// Matches each report's figures to the measures of the reports before: the same label, topic
 /// and unit; else the same label and unit under another topic; else the most alike label under
 /// the same topic and unit. Two figures of one report never go to one measure.
-fn matched(found: &[Vec<Found>], tax: &Taxonomy) -> Vec<Measure> {
+fn matched(found: &[Vec<Stated>], tax: &Taxonomy) -> Vec<Measure> {
     struct Open {
         topic: TopicId,
         measure: Measure,
@@ -257,13 +296,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn figures_are_quantities_not_years_or_dates() {
-        let s = "2024年全年提供法律咨询16次,清理文件9项,1月20日完成,增长3.5%。";
-        let got: Vec<&str> = figures_in(s).into_iter().map(|r| &s[r]).collect();
-        assert_eq!(got, ["16次", "9项", "3.5%"]);
-    }
-
-    #[test]
     fn the_latest_change_is_from_the_value_before_to_the_last() {
         let m = |values: &[Option<&str>]| Measure {
             label: "提供法律咨询".into(),
@@ -282,7 +314,11 @@ mod tests {
             Some(Change::By("−7次".into()))
         );
         assert_eq!(change(&[Some("16次"), Some("16次")]), Some(Change::By("±0次".into())));
-        assert_eq!(change(&[Some("40余次"), Some("50次")]), Some(Change::Differs));
+        assert_eq!(
+            change(&[Some("40余次"), Some("50次")]),
+            Some(Change::By("≈+10次".into()))
+        );
+        assert_eq!(change(&[Some("40次"), Some("50人")]), Some(Change::Differs));
         assert_eq!(change(&[Some("16次"), None]), Some(Change::Gone));
         assert_eq!(change(&[None, Some("16次")]), None, "stated once: nothing to compare");
         // Two units, A: 0, 2; B: 1. B's figure is not A's to lose, and A's change skips B.
@@ -301,11 +337,5 @@ mod tests {
         );
         // Gone two reports ago: the gap in the values says so; the change column does not repeat it.
         assert_eq!(change(&[Some("16次"), None, None]), None);
-    }
-
-    #[test]
-    fn estimates_count_in_the_plain_unit() {
-        assert_eq!(base_unit("余次"), "次");
-        assert_eq!(base_unit("万元"), "万元");
     }
 }

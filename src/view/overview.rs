@@ -86,7 +86,16 @@ pub fn layout(ov: &Overview, swapped: bool) -> OverviewLayout {
             segs.push(Seg::new(format!(" · {} renumbered", r.renumbered), Look::Dim));
         }
         if !r.figures.is_empty() {
-            segs.push(Seg::new(format!("  {}", r.figures.join(" ")), Look::Plain));
+            // Read in the panes' order: swapped, the right report's value comes first.
+            let shown: Vec<String> = r
+                .figures
+                .iter()
+                .map(|f| match f.split_once('→') {
+                    Some((a, b)) if swapped => format!("{b}→{a}"),
+                    _ => f.clone(),
+                })
+                .collect();
+            segs.push(Seg::new(format!("  {}", shown.join(" ")), Look::Plain));
         }
         out.push(segs, Target::Row(r.row));
     }
@@ -112,7 +121,10 @@ pub fn layout(ov: &Overview, swapped: bool) -> OverviewLayout {
                         ..Seg::new(new.clone(), Look::Inserted)
                     },
                     Seg::new(" ".repeat(after_cols.saturating_sub(str_width(new))), Look::Plain),
-                    Seg::new(format!("  {:<8}", f.change.as_deref().unwrap_or("")), Look::Plain),
+                    Seg::new(
+                        format!("  {:<8}", f.change_as_read(swapped).unwrap_or_default()),
+                        Look::Plain,
+                    ),
                     Seg::new(format!("  {label}"), Look::Dim),
                 ],
                 Target::Figure {

@@ -10,6 +10,7 @@ mod coverage;
 mod docs;
 mod event_loop;
 mod exercise;
+mod figures_gold;
 mod formats;
 mod gold;
 mod make;
