@@ -440,3 +440,42 @@ pub const PERSON_NOUNS: &[&str] = &["同志", "人员", "干部", "名同志", "
 /// Words that compare a figure with an earlier one (`较上年增长15.3%`): the label takes what the
 /// figure before it in the sentence counts.
 pub const COMPARISON_WORDS: &[&str] = &["较上年", "较去年", "同比", "环比", "比上年", "比去年"];
+
+/// Verbs that open a predicate: a label read after a figure stops before one, unless the figure
+/// counts times (`十余次听取汇报`).
+pub const LABEL_PREDICATE_VERBS: &[&str] = &[
+    "研究", "部署", "听取", "主持", "召开", "审议", "讨论", "学习", "提报", "提出", "提交", "发布", "参加", "参与",
+    "开展", "进行", "组织", "完成", "办理", "审查", "检查", "培训",
+];
+
+/// Verbs after a figure that act on what it counts (`23项权责事项进行了梳理`): the label stops there.
+pub const LABEL_ACTION_VERBS: &[&str] = &[
+    "进行", "开展", "予以", "加以", "作出", "完成", "实施", "组织", "均", "已", "全部", "都", "并", "的",
+];
+
+/// Units that count times, after which a verb phrase is what is counted.
+pub const TIMES_UNITS: &[&str] = &["次", "轮", "遍", "回"];
+
+/// How a value moves to the year named after it (`提高到2020年的`): never part of a label.
+pub const LABEL_MOVES: &[&str] = &[
+    "由",
+    "从",
+    "在",
+    "到",
+    "至",
+    "提高到",
+    "增长到",
+    "下降到",
+    "增加到",
+    "减少到",
+    "提高",
+    "增长",
+    "下降",
+    "增加",
+    "减少",
+    "上升",
+    "降低",
+];
+
+/// Time words that, inside a clause, part its subject from what it did.
+pub const LABEL_TIME_WORDS: &[&str] = &["全年", "今年", "今年以来", "年内", "本年度", "当年", "目前", "以来"];

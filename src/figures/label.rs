@@ -7,7 +7,11 @@
 use std::ops::Range;
 
 use super::Figure;
-use crate::lexicon::{COMPARISON_WORDS, LABEL_AWARD_VERBS, LABEL_EDGE_WORDS, LABEL_STOP_WORDS, PERSON_NOUNS};
+use crate::lexicon::{
+    COMPARISON_WORDS, LABEL_ACTION_VERBS as ACTION_VERBS, LABEL_AWARD_VERBS, LABEL_EDGE_WORDS, LABEL_MOVES as MOVES,
+    LABEL_PREDICATE_VERBS as PREDICATE_VERBS, LABEL_STOP_WORDS, LABEL_TIME_WORDS as TIME_WORDS, PERSON_NOUNS,
+    TIMES_UNITS as TIMES,
+};
 use crate::text::{is_blank, is_punct};
 
 /// Longest label read before a figure, in characters; a longer clause keeps its last words.
@@ -16,45 +20,6 @@ const BEFORE_MAX: usize = 20;
 const AFTER_MAX: usize = 16;
 /// Longest award read after a count of people (`服务型执法标兵`).
 const AWARD_MAX: usize = 8;
-
-/// Verbs that open a predicate: a label read after a figure stops before one, unless the figure
-/// counts times (`十余次听取汇报`).
-const PREDICATE_VERBS: &[&str] = &[
-    "研究", "部署", "听取", "主持", "召开", "审议", "讨论", "学习", "提报", "提出", "提交", "发布", "参加", "参与",
-    "开展", "进行", "组织", "完成", "办理", "审查", "检查", "培训",
-];
-
-/// Verbs after a figure that act on what it counts (`23项权责事项进行了梳理`): the label stops there.
-const ACTION_VERBS: &[&str] = &[
-    "进行", "开展", "予以", "加以", "作出", "完成", "实施", "组织", "均", "已", "全部", "都", "并", "的",
-];
-
-/// How a value moves to the year named after it (`提高到2020年的`): never part of a label.
-const MOVES: &[&str] = &[
-    "由",
-    "从",
-    "在",
-    "到",
-    "至",
-    "提高到",
-    "增长到",
-    "下降到",
-    "增加到",
-    "减少到",
-    "提高",
-    "增长",
-    "下降",
-    "增加",
-    "减少",
-    "上升",
-    "降低",
-];
-
-/// Time words that, inside a clause, part its subject from what it did.
-const TIME_WORDS: &[&str] = &["全年", "今年", "今年以来", "年内", "本年度", "当年", "目前", "以来"];
-
-/// Units that count times, after which a verb phrase is what is counted.
-const TIMES: &[&str] = &["次", "轮", "遍", "回"];
 
 /// Ends a clause for a label: sentence and clause punctuation, brackets. (An enumeration comma does
 /// not: list items are told apart by the figures between them; quotes are read through.)
