@@ -112,3 +112,19 @@ fn a_folder_gives_its_reports_and_leaves_its_readme_and_office_lock_files() {
     let readme = dir.path().join("README.md");
     assert_eq!(expand(std::slice::from_ref(&readme)).expect("a file"), [readme]);
 }
+
+#[test]
+fn renumbering_is_never_new_text_in_the_coverage() {
+    let tax = Taxonomy::builtin();
+    let before = "示例市科学技术局2023年法治政府建设情况报告\n一、加强组织领导\n(一)落实第一责任人职责。局党组书记履行推进法治建设第一责任人职责。\n(二)完善学法制度。全年组织集中学法6次。\n二、存在问题\n一是执法信息化水平不高。";
+    let after = "示例市科学技术局2024年法治政府建设情况报告\n一、强化组织保障\n1.落实第一责任人职责。局党组书记履行推进法治建设第一责任人职责。\n2.完善学法制度。全年组织集中学法6次。\n三、存在问题\n一是执法信息化水平不高。";
+    let reports = [("a-2023.txt", before), ("a-2024.txt", after)]
+        .iter()
+        .map(|(n, t)| Report::new(outline(&SourceText::from_bytes(*n, t.as_bytes()).expect("reads")), &tax))
+        .collect();
+    let s = Series::new(reports);
+    let c = Coverage::new(&s, &tax);
+    let total = &c.totals[1];
+    // Only the title and the renamed heading are new; every renumbered sentence is copied.
+    assert_eq!(total.new_sentences(), 2, "{total:?}");
+}
