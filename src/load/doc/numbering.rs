@@ -255,7 +255,10 @@ fn lists(table: &[u8], defs: (usize, usize), overrides: (usize, usize)) -> Vec<L
     let mut out = Vec::with_capacity(count);
     let mut data = 4 + count * 16;
     for i in 0..count {
-        let lfo = &plf[4 + i * 16..4 + i * 16 + 16];
+        // A table cut short ends the lists (the count may promise more than it holds).
+        let Some(lfo) = plf.get(4 + i * 16..4 + i * 16 + 16) else {
+            break;
+        };
         let id = i32::from_le_bytes(lfo[0..4].try_into().unwrap_or_default());
         let mut levels = by_id.get(&id).cloned().unwrap_or_default();
         // LFOData: a cp, then one LFOLVL per overridden level (a start, flags, perhaps a whole LVL).
@@ -310,6 +313,18 @@ fn lvl(bytes: &[u8], at: usize) -> Option<(Level, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_list_override_table_cut_short_ends_the_lists_without_a_panic() {
+        // It promises two overrides and holds 16 bytes: the count, and twelve of the first.
+        let mut plf = vec![0u8; 16];
+        plf[0] = 2;
+        for len in 0..plf.len() {
+            let table = &plf[..len];
+            let _ = lists(table, (0, 0), (0, len));
+        }
+        assert!(lists(&plf, (0, 0), (0, plf.len())).len() <= 1);
+    }
 
     #[test]
     fn list_properties_are_found_among_others_and_broken_ones_stop_cleanly() {
