@@ -11,12 +11,9 @@ pub enum Error {
     IsDirectory { path: PathBuf },
     #[error("{}: permission denied", crate::text::shown_path(.path))]
     PermissionDenied { path: PathBuf },
-    #[error("{}: cannot be read: {source}", crate::text::shown_path(.path))]
-    Io {
-        path: PathBuf,
-        #[source]
-        source: std::io::Error,
-    },
+    /// The OS error is said in the message (not also kept as a source, which would print it twice).
+    #[error("{}: cannot be read: {cause}", crate::text::shown_path(.path))]
+    Io { path: PathBuf, cause: std::io::Error },
     #[error("{}: file is {size} bytes, over the {limit}-byte limit (raise it with --max-size)", crate::text::shown_path(.path))]
     TooLarge { path: PathBuf, size: u64, limit: u64 },
     #[error("{}: more than the {limit}-byte limit arrived (raise it with --max-size)", crate::text::shown_path(.path))]

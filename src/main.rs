@@ -21,7 +21,7 @@ fn main() -> ExitCode {
     std::panic::set_hook(Box::new(|info| {
         // The PDF parser's panics are caught and reported as an unreadable file.
         if !duibi::load::in_pdf_parser() {
-            eprintln!("duibi: internal error: {info}");
+            eprintln!("duibi: internal error: {}", duibi::text::one_line(&info.to_string()));
         }
     }));
     let args = Cli::parse();
@@ -56,7 +56,8 @@ fn main() -> ExitCode {
     match result {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("duibi: {e:#}");
+            // One line, nothing of a file's bytes raw, whatever the error carries.
+            eprintln!("duibi: {}", duibi::text::one_line(&format!("{e:#}")));
             ExitCode::from(TROUBLE)
         }
     }

@@ -11,7 +11,21 @@ pub fn is_blank(c: char) -> bool {
 /// Characters that could drive a terminal or break a line when printed: controls (C0, DEL, C1)
 /// and bidirectional overrides that could disguise text.
 pub fn is_control_or_override(c: char) -> bool {
-    c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}') || is_invisible_format(c)
+}
+
+/// Invisible format characters: direction marks (U+200E, U+200F, U+061C), zero-width spaces and
+/// joiners' kin (U+200B, U+2060–U+2064), the byte order mark inside text. They show nothing, may
+/// reorder what is shown around them, and make equal words compare unequal.
+pub fn is_invisible_format(c: char) -> bool {
+    matches!(c, '\u{200b}' | '\u{200e}' | '\u{200f}' | '\u{061c}' | '\u{2060}'..='\u{2064}' | '\u{feff}')
+}
+
+/// A message as it may be printed: on one line (line breaks as `; `), every control, override and
+/// invisible format character escaped, whatever part of it came from a file.
+pub fn one_line(message: &str) -> String {
+    let joined: Vec<&str> = message.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+    shown(&joined.join("; "))
 }
 
 /// A file name (or any short label) as it may be printed: such characters written as escapes

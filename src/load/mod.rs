@@ -207,7 +207,7 @@ fn io_error(path: &Path, source: std::io::Error) -> Error {
         ErrorKind::NotFound => Error::NotFound { path },
         ErrorKind::PermissionDenied => Error::PermissionDenied { path },
         ErrorKind::IsADirectory => Error::IsDirectory { path },
-        _ => Error::Io { path, source },
+        _ => Error::Io { path, cause: source },
     }
 }
 
@@ -384,7 +384,7 @@ fn sanitize(text: &str) -> String {
             // Unicode's line and paragraph separators break lines as a newline does; left in, a
             // terminal may move the cursor on them and shift what is drawn after.
             '\u{2028}' | '\u{2029}' | '\u{85}' => out.push('\n'),
-            '\u{feff}' | '\u{200b}' => {}
+            c if crate::text::is_invisible_format(c) => {}
             c if is_unsafe_control(c) => {}
             c => out.push(c),
         }

@@ -88,8 +88,10 @@ impl Section {
 /// A report as a tree of sections with its letter frame.
 #[derive(Debug, Clone, Default)]
 pub struct Document {
-    /// File name as given by the user.
+    /// File name as given by the user, as it may be printed (control characters escaped).
     pub file: String,
+    /// The path as given, unescaped (for JSON, which escapes what it must itself).
+    pub path: String,
     /// What the file was: text, an HTML page, a .docx, a PDF.
     pub format: Format,
     pub encoding: &'static str,
@@ -212,6 +214,7 @@ pub fn outline(src: &SourceText) -> Document {
     let frame = meta::split_frame(&lines);
     let mut doc = build::build_tree(&lines[frame.body.clone()]);
     doc.file = src.display_name();
+    doc.path = src.path.to_string_lossy().into_owned();
     doc.encoding = src.encoding;
     doc.format = src.format;
     meta::fill(&mut doc, &lines, &frame);

@@ -58,7 +58,7 @@ fn section_json<'a>(doc: &'a Document, topics: &DocTopics, tax: &'a Taxonomy, id
 /// `duibi outline --format json`.
 pub fn outline(doc: &Document, topics: &DocTopics, tax: &Taxonomy) -> String {
     let value = OutlineJson {
-        file: &doc.file,
+        file: &doc.path,
         format: doc.format,
         encoding: doc.encoding,
         title: doc.title.as_deref(),
@@ -115,7 +115,7 @@ struct CompareJson<'a> {
 
 fn doc_json(d: &Document) -> DocJson<'_> {
     DocJson {
-        file: &d.file,
+        file: &d.path,
         format: d.format,
         title: d.title.as_deref(),
         unit: d.unit.as_deref(),

@@ -197,7 +197,7 @@ fn reports_json(series: &Series) -> Vec<ReportJson<'_>> {
         .reports
         .iter()
         .map(|r| ReportJson {
-            file: &r.doc.file,
+            file: &r.doc.path,
             unit: r.doc.unit.as_deref(),
             year: r.doc.year,
         })

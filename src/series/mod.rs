@@ -60,7 +60,7 @@ pub fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
         }
         let entries = std::fs::read_dir(path).map_err(|e| Error::Io {
             path: path.clone(),
-            source: e,
+            cause: e,
         })?;
         let mut found: Vec<PathBuf> = entries
             .filter_map(|e| e.ok().map(|e| e.path()))

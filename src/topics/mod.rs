@@ -122,7 +122,7 @@ impl Taxonomy {
             },
             _ => Error::Io {
                 path: path.to_path_buf(),
-                source: e,
+                cause: e,
             },
         })?;
         Self::parse(path, &text)

@@ -383,3 +383,29 @@ fn every_format_opens_with_the_overview_figures_and_citations() {
             .any(|r| r["changes"].as_u64() > Some(0))
     );
 }
+
+#[test]
+fn every_message_is_one_line_with_nothing_of_the_file_raw_and_json_keeps_the_real_path() {
+    let dir = tempfile::tempdir().unwrap();
+    // A .docx whose XML breaks on a control byte and a line break.
+    let bad = dir.path().join("坏.docx");
+    std::fs::write(&bad, crate::make::docx_with_body("<w:p><w:r><w:t>甲\u{1b}[2J\n\u{7}乙</w:t></w:r></w:p>")).unwrap();
+    // A path through a file: the OS's error, said once.
+    let through = dir.path().join("坏.docx").join("x.txt");
+    for path in [&bad, &through] {
+        let out = duibi().arg("outline").arg(path).assert().failure().get_output().stderr.clone();
+        let err = String::from_utf8(out).unwrap();
+        assert_eq!(err.lines().count(), 1, "{err}");
+        assert!(!err.chars().any(|c| c.is_control() && c != '\n'), "{err:?}");
+        assert!(err.matches("os error").count() <= 1, "{err}");
+    }
+    // Invisible format characters never reach the output; JSON names the file as it is.
+    let marked = dir.path().join("报告\u{200e}\u{1b}.txt");
+    std::fs::write(&marked, "一、法律\u{200f}顾问\n聘请\u{200e}法律顾问\u{61c}2名。").unwrap();
+    let out = stdout_of(duibi().arg("outline").arg(&marked));
+    assert!(!out.contains(['\u{200e}', '\u{200f}', '\u{61c}', '\u{1b}']), "{out:?}");
+    assert!(out.contains("法律顾问"), "{out}");
+    let json: serde_json::Value =
+        serde_json::from_str(&stdout_of(duibi().args(["outline", "--format", "json"]).arg(&marked))).unwrap();
+    assert_eq!(json["file"].as_str(), Some(marked.to_str().unwrap()));
+}
