@@ -30,12 +30,19 @@ fn benches(c: &mut Criterion) {
         paths.push(path);
         text = synth::edited(&text, 7);
     }
+    let inputs: Vec<duibi::series::Input> = paths
+        .iter()
+        .map(|p| duibi::series::Input {
+            path: p.clone(),
+            in_folder: false,
+        })
+        .collect();
     let tax = Taxonomy::builtin();
     let mut g = c.benchmark_group("series");
     g.sample_size(10).measurement_time(Duration::from_secs(10));
     g.bench_function("20 reports of 20 KB: load, align, coverage screen", |b| {
         b.iter(|| {
-            let series = Series::load(&paths, &LoadOptions::default(), &tax, &|_, _| {}).expect("loads");
+            let series = Series::load(&inputs, Vec::new(), &LoadOptions::default(), &tax, &|_, _| {}).expect("loads");
             let mut browser = Browser::new(series, tax.clone(), duibi::keys::Keymap::builtin(), (None, true));
             browser.update(Input::Resize { width: 160, height: 45 });
             let mut terminal = Terminal::new(TestBackend::new(160, 45)).expect("backend");

@@ -289,8 +289,8 @@ pub fn series(files: &[PathBuf], options: &Options, config: &Config) -> Result<(
 /// The reports named, at least `least` of them.
 fn series_of(files: &[PathBuf], options: &Options, config: &Config, least: usize) -> Result<(Series, Taxonomy)> {
     let tax = taxonomy(options, config)?;
-    let paths = duibi::series::expand(files)?;
-    if paths.len() < least {
+    let (inputs, skipped) = duibi::series::expand(files)?;
+    if inputs.len() < least {
         bail!("give two reports or more to compare (a folder holding one report is not enough)");
     }
     let start = std::time::Instant::now();
@@ -301,7 +301,8 @@ fn series_of(files: &[PathBuf], options: &Options, config: &Config, least: usize
         }
     };
     let series = Series::load(
-        &paths,
+        &inputs,
+        skipped,
         &LoadOptions {
             max_bytes: options.max_size,
         },
@@ -310,6 +311,17 @@ fn series_of(files: &[PathBuf], options: &Options, config: &Config, least: usize
     )?;
     if show && start.elapsed() > std::time::Duration::from_millis(300) {
         eprint!("\r\x1b[K");
+    }
+    // Each file a folder held that could not be read, on a line of its own.
+    for s in &series.skipped {
+        eprintln!(
+            "duibi: {}: skipped: {}",
+            duibi::text::shown_path(&s.path),
+            duibi::text::one_line(&s.reason)
+        );
+    }
+    if series.reports.len() < least {
+        bail!("too few reports could be read to compare (see the files skipped above)");
     }
     Ok((series, tax))
 }

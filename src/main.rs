@@ -56,8 +56,11 @@ fn main() -> ExitCode {
     match result {
         Ok(code) => code,
         Err(e) => {
-            // One line, nothing of a file's bytes raw, whatever the error carries.
-            eprintln!("duibi: {}", duibi::text::one_line(&format!("{e:#}")));
+            // Nothing of a file's bytes raw, whatever the error carries. (A configuration's problems
+            // come a line each; any other error is one line.)
+            let message = format!("{e:#}");
+            let lines: Vec<String> = message.lines().map(duibi::text::shown).collect();
+            eprintln!("duibi: {}", lines.join("\n"));
             ExitCode::from(TROUBLE)
         }
     }

@@ -18,7 +18,10 @@ pub fn is_control_or_override(c: char) -> bool {
 /// joiners' kin (U+200B, U+2060–U+2064), the byte order mark inside text. They show nothing, may
 /// reorder what is shown around them, and make equal words compare unequal.
 pub fn is_invisible_format(c: char) -> bool {
-    matches!(c, '\u{200b}' | '\u{200e}' | '\u{200f}' | '\u{061c}' | '\u{2060}'..='\u{2064}' | '\u{feff}')
+    matches!(
+        c,
+        '\u{200b}' | '\u{200e}' | '\u{200f}' | '\u{061c}' | '\u{2060}'..='\u{2064}' | '\u{feff}'
+    )
 }
 
 /// A message as it may be printed: on one line (line breaks as `; `), every control, override and

@@ -71,9 +71,10 @@ impl SourceText {
     /// content, the text taken out of it and decoded.
     pub fn from_bytes(path: impl Into<PathBuf>, bytes: &[u8]) -> Result<Self> {
         let path = path.into();
+        // One line, nothing of the file raw: a parser's message may quote the bytes it stopped at.
         let document_error = |message: String| Error::Document {
             path: path.clone(),
-            message,
+            message: crate::text::one_line(&message),
         };
         let mut replaced = 0;
         let (format, text, encoding) = match sniff(bytes) {

@@ -78,6 +78,12 @@ pub fn text(series: &Series, survey: &Survey, tax: &Taxonomy) -> String {
             copied_text(&cov.totals[i])
         );
     }
+    if !series.skipped.is_empty() {
+        out.push_str("\nSkipped (could not be read)\n");
+        for s in &series.skipped {
+            let _ = writeln!(out, "  {}: {}", shown(&s.path.display().to_string()), shown(&s.reason));
+        }
+    }
     let label_cols = cov.topics.iter().map(|t| t.label.width()).max().unwrap_or(0).max(6);
     let col = 7;
     let _ = write!(out, "\nCoverage\n  {}", pad("", label_cols));
@@ -214,14 +220,28 @@ pub fn json(series: &Series, survey: &Survey) -> String {
         summary: &'a Summary,
     }
     #[derive(Serialize)]
+    struct SkippedJson {
+        file: String,
+        reason: String,
+    }
+    #[derive(Serialize)]
     struct Out<'a> {
         reports: Vec<ReportJson<'a>>,
+        skipped: Vec<SkippedJson>,
         coverage: &'a Coverage,
         pairs: Vec<Pair<'a>>,
         stock_phrases: &'a [Phrase],
     }
     let out = Out {
         reports: reports_json(series),
+        skipped: series
+            .skipped
+            .iter()
+            .map(|s| SkippedJson {
+                file: s.path.to_string_lossy().into_owned(),
+                reason: s.reason.clone(),
+            })
+            .collect(),
         coverage: &survey.coverage,
         stock_phrases: &survey.stock.phrases,
         pairs: survey

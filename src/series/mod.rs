@@ -28,6 +28,8 @@ const REPORT_EXTENSIONS: &[&str] = &["txt", "text", "md", "htm", "html", "xhtml"
 #[derive(Debug, Clone)]
 pub struct Series {
     pub reports: Vec<Report>,
+    /// Files of a folder that could not be read, with why: the screens and outputs list them.
+    pub skipped: Vec<Skipped>,
     /// Each report's [`Series::previous`], worked out once: tables ask it for every cell.
     before: Vec<Option<usize>>,
 }
@@ -50,29 +52,65 @@ impl Survey {
     }
 }
 
-/// The report files named: files as given, and a directory as the report files in it (by name).
-pub fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
+/// A report file to read: named on the command line, or found in a folder (then a file that
+/// cannot be read is skipped and said, rather than stopping the rest).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Input {
+    pub path: PathBuf,
+    pub in_folder: bool,
+}
+
+/// A file of a folder that was not read, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Skipped {
+    pub path: PathBuf,
+    pub reason: String,
+}
+
+/// The report files named: files as given, and a folder as the report files in it (by name),
+/// with the entries of a folder that look like reports but are no files to read (a broken link, a
+/// link loop, a FIFO, a device) among the skipped.
+pub fn expand(paths: &[PathBuf]) -> Result<(Vec<Input>, Vec<Skipped>)> {
     let mut out = Vec::new();
+    let mut skipped = Vec::new();
     for path in paths {
         if !path.is_dir() {
-            out.push(path.clone());
+            out.push(Input {
+                path: path.clone(),
+                in_folder: false,
+            });
             continue;
         }
         let entries = std::fs::read_dir(path).map_err(|e| Error::Io {
             path: path.clone(),
             cause: e,
         })?;
-        let mut found: Vec<PathBuf> = entries
+        let mut found: Vec<PathBuf> = Vec::new();
+        for p in entries
             .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.is_file() && is_report_file(p))
-            .collect();
+            .filter(|p| is_report_file(p))
+        {
+            match std::fs::metadata(&p) {
+                Ok(m) if m.is_file() => found.push(p),
+                Ok(m) if m.is_dir() => {}
+                Ok(_) => skipped.push(Skipped {
+                    path: p,
+                    reason: "not a regular file (a FIFO, socket or device)".into(),
+                }),
+                Err(_) => skipped.push(Skipped {
+                    path: p,
+                    reason: "a link to nothing, or a loop of links".into(),
+                }),
+            }
+        }
         found.sort();
         if found.is_empty() {
             return Err(Error::EmptyFolder { path: path.clone() });
         }
-        out.extend(found);
+        out.extend(found.into_iter().map(|path| Input { path, in_folder: true }));
     }
-    Ok(out)
+    skipped.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok((out, skipped))
 }
 
 /// Files a folder of reports holds beside them that are never reports (a file named on the
@@ -95,35 +133,58 @@ fn is_report_file(path: &Path) -> bool {
 
 impl Series {
     /// Loads, outlines and classifies every report, on every core, calling `progress(done, total)`
-    /// as each is ready; the first file that cannot be read is the error.
+    /// as each is ready. A file named on the command line that cannot be read is the error; one
+    /// found in a folder is skipped (with why, added to `skipped`, what expanding the folders
+    /// skipped).
     pub fn load(
-        paths: &[PathBuf],
+        inputs: &[Input],
+        skipped: Vec<Skipped>,
         options: &LoadOptions,
         tax: &Taxonomy,
         progress: &(dyn Fn(usize, usize) + Sync),
     ) -> Result<Series> {
-        if paths.len() > MAX_REPORTS {
+        if inputs.len() > MAX_REPORTS {
             return Err(Error::TooManyReports {
-                count: paths.len(),
+                count: inputs.len(),
                 limit: MAX_REPORTS,
             });
         }
         let done = AtomicUsize::new(0);
-        let reports = par_map(paths, |path| {
-            let report = load(path, options).map(|src| Report::new(outline(&src), tax));
-            progress(done.fetch_add(1, Ordering::Relaxed) + 1, paths.len());
+        let loaded = par_map(inputs, |input| {
+            let report = load(&input.path, options).map(|src| Report::new(outline(&src), tax));
+            progress(done.fetch_add(1, Ordering::Relaxed) + 1, inputs.len());
             report
-        })
-        .into_iter()
-        .collect::<Result<Vec<Report>>>()?;
-        Ok(Series::new(reports))
+        });
+        let mut reports = Vec::with_capacity(inputs.len());
+        let mut skipped = skipped;
+        for (input, report) in inputs.iter().zip(loaded) {
+            match report {
+                Ok(r) => reports.push(r),
+                Err(e) if input.in_folder => skipped.push(Skipped {
+                    path: input.path.clone(),
+                    // The reason alone: the name is said beside it.
+                    reason: e
+                        .to_string()
+                        .split_once(": ")
+                        .map_or_else(|| e.to_string(), |(_, r)| r.to_string()),
+                }),
+                Err(e) => return Err(e),
+            }
+        }
+        let mut series = Series::new(reports);
+        series.skipped = skipped;
+        Ok(series)
     }
 
     /// The reports put in time order.
     pub fn new(mut reports: Vec<Report>) -> Series {
         reports.sort_by_cached_key(|r| order_key(&r.doc));
         let before = measured_against(&reports);
-        Series { reports, before }
+        Series {
+            reports,
+            skipped: Vec::new(),
+            before,
+        }
     }
 
     /// The report `i` is measured against: the latest earlier report of the same issuing unit.

@@ -102,15 +102,23 @@ fn a_folder_gives_its_reports_and_leaves_its_readme_and_office_lock_files() {
     ] {
         std::fs::write(dir.path().join(name), "x").expect("writes");
     }
-    let found = expand(&[dir.path().to_path_buf()]).expect("a folder of reports");
+    let (found, skipped) = expand(&[dir.path().to_path_buf()]).expect("a folder of reports");
     let names: Vec<String> = found
         .iter()
-        .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
+        .map(|p| p.path.file_name().unwrap().to_string_lossy().into_owned())
         .collect();
     assert_eq!(names, ["a-2023.txt", "b-2024.docx"]);
+    assert!(found.iter().all(|i| i.in_folder) && skipped.is_empty());
     // Named on the command line, a README is read like any file.
     let readme = dir.path().join("README.md");
-    assert_eq!(expand(std::slice::from_ref(&readme)).expect("a file"), [readme]);
+    let (named, _) = expand(std::slice::from_ref(&readme)).expect("a file");
+    assert_eq!(
+        named,
+        [Input {
+            path: readme,
+            in_folder: false
+        }]
+    );
 }
 
 #[test]

@@ -105,7 +105,7 @@ fn coverage(buf: &mut Buffer, area: Rect, b: &Browser, theme: &Theme) {
     }
     line(buf, area, area.y + 1, Line::from(head));
     // Rows: topics, then the whole reports; the cursor row kept on screen.
-    let body = (area.height as usize).saturating_sub(6);
+    let body = (area.height as usize).saturating_sub(6 + usize::from(!b.series.skipped.is_empty()));
     let top = b.cursor.0.saturating_sub(body.saturating_sub(1));
     let mut y = area.y + 2;
     let cell_span = |cells: &[Cell], i: usize, selected: bool| {
@@ -140,6 +140,28 @@ fn coverage(buf: &mut Buffer, area: Rect, b: &Browser, theme: &Theme) {
     }
     line(buf, area, y, Line::from(whole));
     let footer = area.y + area.height.saturating_sub(3);
+    // Files of a folder that could not be read: named, above the legend.
+    if !b.series.skipped.is_empty() {
+        let names: Vec<String> = b
+            .series
+            .skipped
+            .iter()
+            .map(|s| {
+                let name = s
+                    .path
+                    .file_name()
+                    .map_or_else(|| s.path.display().to_string(), |n| n.to_string_lossy().into_owned());
+                format!("{} ({})", shown(&name), shown(&s.reason))
+            })
+            .collect();
+        let text = format!(" skipped {}: {}", names.len(), names.join(" · "));
+        line(
+            buf,
+            area,
+            footer.saturating_sub(1),
+            Line::styled(fit(&text, area.width as usize, false), theme.deleted),
+        );
+    }
     let legend = if area.width as usize > str_width(LEGEND) + 1 {
         LEGEND
     } else {

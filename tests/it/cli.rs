@@ -389,11 +389,22 @@ fn every_message_is_one_line_with_nothing_of_the_file_raw_and_json_keeps_the_rea
     let dir = tempfile::tempdir().unwrap();
     // A .docx whose XML breaks on a control byte and a line break.
     let bad = dir.path().join("坏.docx");
-    std::fs::write(&bad, crate::make::docx_with_body("<w:p><w:r><w:t>甲\u{1b}[2J\n\u{7}乙</w:t></w:r></w:p>")).unwrap();
+    std::fs::write(
+        &bad,
+        crate::make::docx_with_body("<w:p><w:r><w:t>甲\u{1b}[2J\n\u{7}乙</w:t></w:r></w:p>"),
+    )
+    .unwrap();
     // A path through a file: the OS's error, said once.
     let through = dir.path().join("坏.docx").join("x.txt");
     for path in [&bad, &through] {
-        let out = duibi().arg("outline").arg(path).assert().failure().get_output().stderr.clone();
+        let out = duibi()
+            .arg("outline")
+            .arg(path)
+            .assert()
+            .failure()
+            .get_output()
+            .stderr
+            .clone();
         let err = String::from_utf8(out).unwrap();
         assert_eq!(err.lines().count(), 1, "{err}");
         assert!(!err.chars().any(|c| c.is_control() && c != '\n'), "{err:?}");

@@ -103,7 +103,7 @@ fn a_folder_without_reports_is_one_clear_error() {
 fn browser() -> Browser {
     let tax = Taxonomy::builtin();
     let paths = duibi::series::expand(&[reports()]).expect("reports");
-    let series = Series::load(&paths, &LoadOptions::default(), &tax, &|_, _| {}).expect("loads");
+    let series = Series::load(&paths.0, paths.1.clone(), &LoadOptions::default(), &tax, &|_, _| {}).expect("loads");
     Browser::new(series, tax, duibi::keys::Keymap::builtin(), (None, true))
 }
 
@@ -167,5 +167,67 @@ fn a_figure_is_highlighted_where_it_moved_from_its_own_units_report_before() {
     assert!(
         !style_of("19份").contains(figure),
         "another bureau's first report moved from nothing"
+    );
+}
+
+#[test]
+fn a_folder_skips_and_names_what_it_cannot_read_and_opens_the_rest() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for y in 2022..=2024 {
+        std::fs::copy(
+            reports().join(format!("demo-{y}.txt")),
+            dir.path().join(format!("demo-{y}.txt")),
+        )
+        .expect("copies");
+    }
+    std::fs::write(dir.path().join("broken.docx"), b"PK\x03\x04 not really a zip").expect("writes");
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::symlink(dir.path().join("loop-a.txt"), dir.path().join("loop-b.txt")).expect("link");
+        std::os::unix::fs::symlink(dir.path().join("loop-b.txt"), dir.path().join("loop-a.txt")).expect("link");
+        std::os::unix::fs::symlink("/nowhere/at/all.txt", dir.path().join("dangling.txt")).expect("link");
+    }
+    let out = duibi()
+        .args(["compare"])
+        .arg(dir.path())
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    let (stdout, stderr) = (
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    );
+    for name in ["broken.docx", "loop-a.txt", "loop-b.txt", "dangling.txt"] {
+        assert!(stderr.contains(&format!("{name}: skipped")), "{name} in {stderr}");
+        assert!(stdout.contains(name), "{name} listed in {stdout}");
+    }
+    assert!(stdout.contains("demo-2024.txt"), "the rest opens");
+    let json: serde_json::Value = serde_json::from_str(&stdout_of(
+        duibi().args(["compare", "--format", "json"]).arg(dir.path()),
+    ))
+    .expect("json");
+    assert_eq!(json["skipped"].as_array().map(Vec::len), Some(4));
+    // The coverage screen says so too.
+    let (inputs, skipped) = duibi::series::expand(&[dir.path().to_path_buf()]).expect("a folder");
+    let series = Series::load(
+        &inputs,
+        skipped,
+        &LoadOptions::default(),
+        &Taxonomy::builtin(),
+        &|_, _| {},
+    )
+    .expect("loads");
+    assert_eq!(series.skipped.len(), 4);
+    let mut b = Browser::new(
+        series,
+        Taxonomy::builtin(),
+        duibi::keys::Keymap::builtin(),
+        (None, true),
+    );
+    let screen = screen(&mut b, 120, 30);
+    assert!(
+        screen.contains("skipped 4") && screen.contains("dangling.txt"),
+        "{screen}"
     );
 }
