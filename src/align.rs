@@ -86,6 +86,7 @@ impl Passage {
             Some(Place::Title | Place::Addressee) => "标题",
             Some(Place::Signature | Place::Date) => "落款",
             Some(Place::Closing(_)) => "结尾",
+            Some(Place::Trailer(_)) => "附件",
             _ => "开头",
         }
         .to_string()

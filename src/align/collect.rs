@@ -45,7 +45,7 @@ impl<'a> Collector<'a> {
         // A section without sentences of its own sits where its place in the walk says.
         let mut next = sentences
             .iter()
-            .position(|s| matches!(s.place, Place::Closing(_) | Place::Signature | Place::Date))
+            .position(|s| matches!(s.place, Place::Closing(_) | Place::Signature | Place::Date | Place::Trailer(_)))
             .unwrap_or(sentences.len());
         for &id in walk.iter().rev() {
             if own[id].is_empty() {
@@ -78,7 +78,7 @@ impl<'a> Collector<'a> {
     /// The passages filed under `t` (`None`: what no topic claims), in document order.
     pub(super) fn collect(&self, t: Option<TopicId>) -> Vec<Passage> {
         let mut out = Vec::new();
-        let after_body = |p: &Place| matches!(p, Place::Closing(_) | Place::Signature | Place::Date);
+        let after_body = |p: &Place| matches!(p, Place::Closing(_) | Place::Signature | Place::Date | Place::Trailer(_));
         for (place, range) in self.outside.iter().filter(|(p, _)| !after_body(p)) {
             self.runs(*place, range.clone(), t, &mut out);
         }
@@ -128,7 +128,7 @@ impl<'a> Collector<'a> {
                 let kind = match (place, whole) {
                     (Place::Title | Place::Addressee | Place::Signature | Place::Date, _) => PassageKind::Frame,
                     (Place::Preamble(_), true) => PassageKind::Preamble,
-                    (Place::Closing(_), true) => PassageKind::Closing,
+                    (Place::Closing(_) | Place::Trailer(_), true) => PassageKind::Closing,
                     (Place::Section(_), true) if part == 0 => PassageKind::Heading,
                     (Place::Section(_), true) => PassageKind::Paragraph,
                     _ => PassageKind::Sentences,
@@ -193,6 +193,7 @@ impl<'a> Collector<'a> {
         let shared = match place {
             Place::Preamble(i) => self.doc.preamble.get(i).map(|p| p.text.clone()),
             Place::Closing(i) => self.doc.closing.get(i).map(|p| p.text.clone()),
+            Place::Trailer(i) => self.doc.trailer.get(i).map(|p| p.text.clone()),
             _ => None,
         };
         let text = match shared.and_then(|p| p.sub(at..end)) {

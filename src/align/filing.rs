@@ -119,7 +119,7 @@ pub fn file(doc: &Document, sentences: &[Sentence], topics: &DocTopics, tax: &Ta
             best_lead(&paragraph, PARAGRAPH_MIN, tax).filter(|&t| paragraph.get(t) * 2 > paragraph.total());
         for (slot, s) in out[k..end].iter_mut().zip(scores) {
             *slot = match place {
-                Place::Title | Place::Addressee | Place::Signature | Place::Date => Some(frame),
+                Place::Title | Place::Addressee | Place::Signature | Place::Date | Place::Trailer(_) => Some(frame),
                 Place::Preamble(_) | Place::Closing(_) => {
                     let base = paragraph_lead.unwrap_or(frame);
                     Some(clearly_other(s, base, tax).unwrap_or(base))

@@ -89,6 +89,7 @@ enum Class {
     Closing,
     Signature,
     Date,
+    Trailer,
 }
 
 fn class(s: &Sentence) -> Class {
@@ -98,12 +99,13 @@ fn class(s: &Sentence) -> Class {
         Place::Preamble(_) => Class::Opening,
         Place::Section(_) => Class::Body,
         Place::Closing(_) => Class::Closing,
+        Place::Trailer(_) => Class::Trailer,
         Place::Signature => Class::Signature,
         Place::Date => Class::Date,
     }
 }
 
-const CLASSES: [Class; 7] = [
+const CLASSES: [Class; 8] = [
     Class::Title,
     Class::Addressee,
     Class::Opening,
@@ -111,6 +113,7 @@ const CLASSES: [Class; 7] = [
     Class::Closing,
     Class::Signature,
     Class::Date,
+    Class::Trailer,
 ];
 
 /// Matches the sentences of two reports; pairs sorted by left sentence.

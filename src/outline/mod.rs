@@ -108,6 +108,9 @@ pub struct Document {
     pub preamble: Vec<Paragraph>,
     /// Concluding paragraphs after the last section (`特此报告。`).
     pub closing: Vec<Paragraph>,
+    /// What follows the signature and date (an attachment list, a note), and attachment notes
+    /// (`附件:…`) before them: part of the report, kept.
+    pub trailer: Vec<Paragraph>,
     pub sections: Vec<Section>,
     pub roots: Vec<SectionId>,
     /// The sections laid out in one shared text, which their paragraphs are stretches of.

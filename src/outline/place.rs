@@ -17,6 +17,8 @@ pub enum Place {
     Closing(usize),
     Signature,
     Date,
+    /// A line after the signature and date, or an attachment note (`附件:…`), by index.
+    Trailer(usize),
 }
 
 /// Where a stretch of a passage's text comes from: passage bytes `from..from + len` are bytes
@@ -90,6 +92,7 @@ impl Document {
             Place::Closing(i) => paragraph(&self.closing, i),
             Place::Signature => frame(&self.signature),
             Place::Date => frame(&self.date),
+            Place::Trailer(i) => paragraph(&self.trailer, i),
         }
     }
 
@@ -100,6 +103,7 @@ impl Document {
         out.extend(self.walk().into_iter().map(Place::Section));
         out.extend((0..self.closing.len()).map(Place::Closing));
         out.extend([Place::Signature, Place::Date]);
+        out.extend((0..self.trailer.len()).map(Place::Trailer));
         out.retain(|&p| match p {
             Place::Title => self.title.is_some(),
             Place::Addressee => self.addressee.is_some(),

@@ -101,6 +101,7 @@ impl Document {
             Place::Date => frame(&self.date),
             Place::Preamble(i) => paragraph(&self.preamble, i),
             Place::Closing(i) => paragraph(&self.closing, i),
+            Place::Trailer(i) => paragraph(&self.trailer, i),
             Place::Section(id) => match (self.sections.get(id), part) {
                 (None, _) => "",
                 (Some(s), 0) => &s.heading_line,

@@ -22,6 +22,8 @@ struct OutlineJson<'a> {
     date: Option<&'a str>,
     preamble: Vec<&'a str>,
     closing: Vec<&'a str>,
+    /// What follows the signature and date (attachments, notes).
+    trailer: Vec<&'a str>,
     sections: Vec<SectionJson<'a>>,
 }
 
@@ -69,6 +71,7 @@ pub fn outline(doc: &Document, topics: &DocTopics, tax: &Taxonomy) -> String {
         date: doc.date.as_deref(),
         preamble: doc.preamble.iter().map(|p| p.text.as_str()).collect(),
         closing: doc.closing.iter().map(|p| p.text.as_str()).collect(),
+        trailer: doc.trailer.iter().map(|p| p.text.as_str()).collect(),
         sections: doc.roots.iter().map(|&r| section_json(doc, topics, tax, r)).collect(),
     };
     to_string(&value)

@@ -62,6 +62,9 @@ pub fn outline(doc: &Document, topics: &DocTopics, tax: &Taxonomy, color: bool) 
         or_dash(doc.signature.as_deref()),
         or_dash(doc.date.as_deref())
     );
+    for t in &doc.trailer {
+        let _ = writeln!(out, "after: {}", t.text);
+    }
     let _ = out.write_char('\n');
     for id in doc.walk() {
         let s = doc.section(id);

@@ -102,7 +102,7 @@ pub fn document(doc: &Document, side: Side, marks: &HashMap<Place, Marks>, width
             Place::Section(id) => (Some(id), None),
             Place::Title | Place::Addressee => (None, Some(Look::Header)),
             Place::Signature | Place::Date => (None, Some(Look::Dim)),
-            Place::Preamble(_) | Place::Closing(_) => (None, None),
+            Place::Preamble(_) | Place::Closing(_) | Place::Trailer(_) => (None, None),
         };
         let place_marks = marks.get(&place);
         let spans = place_marks.map_or(&[][..], |m| m.spans.as_slice());

@@ -420,3 +420,18 @@ fn every_message_is_one_line_with_nothing_of_the_file_raw_and_json_keeps_the_rea
         serde_json::from_str(&stdout_of(duibi().args(["outline", "--format", "json"]).arg(&marked))).unwrap();
     assert_eq!(json["file"].as_str(), Some(marked.to_str().unwrap()));
 }
+
+#[test]
+fn what_follows_the_signature_is_compared_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let body = "某局2024年法治政府建设情况报告\n一、法律顾问\n聘请法律顾问2名。\n特此报告。\n\n某局\n2025年1月10日\n";
+    let a = dir.path().join("a.txt");
+    let b = dir.path().join("b.txt");
+    std::fs::write(&a, format!("{body}附件:1.法律顾问合同清单\n")).unwrap();
+    std::fs::write(&b, format!("{body}附件:1.法律顾问合同清单(修订)\n")).unwrap();
+    let out = duibi().args(["compare", "--exit-code"]).arg(&a).arg(&b).assert().code(1).get_output().stdout.clone();
+    let out = String::from_utf8(out).unwrap();
+    assert!(out.contains("修订"), "{out}");
+    let outline = stdout_of(duibi().args(["outline", "--format", "json"]).arg(&a));
+    assert!(outline.contains("法律顾问合同清单"), "{outline}");
+}
