@@ -45,7 +45,12 @@ impl<'a> Collector<'a> {
         // A section without sentences of its own sits where its place in the walk says.
         let mut next = sentences
             .iter()
-            .position(|s| matches!(s.place, Place::Closing(_) | Place::Signature | Place::Date | Place::Trailer(_)))
+            .position(|s| {
+                matches!(
+                    s.place,
+                    Place::Closing(_) | Place::Signature | Place::Date | Place::Trailer(_)
+                )
+            })
             .unwrap_or(sentences.len());
         for &id in walk.iter().rev() {
             if own[id].is_empty() {
@@ -78,7 +83,12 @@ impl<'a> Collector<'a> {
     /// The passages filed under `t` (`None`: what no topic claims), in document order.
     pub(super) fn collect(&self, t: Option<TopicId>) -> Vec<Passage> {
         let mut out = Vec::new();
-        let after_body = |p: &Place| matches!(p, Place::Closing(_) | Place::Signature | Place::Date | Place::Trailer(_));
+        let after_body = |p: &Place| {
+            matches!(
+                p,
+                Place::Closing(_) | Place::Signature | Place::Date | Place::Trailer(_)
+            )
+        };
         for (place, range) in self.outside.iter().filter(|(p, _)| !after_body(p)) {
             self.runs(*place, range.clone(), t, &mut out);
         }

@@ -87,6 +87,34 @@ const BLOCK_TAGS: &[&str] = &[
 /// A child holding at least this share of its parent's Chinese text is where the article is.
 const ARTICLE_SHARE: f64 = 0.85;
 
+/// Elements that are the article's content, never the box around it: the descent to the article
+/// stops above them, so that a numbered list holding most of a report keeps its title, opening and
+/// closing beside it.
+const CONTENT_TAGS: &[&str] = &[
+    "ol",
+    "ul",
+    "li",
+    "p",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "pre",
+    "blockquote",
+    "dl",
+    "dd",
+    "dt",
+    "span",
+    "font",
+    "b",
+    "strong",
+    "em",
+    "i",
+    "a",
+];
+
 /// Longest plausible title, in characters.
 const TITLE_MAX_CHARS: usize = 80;
 
@@ -193,7 +221,11 @@ impl Reader {
             let total = self.cjk_count(node);
             let best = node
                 .children()
-                .filter(|c| c.value().is_element())
+                .filter(|c| {
+                    c.value()
+                        .as_element()
+                        .is_some_and(|e| !CONTENT_TAGS.contains(&e.name()))
+                })
                 .map(|c| (self.cjk_count(c), c))
                 .max_by_key(|(n, _)| *n);
             match best {
@@ -408,6 +440,22 @@ mod tests {
 <div class="comment-box">留言与评论（共有 0 条评论）</div>
 <div class="footer">主办单位：示例市科学技术局 版权所有 网站地图 联系我们 网站标识码 1234567890</div>
 </body></html>"#;
+
+    #[test]
+    fn a_numbered_list_holding_most_of_the_report_keeps_the_text_around_it() {
+        let items: String = ["加强组织领导", "推进依法决策", "规范行政执法", "强化监督制约", "化解矛盾纠纷", "深化普法宣传"]
+            .iter()
+            .map(|h| format!("<li><p>{h}。全年开展相关工作多次,取得明显成效,各项任务按期完成,群众满意度持续提升,制度体系不断完善。</p></li>"))
+            .collect();
+        let page = format!(
+            "<html><body><div class=\"content\"><p>示例局2024年法治政府建设情况报告</p>\
+             <p>现将有关情况报告如下:</p><ol>{items}</ol><p>特此报告。</p><p>示例局</p></div></body></html>"
+        );
+        let text = extract(&page).unwrap();
+        for kept in ["情况报告", "现将有关情况", "特此报告", "示例局\n", "1.加强组织领导"] {
+            assert!(text.contains(kept.trim_end()), "{kept}: {text}");
+        }
+    }
 
     #[test]
     fn preformatted_text_keeps_its_lines_and_ordered_lists_their_numbers() {

@@ -148,7 +148,11 @@ pub fn fill(doc: &mut Document, lines: &[Line], frame: &Frame) {
         .clone()
         .map(|i| Paragraph { text: text(i).into() })
         .collect();
-    doc.trailer = frame.trailer.iter().map(|&i| Paragraph { text: text(i).into() }).collect();
+    doc.trailer = frame
+        .trailer
+        .iter()
+        .map(|&i| Paragraph { text: text(i).into() })
+        .collect();
     let trailer_title = frame
         .trailer
         .iter()

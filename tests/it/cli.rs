@@ -429,7 +429,15 @@ fn what_follows_the_signature_is_compared_too() {
     let b = dir.path().join("b.txt");
     std::fs::write(&a, format!("{body}附件:1.法律顾问合同清单\n")).unwrap();
     std::fs::write(&b, format!("{body}附件:1.法律顾问合同清单(修订)\n")).unwrap();
-    let out = duibi().args(["compare", "--exit-code"]).arg(&a).arg(&b).assert().code(1).get_output().stdout.clone();
+    let out = duibi()
+        .args(["compare", "--exit-code"])
+        .arg(&a)
+        .arg(&b)
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
     let out = String::from_utf8(out).unwrap();
     assert!(out.contains("修订"), "{out}");
     let outline = stdout_of(duibi().args(["outline", "--format", "json"]).arg(&a));
