@@ -18,6 +18,8 @@
 # - reportlab.pdf: the text typeset by reportlab in a CID font (scripts/reportlab-pdf.py);
 # - weasyprint.pdf: the text typeset by WeasyPrint, justified, paragraphs indented, curly quotes
 #   (scripts/weasyprint-pdf.py);
+# - ../numbered/libreoffice-numbered.html: word-numbered.docx saved as a web page by LibreOffice
+#   (nested ordered lists, no number formats);
 # - gb18030.txt: the text in the legacy encoding.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -47,6 +49,11 @@ for format in docx odt doc; do
     soffice --headless --convert-to "$format" --outdir "$tmp/resaved" "$tmp/resaved-numbered.docx" > /dev/null 2>&1
     cp "$tmp/resaved/resaved-numbered.$format" "$out/"
 done
+# The numbered .docx as LibreOffice's web page: nested <ol> with no number format (its own folder:
+# it reads with other numbers than the demo text, 1. and (1) for 一、 and 1.).
+soffice --headless --convert-to html --outdir "$tmp/resaved" "$tmp/resaved-numbered.docx" > /dev/null 2>&1
+mkdir -p tests/fixtures/numbered
+cp "$tmp/resaved/resaved-numbered.html" tests/fixtures/numbered/libreoffice-numbered.html
 python3 scripts/word-numbered.py --styles "$src" "$out/word-styled.docx"
 cp "$out/word-styled.docx" "$tmp/styled-numbered.docx"
 soffice --headless --convert-to doc --outdir "$tmp/resaved" "$tmp/styled-numbered.docx" > /dev/null 2>&1

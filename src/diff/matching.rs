@@ -35,10 +35,17 @@ pub fn prepare(doc: &Document, sentences: &[Sentence]) -> Vec<Prepared> {
             let text = doc.sentence_text(s);
             let folded = Some(fold(text)).filter(|f| f.text != text).map(Box::new);
             let opens = s.start == s.at;
-            let marker = if opens {
-                parse_marker(folded.as_ref().map_or(text, |f| &f.text)).map_or(0, |m| m.len)
-            } else {
-                0
+            let read = folded.as_ref().map_or(text, |f| &f.text);
+            // A heading's marker is the one the outline found (`5.` of `5. 2025年工作安排`, which
+            // alone could read as a number); elsewhere, one that opens the paragraph.
+            let heading_number = s
+                .section()
+                .filter(|_| s.in_heading())
+                .map(|id| doc.sections[id].number.as_str());
+            let marker = match heading_number {
+                _ if !opens => 0,
+                Some(number) if !number.is_empty() => marker_len(read, number),
+                _ => parse_marker(read).map_or(0, |m| m.len),
             };
             Prepared {
                 folded,
@@ -46,6 +53,34 @@ pub fn prepare(doc: &Document, sentences: &[Sentence]) -> Vec<Prepared> {
             }
         })
         .collect()
+}
+
+/// Bytes of `text` its numbering marker `number` (blanks removed, as the outline keeps it) takes,
+/// with the blanks in and after it; 0 when the text does not open with it.
+fn marker_len(text: &str, number: &str) -> usize {
+    let mut want = number
+        .chars()
+        .map(crate::normalize::fold_char)
+        .filter(|c| !crate::text::is_blank(*c))
+        .peekable();
+    let mut end = 0;
+    for (i, c) in text.char_indices() {
+        if want.peek().is_none() {
+            if crate::text::is_blank(c) {
+                end = i + c.len_utf8();
+                continue;
+            }
+            return end;
+        }
+        if crate::text::is_blank(c) {
+            continue;
+        }
+        if crate::normalize::fold_char(c) != want.next().unwrap_or_default() {
+            return 0;
+        }
+        end = i + c.len_utf8();
+    }
+    if want.peek().is_none() { end } else { 0 }
 }
 
 /// One report as matching reads it.

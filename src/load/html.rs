@@ -18,7 +18,7 @@ use crate::text::is_han;
 mod lists;
 mod nesting;
 
-use lists::{list_marker, list_style};
+use lists::{default_style, list_marker, list_style};
 use nesting::{MAX_NESTING, nesting};
 
 /// Never part of an article.
@@ -268,6 +268,13 @@ impl Reader {
                     continue;
                 }
             };
+            // `5.` before `2025年工作安排` would read as the number 5.2025: a browser shows them apart.
+            if let Node::Text(t) = node.value()
+                && marker_end == Some(out.len())
+                && t.trim_start().starts_with(|c: char| c.is_ascii_digit())
+            {
+                out.push(' ');
+            }
             match node.value() {
                 Node::Text(t) if preformatted > 0 => out.push_str(t),
                 Node::Text(t) => push_collapsed(t, out),
@@ -279,7 +286,11 @@ impl Reader {
                     match name {
                         "ol" => {
                             let start = e.attr("start").and_then(|v| v.trim().parse::<u32>().ok()).unwrap_or(1);
-                            lists.push(Some((start.saturating_sub(1), list_style(e))));
+                            let mut style = list_style(e);
+                            if style.is_empty() {
+                                style = default_style(lists.iter().filter(|l| l.is_some()).count());
+                            }
+                            lists.push(Some((start.saturating_sub(1), style)));
                         }
                         "ul" => lists.push(None),
                         "pre" => preformatted += 1,

@@ -74,3 +74,19 @@ fn an_old_word_document_says_what_it_is() {
     let src = load(&dir().join("libreoffice.doc"), &LoadOptions::default()).expect("reads");
     assert_eq!(outline(&src).source_kind(), "Word 97–2003 .doc");
 }
+
+#[test]
+fn a_page_of_nested_numbered_lists_keeps_its_levels_and_every_line() {
+    // LibreOffice's web page of a report numbered by Word's lists: nested <ol> without a number
+    // format, as a browser shows them (1. at every level).
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let page = read(&root.join("tests/fixtures/numbered/libreoffice-numbered.html"));
+    let word = read(&dir().join("word-numbered.docx"));
+    let levels = |d: &Document| -> Vec<(usize, String)> { shape(d).into_iter().map(|(l, _, h)| (l, h)).collect() };
+    assert_eq!(levels(&page), levels(&word), "the same headings at the same levels");
+    assert_eq!((&page.title, &page.date), (&word.title, &word.date));
+    let mut c = Comparison::build(word, page, &Taxonomy::builtin());
+    c.diffs = c.word_diffs(&CharTokenizer, std::time::Duration::from_secs(10));
+    let changes: usize = c.diffs.iter().map(|d| d.stats.changes).sum();
+    assert_eq!(changes, 0, "every line is there, numbering aside");
+}

@@ -18,8 +18,24 @@ pub(super) fn list_style(e: &scraper::node::Element) -> String {
         .unwrap_or_default()
 }
 
+/// An ordered list's style when the page sets none: decimal, as a browser shows every level; but
+/// a list inside another is written `(1)`, and one deeper `①`, so that the levels a page shows by
+/// indentation stay levels in the text (numbering is structure, never counted as a change).
+pub(super) fn default_style(depth: usize) -> String {
+    match depth {
+        0 => String::new(),
+        1 => "(decimal)".to_string(),
+        _ => "circled".to_string(),
+    }
+}
+
 /// The number a browser shows before the `n`-th item of an ordered list in `style`.
 pub(super) fn list_marker(n: u32, style: &str) -> String {
+    match style {
+        "(decimal)" => return format!("({n})"),
+        "circled" => return crate::numbering::circled(n).map_or_else(|| format!("({n})"), String::from),
+        _ => {}
+    }
     use crate::numbering::{chinese_counting, letters, roman};
     let written = match style {
         "a" | "lower-alpha" | "lower-latin" => letters(n, false),
