@@ -171,10 +171,53 @@ struct Writer {
     lines: Vec<String>,
 }
 
+/// Gone from the document or repeated elsewhere: deleted and moved-away text, a drawing's legacy
+/// fallback (its modern version gives the text).
+fn dropped(n: &Node) -> bool {
+    is_w(n, "del")
+        || is_w(n, "moveFrom")
+        || (n.is_element() && n.tag_name().name() == "Fallback" && n.tag_name().namespace() == Some(MC))
+}
+
+/// The elements named `name` under `parent`, through whatever wraps them (content controls,
+/// custom XML), not inside one named `stop`: a table's rows, a row's cells. Walked with a stack.
+fn wrapped<'a, 'i>(parent: Node<'a, 'i>, name: &str, stop: &str) -> Vec<Node<'a, 'i>> {
+    let mut out = Vec::new();
+    let mut stack: Vec<Node> = parent.children().rev().collect();
+    while let Some(n) = stack.pop() {
+        if !n.is_element() || dropped(&n) || is_w(&n, stop) {
+            continue;
+        }
+        if is_w(&n, name) {
+            out.push(n);
+        } else {
+            stack.extend(n.children().rev());
+        }
+    }
+    out
+}
+
+/// All the text a table cell holds, paragraphs (those of a table inside it too) a space apart.
+fn cell_text(tc: Node) -> String {
+    let mut paragraphs = Vec::new();
+    let mut stack: Vec<Node> = tc.children().rev().collect();
+    while let Some(n) = stack.pop() {
+        if !n.is_element() || dropped(&n) {
+            continue;
+        }
+        if is_w(&n, "p") {
+            paragraphs.push(runs_text(n));
+        } else {
+            stack.extend(n.children().rev());
+        }
+    }
+    paragraphs.join(" ").trim().to_string()
+}
+
 impl Writer {
-    /// Paragraphs and tables in document order (content controls opened).
-    /// Walked with a stack of its own, not by recursion: a hostile file may nest content controls
-    /// tens of thousands deep.
+    /// Paragraphs and tables in document order, through whatever wraps them (content controls,
+    /// custom XML, inserted text). Walked with a stack of its own, not by recursion: a hostile file
+    /// may nest wrappers tens of thousands deep.
     fn blocks(&mut self, parent: Node) {
         let mut open = vec![parent.children()];
         while let Some(siblings) = open.last_mut() {
@@ -182,30 +225,25 @@ impl Writer {
                 open.pop();
                 continue;
             };
+            if !n.is_element() || dropped(&n) || is_w(&n, "sectPr") {
+                continue;
+            }
             if is_w(&n, "p") {
                 let text = self.paragraph(n);
                 self.lines.push(text);
             } else if is_w(&n, "tbl") {
                 self.table(n);
-            } else if is_w(&n, "sdt")
-                && let Some(content) = child(n, "sdtContent")
-            {
-                open.push(content.children());
+            } else {
+                open.push(n.children());
             }
         }
     }
 
+    /// A table, one line a row, ` | ` between cells: its rows and cells through whatever wraps them,
+    /// each cell all the text it holds (a table inside it too), a space between paragraphs.
     fn table(&mut self, tbl: Node) {
-        for row in tbl.children().filter(|n| is_w(n, "tr")) {
-            let cells: Vec<String> = row
-                .children()
-                .filter(|n| is_w(n, "tc"))
-                .map(|tc| {
-                    let paragraphs: Vec<String> =
-                        tc.children().filter(|n| is_w(n, "p")).map(|p| runs_text(p)).collect();
-                    paragraphs.join(" ").trim().to_string()
-                })
-                .collect();
+        for row in wrapped(tbl, "tr", "tbl") {
+            let cells: Vec<String> = wrapped(row, "tc", "tr").into_iter().map(cell_text).collect();
             self.lines.push(cells.join(" | "));
         }
     }
@@ -232,13 +270,6 @@ impl Writer {
 /// runs are nested.
 fn runs_text(p: Node) -> String {
     let mut out = String::new();
-    // Deleted and moved-away text is gone from the document; a drawing's legacy fallback repeats
-    // the text its modern version already gave.
-    let dropped = |a: &Node| {
-        is_w(a, "del")
-            || is_w(a, "moveFrom")
-            || (a.is_element() && a.tag_name().name() == "Fallback" && a.tag_name().namespace() == Some(MC))
-    };
     let mut stack = vec![p];
     while let Some(n) = stack.pop() {
         if dropped(&n) {

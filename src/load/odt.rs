@@ -15,11 +15,24 @@ const TABLE: &str = "urn:oasis:names:tc:opendocument:xmlns:table:1.0";
 const OFFICE: &str = "urn:oasis:names:tc:opendocument:xmlns:office:1.0";
 const STYLE: &str = "urn:oasis:names:tc:opendocument:xmlns:style:1.0";
 
-/// The signature every OpenDocument text package starts with: its uncompressed `mimetype` entry.
+/// An OpenDocument text package: its `mimetype` entry first and uncompressed, as the standard asks;
+/// or, re-zipped by another tool (the entry compressed, or elsewhere), a package with a
+/// `content.xml` and no Word document.
 pub fn is_odt(bytes: &[u8]) -> bool {
-    bytes
+    if bytes
         .get(30..)
         .is_some_and(|rest| rest.starts_with(b"mimetypeapplication/vnd.oasis.opendocument.text"))
+    {
+        return true;
+    }
+    let Ok(zip) = zip::ZipArchive::new(Cursor::new(bytes)) else {
+        return false;
+    };
+    let names: Vec<String> = zip
+        .file_names()
+        .filter_map(|n| n.ok().map(|n| n.into_owned()))
+        .collect();
+    names.iter().any(|n| n == "content.xml") && !names.iter().any(|n| n == "word/document.xml")
 }
 
 fn is(node: &Node, ns: &str, name: &str) -> bool {
@@ -144,11 +157,7 @@ impl Reader<'_> {
                 let cells: Vec<String> = n
                     .children()
                     .filter(|c| is(c, TABLE, "table-cell"))
-                    .map(|c| {
-                        let paragraphs: Vec<String> =
-                            c.children().filter(|p| is(p, TEXT, "p")).map(inline_text).collect();
-                        paragraphs.join(" ").trim().to_string()
-                    })
+                    .map(cell_text)
                     .collect();
                 self.lines.push(cells.join(" | "));
             } else if is(&n, TEXT, "list") {
@@ -194,6 +203,24 @@ impl Reader<'_> {
         }
         self.lines.join("\n")
     }
+}
+
+/// All the text a table cell holds: its paragraphs and headings, those of lists, sections and tables
+/// inside it too, a space apart. Walked with a stack.
+fn cell_text(cell: Node) -> String {
+    let mut paragraphs = Vec::new();
+    let mut stack: Vec<Node> = cell.children().rev().collect();
+    while let Some(n) = stack.pop() {
+        if is(&n, TEXT, "tracked-changes") || is(&n, OFFICE, "annotation") {
+            continue;
+        }
+        if is(&n, TEXT, "p") || is(&n, TEXT, "h") {
+            paragraphs.push(inline_text(n));
+        } else {
+            stack.extend(n.children().rev());
+        }
+    }
+    paragraphs.join(" ").trim().to_string()
 }
 
 /// The text of a paragraph or heading: spans, spaces (`text:s`), tabs and line breaks, the cached

@@ -442,3 +442,84 @@ fn a_pdf_whose_page_tree_is_damaged_is_not_called_a_scan() {
             "cyclic.pdf: is a PDF whose pages could not be found (its page tree is damaged)",
         ));
 }
+
+#[test]
+fn every_word_of_a_docx_is_read_whatever_wraps_it() {
+    let r = |t: &str| format!("<w:r><w:t>{t}</w:t></w:r>");
+    let body = format!(
+        "<w:customXml w:element=\"a\"><w:p>{}</w:p></w:customXml>\
+         <w:sdt><w:sdtContent><w:tbl>\
+           <w:sdt><w:sdtContent><w:tr>\
+             <w:customXml w:element=\"c\"><w:tc><w:p>{}</w:p></w:tc></w:customXml>\
+             <w:tc><w:tbl><w:tr><w:tc><w:p>{}</w:p></w:tc><w:tc><w:sdt><w:sdtContent><w:p>{}</w:p></w:sdtContent></w:sdt></w:tc></w:tr></w:tbl></w:tc>\
+           </w:tr></w:sdtContent></w:sdt>\
+           <w:customXml w:element=\"r\"><w:tr><w:tc><w:p>{}</w:p></w:tc></w:tr></w:customXml>\
+         </w:tbl></w:sdtContent></w:sdt>\
+         <w:p><w:smartTag w:element=\"s\">{}</w:smartTag></w:p>",
+        r("一、在自定义标记里"),
+        r("单元格甲"),
+        r("表中表乙"),
+        r("表中表丙"),
+        r("包起来的行"),
+        r("智能标记里的字")
+    );
+    let text = text_of(&docx_with_body(&body)).expect("reads");
+    for word in [
+        "在自定义标记里",
+        "单元格甲",
+        "表中表乙",
+        "表中表丙",
+        "包起来的行",
+        "智能标记里的字",
+    ] {
+        assert!(text.contains(word), "{word} lost: {text}");
+    }
+    // Tables nested thousands deep are read in time linear in their size.
+    let depth = 20_000;
+    let nested = format!(
+        "{}<w:p>{}</w:p>{}",
+        "<w:tbl><w:tr><w:tc>".repeat(depth),
+        r("最里面"),
+        "</w:tc></w:tr></w:tbl>".repeat(depth)
+    );
+    if let Ok(text) = text_of(&docx_with_body(&nested)) {
+        assert!(text.contains("最里面"));
+    }
+}
+
+#[test]
+fn an_odt_is_read_however_it_was_zipped_and_whatever_its_table_cells_hold() {
+    let body = "<text:h text:outline-level=\"1\">一、总体情况</text:h>\
+        <table:table><table:table-header-rows><table:table-row><table:table-cell><text:p>表头</text:p></table:table-cell></table:table-row></table:table-header-rows>\
+        <table:table-row><table:table-cell><text:h>格中标题</text:h><text:list><text:list-item><text:p>格中列表</text:p></text:list-item></text:list>\
+        <text:section><text:p>格中分节</text:p></text:section>\
+        <table:table><table:table-row><table:table-cell><text:p>格中之表</text:p></table:table-cell></table:table-row></table:table></table:table-cell></table:table-row></table:table>";
+    let good = crate::make::odt("", body);
+    let text = text_of(&good).expect("reads");
+    for word in ["表头", "格中标题", "格中列表", "格中分节", "格中之表"] {
+        assert!(text.contains(word), "{word} lost: {text}");
+    }
+    // Re-zipped: the mimetype entry compressed, or not first, or missing.
+    let entries = crate::exercise::archive_entries(&good).expect("a zip");
+    for (order, compress) in [(false, true), (true, false), (true, true)] {
+        let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+        let method = if compress {
+            zip::CompressionMethod::Deflated
+        } else {
+            zip::CompressionMethod::Stored
+        };
+        let opts = zip::write::SimpleFileOptions::default().compression_method(method);
+        let mut list = entries.clone();
+        if order {
+            list.reverse();
+        }
+        for (name, data) in &list {
+            zip.start_file(name.as_str(), opts).expect("entry");
+            std::io::Write::write_all(&mut zip, data).expect("writes");
+        }
+        let bytes = zip.finish().expect("zip").into_inner();
+        let read = duibi::load::SourceText::from_bytes("re-zipped.odt", &bytes).expect("reads");
+        assert_eq!(read.format, duibi::load::Format::Odt);
+        assert!(read.text.contains("格中之表"));
+    }
+}
