@@ -95,11 +95,12 @@ impl SourceText {
             Sniffed::Unsupported(what) => return Err(Error::Unsupported { path, what }),
             Sniffed::Other => {
                 let (text, encoding, bad) = decode(&path, bytes)?;
+                replaced = bad;
                 if looks_like_html(&text, &path) {
-                    let (text, encoding) = redecode_html(&path, bytes, text, encoding)?;
+                    let (text, encoding, bad) = redecode_html(&path, bytes, text, encoding, bad)?;
+                    replaced = bad;
                     (Format::Html, html::extract(&text).map_err(document_error)?, encoding)
                 } else {
-                    replaced = bad;
                     (Format::Text, text, encoding)
                 }
             }
@@ -290,35 +291,77 @@ fn declared_charset(bytes: &[u8]) -> Option<&'static Encoding> {
 }
 
 /// Decodes a page again with its declared charset when that differs from what was detected (a BOM
-/// still wins, as in browsers).
-fn redecode_html(path: &Path, bytes: &[u8], text: String, detected: &'static str) -> Result<(String, &'static str)> {
+/// still wins, as in browsers). A declaration that the bytes contradict is not believed: bytes that
+/// are all valid UTF-8 (which text in a legacy encoding almost never is) stay UTF-8 whatever the page
+/// says, and a page declared UTF-8 whose bytes are not is read as detected.
+fn redecode_html(
+    path: &Path,
+    bytes: &[u8],
+    text: String,
+    detected: &'static str,
+    replaced: usize,
+) -> Result<(String, &'static str, usize)> {
     match declared_charset(bytes) {
         Some(declared) if Encoding::for_bom(bytes).is_none() && declared.name() != detected => {
+            let valid_utf8 = std::str::from_utf8(bytes).is_ok();
+            if valid_utf8 || declared == UTF_8 {
+                return Ok((text, detected, replaced));
+            }
             let (text, had_errors) = declared.decode_without_bom_handling(bytes);
             check_decoded(path, &text, had_errors)?;
-            Ok((text.into_owned(), declared.name()))
+            let replaced = if had_errors {
+                text.matches(char::REPLACEMENT_CHARACTER).count()
+            } else {
+                0
+            };
+            Ok((text.into_owned(), declared.name(), replaced))
         }
-        _ => Ok((text, detected)),
+        _ => Ok((text, detected, replaced)),
     }
 }
 
-/// Decodes bytes: a BOM wins; then strict UTF-8; then whatever `chardetng` detects (GBK is widened to
-/// GB18030, its superset). NUL bytes outside UTF-16 mean binary data.
+/// UTF-16 without a byte order mark, when the bytes read as text that way (an editor that saves
+/// "Unicode" may leave the mark out): little- or big-endian, whichever reads with no broken
+/// surrogate and mostly Chinese, ASCII and the punctuation of both.
+fn utf16_without_bom(bytes: &[u8]) -> Option<(String, &'static Encoding)> {
+    if bytes.len() < 4 || bytes.len() % 2 != 0 {
+        return None;
+    }
+    let plausible = |c: char| crate::text::is_cjk(c) || c.is_ascii_graphic() || c.is_whitespace();
+    [UTF_16LE, UTF_16BE].into_iter().find_map(|encoding| {
+        let (text, had_errors) = encoding.decode_without_bom_handling(bytes);
+        let total = text.chars().count();
+        let good = text.chars().filter(|&c| plausible(c)).count();
+        (!had_errors && good * 100 >= total * 95).then(|| (text.into_owned(), encoding))
+    })
+}
+
 /// Share of a file's multi-byte characters that must decode as UTF-8 for the file to be read as
 /// UTF-8 despite invalid bytes: text in a legacy encoding almost never forms valid UTF-8 sequences,
 /// while a UTF-8 file with a damaged byte or a character cut in half at the end is all valid but
 /// for those.
 const MOSTLY_UTF8: usize = 20;
 
-/// The text of `bytes` in the encoding they are in, its name, and how many invalid sequences of a
-/// mostly valid UTF-8 file were replaced.
+/// The text of `bytes` in the encoding they are in, its name, and how many invalid sequences were
+/// replaced. A BOM wins; NUL bytes mean UTF-16 without a BOM when they read as text that way, else
+/// binary data; then strict UTF-8, mostly valid UTF-8, and what `chardetng` detects (GBK widened
+/// to GB18030, its superset).
 fn decode(path: &Path, bytes: &[u8]) -> Result<(String, &'static str, usize)> {
     if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
         let (text, had_errors) = encoding.decode_without_bom_handling(&bytes[bom_len..]);
         check_decoded(path, &text, had_errors)?;
-        return Ok((text.into_owned(), encoding.name(), 0));
+        // An unpaired surrogate of UTF-16, a bad byte of UTF-8: replaced, and said.
+        let replaced = if had_errors {
+            text.matches(char::REPLACEMENT_CHARACTER).count()
+        } else {
+            0
+        };
+        return Ok((text.into_owned(), encoding.name(), replaced));
     }
     if bytes.contains(&0) {
+        if let Some((text, encoding)) = utf16_without_bom(bytes) {
+            return Ok((text, encoding.name(), 0));
+        }
         return Err(Error::Binary {
             path: path.to_path_buf(),
         });
@@ -449,6 +492,64 @@ mod tests {
         );
         assert_eq!(find(r#"<meta charset="utf-16">"#), Some("UTF-8"));
         assert_eq!(find("<p>没有声明</p>"), None);
+    }
+
+    fn html_bytes(encoding: &'static Encoding, meta: &str) -> Vec<u8> {
+        let page = format!(
+            "<html><head><meta charset=\"{meta}\"><title>报告</title></head><body><p>一、依法全面履行政府职能。</p><p>我局认真落实规范性文件管理制度，完成清理工作。</p></body></html>"
+        );
+        encoding.encode(&page).0.into_owned()
+    }
+
+    #[test]
+    fn a_page_whose_declared_charset_the_bytes_contradict_is_read_as_it_is() {
+        // Saved as UTF-8 by an editor that kept the old GBK declaration.
+        let src = SourceText::from_bytes("p.html", &html_bytes(UTF_8, "gbk")).unwrap();
+        assert_eq!(src.encoding, "UTF-8");
+        assert!(src.text.contains("依法全面履行政府职能"), "{}", src.text);
+        // Saved as GBK while declaring UTF-8.
+        let src = SourceText::from_bytes("p.html", &html_bytes(GBK, "utf-8")).unwrap();
+        assert_eq!(src.encoding, "gb18030");
+        assert!(src.text.contains("规范性文件管理制度"), "{}", src.text);
+        assert_eq!(src.replaced, 0);
+        // A true declaration is still followed.
+        let src = SourceText::from_bytes("p.html", &html_bytes(GBK, "gb2312")).unwrap();
+        assert!(src.text.contains("规范性文件管理制度"), "{}", src.text);
+    }
+
+    #[test]
+    fn utf16_without_a_byte_order_mark_is_read() {
+        let text = "一、法律顾问\r\n聘请法律顾问3名，提供法律咨询16次。\r\n";
+        for big_endian in [false, true] {
+            let bytes: Vec<u8> = text
+                .encode_utf16()
+                .flat_map(|unit| {
+                    if big_endian {
+                        unit.to_be_bytes()
+                    } else {
+                        unit.to_le_bytes()
+                    }
+                })
+                .collect();
+            let src = decode_str(&bytes).unwrap();
+            assert_eq!(src.text, "一、法律顾问\n聘请法律顾问3名，提供法律咨询16次。\n");
+            assert_eq!(src.encoding, if big_endian { "UTF-16BE" } else { "UTF-16LE" });
+        }
+    }
+
+    #[test]
+    fn a_broken_surrogate_in_utf16_is_counted_as_replaced() {
+        let mut bytes = vec![0xFF, 0xFE];
+        for unit in "一、法律顾问".encode_utf16().chain([0xD800]).chain(
+            "聘请法律顾问3名，提供法律咨询16次，审核合同42份。"
+                .repeat(3)
+                .encode_utf16(),
+        ) {
+            bytes.extend_from_slice(&unit.to_le_bytes());
+        }
+        let src = decode_str(&bytes).unwrap();
+        assert_eq!(src.replaced, 1);
+        assert!(src.text.contains("法律顾问\u{FFFD}聘请法律顾问"));
     }
 
     #[test]
