@@ -324,7 +324,7 @@ fn redecode_html(
 /// "Unicode" may leave the mark out): little- or big-endian, whichever reads with no broken
 /// surrogate and mostly Chinese, ASCII and the punctuation of both.
 fn utf16_without_bom(bytes: &[u8]) -> Option<(String, &'static Encoding)> {
-    if bytes.len() < 4 || bytes.len() % 2 != 0 {
+    if bytes.len() < 4 || !bytes.len().is_multiple_of(2) {
         return None;
     }
     let plausible = |c: char| crate::text::is_cjk(c) || c.is_ascii_graphic() || c.is_whitespace();
