@@ -3,29 +3,27 @@
 //! tables become one line per row with ` | ` between cells. Deleted tracked changes are left out.
 
 use std::collections::HashMap;
-use std::io::{Cursor, Read};
+use std::rc::Rc;
 
 use roxmltree::{Document, Node};
 
-use super::lists::{Counters, Level, Levels};
+use super::budget::Budget;
+use super::lists::{Counters, Level, Levels, MAX_LEVEL};
+use super::xml::Package;
 
 const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 /// Markup compatibility: `mc:AlternateContent` gives a modern `mc:Choice` and a legacy `mc:Fallback`.
 const MC: &str = "http://schemas.openxmlformats.org/markup-compatibility/2006";
 
-/// Largest part read from the package: a report's document.xml is well under 1 MiB; this stops
-/// archives built to unpack into gigabytes.
-const MAX_PART_BYTES: u64 = 64 << 20;
-
 /// The text of a .docx file, or why it cannot be read.
 pub fn extract(bytes: &[u8]) -> Result<String, String> {
-    let mut zip =
-        zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| format!("is not a readable .docx file ({e})"))?;
-    let body = read_part(&mut zip, "word/document.xml")?
+    let mut package = Package::open(bytes, ".docx")?;
+    let body = package
+        .part("word/document.xml")?
         .ok_or("is a ZIP archive but not a Word document (no word/document.xml)")?;
     // Numbering and styles only add numbers: a broken one costs the numbers, not the text.
-    let numbering_xml = read_part(&mut zip, "word/numbering.xml")?;
-    let styles_xml = read_part(&mut zip, "word/styles.xml")?;
+    let numbering_xml = package.part("word/numbering.xml")?;
+    let styles_xml = package.part("word/styles.xml")?;
     let numbering_doc = numbering_xml.as_deref().and_then(|t| Document::parse(t).ok());
     let styles_doc = styles_xml.as_deref().and_then(|t| Document::parse(t).ok());
     let numbering = Numbering::read(numbering_doc.as_ref(), styles_doc.as_ref());
@@ -39,26 +37,10 @@ pub fn extract(bytes: &[u8]) -> Result<String, String> {
         numbering,
         counters: Counters::default(),
         lines: Vec::new(),
+        budget: Budget::for_file(bytes.len(), "text"),
     };
-    out.blocks(body);
+    out.blocks(body)?;
     Ok(out.lines.join("\n"))
-}
-
-/// A part of the package as text; `None` when the package has no such part.
-pub(super) fn read_part(zip: &mut zip::ZipArchive<Cursor<&[u8]>>, name: &str) -> Result<Option<String>, String> {
-    let Ok(mut file) = zip.by_name(name) else {
-        return Ok(None);
-    };
-    let mut text = String::new();
-    // The size in the archive's directory can lie; the read is capped all the same.
-    (&mut file)
-        .take(MAX_PART_BYTES + 1)
-        .read_to_string(&mut text)
-        .map_err(|e| format!("has an unreadable part {name} ({e})"))?;
-    if text.len() as u64 > MAX_PART_BYTES {
-        return Err(format!("has a part {name} over {} MiB unpacked", MAX_PART_BYTES >> 20));
-    }
-    Ok(Some(text))
 }
 
 fn is_w(node: &Node, name: &str) -> bool {
@@ -96,7 +78,14 @@ impl Numbering {
                 let levels = a
                     .children()
                     .filter(|n| is_w(n, "lvl"))
-                    .filter_map(|l| Some((l.attribute((W, "ilvl"))?.parse().ok()?, level(l))))
+                    .filter_map(|l| {
+                        let ilvl = l
+                            .attribute((W, "ilvl"))?
+                            .parse()
+                            .ok()
+                            .filter(|&i: &u32| i <= MAX_LEVEL)?;
+                        Some((ilvl, Rc::new(level(l))))
+                    })
                     .collect();
                 if let Some(id) = a.attribute((W, "abstractNumId")) {
                     abstracts.insert(id, levels);
@@ -108,14 +97,18 @@ impl Numbering {
                 };
                 let mut levels = abstracts.get(abs).cloned().unwrap_or_default();
                 for o in num.children().filter(|n| is_w(n, "lvlOverride")) {
-                    let Some(ilvl) = o.attribute((W, "ilvl")).and_then(|v| v.parse().ok()) else {
+                    let Some(ilvl) = o
+                        .attribute((W, "ilvl"))
+                        .and_then(|v| v.parse().ok())
+                        .filter(|&i| i <= MAX_LEVEL)
+                    else {
                         continue;
                     };
                     if let Some(l) = child(o, "lvl") {
-                        levels.insert(ilvl, level(l));
+                        levels.insert(ilvl, Rc::new(level(l)));
                     }
                     if let Some(start) = val(o, "startOverride").and_then(|v| v.parse().ok()) {
-                        levels.entry(ilvl).or_insert_with(|| Level::decimal(ilvl)).start = start;
+                        Rc::make_mut(levels.entry(ilvl).or_insert_with(|| Rc::new(Level::decimal(ilvl)))).start = start;
                     }
                 }
                 out.lists.insert(id.to_string(), levels);
@@ -169,6 +162,8 @@ struct Writer {
     numbering: Numbering,
     counters: Counters,
     lines: Vec<String>,
+    /// What the lines may add up to: numbers are written before every paragraph of a list.
+    budget: Budget,
 }
 
 /// Gone from the document or repeated elsewhere: deleted and moved-away text, a drawing's legacy
@@ -218,7 +213,7 @@ impl Writer {
     /// Paragraphs and tables in document order, through whatever wraps them (content controls,
     /// custom XML, inserted text). Walked with a stack of its own, not by recursion: a hostile file
     /// may nest wrappers tens of thousands deep.
-    fn blocks(&mut self, parent: Node) {
+    fn blocks(&mut self, parent: Node) -> Result<(), String> {
         let mut open = vec![parent.children()];
         while let Some(siblings) = open.last_mut() {
             let Some(n) = siblings.next() else {
@@ -230,22 +225,30 @@ impl Writer {
             }
             if is_w(&n, "p") {
                 let text = self.paragraph(n);
-                self.lines.push(text);
+                self.push(text)?;
             } else if is_w(&n, "tbl") {
-                self.table(n);
+                self.table(n)?;
             } else {
                 open.push(n.children());
             }
         }
+        Ok(())
+    }
+
+    fn push(&mut self, line: String) -> Result<(), String> {
+        self.budget.spend(line.len() + 1)?;
+        self.lines.push(line);
+        Ok(())
     }
 
     /// A table, one line a row, ` | ` between cells: its rows and cells through whatever wraps them,
     /// each cell all the text it holds (a table inside it too), a space between paragraphs.
-    fn table(&mut self, tbl: Node) {
+    fn table(&mut self, tbl: Node) -> Result<(), String> {
         for row in wrapped(tbl, "tr", "tbl") {
             let cells: Vec<String> = wrapped(row, "tc", "tr").into_iter().map(cell_text).collect();
-            self.lines.push(cells.join(" | "));
+            self.push(cells.join(" | "))?;
         }
+        Ok(())
     }
 
     fn paragraph(&mut self, p: Node) -> String {
@@ -324,7 +327,7 @@ mod tests {
     fn package(body: &str) -> Vec<u8> {
         use std::io::Write;
         let xml = format!(r#"<w:document xmlns:w="{W}" xmlns:mc="{MC}"><w:body>{body}</w:body></w:document>"#);
-        let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
         zip.start_file("word/document.xml", zip::write::SimpleFileOptions::default())
             .unwrap();
         zip.write_all(xml.as_bytes()).unwrap();

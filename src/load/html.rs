@@ -132,7 +132,9 @@ pub fn extract(html: &str) -> Result<String, String> {
             "the page nests elements more than {MAX_NESTING} deep; not read"
         ));
     }
-    let page = Html::parse_document(html);
+    // The parser checks each attribute against the element's others: past a few hundred, cut.
+    let html = super::attributes::capped(html, super::attributes::MAX_ATTRIBUTES);
+    let page = Html::parse_document(&html);
     let Some(body) = page
         .root_element()
         .child_elements()

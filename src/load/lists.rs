@@ -3,6 +3,7 @@
 //! (`一、`, `（一）`, `1.`), for the outline to find the headings.
 
 use std::collections::HashMap;
+use std::rc::Rc;
 
 /// One level of a list definition: `%1、` in `chineseCounting` from 1, say.
 #[derive(Debug, Clone)]
@@ -24,8 +25,12 @@ impl Level {
     }
 }
 
-/// A list's levels by their index (0–8).
-pub(super) type Levels = HashMap<u32, Level>;
+/// The deepest level a list has (Word's nine levels, 0–8).
+pub(super) const MAX_LEVEL: u32 = 8;
+
+/// A list's levels by their index (0–8), shared: many lists may name one definition, each
+/// overriding a level or none.
+pub(super) type Levels = HashMap<u32, Rc<Level>>;
 
 /// The running count of every list at every level.
 #[derive(Debug, Default)]
@@ -197,7 +202,8 @@ mod tests {
                 format: "chineseCounting".into(),
                 text: "%1、".into(),
                 start: 1,
-            },
+            }
+            .into(),
         );
         levels.insert(
             1,
@@ -205,7 +211,8 @@ mod tests {
                 format: "decimal".into(),
                 text: "%1.%2".into(),
                 start: 1,
-            },
+            }
+            .into(),
         );
         let mut c = Counters::default();
         let got: Vec<String> = [0, 1, 1, 0, 1].iter().map(|&l| c.next("a", &levels, l)).collect();

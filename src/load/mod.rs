@@ -6,6 +6,8 @@
 //! of pages and documents (`html`, `docx`, `pdf`); and removing characters that could drive a
 //! terminal. Must not interpret the text.
 
+mod attributes;
+mod budget;
 mod doc;
 mod docx;
 mod html;
@@ -13,7 +15,9 @@ mod lists;
 mod odt;
 mod pdf;
 mod pdf_cjk;
+mod pdf_guard;
 mod pdf_lines;
+mod xml;
 
 pub use pdf::in_parser as in_pdf_parser;
 

@@ -8,7 +8,8 @@ use std::io::Cursor;
 
 use roxmltree::{Document, Node};
 
-use super::docx::read_part;
+use super::budget::Budget;
+use super::xml::Package;
 
 const TEXT: &str = "urn:oasis:names:tc:opendocument:xmlns:text:1.0";
 const TABLE: &str = "urn:oasis:names:tc:opendocument:xmlns:table:1.0";
@@ -98,9 +99,11 @@ fn number(n: u32, style: &LevelStyle) -> String {
 
 /// The text of an .odt file, or why it cannot be read.
 pub fn extract(bytes: &[u8]) -> Result<String, String> {
-    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| format!("is not a readable .odt file ({e})"))?;
-    let content = read_part(&mut zip, "content.xml")?.ok_or("is an OpenDocument file without content.xml")?;
-    let styles_xml = read_part(&mut zip, "styles.xml")?;
+    let mut package = Package::open(bytes, ".odt")?;
+    let content = package
+        .part("content.xml")?
+        .ok_or("is an OpenDocument file without content.xml")?;
+    let styles_xml = package.part("styles.xml")?;
     let doc = Document::parse(&content).map_err(|e| format!("has a broken content.xml ({e})"))?;
     let styles_doc = styles_xml.as_deref().and_then(|t| Document::parse(t).ok());
     let mut sources = vec![&doc];
@@ -110,16 +113,19 @@ pub fn extract(bytes: &[u8]) -> Result<String, String> {
         .descendants()
         .find(|n| is(n, OFFICE, "text"))
         .ok_or("has no text body")?;
-    Ok(Reader {
+    Reader {
         lists: &lists,
         lines: Vec::new(),
+        budget: Budget::for_file(bytes.len(), "text"),
     }
-    .read(body))
+    .read(body)
 }
 
 struct Reader<'s> {
     lists: &'s HashMap<String, HashMap<u32, LevelStyle>>,
     lines: Vec<String>,
+    /// What the lines may add up to: a list's prefix and suffix are written before every item.
+    budget: Budget,
 }
 
 /// One open list: its style and the last number of each level.
@@ -129,7 +135,7 @@ struct OpenList<'a> {
 }
 
 impl Reader<'_> {
-    fn read(mut self, body: Node) -> String {
+    fn read(mut self, body: Node) -> Result<String, String> {
         enum Step<'a, 'i> {
             Enter(Node<'a, 'i>),
             LeaveList,
@@ -152,14 +158,14 @@ impl Reader<'_> {
             if is(&n, TEXT, "p") || is(&n, TEXT, "h") {
                 let mut line = pending_number.take().unwrap_or_default();
                 line.push_str(&inline_text(n));
-                self.lines.push(line);
+                self.push(line)?;
             } else if is(&n, TABLE, "table-row") {
                 let cells: Vec<String> = n
                     .children()
                     .filter(|c| is(c, TABLE, "table-cell"))
                     .map(cell_text)
                     .collect();
-                self.lines.push(cells.join(" | "));
+                self.push(cells.join(" | "))?;
             } else if is(&n, TEXT, "list") {
                 // A nested list continues its parent's style unless it names its own.
                 let style = n
@@ -192,7 +198,10 @@ impl Reader<'_> {
                     {
                         last_outermost.insert(name, value);
                     }
-                    pending_number = Some(number(value, &style));
+                    let number = number(value, &style);
+                    // Charged when made: an item may have no paragraph to carry it.
+                    self.budget.spend(number.len())?;
+                    pending_number = Some(number);
                 }
                 steps.extend(n.children().rev().map(Step::Enter));
             } else if is(&n, TEXT, "tracked-changes") || is(&n, OFFICE, "annotation") {
@@ -201,7 +210,13 @@ impl Reader<'_> {
                 steps.extend(n.children().rev().map(Step::Enter));
             }
         }
-        self.lines.join("\n")
+        Ok(self.lines.join("\n"))
+    }
+
+    fn push(&mut self, line: String) -> Result<(), String> {
+        self.budget.spend(line.len() + 1)?;
+        self.lines.push(line);
+        Ok(())
     }
 }
 

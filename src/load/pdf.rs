@@ -5,7 +5,7 @@
 
 use std::cell::Cell;
 
-use super::{pdf_cjk, pdf_lines};
+use super::{pdf_cjk, pdf_guard, pdf_lines};
 use crate::text::is_han;
 
 /// Fewer visible characters than this in the whole file means there is no text layer to speak of.
@@ -14,6 +14,18 @@ const MIN_TEXT_CHARS: usize = 20;
 thread_local! {
     static EXTRACTING: Cell<bool> = const { Cell::new(false) };
 }
+
+/// Why a PDF is past the bounds it is read within: carried through the extractor's error type.
+#[derive(Debug)]
+struct Bounds(String);
+
+impl std::fmt::Display for Bounds {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for Bounds {}
 
 /// Whether this thread is inside the PDF parser. The parser can panic on malformed files; such
 /// a panic is caught and reported as an unreadable file, so a panic hook should stay quiet for it.
@@ -25,11 +37,15 @@ pub fn in_parser() -> bool {
 pub fn extract(bytes: &[u8]) -> Result<String, String> {
     EXTRACTING.with(|e| e.set(true));
     let result = std::panic::catch_unwind(|| -> Result<(String, Vec<String>, usize), pdf_extract::OutputError> {
-        // A file the parser cannot load is an error that says why.
-        let mut doc = pdf_extract::Document::load_mem(bytes)?;
-        if doc.is_encrypted() {
-            doc.decrypt("")?; // an empty user password: readable by anyone, so read
-        }
+        // A file the parser cannot load is an error that says why; one past its bounds, too.
+        let doc = match pdf_guard::load(bytes) {
+            Ok(loaded) => loaded?,
+            Err(too_large) => {
+                return Err(pdf_extract::OutputError::IoError(std::io::Error::other(Bounds(
+                    too_large,
+                ))));
+            }
+        };
         let page_count = doc.get_pages().len();
         let fonts = fonts_in_use(&doc);
         if !fonts.unreadable.is_empty() {
@@ -55,6 +71,9 @@ pub fn extract(bytes: &[u8]) -> Result<String, String> {
         Ok(Ok((text, _, pages))) => (text, pages),
         Ok(Err(pdf_extract::OutputError::PdfError(e))) if e.to_string().to_lowercase().contains("decrypt") => {
             return Err("is an encrypted PDF: remove the password and try again".into());
+        }
+        Ok(Err(pdf_extract::OutputError::IoError(e))) if e.get_ref().is_some_and(|e| e.is::<Bounds>()) => {
+            return Err(e.into_inner().map(|e| e.to_string()).unwrap_or_default());
         }
         Ok(Err(e)) => return Err(format!("is not a readable PDF ({e})")),
         Err(_) => return Err("is a PDF that could not be read (its structure is damaged)".into()),

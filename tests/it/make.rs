@@ -281,3 +281,90 @@ pub fn odt(styles: &str, body: &str) -> Vec<u8> {
     zip.write_all(content.as_bytes()).expect("zip write");
     zip.finish().expect("zip").into_inner()
 }
+
+/// A ZIP package of the given parts, deflated, in order.
+pub fn package(parts: &[(&str, &[u8])]) -> Vec<u8> {
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default().compression_level(Some(9));
+    for (name, bytes) in parts {
+        zip.start_file(*name, options).expect("zip entry");
+        zip.write_all(bytes).expect("zip write");
+    }
+    zip.finish().expect("zip").into_inner()
+}
+
+/// A PDF of the given objects, numbered from 1 (the first is the catalog), each written as given
+/// between `obj` and `endobj`, with a cross-reference table.
+pub fn pdf_objects(objects: &[Vec<u8>]) -> Vec<u8> {
+    let mut out = b"%PDF-1.5\n%\xe2\xe3\xcf\xd3\n".to_vec();
+    let mut offsets = Vec::new();
+    for (i, object) in objects.iter().enumerate() {
+        offsets.push(out.len());
+        out.extend_from_slice(format!("{} 0 obj\n", i + 1).as_bytes());
+        out.extend_from_slice(object);
+        out.extend_from_slice(b"\nendobj\n");
+    }
+    let xref = out.len();
+    let mut table = format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1);
+    for o in offsets {
+        writeln!(table, "{o:010} 00000 n ").expect("writes");
+    }
+    write!(
+        table,
+        "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+        objects.len() + 1
+    )
+    .expect("writes");
+    out.extend_from_slice(table.as_bytes());
+    out
+}
+
+/// A PDF stream object: `dict` entries (without `<< >>`) and its data, with its length.
+pub fn pdf_stream(dict: &str, data: &[u8]) -> Vec<u8> {
+    let mut out = format!("<< {dict} /Length {} >>\nstream\n", data.len()).into_bytes();
+    out.extend_from_slice(data);
+    out.extend_from_slice(b"\nendstream");
+    out
+}
+
+/// A Word 97–2003 file whose main text is `pieces` pieces, every one of them pointing at the same
+/// stretch of the stream: `text` (ASCII), stored one byte a character.
+pub fn doc_with_pieces(text: &str, pieces: u32) -> Vec<u8> {
+    const TEXT_AT: usize = 1024;
+    let mut word = vec![0u8; TEXT_AT];
+    word[0..2].copy_from_slice(&0xA5ECu16.to_le_bytes());
+    // The table stream is 1Table; no 16-bit values; four 32-bit ones (the last, the main text's
+    // length); 34 (fc, lcb) pairs, the 34th locating the piece table.
+    word[0x0A..0x0C].copy_from_slice(&0x0200u16.to_le_bytes());
+    word[34..36].copy_from_slice(&4u16.to_le_bytes());
+    let len = text.len() as u32;
+    word[48..52].copy_from_slice(&(len * pieces).to_le_bytes());
+    word[52..54].copy_from_slice(&34u16.to_le_bytes());
+    word.extend_from_slice(text.as_bytes());
+    let mut plc = Vec::new();
+    for i in 0..=pieces {
+        plc.extend_from_slice(&(i * len).to_le_bytes());
+    }
+    for _ in 0..pieces {
+        plc.extend_from_slice(&0u16.to_le_bytes());
+        plc.extend_from_slice(&(((TEXT_AT as u32) * 2) | 0x4000_0000).to_le_bytes());
+        plc.extend_from_slice(&0u16.to_le_bytes());
+    }
+    let mut table = vec![0x02];
+    table.extend_from_slice(&(plc.len() as u32).to_le_bytes());
+    table.extend_from_slice(&plc);
+    let clx_at = 54 + 33 * 8;
+    word[clx_at..clx_at + 4].copy_from_slice(&0u32.to_le_bytes());
+    word[clx_at + 4..clx_at + 8].copy_from_slice(&(table.len() as u32).to_le_bytes());
+    let mut file = cfb::CompoundFile::create(std::io::Cursor::new(Vec::new())).expect("compound file");
+    file.create_stream("/WordDocument")
+        .expect("stream")
+        .write_all(&word)
+        .expect("writes");
+    file.create_stream("/1Table")
+        .expect("stream")
+        .write_all(&table)
+        .expect("writes");
+    file.flush().expect("flushes");
+    file.into_inner().into_inner()
+}

@@ -8,6 +8,8 @@ mod numbering;
 
 use std::io::{Cursor, Read};
 
+use super::budget::Budget;
+
 /// Longest stream read, whatever the file says: the whole file is already within the size limit.
 const MAX_STREAM: u64 = 512 * 1024 * 1024;
 
@@ -167,10 +169,14 @@ pub fn extract(bytes: &[u8]) -> Result<String, String> {
             paragraph_start = text.len();
         }
     };
+    // Pieces may point at one stretch of the stream again and again, and numbers are written
+    // before every paragraph of a list: what they add up to is budgeted.
+    let mut budget = Budget::for_file(bytes.len(), "text");
     for (start, count, offset, compressed) in pieces(&table, fib.clx)? {
         if start >= fib.main_chars {
             break;
         }
+        let before = text.len();
         let count = count.min(fib.main_chars - start) as usize;
         let width = if compressed { 1 } else { 2 };
         let Some(data) = word.get(offset..offset.saturating_add(count * width)) else {
@@ -192,20 +198,24 @@ pub fn extract(bytes: &[u8]) -> Result<String, String> {
                 fc += c.len_utf16() * 2;
             }
         }
+        budget.spend(text.len() - before)?;
     }
-    Ok(clean(&numbered(
-        &text,
-        &paragraphs,
-        numbering::Numbering::read(&word, &table, fib.numbering),
-    )))
+    let lists = numbering::Numbering::read(&word, &table, fib.numbering);
+    Ok(clean(&numbered(&text, &paragraphs, lists, &mut budget)?))
 }
 
 /// The text with each numbered paragraph's number written before it.
-fn numbered(text: &str, paragraphs: &[(usize, u32)], mut lists: numbering::Numbering) -> String {
+fn numbered(
+    text: &str,
+    paragraphs: &[(usize, u32)],
+    mut lists: numbering::Numbering,
+    budget: &mut Budget,
+) -> Result<String, String> {
     let mut out = String::with_capacity(text.len() + paragraphs.len() * 4);
     let mut copied = 0;
     for &(start, mark) in paragraphs {
         let number = lists.next(mark);
+        budget.spend(number.len())?;
         if !number.is_empty() {
             out.push_str(&text[copied..start]);
             out.push_str(&number);
@@ -213,7 +223,7 @@ fn numbered(text: &str, paragraphs: &[(usize, u32)], mut lists: numbering::Numbe
         }
     }
     out.push_str(&text[copied..]);
-    out
+    Ok(out)
 }
 
 #[cfg(test)]

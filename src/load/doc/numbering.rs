@@ -4,9 +4,10 @@
 //! the numbers, never the text.
 
 use std::collections::HashMap;
+use std::rc::Rc;
 
 use super::{u16_at, u32_at};
-use crate::load::lists::{Counters, Level, Levels, nfc_name};
+use crate::load::lists::{Counters, Level, Levels, MAX_LEVEL, nfc_name};
 
 /// Where the numbering's tables are, as (offset, length) in the table stream.
 #[derive(Debug, Default, Clone, Copy)]
@@ -242,7 +243,7 @@ fn lists(table: &[u8], defs: (usize, usize), overrides: (usize, usize)) -> Vec<L
             let mut levels = Levels::new();
             for ilvl in 0..if simple { 1 } else { 9 } {
                 let Some((level, next)) = lvl(table, at) else { break };
-                levels.insert(ilvl, level);
+                levels.insert(ilvl, Rc::new(level));
                 at = next;
             }
             by_id.insert(id, levels);
@@ -269,17 +270,21 @@ fn lists(table: &[u8], defs: (usize, usize), overrides: (usize, usize)) -> Vec<L
             };
             data += 8;
             let ilvl = flags & 0xF;
+            // Levels past Word's nine are read past, not kept.
+            let keep = ilvl <= MAX_LEVEL;
             if flags & 0x20 != 0 {
                 match lvl(plf, data) {
                     Some((level, next)) => {
-                        levels.insert(ilvl, level);
+                        if keep {
+                            levels.insert(ilvl, Rc::new(level));
+                        }
                         data = next;
                     }
                     None => break,
                 }
             }
-            if flags & 0x10 != 0 {
-                levels.entry(ilvl).or_insert_with(|| Level::decimal(ilvl)).start = start;
+            if keep && flags & 0x10 != 0 {
+                Rc::make_mut(levels.entry(ilvl).or_insert_with(|| Rc::new(Level::decimal(ilvl)))).start = start;
             }
         }
         out.push(levels);
