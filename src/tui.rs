@@ -72,8 +72,13 @@ fn to_key(k: event::KeyEvent) -> Option<Key> {
     })
 }
 
-/// How long after a terminating signal the loop has to wind down before the process exits anyway.
-const SIGNAL_GRACE: Duration = Duration::from_millis(500);
+/// How long after a terminating signal the loop has to wind down before the signal thread restores
+/// the terminal itself and ends the process (the loop may be busy laying out a huge report).
+const SIGNAL_GRACE: Duration = Duration::from_millis(100);
+
+/// How long the signal thread waits for the terminal to take its restoring sequences: a terminal
+/// that is gone (a dropped SSH session) may never take them.
+const RESTORE_WAIT: Duration = Duration::from_millis(200);
 
 /// Signals that end a program by default and can be caught: each restores the terminal first.
 const TERMINATING: &[i32] = &[
@@ -100,10 +105,11 @@ struct Signalled {
 }
 
 /// Records terminating signals and SIGTSTP for the loop.
-/// When the terminal is gone (SIGHUP after a dropped SSH session), crossterm's `poll` can spin on
-/// the dead tty without ever returning (crossterm issue #793); the loop then never sees the flag, so
-/// after a grace period the watcher ends the process itself: there is no screen left to restore.
-fn watch_signals() -> Result<Arc<Signalled>> {
+/// The loop may not see the flag in time: it may be laying out a huge report, or, when the terminal
+/// is gone (SIGHUP after a dropped SSH session), crossterm's `poll` may spin on the dead tty without
+/// ever returning (crossterm issue #793). So after a grace period the watcher restores the terminal
+/// itself (mouse reporting, the alternate screen, raw mode, the cursor) and ends the process.
+fn watch_signals(mouse: bool) -> Result<Arc<Signalled>> {
     let state = Arc::new(Signalled {
         stop: AtomicI32::new(0),
         suspend: AtomicBool::new(false),
@@ -119,10 +125,26 @@ fn watch_signals() -> Result<Arc<Signalled>> {
             }
             shared.stop.store(signal, Ordering::Relaxed);
             thread::sleep(SIGNAL_GRACE);
+            // Restored on a thread of its own: writing to a terminal that is gone may block.
+            let (done, restored) = mpsc::channel();
+            thread::spawn(move || {
+                restore_terminal(mouse);
+                let _ = done.send(());
+            });
+            let _ = restored.recv_timeout(RESTORE_WAIT);
             std::process::exit(128 + signal);
         }
     });
     Ok(state)
+}
+
+/// Everything the session changed on the terminal, undone.
+fn restore_terminal(mouse: bool) {
+    if mouse {
+        let _ = crossterm::execute!(std::io::stdout(), DisableMouseCapture);
+    }
+    ratatui::restore();
+    let _ = crossterm::execute!(std::io::stdout(), crossterm::cursor::Show);
 }
 
 /// Ctrl-Z or SIGTSTP: the terminal restored, the process stopped as a shell expects; on `fg`, raw
@@ -176,7 +198,7 @@ fn view_mode(config: &Config) -> Option<bool> {
 
 /// The terminal session around any model: the screen, signals, mouse and the word-diff worker.
 fn session(model: &mut impl Model, config: &Config, mut timing: Timing) -> Result<()> {
-    let signalled = watch_signals()?;
+    let signalled = watch_signals(config.mouse)?;
     let theme = if std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) {
         Theme::monochrome()
     } else {

@@ -43,6 +43,17 @@ impl Seg {
         }
     }
 
+    /// A segment holding `text` that looks like this one (the text of this one is not copied).
+    pub fn styled_like(&self, text: String) -> Self {
+        Seg {
+            text,
+            look: self.look,
+            figure: self.figure,
+            matched: self.matched,
+            stock: self.stock,
+        }
+    }
+
     pub fn same_look(&self, other: &Seg) -> bool {
         self.look == other.look
             && self.figure == other.figure
@@ -74,10 +85,7 @@ impl Line {
         }
         let last = self.segs.last_mut()?;
         let c = last.text.pop()?;
-        let template = Seg {
-            text: String::new(),
-            ..last.clone()
-        };
+        let template = last.styled_like(String::new());
         if last.text.is_empty() {
             self.segs.pop();
         }
@@ -137,10 +145,7 @@ fn flag_ranges(segs: Vec<Seg>, matches: &[Range<usize>], flag: impl Fn(&mut Seg,
         cuts.sort_unstable();
         cuts.dedup();
         for w in cuts.windows(2) {
-            let mut piece = Seg {
-                text: seg.text[w[0] - offset..w[1] - offset].to_string(),
-                ..seg.clone()
-            };
+            let mut piece = seg.styled_like(seg.text[w[0] - offset..w[1] - offset].to_string());
             if let Some(k) = matches.iter().position(|m| m.start <= w[0] && w[1] <= m.end) {
                 flag(&mut piece, k);
             }

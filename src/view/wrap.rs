@@ -82,10 +82,7 @@ pub fn wrap(segs: &[Seg], width: usize) -> Vec<Line> {
     // Copied only when something is left out of what is painted (rare): this runs for every line laid out.
     let shown: std::borrow::Cow<[Seg]> = if segs.iter().any(|s| s.text.contains(is_unsteady)) {
         segs.iter()
-            .map(|s| Seg {
-                text: display_text(&s.text).into_owned(),
-                ..s.clone()
-            })
+            .map(|s| s.styled_like(display_text(&s.text).into_owned()))
             .collect()
     } else {
         std::borrow::Cow::Borrowed(segs)
@@ -145,10 +142,8 @@ pub fn wrap(segs: &[Seg], width: usize) -> Vec<Line> {
 fn push_char(line: &mut Line, c: char, seg: &Seg) {
     match line.segs.last_mut() {
         Some(last) if last.same_look(seg) => last.text.push(c),
-        _ => line.segs.push(Seg {
-            text: c.to_string(),
-            ..seg.clone()
-        }),
+        // Not `..seg.clone()`: that copies the segment's text, maybe a whole report, per line.
+        _ => line.segs.push(seg.styled_like(c.to_string())),
     }
 }
 
@@ -163,6 +158,14 @@ mod tests {
 
     fn texts(lines: &[Line]) -> Vec<String> {
         lines.iter().map(Line::text).collect()
+    }
+
+    #[test]
+    fn a_report_on_one_line_wraps_in_one_pass() {
+        // Each new line's first segment copies the look, not the segment's (megabytes of) text.
+        let lines = wrap(&plain(&"法律顾问".repeat(500_000)), 80);
+        assert_eq!(lines.len(), 50_000);
+        assert!(lines.iter().all(|l| l.width() == 80));
     }
 
     #[test]

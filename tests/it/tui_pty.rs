@@ -302,3 +302,36 @@ fn ctrl_z_suspends_and_continuing_redraws_in_raw_mode() {
     assert!(s.wait_exit().success());
     s.assert_restored();
 }
+
+/// A terminating signal while the interface is busy laying out a report of one long line (before
+/// its first frame): the terminal is restored and the process ends at once, not when the layout is
+/// done, and never with raw mode, the alternate screen or mouse reporting left on.
+#[test]
+fn a_signal_during_a_long_layout_restores_the_terminal_at_once() {
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("one-line");
+    std::fs::create_dir_all(&dir).expect("creates");
+    let mut text = String::from("某局2024年法治政府建设情况报告 一、总体情况 ");
+    while text.len() < 3_000_000 {
+        text.push_str("我局认真落实规范性文件管理制度，完成清理工作，全年提供法律咨询16次，");
+    }
+    let (old, new) = (dir.join("old.txt"), dir.join("new.txt"));
+    std::fs::write(&old, &text).expect("writes");
+    std::fs::write(&new, text.replacen("16次", "17次", 3)).expect("writes");
+    let mut s = Session::start(&[old.to_str().expect("utf-8"), new.to_str().expect("utf-8")]);
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while !String::from_utf8_lossy(&s.raw.lock().expect("raw")).contains("\u{1b}[?1049h") {
+        assert!(Instant::now() < deadline, "never entered the alternate screen");
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    let signalled = Instant::now();
+    kill(&s, "TERM");
+    let status = s.wait_exit();
+    let took = signalled.elapsed();
+    assert_eq!(status.exit_code(), 128 + 15);
+    assert!(
+        !s.screen().contains("总体情况"),
+        "the first frame was drawn before the signal was answered: the layout was not long enough to test"
+    );
+    s.assert_restored();
+    assert!(took < Duration::from_secs(2), "{took:?}");
+}
