@@ -69,49 +69,54 @@ fn shorten(heading: String) -> String {
 }
 
 /// An inline enumeration marker (`二是`) found inside a paragraph.
+#[derive(Clone, Copy)]
 struct InlineItem {
     start: usize,
     text_start: usize,
     value: u32,
 }
 
-/// Finds `一是 … 二是 …` markers in `text`, in sequence starting at `first_value`. Markers must follow
-/// a boundary (start of text or punctuation) and lie outside quotes and book titles.
-fn inline_items(text: &str, first_value: u32) -> Vec<InlineItem> {
+/// Every `N是` marker of `text` that could open an inline item: after a boundary (start of text
+/// or punctuation), outside quotes and book titles. One pass.
+fn markers(text: &str) -> Vec<InlineItem> {
     let mut found: Vec<InlineItem> = Vec::new();
     let mut nesting = Nesting::default();
     let mut at_boundary = true;
-    let iter = text.char_indices().peekable();
-    for (i, c) in iter {
+    let mut numeral_end = 0;
+    for (i, c) in text.char_indices() {
         nesting.update(c);
-        if at_boundary && nesting.outside() && is_chinese_numeral(c) {
-            let numeral_end = text[i..]
+        // A run of numerals is measured once, from its first character.
+        if at_boundary && nesting.outside() && is_chinese_numeral(c) && i >= numeral_end {
+            numeral_end = text[i..]
                 .char_indices()
                 .find(|&(_, d)| !is_chinese_numeral(d))
                 .map_or(text.len(), |(j, _)| i + j);
             if text[numeral_end..].starts_with('是')
                 && let Some(value) = chinese_value(&text[i..numeral_end])
             {
-                // A repeated number (`五是 … 五是`) is a typo in the source, not the end of the list.
-                let fits = match found.last() {
-                    Some(p) => value == p.value + 1 || value == p.value,
-                    None => value == first_value || value + 1 == first_value,
-                };
-                if fits {
-                    let marker_end = numeral_end + '是'.len_utf8();
-                    let text_start =
-                        marker_end + (text[marker_end..].len() - text[marker_end..].trim_start_matches(is_blank).len());
-                    found.push(InlineItem {
-                        start: i,
-                        text_start,
-                        value,
-                    });
-                }
+                let marker_end = numeral_end + '是'.len_utf8();
+                let text_start =
+                    marker_end + (text[marker_end..].len() - text[marker_end..].trim_start_matches(is_blank).len());
+                found.push(InlineItem {
+                    start: i,
+                    text_start,
+                    value,
+                });
             }
         }
         at_boundary = is_clause_end(c) || matches!(c, '；' | ';') || (is_blank(c) && at_boundary);
     }
     found
+}
+
+/// Whether a marker of `value` goes on from the one before (`previous`), or opens a list that
+/// should start at `first_value`. A repeated number (`五是 … 五是`) is a typo in the source, not
+/// the end of the list.
+fn fits(previous: Option<u32>, value: u32, first_value: u32) -> bool {
+    match previous {
+        Some(p) => value == p + 1 || value == p,
+        None => value == first_value || value + 1 == first_value,
+    }
 }
 
 struct Builder {
@@ -278,62 +283,85 @@ impl Builder {
             return false;
         }
         let marker_start = line.len() - line.trim_start_matches(is_blank).len();
-        self.add_item(parent, &line[marker_start..], marker.len - marker_start, marker.value);
+        let text = &line[marker_start..];
+        let first = InlineItem {
+            start: 0,
+            text_start: marker.len - marker_start,
+            value: marker.value,
+        };
+        self.add_items(parent, text, &markers(text), first);
         true
     }
 
     /// Adds an item from `text` (its marker first, `marker_len` bytes with the blanks after it) and,
     /// recursively, the items that follow it inline.
-    fn add_item(&mut self, parent: Option<SectionId>, text: &str, marker_len: usize, value: u32) {
-        let rest = &text[marker_len..];
-        let clause = split_heading(rest, is_clause_end);
-        let sentence = split_heading(rest, is_sentence_end);
-        let section = Section {
-            id: 0,
-            parent: None,
-            level: 0,
-            kind: SectionKind::Item,
-            style: Style::Enumeration,
-            number: trim_blank(&text[..marker_len]).to_string(),
-            heading: shorten(clean_heading(&rest[..clause.heading_end])),
-            heading_line: trim_blank(&text[..marker_len + sentence.heading_end]).to_string(),
-            inline_body: false,
-            body: Vec::new(),
-            children: Vec::new(),
-        };
-        let id = self.add_section(parent, section);
-        self.current_item = Some(id);
-        let Some(body_start) = sentence.body_start else {
-            return;
-        };
-        let body = &rest[body_start..];
-        let next = inline_items(body, value + 1).into_iter().next();
-        let own = trim_blank(&body[..next.as_ref().map_or(body.len(), |n| n.start)]);
-        if !own.is_empty() {
-            self.doc.sections[id].inline_body = true;
-            self.doc.sections[id].body.push(Paragraph { text: own.into() });
-        }
-        if let Some(n) = next {
-            self.add_item(parent, &body[n.start..], n.text_start - n.start, n.value);
+    /// Adds the inline items of a paragraph, from `first` on: each its heading (the first sentence)
+    /// and its own body, up to the next marker in sequence after its heading. `all` is every
+    /// marker of `text`, found once: a long enumeration costs one pass, not one per item.
+    fn add_items(&mut self, parent: Option<SectionId>, text: &str, all: &[InlineItem], first: InlineItem) {
+        let mut item = first;
+        loop {
+            let marker_len = item.text_start - item.start;
+            let rest = &text[item.text_start..];
+            let clause = split_heading(rest, is_clause_end);
+            let sentence = split_heading(rest, is_sentence_end);
+            let section = Section {
+                id: 0,
+                parent: None,
+                level: 0,
+                kind: SectionKind::Item,
+                style: Style::Enumeration,
+                number: trim_blank(&text[item.start..item.start + marker_len]).to_string(),
+                heading: shorten(clean_heading(&rest[..clause.heading_end])),
+                heading_line: trim_blank(&text[item.start..item.text_start + sentence.heading_end]).to_string(),
+                inline_body: false,
+                body: Vec::new(),
+                children: Vec::new(),
+            };
+            let id = self.add_section(parent, section);
+            self.current_item = Some(id);
+            let Some(body_start) = sentence.body_start else {
+                return;
+            };
+            let body_at = item.text_start + body_start;
+            let from = all.partition_point(|m| m.start < body_at);
+            let next = all[from..].iter().find(|m| fits(Some(item.value), m.value, 0)).copied();
+            let own = trim_blank(&text[body_at..next.map_or(text.len(), |n| n.start)]);
+            if !own.is_empty() {
+                self.doc.sections[id].inline_body = true;
+                self.doc.sections[id].body.push(Paragraph { text: own.into() });
+            }
+            match next {
+                Some(n) => item = n,
+                None => return,
+            }
         }
     }
 
     /// Adds body text to the open item or heading (or the preamble), splitting inline enumerations.
     fn paragraph(&mut self, text: &str) {
         let heading = self.open_heading();
-        let items = inline_items(text, 1);
+        let all = markers(text);
+        let mut items = all
+            .iter()
+            .filter(|m| fits(None, m.value, 1))
+            .take(1)
+            .copied()
+            .collect::<Vec<_>>();
+        // A list is two markers in sequence at least.
+        if let Some(&first) = items.first()
+            && let Some(&second) = all
+                .iter()
+                .find(|m| m.start > first.start && fits(Some(first.value), m.value, 0))
+        {
+            items.push(second);
+        }
         if items.len() >= 2 {
             let lead = trim_blank(&text[..items[0].start]);
             if !lead.is_empty() {
                 self.push_paragraph(self.current_item.or(heading), lead);
             }
-            let first = &items[0];
-            self.add_item(
-                heading,
-                &text[first.start..],
-                first.text_start - first.start,
-                first.value,
-            );
+            self.add_items(heading, text, &all, items[0]);
             return;
         }
         self.push_paragraph(self.current_item.or(heading), text);

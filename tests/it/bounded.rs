@@ -250,3 +250,21 @@ fn full_stops_inside_quotes_and_titles_outline_in_linear_time() {
         assert!(sentences.len() > 10_000 && !topics.sentences.is_empty());
     }
 }
+
+#[test]
+fn an_inline_enumeration_of_fifty_thousand_items_outlines_in_one_pass() {
+    // `一是 … 一是 …`: a repeated number goes on with the list (a typo in the source), so every
+    // marker opens an item; each item once looked for the next through all the text after it, and
+    // recursed into it.
+    let text = format!(
+        "某局2024年法治政府建设情况报告\n一、总体情况\n{}\n",
+        "一是完善制度，健全工作机制。".repeat(50_000)
+    );
+    let doc = outline(&SourceText::from_bytes("items.txt", text.as_bytes()).expect("read"));
+    let items = doc
+        .sections
+        .iter()
+        .filter(|s| s.kind == duibi::outline::SectionKind::Item)
+        .count();
+    assert_eq!(items, 50_000);
+}

@@ -1,6 +1,7 @@
 //! A stable fuzz harness over every reader: seeds (generated documents of every format) mutated at
-//! random, byte-wise and, for .docx/.odt, inside their XML parts, then run through the whole
-//! pipeline. What panics is saved to `target/fuzz/crashes/`, what takes over 5 s to
+//! random, byte-wise, inside the XML parts of .docx/.odt, and in the formats' structures (list
+//! definitions, number text, attributes, .doc piece and list tables, PDF ToUnicode maps, streams
+//! and page lists: `structure.rs`), then run through the whole pipeline. What panics is saved to `target/fuzz/crashes/`, what takes over 5 s to
 //! `target/fuzz/slow/`; each input is written to `target/fuzz/current` before it runs, so one that
 //! kills the process outright (a stack overflow) is left there. Copy finds to `tests/regressions/`.
 //!
@@ -11,8 +12,9 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-#[path = "../tests/it/exercise.rs"]
+#[path = "../../tests/it/exercise.rs"]
 mod exercise;
+mod structure;
 
 const SLOW: Duration = Duration::from_secs(5);
 
@@ -92,12 +94,18 @@ fn mutate_bytes(rng: &mut Rng, data: &mut Vec<u8>) {
     }
 }
 
-/// A .docx or .odt with one of its XML parts mutated, rezipped; `None` if it is not an archive.
-fn mutate_inside(rng: &mut Rng, data: &[u8]) -> Option<Vec<u8>> {
+/// A .docx or .odt with one of its XML parts mutated (bytes, or its structure), rezipped; `None`
+/// if it is not an archive.
+fn mutate_inside(rng: &mut Rng, data: &[u8], structural: bool) -> Option<Vec<u8>> {
     let mut entries = entries_of(data);
     let xml: Vec<usize> = (0..entries.len()).filter(|&i| entries[i].0.ends_with(".xml")).collect();
     let pick = *xml.get(rng.below(xml.len()))?;
-    mutate_bytes(rng, &mut entries[pick].1);
+    if structural {
+        let text = String::from_utf8_lossy(&entries[pick].1).into_owned();
+        entries[pick].1 = structure::xml(rng, &text).into_bytes();
+    } else {
+        mutate_bytes(rng, &mut entries[pick].1);
+    }
     let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
     for (name, bytes) in &entries {
         zip.start_file(name.as_str(), zip::write::SimpleFileOptions::default())
@@ -130,8 +138,14 @@ fn main() {
     let start = Instant::now();
     for run in 0..runs {
         let (name, seed) = &seeds[rng.below(seeds.len())];
-        let input = match rng.below(2) {
-            0 => mutate_inside(&mut rng, seed),
+        let input = match rng.below(3) {
+            0 => mutate_inside(&mut rng, seed, false),
+            1 if seed.starts_with(b"PK") => mutate_inside(&mut rng, seed, true),
+            1 if seed.starts_with(b"%PDF") => structure::pdf(&mut rng, seed),
+            1 if seed.starts_with(b"\xD0\xCF\x11\xE0") => structure::doc(&mut rng, seed),
+            1 if name.ends_with(".html") || name.ends_with(".htm") => {
+                Some(structure::xml(&mut rng, &String::from_utf8_lossy(seed)).into_bytes())
+            }
             _ => None,
         }
         .unwrap_or_else(|| {
@@ -139,6 +153,10 @@ fn main() {
             mutate_bytes(&mut rng, &mut data);
             data
         });
+        // Past the default size limit the command line refuses a file unread.
+        if input.len() as u64 > duibi::load::DEFAULT_MAX_BYTES {
+            continue;
+        }
         std::fs::write(out.join("current"), &input).expect("writes the current input");
         let began = Instant::now();
         let panicked = catch_unwind(AssertUnwindSafe(|| exercise::exercise(name, &input))).is_err();
