@@ -5,7 +5,7 @@
 //! `target/fuzz/slow/`; each input is written to `target/fuzz/current` before it runs, so one that
 //! kills the process outright (a stack overflow) is left there. Copy finds to `tests/regressions/`.
 //!
-//!     cargo run --release --example fuzz -- [--runs N] [--seed S]
+//!     cargo run --release --example fuzz -- [--runs N | --seconds T] [--seed S]
 
 use std::io::Write;
 use std::panic::{AssertUnwindSafe, catch_unwind};
@@ -124,6 +124,8 @@ fn main() {
             .unwrap_or(default)
     };
     let runs = value("--runs", 2000);
+    // Or for a time: `--seconds 3600` runs until an hour is up.
+    let seconds = value("--seconds", 0);
     let mut rng = Rng(value("--seed", 0x5eed).max(1));
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let seeds = seeds(root);
@@ -136,7 +138,12 @@ fn main() {
     std::panic::set_hook(Box::new(|_| {}));
     let (mut crashes, mut slow) = (0, 0);
     let start = Instant::now();
-    for run in 0..runs {
+    let mut done = 0;
+    for run in 0..if seconds > 0 { u64::MAX } else { runs } {
+        if seconds > 0 && start.elapsed().as_secs() >= seconds {
+            break;
+        }
+        done += 1;
         let (name, seed) = &seeds[rng.below(seeds.len())];
         let input = match rng.below(3) {
             0 => mutate_inside(&mut rng, seed, false),
@@ -172,7 +179,7 @@ fn main() {
     }
     let _ = std::panic::take_hook();
     println!(
-        "{runs} runs over {} seeds in {:.1} s: {crashes} crashes, {slow} over {} s (in {})",
+        "{done} runs over {} seeds in {:.1} s: {crashes} crashes, {slow} over {} s (in {})",
         seeds.len(),
         start.elapsed().as_secs_f64(),
         SLOW.as_secs(),
