@@ -17,6 +17,7 @@ mod pdf;
 mod pdf_cjk;
 mod pdf_guard;
 mod pdf_lines;
+mod pdf_pages;
 mod xml;
 
 pub use pdf::in_parser as in_pdf_parser;

@@ -5,7 +5,7 @@
 
 use std::cell::Cell;
 
-use super::{pdf_cjk, pdf_guard, pdf_lines};
+use super::{pdf_cjk, pdf_guard, pdf_lines, pdf_pages};
 use crate::text::is_han;
 
 /// Fewer visible characters than this in the whole file means there is no text layer to speak of.
@@ -56,9 +56,9 @@ pub fn extract(bytes: &[u8]) -> Result<String, String> {
         } else {
             let mut pages = pdf_lines::Pages::default();
             pdf_extract::output_doc(&doc, &mut pages)?;
-            pages.text()
+            pages.lines()
         };
-        Ok((drop_running_lines(&pages), Vec::new(), page_count))
+        Ok((pdf_pages::join(&pages), Vec::new(), page_count))
     });
     EXTRACTING.with(|e| e.set(false));
     let text = match result {
@@ -79,7 +79,7 @@ pub fn extract(bytes: &[u8]) -> Result<String, String> {
         Err(_) => return Err("is a PDF that could not be read (its structure is damaged)".into()),
     };
     let (text, pages) = text;
-    let text = drop_autospace(&drop_page_numbers(&text));
+    let text = drop_autospace(&text);
     let visible = text.chars().filter(|c| !c.is_whitespace()).count();
     // No text and no page at all is no scan: the page tree is broken (a cycle, a missing node).
     if visible < MIN_TEXT_CHARS && pages == 0 {
@@ -138,51 +138,6 @@ fn fonts_in_use(doc: &pdf_extract::Document) -> FontsInUse {
     }
 }
 
-/// Lines this near the top or bottom of a page are where running headers and footers sit.
-const EDGE_LINES: usize = 2;
-
-/// Joins the pages without their running headers and footers: a line found among the first or last
-/// [`EDGE_LINES`] lines of at least half the pages (two at least), digits aside (`第1页 共3页`), is
-/// furniture of the page, not text of the report.
-fn drop_running_lines(pages: &[String]) -> String {
-    let masked = |l: &str| -> String {
-        l.trim()
-            .chars()
-            .map(|c| if c.is_ascii_digit() { '#' } else { c })
-            .collect()
-    };
-    let pages: Vec<Vec<&str>> = pages
-        .iter()
-        .map(|p| p.lines().filter(|l| !l.trim().is_empty()).collect())
-        .collect();
-    let at_edge = |i: usize, n: usize| i < EDGE_LINES || i + EDGE_LINES >= n;
-    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
-    for lines in &pages {
-        let mut edge: Vec<String> = (0..lines.len())
-            .filter(|&i| at_edge(i, lines.len()))
-            .map(|i| masked(lines[i]))
-            .collect();
-        edge.sort();
-        edge.dedup();
-        for line in edge {
-            *seen.entry(line).or_default() += 1;
-        }
-    }
-    let needed = pages.len().div_ceil(2).max(2);
-    let running: std::collections::HashSet<String> =
-        seen.into_iter().filter(|(_, n)| *n >= needed).map(|(l, _)| l).collect();
-    let mut out = Vec::new();
-    for lines in &pages {
-        for (i, line) in lines.iter().enumerate() {
-            if !(at_edge(i, lines.len()) && running.contains(&masked(line))) {
-                out.push(*line);
-            }
-        }
-    }
-    out.join("\n")
-}
-
-/// Removes lines that are only a page number, bare or dashed (`3`, `- 3 -`, `—3—`, `第3页`).
 /// Removes the gap a typesetter puts between Chinese and Latin letters or digits (`2024 年度`,
 /// LibreOffice's and Word's Asian/non-Asian spacing): on the page it is spacing, not a typed blank,
 /// and the text it came from reads `2024年度`.
@@ -202,23 +157,6 @@ fn drop_autospace(text: &str) -> String {
     out
 }
 
-fn drop_page_numbers(text: &str) -> String {
-    let is_page_number = |line: &str| {
-        let core = line
-            .trim()
-            .trim_matches(|c: char| "-—－–".contains(c) || c.is_whitespace());
-        let core = core
-            .strip_prefix('第')
-            .and_then(|c| c.strip_suffix('页'))
-            .unwrap_or(core);
-        !core.is_empty() && core.len() <= 4 && core.chars().all(|c| c.is_ascii_digit())
-    };
-    text.lines()
-        .filter(|l| !is_page_number(l))
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -228,40 +166,6 @@ mod tests {
         assert_eq!(drop_autospace("示例市 2024 年度 报告"), "示例市2024年度 报告");
         assert_eq!(drop_autospace("共 16 次 , A 级"), "共16次 , A级");
         assert_eq!(drop_autospace("Word 2007 版本"), "Word 2007版本");
-    }
-
-    #[test]
-    fn page_number_lines_go_and_figures_stay() {
-        let text = "一、总体情况\n- 1 -\n全年审查合同52份。\n—2—\n第3页\n2024\n";
-        assert_eq!(drop_page_numbers(text), "一、总体情况\n全年审查合同52份。");
-    }
-
-    #[test]
-    fn running_lines_go_and_the_same_words_in_the_body_stay() {
-        let bodies = [
-            ("落实第一责任人职责。", "健全工作机制。"),
-            ("严格执法程序。", "加强队伍建设。"),
-            ("存在问题。", "下一步安排。"),
-        ];
-        let pages: Vec<String> = bodies
-            .iter()
-            .enumerate()
-            .map(|(i, (a, b))| {
-                format!(
-                    "示例市科学技术局文件\n{a}\n示例市科学技术局文件是发文机关标志。\n{b}\n第{}页 共3页",
-                    i + 1
-                )
-            })
-            .collect();
-        let text = drop_running_lines(&pages);
-        assert!(!text.contains("共3页"), "{text}");
-        assert!(!text.lines().any(|l| l == "示例市科学技术局文件"), "{text}");
-        assert_eq!(text.matches("示例市科学技术局文件是发文机关标志").count(), 3, "{text}");
-        for (a, b) in bodies {
-            assert!(text.contains(a) && text.contains(b), "{text}");
-        }
-        // A single page has nothing to compare with: it is kept whole.
-        assert_eq!(drop_running_lines(&pages[..1]), pages[0]);
     }
 
     #[test]

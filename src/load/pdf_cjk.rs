@@ -162,8 +162,8 @@ fn decode(decoder: &Decoder, bytes: &[u8]) -> String {
     }
 }
 
-/// The text of every page, one string per page, lines broken where the text moves down.
-pub fn pages(doc: &Document) -> Vec<String> {
+/// The lines of every page, broken where the text moves down.
+pub fn pages(doc: &Document) -> Vec<Vec<super::pdf_lines::PageLine>> {
     doc.get_pages()
         .into_values()
         .map(|page| super::pdf_lines::join_full_lines(&page_text(doc, page)))

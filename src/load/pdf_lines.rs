@@ -45,14 +45,33 @@ pub(super) struct Pages {
     starts_run: bool,
 }
 
+/// A line of a page's text as it is read: the typeset lines it joins; whether the last of them
+/// was filled to the text's right edge, so that the paragraph may go on on the next page; whether
+/// the first starts at the text's left edge, so that it may go on from the page before.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct PageLine {
+    pub text: String,
+    pub full: bool,
+    pub flush: bool,
+}
+
 impl Pages {
-    /// Each page's text, lines in drawing order, glyphs on a line left to right.
+    /// Each page's lines, in drawing order, glyphs on a line left to right.
+    pub fn lines(self) -> Vec<Vec<PageLine>> {
+        self.pages.into_iter().map(page_lines).collect()
+    }
+
+    /// Each page's text, a line break after every line.
+    #[cfg(test)]
     pub fn text(self) -> Vec<String> {
-        self.pages.into_iter().map(page_text).collect()
+        self.lines()
+            .into_iter()
+            .map(|p| p.into_iter().map(|l| l.text + "\n").collect())
+            .collect()
     }
 }
 
-fn page_text(mut lines: Vec<Line>) -> String {
+fn page_lines(mut lines: Vec<Line>) -> Vec<PageLine> {
     // The text block's edges: where most lines start and the widest line ends.
     let left = lines.iter().map(|l| l.start).fold(f64::INFINITY, f64::min);
     let right = lines.iter().map(|l| l.end).fold(f64::NEG_INFINITY, f64::max);
@@ -61,25 +80,27 @@ fn page_text(mut lines: Vec<Line>) -> String {
     let size = lines.iter().map(|l| l.size).fold(0.0, f64::max);
     let at_edge = lines.iter().filter(|l| l.end >= right - 1.5 * l.size).count();
     let prose = right - left >= 15.0 * size && at_edge >= 3;
-    let mut out = String::new();
+    let mut out: Vec<PageLine> = Vec::new();
     let mut previous: Option<&Line> = None;
     for line in &mut lines {
         line.glyphs.sort_by(|a, b| a.x.total_cmp(&b.x));
     }
     for line in &lines {
         let text = line_text(line);
-        if let Some(prev) = previous {
-            if prose && wraps_into(prev, line, left, right) && !starts_heading(&text) {
-                run_on(&mut out, &text);
-            } else {
-                out.push('\n');
+        let full = prose && line.end >= right - 1.5 * line.size;
+        match (previous, out.last_mut()) {
+            (Some(prev), Some(last)) if prose && wraps_into(prev, line, left, right) && !starts_heading(&text) => {
+                run_on(&mut last.text, &text);
+                last.text.push_str(&text);
+                last.full = full;
             }
+            _ => out.push(PageLine {
+                text,
+                full,
+                flush: line.start - left < 0.5 * line.size,
+            }),
         }
-        out.push_str(&text);
         previous = Some(line);
-    }
-    if !lines.is_empty() {
-        out.push('\n');
     }
     out
 }
@@ -99,34 +120,35 @@ fn wraps_into(prev: &Line, line: &Line, left: f64, right: f64) -> bool {
 /// widest (a twentieth and a Chinese character short at most: narrow Latin letters and digits fit
 /// more in a line than their columns say) was filled to the edge, so the next line goes on with
 /// it, unless that one starts a heading.
-pub(super) fn join_full_lines(page: &str) -> String {
+pub(super) fn join_full_lines(page: &str) -> Vec<PageLine> {
     use unicode_width::UnicodeWidthStr;
     let widest = page.lines().map(|l| l.trim_end().width()).max().unwrap_or(0);
     let filled = |line: &str| line.trim_end().width() + 2 + widest / 20 >= widest;
     // As for glyphs: prose is thirty columns wide at least, and three lines reach its edge.
     let prose = widest >= 30 && page.lines().filter(|l| filled(l)).count() >= 3;
-    let mut out = String::with_capacity(page.len());
-    let mut full = false;
-    for (i, line) in page.lines().enumerate() {
-        if i > 0 {
-            if !full || starts_heading(line) {
-                out.push('\n');
-            } else {
-                run_on(&mut out, line);
+    let mut out: Vec<PageLine> = Vec::new();
+    for line in page.lines() {
+        let full = prose && filled(line);
+        match out.last_mut() {
+            Some(last) if last.full && !starts_heading(line) => {
+                run_on(&mut last.text, line);
+                last.text.push_str(line);
+                last.full = full;
             }
+            // Where a line starts is not known here: any may go on from the page before.
+            _ => out.push(PageLine {
+                text: line.to_string(),
+                full,
+                flush: true,
+            }),
         }
-        out.push_str(line);
-        full = prose && filled(line);
-    }
-    if page.ends_with('\n') {
-        out.push('\n');
     }
     out
 }
 
 /// Prepares `out` for the line `next` that goes on with it: a number or a Latin word cut by the
 /// line's end joins up; two Latin words keep their space.
-fn run_on(out: &mut String, next: &str) {
+pub(super) fn run_on(out: &mut String, next: &str) {
     if out.ends_with(|c: char| c.is_ascii_alphabetic()) && next.starts_with(|c: char| c.is_ascii_alphanumeric()) {
         out.push(' ');
     }
@@ -134,7 +156,7 @@ fn run_on(out: &mut String, next: &str) {
 
 /// A heading's number at the start of a line keeps it on a line of its own, even after a full
 /// line; an enumerated item (`二是`) runs on inside its paragraph, as it is written.
-fn starts_heading(text: &str) -> bool {
+pub(super) fn starts_heading(text: &str) -> bool {
     parse_marker(text).is_some_and(|m| m.style != Style::Enumeration)
 }
 
@@ -308,9 +330,10 @@ mod tests {
         let full = "甲乙丙丁戊己庚辛壬癸甲乙丙丁戊己";
         let page = format!("{full}。\n{full}\n戊己。\n一、标题\n{full}\n二、标题\n");
         let want = format!("{full}。{full}戊己。\n一、标题\n{full}\n二、标题\n");
-        assert_eq!(join_full_lines(&page), want);
+        let joined = |page: &str| -> String { join_full_lines(page).into_iter().map(|l| l.text + "\n").collect() };
+        assert_eq!(joined(&page), want);
         // Short lines only: nothing joins.
-        assert_eq!(join_full_lines("姓名\n单位\n"), "姓名\n单位\n");
+        assert_eq!(joined("姓名\n单位\n"), "姓名\n单位\n");
     }
 
     #[test]

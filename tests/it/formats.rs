@@ -226,6 +226,29 @@ fn running_headers_and_footers_of_a_long_pdf_are_not_report_text() {
 }
 
 #[test]
+fn a_paragraph_cut_by_a_page_break_reads_as_one() {
+    // Thirty characters a line: the paragraph fills three lines of the first page and ends on the
+    // second; the next paragraph is a heading.
+    let first: String =
+        "我局全面推进依法行政工作，聘请常年法律顾问两名，全年共审查合同五十二份，提出修改意见一百零六条，"
+            .chars()
+            .cycle()
+            .take(90)
+            .collect();
+    let rest = "有效防范了法律风险。";
+    let page_one: &[&str] = &["一、总体情况", &first];
+    let page_two: &[&str] = &[rest, "二、存在问题", "学法用法的制度还要完善。"];
+    let bytes = pdf_pages(&[page_one, page_two], 30);
+    let text = duibi::load::SourceText::from_bytes("two-pages.pdf", &bytes)
+        .expect("reads")
+        .text;
+    assert_eq!(
+        text,
+        format!("一、总体情况\n{first}{rest}\n二、存在问题\n学法用法的制度还要完善。")
+    );
+}
+
+#[test]
 fn the_content_decides_the_format_not_the_name() {
     let lines: Vec<&str> = DOCX_AS_TEXT.lines().collect();
     for (name, bytes, format) in [
