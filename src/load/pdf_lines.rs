@@ -53,6 +53,9 @@ pub(super) struct PageLine {
     pub text: String,
     pub full: bool,
     pub flush: bool,
+    /// Set apart from the line above (or the first of its page), as a page number in the footer
+    /// is; a line of digits right under a line of text ends its paragraph instead.
+    pub apart: bool,
 }
 
 impl Pages {
@@ -98,6 +101,7 @@ fn page_lines(mut lines: Vec<Line>) -> Vec<PageLine> {
                 text,
                 full,
                 flush: line.start - left < 0.5 * line.size,
+                apart: previous.is_none_or(|prev| prev.y - line.y > 2.0 * prev.size.max(line.size)),
             }),
         }
         previous = Some(line);
@@ -135,11 +139,13 @@ pub(super) fn join_full_lines(page: &str) -> Vec<PageLine> {
                 last.text.push_str(line);
                 last.full = full;
             }
-            // Where a line starts is not known here: any may go on from the page before.
+            // Where a line is is not known here: any may go on from the page before, any may be
+            // a page number.
             _ => out.push(PageLine {
                 text: line.to_string(),
                 full,
                 flush: true,
+                apart: true,
             }),
         }
     }

@@ -32,7 +32,8 @@ pub(super) fn join(pages: &[Vec<PageLine>]) -> String {
     out
 }
 
-/// Each page's lines without blank ones, page numbers, and running headers and footers: a line
+/// Each page's lines without blank ones, page numbers (set apart from the text above them, or not
+/// flush left), and running headers and footers: a line
 /// found among the first or last [`EDGE_LINES`] lines of at least half the pages (two at least),
 /// digits aside (`第1页 共3页`), is furniture of the page, not text of the report.
 fn body_lines(pages: &[Vec<PageLine>]) -> Vec<Vec<&PageLine>> {
@@ -66,7 +67,7 @@ fn body_lines(pages: &[Vec<PageLine>]) -> Vec<Vec<&PageLine>> {
         .map(|lines| {
             (0..lines.len())
                 .filter(|&i| !(at_edge(i, lines.len()) && running.contains(&masked(&lines[i].text))))
-                .filter(|&i| !is_page_number(&lines[i].text))
+                .filter(|&i| !(is_page_number(&lines[i].text) && (lines[i].apart || !lines[i].flush)))
                 .map(|i| lines[i])
                 .collect()
         })
@@ -96,6 +97,7 @@ mod tests {
                 text: l.to_string(),
                 full: false,
                 flush: false,
+                apart: false,
             })
             .collect()
     }
@@ -141,11 +143,28 @@ mod tests {
     }
 
     #[test]
+    fn digits_right_under_a_line_of_text_end_its_paragraph_and_stay() {
+        let line = |text: &str, flush: bool, apart: bool| PageLine {
+            text: text.to_string(),
+            full: false,
+            flush,
+            apart,
+        };
+        let pages = [vec![
+            line("截至年底，本局共办理行政复议案件", true, true),
+            line("2024", true, false),
+            line("- 1 -", false, true),
+        ]];
+        assert_eq!(join(&pages), "截至年底，本局共办理行政复议案件\n2024");
+    }
+
+    #[test]
     fn a_paragraph_the_page_broke_is_one_line_again() {
         let line = |text: &str, full: bool, flush: bool| PageLine {
             text: text.to_string(),
             full,
             flush,
+            apart: false,
         };
         let pages = [
             vec![

@@ -327,9 +327,23 @@ pub fn pdf_stream(dict: &str, data: &[u8]) -> Vec<u8> {
     out
 }
 
+/// A Word 97–2003 file whose main text is `text` (paragraphs ending in `\r`), in one piece stored
+/// as UTF-16.
+pub fn doc(text: &str) -> Vec<u8> {
+    let units: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+    compound_doc(&units, text.encode_utf16().count() as u32, 1, false)
+}
+
 /// A Word 97–2003 file whose main text is `pieces` pieces, every one of them pointing at the same
 /// stretch of the stream: `text` (ASCII), stored one byte a character.
 pub fn doc_with_pieces(text: &str, pieces: u32) -> Vec<u8> {
+    compound_doc(text.as_bytes(), text.len() as u32, pieces, true)
+}
+
+/// The WordDocument stream (a FIB, then `stored`) and the table stream with a piece table of
+/// `pieces` pieces of `len` characters, each pointing at `stored`, one byte a character when
+/// `compressed`, else two.
+fn compound_doc(stored: &[u8], len: u32, pieces: u32, compressed: bool) -> Vec<u8> {
     const TEXT_AT: usize = 1024;
     let mut word = vec![0u8; TEXT_AT];
     word[0..2].copy_from_slice(&0xA5ECu16.to_le_bytes());
@@ -337,17 +351,21 @@ pub fn doc_with_pieces(text: &str, pieces: u32) -> Vec<u8> {
     // length); 34 (fc, lcb) pairs, the 34th locating the piece table.
     word[0x0A..0x0C].copy_from_slice(&0x0200u16.to_le_bytes());
     word[34..36].copy_from_slice(&4u16.to_le_bytes());
-    let len = text.len() as u32;
     word[48..52].copy_from_slice(&(len * pieces).to_le_bytes());
     word[52..54].copy_from_slice(&34u16.to_le_bytes());
-    word.extend_from_slice(text.as_bytes());
+    word.extend_from_slice(stored);
     let mut plc = Vec::new();
     for i in 0..=pieces {
         plc.extend_from_slice(&(i * len).to_le_bytes());
     }
     for _ in 0..pieces {
         plc.extend_from_slice(&0u16.to_le_bytes());
-        plc.extend_from_slice(&(((TEXT_AT as u32) * 2) | 0x4000_0000).to_le_bytes());
+        let fc = if compressed {
+            ((TEXT_AT as u32) * 2) | 0x4000_0000
+        } else {
+            TEXT_AT as u32
+        };
+        plc.extend_from_slice(&fc.to_le_bytes());
         plc.extend_from_slice(&0u16.to_le_bytes());
     }
     let mut table = vec![0x02];

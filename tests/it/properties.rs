@@ -1,5 +1,6 @@
-//! Property tests (proptest) over the whole pipeline: arbitrary bytes and text never panic, the
-//! outline keeps every character in exactly one place, a diff rebuilds both passages, and a report
+//! Property tests (proptest) over the whole pipeline: arbitrary bytes and text never panic, every
+//! character of a document is read in every format, the outline keeps every character in exactly
+//! one place, a diff rebuilds both passages, and a report
 //! compared with itself shows no change.
 
 use duibi::align::{Passage, PassageKind, Row};
@@ -160,6 +161,76 @@ proptest! {
             let folded = |s: &str| no_blanks(&fold(s).text);
             prop_assert_eq!(folded(&side(OpKind::Delete)), folded(&left));
             prop_assert_eq!(folded(&side(OpKind::Insert)), folded(&right));
+        }
+    }
+}
+
+/// What a document's paragraphs are made of: no blank-only paragraph, none that a reader would
+/// drop as a page number (a PDF's `3` on a line of its own).
+const DOC_ALPHABET: &[char] = &[
+    '法', '律', '顾', '问', '学', '习', '执', '行', '政', '文', '件', '决', '策', '次', '项', '万', '元', '年', '一',
+    '二', '十', '是', '第', '、', '，', '。', '；', '：', '（', '）', '(', ')', '“', '”', '《', '》', '0', '1', '9',
+    '.', '%', 'a', 'Z', '&', '<', '>', '"', '\'', ' ',
+];
+
+fn paragraphs() -> impl Strategy<Value = Vec<String>> {
+    let paragraph = (
+        prop::sample::select(&['法', '律', '政', '文'][..]),
+        prop::collection::vec(prop::sample::select(DOC_ALPHABET), 0..60),
+    )
+        .prop_map(|(first, rest)| {
+            std::iter::once(first)
+                .chain(rest)
+                .collect::<String>()
+                .trim()
+                .to_string()
+        });
+    prop::collection::vec(paragraph, 1..12)
+}
+
+fn xml_escape(s: &str) -> String {
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+}
+
+/// The visible characters of a text, in order.
+fn visible(text: &str) -> String {
+    text.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+proptest! {
+    #![proptest_config(config(96))]
+
+    /// Every character of a document's paragraphs is read, in order, whatever format holds them.
+    #[test]
+    fn every_character_of_a_document_is_read_in_every_format(ps in paragraphs()) {
+        use crate::make::{Para, doc, docx, odt, pdf};
+        let text = ps.join("\n");
+        let refs: Vec<&str> = ps.iter().map(String::as_str).collect();
+        let utf16: Vec<u8> = [0xFF, 0xFE].into_iter().chain(text.encode_utf16().flat_map(u16::to_le_bytes)).collect();
+        let html = format!(
+            "<html><body>{}</body></html>",
+            ps.iter().map(|p| format!("<p>{}</p>", xml_escape(p))).collect::<String>()
+        );
+        let body: String = ps.iter().map(|p| format!("<text:p>{}</text:p>", xml_escape(p))).collect();
+        let paras: Vec<Para> = refs.iter().map(|p| Para::Plain(p)).collect();
+        let formats: Vec<(&str, Vec<u8>)> = vec![
+            ("utf8.txt", text.as_bytes().to_vec()),
+            ("utf16.txt", utf16),
+            ("gb18030.txt", encoding_rs::GB18030.encode(&text).0.into_owned()),
+            ("page.html", html.into_bytes()),
+            ("word.docx", docx(&paras)),
+            ("writer.odt", odt("", &body)),
+            ("word.doc", doc(&(ps.join("\r") + "\r"))),
+            ("print.pdf", pdf(&refs, 30)),
+        ];
+        for (name, bytes) in formats {
+            // A PDF of a few characters is taken for a scan with a stamp or page numbers on it.
+            // Nor can a few bytes tell an encoding for sure.
+            if (name.ends_with(".pdf") || name.starts_with("gb")) && visible(&text).chars().count() < 20 {
+                continue;
+            }
+            let src = SourceText::from_bytes(name, &bytes).map_err(|e| TestCaseError::fail(e.to_string()))?;
+            prop_assert_eq!(visible(&src.text), visible(&text), "{}", name);
         }
     }
 }
