@@ -46,6 +46,9 @@ pub struct Options {
     /// Topic taxonomy (TOML) to use instead of the built-in one (or the configuration's).
     #[arg(long, global = true, value_name = "FILE")]
     pub taxonomy: Option<PathBuf>,
+    /// Checklist rules (TOML) to use instead of the built-in ones (or the configuration's).
+    #[arg(long, global = true, value_name = "FILE")]
+    pub rules: Option<PathBuf>,
     /// Configuration file to read instead of the one in the configuration directory.
     #[arg(long, global = true, value_name = "FILE")]
     pub config: Option<PathBuf>,
@@ -87,6 +90,17 @@ pub enum Command {
         files: Vec<PathBuf>,
         #[arg(long, value_enum, default_value_t = FiguresFormat::Text)]
         format: FiguresFormat,
+    },
+    /// Check each report against the rules a reviewer applies: the required contents and where
+    /// they are, the date against the deadline, the figures stated, and against last year's report
+    /// of the same unit, the share copied, problems stated again and last year's plans done. Exits
+    /// 1 when a report does not pass, 0 when all do.
+    Check {
+        /// The reports, or a folder of them.
+        #[arg(value_name = "FILE", required = true)]
+        files: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value_t = CompareFormat::Text)]
+        format: CompareFormat,
     },
     /// Print the key bindings in effect (keymap, configuration and --keymap applied).
     Keys {
@@ -348,6 +362,27 @@ pub fn run_figures(files: &[PathBuf], format: FiguresFormat, options: &Options) 
         FiguresFormat::Json => render::series::figures_json(&s, &f),
         FiguresFormat::Csv => render::series::figures_csv(&s, &f),
     })
+}
+
+/// The checklist rules in effect: `--rules`, else the configuration's, else the built-in ones.
+pub fn rules(options: &Options, config: &Config) -> Result<duibi::check::Rules> {
+    Ok(match options.rules.as_ref().or(config.rules.as_ref()) {
+        Some(path) => duibi::check::Rules::from_file(path)?,
+        None => duibi::check::Rules::builtin(),
+    })
+}
+
+pub fn run_check(files: &[PathBuf], format: CompareFormat, options: &Options) -> Result<Outcome> {
+    let config = settings(options)?;
+    let rules = rules(options, &config)?;
+    let (s, tax) = series_of(files, options, &config, 1)?;
+    let list = duibi::check::Checklist::new(&s, &tax, &rules);
+    print(&match format {
+        CompareFormat::Text => render::check::text(&list, &rules, use_color()),
+        CompareFormat::Markdown => render::check::markdown(&list, &rules),
+        CompareFormat::Json => render::check::json(&list),
+    })?;
+    Ok(if list.passes() { Outcome::Same } else { Outcome::Differ })
 }
 
 pub fn run_compare(files: &[PathBuf], demo: bool, format: CompareFormat, options: &Options) -> Result<Outcome> {

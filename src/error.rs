@@ -32,6 +32,8 @@ pub enum Error {
     Empty { path: PathBuf },
     #[error("{}: taxonomy is not valid: {message}", crate::text::shown_path(.path))]
     Taxonomy { path: PathBuf, message: String },
+    #[error("{}: checklist rules are not valid: {message}", crate::text::shown_path(.path))]
+    Rules { path: PathBuf, message: String },
     #[error("{}: no report files in this folder", crate::text::shown_path(.path))]
     EmptyFolder { path: PathBuf },
     #[error("{count} reports given; at most {limit} are compared at once")]

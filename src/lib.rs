@@ -13,6 +13,7 @@
 //! buffer) nothing knows about terminals; [`config`] reads the user's settings and keymaps.
 
 pub mod align;
+pub mod check;
 pub mod compare;
 pub mod config;
 pub mod diff;

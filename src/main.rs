@@ -11,7 +11,8 @@ use clap::Parser;
 
 use cli::{Cli, Command, CompareFormat, Outcome};
 
-/// `compare --exit-code` found differences (as `git diff --exit-code` and `diff` do).
+/// `compare --exit-code` found differences (as `git diff --exit-code` and `diff` do); `check` found
+/// a report that does not pass.
 const DIFFER: u8 = 1;
 /// An input, the taxonomy or the configuration could not be used; clap's usage errors use 2 too.
 const TROUBLE: u8 = 2;
@@ -33,6 +34,13 @@ fn main() -> ExitCode {
         Some(Command::Config { print_default, path }) => {
             cli::run_config(*print_default, *path, &args.options).map(|()| ExitCode::SUCCESS)
         }
+        Some(Command::Check { files, format }) => cli::run_check(files, *format, &args.options).map(|o| {
+            if o == Outcome::Differ {
+                ExitCode::from(DIFFER)
+            } else {
+                ExitCode::SUCCESS
+            }
+        }),
         Some(Command::Figures { files, format }) => {
             cli::run_figures(files, *format, &args.options).map(|()| ExitCode::SUCCESS)
         }

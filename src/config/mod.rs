@@ -60,7 +60,7 @@ impl ViewMode {
     }
 }
 
-const SETTINGS: &str = "keymap, theme, view, sync_scroll, mouse, taxonomy, [keys.<mode>]";
+const SETTINGS: &str = "keymap, theme, view, sync_scroll, mouse, taxonomy, rules, [keys.<mode>]";
 
 /// The settings in effect.
 #[derive(Debug, Clone)]
@@ -78,6 +78,8 @@ pub struct Config {
     /// selecting text.
     pub mouse: bool,
     pub taxonomy: Option<PathBuf>,
+    /// The checklist's rules (`duibi check`, the checklist screen), when not the built-in ones.
+    pub rules: Option<PathBuf>,
 }
 
 impl Default for Config {
@@ -91,6 +93,7 @@ impl Default for Config {
             sync_scroll: true,
             mouse: true,
             taxonomy: None,
+            rules: None,
         }
     }
 }
@@ -149,6 +152,7 @@ pub fn load(request: &Request) -> Result<Config, ConfigError> {
     config.sync_scroll = settings.sync_scroll.unwrap_or(config.sync_scroll);
     config.mouse = settings.mouse.unwrap_or(config.mouse);
     config.taxonomy = settings.taxonomy.map(|t| expand_path(&t, base));
+    config.rules = settings.rules.map(|t| expand_path(&t, base));
     Ok(config)
 }
 
@@ -197,6 +201,7 @@ struct Settings {
     sync_scroll: Option<bool>,
     mouse: Option<bool>,
     taxonomy: Option<String>,
+    rules: Option<String>,
 }
 
 impl Settings {
@@ -209,12 +214,13 @@ impl Settings {
             match (&**key.get_ref(), value.get_ref()) {
                 ("keymap", DeValue::String(v)) => s.keymap = Some((v.to_string(), span)),
                 ("taxonomy", DeValue::String(v)) => s.taxonomy = Some(v.to_string()),
+                ("rules", DeValue::String(v)) => s.rules = Some(v.to_string()),
                 ("theme", DeValue::String(v)) => s.theme = choice(&THEMES, v, "theme", span, &mut d),
                 ("view", DeValue::String(v)) => s.view = choice(&VIEWS, v, "view", span, &mut d),
                 ("sync_scroll", DeValue::Boolean(v)) => s.sync_scroll = Some(*v),
                 ("mouse", DeValue::Boolean(v)) => s.mouse = Some(*v),
                 ("keys", DeValue::Table(t)) => s.keys = Keymap::from_table(t, &mut d),
-                ("keymap" | "taxonomy" | "theme" | "view", _) => {
+                ("keymap" | "taxonomy" | "rules" | "theme" | "view", _) => {
                     d.push(span, format!("'{}' must be a string", key.get_ref()))
                 }
                 (name @ ("sync_scroll" | "mouse"), _) => d.push(span, format!("'{name}' must be true or false")),
@@ -279,8 +285,8 @@ mod tests {
         assert_eq!(c.keymap, d.keymap);
         assert_eq!(c.keymap_name, d.keymap_name);
         assert_eq!(
-            (c.theme, c.view, c.sync_scroll, c.taxonomy),
-            (d.theme, d.view, d.sync_scroll, d.taxonomy)
+            (c.theme, c.view, c.sync_scroll, c.taxonomy, c.rules),
+            (d.theme, d.view, d.sync_scroll, d.taxonomy, d.rules)
         );
     }
 
@@ -291,7 +297,7 @@ mod tests {
         let file = write(
             &dir,
             "config.toml",
-            "keymap = \"mine.toml\"\ntheme = \"light\"\nview = \"inline\"\nsync_scroll = false\nmouse = false\ntaxonomy = \"topics.toml\"\n[keys.normal]\ny = \"next_row\"\n",
+            "keymap = \"mine.toml\"\ntheme = \"light\"\nview = \"inline\"\nsync_scroll = false\nmouse = false\ntaxonomy = \"topics.toml\"\nrules = \"rules.toml\"\n[keys.normal]\ny = \"next_row\"\n",
         );
         let c = load(&Request {
             file: Some(&file),
@@ -312,6 +318,7 @@ mod tests {
             (ThemeName::Light, ViewMode::Inline, false)
         );
         assert_eq!(c.taxonomy, Some(dir.join("topics.toml")));
+        assert_eq!(c.rules, Some(dir.join("rules.toml")));
         // The command line's keymap wins over the file's; the file's [keys] still apply on top.
         let c = load(&Request {
             file: Some(&file),

@@ -1,6 +1,7 @@
 //! The CLI's output formats: plain or coloured text, JSON, Markdown. Pure string building over the
 //! pipeline's values; the caller decides where it goes and whether colour is wanted.
 
+pub mod check;
 pub mod json;
 pub mod keys;
 pub mod markdown;

@@ -3,6 +3,8 @@
 mod app_flow;
 mod bounded;
 mod changes_gold;
+mod check_cli;
+mod check_gold;
 mod cli;
 mod config;
 mod corpus;
