@@ -1,8 +1,8 @@
 //! A stable fuzz harness over every reader: seeds (generated documents of every format) mutated at
 //! random, byte-wise, inside the XML parts of .docx/.odt, and in the formats' structures (list
 //! definitions, number text, attributes, .doc piece and list tables, PDF ToUnicode maps, streams
-//! and page lists: `structure.rs`), then run through the whole pipeline. What panics is saved to `target/fuzz/crashes/`, what takes over 5 s to
-//! `target/fuzz/slow/`; each input is written to `target/fuzz/current` before it runs, so one that
+//! and page lists: `structure.rs`), then run through the whole pipeline. What panics is saved to
+//! `target/fuzz/crashes/`, what takes over 5 s (and 2 s a MB) to `target/fuzz/slow/`; each input is written to `target/fuzz/current` before it runs, so one that
 //! kills the process outright (a stack overflow) is left there. Copy finds to `tests/regressions/`.
 //!
 //!     cargo run --release --example fuzz -- [--runs N | --seconds T] [--seed S]
@@ -16,7 +16,10 @@ use std::time::{Duration, Instant};
 mod exercise;
 mod structure;
 
+/// An input is slow past 5 s, and 2 s more per MB of it (a 12 MB page compared with itself takes
+/// seconds without anything being wrong).
 const SLOW: Duration = Duration::from_secs(5);
+const SLOW_PER_MB: Duration = Duration::from_secs(2);
 
 /// xorshift64*: reproducible from `--seed`, no dependency.
 struct Rng(u64);
@@ -172,17 +175,18 @@ fn main() {
         if panicked {
             crashes += 1;
             std::fs::write(out.join("crashes").join(&file), &input).expect("saves the crash");
-        } else if took > SLOW {
+        } else if took > SLOW + SLOW_PER_MB * (input.len() >> 20) as u32 {
             slow += 1;
             std::fs::write(out.join("slow").join(&file), &input).expect("saves the slow input");
         }
     }
     let _ = std::panic::take_hook();
     println!(
-        "{done} runs over {} seeds in {:.1} s: {crashes} crashes, {slow} over {} s (in {})",
+        "{done} runs over {} seeds in {:.1} s: {crashes} crashes, {slow} over {} s and {} s a MB (in {})",
         seeds.len(),
         start.elapsed().as_secs_f64(),
         SLOW.as_secs(),
+        SLOW_PER_MB.as_secs(),
         out.display()
     );
     if crashes + slow > 0 {
