@@ -475,7 +475,7 @@ pub fn run_interactive(files: &[PathBuf], demo: bool, options: &Options, start: 
     let config = settings(options)?;
     if !demo && is_series(files) {
         let (s, tax) = series(files, options, &config)?;
-        return crate::tui::run_series(s, tax, &config, start);
+        return crate::tui::run_series(s, tax, rules(options, &config)?, &config, start);
     }
     if files.len() > 2 {
         bail!("--demo compares the two built-in reports: give no files with it");
@@ -484,7 +484,7 @@ pub fn run_interactive(files: &[PathBuf], demo: bool, options: &Options, start: 
     let (left, right) = pair(files);
     let (l, r) = documents(left, right, demo, options)?;
     let c = Comparison::build(l, r, &tax);
-    crate::tui::run(c, tax, &config, start)
+    crate::tui::run(c, tax, rules(options, &config)?, &config, start)
 }
 
 pub fn run_keys(format: KeysFormat, options: &Options) -> Result<()> {

@@ -15,6 +15,7 @@ use crossterm::event::{
     self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
 };
 
+use duibi::check::Rules;
 use duibi::compare::{Comparison, DIFF_BUDGET};
 use duibi::config::{Config, ViewMode};
 use duibi::keys::{Key, KeyCode};
@@ -166,23 +167,26 @@ fn suspend(mouse: bool) -> Result<()> {
 
 /// Runs the interface until the user quits or a signal arrives; word-level marks are computed on
 /// another thread once the first frame is up.
-pub fn run(cmp: Comparison, tax: Taxonomy, config: &Config, start: Instant) -> Result<()> {
+pub fn run(cmp: Comparison, tax: Taxonomy, rules: Rules, config: &Config, start: Instant) -> Result<()> {
     let mut timing = Timing::new(start);
     timing.mark("compared");
-    let mut app = App::new(cmp, tax, config.keymap.clone()).with_view(view_mode(config), config.sync_scroll);
+    let mut app = App::new(cmp, tax, config.keymap.clone())
+        .with_view(view_mode(config), config.sync_scroll)
+        .with_rules(Arc::new(rules));
     timing.mark("sentences_paired");
     session(&mut app, config, timing)
 }
 
 /// Several reports: the coverage first, a pair side by side on demand.
-pub fn run_series(series: Series, tax: Taxonomy, config: &Config, start: Instant) -> Result<()> {
+pub fn run_series(series: Series, tax: Taxonomy, rules: Rules, config: &Config, start: Instant) -> Result<()> {
     let mut timing = Timing::new(start);
     let mut browser = Browser::new(
         series,
         tax,
         config.keymap.clone(),
         (view_mode(config), config.sync_scroll),
-    );
+    )
+    .with_rules(Arc::new(rules));
     timing.mark("coverage");
     session(&mut browser, config, timing)
 }

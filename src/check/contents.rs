@@ -174,6 +174,8 @@ fn look(parts: &Parts, rule: &ContentRule, scope: Option<&ContentCheck>) -> Cont
         }
     }
     if !hits.is_empty() {
+        // Shown outermost first: a chapter of its own says more than a subsection somewhere.
+        hits.sort_by_key(|&h| parts.doc.sections[h].level);
         let covered: Vec<SectionId> = hits.iter().flat_map(|&h| parts.subtree(h)).collect();
         let sentences: Vec<usize> = (0..parts.sentences.len())
             .filter(|&k| parts.sentences[k].section().is_some_and(|s| covered.contains(&s)))

@@ -34,6 +34,7 @@ pub enum Action {
     ToggleNewOnly,
     ToggleStock,
     Overview,
+    Checklist,
     Coverage,
     Figures,
     NextPair,
@@ -47,7 +48,7 @@ pub enum Action {
 
 impl Action {
     /// Every action, in the order the help lists them.
-    pub const ALL: [Action; 39] = [
+    pub const ALL: [Action; 40] = [
         Action::ScrollDown,
         Action::ScrollUp,
         Action::HalfPageDown,
@@ -78,6 +79,7 @@ impl Action {
         Action::ToggleNewOnly,
         Action::ToggleStock,
         Action::Overview,
+        Action::Checklist,
         Action::Coverage,
         Action::Figures,
         Action::NextPair,
@@ -142,6 +144,10 @@ impl Action {
             Action::Overview => (
                 "overview",
                 "show every row, changed figure and cited document at a glance, or go back",
+            ),
+            Action::Checklist => (
+                "checklist",
+                "the reviewer's checklist: contents, deadline, last year's problems and plans",
             ),
             Action::Coverage => (
                 "coverage",

@@ -1,6 +1,7 @@
 //! Paints an [`App`] into a ratatui frame: header, topic sidebar, panes, status line, and the search
 //! prompt and help overlay. Reads the state and records the pane geometry; changes nothing else.
 
+pub mod checklist;
 pub mod run;
 mod series;
 mod status;

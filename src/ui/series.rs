@@ -43,6 +43,7 @@ impl Model for Browser {
             Shown::Pair => super::Screen { app: &self.app, theme }.render(area, buf),
             Shown::Coverage => coverage(buf, area, self, theme),
             Shown::Figures => figures(buf, area, self, theme),
+            Shown::Checklist => super::checklist::checklist(buf, area, self, theme),
         }
     }
 }

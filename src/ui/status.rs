@@ -24,7 +24,9 @@ pub(super) fn draw_status(buf: &mut Buffer, app: &App, theme: &Theme, area: Rect
         .rows
         .get(app.row)
         .map_or(String::new(), |r| r.label.clone());
-    let view = if app.overview {
+    let view = if app.overview && app.overview_kind == crate::view::OverviewKind::Checklist {
+        "checklist"
+    } else if app.overview {
         "overview"
     } else if app.document {
         "document"

@@ -31,6 +31,8 @@ pub(super) struct Caches {
     place_marks: Option<Sides<PlaceMarks>>,
     /// The overview, for the side order it was made with.
     overview: Option<(bool, OverviewLayout)>,
+    /// The checklist screen (the same whichever side is shown first).
+    checklist: Option<OverviewLayout>,
     /// Matches in each row, for `match 3/17`: counted on the text, for the query and filter (never
     /// the width).
     match_counts: Option<((String, Filter), Vec<usize>)>,
@@ -142,8 +144,16 @@ impl App {
         &self.caches.docs.as_ref().expect("just filled").1
     }
 
-    /// The overview laid out for the current side order, made now if needed.
+    /// The overview laid out for the current side order, made now if needed; or the checklist.
     pub(super) fn overview_now(&mut self) -> &OverviewLayout {
+        if self.overview_kind == super::OverviewKind::Checklist {
+            if self.caches.checklist.is_none() {
+                let layout = super::checklist::check(&self.cmp, &self.tax, &self.rules)
+                    .map_or_else(OverviewLayout::default, |r| super::checklist::layout(&r));
+                self.caches.checklist = Some(layout);
+            }
+            return self.caches.checklist.as_ref().expect("just filled");
+        }
         if self
             .caches
             .overview
@@ -185,8 +195,11 @@ impl App {
         self.caches.docs.as_ref().map_or(&EMPTY_DOCS, |(_, l)| l)
     }
 
-    /// The overview as laid out for drawing.
+    /// The overview (or the checklist) as laid out for drawing.
     pub fn overview_layout(&self) -> &OverviewLayout {
+        if self.overview_kind == super::OverviewKind::Checklist {
+            return self.caches.checklist.as_ref().unwrap_or(&EMPTY_OVERVIEW);
+        }
         self.caches.overview.as_ref().map_or(&EMPTY_OVERVIEW, |(_, l)| l)
     }
 

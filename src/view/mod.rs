@@ -3,6 +3,7 @@
 //! feeds it keys.
 
 mod cache;
+pub mod checklist;
 pub mod chunks;
 pub mod document;
 mod docview;
@@ -75,6 +76,10 @@ pub struct App {
     pub current_match: Option<(usize, u64)>,
     /// The overview screen is shown instead of a row.
     pub overview: bool,
+    /// Which overview: the changes, or the checklist.
+    pub overview_kind: OverviewKind,
+    /// The checklist's rules.
+    pub rules: std::sync::Arc<crate::check::Rules>,
     /// The overview line under the cursor.
     pub overview_cursor: usize,
     pub geometry: Geometry,
@@ -86,6 +91,15 @@ pub struct App {
     pub in_series: bool,
     /// A series' action asked for while this pair is shown, for the series to carry out.
     pub series_request: Option<Action>,
+}
+
+/// The screens shown over the rows, each a list of lines that open places.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OverviewKind {
+    /// Every row with its changes, the changed figures, the documents cited.
+    Changes,
+    /// The reviewer's checklist of the right-hand report.
+    Checklist,
 }
 
 impl App {
@@ -129,6 +143,8 @@ impl App {
             help_scroll: 0,
             current_match: None,
             overview: false,
+            overview_kind: OverviewKind::Changes,
+            rules: std::sync::Arc::new(crate::check::Rules::builtin()),
             overview_cursor: 1,
             geometry: Geometry::default(),
             caches: cache::Caches::default(),
@@ -142,6 +158,12 @@ impl App {
     pub fn with_view(mut self, inline: Option<bool>, sync: bool) -> Self {
         self.inline = inline;
         self.sync = sync;
+        self
+    }
+
+    /// With the checklist's rules (else the built-in ones).
+    pub fn with_rules(mut self, rules: std::sync::Arc<crate::check::Rules>) -> Self {
+        self.rules = rules;
         self
     }
 

@@ -4,6 +4,7 @@ use super::App;
 use super::overview::Target;
 use crate::keys::Action;
 use crate::keys::Mode;
+use crate::sides::Side;
 
 impl App {
     /// Moves the cursor `delta` openable lines (clamped).
@@ -31,7 +32,8 @@ impl App {
             Action::GotoTop => self.move_overview_cursor(isize::MIN / 2),
             Action::GotoBottom => self.move_overview_cursor(isize::MAX / 2),
             Action::Open => self.open_overview_line(),
-            Action::Overview | Action::Cancel => self.overview = false,
+            Action::Cancel => self.overview = false,
+            Action::Overview | Action::Checklist => self.show_overview(action),
             Action::SwapSides => {
                 self.swapped = !self.swapped;
                 self.scroll.swap(0, 1);
@@ -106,7 +108,64 @@ impl App {
                 self.set_row(0);
                 self.jump_match(true, true);
             }
+            Target::Sentence { side, sentence } => self.open_sentence(side, sentence),
         }
         self.overview = false;
+    }
+
+    /// Shows the overview `action` asks for (`Overview`: the changes, `Checklist`: the checklist),
+    /// or closes the one shown when it is asked for again.
+    pub(super) fn show_overview(&mut self, action: Action) {
+        let kind = if action == Action::Checklist {
+            super::OverviewKind::Checklist
+        } else {
+            super::OverviewKind::Changes
+        };
+        if self.overview && self.overview_kind == kind {
+            self.overview = false;
+            return;
+        }
+        if self.overview_kind != kind || !self.overview {
+            self.overview_cursor = 1;
+        }
+        self.overview = true;
+        self.overview_kind = kind;
+    }
+
+    /// Opens the row holding sentence `sentence` of the report on `side`, at the sentence.
+    fn open_sentence(&mut self, side: Side, sentence: usize) {
+        let k = sentence as u32;
+        let Some(row) = (0..self.rows()).find(|&r| {
+            self.cmp.alignment.rows[r]
+                .passages(side)
+                .iter()
+                .any(|p| p.sentences.contains(&k))
+        }) else {
+            return;
+        };
+        self.set_row(row);
+        let doc = self.cmp.doc(side);
+        let sentences = doc.sentences();
+        let Some(s) = sentences.get(sentence) else { return };
+        // The first characters of the sentence, as the pane shows them.
+        let start: String = doc.sentence_text(s).trim().chars().take(6).collect();
+        let pane = if Side::in_pane(0, self.swapped) == side { 0 } else { 1 };
+        let layout = self.layout_now();
+        let panes = &layout.panes;
+        let line = panes
+            .get(pane.min(panes.len().saturating_sub(1)))
+            .and_then(|lines| lines.iter().position(|l| l.text().contains(start.as_str())));
+        if let Some(line) = line {
+            self.goto_line(line);
+        }
+    }
+
+    /// Shows the checklist with the cursor on its `item`-th line of contents (0: the first
+    /// content), as the series' checklist opens a report's.
+    pub fn show_checklist_at(&mut self, item: usize) {
+        self.overview = false;
+        self.show_overview(Action::Checklist);
+        let lines = self.overview_now().lines.len();
+        self.overview_cursor = (item + 1).min(lines.saturating_sub(1)).max(1);
     }
 }

@@ -20,6 +20,11 @@ pub enum Target {
     },
     /// A cited document: search for its name.
     Cited(String),
+    /// A sentence of one report (an index into its sentences): its row, at the sentence.
+    Sentence {
+        side: crate::sides::Side,
+        sentence: usize,
+    },
 }
 
 /// The overview laid out: one target per line.
@@ -30,7 +35,7 @@ pub struct OverviewLayout {
 }
 
 impl OverviewLayout {
-    fn push(&mut self, segs: Vec<Seg>, target: Target) {
+    pub(super) fn push(&mut self, segs: Vec<Seg>, target: Target) {
         self.lines.push(Line { segs });
         self.targets.push(target);
     }
@@ -43,7 +48,7 @@ impl OverviewLayout {
     }
 }
 
-fn pad(s: &str, cols: usize) -> String {
+pub(super) fn pad(s: &str, cols: usize) -> String {
     format!("{s}{}", " ".repeat(cols.saturating_sub(str_width(s))))
 }
 

@@ -5,6 +5,7 @@
 use std::sync::Arc;
 
 use super::{App, Input};
+use crate::check::{Checklist, Rules};
 use crate::keys::{Action, Key, Keymap, Lookup, Mode};
 use crate::series::Series;
 use crate::series::coverage::Coverage;
@@ -17,6 +18,8 @@ use crate::topics::{Taxonomy, TopicId};
 pub enum Shown {
     Coverage,
     Figures,
+    /// The reviewer's checklist, a column per report.
+    Checklist,
     Pair,
 }
 
@@ -26,6 +29,11 @@ pub struct Browser {
     pub coverage: Coverage,
     /// Made the first time the figures are asked for (they need the segmenter).
     pub figures: Option<Figures>,
+    /// Made the first time the checklist is asked for.
+    pub checklist: Option<Checklist>,
+    /// The checklist cell under the cursor: (item, report).
+    pub checklist_cursor: (usize, usize),
+    rules: Arc<Rules>,
     pub names: Vec<String>,
     pub shown: Shown,
     /// The coverage cell under the cursor: (topic row, report).
@@ -71,6 +79,9 @@ impl Browser {
             series,
             coverage,
             figures: None,
+            checklist: None,
+            checklist_cursor: (0, n.saturating_sub(1)),
+            rules: Arc::new(Rules::builtin()),
             names,
             shown: Shown::Coverage,
             figures_scroll: 0,
@@ -87,6 +98,13 @@ impl Browser {
             view,
             pending: Vec::new(),
         }
+    }
+
+    /// With the checklist's rules (else the built-in ones), for the series and every pair.
+    pub fn with_rules(mut self, rules: Arc<Rules>) -> Self {
+        self.app.rules = rules.clone();
+        self.rules = rules;
+        self
     }
 
     pub fn update(&mut self, input: Input) {
@@ -180,6 +198,20 @@ impl Browser {
                 self.shown = Shown::Figures;
             }
             (Shown::Figures, Action::Figures) => self.shown = Shown::Coverage,
+            (Shown::Coverage | Shown::Figures, Action::Checklist) => {
+                if self.checklist.is_none() {
+                    self.checklist = Some(Checklist::new(&self.series, &self.tax, &self.rules));
+                }
+                self.shown = Shown::Checklist;
+            }
+            (Shown::Checklist, Action::Checklist | Action::Cancel | Action::Coverage) => self.shown = Shown::Coverage,
+            (Shown::Checklist, Action::Figures) => {
+                if self.figures.is_none() {
+                    self.figures = Some(Figures::new(&self.series, &self.tax));
+                }
+                self.shown = Shown::Figures;
+            }
+            (Shown::Checklist, _) => self.apply_in_checklist(action),
             (Shown::Pair, Action::NextPair | Action::PrevPair) => {
                 let (older, newer) = self.pair;
                 let chained = self.series.previous(newer) == Some(older);
@@ -194,6 +226,32 @@ impl Browser {
                             Some("this pair was chosen by hand: C, then enter steps through a unit's reports".into())
                     }
                     None => self.app.message = Some("no report of this unit further in that direction".into()),
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Moves over the checklist, or opens the pair of the report under the cursor at its checklist.
+    fn apply_in_checklist(&mut self, action: Action) {
+        let reports = self.series.reports.len();
+        let items = crate::ui::checklist::ITEMS;
+        let (row, col) = &mut self.checklist_cursor;
+        match action {
+            Action::ScrollDown | Action::NextRow => *row = (*row + 1).min(items - 1),
+            Action::ScrollUp | Action::PrevRow => *row = row.saturating_sub(1),
+            Action::GotoTop => *row = 0,
+            Action::GotoBottom => *row = items - 1,
+            Action::FocusRight | Action::NextPair => *col = (*col + 1).min(reports - 1),
+            Action::FocusLeft | Action::PrevPair => *col = col.saturating_sub(1),
+            Action::Open => {
+                let (item, at) = (*row, *col);
+                match self.series.previous(at) {
+                    Some(before) => {
+                        self.open_pair((before, at), None);
+                        self.app.show_checklist_at(item);
+                    }
+                    None => self.message = Some(self.alone_message(at)),
                 }
             }
             _ => {}
@@ -228,6 +286,7 @@ impl Browser {
             let old = &self.app;
             (app.filter, app.dim_stock, app.numbering, app.sidebar, app.inline) =
                 (old.filter, old.dim_stock, old.numbering, old.sidebar, old.inline);
+            app.rules = self.rules.clone();
             self.app = app;
             self.pair = pair;
             self.generation += 1;
@@ -287,6 +346,34 @@ mod tests {
 
     fn key(b: &mut Browser, c: char) {
         b.update(Input::Key(Key::char(c)));
+    }
+
+    #[test]
+    fn the_checklist_is_a_column_per_report_and_enter_opens_the_reports_in_its_pair() {
+        let mut b = browser();
+        key(&mut b, 'R');
+        assert_eq!(b.shown, Shown::Checklist);
+        let list = b.checklist.as_ref().expect("made when asked for");
+        assert_eq!(list.reports.len(), 3);
+        // The last report, its third content (the shortcomings), opens in its pair at the checklist.
+        key(&mut b, 'j');
+        key(&mut b, 'j');
+        b.update(Input::Key(Key::plain(crate::keys::KeyCode::Enter)));
+        assert_eq!(b.shown, Shown::Pair);
+        assert_eq!(b.pair, (1, 2));
+        assert!(b.app.overview && b.app.overview_kind == crate::view::OverviewKind::Checklist);
+        assert_eq!(b.app.overview_cursor, 3);
+        // The first report has none before it: said, not opened.
+        key(&mut b, 'C');
+        key(&mut b, 'R');
+        for _ in 0..3 {
+            key(&mut b, 'h');
+        }
+        b.update(Input::Key(Key::plain(crate::keys::KeyCode::Enter)));
+        assert_eq!(b.shown, Shown::Checklist);
+        assert!(b.message.is_some());
+        key(&mut b, 'R');
+        assert_eq!(b.shown, Shown::Coverage);
     }
 
     #[test]

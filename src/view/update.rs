@@ -286,7 +286,7 @@ impl App {
                     .into(),
                 );
             }
-            Action::Overview => self.overview = true,
+            Action::Overview | Action::Checklist => self.show_overview(action),
             // Enter opens places in the overview only.
             Action::Open => {}
             Action::Help => {

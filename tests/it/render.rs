@@ -560,3 +560,31 @@ fn clusters_leave_no_stale_cells_when_the_screen_changes() {
         }
     }
 }
+
+#[test]
+fn the_checklist_screen_at_80_columns_opens_what_it_lists() {
+    let mut app = demo_app();
+    keys(&mut app, "R");
+    let buf = draw(&mut app, 80, 30, &Theme::color());
+    let screen = text(&buf);
+    insta::assert_snapshot!("demo_checklist_80x30", screen);
+    assert!(screen.contains("清单 checklist"), "{screen}");
+    assert!(
+        screen.lines().last().is_some_and(|l| l.contains("checklist")),
+        "{screen}"
+    );
+    // Found contents are green, missing ones red.
+    let (x, y) = find(&buf, "section").expect("a content found as a section");
+    assert_eq!(buf[(x, y)].fg, Theme::color().inserted.fg.unwrap_or(Color::Reset));
+    // Enter on the first content opens its row; R again closes the screen.
+    keys(&mut app, "\n");
+    assert!(!app.overview, "enter opened the place");
+    keys(&mut app, "RR");
+    assert!(!app.overview, "R closes the checklist");
+    // The overview and the checklist take turns.
+    keys(&mut app, "oR");
+    assert_eq!(app.overview_kind, duibi::view::OverviewKind::Checklist);
+    keys(&mut app, "o");
+    assert_eq!(app.overview_kind, duibi::view::OverviewKind::Changes);
+    assert!(app.overview);
+}
