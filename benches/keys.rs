@@ -24,9 +24,9 @@ const DEMO: &str = include_str!("../examples/reports/demo-2024.txt");
 
 /// The session: keys as typed (`\n` Enter, `\x1b` Esc).
 const SESSION: &[&str] = &[
-    "j", "j", "J", "J", "J", "}", "}", "}", "{", "G", "gg", "J", "d", "j", "d", "o", "j", "\n", "i", "i", "c",
-    "c", "a", "a", "/", "法律", "\n", "n", "n", "N", "i", "i", "c", "c", "d", "d", "J", "n", "K", "R", "R", "s",
-    "s", "b", "b",
+    "j", "j", "J", "J", "J", "}", "}", "}", "{", "G", "gg", "J", "d", "j", "d", "o", "j", "\n", "i", "i", "c", "c",
+    "a", "a", "/", "法律", "\n", "n", "n", "N", "i", "i", "c", "c", "d", "d", "J", "n", "K", "R", "R", "s", "s", "b",
+    "b",
 ];
 
 fn press(app: &mut App, keys: &str) {
@@ -59,7 +59,9 @@ fn main() {
     terminal.draw(|f| ui::draw(f, &app, &theme)).expect("draws");
     let first = start.elapsed();
     // The word marks, as the worker delivers them.
-    let diffs = app.cmp.word_diffs(&duibi::diff::JiebaTokenizer::new(), Duration::from_secs(60));
+    let diffs = app
+        .cmp
+        .word_diffs(&duibi::diff::JiebaTokenizer::new(), Duration::from_secs(60));
     let t = Instant::now();
     app.update(Input::WordDiffs(diffs));
     terminal.draw(|f| ui::draw(f, &app, &theme)).expect("draws");
@@ -77,7 +79,11 @@ fn main() {
         press(&mut app, keys);
         terminal.draw(|f| ui::draw(f, &app, &theme)).expect("draws");
         let took = t.elapsed();
-        println!("  {:<6} {:>8.2} ms", keys.escape_debug().to_string(), took.as_secs_f64() * 1e3);
+        println!(
+            "  {:<6} {:>8.2} ms",
+            keys.escape_debug().to_string(),
+            took.as_secs_f64() * 1e3
+        );
         times.push((took, keys));
     }
     let mut sorted: Vec<Duration> = times.iter().map(|t| t.0).collect();

@@ -64,16 +64,36 @@ pub struct Parts<'a> {
     pub sentences: &'a [Sentence],
     pub topics: &'a DocTopics,
     pub tax: &'a Taxonomy,
+    /// Each section's first sentence (its heading line), found once.
+    first: Vec<Option<usize>>,
 }
 
-impl Parts<'_> {
+impl<'a> Parts<'a> {
+    pub fn new(doc: &'a Document, sentences: &'a [Sentence], topics: &'a DocTopics, tax: &'a Taxonomy) -> Self {
+        let mut first = vec![None; doc.sections.len()];
+        for (k, s) in sentences.iter().enumerate() {
+            if let Some(id) = s.section()
+                && first[id].is_none()
+            {
+                first[id] = Some(k);
+            }
+        }
+        Parts {
+            doc,
+            sentences,
+            topics,
+            tax,
+            first,
+        }
+    }
+
     fn folded_sentence(&self, k: usize) -> String {
         folded(self.doc.sentence_text(&self.sentences[k]))
     }
 
     /// The first sentence of a section: its heading line.
     fn heading_sentence(&self, id: SectionId) -> Option<usize> {
-        self.sentences.iter().position(|s| s.section() == Some(id))
+        self.first.get(id).copied().flatten()
     }
 
     /// A section and every section under it.
@@ -149,6 +169,7 @@ fn look(parts: &Parts, rule: &ContentRule, scope: Option<&ContentCheck>) -> Cont
     };
     // Headings of their own (inline items are sentences, not headings), outermost only.
     let mut hits: Vec<SectionId> = Vec::new();
+    let mut is_hit = vec![false; parts.doc.sections.len()];
     for id in parts.doc.walk() {
         let section = &parts.doc.sections[id];
         if section.kind == SectionKind::Item {
@@ -167,18 +188,21 @@ fn look(parts: &Parts, rule: &ContentRule, scope: Option<&ContentCheck>) -> Cont
             .get(id)
             .and_then(|t| t.ranked.first())
             .is_some_and(|t| topics.contains(t));
-        let inside_a_hit =
-            std::iter::successors(section.parent, |&p| parts.doc.sections[p].parent).any(|p| hits.contains(&p));
+        let inside_a_hit = std::iter::successors(section.parent, |&p| parts.doc.sections[p].parent).any(|p| is_hit[p]);
         if (by_cue || by_topic) && !inside_a_hit {
             hits.push(id);
+            is_hit[id] = true;
         }
     }
     if !hits.is_empty() {
         // Shown outermost first: a chapter of its own says more than a subsection somewhere.
         hits.sort_by_key(|&h| parts.doc.sections[h].level);
-        let covered: Vec<SectionId> = hits.iter().flat_map(|&h| parts.subtree(h)).collect();
+        let mut covered = vec![false; parts.doc.sections.len()];
+        for id in hits.iter().flat_map(|&h| parts.subtree(h)) {
+            covered[id] = true;
+        }
         let sentences: Vec<usize> = (0..parts.sentences.len())
-            .filter(|&k| parts.sentences[k].section().is_some_and(|s| covered.contains(&s)))
+            .filter(|&k| parts.sentences[k].section().is_some_and(|s| covered[s]))
             .collect();
         let at = hits
             .iter()

@@ -1,7 +1,7 @@
 //! A report against last year's of the same unit: the problems it states again, and whether it
 //! says last year's plans were carried out.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use serde::Serialize;
 
@@ -90,7 +90,9 @@ fn bigrams(s: &str) -> HashSet<(char, char)> {
     chars.windows(2).map(|w| (w[0], w[1])).collect()
 }
 
-/// How alike two texts are: the share of character pairs they have in common (Dice).
+/// How alike two texts are: the share of character pairs they have in common (Dice), as
+/// [`repeated_problems`] works it out through its index.
+#[cfg(test)]
 fn alike(a: &str, b: &str) -> f64 {
     let (a, b) = (bigrams(a), bigrams(b));
     if a.is_empty() || b.is_empty() {
@@ -99,20 +101,73 @@ fn alike(a: &str, b: &str) -> f64 {
     2.0 * a.intersection(&b).count() as f64 / (a.len() + b.len()) as f64
 }
 
+/// Texts' character pairs, with an index from each pair to the texts holding it: alike texts are
+/// found through the pairs they share, not by trying every text.
+struct PairIndex {
+    sets: Vec<HashSet<(char, char)>>,
+    holding: HashMap<(char, char), Vec<u32>>,
+}
+
+impl PairIndex {
+    fn new(sets: Vec<HashSet<(char, char)>>) -> Self {
+        let mut holding: HashMap<(char, char), Vec<u32>> = HashMap::new();
+        for (i, set) in sets.iter().enumerate() {
+            for &p in set {
+                holding.entry(p).or_default().push(i as u32);
+            }
+        }
+        PairIndex { sets, holding }
+    }
+
+    /// The text holding most of `wanted` by `score(text, shared)`, the first of equals: counted in
+    /// one array, touching only the texts that hold some pair.
+    fn best(
+        &self,
+        wanted: &HashSet<(char, char)>,
+        counts: &mut Vec<u32>,
+        score: impl Fn(usize, usize) -> f64,
+    ) -> Option<(usize, f64)> {
+        counts.resize(self.sets.len(), 0);
+        let mut touched: Vec<u32> = Vec::new();
+        for p in wanted {
+            for &i in self.holding.get(p).map_or(&[][..], Vec::as_slice) {
+                if counts[i as usize] == 0 {
+                    touched.push(i);
+                }
+                counts[i as usize] += 1;
+            }
+        }
+        let mut best: Option<(usize, f64)> = None;
+        for &i in &touched {
+            let i = i as usize;
+            let s = score(i, counts[i] as usize);
+            counts[i] = 0;
+            if best.is_none_or(|(b, bs)| s > bs || (s == bs && i < b)) {
+                best = Some((i, s));
+            }
+        }
+        best
+    }
+}
+
 /// This year's problems that repeat or reword last year's.
 pub fn repeated_problems(now: &Checked, before: &Checked, rules: &Rules) -> Vec<Repeated> {
     let last = before.problems(rules);
+    let index = PairIndex::new(last.iter().map(|(_, w)| bigrams(w)).collect());
+    let mut counts = Vec::new();
     now.problems(rules)
         .into_iter()
         .filter_map(|(k, w)| {
-            let (j, score) = last
-                .iter()
-                .map(|(j, lw)| (*j, alike(&w, lw)))
-                .max_by(|a, b| a.1.total_cmp(&b.1))?;
+            let mine = bigrams(&w);
+            // Dice over the pairs: twice the shared pairs over both texts' pairs.
+            let (j, score) = index.best(&mine, &mut counts, |j, n| {
+                2.0 * n as f64 / (mine.len() + index.sets[j].len()) as f64
+            })?;
+            let (j, lw) = (last[j].0, &last[j].1);
             (score >= rules.repeated_problem).then(|| Repeated {
                 text: now.text(k),
                 last_year: before.text(j),
-                same: words(&before.text(j)) == w,
+                same: *lw == w,
                 sentence: k,
             })
         })
@@ -151,10 +206,11 @@ pub fn plans(now: &Checked, before: &Checked, rules: &Rules) -> Vec<Plan> {
         .iter()
         .flat_map(|id| now.covered(id).iter().copied())
         .collect();
-    let candidates: Vec<(usize, HashSet<(char, char)>)> = (0..now.parts.sentences.len())
+    let candidates: Vec<usize> = (0..now.parts.sentences.len())
         .filter(|k| !excluded.contains(k))
-        .map(|k| (k, bigrams(&words(&now.text(k)))))
         .collect();
+    let index = PairIndex::new(candidates.iter().map(|&k| bigrams(&words(&now.text(k)))).collect());
+    let mut counts = Vec::new();
     let Some(next) = before.content("next_year").filter(|c| c.found != Found::Missing) else {
         return Vec::new();
     };
@@ -165,10 +221,9 @@ pub fn plans(now: &Checked, before: &Checked, rules: &Rules) -> Vec<Plan> {
         .filter(|t| words(t).chars().count() >= rules.min_chars)
         .map(|text| {
             let wanted = plan_pairs(&text, rules);
-            let best = candidates
-                .iter()
-                .map(|(k, pairs)| (*k, wanted.intersection(pairs).count()))
-                .max_by_key(|&(k, n)| (n, std::cmp::Reverse(k)));
+            let best = index
+                .best(&wanted, &mut counts, |_, n| n as f64)
+                .map(|(i, n)| (candidates[i], n as usize));
             let done = best.filter(|&(_, n)| !wanted.is_empty() && n as f64 >= rules.plan_done * wanted.len() as f64);
             Plan {
                 text,

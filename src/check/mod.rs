@@ -13,7 +13,7 @@ use serde::Serialize;
 use crate::align::Filed;
 use crate::diff::CharTokenizer;
 use crate::series::Series;
-use crate::series::coverage::Coverage;
+use crate::series::coverage::whole;
 use crate::topics::Taxonomy;
 pub use contents::{ContentCheck, Found, Located};
 pub use date::{Date, Deadline, Status};
@@ -62,7 +62,6 @@ pub struct Checklist {
 
 impl Checklist {
     pub fn new(series: &Series, tax: &Taxonomy, rules: &Rules) -> Checklist {
-        let coverage = Coverage::new(series, tax);
         let sentences: Vec<_> = series.reports.iter().map(|r| r.doc.sentences()).collect();
         let filings: Vec<Vec<_>> = series
             .reports
@@ -74,12 +73,7 @@ impl Checklist {
             .reports
             .iter()
             .enumerate()
-            .map(|(i, r)| contents::Parts {
-                doc: &r.doc,
-                sentences: &sentences[i],
-                topics: &r.topics,
-                tax,
-            })
+            .map(|(i, r)| contents::Parts::new(&r.doc, &sentences[i], &r.topics, tax))
             .collect();
         let found: Vec<Vec<ContentCheck>> = parts.iter().map(|p| contents::contents(p, rules)).collect();
         let mut reports: Vec<ReportCheck> = (0..series.reports.len())
@@ -97,7 +91,8 @@ impl Checklist {
                     parts: &parts[j],
                     contents: &found[j],
                 });
-                let total = &coverage.totals[i];
+                // Counted as the coverage's totals count it.
+                let total = whole(&series.reports[i], series.previous(i).map(|j| &series.reports[j]), tax);
                 ReportCheck {
                     file: doc.path.clone(),
                     unit: doc.unit.clone(),

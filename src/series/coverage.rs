@@ -121,6 +121,23 @@ fn cell<'a>(
     }
 }
 
+/// A report's whole text against the report before it, as the coverage's totals count it: its
+/// sentences, and how many of them the report before says word for word anywhere.
+pub fn whole(now: &Report, before: Option<&Report>, tax: &Taxonomy) -> Cell {
+    let words = |r: &Report| Sentences::new(r, &vec![None; r.doc.sentences().len()], tax);
+    let now = words(now);
+    let before = before.map(words);
+    let set_before = before.as_ref().map(Sentences::set);
+    let all_before: Vec<&str> = before
+        .as_ref()
+        .map_or_else(Vec::new, |b| b.words.iter().map(String::as_str).collect());
+    cell(
+        now.words.iter().map(String::as_str),
+        set_before.as_ref().map(|s| (s, all_before)),
+        &now.set(),
+    )
+}
+
 impl Coverage {
     pub fn new(series: &Series, tax: &Taxonomy) -> Coverage {
         let indices: Vec<usize> = (0..series.reports.len()).collect();

@@ -136,3 +136,17 @@ fn renumbering_is_never_new_text_in_the_coverage() {
     // Only the title and the renamed heading are new; every renumbered sentence is copied.
     assert_eq!(total.new_sentences(), 2, "{total:?}");
 }
+
+#[test]
+fn the_checklists_copied_share_is_the_coverage_totals() {
+    let (s, tax) = series(&["demo-2022.txt", "demo-2023.txt", "demo-2024.txt"]);
+    let c = Coverage::new(&s, &tax);
+    for j in 0..s.reports.len() {
+        let before = s.previous(j).map(|i| &s.reports[i]);
+        assert_eq!(
+            super::coverage::whole(&s.reports[j], before, &tax),
+            c.totals[j],
+            "report {j}"
+        );
+    }
+}
