@@ -100,6 +100,22 @@ pub struct Summary {
     pub topics_right_only: Vec<String>,
     #[serde(flatten)]
     pub stats: Stats,
+    /// Rows with changes the word diff's time budget left compared sentence by sentence (their
+    /// changed sentences marked whole, not word by word).
+    pub coarse_rows: usize,
+}
+
+impl Summary {
+    /// What a budget cut short, in words, for every output to say; `None` when nothing was.
+    pub fn budget_note(&self) -> Option<String> {
+        (self.coarse_rows > 0).then(|| {
+            format!(
+                "{} {} compared sentence by sentence, not word by word: the word diff ran out of its time budget",
+                self.coarse_rows,
+                if self.coarse_rows == 1 { "row" } else { "rows" }
+            )
+        })
+    }
 }
 
 /// Two reports compared.
@@ -226,7 +242,14 @@ impl Comparison {
         for d in &self.diffs {
             s.stats.add(&d.stats);
         }
+        s.coarse_rows = self.coarse_rows();
         s
+    }
+
+    /// Rows with changes compared sentence by sentence because the word diff's budget ran out
+    /// (before word diffs are made, none are counted).
+    pub fn coarse_rows(&self) -> usize {
+        self.diffs.iter().filter(|d| d.coarse && d.stats.changes > 0).count()
     }
 
     /// The topic each sentence of one report is shown under (indices as [`Document::sentences`]):

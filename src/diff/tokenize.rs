@@ -66,6 +66,9 @@ pub fn leading_figure(text: &str) -> Option<(&str, &str)> {
 static TERMS: LazyLock<AhoCorasick> = LazyLock::new(|| {
     AhoCorasick::builder()
         .match_kind(MatchKind::LeftmostLongest)
+        // A contiguous NFA builds in a fraction of a DFA's time; on report-sized texts the
+        // search is as fast.
+        .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
         .build(DOMAIN_TERMS.iter())
         .unwrap_or_else(|e| unreachable!("the domain terms are fixed: {e}"))
 });

@@ -96,6 +96,9 @@ pub fn compare_to(out: &mut impl Write, c: &Comparison, tax: &Taxonomy) {
         super::shown_similarity(s.similarity, s.stats.changes > 0, 2),
         escape(&stats_line(&s.stats))
     );
+    if let Some(note) = s.budget_note() {
+        let _ = writeln!(out, "> Note: {}.\n", escape(&note));
+    }
     if !s.topics_left_only.is_empty() {
         let _ = writeln!(
             out,

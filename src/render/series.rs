@@ -60,6 +60,9 @@ fn pair_line(tax: &Taxonomy, names: &[String], (i, j, s): &(usize, usize, Summar
     if !s.topics_right_only.is_empty() {
         let _ = write!(line, " · new: {}", topic_names(tax, &s.topics_right_only));
     }
+    if let Some(note) = s.budget_note() {
+        let _ = write!(line, " · {note}");
+    }
     line
 }
 

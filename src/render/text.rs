@@ -229,6 +229,10 @@ pub fn compare_to(out: &mut impl Write, c: &Comparison, tax: &Taxonomy, color: b
         super::shown_similarity(summary.similarity, summary.stats.changes > 0, 2),
         stats_line(&summary.stats)
     );
+    if let Some(note) = summary.budget_note() {
+        paint(out, color, DELETED, &format!("note: {note}"));
+        let _ = out.write_char('\n');
+    }
     for (label, ids) in [
         ("only left", &summary.topics_left_only),
         ("only right", &summary.topics_right_only),

@@ -96,6 +96,13 @@ impl App {
             self.cmp.diffs = diffs;
             self.words_ready = true;
             self.caches.diffs_changed();
+            let coarse = self.cmp.coarse_rows();
+            if coarse > 0 {
+                self.message = Some(format!(
+                    "{coarse} {} compared sentence by sentence: the word diff ran out of time",
+                    if coarse == 1 { "row" } else { "rows" }
+                ));
+            }
         }
     }
 

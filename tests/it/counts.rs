@@ -179,3 +179,38 @@ fn a_row_opened_from_the_overview_is_on_its_first_change() {
     assert_eq!(k, 1, "change 1/{n}, not 0/{n}");
     assert_eq!(app.current_change(), Some(0), "under the change cursor");
 }
+
+/// A comparison whose word diff ran out of its time budget says so in every output, with how many
+/// rows were compared sentence by sentence; one that did not says nothing.
+#[test]
+fn every_output_says_when_the_word_diff_ran_out_of_time() {
+    use duibi::compare::Comparison;
+    use duibi::diff::JiebaTokenizer;
+    use duibi::load::SourceText;
+    use duibi::outline::outline;
+    use duibi::topics::Taxonomy;
+    let tax = Taxonomy::builtin();
+    let doc = |name: &str| {
+        let bytes = std::fs::read(sample(name)).expect("sample");
+        outline(&SourceText::from_bytes(name, &bytes).expect("reads"))
+    };
+    for (budget, cut) in [
+        (std::time::Duration::ZERO, true),
+        (std::time::Duration::from_secs(60), false),
+    ] {
+        let mut c = Comparison::build(doc("market-2023.txt"), doc("market-2024.txt"), &tax);
+        let tokenizer = JiebaTokenizer::new();
+        c.diff_all(&tokenizer, budget);
+        let rows = c.coarse_rows();
+        assert_eq!(rows > 0, cut, "budget {budget:?}");
+        let mut text = String::new();
+        duibi::render::text::compare_to(&mut text, &c, &tax, false);
+        let json: serde_json::Value = serde_json::from_str(&duibi::render::json::compare(&c, &tax)).expect("json");
+        let mut md = String::new();
+        duibi::render::markdown::compare_to(&mut md, &c, &tax);
+        let said = format!("{rows} rows compared sentence by sentence");
+        assert_eq!(text.contains(&said), cut, "{text}");
+        assert_eq!(md.contains(&said), cut, "{md}");
+        assert_eq!(json["summary"]["coarse_rows"], rows, "{}", json["summary"]);
+    }
+}
