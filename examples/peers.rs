@@ -4,10 +4,10 @@
 //!
 //!     cargo build --release && cargo run --release --example peers -- [--runs N] [LEFT RIGHT]...
 //!
-//! Without pairs it takes, when `../shared/corpus` is there, two reports of different bureaus and a
-//! year-over-year pair (a report against its edition with every 20th figure changed and a sentence
-//! added or dropped in every 20th paragraph, made by `examples/synth.rs`'s rules); otherwise the
-//! demo pair. Tools that are not installed (`delta`, `difft`, `git`) are left out.
+//! Without pairs it takes, when `../shared/corpus` is there, every two of its reports (different
+//! bureaus) and every report against its year-over-year edition (every 20th figure changed and a
+//! sentence added or dropped in every 20th paragraph, made by `benches/synth.rs`'s rules); otherwise
+//! the demo pair. It ends with duibi's worst ratio to each peer. Tools that are not installed (`delta`, `difft`, `git`) are left out.
 
 #[path = "../benches/synth.rs"]
 mod synth;
@@ -45,26 +45,32 @@ fn time(argv: &[String]) -> f64 {
 
 fn default_pairs(root: &Path) -> Vec<(String, PathBuf, PathBuf)> {
     let corpus = root.join("../shared/corpus");
-    let (base, other, name) = if corpus.join("zhengzhou-kjj-2017.txt").exists() {
-        (
-            corpus.join("zhengzhou-kjj-2017.txt"),
-            corpus.join("luohe-kjj-2020.txt"),
-            "different bureaus (zhengzhou 2017 vs luohe 2020)",
-        )
-    } else {
-        (
+    let mut reports: Vec<PathBuf> = std::fs::read_dir(&corpus)
+        .map(|d| d.filter_map(|e| e.ok().map(|e| e.path())).collect())
+        .unwrap_or_default();
+    reports.retain(|p| p.extension().is_some_and(|e| e == "txt"));
+    reports.sort();
+    let name = |p: &Path| p.file_stem().unwrap_or_default().to_string_lossy().into_owned();
+    if reports.is_empty() {
+        return vec![(
+            "demo pair".to_string(),
             root.join("examples/reports/demo-2023.txt"),
             root.join("examples/reports/demo-2024.txt"),
-            "demo pair",
-        )
-    };
-    let text = std::fs::read_to_string(&base).expect("report reads");
-    let edited = std::env::temp_dir().join(format!("duibi-peers-{}.txt", std::process::id()));
-    std::fs::write(&edited, synth::edited(&text, 20)).expect("temp file");
-    vec![
-        (name.to_string(), base.clone(), other),
-        ("year over year (a report vs its edited copy)".to_string(), base, edited),
-    ]
+        )];
+    }
+    let mut pairs = Vec::new();
+    for (i, a) in reports.iter().enumerate() {
+        for b in &reports[i + 1..] {
+            pairs.push((format!("{} vs {}", name(a), name(b)), a.clone(), b.clone()));
+        }
+    }
+    for base in &reports {
+        let text = std::fs::read_to_string(base).expect("report reads");
+        let edited = std::env::temp_dir().join(format!("duibi-peers-{}-{}.txt", std::process::id(), name(base)));
+        std::fs::write(&edited, synth::edited(&text, 20)).expect("temp file");
+        pairs.push((format!("{} year over year", name(base)), base.clone(), edited));
+    }
+    pairs
 }
 
 fn main() {
@@ -90,6 +96,8 @@ fn main() {
     };
     let duibi = root.join("target/release/duibi");
     assert!(duibi.exists(), "build first: cargo build --release");
+    // duibi's worst ratio to each peer over all pairs.
+    let mut worst: Vec<(&str, f64)> = Vec::new();
     for (name, left, right) in pairs {
         let (l, r) = (left.display().to_string(), right.display().to_string());
         let mut tools: Vec<(&str, Vec<String>)> = vec![(
@@ -129,6 +137,14 @@ fn main() {
         println!("{name}, median of {runs} alternated runs:");
         for ((tool, _), m) in tools.iter().zip(&medians) {
             println!("  {tool:<22} {m:7.2} ms   duibi / this = {:.2}", medians[0] / m);
+            match worst.iter_mut().find(|(t, _)| t == tool) {
+                Some(w) => w.1 = w.1.max(medians[0] / m),
+                None => worst.push((tool, medians[0] / m)),
+            }
         }
+    }
+    println!("worst ratio over all pairs:");
+    for (tool, r) in worst.iter().skip(1) {
+        println!("  duibi / {tool:<22} {r:.2}");
     }
 }

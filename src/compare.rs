@@ -203,16 +203,9 @@ impl Comparison {
         )
     }
 
-    /// A segmenter for this comparison's word diffs: it loads only the dictionary entries that
-    /// the sentences to segment can use (on a near-identical pair, almost none) and segments them
-    /// exactly as the whole dictionary would.
+    /// The segmenter for this comparison's word diffs (its dictionary is part of the binary).
     pub fn segmenter(&self) -> JiebaTokenizer {
-        JiebaTokenizer::for_texts(
-            self.paired
-                .iter()
-                .zip(&self.alignment.rows)
-                .flat_map(|(p, row)| p.texts_to_segment(row)),
-        )
+        JiebaTokenizer::new()
     }
 
     /// Sentence-level diffs (pairs and moves, no word marks): instant, needs no segmenter.

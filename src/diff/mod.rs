@@ -22,7 +22,7 @@ use crate::numbering::parse_marker;
 use crate::sides::{Side, Sides};
 use crate::text::{Fingerprint, is_blank};
 
-pub use jieba::{CharSet, JiebaTokenizer};
+pub use jieba::{JiebaTokenizer, jieba_terms};
 pub use matching::{Prepared, SentencePair};
 pub use pair::longest_increasing;
 pub use tokenize::{CharTokenizer, Tokenizer};
@@ -374,16 +374,6 @@ impl PairedRow {
             Fingerprint::new(&passages[u.passage()].text[u.range()])
         });
         PairedRow { left, right, pairing }
-    }
-
-    /// The (folded) sentences a word diff segments: both sides of every pair that differs (`row`:
-    /// the row these are the sentences of).
-    pub fn texts_to_segment<'a>(&'a self, row: &'a Row) -> impl Iterator<Item = &'a str> {
-        self.pairing.pairs.iter().flat_map(|p| {
-            let (l, r) = (self.left[p.left].text(&row.left), self.right[p.right].text(&row.right));
-            let differ = l != r;
-            [l, r].into_iter().filter(move |_| differ)
-        })
     }
 }
 

@@ -122,7 +122,7 @@ fn atoms(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
 
 /// Splits `text` into atoms (terms, numbers, ASCII words, blanks), single punctuation characters and
 /// Chinese runs, which `cut` segments.
-pub(super) fn split_with(text: &str, cut: impl Fn(&str, usize, &mut Vec<Range<usize>>)) -> Vec<Range<usize>> {
+pub fn split_with(text: &str, cut: impl Fn(&str, usize, &mut Vec<Range<usize>>)) -> Vec<Range<usize>> {
     let mut out = Vec::with_capacity(text.len() / 3);
     let mut gap_start = 0;
     let flush_gap = |start: usize, end: usize, out: &mut Vec<Range<usize>>| {

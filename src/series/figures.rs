@@ -198,31 +198,11 @@ pub fn in_report(
     out
 }
 
-/// The sentences of a report that may hold a figure (a digit or a Chinese numeral), folded: what a
-/// segmenter for its figures' labels needs.
-pub fn figure_sentences(doc: &Document, sentences: &[Sentence]) -> Vec<String> {
-    sentences
-        .iter()
-        .map(|s| doc.sentence_text(s))
-        .filter(|t| {
-            t.chars()
-                .any(|c| c.is_numeric() || "一二三四五六七八九十两".contains(c))
-        })
-        .map(|t| fold(t).text)
-        .collect()
-}
-
 impl Figures {
     /// Every report's figures, matched into measures from report to report.
     pub fn new(series: &Series, tax: &Taxonomy) -> Figures {
         let sentences: Vec<Vec<Sentence>> = series.reports.iter().map(|r| r.doc.sentences()).collect();
-        let texts: Vec<String> = series
-            .reports
-            .iter()
-            .zip(&sentences)
-            .flat_map(|(r, ss)| figure_sentences(&r.doc, ss))
-            .collect();
-        let segmenter = JiebaTokenizer::for_texts(texts.iter().map(String::as_str));
+        let segmenter = JiebaTokenizer::new();
         let found: Vec<Vec<Stated>> = series
             .reports
             .iter()

@@ -11,7 +11,7 @@ use duibi::diff::JiebaTokenizer;
 use duibi::load::SourceText;
 use duibi::outline::{Document, outline};
 use duibi::overview::Overview;
-use duibi::series::figures::{figure_sentences, in_report};
+use duibi::series::figures::in_report;
 use duibi::topics::Taxonomy;
 
 #[derive(serde::Deserialize)]
@@ -85,8 +85,7 @@ fn score(set: &str) -> Score {
         let report = Report::new(doc(&dir, &g.file), &tax);
         let sentences = report.doc.sentences();
         let filing = Filed::new(&report.doc, &sentences, &report.topics, &tax).filing;
-        let texts = figure_sentences(&report.doc, &sentences);
-        let segmenter = JiebaTokenizer::for_texts(texts.iter().map(String::as_str));
+        let segmenter = JiebaTokenizer::new();
         let stated = in_report(&report.doc, &sentences, &filing, &tax, &segmenter);
         let mut used = vec![false; stated.len()];
         s.reports += 1;
@@ -160,8 +159,7 @@ fn score(set: &str) -> Score {
         let right = Report::new(doc(&dir, &p.right), &tax);
         let sentences = right.doc.sentences();
         let filing = c.filing(duibi::sides::Side::Right);
-        let texts = figure_sentences(&right.doc, &sentences);
-        let segmenter = JiebaTokenizer::for_texts(texts.iter().map(String::as_str));
+        let segmenter = JiebaTokenizer::new();
         let stated = in_report(&right.doc, &sentences, &filing, &tax, &segmenter);
         for f in ov.figures.iter().filter(|f| f.label != "日期") {
             assert!(

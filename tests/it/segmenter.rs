@@ -1,21 +1,53 @@
-//! The segmenter's fast path (a dictionary filtered to the texts' characters) must cut every text
-//! exactly as the whole dictionary does: on every fixture report, and on the corpus when present.
+//! The segmenter (jieba's algorithm over a dictionary compiled into the binary) must cut every
+//! text exactly as jieba-rs loaded with the same words does: on every fixture report, and on the
+//! corpus when present; and the word diffs made with either must be the same.
 
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 use std::time::Duration;
 
 use duibi::compare::Comparison;
-use duibi::diff::{JiebaTokenizer, Tokenizer};
+use duibi::diff::tokenize::split_with;
+use duibi::diff::{JiebaTokenizer, Tokenizer, jieba_terms};
 use duibi::load::{LoadOptions, load};
 use duibi::normalize::fold;
 use duibi::outline::outline;
 use duibi::text::split_sentences;
 use duibi::topics::Taxonomy;
 
-fn full() -> &'static JiebaTokenizer {
-    static FULL: OnceLock<JiebaTokenizer> = OnceLock::new();
-    FULL.get_or_init(JiebaTokenizer::new)
+/// jieba-rs with `src/diff/dict.txt` and the domain terms, as the segmenter used to load it.
+struct Reference(jieba_rs::Jieba);
+
+impl Tokenizer for Reference {
+    fn tokens(&self, text: &str) -> Vec<std::ops::Range<usize>> {
+        // The same split into atoms, punctuation and runs: only the runs' cuts are under test.
+        split_with(text, |run, base, out| {
+            out.extend(
+                self.0
+                    .cut(run, false)
+                    .into_iter()
+                    .map(|t| base + t.byte_start..base + t.byte_end),
+            );
+        })
+    }
+}
+
+fn full() -> &'static Reference {
+    static FULL: OnceLock<Reference> = OnceLock::new();
+    FULL.get_or_init(|| {
+        let dict = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("src/diff/dict.txt"))
+            .expect("dictionary");
+        let mut j = jieba_rs::Jieba::empty();
+        for line in dict.lines() {
+            let mut parts = line.split(' ').skip(1);
+            let (word, freq) = (parts.next().expect("word"), parts.next().expect("frequency"));
+            j.add_word(word, Some(freq.parse().expect("number")), Some(""));
+        }
+        for t in jieba_terms() {
+            j.add_word(t, Some(100_000), Some(""));
+        }
+        Reference(j)
+    })
 }
 
 fn words<'a>(tok: &dyn Tokenizer, text: &'a str) -> Vec<&'a str> {
@@ -55,26 +87,29 @@ fn sentences(path: &Path) -> Vec<String> {
     out
 }
 
-/// Filtered to the whole file's characters, and to each sentence's alone (the tightest filter).
+/// Every sentence of the file, and the whole file at once (runs across lines).
 fn assert_segments_alike(path: &Path) {
     let sentences = sentences(path);
-    let whole = JiebaTokenizer::for_texts(sentences.iter().map(String::as_str));
     for s in &sentences {
-        let expected = words(full(), s);
-        assert_eq!(words(&whole, s), expected, "{}: {s}", path.display());
-        let alone = JiebaTokenizer::for_texts([s.as_str()]);
-        assert_eq!(words(&alone, s), expected, "{}, sentence alone: {s}", path.display());
+        assert_eq!(words(&JiebaTokenizer, s), words(full(), s), "{}: {s}", path.display());
     }
+    let whole = sentences.concat();
+    assert_eq!(
+        words(&JiebaTokenizer, &whole),
+        words(full(), &whole),
+        "{}",
+        path.display()
+    );
 }
 
 #[test]
-fn the_fast_path_segments_every_fixture_like_the_whole_dictionary() {
+fn the_compiled_dictionary_segments_every_fixture_like_jieba() {
     for path in fixture_reports() {
         assert_segments_alike(&path);
     }
 }
 
-/// The word diffs of a comparison with its own segmenter and with the whole dictionary.
+/// The word diffs of a comparison with its own segmenter and with jieba-rs.
 fn assert_diffs_alike(left: &Path, right: &Path) {
     let tax = Taxonomy::builtin();
     let read = |p: &Path| outline(&load(p, &LoadOptions::default()).expect("report loads"));
@@ -90,7 +125,7 @@ fn assert_diffs_alike(left: &Path, right: &Path) {
 }
 
 #[test]
-fn a_comparison_segmenter_diffs_like_the_whole_dictionary() {
+fn a_comparison_diffs_alike_with_either_segmenter() {
     let reports = fixture_reports();
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     assert_diffs_alike(
@@ -117,7 +152,7 @@ fn corpus() -> Vec<PathBuf> {
 
 #[test]
 #[ignore = "needs ../shared/corpus"]
-fn the_fast_path_segments_the_corpus_like_the_whole_dictionary() {
+fn the_compiled_dictionary_segments_the_corpus_like_jieba() {
     let files = corpus();
     for f in &files {
         assert_segments_alike(f);
