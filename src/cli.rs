@@ -244,17 +244,18 @@ pub fn comparison(
     demo: bool,
     options: &Options,
 ) -> Result<(Comparison, Taxonomy)> {
-    let config = settings(options)?;
-    // The taxonomy (and the word diff's patterns) get ready while the reports load.
+    // The configuration, the taxonomy and the word diff's patterns get ready while the reports
+    // load; a problem with the configuration is still the one reported first.
     let (tax, docs) = std::thread::scope(|s| {
         let tax = s.spawn(|| {
+            let config = settings(options)?;
             duibi::diff::tokenize::prepare();
-            taxonomy(options, &config)
+            Ok::<_, anyhow::Error>(taxonomy(options, &config))
         });
         let docs = documents(left, right, demo, options);
         (tax.join().unwrap_or_else(|e| std::panic::resume_unwind(e)), docs)
     });
-    let (tax, (l, r)) = (tax?, docs?);
+    let (tax, (l, r)) = (tax??, docs?);
     let mut c = Comparison::build(l, r, &tax);
     c.diff_all(&c.segmenter(), DIFF_BUDGET);
     Ok((c, tax))

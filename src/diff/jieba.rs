@@ -2,9 +2,9 @@
 //!
 //! The dictionary (the common quarter of jieba's, see `scripts/make-dict.py`) is an FST map from
 //! word to frequency that `build.rs` makes from `dict.txt` and the binary reads in place; the domain
-//! terms (the taxonomy's atoms) are a small second map made on first use. For every character of a
-//! run, the words that start there are found by walking both maps; the route through the run
-//! maximises the sum of `ln(freq / total)` as jieba's does (ties to the longer word), and single
+//! terms (the taxonomy's atoms) are a sorted list. For every character of a run, the words that
+//! start there are found by walking the map and looking through the terms; the route through the
+//! run maximises the sum of `ln(freq / total)` as jieba's does (ties to the longer word), and single
 //! ASCII letters and digits the route leaves alone are joined. The tokens are jieba-rs's with the
 //! same words (a test checks every fixture), without building its trie at every start: building it
 //! was the largest single cost of comparing two short reports.
@@ -36,7 +36,8 @@ pub fn jieba_terms() -> impl Iterator<Item = &'static str> {
 
 struct Dictionary {
     words: Fst<&'static [u8]>,
-    terms: Fst<Vec<u8>>,
+    /// The terms, sorted (a few hundred: a map of their own would cost more to build than it saves).
+    terms: Vec<&'static str>,
     /// `ln` of the total frequency: the dictionary's, with each term's added (replacing its
     /// dictionary frequency, were it there), as jieba counts words added to a loaded dictionary.
     log_total: f64,
@@ -51,9 +52,6 @@ static DICTIONARY: LazyLock<Dictionary> = LazyLock::new(|| {
     for t in &terms {
         total = total + TERM_FREQ - words.get(t).map_or(0, Output::value);
     }
-    let terms = fst::Map::from_iter(terms.into_iter().map(|t| (t, TERM_FREQ)))
-        .unwrap_or_else(|e| unreachable!("sorted and deduplicated: {e}"))
-        .into_fst();
     Dictionary {
         words,
         terms,
@@ -140,13 +138,19 @@ impl Dictionary {
             prefixes(&self.words, block, &chars, pos, |end, f| {
                 edges.push((end, (f as f64).ln()))
             });
-            prefixes(&self.terms, block, &chars, pos, |end, f| {
-                let ln = (f as f64).ln();
-                match edges[first..].iter_mut().find(|e| e.0 == end) {
-                    Some(e) => e.1 = ln,
-                    None => edges.push((end, ln)),
+            let rest = &block[chars[pos].0..];
+            let c = chars[pos].1;
+            let from = self.terms.partition_point(|t| t.chars().next() < Some(c));
+            for t in self.terms[from..].iter().take_while(|t| t.starts_with(c)) {
+                if rest.starts_with(t) {
+                    let end = pos + t.chars().count();
+                    let ln = (TERM_FREQ as f64).ln();
+                    match edges[first..].iter_mut().find(|e| e.0 == end) {
+                        Some(e) => e.1 = ln,
+                        None => edges.push((end, ln)),
+                    }
                 }
-            });
+            }
         }
         starts.push(edges.len());
         // The best route from each character to the end: (score, end of the first word). The
@@ -300,9 +304,7 @@ mod tests {
         .unwrap();
         let dict = Dictionary {
             words: Fst::new(map.into_fst().as_bytes().to_vec().leak() as &'static [u8]).unwrap(),
-            terms: fst::Map::from_iter(std::iter::empty::<(&str, u64)>())
-                .unwrap()
-                .into_fst(),
+            terms: Vec::new(),
             log_total: 16f64.ln(),
         };
         let mut out = Vec::new();

@@ -39,7 +39,7 @@ pub struct Topic {
     pub frame: bool,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Clone)]
 #[serde(deny_unknown_fields)]
 struct RawTaxonomy {
     topic: Vec<RawTopic>,
@@ -51,15 +51,15 @@ struct RawTaxonomy {
 /// The built-in taxonomy's `atoms`: terms the word diff never splits. The segmentation does not
 /// follow a user's taxonomy, so that the same two reports always diff alike.
 pub fn builtin_atoms() -> &'static [String] {
-    static ATOMS: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new(|| {
-        toml::from_str::<RawTaxonomy>(BUILTIN_TAXONOMY)
-            .map(|raw| raw.atoms)
-            .unwrap_or_else(|e| unreachable!("the built-in taxonomy is checked by a test: {e}"))
-    });
-    &ATOMS
+    &BUILTIN_RAW.atoms
 }
 
-#[derive(Deserialize)]
+/// The built-in taxonomy file, read once for both the taxonomy and the atoms.
+static BUILTIN_RAW: std::sync::LazyLock<RawTaxonomy> = std::sync::LazyLock::new(|| {
+    toml::from_str(BUILTIN_TAXONOMY).unwrap_or_else(|e| unreachable!("the built-in taxonomy is checked by a test: {e}"))
+});
+
+#[derive(Deserialize, Clone)]
 #[serde(deny_unknown_fields)]
 struct RawTopic {
     id: String,
@@ -108,7 +108,7 @@ impl std::fmt::Debug for Taxonomy {
 impl Taxonomy {
     /// The taxonomy shipped with duibi.
     pub fn builtin() -> Self {
-        match Self::parse(Path::new("<built-in taxonomy>"), BUILTIN_TAXONOMY) {
+        match Self::compile(Path::new("<built-in taxonomy>"), BUILTIN_RAW.clone()) {
             Ok(t) => t,
             Err(e) => unreachable!("the built-in taxonomy is tested: {e}"),
         }
@@ -135,6 +135,15 @@ impl Taxonomy {
             message,
         };
         let raw: RawTaxonomy = toml::from_str(text).map_err(|e| invalid(e.message().to_string()))?;
+        Self::compile(path, raw)
+    }
+
+    /// Validates a parsed taxonomy and compiles its matcher.
+    fn compile(path: &Path, raw: RawTaxonomy) -> Result<Self> {
+        let invalid = |message: String| Error::Taxonomy {
+            path: path.to_path_buf(),
+            message,
+        };
         let fallbacks: Vec<usize> = raw
             .topic
             .iter()

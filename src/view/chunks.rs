@@ -258,6 +258,36 @@ pub fn matches(row: &Row, diff: &RowDiff, chunks: &Chunks, query: &str) -> Vec<F
     out
 }
 
+/// The matches of each unit, looked up without scanning them all (a search in a row of thousands
+/// of sentences would otherwise scan every match for every sentence laid out).
+pub struct ByUnit<'a> {
+    found: &'a [Found],
+    at: std::collections::HashMap<(Side, usize), Range<usize>>,
+}
+
+impl<'a> ByUnit<'a> {
+    /// `found` as [`matches`] makes it: each unit's matches next to each other.
+    pub fn new(found: &'a [Found]) -> Self {
+        let mut at: std::collections::HashMap<(Side, usize), Range<usize>> = std::collections::HashMap::new();
+        for (i, f) in found.iter().enumerate() {
+            at.entry((f.side, f.unit))
+                .and_modify(|r| r.end = i + 1)
+                .or_insert(i..i + 1);
+        }
+        ByUnit { found, at }
+    }
+
+    /// The matches in `side`'s unit `unit`.
+    pub fn of(&self, side: Side, unit: usize) -> impl Iterator<Item = &'a Found> {
+        let found = self.found;
+        self.at
+            .get(&(side, unit))
+            .map_or(&found[..0], |r| &found[r.clone()])
+            .iter()
+            .filter(move |f| f.side == side && f.unit == unit)
+    }
+}
+
 /// How many distinct matches `matches` holds (the copies of an unchanged sentence are one).
 pub fn distinct(found: &[Found]) -> usize {
     found.iter().map(|f| f.id).collect::<HashSet<_>>().len()

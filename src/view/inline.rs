@@ -20,6 +20,7 @@ pub fn inline(row: &Row, diff: &RowDiff, width: usize, opts: &Options) -> RowLay
         .query
         .as_deref()
         .map_or_else(Vec::new, |q| chunks::matches(row, diff, &chunks, q));
+    let by_unit = chunks::ByUnit::new(&found);
     // The report read as the older one comes first (the left pane's, swapped or not).
     let [a, b] = [0, 1].map(|pane| SideData::new(row, diff, Side::in_pane(pane, opts.swapped), opts.swapped));
     let mut lines: Vec<Line> = Vec::new();
@@ -73,7 +74,7 @@ pub fn inline(row: &Row, diff: &RowDiff, width: usize, opts: &Options) -> RowLay
         for &&(pane, side, u) in &texts {
             let start = lines.len();
             let pointer = move_pointer(&chunks, k, side.side, [&a, &b]);
-            lines.extend(wrap(&side.segs(u, opts, &found, pointer), width));
+            lines.extend(wrap(&side.segs(u, opts, &by_unit, pointer), width));
             let range = start..lines.len();
             if c.same() {
                 at[k] = [Some(range.clone()), Some(range)];

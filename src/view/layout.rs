@@ -9,7 +9,7 @@ use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::Arc;
 
-use super::chunks::{self, Chunks, Found};
+use super::chunks::{self, ByUnit, Chunks};
 use super::lines::{Line, Look, Seg, flag_matches, flag_stock};
 use super::wrap::wrap;
 use crate::align::{Passage, PassageKind, Row};
@@ -127,9 +127,13 @@ pub(super) fn unit_segs(
         Mark::Deleted | Mark::Inserted => look_of_change(side, opts.swapped),
     };
     if opts.marks {
-        for s in spans
+        // A passage's spans are in text order and apart (a property test checks it): the unit's
+        // are found by bisection, not by scanning the passage's every span for every sentence.
+        let from = spans.partition_point(|s| s.range.end <= range.start);
+        for s in spans[from..]
             .iter()
-            .filter(|s| s.range.end > range.start && s.range.start < range.end)
+            .take_while(|s| s.range.start < range.end)
+            .filter(|s| s.range.end > range.start)
         {
             let start = s.range.start.max(range.start);
             let end = s.range.end.min(range.end);
@@ -199,14 +203,10 @@ impl<'a> SideData<'a> {
     }
 
     /// A unit's text as segments: its marks, its matches, and where a moved copy went or came from.
-    pub fn segs(&self, unit: usize, opts: &Options, found: &[Found], moved_to: Option<String>) -> Vec<Seg> {
+    pub fn segs(&self, unit: usize, opts: &Options, found: &ByUnit, moved_to: Option<String>) -> Vec<Seg> {
         let u = &self.units[unit];
         let p = &self.passages[u.passage];
-        let mine: Vec<(Range<usize>, u64)> = found
-            .iter()
-            .filter(|f| f.side == self.side && f.unit == unit)
-            .map(|f| (f.range.clone(), f.id))
-            .collect();
+        let mine: Vec<(Range<usize>, u64)> = found.of(self.side, unit).map(|f| (f.range.clone(), f.id)).collect();
         let mut segs = unit_segs(
             &p.text,
             &u.range,
@@ -280,6 +280,7 @@ pub fn side_by_side(row: &Row, diff: &RowDiff, widths: [usize; 2], opts: &Option
         .query
         .as_deref()
         .map_or_else(Vec::new, |q| chunks::matches(row, diff, &chunks, q));
+    let by_unit = ByUnit::new(&found);
     // Pane `a` is the left pane, whichever report it shows.
     let [a, b] = [0, 1].map(|pane| SideData::new(row, diff, Side::in_pane(pane, opts.swapped), opts.swapped));
     let first = chunks.chunks.first();
@@ -326,7 +327,7 @@ pub fn side_by_side(row: &Row, diff: &RowDiff, widths: [usize; 2], opts: &Option
             }
             let start = lines[pane].len();
             let pointer = move_pointer(&chunks, k, side.side, [&a, &b]);
-            lines[pane].extend(wrap(&side.segs(u, opts, &found, pointer), widths[pane]));
+            lines[pane].extend(wrap(&side.segs(u, opts, &by_unit, pointer), widths[pane]));
             at[k][pane] = Some(start..lines[pane].len());
         }
         if k == 0 {
