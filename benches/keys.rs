@@ -66,6 +66,9 @@ fn main() {
     app.update(Input::WordDiffs(diffs));
     terminal.draw(|f| ui::draw(f, &app, &theme)).expect("draws");
     let marks = t.elapsed();
+    // The checklist, as the same worker delivers it next.
+    let check = duibi::view::checklist::check(&app.cmp, &app.tax, &app.rules).map(Box::new);
+    app.update(Input::Checklist(check));
     println!(
         "{:.1} MB pair: compared in {:.0} ms, first screen at {:.0} ms (target ≤ 300), word marks installed in {:.1} ms",
         (left.len() + right.len()) as f64 / 1e6,

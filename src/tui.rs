@@ -238,8 +238,8 @@ fn session(model: &mut impl Model, config: &Config, mut timing: Timing) -> Resul
 /// Each result carries the generation of the pair it was made for: a series replaces its pair, and
 /// marks made for the one before are dropped.
 struct Words {
-    tx: mpsc::Sender<(u64, Vec<duibi::diff::RowDiff>)>,
-    rx: mpsc::Receiver<(u64, Vec<duibi::diff::RowDiff>)>,
+    tx: mpsc::Sender<(u64, Input)>,
+    rx: mpsc::Receiver<(u64, Input)>,
     /// The generation of the pair whose marks were last asked for.
     started: Option<u64>,
 }
@@ -260,9 +260,16 @@ impl Words {
         }
         self.started = Some(generation);
         let cmp = cmp.clone();
+        let (tax, rules) = model.checker();
         let tx = self.tx.clone();
         thread::spawn(move || {
-            let _ = tx.send((generation, cmp.word_diffs(&cmp.segmenter(), DIFF_BUDGET)));
+            let _ = tx.send((
+                generation,
+                Input::WordDiffs(cmp.word_diffs(&cmp.segmenter(), DIFF_BUDGET)),
+            ));
+            // Then the checklist, which takes as long on a large pair: `R` shows it at once.
+            let check = duibi::view::checklist::check(&cmp, &tax, &rules).map(Box::new);
+            let _ = tx.send((generation, Input::Checklist(check)));
         });
     }
 }
@@ -288,10 +295,10 @@ impl Events for TerminalEvents<'_> {
             suspend(self.mouse)?;
             return Ok(Step::Redraw);
         }
-        if let Ok((generation, diffs)) = self.words.rx.try_recv()
+        if let Ok((generation, input)) = self.words.rx.try_recv()
             && self.words.started == Some(generation)
         {
-            return Ok(Step::Input(Input::WordDiffs(diffs)));
+            return Ok(Step::Input(input));
         }
         if !event::poll(timeout)? {
             return Ok(Step::Idle);

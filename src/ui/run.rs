@@ -2,6 +2,7 @@
 //! terminal in the binary, a script in tests), go through the [`Model`]'s update, and the screen is drawn
 //! when something changed. Tests run it whole on ratatui's `TestBackend`.
 
+use std::sync::Arc;
 use std::time::Duration;
 
 use ratatui::Terminal;
@@ -10,7 +11,9 @@ use ratatui::backend::Backend;
 use ratatui::Frame;
 
 use super::{Theme, draw};
+use crate::check::Rules;
 use crate::compare::Comparison;
+use crate::topics::Taxonomy;
 use crate::view::{App, Input};
 
 /// What the loop runs: one pair ([`App`]) or a series of reports
@@ -23,6 +26,8 @@ pub trait Model {
     /// The pair on screen, and a number that changes whenever it is replaced (word marks made for
     /// another pair must not be installed).
     fn comparison(&self) -> (u64, &Comparison);
+    /// What the pair's checklist is made with: the taxonomy and the rules.
+    fn checker(&self) -> (Taxonomy, Arc<Rules>);
     fn draw(&self, frame: &mut Frame, theme: &Theme);
 }
 
@@ -41,6 +46,10 @@ impl Model for App {
 
     fn comparison(&self) -> (u64, &Comparison) {
         (0, &self.cmp)
+    }
+
+    fn checker(&self) -> (Taxonomy, Arc<Rules>) {
+        (self.tax.clone(), self.rules.clone())
     }
 
     fn draw(&self, frame: &mut Frame, theme: &Theme) {

@@ -36,6 +36,10 @@ impl Model for Browser {
         (self.generation, &self.app.cmp)
     }
 
+    fn checker(&self) -> (crate::topics::Taxonomy, std::sync::Arc<crate::check::Rules>) {
+        (self.app.tax.clone(), self.app.rules.clone())
+    }
+
     fn draw(&self, frame: &mut Frame, theme: &Theme) {
         let area = frame.area();
         let buf = frame.buffer_mut();

@@ -166,10 +166,16 @@ impl App {
         &self.caches.overview.as_ref().expect("just filled").1
     }
 
+    /// Installs the checklist made off the loop, so that `R` shows it at once.
+    pub(super) fn set_checklist(&mut self, check: Option<&crate::check::ReportCheck>) {
+        self.caches.checklist = Some(check.map_or_else(OverviewLayout::default, super::checklist::layout));
+    }
+
     pub(super) fn match_counts_now(&mut self) {
         let Some(query) = self.query.clone() else { return };
         let key = (query, self.filter);
         if self.caches.match_counts.as_ref().is_none_or(|(k, _)| *k != key) {
+            let finder = super::lines::Finder::new(&key.0);
             let counts = self
                 .cmp
                 .alignment
@@ -177,8 +183,13 @@ impl App {
                 .iter()
                 .zip(&self.cmp.diffs)
                 .map(|(row, d)| {
+                    // A row none of whose passages can match counts none, without its chunks.
+                    let texts = row.left.iter().chain(&row.right).map(|p| p.text.as_str());
+                    if !texts.into_iter().any(|t| finder.may_match(t)) {
+                        return 0;
+                    }
                     let chunks = chunks::Chunks::new(d, key.1);
-                    chunks::distinct(&chunks::matches(row, d, &chunks, &key.0))
+                    chunks::distinct(&chunks::matches_of(row, d, &chunks, &finder))
                 })
                 .collect();
             self.caches.match_counts = Some((key, counts));

@@ -193,4 +193,21 @@ mod tests {
         assert!(text.iter().any(|l| l.contains("said done: 1 of 1")), "{text:?}");
         assert!(text.iter().any(|l| l.contains("missing: 不足的原因")), "{text:?}");
     }
+
+    #[test]
+    fn a_checklist_made_off_the_loop_is_the_one_shown() {
+        use crate::keys::Action;
+        use crate::view::Input;
+        use crate::view::testing::{NEW, OLD, app};
+        let tax = Taxonomy::builtin();
+        // Another pair's checklist, told apart by its file name: `R` must show it as delivered,
+        // not make its own.
+        let other = Comparison::build(doc("x.txt", OLD), doc("delivered.txt", NEW), &tax);
+        let delivered = check(&other, &tax, &Rules::builtin());
+        let mut a = app(OLD, NEW, 120, 30);
+        a.update(Input::Checklist(delivered.map(Box::new)));
+        a.update(Input::Action(Action::Checklist, 1));
+        let shown = a.overview_layout().lines[0].text();
+        assert!(shown.contains("delivered.txt"), "{shown}");
+    }
 }

@@ -7,7 +7,7 @@ use std::collections::HashSet;
 use std::ops::Range;
 
 use super::layout::Filter;
-use super::lines::find_all;
+use super::lines::Finder;
 use crate::align::Row;
 use crate::diff::RowDiff;
 use crate::sides::Side;
@@ -231,6 +231,11 @@ pub struct Found {
 
 /// Every match of `query` in the shown chunks, in chunk order, left before right.
 pub fn matches(row: &Row, diff: &RowDiff, chunks: &Chunks, query: &str) -> Vec<Found> {
+    matches_of(row, diff, chunks, &Finder::new(query))
+}
+
+/// [`matches`] with the query folded already (a search counts in every row).
+pub fn matches_of(row: &Row, diff: &RowDiff, chunks: &Chunks, finder: &Finder) -> Vec<Found> {
     let mut out = Vec::new();
     for (k, c) in chunks.chunks.iter().enumerate().filter(|&(k, _)| chunks.shown[k]) {
         for side in [Side::Left, Side::Right] {
@@ -245,7 +250,7 @@ pub fn matches(row: &Row, diff: &RowDiff, chunks: &Chunks, query: &str) -> Vec<F
             let text = &p.text[unit.range.clone()];
             // One copy of an unchanged sentence shares its ids with the other.
             let copy = u64::from(side == Side::Right && !c.same());
-            for (n, range) in find_all(text, query).into_iter().enumerate() {
+            for (n, range) in finder.find(text).into_iter().enumerate() {
                 out.push(Found {
                     side,
                     unit: u,

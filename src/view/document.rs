@@ -54,9 +54,9 @@ pub fn marks_by_place(rows: &[Row], diffs: &[RowDiff], side: Side, doc: &Documen
         for l in &diff.links {
             linked.insert(l.unit(side), l.changed || l.moved);
         }
-        for (pi, p) in row.passages(side).iter().enumerate() {
+        let origins: Vec<_> = row.passages(side).iter().map(|p| p.origins(doc)).collect();
+        for (pi, origins) in origins.iter().enumerate() {
             let spans = diff.spans[side].get(pi).map_or(&[][..], Vec::as_slice);
-            let origins = p.origins(doc);
             for s in spans.iter().filter(|s| s.mark != Mark::Equal) {
                 for o in origins.iter() {
                     if let Some(range) = o.map(&s.range) {
@@ -64,12 +64,19 @@ pub fn marks_by_place(rows: &[Row], diffs: &[RowDiff], side: Side, doc: &Documen
                     }
                 }
             }
-            let units = diff.units[side].iter().enumerate().filter(|(_, u)| u.passage == pi);
-            for (_, u) in units.filter(|(k, _)| linked.get(k).copied().unwrap_or(true)) {
-                let start = u.range.start..u.range.start + 1;
-                if let Some((o, at)) = origins.iter().find_map(|o| Some((o, o.map(&start)?))) {
-                    out.entry(o.place).or_default().changed.push(at.start);
-                }
+        }
+        // Each unit once (not the units of every passage for every passage: a row may hold
+        // thousands of both).
+        for (k, u) in diff.units[side].iter().enumerate() {
+            if !linked.get(&k).copied().unwrap_or(true) {
+                continue;
+            }
+            let Some(origins) = origins.get(u.passage) else {
+                continue;
+            };
+            let start = u.range.start..u.range.start + 1;
+            if let Some((o, at)) = origins.iter().find_map(|o| Some((o, o.map(&start)?))) {
+                out.entry(o.place).or_default().changed.push(at.start);
             }
         }
     }

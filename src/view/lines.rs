@@ -95,18 +95,56 @@ impl Line {
 
 /// Byte ranges of `query` in `text`, ignoring width and ASCII case.
 pub fn find_all(text: &str, query: &str) -> Vec<Range<usize>> {
-    let q = fold(query).text.to_lowercase();
-    if q.is_empty() {
-        return Vec::new();
+    Finder::new(query).find(text)
+}
+
+/// A query folded once, to find in many texts.
+pub struct Finder {
+    folded: String,
+    /// A character of the query that only itself can fold to (an ideograph, say): a text without
+    /// it has no match, and is not folded to find that out.
+    pivot: Option<char>,
+}
+
+impl Finder {
+    pub fn new(query: &str) -> Self {
+        let folded = fold(query).text.to_lowercase();
+        let caseless = |c: char| c.to_lowercase().eq([c]) && c.to_uppercase().eq([c]);
+        let pivot = folded
+            .chars()
+            .find(|&c| !c.is_ascii() && !c.is_whitespace() && crate::normalize::fold_char(c) == c && caseless(c));
+        Finder { folded, pivot }
     }
-    let f = fold(text);
-    let hay = f.text.to_lowercase();
-    if hay.len() != f.text.len() {
-        return Vec::new(); // lowercasing changed lengths: only ASCII folding is supported
+
+    /// Whether `text` may hold a match (no, for certain, when it lacks the pivot).
+    pub fn may_match(&self, text: &str) -> bool {
+        !self.folded.is_empty() && self.pivot.is_none_or(|p| text.contains(p))
     }
-    hay.match_indices(&q)
-        .map(|(i, m)| f.to_original(i..i + m.len()))
-        .collect()
+
+    /// Byte ranges of `text` that match, as [`find_all`] finds them.
+    pub fn find(&self, text: &str) -> Vec<Range<usize>> {
+        if !self.may_match(text) {
+            return Vec::new();
+        }
+        self.find_folded(text)
+    }
+
+    fn find_folded(&self, text: &str) -> Vec<Range<usize>> {
+        let q = &self.folded;
+        let f = fold(text);
+        // A query without letters of any case matches the folded text as it is.
+        let hay = if q.chars().any(|c| c.is_lowercase() || c.is_uppercase()) {
+            std::borrow::Cow::Owned(f.text.to_lowercase())
+        } else {
+            std::borrow::Cow::Borrowed(f.text.as_str())
+        };
+        if hay.len() != f.text.len() {
+            return Vec::new(); // lowercasing changed lengths: only ASCII folding is supported
+        }
+        hay.match_indices(q.as_str())
+            .map(|(i, m)| f.to_original(i..i + m.len()))
+            .collect()
+    }
 }
 
 /// Flags the parts of segments a search matched (`matches`: byte ranges of the segments' joined
@@ -159,6 +197,35 @@ fn flag_ranges(segs: Vec<Seg>, matches: &[Range<usize>], flag: impl Fn(&mut Seg,
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_pivot_never_skips_a_text_the_query_is_in() {
+        let texts = [
+            "法 律顾问",
+            "ＡＢＣ法律",
+            "法\u{3000}律",
+            "〔法律〕“顾问”",
+            "无关的句子",
+            "法律 ABC 顾问",
+        ];
+        for q in [
+            "法律",
+            "律顾",
+            "ABC法律",
+            "〔法律〕",
+            "“顾问”",
+            "abc 顾问",
+            "法 律",
+            "Ω法",
+        ] {
+            let finder = Finder::new(q);
+            for t in texts {
+                assert_eq!(finder.find(t), finder.find_folded(t), "{q} in {t}");
+            }
+        }
+        assert_eq!(Finder::new("法律").pivot, Some('法'));
+        assert_eq!(Finder::new("Ω").pivot, None, "a letter with case is no pivot");
+    }
 
     #[test]
     fn find_all_ignores_width_and_ascii_case() {

@@ -110,7 +110,7 @@ impl Browser {
     pub fn update(&mut self, input: Input) {
         match input {
             // The pair on screen keeps the terminal's size, for the next pair too.
-            Input::Resize { .. } | Input::WordDiffs(_) => self.app.update(input),
+            Input::Resize { .. } | Input::WordDiffs(_) | Input::Checklist(_) => self.app.update(input),
             _ if self.shown == Shown::Pair => {
                 self.app.update(input);
                 self.quit = self.app.quit;

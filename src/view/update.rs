@@ -21,6 +21,8 @@ pub enum Input {
     Resize { width: u16, height: u16 },
     /// Word-level diffs computed elsewhere (the segmenter's thread), one per row.
     WordDiffs(Vec<RowDiff>),
+    /// The right-hand report's checklist, made elsewhere (the same thread, after the diffs).
+    Checklist(Option<Box<crate::check::ReportCheck>>),
 }
 
 impl App {
@@ -35,6 +37,7 @@ impl App {
             // Laid out below, as after every input.
             Input::Resize { width, height } => (self.geometry.width, self.geometry.total_height) = (width, height),
             Input::WordDiffs(diffs) => self.set_word_diffs(diffs),
+            Input::Checklist(check) => self.set_checklist(check.as_deref()),
         }
         // Toggles move the panes, and any change may leave a scroll past the end.
         self.resize(self.geometry.width, self.geometry.total_height);
