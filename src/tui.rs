@@ -250,9 +250,8 @@ impl Words {
         Words { tx, rx, started: None }
     }
 
-    /// Loads the segmenter and diffs every row, off the loop. Started after the first frame: the
-    /// dictionary load (~25 ms of allocation-heavy work) slows everything beside it on a 2-core
-    /// machine, and the first frame has the tighter budget (see docs/performance.md).
+    /// Diffs every row word by word, then makes the checklist, off the loop. Started after the
+    /// first frame, which has the tighter budget (see docs/performance.md).
     fn start(&mut self, model: &dyn Model) {
         let (generation, cmp) = model.comparison();
         if self.started == Some(generation) {
