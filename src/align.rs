@@ -8,13 +8,22 @@ use std::ops::Range;
 
 use rustc_hash::FxHashMap as HashMap;
 
-use crate::diff::SentencePair;
 use crate::outline::{Document, Origin, Place, SectionId, Sentence};
 use crate::sides::Side;
 use crate::text::Fingerprint;
 use crate::topics::{DocTopics, Taxonomy, TopicId};
 use collect::Collector;
 use headings::HeadingPath;
+
+/// Two sentences that are one: the same, rewritten, or moved.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct SentencePair {
+    /// Indices into each report's [`Document::sentences`].
+    pub left: u32,
+    pub right: u32,
+    pub similarity: f32,
+    pub moved: bool,
+}
 
 /// Points a heading needs for its section to be about a topic.
 const HEADING_MIN: u32 = 2;

@@ -13,9 +13,11 @@
 //! buffer) nothing knows about terminals; [`config`] reads the user's settings and keymaps.
 
 pub mod align;
+pub mod chars;
 pub mod check;
 pub mod compare;
 pub mod config;
+pub mod diagnostic;
 pub mod diff;
 pub mod error;
 pub mod figures;
@@ -34,6 +36,8 @@ pub mod stock;
 pub mod text;
 pub mod topics;
 pub mod ui;
+pub mod units;
 pub mod view;
+pub mod wording;
 
 pub use error::{Error, Result};

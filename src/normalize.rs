@@ -6,6 +6,7 @@
 
 use std::ops::Range;
 
+pub use crate::chars::fold_char;
 use crate::lexicon::DEBRIS_PREFIXES;
 use crate::numbering::parse_marker;
 use crate::text::{is_blank, is_sentence_end, parse_date, trim_blank};
@@ -99,21 +100,6 @@ fn ends_with_closed_sentence(s: &str) -> bool {
     let last = rev.next();
     let before = rev.next();
     matches!(last, Some('”' | '’' | '）' | ')' | '」')) && before.is_some_and(is_sentence_end)
-}
-
-/// Folds one character for comparison: full-width forms to ASCII, bracket and quote variants to one.
-pub fn fold_char(c: char) -> char {
-    match c {
-        '\u{ff01}'..='\u{ff5e}' => char::from_u32(c as u32 - 0xfee0).unwrap_or(c),
-        '\u{3000}' | '\u{a0}' => ' ',
-        '〔' | '【' => '[',
-        '〕' | '】' => ']',
-        '“' | '”' => '"',
-        '‘' | '’' => '\'',
-        '﹙' => '(',
-        '﹚' => ')',
-        c => c,
-    }
 }
 
 /// Text folded for matching, with a map back to the original.

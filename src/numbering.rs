@@ -2,7 +2,8 @@
 //! `1.` `1、` `1 .` `1.1` `1.1.1` `(1)` `（1）` `1）` `①` and the enumeration `一是`. Pure recognition;
 //! deciding what is a heading is the outline's job.
 
-use crate::text::{chinese_digit, is_blank, is_chinese_numeral};
+pub use crate::chars::chinese_value;
+use crate::chars::{is_blank, is_chinese_numeral};
 
 /// The numbering styles found in Chinese government reports.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
@@ -44,20 +45,6 @@ pub struct Marker {
     pub len: usize,
     /// The marker as written, with stray blanks removed (`1 .` → `1.`).
     pub label: String,
-}
-
-/// Value of a Chinese numeral from 一 to 九十九.
-pub fn chinese_value(s: &str) -> Option<u32> {
-    let digit = chinese_digit;
-    let chars: Vec<char> = s.chars().collect();
-    match chars.as_slice() {
-        ['十'] => Some(10),
-        ['十', d] => Some(10 + digit(*d).filter(|&v| v > 0)?),
-        [t, '十'] => Some(digit(*t).filter(|&v| v > 1)? * 10),
-        [t, '十', d] => Some(digit(*t).filter(|&v| v > 1)? * 10 + digit(*d).filter(|&v| v > 0)?),
-        [d] => digit(*d).filter(|&v| v > 0),
-        _ => None,
-    }
 }
 
 /// A cursor over the start of a line, skipping blanks between the parts of a marker.
@@ -155,7 +142,7 @@ pub fn parse_marker(line: &str) -> Option<Marker> {
             (Style::ParenArabic, digits.parse().ok()?, format!("{digits}{sep}"))
         } else if cur.peek().is_some_and(|c| c.is_ascii_digit()) {
             // `1.1`, `1.2.3`: a decimal outline, unless it is a figure (`1.5亿元`, `3.5%`).
-            if sep == '、' || crate::diff::tokenize::leading_figure(&line[digits_start..]).is_some() {
+            if sep == '、' || crate::units::leading_figure(&line[digits_start..]).is_some() {
                 return None;
             }
             let mut parts = vec![digits];

@@ -3,26 +3,10 @@
 
 use std::ops::Range;
 
-/// Whitespace including the ideographic space U+3000 and no-break space.
-pub fn is_blank(c: char) -> bool {
-    c.is_whitespace() || c == '\u{3000}' || c == '\u{a0}'
-}
-
-/// Characters that could drive a terminal or break a line when printed: controls (C0, DEL, C1)
-/// and bidirectional overrides that could disguise text.
-pub fn is_control_or_override(c: char) -> bool {
-    c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}') || is_invisible_format(c)
-}
-
-/// Invisible format characters: direction marks (U+200E, U+200F, U+061C), zero-width spaces and
-/// joiners' kin (U+200B, U+2060–U+2064), the byte order mark inside text. They show nothing, may
-/// reorder what is shown around them, and make equal words compare unequal.
-pub fn is_invisible_format(c: char) -> bool {
-    matches!(
-        c,
-        '\u{200b}' | '\u{200e}' | '\u{200f}' | '\u{061c}' | '\u{2060}'..='\u{2064}' | '\u{feff}'
-    )
-}
+pub use crate::chars::{
+    chinese_digit, is_blank, is_chinese_numeral, is_cjk, is_clause_end, is_colon, is_comma, is_control_or_override,
+    is_han, is_heading_stop, is_invisible_format, is_punct, is_sentence_end, trim_blank,
+};
 
 /// A message as it may be printed: on one line (line breaks as `; `), every control, override and
 /// invisible format character escaped, whatever part of it came from a file.
@@ -49,72 +33,6 @@ pub fn shown(s: &str) -> String {
 /// A path as it may be printed (see [`shown`]).
 pub fn shown_path(path: &std::path::Path) -> String {
     shown(&path.display().to_string())
-}
-
-/// Trims blanks (including full-width spaces) at both ends.
-pub fn trim_blank(s: &str) -> &str {
-    s.trim_matches(is_blank)
-}
-
-/// A Chinese character (CJK ideograph, extensions and compatibility forms included), no punctuation.
-pub fn is_han(c: char) -> bool {
-    matches!(c,
-        '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}' | '\u{f900}'..='\u{faff}' | '\u{20000}'..='\u{2fa1f}')
-}
-
-/// CJK ideographs and the CJK punctuation blocks.
-pub fn is_cjk(c: char) -> bool {
-    matches!(c,
-        '\u{3000}'..='\u{303f}' | '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}'
-        | '\u{f900}'..='\u{faff}' | '\u{ff00}'..='\u{ffef}' | '\u{20000}'..='\u{2fa1f}'
-        | '\u{2018}'..='\u{201d}' | '\u{2026}' | '\u{2014}')
-}
-
-/// Punctuation of both widths, used to skip non-content characters.
-pub fn is_punct(c: char) -> bool {
-    c.is_ascii_punctuation()
-        || matches!(c, '\u{3000}'..='\u{303f}' | '\u{ff01}'..='\u{ff0f}' | '\u{ff1a}'..='\u{ff20}'
-            | '\u{ff3b}'..='\u{ff40}' | '\u{ff5b}'..='\u{ff65}' | '\u{2010}'..='\u{2027}' | '\u{fe30}'..='\u{fe4f}'
-            | '·')
-}
-
-/// Ends a sentence.
-pub fn is_sentence_end(c: char) -> bool {
-    matches!(c, '。' | '！' | '？' | '!' | '?' | '；' | ';')
-}
-
-/// A colon of either width.
-pub fn is_colon(c: char) -> bool {
-    matches!(c, '：' | ':')
-}
-
-/// A comma of either width (the enumeration comma 、 is not one).
-pub fn is_comma(c: char) -> bool {
-    matches!(c, '，' | ',')
-}
-
-/// Ends a clause: a sentence's end, a comma or a colon.
-pub fn is_clause_end(c: char) -> bool {
-    is_sentence_end(c) || is_comma(c) || is_colon(c)
-}
-
-/// Where a heading that carries its body on its line ends: a sentence's end or a colon
-/// (`1. 深入学习法律法规:全年共组织开展了6次…`); a half-width `;` only separates inside a heading.
-pub fn is_heading_stop(c: char) -> bool {
-    (is_sentence_end(c) && c != ';') || is_colon(c)
-}
-
-/// The Chinese digits that number headings and items (一 to 十).
-pub fn is_chinese_numeral(c: char) -> bool {
-    "一二三四五六七八九十".contains(c)
-}
-
-/// The value of a Chinese digit as written in years and counts: 〇/零 0, 一 1 … 九 9.
-pub fn chinese_digit(c: char) -> Option<u32> {
-    match c {
-        '〇' | '零' | '○' => Some(0),
-        _ => "一二三四五六七八九".chars().position(|d| d == c).map(|p| p as u32 + 1),
-    }
 }
 
 /// Closing quotes and brackets that stay with the sentence they close.
@@ -227,7 +145,7 @@ fn parse_year_digits(s: &str) -> Option<u32> {
         .map(|c| match c {
             'Ｏ' => Some('0'),
             '0'..='9' => Some(c),
-            '０'..='９' => Some(fold_digit(c)),
+            '０'..='９' => Some(crate::chars::fold_digit(c)),
             c => chinese_digit(c).and_then(|d| char::from_digit(d, 10)),
         })
         .collect::<Option<String>>()?;
@@ -237,16 +155,9 @@ fn parse_year_digits(s: &str) -> Option<u32> {
         .filter(|y| (1949..=2200).contains(y))
 }
 
-fn fold_digit(c: char) -> char {
-    match c {
-        '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
-        c => c,
-    }
-}
-
 fn parse_small_number(s: &str) -> Option<u32> {
-    let ascii: String = s.chars().map(fold_digit).collect();
-    ascii.parse().ok().or_else(|| crate::numbering::chinese_value(s))
+    let ascii: String = s.chars().map(crate::chars::fold_digit).collect();
+    ascii.parse().ok().or_else(|| crate::chars::chinese_value(s))
 }
 
 /// A set of hashed character bigrams of a text's content characters (punctuation and blanks
@@ -265,7 +176,7 @@ impl Fingerprint {
             let c = if ('\u{4000}'..='\u{9fff}').contains(&c) {
                 c
             } else {
-                let c = crate::normalize::fold_char(c);
+                let c = crate::chars::fold_char(c);
                 if is_blank(c) || is_punct(c) {
                     continue;
                 }

@@ -2,8 +2,6 @@
 
 use serde::Serialize;
 
-use super::rules::Due;
-
 /// A calendar date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Date {
@@ -46,6 +44,13 @@ impl Serialize for Date {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.collect_str(self)
     }
+}
+
+/// When a report is due: this month and day of the year after the one it reports on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Due {
+    pub month: u32,
+    pub day: u32,
 }
 
 pub fn days_in_month(year: u32, month: u32) -> u32 {

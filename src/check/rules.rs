@@ -5,6 +5,7 @@ use std::path::Path;
 
 use serde::Deserialize;
 
+pub use super::date::Due;
 use crate::error::{Error, Result};
 use crate::normalize::fold;
 
@@ -53,13 +54,6 @@ pub struct ContentRule {
     /// Only inside where this other content is.
     pub within: Option<String>,
     pub required: bool,
-}
-
-/// When a report is due: this month and day of the year after the one it reports on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Due {
-    pub month: u32,
-    pub day: u32,
 }
 
 /// Everything the checklist judges by.

@@ -2,14 +2,12 @@
 //! scroll and topic taxonomy. Read from `config.toml` in the configuration directory (or a file
 //! given on the command line), checked whole, and applied only when every part of it is valid.
 
-mod diagnostic;
-
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 use toml::de::{DeTable, DeValue};
 
-pub use diagnostic::{ConfigError, Diagnostic, Diagnostics};
+pub use crate::diagnostic::{ConfigError, Diagnostic, Diagnostics};
 
 use crate::keys::Keymap;
 use crate::keys::keymap::{PRESETS, in_file_order};

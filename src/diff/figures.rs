@@ -6,7 +6,7 @@
 use std::ops::Range;
 
 use super::FigureChange;
-use super::words::Piece;
+use super::piece::Piece;
 use crate::figures::{self, Figure};
 
 /// Pairs the figures of two sentences: the same label and unit first, then the rest of a unit in

@@ -10,6 +10,8 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
+pub use crate::align::SentencePair;
+
 use super::pair::{MOVE_MIN, longest_increasing, pair_similar};
 use crate::normalize::{Folded, fold};
 use crate::numbering::parse_marker;
@@ -102,16 +104,6 @@ impl Report<'_> {
         };
         text.get(usize::from(p.marker)..).unwrap_or(text)
     }
-}
-
-/// Two sentences that are one: the same, rewritten, or moved.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct SentencePair {
-    /// Indices into each report's [`Document::sentences`].
-    pub left: u32,
-    pub right: u32,
-    pub similarity: f32,
-    pub moved: bool,
 }
 
 /// What a sentence may pair with: only its counterpart in the frame, the opening and the closing.

@@ -10,6 +10,7 @@ mod jieba;
 pub mod matching;
 mod ops;
 mod pair;
+mod piece;
 pub mod tokenize;
 mod words;
 

@@ -8,7 +8,8 @@ use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
-use crate::lexicon::MEASURE_WORDS;
+pub use crate::units::{figure_len, leading_figure};
+use crate::units::{number_len, unit_at};
 
 /// Splits folded text into tokens; the ranges are contiguous and cover the whole text.
 pub trait Tokenizer: Send + Sync {
@@ -19,48 +20,6 @@ pub trait Tokenizer: Send + Sync {
 /// built-in taxonomy's `atoms`, so that they live beside the topic keywords they often repeat.
 pub static DOMAIN_TERMS: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| crate::topics::builtin_atoms().iter().map(String::as_str).collect());
-
-/// Length of the number `text` starts with (ASCII digits, with decimals and thousands separators:
-/// `1.5`, `6,413`), 0 if it starts with none.
-fn number_len(text: &str) -> usize {
-    let digits = |s: &str| s.bytes().take_while(u8::is_ascii_digit).count();
-    let mut end = digits(text);
-    if end == 0 {
-        return 0;
-    }
-    while let Some(rest) = text[end..].strip_prefix(['.', ',']) {
-        let n = digits(rest);
-        if n == 0 {
-            break;
-        }
-        end += 1 + n;
-    }
-    end
-}
-
-/// The unit `text` starts with, the first in [`MEASURE_WORDS`] order.
-fn unit_at(text: &str) -> Option<&'static str> {
-    MEASURE_WORDS.iter().copied().find(|u| text.starts_with(u))
-}
-
-/// Bytes of the number `text` starts with and its unit if it has one (`16次`, `3.5%`, `2024`), 0
-/// when it does not start with a digit: a figure, which wrapping keeps on one line.
-pub fn figure_len(text: &str) -> usize {
-    match number_len(text) {
-        0 => 0,
-        n => n + unit_at(&text[n..]).map_or(0, str::len),
-    }
-}
-
-/// The figure `text` starts with, and its unit: `("16", "次")` for `16次,有效…`; `None` unless it
-/// starts with a number that has a unit.
-pub fn leading_figure(text: &str) -> Option<(&str, &str)> {
-    let end = number_len(text);
-    if end == 0 {
-        return None;
-    }
-    Some((&text[..end], unit_at(&text[end..])?))
-}
 
 /// The domain terms, longest match first.
 static TERMS: LazyLock<AhoCorasick> = LazyLock::new(|| {
@@ -165,6 +124,7 @@ impl Tokenizer for CharTokenizer {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::lexicon::MEASURE_WORDS;
 
     #[test]
     fn leading_figures_carry_their_unit() {

@@ -6,20 +6,9 @@ use std::time::Instant;
 
 use similar::{Algorithm, DiffOp, capture_diff_slices_deadline};
 
+pub use super::piece::Piece;
 use super::{FigureChange, Tokenizer};
 use crate::text::{is_blank, is_punct};
-
-/// A run of the diff: equal text, or old text replaced by new text (either may be empty).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Piece {
-    pub changed: bool,
-    pub old: Range<usize>,
-    pub new: Range<usize>,
-    /// A changed figure, short on both sides.
-    pub figure: bool,
-    /// The numbering marker that opens a line (`二、` `(一)` `1.` `一是`): structure, not content.
-    pub numbering: bool,
-}
 
 #[derive(Debug, Clone, Default)]
 pub struct WordDiff {

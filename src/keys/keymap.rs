@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use toml::de::{DeTable, DeValue};
 
 use super::key::{Key, KeyCode};
-use crate::config::{ConfigError, Diagnostics};
+use crate::diagnostic::{ConfigError, Diagnostics};
 use crate::keys::Action;
 
 /// Input modes, each with its own bindings.

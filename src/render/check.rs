@@ -7,6 +7,7 @@ use anstyle::{AnsiColor, Style};
 use unicode_width::UnicodeWidthStr;
 
 use crate::check::{Checklist, Found, ReportCheck, Rules, Status};
+use crate::wording::{clip, deadline_text, found_mark, report_name};
 
 const GOOD: Style = Style::new().fg_color(Some(anstyle::Color::Ansi(AnsiColor::Green)));
 const PARTLY: Style = Style::new().fg_color(Some(anstyle::Color::Ansi(AnsiColor::Yellow)));
@@ -25,25 +26,6 @@ fn paint(color: bool, style: Style, text: &str) -> String {
     }
 }
 
-/// `text` cut to `width` columns, `…` where it was cut.
-pub fn clip(text: &str, width: usize) -> String {
-    let text = text.trim();
-    if text.width() <= width {
-        return text.to_string();
-    }
-    let mut out = String::new();
-    let mut used = 0;
-    for c in text.chars() {
-        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
-        if used + w + 1 > width {
-            break;
-        }
-        out.push(c);
-        used += w;
-    }
-    out + "…"
-}
-
 /// `text` in lines of at most `width` columns, broken anywhere (Chinese has no spaces to break at).
 fn wrap(text: &str, width: usize) -> Vec<String> {
     let mut lines = vec![String::new()];
@@ -60,38 +42,6 @@ fn wrap(text: &str, width: usize) -> Vec<String> {
         used += w;
     }
     lines
-}
-
-/// How a report is named: unit and year, else its file.
-pub fn report_name(r: &ReportCheck) -> String {
-    let file = r.file.rsplit('/').next().unwrap_or(&r.file).to_string();
-    match (&r.unit, r.year) {
-        (Some(u), Some(y)) => format!("{u} {y} · {file}"),
-        (Some(u), None) => format!("{u} · {file}"),
-        _ => file,
-    }
-}
-
-/// The deadline in words: `dated 2025-02-20, due 2025-03-31: on time`.
-pub fn deadline_text(r: &ReportCheck) -> String {
-    let due = r.deadline.due.map_or_else(|| "due —".into(), |d| format!("due {d}"));
-    let dated = r.dated.map_or_else(|| "not dated".into(), |d| format!("dated {d}"));
-    let status = match r.deadline.status {
-        Status::OnTime => "on time".to_string(),
-        Status::Late => format!("late by {} days", r.deadline.days_late.unwrap_or(0)),
-        Status::Early => "dated before the year ended".into(),
-        Status::Undated => "undated".into(),
-    };
-    format!("{dated}, {due}: {status}")
-}
-
-/// The mark and word of a content's finding.
-pub fn found_mark(found: Found) -> (&'static str, &'static str) {
-    match found {
-        Found::Section => ("✓", "section"),
-        Found::Passage => ("~", "passage"),
-        Found::Missing => ("✗", "missing"),
-    }
 }
 
 fn found_style(found: Found) -> Style {

@@ -5,22 +5,12 @@ use std::fmt::Write;
 
 use unicode_width::UnicodeWidthStr;
 
-use crate::overview::{Overview, Presence};
+use crate::overview::Overview;
+use crate::wording::changes_text;
 
 /// `s` padded with spaces to `cols` display columns (CJK characters count two).
 pub(super) fn pad(s: &str, cols: usize) -> String {
     format!("{s}{}", " ".repeat(cols.saturating_sub(s.width())))
-}
-
-/// A row's changes in a few characters: `only ◀`, `only ▶`, `=` or `3 changes`.
-pub fn changes_text(presence: Presence, changes: usize) -> String {
-    match (presence, changes) {
-        (Presence::LeftOnly, _) => "only ◀".to_string(),
-        (Presence::RightOnly, _) => "only ▶".to_string(),
-        (_, 0) => "unchanged".to_string(),
-        (_, 1) => "1 change".to_string(),
-        (_, n) => format!("{n} changes"),
-    }
 }
 
 /// The overview as plain text, for `compare --format text`.

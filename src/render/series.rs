@@ -15,23 +15,7 @@ use crate::series::{Series, Survey};
 use crate::stock::{Phrase, StockPhrases};
 use crate::text::shown;
 use crate::topics::Taxonomy;
-
-/// What a matrix cell shows: `·` never covered, `−` dropped since the report before, `+12` newly
-/// covered, `12/8` 12 sentences of which 8 are copied from the report before (`12` in the first).
-pub fn cell_text(cell: &Cell, before: Option<&Cell>) -> String {
-    match (cell.covered(), before.map(Cell::covered)) {
-        (false, Some(true)) => "−".to_string(),
-        (false, _) => "·".to_string(),
-        (true, Some(false)) => format!("+{}", cell.sentences),
-        (true, _) => match cell.copied {
-            Some(c) => format!("{}/{c}", cell.sentences),
-            None => cell.sentences.to_string(),
-        },
-    }
-}
-
-/// The legend printed under the matrix.
-pub const LEGEND: &str = "n/c: n sentences on the topic, c of them word for word in the report before · +n: newly covered · −: dropped · ·: not covered";
+use crate::wording::{CHANGE_LEGEND, LEGEND, cell_text};
 
 /// Copied share of a report's sentences: `copied 30 of 45 (67%)`.
 fn copied_text(total: &Cell) -> String {
@@ -309,9 +293,6 @@ pub fn figures_text(series: &Series, f: &Figures, tax: &Taxonomy) -> String {
     let _ = writeln!(out, "\n{CHANGE_LEGEND}");
     out
 }
-
-/// What the change column means.
-pub const CHANGE_LEGEND: &str = "change: where last stated, from the value in the report(s) before · ≠: differs, not in numbers · gone: not in the last report";
 
 /// `{"reports":[{"file","unit","year"}],"measures":[{"label","unit","topic","values":[…]}]}`.
 pub fn figures_json(series: &Series, f: &Figures) -> String {

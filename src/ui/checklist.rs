@@ -11,11 +11,9 @@ use ratatui::widgets::{Paragraph, Widget};
 use super::Theme;
 use crate::check::{Found, ReportCheck, Status};
 use crate::text::shown;
+use crate::view::checklist::ITEMS;
 use crate::view::series::Browser;
-use crate::view::wrap::str_width;
-
-/// Lines of the table: the five contents and six more.
-pub const ITEMS: usize = 11;
+use crate::view::width::str_width;
 
 /// Width of a report's column.
 const COL: usize = 9;

@@ -18,7 +18,7 @@ use crate::keys::Mode;
 use crate::view::App;
 use crate::view::geometry::Area;
 use crate::view::lines::Look;
-use crate::view::wrap::str_width;
+use crate::view::width::str_width;
 pub use theme::Theme;
 
 pub use crate::view::geometry::{MIN_HEIGHT, MIN_WIDTH};
@@ -95,7 +95,7 @@ fn draw_screen(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
 
 /// Cuts `s` to at most `width` columns, with an ellipsis when cut.
 fn fit(s: &str, width: usize) -> String {
-    let shown = crate::view::wrap::display_text(s);
+    let shown = crate::view::width::display_text(s);
     let s: &str = &shown;
     if str_width(s) <= width {
         return s.to_string();
@@ -225,7 +225,7 @@ fn paint_line(buf: &mut ratatui::buffer::Buffer, area: Rect, y: u16, mut x: u16,
         if x >= right {
             break;
         }
-        let text = crate::view::wrap::display_text(text);
+        let text = crate::view::width::display_text(text);
         let (next, _) = buf.set_stringn(x, y, text.as_ref(), (right - x) as usize, *style);
         x = next;
     }

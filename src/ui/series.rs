@@ -11,13 +11,13 @@ use ratatui::widgets::{Paragraph, Widget};
 use super::Theme;
 use super::run::Model;
 use crate::compare::Comparison;
-use crate::render::series::{CHANGE_LEGEND, LEGEND, cell_text};
 use crate::series::coverage::Cell;
 use crate::series::figures::Change;
 use crate::text::shown;
 use crate::view::Input;
 use crate::view::series::{Browser, Shown};
-use crate::view::wrap::str_width;
+use crate::view::width::str_width;
+use crate::wording::{CHANGE_LEGEND, LEGEND, cell_text};
 
 impl Model for Browser {
     fn update(&mut self, input: Input) {

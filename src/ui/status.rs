@@ -8,7 +8,7 @@ use ratatui::widgets::{Block, Clear, Paragraph, Widget};
 use super::{Theme, fit, pad_to, rect};
 use crate::keys::Mode;
 use crate::view::layout::Filter;
-use crate::view::wrap::str_width;
+use crate::view::width::str_width;
 use crate::view::{Action, App};
 
 pub(super) fn draw_status(buf: &mut Buffer, app: &App, theme: &Theme, area: Rect) {

@@ -6,10 +6,10 @@ use super::lines::{Look, Seg};
 use super::overview::{OverviewLayout, Target};
 use crate::check::{Checklist, Found, ReportCheck, Rules, Status};
 use crate::compare::{Comparison, Report};
-use crate::render::check::{clip, deadline_text, found_mark, report_name};
 use crate::series::Series;
 use crate::sides::Side;
 use crate::topics::Taxonomy;
+use crate::wording::{clip, deadline_text, found_mark, report_name};
 
 /// Width the texts of the screen are cut to.
 const TEXT_COLS: usize = 60;
@@ -27,6 +27,10 @@ pub fn check(cmp: &Comparison, tax: &Taxonomy, rules: &Rules) -> Option<ReportCh
         .find(|&i| series.reports[i].doc.path == cmp.right.path && series.reports[i].doc.all_text() == right)?;
     list.reports.into_iter().find(|r| r.report == at)
 }
+
+/// Lines of a report's checklist in a series' column: the five contents, causes, the deadline,
+/// figures, copied share, repeated problems, last year's plans.
+pub const ITEMS: usize = 11;
 
 fn look(found: Found) -> Look {
     match found {

@@ -6,11 +6,21 @@
 use std::collections::HashSet;
 use std::ops::Range;
 
-use super::layout::Filter;
 use super::lines::Finder;
 use crate::align::Row;
 use crate::diff::RowDiff;
 use crate::sides::Side;
+
+/// Which sentences a row shows.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Filter {
+    #[default]
+    All,
+    /// Changed sentences only; unchanged ones fold into a count.
+    Changes,
+    /// Only what the newer (right-hand) report adds or rewrites: dropped and moved sentences fold too.
+    New,
+}
 
 /// A sentence of each report side by side (a pair, or two unrelated sentences that fill the same
 /// gap), or one sentence alone. Units index the row diff's units of each report.

@@ -52,7 +52,7 @@ impl Geometry {
     pub fn help(&self) -> Area {
         let longest = crate::keys::Action::ALL
             .iter()
-            .map(|a| super::wrap::str_width(a.description()))
+            .map(|a| super::width::str_width(a.description()))
             .max()
             .unwrap_or(40);
         let width = (longest as u16 + 34)

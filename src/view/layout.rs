@@ -9,6 +9,7 @@ use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::Arc;
 
+pub use super::chunks::Filter;
 use super::chunks::{self, ByUnit, Chunks};
 use super::lines::{Line, Look, Seg, flag_matches, flag_stock};
 use super::wrap::wrap;
@@ -29,17 +30,6 @@ impl PartialEq for Dimmed {
 }
 
 impl Eq for Dimmed {}
-
-/// Which sentences a row shows.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub enum Filter {
-    #[default]
-    All,
-    /// Changed sentences only; unchanged ones fold into a count.
-    Changes,
-    /// Only what the newer (right-hand) report adds or rewrites: dropped and moved sentences fold too.
-    New,
-}
 
 /// How to lay a row out.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use super::wrap::str_width;
+use super::width::str_width;
 use crate::normalize::fold;
 
 /// What a piece of text is, for the theme to style.

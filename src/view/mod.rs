@@ -19,6 +19,7 @@ pub mod series;
 #[cfg(test)]
 pub(crate) mod testing;
 mod update;
+pub mod width;
 pub mod wrap;
 
 use crate::compare::Comparison;

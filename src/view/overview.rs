@@ -2,10 +2,10 @@
 //! only one report cites. Each line knows the place Enter opens.
 
 use super::lines::{Line, Look, Seg};
-use super::wrap::str_width;
+use super::width::str_width;
 use crate::overview::{Overview, Presence};
-use crate::render::overview::changes_text;
 use crate::sides::Sides;
+use crate::wording::changes_text;
 
 /// What Enter opens from an overview line.
 #[derive(Debug, Clone, PartialEq, Eq)]

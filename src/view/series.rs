@@ -235,7 +235,7 @@ impl Browser {
     /// Moves over the checklist, or opens the pair of the report under the cursor at its checklist.
     fn apply_in_checklist(&mut self, action: Action) {
         let reports = self.series.reports.len();
-        let items = crate::ui::checklist::ITEMS;
+        let items = super::checklist::ITEMS;
         let (row, col) = &mut self.checklist_cursor;
         match action {
             Action::ScrollDown | Action::NextRow => *row = (*row + 1).min(items - 1),

@@ -7,36 +7,8 @@ use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
 use super::lines::{Line, Seg};
-use crate::diff::tokenize::figure_len;
-
-/// Characters whose look terminals disagree on: the zero-width joiner and variation selectors
-/// (what they join or restyle may take 2 cells or 6), and the regional indicators that pair into
-/// flags (one cell each, or a 2-cell flag). A line then shifts on screen and leaves stale cells.
-fn is_unsteady(c: char) -> bool {
-    matches!(c, '\u{200d}' | '\u{fe0e}' | '\u{fe0f}' | '\u{1f1e6}'..='\u{1f1ff}')
-}
-
-/// `s` as painted, the same on every terminal: joiners and variation selectors left out
-/// (`👨‍👩‍👧` shows as 👨👩👧, `❤️` as ❤), a flag's regional indicators as their letters (🇨🇳 as CN).
-pub fn display_text(s: &str) -> std::borrow::Cow<'_, str> {
-    if !s.contains(is_unsteady) {
-        return std::borrow::Cow::Borrowed(s);
-    }
-    std::borrow::Cow::Owned(
-        s.chars()
-            .filter_map(|c| match c {
-                '\u{1f1e6}'..='\u{1f1ff}' => char::from_u32(c as u32 - 0x1f1e6 + 'A' as u32),
-                '\u{200d}' | '\u{fe0e}' | '\u{fe0f}' => None,
-                c => Some(c),
-            })
-            .collect(),
-    )
-}
-
-/// Display width of a string, per grapheme cluster as the terminal layer counts it.
-pub fn str_width(s: &str) -> usize {
-    s.graphemes(true).map(UnicodeWidthStr::width).sum()
-}
+use super::width::{display_text, is_unsteady};
+use crate::units::figure_len;
 
 /// Each character's share of the display width: a cluster's width on its first character, 0 on
 /// the rest; and whether a character continues a cluster (no line may break before it).
@@ -185,6 +157,7 @@ fn push_char(line: &mut Line, c: char, seg: &Seg) {
 mod tests {
     use super::*;
     use crate::view::lines::Look;
+    use crate::view::width::str_width;
 
     fn plain(text: &str) -> Vec<Seg> {
         vec![Seg::new(text, Look::Plain)]

@@ -1,6 +1,7 @@
 //! Integration tests: one binary with a module per area (see docs/testing.md).
 
 mod app_flow;
+mod architecture;
 mod bounded;
 mod changes_gold;
 mod check_cli;

@@ -386,7 +386,7 @@ fn shrinking_below_the_inline_width_leaves_no_stray_separator() {
     let mut app = demo_app();
     draw(&mut app, 160, 45, &Theme::color());
     let screen = text(&draw(&mut app, 90, 30, &Theme::color()));
-    let column = |line: &str| line.find('│').map(|i| duibi::view::wrap::str_width(&line[..i]));
+    let column = |line: &str| line.find('│').map(|i| duibi::view::width::str_width(&line[..i]));
     let sidebar_border = screen.lines().nth(1).and_then(column).expect("sidebar border");
     for line in screen.lines().skip(1).take(28) {
         let bars = line.matches('│').count();
