@@ -35,6 +35,21 @@ pub struct Key {
 }
 
 impl Key {
+    /// Why a terminal never delivers this key as itself, if it does not: Ctrl or Alt with F3 is
+    /// sent as a cursor-position report; Ctrl-I, Ctrl-M and Ctrl-[ are the very bytes of tab, enter
+    /// and escape. A keymap that binds one would leave its action out of reach.
+    pub fn never_arrives(&self) -> Option<&'static str> {
+        match self.code {
+            KeyCode::F(3) if self.ctrl || self.alt => {
+                Some("terminals send Ctrl or Alt with F3 as a cursor-position report, never as the key")
+            }
+            KeyCode::Char('i') if self.ctrl => Some("Ctrl-I arrives as tab; bind tab"),
+            KeyCode::Char('m') if self.ctrl => Some("Ctrl-M arrives as enter; bind enter"),
+            KeyCode::Char('[') if self.ctrl => Some("Ctrl-[ arrives as esc; bind esc"),
+            _ => None,
+        }
+    }
+
     pub const fn plain(code: KeyCode) -> Self {
         Key {
             code,
@@ -107,6 +122,9 @@ impl std::str::FromStr for Key {
                     )
                 })?,
         };
+        if let Some(why) = key.never_arrives() {
+            return Err(format!("invalid key '{s}': {why}"));
+        }
         Ok(key)
     }
 }
@@ -137,6 +155,23 @@ impl fmt::Display for Key {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn keys_no_terminal_delivers_are_refused_with_the_reason() {
+        for (text, why) in [
+            ("A-f3", "cursor-position"),
+            ("C-f3", "cursor-position"),
+            ("C-i", "tab"),
+            ("C-m", "enter"),
+            ("C-[", "esc"),
+        ] {
+            let err = text.parse::<Key>().expect_err(text);
+            assert!(err.contains(why), "{text}: {err}");
+        }
+        for fine in ["f3", "A-f2", "C-f4", "tab", "C-j"] {
+            assert!(fine.parse::<Key>().is_ok(), "{fine}");
+        }
+    }
 
     #[test]
     fn keys_parse_and_display_round_trip() {

@@ -3,9 +3,11 @@
 //! files) and by `view` (key resolution); knows nothing of either's state.
 
 pub mod action;
+pub mod hints;
 pub mod key;
 pub mod keymap;
 
 pub use action::Action;
+pub use hints::Hints;
 pub use key::{Key, KeyCode};
 pub use keymap::{Keymap, Lookup, Mode};

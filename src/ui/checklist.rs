@@ -10,6 +10,7 @@ use ratatui::widgets::{Paragraph, Widget};
 
 use super::Theme;
 use crate::check::{Found, ReportCheck, Status};
+use crate::keys::Action;
 use crate::text::shown;
 use crate::view::checklist::ITEMS;
 use crate::view::series::Browser;
@@ -92,8 +93,13 @@ pub(super) fn checklist(buf: &mut Buffer, area: Rect, b: &Browser, theme: &Theme
     let Some(list) = &b.checklist else { return };
     let n = list.reports.len();
     let width = area.width as usize;
-    let title =
-        format!(" 清单 checklist · {n} reports · enter: the report's checklist in its pair · R coverage · q quit");
+    let h = b.app.hints();
+    let title = format!(
+        " 清单 checklist · {n} reports · {}: the report's checklist in its pair · {} coverage · {} quit",
+        h.key(Action::Open),
+        h.key(Action::Checklist),
+        h.key(Action::Quit)
+    );
     line(buf, area, area.y, Line::styled(fit(&title, width, false), theme.header));
     let labels = (0..ITEMS)
         .filter_map(|k| list.reports.first().map(|r| str_width(&item(r, k).0)))

@@ -4,7 +4,7 @@
 pub mod checklist;
 pub mod run;
 mod series;
-mod status;
+pub(crate) mod status;
 pub mod theme;
 
 use ratatui::Frame;

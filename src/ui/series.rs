@@ -11,6 +11,7 @@ use ratatui::widgets::{Paragraph, Widget};
 use super::Theme;
 use super::run::Model;
 use crate::compare::Comparison;
+use crate::keys::Action;
 use crate::series::coverage::Cell;
 use crate::series::figures::Change;
 use crate::text::shown;
@@ -48,6 +49,10 @@ impl Model for Browser {
             Shown::Coverage => coverage(buf, area, self, theme),
             Shown::Figures => figures(buf, area, self, theme),
             Shown::Checklist => super::checklist::checklist(buf, area, self, theme),
+        }
+        // The help overlay over whichever screen asked for it.
+        if self.shown != Shown::Pair && self.app.mode == crate::keys::Mode::Help {
+            super::status::draw_help(buf, &self.app, theme);
         }
     }
 }
@@ -95,8 +100,15 @@ fn coverage(buf: &mut Buffer, area: Rect, b: &Browser, theme: &Theme) {
     let n = b.series.reports.len();
     let label_cols = cov.topics.iter().map(|t| str_width(&t.label)).max().unwrap_or(4).max(8) + 2;
     let (first, count) = columns(n, b.cursor.1, (area.width as usize).saturating_sub(label_cols + 1), COL);
-    let title =
-        format!(" 覆盖 coverage · {n} reports · enter: topic vs the report before · F figures · C pair · q quit");
+    let h = b.app.hints();
+    let title = format!(
+        " 覆盖 coverage · {n} reports · {}: topic vs the report before · {} figures · {} pair · {} help · {} quit",
+        h.key(Action::Open),
+        h.key(Action::Figures),
+        h.key(Action::Coverage),
+        h.key(Action::Help),
+        h.key(Action::Quit)
+    );
     line(
         buf,
         area,
@@ -229,7 +241,16 @@ fn cursor_text(b: &Browser) -> String {
 
 fn figures(buf: &mut Buffer, area: Rect, b: &Browser, theme: &Theme) {
     let n = b.series.reports.len();
-    let title = format!(" 数字 figures · {n} reports · j/k scroll · F or C the coverage · q quit");
+    let h = b.app.hints();
+    let title = format!(
+        " 数字 figures · {n} reports · {}/{} scroll · {} or {} the coverage · {} help · {} quit",
+        h.key(Action::ScrollDown),
+        h.key(Action::ScrollUp),
+        h.key(Action::Figures),
+        h.key(Action::Coverage),
+        h.key(Action::Help),
+        h.key(Action::Quit)
+    );
     line(
         buf,
         area,

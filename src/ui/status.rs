@@ -106,7 +106,7 @@ pub(super) fn draw_status(buf: &mut Buffer, app: &App, theme: &Theme, area: Rect
     Paragraph::new(TLine::styled(fit(&text, width), theme.status)).render(area, buf);
 }
 
-pub(super) fn draw_help(buf: &mut Buffer, app: &App, theme: &Theme) {
+pub(crate) fn draw_help(buf: &mut Buffer, app: &App, theme: &Theme) {
     let popup = rect(app.geometry.help());
     Clear.render(popup, buf);
     let block = Block::bordered()

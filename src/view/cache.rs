@@ -149,7 +149,7 @@ impl App {
         if self.overview_kind == super::OverviewKind::Checklist {
             if self.caches.checklist.is_none() {
                 let layout = super::checklist::check(&self.cmp, &self.tax, &self.rules)
-                    .map_or_else(OverviewLayout::default, |r| super::checklist::layout(&r));
+                    .map_or_else(OverviewLayout::default, |r| super::checklist::layout(&r, &self.hints));
                 self.caches.checklist = Some(layout);
             }
             return self.caches.checklist.as_ref().expect("just filled");
@@ -161,14 +161,16 @@ impl App {
             .is_none_or(|(swapped, _)| *swapped != self.swapped)
         {
             let ov = Overview::new(&self.cmp, &self.tax);
-            self.caches.overview = Some((self.swapped, overview::layout(&ov, self.swapped)));
+            self.caches.overview = Some((self.swapped, overview::layout(&ov, self.swapped, &self.hints)));
         }
         &self.caches.overview.as_ref().expect("just filled").1
     }
 
     /// Installs the checklist made off the loop, so that `R` shows it at once.
     pub(super) fn set_checklist(&mut self, check: Option<&crate::check::ReportCheck>) {
-        self.caches.checklist = Some(check.map_or_else(OverviewLayout::default, super::checklist::layout));
+        let hints = &self.hints;
+        self.caches.checklist =
+            Some(check.map_or_else(OverviewLayout::default, |r| super::checklist::layout(r, hints)));
     }
 
     pub(super) fn match_counts_now(&mut self) {

@@ -6,6 +6,7 @@ use super::lines::{Look, Seg};
 use super::overview::{OverviewLayout, Target};
 use crate::check::{Checklist, Found, ReportCheck, Rules, Status};
 use crate::compare::{Comparison, Report};
+use crate::keys::{Action, Hints};
 use crate::series::Series;
 use crate::sides::Side;
 use crate::topics::Taxonomy;
@@ -48,14 +49,16 @@ fn sentence(k: usize) -> Target {
 }
 
 /// The checklist as screen lines.
-pub fn layout(r: &ReportCheck) -> OverviewLayout {
+pub fn layout(r: &ReportCheck, hints: &Hints) -> OverviewLayout {
     let mut out = OverviewLayout::default();
     let verdict = if r.passes { "passes" } else { "does not pass" };
     out.push(
         vec![Seg::new(
             format!(
-                "清单 checklist · {verdict} · {} · enter opens, R returns",
-                report_name(r)
+                "清单 checklist · {verdict} · {} · {} opens, {} returns",
+                report_name(r),
+                hints.key(Action::Open),
+                hints.key(Action::Checklist)
             ),
             Look::Header,
         )],
@@ -182,7 +185,7 @@ mod tests {
         let cmp = Comparison::build(doc("a.txt", old), doc("b.txt", new), &tax);
         let r = check(&cmp, &tax, &Rules::builtin()).expect("the right-hand report is checked");
         assert!(r.file.ends_with("b.txt"));
-        let screen = layout(&r);
+        let screen = layout(&r, &Hints::default());
         let text: Vec<String> = screen.lines.iter().map(|l| l.text()).collect();
         assert!(text[0].contains("b.txt"), "{text:?}");
         // Each content a line; found ones open their heading.

@@ -85,7 +85,7 @@ pub struct App {
     pub overview_cursor: usize,
     pub geometry: Geometry,
     /// The first key of each normal-mode action, for hints (the keymap does not change while running).
-    hint_keys: std::collections::HashMap<Action, String>,
+    hints: crate::keys::Hints,
     caches: cache::Caches,
     pub quit: bool,
     /// Shown as one pair of a series: the series' actions go to it (see [`series::Browser`]).
@@ -109,16 +109,13 @@ impl App {
         if cmp.diffs.len() != cmp.alignment.rows.len() {
             cmp.diff_sentences();
         }
-        let hint_keys = Action::ALL
-            .iter()
-            .filter_map(|&a| Some((a, keymap.keys_for(Mode::Normal, a).into_iter().next()?)))
-            .collect();
+        let hints = crate::keys::Hints::new(&keymap);
         let stock = std::sync::Arc::new(crate::stock::StockPhrases::builtin(&tax));
         App {
             cmp,
             tax,
             keymap,
-            hint_keys,
+            hints,
             words_ready: false,
             row: 0,
             scroll: [0, 0],
@@ -170,7 +167,12 @@ impl App {
 
     /// The key to show in hints for `action`, if it has one in normal mode.
     pub fn hint_key(&self, action: Action) -> Option<&str> {
-        self.hint_keys.get(&action).map(String::as_str)
+        self.hints.get(action)
+    }
+
+    /// The keys hints name, for the keymap in effect.
+    pub fn hints(&self) -> &crate::keys::Hints {
+        &self.hints
     }
 
     pub fn rows(&self) -> usize {

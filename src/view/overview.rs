@@ -3,6 +3,7 @@
 
 use super::lines::{Line, Look, Seg};
 use super::width::str_width;
+use crate::keys::{Action, Hints};
 use crate::overview::{Overview, Presence};
 use crate::sides::Sides;
 use crate::wording::changes_text;
@@ -53,15 +54,17 @@ pub(super) fn pad(s: &str, cols: usize) -> String {
 }
 
 /// Lays the overview out; `swapped` puts the right report's side first, as the panes do.
-pub fn layout(ov: &Overview, swapped: bool) -> OverviewLayout {
+pub fn layout(ov: &Overview, swapped: bool, hints: &Hints) -> OverviewLayout {
     let mut out = OverviewLayout::default();
     let changed_rows = ov.rows.iter().filter(|r| r.changes > 0).count();
     out.push(
         vec![Seg::new(
             format!(
-                "概览 overview · {} rows, {changed_rows} changed · {} figures changed · enter opens, o returns",
+                "概览 overview · {} rows, {changed_rows} changed · {} figures changed · {} opens, {} returns",
                 ov.rows.len(),
-                ov.figures.len()
+                ov.figures.len(),
+                hints.key(Action::Open),
+                hints.key(Action::Overview)
             ),
             Look::Header,
         )],
@@ -201,7 +204,7 @@ mod tests {
 
     #[test]
     fn every_row_figure_and_citation_has_a_line_that_opens_it() {
-        let l = layout(&overview(), false);
+        let l = layout(&overview(), false, &Hints::default());
         let text: Vec<String> = l.lines.iter().map(Line::text).collect();
         assert!(
             text[1].contains("总体情况") && text[1].contains("unchanged"),
@@ -232,7 +235,7 @@ mod tests {
 
     #[test]
     fn swapped_sides_swap_presence_and_values() {
-        let l = layout(&overview(), true);
+        let l = layout(&overview(), true, &Hints::default());
         let text: Vec<String> = l.lines.iter().map(Line::text).collect();
         assert!(text[3].contains("only ◀"), "{text:?}");
         assert!(text.iter().any(|t| t.contains("119次 → 16次")), "{text:?}");

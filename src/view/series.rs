@@ -111,7 +111,8 @@ impl Browser {
         match input {
             // The pair on screen keeps the terminal's size, for the next pair too.
             Input::Resize { .. } | Input::WordDiffs(_) | Input::Checklist(_) => self.app.update(input),
-            _ if self.shown == Shown::Pair => {
+            // The help overlay reads its keys (scroll, close) wherever it was opened.
+            _ if self.shown == Shown::Pair || self.app.mode == Mode::Help => {
                 self.app.update(input);
                 self.quit = self.app.quit;
                 if let Some(action) = self.app.series_request.take() {
@@ -146,6 +147,7 @@ impl Browser {
         let (row, col) = &mut self.cursor;
         match (self.shown, action) {
             (_, Action::Quit) => self.quit = true,
+            (_, Action::Help) => self.app.update(Input::Action(Action::Help, 1)),
             (Shown::Coverage, Action::ScrollDown | Action::NextRow) => *row = (*row + 1).min(rows.saturating_sub(1)),
             (Shown::Coverage, Action::ScrollUp | Action::PrevRow) => *row = row.saturating_sub(1),
             (Shown::Coverage, Action::GotoTop) => *row = 0,
@@ -166,7 +168,11 @@ impl Browser {
             (Shown::Coverage, Action::MarkBase) => {
                 self.base = (self.base != Some(*col)).then_some(*col);
                 self.message = Some(match self.base {
-                    Some(b) => format!("{} marked: enter on another report compares the two", self.names[b]),
+                    Some(b) => format!(
+                        "{} marked: {} on another report compares the two",
+                        self.names[b],
+                        self.app.hints().key(Action::Open)
+                    ),
                     None => "mark cleared".into(),
                 });
             }
@@ -222,8 +228,12 @@ impl Browser {
                 match step.filter(|_| chained) {
                     Some(pair) => self.open_pair(pair, self.shown_topic()),
                     None if !chained => {
-                        self.app.message =
-                            Some("this pair was chosen by hand: C, then enter steps through a unit's reports".into())
+                        let h = self.app.hints();
+                        self.app.message = Some(format!(
+                            "this pair was chosen by hand: {}, then {} steps through a unit's reports",
+                            h.key(Action::Coverage),
+                            h.key(Action::Open)
+                        ))
                     }
                     None => self.app.message = Some("no report of this unit further in that direction".into()),
                 }
@@ -261,10 +271,12 @@ impl Browser {
     /// Why report `at` opens no pair, and how to compare it anyway.
     fn alone_message(&self, at: usize) -> String {
         let why = self.series.alone_because(at).unwrap_or_default();
-        let mark = self.app.hint_key(Action::MarkBase).unwrap_or("m");
+        let h = self.app.hints();
         format!(
-            "{}: {why}; {mark} on another report, then enter here, compares the two",
-            self.names[at]
+            "{}: {why}; {} on another report, then {} here, compares the two",
+            self.names[at],
+            h.key(Action::MarkBase),
+            h.key(Action::Open)
         )
     }
 

@@ -287,14 +287,15 @@ impl App {
                 if self.sync {
                     self.scroll[1] = self.scroll[0];
                 }
-                self.message = Some(
-                    if self.sync {
-                        "panes scroll together"
-                    } else {
-                        "panes scroll apart (h/l picks one)"
-                    }
-                    .into(),
-                );
+                self.message = Some(if self.sync {
+                    "panes scroll together".into()
+                } else {
+                    format!(
+                        "panes scroll apart ({}/{} picks one)",
+                        self.hints.key(Action::FocusLeft),
+                        self.hints.key(Action::FocusRight)
+                    )
+                });
             }
             Action::Overview | Action::Checklist => self.show_overview(action),
             // Enter opens places in the overview only.
@@ -350,5 +351,29 @@ mod tests {
         let rows = app.rows();
         app.update(Input::WordDiffs(vec![RowDiff::default(); rows + 1]));
         assert_eq!(app.cmp.diffs.len(), rows);
+    }
+
+    #[test]
+    fn messages_name_the_keys_of_the_keymap_in_effect() {
+        for (keymap, left, right) in [
+            ("default", "h", "l"),
+            ("arrows", "left", "right"),
+            ("emacs", "C-b", "C-f"),
+        ] {
+            let mut app = app(OLD, NEW, 120, 20);
+            app.keymap = crate::keys::Keymap::preset(keymap).expect("shipped");
+            app.hints = crate::keys::Hints::new(&app.keymap);
+            app.update(Input::Action(Action::ToggleSync, 1));
+            let message = app.message.clone().unwrap_or_default();
+            let keys = format!(
+                "{}/{}",
+                app.hints.key(Action::FocusLeft),
+                app.hints.key(Action::FocusRight)
+            );
+            assert!(message.contains(&keys), "{keymap}: {message}");
+            if keymap != "emacs" {
+                assert_eq!(keys, format!("{left}/{right}"));
+            }
+        }
     }
 }

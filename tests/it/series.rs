@@ -231,3 +231,56 @@ fn a_folder_skips_and_names_what_it_cannot_read_and_opens_the_rest() {
         "{screen}"
     );
 }
+
+fn browser_with(keymap: &str) -> Browser {
+    let tax = Taxonomy::builtin();
+    let paths = duibi::series::expand(&[reports()]).expect("reports");
+    let series = Series::load(&paths.0, paths.1.clone(), &LoadOptions::default(), &tax, &|_, _| {}).expect("loads");
+    let keymap = duibi::keys::Keymap::preset(keymap).expect("shipped keymap");
+    Browser::new(series, tax, keymap, (None, true))
+}
+
+/// Every series screen, in every shipped keymap and at three sizes: its hints name only keys the
+/// keymap binds, and the help key opens the help over it (and closes it again).
+#[test]
+fn every_series_screen_hints_its_keymaps_keys_and_opens_help() {
+    use duibi::keys::{Action, Hints, Mode};
+    for name in ["default", "emacs", "arrows"] {
+        let keymap = duibi::keys::Keymap::preset(name).expect("shipped");
+        let hints = Hints::new(&keymap);
+        let help = keymap.keys_for(Mode::Normal, Action::Help)[0].clone();
+        for (screen_key, action) in [
+            (None, Action::Coverage),
+            (Some(Action::Figures), Action::Figures),
+            (Some(Action::Checklist), Action::Checklist),
+        ] {
+            for (w, h) in [(80, 24), (120, 40), (200, 60)] {
+                let mut b = browser_with(name);
+                if let Some(a) = screen_key {
+                    b.update(Input::Action(a, 1));
+                }
+                let shown = screen(&mut b, w, h);
+                let title = shown.lines().next().unwrap_or_default().to_string();
+                assert!(!title.contains("[quit]"), "{name} {action:?} {w}x{h}: {title}");
+                if w >= 200 {
+                    // Wide enough for the whole title: it names this keymap's keys.
+                    assert!(
+                        title.contains(&format!("{} quit", hints.key(Action::Quit))),
+                        "{name} {action:?}: {title}"
+                    );
+                    if name != "default" {
+                        assert!(!title.contains("j/k"), "{name} {action:?}: {title}");
+                    }
+                }
+                b.update(Input::Action(Action::Help, 1));
+                let with_help = screen(&mut b, w, h);
+                assert!(
+                    with_help.contains("按键"),
+                    "{name} {action:?} {w}x{h}, {help} opens help:\n{with_help}"
+                );
+                b.update(Input::Action(Action::Cancel, 1));
+                assert!(!screen(&mut b, w, h).contains("按键"), "{name} {action:?}: help closes");
+            }
+        }
+    }
+}
