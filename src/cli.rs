@@ -55,6 +55,17 @@ pub struct Options {
     /// Keymap: default (or vim), emacs, arrows, or a keymap file; replaces the configuration's choice.
     #[arg(long, global = true, value_name = "NAME|FILE")]
     pub keymap: Option<String>,
+    /// Colour: auto (on a terminal, unless NO_COLOR is set), always (for `less -R`), or never.
+    #[arg(long, global = true, value_name = "WHEN", default_value = "auto")]
+    pub color: ColorWhen,
+}
+
+/// When to colour the output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ColorWhen {
+    Auto,
+    Always,
+    Never,
 }
 
 #[derive(Debug, Subcommand)]
@@ -262,8 +273,15 @@ pub fn comparison(
 }
 
 /// Colour when stdout is a terminal, unless NO_COLOR or CLICOLOR say otherwise.
-pub fn use_color() -> bool {
-    anstream::AutoStream::choice(&std::io::stdout()) != anstream::ColorChoice::Never && std::io::stdout().is_terminal()
+pub fn use_color(options: &Options) -> bool {
+    match options.color {
+        ColorWhen::Always => true,
+        ColorWhen::Never => false,
+        ColorWhen::Auto => {
+            anstream::AutoStream::choice(&std::io::stdout()) != anstream::ColorChoice::Never
+                && std::io::stdout().is_terminal()
+        }
+    }
 }
 
 /// Writes to stdout; a closed pipe (`duibi … | head`) is not an error.
@@ -280,7 +298,7 @@ pub fn run_outline(file: &Path, format: OutlineFormat, options: &Options) -> Res
     let doc = load_document(file, options)?;
     let topics = classify(&doc, &doc.sentences(), &tax);
     print(&match format {
-        OutlineFormat::Text => render::text::outline(&doc, &topics, &tax, use_color()),
+        OutlineFormat::Text => render::text::outline(&doc, &topics, &tax, use_color(options)),
         OutlineFormat::Json => render::json::outline(&doc, &topics, &tax) + "\n",
     })
 }
@@ -379,7 +397,7 @@ pub fn run_check(files: &[PathBuf], format: CompareFormat, options: &Options) ->
     let (s, tax) = series_of(files, options, &config, 1)?;
     let list = duibi::check::Checklist::new(&s, &tax, &rules);
     print(&match format {
-        CompareFormat::Text => render::check::text(&list, &rules, use_color()),
+        CompareFormat::Text => render::check::text(&list, &rules, use_color(options)),
         CompareFormat::Markdown => render::check::markdown(&list, &rules),
         CompareFormat::Json => render::check::json(&list),
     })?;
@@ -395,11 +413,12 @@ pub fn run_compare(files: &[PathBuf], demo: bool, format: CompareFormat, options
     }
     let (left, right) = pair(files);
     let (c, tax) = comparison(left, right, demo, options)?;
+    warn_if_newer_on_the_left(&c);
     let differ = c.summary(&tax).stats.changes > 0;
     // Streamed: the output of two large reports is several times their size.
     let mut out = Stdout::new();
     match format {
-        CompareFormat::Text => render::text::compare_to(&mut out, &c, &tax, use_color()),
+        CompareFormat::Text => render::text::compare_to(&mut out, &c, &tax, use_color(options)),
         CompareFormat::Json => {
             if let Err(e) = render::json::compare_to(&mut out, &c, &tax).and_then(|()| out.write_all(b"\n")) {
                 out.error.get_or_insert(e);
@@ -409,6 +428,20 @@ pub fn run_compare(files: &[PathBuf], demo: bool, format: CompareFormat, options
     }
     out.finish()?;
     Ok(if differ { Outcome::Differ } else { Outcome::Same })
+}
+
+/// One line on standard error when the left report is the newer: its additions read as
+/// deletions.
+pub fn warn_if_newer_on_the_left(c: &Comparison) {
+    if let Some(d) = c.newer_on_the_left() {
+        eprintln!(
+            "duibi: warning: {} ({}) is newer than {} ({}): what it adds shows as dropped; give the older report first",
+            duibi::text::shown(&c.left.path),
+            d.left.label(),
+            duibi::text::shown(&c.right.path),
+            d.right.label()
+        );
+    }
 }
 
 /// What a command found, for `--exit-code`.
@@ -473,7 +506,10 @@ impl std::fmt::Write for Stdout {
 
 /// `duibi LEFT RIGHT` on a terminal: everything that can fail happens before the screen switches.
 pub fn run_interactive(files: &[PathBuf], demo: bool, options: &Options, start: std::time::Instant) -> Result<()> {
-    let config = settings(options)?;
+    let mut config = settings(options)?;
+    if options.color == ColorWhen::Never {
+        config.theme = config::ThemeName::Mono;
+    }
     if !demo && is_series(files) {
         let (s, tax) = series(files, options, &config)?;
         return crate::tui::run_series(s, tax, rules(options, &config)?, &config, start);

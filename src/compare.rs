@@ -134,7 +134,43 @@ pub struct Comparison {
     similarity: f32,
 }
 
+/// When a report is from, as far as it says: the year it reports on and its signing date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Dated {
+    pub year: Option<u32>,
+    pub date: Option<(u32, u32, u32)>,
+}
+
+impl Dated {
+    pub fn of(doc: &Document) -> Dated {
+        Dated {
+            year: doc.year,
+            date: doc.date.as_deref().and_then(crate::text::parse_date),
+        }
+    }
+
+    /// What to call it in a message: the year reported on, else the signing date.
+    pub fn label(&self) -> String {
+        match (self.year, self.date) {
+            (Some(y), _) => y.to_string(),
+            (None, Some((y, m, d))) => format!("{y}-{m:02}-{d:02}"),
+            (None, None) => "undated".into(),
+        }
+    }
+}
+
 impl Comparison {
+    /// The two reports' dates when the left one is the newer (by the year reported on, else by
+    /// the signing date): its additions would read as deletions. `None` when in order or unknown.
+    pub fn newer_on_the_left(&self) -> Option<Sides<Dated>> {
+        let (l, r) = (Dated::of(&self.left), Dated::of(&self.right));
+        let newer = match (l.year, r.year) {
+            (Some(a), Some(b)) if a != b => a > b,
+            _ => matches!((l.date, r.date), (Some(a), Some(b)) if a > b),
+        };
+        newer.then(|| Sides::new(l, r))
+    }
+
     /// One of the two reports.
     pub fn doc(&self, side: Side) -> &Document {
         match side {

@@ -445,6 +445,18 @@ fn sanitize(text: &str) -> String {
 mod tests {
     use super::*;
 
+    #[test]
+    fn an_unreadable_file_is_reported_by_name_whoever_runs_the_tests() {
+        // The CLI test cannot make a file unreadable to root; the message is made here.
+        let e = io_error(
+            Path::new("secret.txt"),
+            std::io::Error::from(ErrorKind::PermissionDenied),
+        );
+        assert_eq!(e.to_string(), "secret.txt: permission denied");
+        let e = io_error(Path::new("gone.txt"), std::io::Error::from(ErrorKind::NotFound));
+        assert_eq!(e.to_string(), "gone.txt: no such file");
+    }
+
     fn decode_str(bytes: &[u8]) -> Result<SourceText> {
         SourceText::from_bytes("t.txt", bytes)
     }

@@ -1,5 +1,5 @@
 //! Markdown output: a summary table, then a section per row with `~~deleted~~`, `**inserted**` and
-//! `_moved_` text.
+//! `*moved*` text (as `<del>`, `<strong>`, `<em>` where CommonMark would not read the marks).
 
 use std::fmt::Write;
 
@@ -24,49 +24,93 @@ fn escape(s: &str) -> String {
     out
 }
 
-fn wrap(out: &mut impl Write, mark: &str, text: &str) {
+/// The HTML element that says what `mark` says.
+fn tag(mark: &str) -> &'static str {
+    match mark {
+        "~~" => "del",
+        "**" => "strong",
+        _ => "em",
+    }
+}
+
+/// Whether a CommonMark renderer reads `mark` around `text` as emphasis wherever it stands: a
+/// delimiter run opens only if the character after it is not punctuation (or a blank or
+/// punctuation stands before it, which is unknown here), and closes likewise; Chinese text puts
+/// letters right beside them, so only text that starts and ends with a letter or digit is safe.
+fn hugs(text: &str) -> bool {
+    let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    word(text.chars().next()) && word(text.chars().next_back())
+}
+
+/// Writes `text` marked with `mark`, line by line; `after`: the closing mark written last, right
+/// before, which a mark of the same character would run into (`*a**b*` is not two elements).
+/// Returns the mark this ends with.
+fn wrap(out: &mut impl Write, mark: &'static str, text: &str, after: Option<&'static str>) -> Option<&'static str> {
+    let mut after = after;
     // Emphasis markers must hug text: keep leading/trailing blanks and line breaks outside.
     for (k, line) in text.split('\n').enumerate() {
         if k > 0 {
             let _ = out.write_str("  \n");
+            after = None;
         }
         let trimmed = line.trim();
         if trimmed.is_empty() {
             let _ = out.write_str(line);
+            after = after.filter(|_| line.is_empty());
             continue;
         }
-        let _ = write!(out, "{mark}{}{mark}", escape(trimmed));
+        if line.starts_with(char::is_whitespace) {
+            after = None;
+        }
+        let runs_into = after.is_some_and(|a| a.chars().next_back() == mark.chars().next());
+        if hugs(trimmed) && !runs_into {
+            let _ = write!(out, "{mark}{}{mark}", escape(trimmed));
+            after = Some(mark);
+        } else {
+            // `**“法治”**` beside a letter stays literal asterisks: an inline element does not.
+            let tag = tag(mark);
+            let _ = write!(out, "<{tag}>{}</{tag}>", escape(trimmed));
+            after = None;
+        }
+        if line.ends_with(char::is_whitespace) {
+            after = None;
+        }
     }
+    after
 }
 
-/// The unified steps: ~~deleted~~, **inserted**, _moved_ (with its own edits inside and where it came
+/// The unified steps: ~~deleted~~, **inserted**, *moved* (with its own edits inside and where it came
 /// from after it); a new numbering marker as plain text.
 fn ops_markdown(out: &mut impl Write, ops: &[Op]) {
+    let mut after = None;
     for op in ops {
         match op.op {
             OpKind::Equal | OpKind::Renumber => {
                 let _ = out.write_str(&escape(&op.text));
+                after = after.filter(|_| op.text.is_empty());
             }
-            OpKind::Delete => wrap(out, "~~", &op.text),
-            OpKind::Insert => wrap(out, "**", &op.text),
+            OpKind::Delete => after = wrap(out, "~~", &op.text, after),
+            OpKind::Insert => after = wrap(out, "**", &op.text, after),
             OpKind::Move => {
                 let trim = |s: &str| s.trim_end_matches('\n').to_string();
                 if op.ops.is_empty() {
-                    wrap(out, "_", &trim(&op.text));
+                    after = wrap(out, "*", &trim(&op.text), after);
                 }
                 for inner in &op.ops {
                     let mark = match inner.op {
                         OpKind::Delete => "~~",
                         OpKind::Insert => "**",
-                        _ => "_",
+                        _ => "*",
                     };
-                    wrap(out, mark, &trim(&inner.text));
+                    after = wrap(out, mark, &trim(&inner.text), after);
                 }
                 if let Some(from) = &op.from {
                     let _ = write!(out, " (← {})", escape(from));
+                    after = None;
                 }
                 if op.text.ends_with('\n') {
                     let _ = out.write_str("  \n");
+                    after = None;
                 }
             }
         }

@@ -111,6 +111,15 @@ impl App {
         }
         let hints = crate::keys::Hints::new(&keymap);
         let stock = std::sync::Arc::new(crate::stock::StockPhrases::builtin(&tax));
+        // Said at once: with the newer report on the left, every addition reads as a deletion.
+        let message = cmp.newer_on_the_left().map(|d| {
+            format!(
+                "the left report ({}) is newer than the right ({}): {} swaps them",
+                d.left.label(),
+                d.right.label(),
+                hints.key(Action::SwapSides)
+            )
+        });
         App {
             cmp,
             tax,
@@ -137,7 +146,7 @@ impl App {
             swapped: false,
             input: String::new(),
             query: None,
-            message: None,
+            message,
             help_scroll: 0,
             current_match: None,
             overview: false,

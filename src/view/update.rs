@@ -376,4 +376,13 @@ mod tests {
             }
         }
     }
+
+    #[test]
+    fn the_newer_report_on_the_left_is_said_at_once() {
+        let reversed = app(NEW, OLD, 120, 20);
+        let message = reversed.message.clone().unwrap_or_default();
+        assert!(message.contains("(2024) is newer than the right (2023)"), "{message}");
+        assert!(message.contains("s swaps"), "{message}");
+        assert_eq!(app(OLD, NEW, 120, 20).message, None);
+    }
 }

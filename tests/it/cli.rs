@@ -128,6 +128,38 @@ fn demo_runs_without_files() {
 }
 
 #[test]
+fn a_newer_report_on_the_left_is_warned_of_in_one_line() {
+    let demo = |y: &str| format!("{}/examples/reports/demo-{y}.txt", env!("CARGO_MANIFEST_DIR"));
+    let out = duibi()
+        .args(["compare", &demo("2024"), &demo("2023")])
+        .output()
+        .expect("runs");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.contains("demo-2024.txt (2024) is newer than") && err.contains("(2023)"),
+        "{err}"
+    );
+    let out = duibi()
+        .args(["compare", &demo("2023"), &demo("2024")])
+        .output()
+        .expect("runs");
+    assert!(
+        out.stderr.is_empty(),
+        "in order: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn color_always_colours_a_pipe_and_never_colours_nothing() {
+    let always = stdout_of(duibi().args(["--demo", "--color", "always"]));
+    assert!(always.contains("\u{1b}["), "always: escape sequences for less -R");
+    let never = stdout_of(duibi().env("CLICOLOR_FORCE", "1").args(["--demo", "--color", "never"]));
+    assert!(!never.contains('\u{1b}'));
+}
+
+#[test]
 fn text_is_plain_when_not_a_terminal_even_without_no_color() {
     let out = stdout_of(duibi().env_remove("NO_COLOR").arg("--demo"));
     assert!(!out.contains('\u{1b}'));
@@ -176,7 +208,9 @@ fn unreadable_file_is_reported() {
     std::fs::write(&p, "一、总体情况").unwrap();
     std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o000)).unwrap();
     if std::fs::read(&p).is_ok() {
-        return; // running as root: permissions do not apply
+        // Running as root, where permissions do not apply: the message itself is checked by
+        // load::tests::an_unreadable_file_is_reported_by_name_whoever_runs_the_tests.
+        return;
     }
     fails_with(&["outline", &p.to_string_lossy()], "permission denied");
 }
@@ -442,4 +476,66 @@ fn what_follows_the_signature_is_compared_too() {
     assert!(out.contains("修订"), "{out}");
     let outline = stdout_of(duibi().args(["outline", "--format", "json"]).arg(&a));
     assert!(outline.contains("法律顾问合同清单"), "{outline}");
+}
+
+/// The Markdown of every fixture pair, read by a CommonMark renderer (with GitHub's
+/// strikethrough): every change is an element, no `**` or `~~` is left as text.
+#[test]
+fn markdown_changes_render_as_emphasis_in_commonmark() {
+    use pulldown_cmark::{Event, Options, Parser, Tag};
+    let root = env!("CARGO_MANIFEST_DIR");
+    // Changes that begin or end with punctuation beside a letter, as rewordings often do.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let write = |name: &str, body: &str| {
+        let p = dir.path().join(name);
+        std::fs::write(
+            &p,
+            format!("某局2023年法治政府建设情况报告\n一、法律顾问\n{body}\n二、学法普法\n组织“学法日”活动6次。\n"),
+        )
+        .expect("writes");
+        p.display().to_string()
+    };
+    let old = write("old.txt", "全年提供法律咨询16次。聘请“常年法律顾问”一名。");
+    let new = write(
+        "new.txt",
+        "全年提供法律咨询16次，解答群众问题30个。聘请法律顾问（律师）一名。",
+    );
+    let demo = |p: &str| format!("{root}/{p}");
+    let pairs = [
+        (old, new),
+        (
+            demo("examples/reports/demo-2023.txt"),
+            demo("examples/reports/demo-2024.txt"),
+        ),
+        (
+            demo("examples/reports/demo-2022.txt"),
+            demo("examples/reports/demo-2023.txt"),
+        ),
+        (
+            demo("tests/fixtures/reports/styles/left.txt"),
+            demo("tests/fixtures/reports/styles/right.txt"),
+        ),
+    ];
+    for (l, r) in &pairs {
+        let md = stdout_of(duibi().args(["compare", "--format", "markdown", l, r]));
+        // Text as the reader sees it, run by run (the parser hands unmatched marks over one by one).
+        let (mut marked, mut literal, mut run) = (0, Vec::new(), String::new());
+        for event in Parser::new_ext(&md, Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TABLES) {
+            match event {
+                Event::Text(t) => {
+                    run.push_str(&t);
+                    continue;
+                }
+                Event::Start(Tag::Strong | Tag::Strikethrough | Tag::Emphasis) => marked += 1,
+                Event::InlineHtml(h) if ["<strong>", "<del>", "<em>"].contains(&h.as_ref()) => marked += 1,
+                _ => {}
+            }
+            if run.contains("**") || run.contains("~~") || run.contains('*') {
+                literal.push(std::mem::take(&mut run));
+            }
+            run.clear();
+        }
+        assert!(marked >= 2, "{l} vs {r}: {marked} changes marked");
+        assert!(literal.is_empty(), "{l} vs {r}: literal marks in {literal:?}");
+    }
 }
