@@ -49,6 +49,20 @@ impl Caches {
     }
 }
 
+/// A row and its diff: rows have diffs from the start (App::new); a sentence-level one stands in
+/// otherwise.
+fn row_and_diff(
+    cmp: &crate::compare::Comparison,
+    row: usize,
+) -> Option<(&crate::align::Row, std::borrow::Cow<'_, crate::diff::RowDiff>)> {
+    let r = cmp.alignment.rows.get(row)?;
+    let d = match cmp.diffs.get(row) {
+        Some(d) => std::borrow::Cow::Borrowed(d),
+        None => std::borrow::Cow::Owned(crate::diff::diff_row(r, None, None)),
+    };
+    Some((r, d))
+}
+
 static EMPTY_ROW: std::sync::LazyLock<RowLayout> = std::sync::LazyLock::new(RowLayout::default);
 static EMPTY_DOCS: std::sync::LazyLock<[DocLayout; 2]> = std::sync::LazyLock::new(Default::default);
 static EMPTY_OVERVIEW: std::sync::LazyLock<OverviewLayout> = std::sync::LazyLock::new(OverviewLayout::default);
@@ -90,33 +104,56 @@ impl App {
         }
     }
 
-    fn layout_of(&self, row: usize, key: &RowKey) -> RowLayout {
-        let Some(r) = self.cmp.alignment.rows.get(row) else {
+    /// The lines the screen shows now and a margin of two screens either way: what a side-by-side
+    /// layout builds (the rest of the row is measured, not built).
+    fn window(&self) -> std::ops::Range<usize> {
+        let h = self.geometry.height.max(1);
+        let (lo, hi) = (self.scroll[0].min(self.scroll[1]), self.scroll[0].max(self.scroll[1]));
+        lo.saturating_sub(2 * h)..hi + 3 * h
+    }
+
+    fn widths(key: &RowKey) -> [usize; 2] {
+        let w = |i: usize| key.widths.get(i).copied().unwrap_or(40).max(4) as usize;
+        [w(0), w(1)]
+    }
+
+    fn layout_of(&self, row: usize, key: &RowKey, want: &std::ops::Range<usize>) -> RowLayout {
+        let Some((r, d)) = row_and_diff(&self.cmp, row) else {
             return layout::nothing_to_compare();
         };
-        // Rows have diffs from the start (App::new); a sentence-level one stands in otherwise.
-        let owned;
-        let d = match self.cmp.diffs.get(row) {
-            Some(d) => d,
-            None => {
-                owned = crate::diff::diff_row(r, None, None);
-                &owned
-            }
-        };
-        let w = |i: usize| key.widths.get(i).copied().unwrap_or(40).max(4) as usize;
+        let d = &*d;
+        let widths = Self::widths(key);
         if key.inline {
-            inline::inline(r, d, w(0), &key.opts)
+            inline::inline(r, d, widths[0], &key.opts)
         } else {
-            layout::side_by_side(r, d, [w(0), w(1)], &key.opts)
+            layout::side_by_side_in(r, d, widths, &key.opts, Some(want))
         }
     }
 
-    /// The current row laid out for the current state, made now if anything it depends on changed.
+    /// The current row laid out for the current state, made now if anything it depends on changed;
+    /// the lines on screen (and a margin) built if they are not yet.
     pub(super) fn layout_now(&mut self) -> &RowLayout {
         let key = self.row_key(self.row);
+        let want = self.window();
         if self.caches.row.as_ref().is_none_or(|(k, _)| *k != key) {
-            let layout = self.layout_of(self.row, &key);
+            let layout = self.layout_of(self.row, &key, &want);
             self.caches.row = Some((key, layout));
+        } else if let Some((key, layout)) = self.caches.row.as_mut()
+            && !layout.built(&want)
+            && let Some((r, d)) = row_and_diff(&self.cmp, key.row)
+        {
+            layout.fill(r, &d, Self::widths(key), &key.opts, Some(&want));
+        }
+        &self.caches.row.as_ref().expect("just filled").1
+    }
+
+    /// The current row with every line built: for finding a text anywhere in it.
+    pub(super) fn layout_all(&mut self) -> &RowLayout {
+        self.layout_now();
+        if let Some((key, layout)) = self.caches.row.as_mut()
+            && let Some((r, d)) = row_and_diff(&self.cmp, key.row)
+        {
+            layout.fill(r, &d, Self::widths(key), &key.opts, None);
         }
         &self.caches.row.as_ref().expect("just filled").1
     }

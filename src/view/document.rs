@@ -6,8 +6,8 @@ use std::ops::Range;
 
 use std::collections::HashMap;
 
-use super::layout::{Options, unit_segs};
 use super::lines::{Line, Look};
+use super::side::{Options, unit_segs};
 use super::wrap::wrap;
 use crate::align::Row;
 use crate::diff::{Mark, RowDiff, Span};

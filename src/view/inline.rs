@@ -6,8 +6,9 @@
 use std::ops::Range;
 
 use super::chunks::{self, Chunks};
-use super::layout::{ABSENT, ChangeAt, Filter, Options, RowLayout, SideData, fold_line, move_pointer};
+use super::layout::{ABSENT, ChangeAt, Filter, RowLayout, fold_line};
 use super::lines::{Line, Look, Seg};
+use super::side::{Options, SideData, move_pointer};
 use super::wrap::wrap;
 use crate::align::Row;
 use crate::diff::RowDiff;

@@ -7,44 +7,17 @@
 
 use std::collections::HashSet;
 use std::ops::Range;
-use std::sync::Arc;
 
 pub use super::chunks::Filter;
 use super::chunks::{self, ByUnit, Chunks};
-use super::lines::{Line, Look, Seg, flag_matches, flag_stock};
+use super::lines::{Line, Look, Seg};
+use super::measure;
+pub use super::side::{Dimmed, Options};
+use super::side::{SideData, move_pointer};
 use super::wrap::wrap;
-use crate::align::{Passage, PassageKind, Row};
-use crate::diff::{Mark, RowDiff, Span, UnitRef};
+use crate::align::Row;
+use crate::diff::RowDiff;
 use crate::sides::Side;
-use crate::stock::StockPhrases;
-
-/// Stock phrases to dim. Layouts are cached by their options, and one set serves a pair for its
-/// whole life: two are the same when they are the same set.
-#[derive(Debug, Clone)]
-pub struct Dimmed(pub Arc<StockPhrases>);
-
-impl PartialEq for Dimmed {
-    fn eq(&self, other: &Self) -> bool {
-        Arc::ptr_eq(&self.0, &other.0)
-    }
-}
-
-impl Eq for Dimmed {}
-
-/// How to lay a row out.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Options {
-    /// Word marks are ready (else the text is shown plain, already aligned by sentence).
-    pub marks: bool,
-    pub filter: Filter,
-    pub swapped: bool,
-    /// Show numbering differences (`二、` → `三、`) as changes; else the markers are dimmed.
-    pub numbering: bool,
-    /// Search query; matches are flagged.
-    pub query: Option<String>,
-    /// Stock wording is toned down (see [`crate::stock`]); changes keep their marks.
-    pub stock: Option<Dimmed>,
-}
 
 /// Where one change of a row is on screen: the line to go to, and the lines of each pane that show
 /// it (both copies of a moved sentence).
@@ -63,6 +36,41 @@ pub struct RowLayout {
     pub changes: Vec<ChangeAt>,
     /// Each search match shown, in order: its first line and its id (see [`chunks::Found`]).
     pub matches: Vec<(usize, u64)>,
+    /// What building the lines not built yet needs (side by side; `None` when all are built).
+    pub(super) plan: Option<Plan>,
+}
+
+/// The measured chunks of a side-by-side layout, to build any of their lines later.
+#[derive(Debug, Clone, Default)]
+pub(super) struct Plan {
+    chunks: Vec<Planned>,
+    /// The search's matches in the row.
+    found: Vec<chunks::Found>,
+}
+
+/// One shown chunk: its first line (after any fold line), how many lines it takes, what each pane
+/// shows there, and whether its lines are built.
+#[derive(Debug, Clone)]
+struct Planned {
+    start: usize,
+    lines: usize,
+    panes: [PanePlan; 2],
+    built: bool,
+}
+
+/// What a pane shows in a chunk: nothing (padding), the row's first passage header hoisted beside
+/// the other pane's first line, or a unit (with its passage's header, and the pointer to a moved
+/// copy's other place).
+#[derive(Debug, Clone, Default)]
+enum PanePlan {
+    #[default]
+    Empty,
+    Hoisted,
+    Unit {
+        header: bool,
+        unit: usize,
+        pointer: Option<String>,
+    },
 }
 
 impl RowLayout {
@@ -80,162 +88,6 @@ impl RowLayout {
             }
         }
     }
-}
-
-pub(super) fn header_text(p: &Passage, arrow: &str) -> String {
-    let place = match p.section {
-        Some(_) => p.place(),
-        None => format!("（{}）", p.place()),
-    };
-    let part = match p.kind {
-        PassageKind::Section | PassageKind::Preamble | PassageKind::Closing | PassageKind::Frame => "",
-        PassageKind::SectionOwn => " · 本节正文",
-        PassageKind::Heading => " · 标题",
-        PassageKind::Paragraph => " · 段落",
-        PassageKind::Sentences => " · 句子",
-    };
-    format!("{arrow} {place}{part}")
-}
-
-/// Segments for `text[range]` from the marks of `side`'s passage, with the search matches `found`
-/// (ranges of `text[range]`, each with its id) flagged.
-pub(super) fn unit_segs(
-    text: &str,
-    range: &Range<usize>,
-    spans: &[Span],
-    opts: &Options,
-    side: Side,
-    found: &[(Range<usize>, u64)],
-) -> Vec<Seg> {
-    let mut segs = Vec::new();
-    let mut pos = range.start;
-    let look_of = |m: Mark| match m {
-        Mark::Renumbered if opts.numbering => look_of_change(side, opts.swapped),
-        Mark::Equal => Look::Plain,
-        Mark::Renumbered => Look::Dim,
-        Mark::Moved => Look::Moved,
-        Mark::Deleted | Mark::Inserted => look_of_change(side, opts.swapped),
-    };
-    if opts.marks {
-        // A passage's spans are in text order and apart (a property test checks it): the unit's
-        // are found by bisection, not by scanning the passage's every span for every sentence.
-        let from = spans.partition_point(|s| s.range.end <= range.start);
-        for s in spans[from..]
-            .iter()
-            .take_while(|s| s.range.start < range.end)
-            .filter(|s| s.range.end > range.start)
-        {
-            let start = s.range.start.max(range.start);
-            let end = s.range.end.min(range.end);
-            if start > pos {
-                segs.push(Seg::new(&text[pos..start], Look::Plain));
-            }
-            segs.push(Seg {
-                figure: s.figure,
-                ..Seg::new(&text[start..end], look_of(s.mark))
-            });
-            pos = end;
-        }
-    }
-    if pos < range.end {
-        segs.push(Seg::new(&text[pos..range.end], Look::Plain));
-    }
-    if let Some(Dimmed(stock)) = &opts.stock {
-        segs = flag_stock(segs, &stock.ranges(&text[range.clone()]));
-    }
-    if !found.is_empty() {
-        segs = flag_matches(segs, found);
-    }
-    segs
-}
-
-/// The look of text only `side`'s report has: struck in the left pane's report, added in the
-/// right pane's (swapping the panes swaps which reads as old).
-pub(super) fn look_of_change(side: Side, swapped: bool) -> Look {
-    if side.pane(swapped) == 0 {
-        Look::Deleted
-    } else {
-        Look::Inserted
-    }
-}
-
-/// What a layout reads of one report's side of a row.
-pub(super) struct SideData<'a> {
-    pub passages: &'a [Passage],
-    pub units: &'a [UnitRef],
-    pub spans: &'a [Vec<Span>],
-    /// The arrow naming the pane that shows it: ◀ for the left pane, ▶ for the right.
-    pub arrow: &'static str,
-    /// The report whose data this is.
-    pub side: Side,
-}
-
-impl<'a> SideData<'a> {
-    pub fn new(row: &'a Row, diff: &'a RowDiff, side: Side, swapped: bool) -> Self {
-        SideData {
-            passages: row.passages(side),
-            units: &diff.units[side],
-            spans: &diff.spans[side],
-            arrow: ["◀", "▶"][side.pane(swapped)],
-            side,
-        }
-    }
-
-    /// The header line(s) of the passage `unit` belongs to.
-    pub fn header(&self, unit: usize, width: usize) -> Vec<Line> {
-        let p = &self.passages[self.units[unit].passage];
-        wrap(&[Seg::new(header_text(p, self.arrow), Look::Header)], width)
-    }
-
-    /// Whether `unit` opens its passage.
-    pub fn opens_passage(&self, unit: usize) -> bool {
-        unit == 0 || self.units[unit - 1].passage != self.units[unit].passage
-    }
-
-    /// A unit's text as segments: its marks, its matches, and where a moved copy went or came from.
-    pub fn segs(&self, unit: usize, opts: &Options, found: &ByUnit, moved_to: Option<String>) -> Vec<Seg> {
-        let u = &self.units[unit];
-        let p = &self.passages[u.passage];
-        let mine: Vec<(Range<usize>, u64)> = found.of(self.side, unit).map(|f| (f.range.clone(), f.id)).collect();
-        let mut segs = unit_segs(
-            &p.text,
-            &u.range,
-            self.spans.get(u.passage).map_or(&[], Vec::as_slice),
-            opts,
-            self.side,
-            &mine,
-        );
-        if let Some(to) = moved_to.filter(|_| opts.marks) {
-            segs.push(Seg::new(to, Look::Dim));
-        }
-        segs
-    }
-}
-
-/// For a moved sentence's copy, where its other copy stands: ` → 二、…` on the older report's copy,
-/// ` ← 三、…` on the newer's.
-pub(super) fn move_pointer(chunks: &Chunks, k: usize, side: Side, data: [&SideData; 2]) -> Option<String> {
-    let c = &chunks.chunks[k];
-    if c.paired {
-        return None;
-    }
-    let (other_side, other_unit) = match side {
-        Side::Left => (Side::Right, chunks.partner[c.left?]?.0),
-        Side::Right => (Side::Left, chunks.partner_right[c.right?]?),
-    };
-    if c.unit(other_side) == Some(other_unit) {
-        return None;
-    }
-    let other = data.into_iter().find(|d| d.side == other_side)?;
-    let p = &other.passages[other.units[other_unit].passage];
-    let place = match p.section {
-        Some(_) => p.place(),
-        None => format!("（{}）", p.place()),
-    };
-    Some(match side {
-        Side::Left => format!(" → {place}"),
-        Side::Right => format!(" ← {place}"),
-    })
 }
 
 /// Shown for a report that has nothing on a row's topic.
@@ -263,8 +115,28 @@ pub(super) fn fold_line([same, moved, dropped]: [usize; 3]) -> Line {
     }
 }
 
-/// Side-by-side layout of one row.
+/// Side-by-side layout of one row, every line built.
 pub fn side_by_side(row: &Row, diff: &RowDiff, widths: [usize; 2], opts: &Options) -> RowLayout {
+    side_by_side_in(row, diff, widths, opts, None)
+}
+
+/// Side-by-side layout of one row: every chunk measured, so that line numbers, changes and matches
+/// are the whole row's, but styled lines built only for the chunks that overlap `want` (a screen and
+/// a margin); the others hold as many empty lines until [`RowLayout::fill`] builds them.
+pub fn side_by_side_in(
+    row: &Row,
+    diff: &RowDiff,
+    widths: [usize; 2],
+    opts: &Options,
+    want: Option<&Range<usize>>,
+) -> RowLayout {
+    let mut out = measure_side_by_side(row, diff, widths, opts);
+    out.fill(row, diff, widths, opts, want);
+    out
+}
+
+/// Every chunk measured and planned, every line a placeholder (fold lines aside).
+fn measure_side_by_side(row: &Row, diff: &RowDiff, widths: [usize; 2], opts: &Options) -> RowLayout {
     let chunks = Chunks::new(diff, opts.filter);
     let found = opts
         .query
@@ -285,12 +157,15 @@ pub fn side_by_side(row: &Row, diff: &RowDiff, widths: [usize; 2], opts: &Option
         panes: vec![Vec::new(), Vec::new()],
         ..RowLayout::default()
     };
+    let mut plan = Plan::default();
     // Sentences folded since the last one shown: unchanged, moved, dropped.
     let mut folded = [0usize; 3];
     // The passage whose header each pane showed last (a filter on).
     let mut header_shown: [Option<usize>; 2] = [None, None];
     // Per chunk, the lines each pane's unit takes.
     let mut at: Vec<[Option<Range<usize>>; 2]> = vec![[None, None]; chunks.chunks.len()];
+    // Each match's (line, pane, character).
+    let mut matched = Vec::new();
     let filtering = opts.filter != Filter::All;
     for (k, c) in chunks.chunks.iter().enumerate() {
         if let Some(kind) = chunks.folded_kind(k) {
@@ -299,7 +174,15 @@ pub fn side_by_side(row: &Row, diff: &RowDiff, widths: [usize; 2], opts: &Option
         if !chunks.shown[k] {
             continue;
         }
-        let mut lines: [Vec<Line>; 2] = [Vec::new(), Vec::new()];
+        if folded != [0; 3] {
+            for pane in &mut out.panes {
+                pane.push(fold_line(folded));
+            }
+            folded = [0; 3];
+        }
+        let start = out.panes[0].len();
+        let mut panes: [PanePlan; 2] = Default::default();
+        let mut heights = [0usize; 2];
         for (pane, side) in [&a, &b].into_iter().enumerate() {
             let hidden = side.side == Side::Left && chunks.hide_left[k];
             let Some(u) = c.unit(side.side).filter(|_| !hidden) else {
@@ -312,37 +195,44 @@ pub fn side_by_side(row: &Row, diff: &RowDiff, widths: [usize; 2], opts: &Option
                 side.opens_passage(u) && !(hoisted[pane] && u == 0)
             };
             header_shown[pane] = Some(passage);
-            if header {
-                lines[pane].extend(side.header(u, widths[pane]));
-            }
-            let start = lines[pane].len();
             let pointer = move_pointer(&chunks, k, side.side, [&a, &b]);
-            lines[pane].extend(wrap(&side.segs(u, opts, &by_unit, pointer), widths[pane]));
-            at[k][pane] = Some(start..lines[pane].len());
+            let starts = measure::unit_starts(side, u, opts, pointer.as_deref(), widths[pane]);
+            let head = if header {
+                measure::header_lines(side, u, widths[pane])
+            } else {
+                0
+            };
+            at[k][pane] = Some(start + head..start + head + starts.len());
+            for f in by_unit.of(side.side, u) {
+                let line = start + head + measure::line_of(side, u, &starts, f.range.start);
+                matched.push(((line, pane, f.range.start), f.id));
+            }
+            heights[pane] = head + starts.len();
+            panes[pane] = PanePlan::Unit {
+                header,
+                unit: u,
+                pointer,
+            };
         }
         if k == 0 {
             for (pane, side) in [&a, &b].into_iter().enumerate() {
                 if hoisted[pane] {
-                    lines[pane] = side.header(0, widths[pane]);
+                    heights[pane] = measure::header_lines(side, 0, widths[pane]);
                     header_shown[pane] = Some(side.units[0].passage);
+                    panes[pane] = PanePlan::Hoisted;
                 }
             }
         }
-        if folded != [0; 3] {
-            for pane in &mut out.panes {
-                pane.push(fold_line(folded));
-            }
-            folded = [0; 3];
+        let n = heights[0].max(heights[1]);
+        for pane in &mut out.panes {
+            pane.extend(measure::placeholders(n));
         }
-        let start = out.panes[0].len();
-        for r in at[k].iter_mut().flatten() {
-            *r = start + r.start..start + r.end;
-        }
-        let n = lines[0].len().max(lines[1].len());
-        for (pane, mut l) in lines.into_iter().enumerate() {
-            l.resize(n, Line::default());
-            out.panes[pane].extend(l);
-        }
+        plan.chunks.push(Planned {
+            start,
+            lines: n,
+            panes,
+            built: n == 0,
+        });
         // A blank line after a paragraph's last sentence keeps paragraphs apart.
         let ends = |s: &SideData, u: Option<usize>| u.is_some_and(|u| s.units[u].ends_line);
         if (ends(&a, c.unit(a.side)) || ends(&b, c.unit(b.side))) && k + 1 < chunks.chunks.len() {
@@ -355,17 +245,8 @@ pub fn side_by_side(row: &Row, diff: &RowDiff, widths: [usize; 2], opts: &Option
             pane.push(fold_line(folded));
         }
     }
-    // A report without the topic says so beside the other's first line, rather than staying blank
-    // (its pane holds only padding there).
-    for (i, side) in [&a, &b].into_iter().enumerate() {
-        if side.passages.is_empty() {
-            if out.panes[i].is_empty() {
-                out.panes.iter_mut().for_each(|p| p.push(Line::default()));
-            }
-            out.panes[i][0] = Line {
-                segs: vec![Seg::new(format!("{} {ABSENT}", side.arrow), Look::Dim)],
-            };
-        }
+    if out.panes[0].is_empty() && (a.passages.is_empty() || b.passages.is_empty()) {
+        out.panes.iter_mut().for_each(|p| p.push(Line::default()));
     }
     let pane_of = |side: Side| side.pane(opts.swapped);
     out.changes = chunks
@@ -390,8 +271,80 @@ pub fn side_by_side(row: &Row, diff: &RowDiff, widths: [usize; 2], opts: &Option
             ChangeAt { line, marks }
         })
         .collect();
-    out.collect_matches();
+    out.matches = measure::first_seen(matched);
+    plan.found = found;
+    out.plan = Some(plan);
     out
+}
+
+impl RowLayout {
+    /// Builds the lines of every chunk that overlaps `want` (all when `None`) and is not built yet,
+    /// from the plan the layout was measured with: `row`, `diff`, `widths` and `opts` must be what it
+    /// was made for.
+    pub(super) fn fill(
+        &mut self,
+        row: &Row,
+        diff: &RowDiff,
+        widths: [usize; 2],
+        opts: &Options,
+        want: Option<&Range<usize>>,
+    ) {
+        let Some(plan) = self.plan.as_mut() else { return };
+        let sides = [0, 1].map(|pane| SideData::new(row, diff, Side::in_pane(pane, opts.swapped), opts.swapped));
+        let by_unit = ByUnit::new(&plan.found);
+        let from = want.map_or(0, |w| plan.chunks.partition_point(|c| c.start + c.lines <= w.start));
+        for c in &mut plan.chunks[from..] {
+            if want.is_some_and(|w| c.start >= w.end) {
+                break;
+            }
+            if c.built {
+                continue;
+            }
+            for (pane, side) in sides.iter().enumerate() {
+                let mut lines = match &c.panes[pane] {
+                    PanePlan::Empty => Vec::new(),
+                    PanePlan::Hoisted => side.header(0, widths[pane]),
+                    PanePlan::Unit { header, unit, pointer } => {
+                        let mut lines = if *header {
+                            side.header(*unit, widths[pane])
+                        } else {
+                            Vec::new()
+                        };
+                        lines.extend(wrap(&side.segs(*unit, opts, &by_unit, pointer.clone()), widths[pane]));
+                        lines
+                    }
+                };
+                debug_assert!(lines.len() <= c.lines, "measured as built");
+                lines.resize(c.lines, Line::default());
+                self.panes[pane].splice(c.start..c.start + c.lines, lines);
+            }
+            c.built = true;
+        }
+        // A report without the topic says so beside the other's first line, rather than staying
+        // blank (its pane holds only padding there).
+        for (i, side) in sides.iter().enumerate() {
+            if side.passages.is_empty()
+                && let Some(line) = self.panes[i].first_mut()
+            {
+                *line = Line {
+                    segs: vec![Seg::new(format!("{} {ABSENT}", side.arrow), Look::Dim)],
+                };
+            }
+        }
+        if plan.chunks.iter().all(|c| c.built) {
+            self.plan = None;
+        }
+    }
+
+    /// Whether every line of `range` is built.
+    pub(super) fn built(&self, range: &Range<usize>) -> bool {
+        let Some(plan) = &self.plan else { return true };
+        let from = plan.chunks.partition_point(|c| c.start + c.lines <= range.start);
+        plan.chunks[from..]
+            .iter()
+            .take_while(|c| c.start < range.end)
+            .all(|c| c.built)
+    }
 }
 
 #[cfg(test)]

@@ -11,11 +11,13 @@ pub mod geometry;
 pub mod inline;
 pub mod layout;
 pub mod lines;
+mod measure;
 mod navigate;
 mod open;
 pub mod overview;
 mod resolve;
 pub mod series;
+mod side;
 #[cfg(test)]
 pub(crate) mod testing;
 mod update;

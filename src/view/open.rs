@@ -89,7 +89,7 @@ impl App {
             }
             Target::Figure { row, after } => {
                 self.set_row(row);
-                let line = self.layout_now().panes.iter().find_map(|pane| {
+                let line = self.layout_all().panes.iter().find_map(|pane| {
                     pane.iter()
                         .position(|l| l.segs.iter().any(|s| s.figure && s.text.contains(after.as_str())))
                 });
@@ -150,7 +150,7 @@ impl App {
         // The first characters of the sentence, as the pane shows them.
         let start: String = doc.sentence_text(s).trim().chars().take(6).collect();
         let pane = if Side::in_pane(0, self.swapped) == side { 0 } else { 1 };
-        let layout = self.layout_now();
+        let layout = self.layout_all();
         let panes = &layout.panes;
         let line = panes
             .get(pane.min(panes.len().saturating_sub(1)))

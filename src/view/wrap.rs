@@ -80,11 +80,51 @@ fn glued(text: &str) -> Vec<bool> {
     out
 }
 
-/// Wraps segments into lines of at most `width` columns (a wide character never straddles). A run
-/// that may not be broken (a figure with its unit, a character and the closing punctuation after it)
-/// moves down whole, unless it would not fit on a line of its own.
-pub fn wrap(segs: &[Seg], width: usize) -> Vec<Line> {
+/// Where each line of `text` wrapped to `width` columns starts, in characters (the first is 0): the
+/// wrapping itself, apart from building the lines, so that a layout can count a text's lines without
+/// making them. A run that may not be broken (a figure with its unit, a character and the closing
+/// punctuation after it) moves down whole, unless it would not fit on a line of its own; a wide
+/// character never straddles; `\n` ends a line (and is on none).
+pub fn line_starts(text: &str, width: usize) -> Vec<usize> {
     let width = width.max(2);
+    let (widths, inside) = cluster_widths(text);
+    let glue: Vec<bool> = glued(text).into_iter().zip(&inside).map(|(g, &i)| g || i).collect();
+    let mut starts = vec![0];
+    let mut used = 0;
+    // Index (in characters of `text`) of the first character of the current line.
+    let mut line_start = 0;
+    for (at, c) in text.chars().enumerate() {
+        if c == '\n' {
+            line_start = at + 1;
+            starts.push(line_start);
+            used = 0;
+            continue;
+        }
+        let w = widths[at];
+        if used + w > width && used > 0 && !inside[at] {
+            // Back to where the run this character belongs to starts, if that is on this line.
+            let run_start = (line_start + 1..=at).rev().find(|&j| !glue[j]).unwrap_or(at);
+            let carry = if glue[at] && run_start > line_start {
+                at - run_start
+            } else {
+                0
+            };
+            line_start = at - carry;
+            starts.push(line_start);
+            used = widths[line_start..at].iter().sum();
+        }
+        used += w;
+    }
+    starts
+}
+
+/// How many lines `segs` take wrapped to `width` (what [`wrap`] makes, without making it).
+pub fn line_count(text: &str, width: usize) -> usize {
+    line_starts(&display_text(text), width).len()
+}
+
+/// Wraps segments into lines of at most `width` columns, as [`line_starts`] breaks their text.
+pub fn wrap(segs: &[Seg], width: usize) -> Vec<Line> {
     // Copied only when something is left out of what is painted (rare): this runs for every line laid out.
     let shown: std::borrow::Cow<[Seg]> = if segs.iter().any(|s| s.text.contains(is_unsteady)) {
         segs.iter()
@@ -95,50 +135,18 @@ pub fn wrap(segs: &[Seg], width: usize) -> Vec<Line> {
     };
     let segs = &shown[..];
     let text: String = segs.iter().map(|s| s.text.as_str()).collect();
-    let (widths, inside) = cluster_widths(&text);
-    let glue: Vec<bool> = glued(&text).into_iter().zip(&inside).map(|(g, &i)| g || i).collect();
-    let mut lines = vec![Line::default()];
-    let mut used = 0;
-    // Index (in characters of `text`) of the first character of the current line.
-    let mut line_start = 0;
-    let mut k = 0;
+    let starts = line_starts(&text, width);
+    let mut lines = vec![Line::default(); starts.len()];
+    let (mut line, mut k) = (0, 0);
     for seg in segs {
         for c in seg.text.chars() {
-            let at = k;
+            while starts.get(line + 1).is_some_and(|&s| s <= k) {
+                line += 1;
+            }
             k += 1;
-            if c == '\n' {
-                lines.push(Line::default());
-                used = 0;
-                line_start = k;
-                continue;
+            if c != '\n' {
+                push_char(&mut lines[line], c, seg);
             }
-            let w = widths[at];
-            if used + w > width && used > 0 && !inside[at] {
-                // Back to where the run this character belongs to starts, if that is on this line.
-                let run_start = (line_start + 1..=at).rev().find(|&j| !glue[j]).unwrap_or(at);
-                let carry = if glue[at] && run_start > line_start {
-                    at - run_start
-                } else {
-                    0
-                };
-                let mut carried = Vec::new();
-                for _ in 0..carry {
-                    match lines.last_mut().and_then(Line::pop_char) {
-                        Some(x) => carried.push(x),
-                        None => break,
-                    }
-                }
-                lines.push(Line::default());
-                used = 0;
-                line_start = at - carried.len();
-                let line = lines.last_mut().expect("just pushed");
-                for (k, (ch, template)) in carried.into_iter().rev().enumerate() {
-                    used += widths[line_start + k];
-                    push_char(line, ch, &template);
-                }
-            }
-            push_char(lines.last_mut().expect("never empty"), c, seg);
-            used += w;
         }
     }
     lines
@@ -158,6 +166,108 @@ mod tests {
     use super::*;
     use crate::view::lines::Look;
     use crate::view::width::str_width;
+
+    /// Wraps segments into lines of at most `width` columns (a wide character never straddles). A run
+    /// that may not be broken (a figure with its unit, a character and the closing punctuation after it)
+    /// moves down whole, unless it would not fit on a line of its own.
+    fn wrap_by_lines(segs: &[Seg], width: usize) -> Vec<Line> {
+        let width = width.max(2);
+        // Copied only when something is left out of what is painted (rare): this runs for every line laid out.
+        let shown: std::borrow::Cow<[Seg]> = if segs.iter().any(|s| s.text.contains(is_unsteady)) {
+            segs.iter()
+                .map(|s| s.styled_like(display_text(&s.text).into_owned()))
+                .collect()
+        } else {
+            std::borrow::Cow::Borrowed(segs)
+        };
+        let segs = &shown[..];
+        let text: String = segs.iter().map(|s| s.text.as_str()).collect();
+        let (widths, inside) = cluster_widths(&text);
+        let glue: Vec<bool> = glued(&text).into_iter().zip(&inside).map(|(g, &i)| g || i).collect();
+        let mut lines = vec![Line::default()];
+        let mut used = 0;
+        // Index (in characters of `text`) of the first character of the current line.
+        let mut line_start = 0;
+        let mut k = 0;
+        for seg in segs {
+            for c in seg.text.chars() {
+                let at = k;
+                k += 1;
+                if c == '\n' {
+                    lines.push(Line::default());
+                    used = 0;
+                    line_start = k;
+                    continue;
+                }
+                let w = widths[at];
+                if used + w > width && used > 0 && !inside[at] {
+                    // Back to where the run this character belongs to starts, if that is on this line.
+                    let run_start = (line_start + 1..=at).rev().find(|&j| !glue[j]).unwrap_or(at);
+                    let carry = if glue[at] && run_start > line_start {
+                        at - run_start
+                    } else {
+                        0
+                    };
+                    let mut carried = Vec::new();
+                    for _ in 0..carry {
+                        match lines.last_mut().and_then(Line::pop_char) {
+                            Some(x) => carried.push(x),
+                            None => break,
+                        }
+                    }
+                    lines.push(Line::default());
+                    used = 0;
+                    line_start = at - carried.len();
+                    let line = lines.last_mut().expect("just pushed");
+                    for (k, (ch, template)) in carried.into_iter().rev().enumerate() {
+                        used += widths[line_start + k];
+                        push_char(line, ch, &template);
+                    }
+                }
+                push_char(lines.last_mut().expect("never empty"), c, seg);
+                used += w;
+            }
+        }
+        lines
+    }
+
+    #[test]
+    fn breaking_at_line_starts_wraps_as_building_lines_did() {
+        let texts = [
+            "全年提供法律咨询16次，有效防范了法律风险。“法律顾问”制度（2023年）落实到位！",
+            "abc def 1,234.5万元。。。。。。。。。\n\n第二段：e\u{301}🇨🇳👨\u{200d}👩 中文",
+            "2024年12月31日前完成100%的任务；其余部分在2025年完成。",
+            "",
+            "\n",
+            "一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十",
+        ];
+        for text in texts {
+            for width in [2, 3, 5, 8, 13, 21, 40] {
+                // In three looks, split anywhere: a figure or a run may straddle two segments.
+                let chars: Vec<char> = text.chars().collect();
+                let third = chars.len() / 3;
+                let part = |r: std::ops::Range<usize>| chars[r].iter().collect::<String>();
+                let segs = vec![
+                    Seg::new(part(0..third), Look::Plain),
+                    Seg::new(part(third..2 * third), Look::Inserted),
+                    Seg::new(part(2 * third..chars.len()), Look::Deleted),
+                ];
+                assert_eq!(
+                    texts_of(&wrap(&segs, width)),
+                    texts_of(&wrap_by_lines(&segs, width)),
+                    "{text:?} at {width}"
+                );
+                assert_eq!(wrap(&segs, width).len(), line_count(text, width), "{text:?} at {width}");
+            }
+        }
+    }
+
+    fn texts_of(lines: &[Line]) -> Vec<Vec<(String, Look)>> {
+        lines
+            .iter()
+            .map(|l| l.segs.iter().map(|s| (s.text.clone(), s.look)).collect())
+            .collect()
+    }
 
     fn plain(text: &str) -> Vec<Seg> {
         vec![Seg::new(text, Look::Plain)]

@@ -1,7 +1,9 @@
 //! The side-by-side layout's unit tests.
 
 use super::*;
+use crate::stock::StockPhrases;
 use crate::view::testing::{diff, opts, row, text_of, texts};
+use std::sync::Arc;
 
 #[test]
 fn an_edited_sentence_is_struck_left_and_added_right_on_one_line() {
@@ -190,5 +192,85 @@ fn search_matches_are_every_occurrence_an_unchanged_sentence_once() {
     for width in [12, 40, 80] {
         let l = side_by_side(&r, &diff(&r), [width, width], &o);
         assert_eq!(l.matches.len(), 4, "at {width} columns");
+    }
+}
+
+/// The demo pairs' rows, diffed character by character, with every way of laying them out.
+fn demo_rows() -> (Vec<(Row, RowDiff)>, Vec<Options>) {
+    use crate::compare::Comparison;
+    use crate::load::SourceText;
+    use crate::outline::outline;
+    use crate::topics::Taxonomy;
+    let doc = |t: &str| outline(&SourceText::from_bytes("t.txt", t.as_bytes()).expect("decodes"));
+    let mut rows = Vec::new();
+    for (l, r) in [
+        (
+            include_str!("../../../examples/reports/demo-2023.txt"),
+            include_str!("../../../examples/reports/demo-2024.txt"),
+        ),
+        (
+            include_str!("../../../examples/reports/demo-2022.txt"),
+            include_str!("../../../examples/reports/demo-2024.txt"),
+        ),
+    ] {
+        let cmp = Comparison::build(doc(l), doc(r), &Taxonomy::builtin());
+        let diffs = cmp.word_diffs(&crate::diff::CharTokenizer, std::time::Duration::from_secs(5));
+        rows.extend(cmp.alignment.rows.iter().cloned().zip(diffs));
+    }
+    let mut options = Vec::new();
+    for filter in [Filter::All, Filter::Changes, Filter::New] {
+        for (swapped, query) in [(false, None), (true, Some("法")), (false, Some("法律顾问"))] {
+            options.push(Options {
+                filter,
+                swapped,
+                query: query.map(str::to_string),
+                ..opts()
+            });
+        }
+    }
+    (rows, options)
+}
+
+#[test]
+fn a_window_builds_its_lines_as_the_whole_layout_and_measures_the_rest_alike() {
+    let (rows, options) = demo_rows();
+    for (row, d) in &rows {
+        for o in &options {
+            for widths in [[17, 23], [40, 40], [70, 90]] {
+                let full = side_by_side(row, d, widths, o);
+                // Matches as found on the built lines, the way they were collected before.
+                let mut scanned = RowLayout {
+                    matches: Vec::new(),
+                    ..full.clone()
+                };
+                scanned.collect_matches();
+                assert_eq!(
+                    full.matches, scanned.matches,
+                    "{}: matches by measure as by scan",
+                    row.label
+                );
+                let n = full.panes[0].len();
+                for window in [0..3, n / 3..n / 3 + 7, n.saturating_sub(4)..n + 5] {
+                    let lazy = side_by_side_in(row, d, widths, o, Some(&window));
+                    assert_eq!(lazy.changes, full.changes, "{}", row.label);
+                    assert_eq!(lazy.matches, full.matches, "{}", row.label);
+                    let shown = window.start.min(n)..window.end.min(n);
+                    for (p, pane) in lazy.panes.iter().enumerate() {
+                        assert_eq!(pane.len(), n, "{}: every line counted", row.label);
+                        assert_eq!(
+                            pane[shown.clone()],
+                            full.panes[p][shown.clone()],
+                            "{} pane {p}, {window:?}",
+                            row.label
+                        );
+                    }
+                    // Lines built later, for another window, are the whole layout's too.
+                    let mut later = lazy.clone();
+                    later.fill(row, d, widths, o, Some(&(n / 2..n / 2 + 3)));
+                    later.fill(row, d, widths, o, None);
+                    assert_eq!(later.panes, full.panes, "{}: built in steps", row.label);
+                }
+            }
+        }
     }
 }
