@@ -124,7 +124,7 @@ impl App {
         let d = &*d;
         let widths = Self::widths(key);
         if key.inline {
-            inline::inline(r, d, widths[0], &key.opts)
+            inline::inline_in(r, d, widths[0], &key.opts, Some(want))
         } else {
             layout::side_by_side_in(r, d, widths, &key.opts, Some(want))
         }

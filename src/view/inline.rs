@@ -6,16 +6,29 @@
 use std::ops::Range;
 
 use super::chunks::{self, Chunks};
-use super::layout::{ABSENT, ChangeAt, Filter, RowLayout, fold_line};
+use super::layout::{ABSENT, ChangeAt, Filter, Item, Plan, Planned, RowLayout, fold_line};
 use super::lines::{Line, Look, Seg};
+use super::measure;
 use super::side::{Options, SideData, move_pointer};
 use super::wrap::wrap;
 use crate::align::Row;
 use crate::diff::RowDiff;
 use crate::sides::Side;
 
-/// Inline layout of one row, `width` columns wide.
+/// Inline layout of one row, `width` columns wide, every line built.
 pub fn inline(row: &Row, diff: &RowDiff, width: usize, opts: &Options) -> RowLayout {
+    inline_in(row, diff, width, opts, None)
+}
+
+/// Inline layout of one row, measured whole, built where it overlaps `want` (see
+/// [`side_by_side_in`](super::layout::side_by_side_in)).
+pub fn inline_in(row: &Row, diff: &RowDiff, width: usize, opts: &Options, want: Option<&Range<usize>>) -> RowLayout {
+    let mut out = measure_inline(row, diff, width, opts);
+    out.fill(row, diff, [width, width], opts, want);
+    out
+}
+
+fn measure_inline(row: &Row, diff: &RowDiff, width: usize, opts: &Options) -> RowLayout {
     let chunks = Chunks::new(diff, opts.filter);
     let found = opts
         .query
@@ -30,10 +43,12 @@ pub fn inline(row: &Row, diff: &RowDiff, width: usize, opts: &Options) -> RowLay
             lines.extend(wrap(&[Seg::new(format!("{} {ABSENT}", side.arrow), Look::Dim)], width));
         }
     }
+    let mut plan = Plan::default();
     let filtering = opts.filter != Filter::All;
     let mut header_shown: [Option<usize>; 2] = [None, None];
     let mut folded = [0usize; 3];
     let mut at: Vec<[Option<Range<usize>>; 2]> = vec![[None, None]; chunks.chunks.len()];
+    let mut matched = Vec::new();
     for (k, c) in chunks.chunks.iter().enumerate() {
         if let Some(kind) = chunks.folded_kind(k) {
             folded[kind] += 1;
@@ -45,6 +60,9 @@ pub fn inline(row: &Row, diff: &RowDiff, width: usize, opts: &Options) -> RowLay
             lines.push(fold_line(folded));
             folded = [0; 3];
         }
+        let start = lines.len();
+        let mut items = Vec::new();
+        let mut height = 0;
         // Headers first, for each report whose passage starts here.
         let shown_units: Vec<(usize, &SideData, usize)> = [&a, &b]
             .into_iter()
@@ -63,7 +81,8 @@ pub fn inline(row: &Row, diff: &RowDiff, width: usize, opts: &Options) -> RowLay
             };
             header_shown[pane] = Some(passage);
             if header {
-                lines.extend(side.header(u, width));
+                height += measure::header_lines(side, u, width);
+                items.push(Item::Header { side: pane, unit: u });
             }
         }
         // An unchanged sentence once, in the newer report's words; else each report's wording.
@@ -73,16 +92,32 @@ pub fn inline(row: &Row, diff: &RowDiff, width: usize, opts: &Options) -> RowLay
             shown_units.iter().collect()
         };
         for &&(pane, side, u) in &texts {
-            let start = lines.len();
             let pointer = move_pointer(&chunks, k, side.side, [&a, &b]);
-            lines.extend(wrap(&side.segs(u, opts, &by_unit, pointer), width));
-            let range = start..lines.len();
+            let starts = measure::unit_starts(side, u, opts, pointer.as_deref(), width);
+            let range = start + height..start + height + starts.len();
+            for f in by_unit.of(side.side, u) {
+                let line = range.start + measure::line_of(side, u, &starts, f.range.start);
+                matched.push(((line, 0, f.range.start), f.id));
+            }
             if c.same() {
                 at[k] = [Some(range.clone()), Some(range)];
             } else {
                 at[k][pane] = Some(range);
             }
+            height += starts.len();
+            items.push(Item::Text {
+                side: pane,
+                unit: u,
+                pointer,
+            });
         }
+        lines.extend(measure::placeholders(height));
+        plan.chunks.push(Planned {
+            start,
+            lines: height,
+            panes: vec![items],
+            built: height == 0,
+        });
         let ends = shown_units.iter().any(|&(_, s, u)| s.units[u].ends_line);
         if ends && k + 1 < chunks.chunks.len() {
             lines.push(Line::default());
@@ -92,7 +127,8 @@ pub fn inline(row: &Row, diff: &RowDiff, width: usize, opts: &Options) -> RowLay
         lines.push(fold_line(folded));
     }
     let pane_of = |side: Side| side.pane(opts.swapped);
-    let mut out = RowLayout {
+    plan.found = found;
+    RowLayout {
         changes: chunks
             .changes
             .iter()
@@ -111,10 +147,9 @@ pub fn inline(row: &Row, diff: &RowDiff, width: usize, opts: &Options) -> RowLay
             })
             .collect(),
         panes: vec![lines],
-        ..RowLayout::default()
-    };
-    out.collect_matches();
-    out
+        matches: measure::first_seen(matched),
+        plan: Some(plan),
+    }
 }
 
 #[cfg(test)]

@@ -43,38 +43,44 @@ pub struct RowLayout {
 /// The measured chunks of a side-by-side layout, to build any of their lines later.
 #[derive(Debug, Clone, Default)]
 pub(super) struct Plan {
-    chunks: Vec<Planned>,
+    pub chunks: Vec<Planned>,
     /// The search's matches in the row.
-    found: Vec<chunks::Found>,
+    pub found: Vec<chunks::Found>,
 }
 
 /// One shown chunk: its first line (after any fold line), how many lines it takes, what each pane
 /// shows there, and whether its lines are built.
 #[derive(Debug, Clone)]
-struct Planned {
-    start: usize,
-    lines: usize,
-    panes: [PanePlan; 2],
-    built: bool,
+pub(super) struct Planned {
+    pub start: usize,
+    pub lines: usize,
+    pub panes: Vec<Vec<Item>>,
+    pub built: bool,
 }
 
-/// What a pane shows in a chunk: nothing (padding), the row's first passage header hoisted beside
-/// the other pane's first line, or a unit (with its passage's header, and the pointer to a moved
-/// copy's other place).
-#[derive(Debug, Clone, Default)]
-enum PanePlan {
-    #[default]
-    Empty,
-    Hoisted,
-    Unit {
-        header: bool,
+/// A piece of a chunk in a pane, of one report's side (0: the left pane's report, 1: the right's):
+/// the row's first passage header hoisted beside the other pane's first line, a passage header,
+/// or a unit's text (with the pointer to a moved copy's other place).
+#[derive(Debug, Clone)]
+pub(super) enum Item {
+    Hoisted {
+        side: usize,
+    },
+    Header {
+        side: usize,
+        unit: usize,
+    },
+    Text {
+        side: usize,
         unit: usize,
         pointer: Option<String>,
     },
 }
 
 impl RowLayout {
-    /// The matches of the laid out lines, in order of first appearance (left pane first).
+    /// The matches of the laid out lines, in order of first appearance (left pane first): how they
+    /// were found before layouts were measured, the reference the measured ones are checked against.
+    #[cfg(test)]
     pub(super) fn collect_matches(&mut self) {
         let mut seen = HashSet::new();
         let lines = self.panes.iter().map(Vec::len).max().unwrap_or(0);
@@ -181,7 +187,7 @@ fn measure_side_by_side(row: &Row, diff: &RowDiff, widths: [usize; 2], opts: &Op
             folded = [0; 3];
         }
         let start = out.panes[0].len();
-        let mut panes: [PanePlan; 2] = Default::default();
+        let mut panes: Vec<Vec<Item>> = vec![Vec::new(), Vec::new()];
         let mut heights = [0usize; 2];
         for (pane, side) in [&a, &b].into_iter().enumerate() {
             let hidden = side.side == Side::Left && chunks.hide_left[k];
@@ -208,18 +214,21 @@ fn measure_side_by_side(row: &Row, diff: &RowDiff, widths: [usize; 2], opts: &Op
                 matched.push(((line, pane, f.range.start), f.id));
             }
             heights[pane] = head + starts.len();
-            panes[pane] = PanePlan::Unit {
-                header,
+            if header {
+                panes[pane].push(Item::Header { side: pane, unit: u });
+            }
+            panes[pane].push(Item::Text {
+                side: pane,
                 unit: u,
                 pointer,
-            };
+            });
         }
         if k == 0 {
             for (pane, side) in [&a, &b].into_iter().enumerate() {
                 if hoisted[pane] {
                     heights[pane] = measure::header_lines(side, 0, widths[pane]);
                     header_shown[pane] = Some(side.units[0].passage);
-                    panes[pane] = PanePlan::Hoisted;
+                    panes[pane] = vec![Item::Hoisted { side: pane }];
                 }
             }
         }
@@ -300,20 +309,18 @@ impl RowLayout {
             if c.built {
                 continue;
             }
-            for (pane, side) in sides.iter().enumerate() {
-                let mut lines = match &c.panes[pane] {
-                    PanePlan::Empty => Vec::new(),
-                    PanePlan::Hoisted => side.header(0, widths[pane]),
-                    PanePlan::Unit { header, unit, pointer } => {
-                        let mut lines = if *header {
-                            side.header(*unit, widths[pane])
-                        } else {
-                            Vec::new()
-                        };
-                        lines.extend(wrap(&side.segs(*unit, opts, &by_unit, pointer.clone()), widths[pane]));
-                        lines
+            for (pane, items) in c.panes.iter().enumerate() {
+                let mut lines = Vec::new();
+                for item in items {
+                    match item {
+                        Item::Hoisted { side } => lines.extend(sides[*side].header(0, widths[pane])),
+                        Item::Header { side, unit } => lines.extend(sides[*side].header(*unit, widths[pane])),
+                        Item::Text { side, unit, pointer } => {
+                            let segs = sides[*side].segs(*unit, opts, &by_unit, pointer.clone());
+                            lines.extend(wrap(&segs, widths[pane]));
+                        }
                     }
-                };
+                }
                 debug_assert!(lines.len() <= c.lines, "measured as built");
                 lines.resize(c.lines, Line::default());
                 self.panes[pane].splice(c.start..c.start + c.lines, lines);
@@ -321,8 +328,9 @@ impl RowLayout {
             c.built = true;
         }
         // A report without the topic says so beside the other's first line, rather than staying
-        // blank (its pane holds only padding there).
-        for (i, side) in sides.iter().enumerate() {
+        // blank (its pane holds only padding there). Inline says it above the row, built at once.
+        let side_by_side = self.panes.len() == 2;
+        for (i, side) in sides.iter().enumerate().filter(|_| side_by_side) {
             if side.passages.is_empty()
                 && let Some(line) = self.panes[i].first_mut()
             {

@@ -274,3 +274,43 @@ fn a_window_builds_its_lines_as_the_whole_layout_and_measures_the_rest_alike() {
         }
     }
 }
+
+#[test]
+fn an_inline_window_builds_its_lines_as_the_whole_layout_and_measures_the_rest_alike() {
+    use crate::view::inline::{inline, inline_in};
+    let (rows, options) = demo_rows();
+    for (row, d) in &rows {
+        for o in &options {
+            for width in [17, 40, 90] {
+                let full = inline(row, d, width, o);
+                let mut scanned = RowLayout {
+                    matches: Vec::new(),
+                    ..full.clone()
+                };
+                scanned.collect_matches();
+                assert_eq!(
+                    full.matches, scanned.matches,
+                    "{}: matches by measure as by scan",
+                    row.label
+                );
+                let n = full.panes[0].len();
+                for window in [0..3, n / 3..n / 3 + 7, n.saturating_sub(4)..n + 5] {
+                    let lazy = inline_in(row, d, width, o, Some(&window));
+                    assert_eq!(lazy.changes, full.changes, "{}", row.label);
+                    assert_eq!(lazy.matches, full.matches, "{}", row.label);
+                    assert_eq!(lazy.panes[0].len(), n, "{}: every line counted", row.label);
+                    let shown = window.start.min(n)..window.end.min(n);
+                    assert_eq!(
+                        lazy.panes[0][shown.clone()],
+                        full.panes[0][shown],
+                        "{}, {window:?}",
+                        row.label
+                    );
+                    let mut later = lazy.clone();
+                    later.fill(row, d, [width, width], o, None);
+                    assert_eq!(later.panes, full.panes, "{}: built in steps", row.label);
+                }
+            }
+        }
+    }
+}
