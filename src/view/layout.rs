@@ -5,7 +5,6 @@
 //! Side by side, the two panes always have the same number of lines: each chunk (a sentence pair, or
 //! sentences present on one side) is wrapped per side and the shorter side padded.
 
-use std::collections::HashSet;
 use std::ops::Range;
 
 pub use super::chunks::Filter;
@@ -82,7 +81,7 @@ impl RowLayout {
     /// were found before layouts were measured, the reference the measured ones are checked against.
     #[cfg(test)]
     pub(super) fn collect_matches(&mut self) {
-        let mut seen = HashSet::new();
+        let mut seen = std::collections::HashSet::new();
         let lines = self.panes.iter().map(Vec::len).max().unwrap_or(0);
         for k in 0..lines {
             for pane in &self.panes {
