@@ -158,25 +158,37 @@ impl App {
         &self.caches.row.as_ref().expect("just filled").1
     }
 
-    /// Both documents laid out for the panes, made now if needed (independent of the row).
+    /// Both documents laid out for the panes, measured whole when anything they depend on changed
+    /// (independent of the row), the lines on screen and a margin built.
     pub(super) fn docs_now(&mut self) -> &[DocLayout; 2] {
         let widths: Vec<u16> = self.geometry.panes.iter().map(|p| p.1).collect();
         let opts = Options {
             filter: Filter::All,
             ..self.options()
         };
+        let w = |i: usize| widths.get(i).copied().unwrap_or(40).saturating_sub(2).max(4) as usize;
+        let rows = &self.cmp.alignment.rows;
+        let marks = self.caches.place_marks.get_or_insert_with(|| {
+            Sides::from_fn(|side| document::marks_by_place(rows, &self.cmp.diffs, side, self.cmp.doc(side)))
+        });
         let key = (widths.clone(), opts.clone());
         if self.caches.docs.as_ref().is_none_or(|(k, _)| *k != key) {
-            let w = |i: usize| widths.get(i).copied().unwrap_or(40).saturating_sub(2).max(4) as usize;
-            let rows = &self.cmp.alignment.rows;
-            let marks = self.caches.place_marks.get_or_insert_with(|| {
-                Sides::from_fn(|side| document::marks_by_place(rows, &self.cmp.diffs, side, self.cmp.doc(side)))
-            });
             let layouts = [0, 1].map(|pane| {
                 let side = Side::in_pane(pane, self.swapped);
-                document::document(self.cmp.doc(side), side, &marks[side], w(pane), &opts)
+                document::measure(self.cmp.doc(side), w(pane), &marks[side])
             });
             self.caches.docs = Some((key, layouts));
+        }
+        let h = self.geometry.height.max(1);
+        if let Some((_, layouts)) = self.caches.docs.as_mut() {
+            for (pane, layout) in layouts.iter_mut().enumerate() {
+                let top = self.scroll[pane];
+                let want = top.saturating_sub(2 * h)..top + 3 * h;
+                if !layout.built(&want) {
+                    let side = Side::in_pane(pane, self.swapped);
+                    layout.fill(self.cmp.doc(side), side, &marks[side], w(pane), &opts, Some(&want));
+                }
+            }
         }
         &self.caches.docs.as_ref().expect("just filled").1
     }

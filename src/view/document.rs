@@ -26,6 +26,20 @@ pub struct DocLayout {
     /// The line of each changed sentence of the report (added or dropped, rewritten, moved), in
     /// order: as many as the report has, whatever the width.
     pub changes: Vec<usize>,
+    /// Each source line as measured, to build its lines when they come into view (`None` once all
+    /// are built).
+    plan: Option<Vec<Piece>>,
+}
+
+/// A line of the report's text: its place, its bytes in the place's text, the first screen line it
+/// takes and how many, and whether they are built.
+#[derive(Debug, Clone)]
+struct Piece {
+    place: Place,
+    range: Range<usize>,
+    start: usize,
+    lines: usize,
+    built: bool,
 }
 
 impl DocLayout {
@@ -98,62 +112,123 @@ pub fn marks_by_place(rows: &[Row], diffs: &[RowDiff], side: Side, doc: &Documen
 /// Lays out a whole report, wrapped to `width`, with its changes marked as in the rows (`marks`
 /// from [`marks_by_place`]; marks show once `opts.marks` says word marks are ready).
 pub fn document(doc: &Document, side: Side, marks: &HashMap<Place, Marks>, width: usize, opts: &Options) -> DocLayout {
+    let mut out = measure(doc, width, marks);
+    out.fill(doc, side, marks, width, opts, None);
+    out
+}
+
+/// The frame's look for a place's plain text (title and addressee as headers, the signature and
+/// date dimmed), and its section.
+fn place_look(place: Place) -> (Option<SectionId>, Option<Look>) {
+    match place {
+        Place::Section(id) => (Some(id), None),
+        Place::Title | Place::Addressee => (None, Some(Look::Header)),
+        Place::Signature | Place::Date => (None, Some(Look::Dim)),
+        Place::Preamble(_) | Place::Closing(_) | Place::Trailer(_) => (None, None),
+    }
+}
+
+/// Every line of the report measured (its screen lines counted, their sections and the changed
+/// sentences of `marks` placed), none built.
+pub fn measure(doc: &Document, width: usize, marks: &HashMap<Place, Marks>) -> DocLayout {
     let mut out = DocLayout::default();
+    let mut plan = Vec::new();
     let mut preamble: Option<Range<usize>> = None;
     for place in doc.places() {
         let text = doc.place_text(place);
         if text.trim().is_empty() {
             continue;
         }
-        let (section, frame_look) = match place {
-            Place::Section(id) => (Some(id), None),
-            Place::Title | Place::Addressee => (None, Some(Look::Header)),
-            Place::Signature | Place::Date => (None, Some(Look::Dim)),
-            Place::Preamble(_) | Place::Closing(_) | Place::Trailer(_) => (None, None),
-        };
-        let place_marks = marks.get(&place);
-        let spans = place_marks.map_or(&[][..], |m| m.spans.as_slice());
-        let changed = place_marks.map_or(&[][..], |m| m.changed.as_slice());
+        let (section, _) = place_look(place);
+        let changed = marks.get(&place).map_or(&[][..], |m| m.changed.as_slice());
         let start = out.lines.len();
         let mut at = 0;
         for line in text.split('\n') {
             let range = at..at + line.len();
             at = range.end + 1;
-            let found: Vec<(Range<usize>, u64)> = opts
-                .query
-                .as_deref()
-                .map(|q| super::lines::find_all(line, q).into_iter().map(|r| (r, 0)).collect())
-                .unwrap_or_default();
-            let mut segs = unit_segs(&text, &range, spans, opts, side, &found);
-            if let Some(look) = frame_look {
-                segs.iter_mut()
-                    .filter(|s| s.look == Look::Plain)
-                    .for_each(|s| s.look = look);
-            }
-            let wrapped = wrap(&segs, width);
-            // The line each changed sentence of this line starts on, counted in characters.
-            let mut line_starts = Vec::with_capacity(wrapped.len());
-            let mut chars = 0;
-            for l in &wrapped {
-                line_starts.push(chars);
-                chars += l.segs.iter().map(|s| s.text.chars().count()).sum::<usize>();
-            }
+            let starts = super::wrap::line_starts(&super::width::display_text(line), width);
             for &c in changed.iter().filter(|&&c| range.contains(&c)) {
-                let char_at = text[range.start..c].chars().count();
-                let k = line_starts.iter().rposition(|&s| s <= char_at).unwrap_or(0);
+                let char_at = super::width::display_text(&text[range.start..c]).chars().count();
+                let k = starts.partition_point(|&s| s <= char_at).saturating_sub(1);
                 out.changes.push(out.lines.len() + k);
             }
-            for line in wrapped {
-                out.lines.push(line);
-                out.sections.push(section);
-            }
+            plan.push(Piece {
+                place,
+                range,
+                start: out.lines.len(),
+                lines: starts.len(),
+                built: false,
+            });
+            out.lines.extend(std::iter::repeat_n(Line::default(), starts.len()));
+            out.sections.extend(std::iter::repeat_n(section, starts.len()));
         }
         if matches!(place, Place::Preamble(_)) {
             preamble = Some(preamble.map_or(start, |p| p.start)..out.lines.len());
         }
     }
     out.preamble = preamble.unwrap_or(0..0);
+    out.plan = Some(plan);
     out
+}
+
+impl DocLayout {
+    /// Builds the lines that overlap `want` (all when `None`) and are not built yet; `doc`, `side`,
+    /// `marks`, `width` and `opts` must be what the layout was measured for.
+    pub fn fill(
+        &mut self,
+        doc: &Document,
+        side: Side,
+        marks: &HashMap<Place, Marks>,
+        width: usize,
+        opts: &Options,
+        want: Option<&Range<usize>>,
+    ) {
+        let Some(plan) = self.plan.as_mut() else { return };
+        let from = want.map_or(0, |w| plan.partition_point(|p| p.start + p.lines <= w.start));
+        // A place's text, made once for all its lines being built.
+        let mut text: Option<(Place, String)> = None;
+        for piece in &mut plan[from..] {
+            if want.is_some_and(|w| piece.start >= w.end) {
+                break;
+            }
+            if piece.built {
+                continue;
+            }
+            if text.as_ref().is_none_or(|(p, _)| *p != piece.place) {
+                text = Some((piece.place, doc.place_text(piece.place)));
+            }
+            let Some((_, text)) = &text else { continue };
+            let (_, frame_look) = place_look(piece.place);
+            let spans = marks.get(&piece.place).map_or(&[][..], |m| m.spans.as_slice());
+            let line = &text[piece.range.clone()];
+            let found: Vec<(Range<usize>, u64)> = opts
+                .query
+                .as_deref()
+                .map(|q| super::lines::find_all(line, q).into_iter().map(|r| (r, 0)).collect())
+                .unwrap_or_default();
+            let mut segs = unit_segs(text, &piece.range, spans, opts, side, &found);
+            if let Some(look) = frame_look {
+                segs.iter_mut()
+                    .filter(|s| s.look == Look::Plain)
+                    .for_each(|s| s.look = look);
+            }
+            let mut wrapped = wrap(&segs, width);
+            debug_assert_eq!(wrapped.len(), piece.lines, "measured as built");
+            wrapped.resize(piece.lines, Line::default());
+            self.lines.splice(piece.start..piece.start + piece.lines, wrapped);
+            piece.built = true;
+        }
+        if plan.iter().all(|p| p.built) {
+            self.plan = None;
+        }
+    }
+
+    /// Whether every line of `range` is built.
+    pub fn built(&self, range: &Range<usize>) -> bool {
+        let Some(plan) = &self.plan else { return true };
+        let from = plan.partition_point(|p| p.start + p.lines <= range.start);
+        plan[from..].iter().take_while(|p| p.start < range.end).all(|p| p.built)
+    }
 }
 
 #[cfg(test)]
@@ -266,5 +341,43 @@ mod tests {
             },
         );
         assert!(l.lines.iter().flat_map(|x| &x.segs).any(|s| s.matched.is_some()));
+    }
+
+    #[test]
+    fn a_window_of_the_document_builds_as_the_whole_and_measures_the_rest_alike() {
+        let c = comparison(
+            include_str!("../../examples/reports/demo-2023.txt"),
+            include_str!("../../examples/reports/demo-2024.txt"),
+        );
+        for side in [Side::Left, Side::Right] {
+            let marks = marks_by_place(&c.alignment.rows, &c.diffs, side, c.doc(side));
+            for query in [None, Some("法律")] {
+                let o = Options {
+                    query: query.map(str::to_string),
+                    ..opts()
+                };
+                for width in [9, 33, 80] {
+                    let full = document(c.doc(side), side, &marks, width, &o);
+                    let n = full.lines.len();
+                    for window in [0..5, n / 2..n / 2 + 9, n.saturating_sub(3)..n + 3] {
+                        let mut lazy = measure(c.doc(side), width, &marks);
+                        assert_eq!(
+                            (&lazy.changes, &lazy.sections, &lazy.preamble),
+                            (&full.changes, &full.sections, &full.preamble)
+                        );
+                        lazy.fill(c.doc(side), side, &marks, width, &o, Some(&window));
+                        let shown = window.start.min(n)..window.end.min(n);
+                        assert_eq!(
+                            lazy.lines[shown.clone()],
+                            full.lines[shown],
+                            "{side:?} {width} {window:?}"
+                        );
+                        assert!(lazy.built(&window));
+                        lazy.fill(c.doc(side), side, &marks, width, &o, None);
+                        assert_eq!(lazy.lines, full.lines, "built in steps");
+                    }
+                }
+            }
+        }
     }
 }
