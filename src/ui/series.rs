@@ -87,6 +87,18 @@ fn columns(total: usize, cursor: usize, room: usize, width: usize) -> (usize, us
     (cursor.saturating_sub(fits - 1).min(total - fits), fits)
 }
 
+/// What a table's header says of report columns that do not fit: `‹2` (two earlier ones left
+/// out), `3›` (three later ones), or nothing.
+fn hidden_columns(first: usize, count: usize, total: usize) -> String {
+    let later = total - first - count;
+    match (first, later) {
+        (0, 0) => String::new(),
+        (e, 0) => format!(" ‹{e}"),
+        (0, l) => format!(" {l}›"),
+        (e, l) => format!(" ‹{e} {l}›"),
+    }
+}
+
 fn line(buf: &mut Buffer, area: Rect, y: u16, l: Line) {
     if y < area.y + area.height {
         Paragraph::new(l).render(Rect { y, height: 1, ..area }, buf);
@@ -115,7 +127,8 @@ fn coverage(buf: &mut Buffer, area: Rect, b: &Browser, theme: &Theme) {
         area.y,
         Line::styled(fit(&title, area.width as usize, false), theme.header),
     );
-    let mut head = vec![Span::raw(fit(" topic", label_cols, false))];
+    let topic_head = format!(" topic{}", hidden_columns(first, count, n));
+    let mut head = vec![Span::raw(fit(&topic_head, label_cols, false))];
     for i in first..first + count {
         let style = if i == b.cursor.1 { theme.title } else { theme.dim };
         head.push(Span::styled(fit(&column_title(b, i), COL, true), style));
@@ -284,20 +297,35 @@ fn figures(buf: &mut Buffer, area: Rect, b: &Browser, theme: &Theme) {
         .unwrap_or(4)
         .clamp(4, 12)
         + 2;
+    // Report columns as wide as their widest value (`6000余人`), within reason.
+    let value_cols = f
+        .measures
+        .iter()
+        .flat_map(|m| m.values.iter().flatten())
+        .map(|v| str_width(&shown(v)))
+        .chain((0..n).map(|i| str_width(&column_title(b, i))))
+        .max()
+        .unwrap_or(COL)
+        .clamp(COL, 14)
+        + 1;
     // The change column stays at the right; the reports' columns show the latest that fit.
     let change_cols = COL + 2;
     let (first, count) = columns(
         n,
         n - 1,
         (area.width as usize).saturating_sub(label_cols + topic_cols + change_cols + 1),
-        COL + 1,
+        value_cols,
     );
     let mut head = vec![
         Span::raw(fit(" topic", topic_cols, false)),
-        Span::raw(fit("measure", label_cols, false)),
+        Span::raw(fit(
+            &format!("measure{}", hidden_columns(first, count, n)),
+            label_cols,
+            false,
+        )),
     ];
     for i in first..first + count {
-        head.push(Span::styled(fit(&column_title(b, i), COL + 1, true), theme.dim));
+        head.push(Span::styled(fit(&column_title(b, i), value_cols, true), theme.dim));
     }
     head.push(Span::styled(fit("change", change_cols, true), theme.dim));
     line(buf, area, area.y + 1, Line::from(head));
@@ -326,7 +354,7 @@ fn figures(buf: &mut Buffer, area: Rect, b: &Browser, theme: &Theme) {
                 (Some(_), true) => theme.figure,
                 _ => Style::default(),
             };
-            spans.push(Span::styled(fit(&value, COL + 1, true), style));
+            spans.push(Span::styled(fit(&value, value_cols, true), style));
         }
         let change = m.latest_change(&|i| b.series.previous(i));
         let style = match &change {
@@ -343,6 +371,14 @@ fn figures(buf: &mut Buffer, area: Rect, b: &Browser, theme: &Theme) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn hidden_report_columns_are_counted_in_the_header() {
+        assert_eq!(hidden_columns(0, 5, 5), "");
+        assert_eq!(hidden_columns(2, 3, 5), " ‹2");
+        assert_eq!(hidden_columns(0, 3, 5), " 2›");
+        assert_eq!(hidden_columns(1, 2, 5), " ‹1 2›");
+    }
 
     #[test]
     fn columns_keep_the_cursor_in_view() {

@@ -132,6 +132,9 @@ fn the_coverage_screen_shows_every_report_and_follows_the_cursor() {
         .expect("the measure");
     assert!(counsel.trim_end().ends_with("gone"), "{narrow}");
     assert!(narrow.contains("5:2025") && !narrow.contains("1:2022"), "{narrow}");
+    // The reports left out are counted where the columns start.
+    let header = narrow.lines().nth(1).unwrap_or_default().to_string();
+    assert!(header.contains('‹'), "{header}");
 }
 
 #[test]
