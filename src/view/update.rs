@@ -67,8 +67,12 @@ impl App {
             Filter::Changes => "changed sentences only",
             Filter::New => "only what the right-hand report adds or rewrites",
         };
-        self.message = Some(if self.filter != Filter::All && (self.document || self.is_inline()) {
-            format!("{what}: side by side only (i, d switch back)")
+        // Rows side by side and inline fold alike; the document view shows every sentence.
+        self.message = Some(if self.filter != Filter::All && self.document {
+            format!(
+                "{what}: not in the document view ({} returns to rows)",
+                self.hints.key(Action::ToggleDocument)
+            )
         } else {
             what.to_string()
         });
@@ -384,5 +388,20 @@ mod tests {
         assert!(message.contains("(2024) is newer than the right (2023)"), "{message}");
         assert!(message.contains("s swaps"), "{message}");
         assert_eq!(app(OLD, NEW, 120, 20).message, None);
+    }
+
+    #[test]
+    fn filters_are_said_to_apply_inline_as_they_do() {
+        let mut app = app(OLD, NEW, 80, 24);
+        assert!(app.is_inline());
+        let before = app.row_layout().panes[0].len();
+        app.update(Input::Action(Action::ToggleChangesOnly, 1));
+        let message = app.message.clone().unwrap_or_default();
+        assert_eq!(message, "changed sentences only");
+        assert!(app.row_layout().panes[0].len() <= before);
+        app.update(Input::Action(Action::ToggleDocument, 1));
+        app.update(Input::Action(Action::ToggleNewOnly, 1));
+        let message = app.message.clone().unwrap_or_default();
+        assert!(message.contains("not in the document view (d returns"), "{message}");
     }
 }
