@@ -6,7 +6,7 @@
 use std::ops::Range;
 
 use super::chunks::{self, Chunks};
-use super::layout::{ABSENT, ChangeAt, Filter, Item, Plan, Planned, RowLayout, fold_line};
+use super::layout::{ABSENT, ChangeAt, Filter, Item, Plan, RowLayout, fold_line, planned, text_item};
 use super::lines::{Line, Look, Seg};
 use super::measure;
 use super::side::{Options, SideData, move_pointer};
@@ -81,8 +81,13 @@ fn measure_inline(row: &Row, diff: &RowDiff, width: usize, opts: &Options) -> Ro
             };
             header_shown[pane] = Some(passage);
             if header {
-                height += measure::header_lines(side, u, width);
-                items.push(Item::Header { side: pane, unit: u });
+                let lines = measure::header_lines(side, u, width);
+                height += lines;
+                items.push(Item::Header {
+                    side: pane,
+                    unit: u,
+                    lines,
+                });
             }
         }
         // An unchanged sentence once, in the newer report's words; else each report's wording.
@@ -105,19 +110,10 @@ fn measure_inline(row: &Row, diff: &RowDiff, width: usize, opts: &Options) -> Ro
                 at[k][pane] = Some(range);
             }
             height += starts.len();
-            items.push(Item::Text {
-                side: pane,
-                unit: u,
-                pointer,
-            });
+            items.push(text_item(side, pane, u, pointer, starts));
         }
         lines.extend(measure::placeholders(height));
-        plan.chunks.push(Planned {
-            start,
-            lines: height,
-            panes: vec![items],
-            built: height == 0,
-        });
+        plan.chunks.extend(planned(start, height, vec![items]));
         let ends = shown_units.iter().any(|&(_, s, u)| s.units[u].ends_line);
         if ends && k + 1 < chunks.chunks.len() {
             lines.push(Line::default());

@@ -47,33 +47,132 @@ pub(super) struct Plan {
     pub found: Vec<chunks::Found>,
 }
 
-/// One shown chunk: its first line (after any fold line), how many lines it takes, what each pane
-/// shows there, and whether its lines are built.
+/// A stretch of a shown chunk's lines (a chunk longer than [`SLICE`] lines is planned in slices, so
+/// that a sentence of a whole report is built a screen at a time): its first line, how many lines
+/// it takes, what each pane shows in the whole chunk, which of the chunk's lines these are, and
+/// whether they are built.
 #[derive(Debug, Clone)]
 pub(super) struct Planned {
     pub start: usize,
     pub lines: usize,
-    pub panes: Vec<Vec<Item>>,
+    pub panes: std::sync::Arc<Vec<Vec<Item>>>,
+    pub part: Range<usize>,
     pub built: bool,
 }
 
-/// A piece of a chunk in a pane, of one report's side (0: the left pane's report, 1: the right's):
-/// the row's first passage header hoisted beside the other pane's first line, a passage header,
-/// or a unit's text (with the pointer to a moved copy's other place).
+/// Chunks longer than this many lines are planned, and built, a slice at a time (small in tests, so
+/// that the equality tests cut the demo's paragraphs into slices too).
+pub(super) const SLICE: usize = if cfg!(test) { 3 } else { 256 };
+
+/// A piece of a chunk in a pane, of one report's side (0: the left pane's report, 1: the right's),
+/// with the lines it takes: the row's first passage header hoisted beside the other pane's first
+/// line, a passage header, or a unit's text (with the pointer to a moved copy's other place, and
+/// for a text longer than a slice, where its lines start, to build any of them alone).
 #[derive(Debug, Clone)]
 pub(super) enum Item {
     Hoisted {
         side: usize,
+        lines: usize,
     },
     Header {
         side: usize,
         unit: usize,
+        lines: usize,
     },
     Text {
         side: usize,
         unit: usize,
         pointer: Option<String>,
+        lines: usize,
+        starts: Option<Vec<usize>>,
     },
+}
+
+impl Item {
+    fn lines(&self) -> usize {
+        match self {
+            Item::Hoisted { lines, .. } | Item::Header { lines, .. } | Item::Text { lines, .. } => *lines,
+        }
+    }
+}
+
+/// The text item of `unit`, keeping its line starts when it is longer than a slice (and its text
+/// is painted as it is: line starts count painted characters).
+pub(super) fn text_item(
+    side: &SideData,
+    which: usize,
+    unit: usize,
+    pointer: Option<String>,
+    starts: Vec<usize>,
+) -> Item {
+    let u = &side.units[unit];
+    let steady = !side.passages[u.passage].text[u.range.clone()].contains(super::width::is_unsteady);
+    let lines = starts.len();
+    Item::Text {
+        side: which,
+        unit,
+        pointer,
+        lines,
+        starts: (lines > SLICE && steady).then_some(starts),
+    }
+}
+
+/// The plan's entries for one shown chunk of `lines` lines from `start`: one, or a slice each.
+pub(super) fn planned(start: usize, lines: usize, panes: Vec<Vec<Item>>) -> impl Iterator<Item = Planned> {
+    let panes = std::sync::Arc::new(panes);
+    (0..lines.div_ceil(SLICE).max(1)).map(move |k| {
+        let part = k * SLICE..((k + 1) * SLICE).min(lines);
+        Planned {
+            start: start + part.start,
+            lines: part.len(),
+            panes: panes.clone(),
+            part,
+            built: lines == 0,
+        }
+    })
+}
+
+/// The lines `part` of a pane's items in a chunk, built; as many as `part` holds (padded).
+fn build_part(
+    items: &[Item],
+    part: &Range<usize>,
+    sides: &[SideData; 2],
+    width: usize,
+    opts: &Options,
+    found: &ByUnit,
+) -> Vec<Line> {
+    let mut out = Vec::with_capacity(part.len());
+    let mut at = 0;
+    for item in items {
+        let n = item.lines();
+        let (from, to) = (part.start.max(at), part.end.min(at + n));
+        if from < to {
+            let wanted = from - at..to - at;
+            match item {
+                Item::Hoisted { side, .. } => out.extend(sides[*side].header(0, width).drain(wanted)),
+                Item::Header { side, unit, .. } => out.extend(sides[*side].header(*unit, width).drain(wanted)),
+                Item::Text {
+                    side,
+                    unit,
+                    pointer,
+                    starts: Some(starts),
+                    ..
+                } => {
+                    out.extend(sides[*side].segs_lines(*unit, opts, found, pointer.clone(), starts, wanted));
+                }
+                Item::Text {
+                    side, unit, pointer, ..
+                } => {
+                    let segs = sides[*side].segs(*unit, opts, found, pointer.clone());
+                    out.extend(wrap(&segs, width).drain(wanted));
+                }
+            }
+        }
+        at += n;
+    }
+    debug_assert!(out.len() <= part.len(), "measured as built");
+    out.resize(part.len(), Line::default());
+    out
 }
 
 impl RowLayout {
@@ -214,20 +313,23 @@ fn measure_side_by_side(row: &Row, diff: &RowDiff, widths: [usize; 2], opts: &Op
             }
             heights[pane] = head + starts.len();
             if header {
-                panes[pane].push(Item::Header { side: pane, unit: u });
+                panes[pane].push(Item::Header {
+                    side: pane,
+                    unit: u,
+                    lines: head,
+                });
             }
-            panes[pane].push(Item::Text {
-                side: pane,
-                unit: u,
-                pointer,
-            });
+            panes[pane].push(text_item(side, pane, u, pointer, starts));
         }
         if k == 0 {
             for (pane, side) in [&a, &b].into_iter().enumerate() {
                 if hoisted[pane] {
                     heights[pane] = measure::header_lines(side, 0, widths[pane]);
                     header_shown[pane] = Some(side.units[0].passage);
-                    panes[pane] = vec![Item::Hoisted { side: pane }];
+                    panes[pane] = vec![Item::Hoisted {
+                        side: pane,
+                        lines: heights[pane],
+                    }];
                 }
             }
         }
@@ -235,12 +337,7 @@ fn measure_side_by_side(row: &Row, diff: &RowDiff, widths: [usize; 2], opts: &Op
         for pane in &mut out.panes {
             pane.extend(measure::placeholders(n));
         }
-        plan.chunks.push(Planned {
-            start,
-            lines: n,
-            panes,
-            built: n == 0,
-        });
+        plan.chunks.extend(planned(start, n, panes));
         // A blank line after a paragraph's last sentence keeps paragraphs apart.
         let ends = |s: &SideData, u: Option<usize>| u.is_some_and(|u| s.units[u].ends_line);
         if (ends(&a, c.unit(a.side)) || ends(&b, c.unit(b.side))) && k + 1 < chunks.chunks.len() {
@@ -309,19 +406,7 @@ impl RowLayout {
                 continue;
             }
             for (pane, items) in c.panes.iter().enumerate() {
-                let mut lines = Vec::new();
-                for item in items {
-                    match item {
-                        Item::Hoisted { side } => lines.extend(sides[*side].header(0, widths[pane])),
-                        Item::Header { side, unit } => lines.extend(sides[*side].header(*unit, widths[pane])),
-                        Item::Text { side, unit, pointer } => {
-                            let segs = sides[*side].segs(*unit, opts, &by_unit, pointer.clone());
-                            lines.extend(wrap(&segs, widths[pane]));
-                        }
-                    }
-                }
-                debug_assert!(lines.len() <= c.lines, "measured as built");
-                lines.resize(c.lines, Line::default());
+                let lines = build_part(items, &c.part, &sides, widths[pane], opts, &by_unit);
                 self.panes[pane].splice(c.start..c.start + c.lines, lines);
             }
             c.built = true;

@@ -151,6 +151,49 @@ impl<'a> SideData<'a> {
         unit == 0 || self.units[unit - 1].passage != self.units[unit].passage
     }
 
+    /// The lines `wanted` of a unit's text wrapped (its line starts, in characters, given), built
+    /// from the segments of those lines' text alone: a sentence the size of a report costs a
+    /// screen's worth of segments. (Stock wording is found within those lines only.)
+    pub fn segs_lines(
+        &self,
+        unit: usize,
+        opts: &Options,
+        found: &ByUnit,
+        moved_to: Option<String>,
+        starts: &[usize],
+        wanted: Range<usize>,
+    ) -> Vec<Line> {
+        let u = &self.units[unit];
+        let p = &self.passages[u.passage];
+        let text = &p.text[u.range.clone()];
+        // The wanted lines' characters, in the text and the pointer after it as the starts count them.
+        let (first, end) = (starts[wanted.start], starts.get(wanted.end).copied());
+        let byte = |k: usize| text.char_indices().nth(k).map_or(text.len(), |(i, _)| i);
+        let from = byte(first);
+        let to = end.map_or(text.len(), byte);
+        // The pointer's characters stand after the text's: in the wanted lines when they end past it.
+        let into_pointer = end.is_none_or(|e| to == text.len() && e > text.chars().count());
+        let mine: Vec<(Range<usize>, u64)> = found
+            .of(self.side, unit)
+            .filter(|f| f.range.start < to && f.range.end > from)
+            .map(|f| (f.range.start.max(from) - from..f.range.end.min(to) - from, f.id))
+            .collect();
+        let range = u.range.start + from..u.range.start + to;
+        let mut segs = unit_segs(
+            &p.text,
+            &range,
+            self.spans.get(u.passage).map_or(&[], Vec::as_slice),
+            opts,
+            self.side,
+            &mine,
+        );
+        if let Some(to) = moved_to.filter(|_| opts.marks && into_pointer) {
+            segs.push(Seg::new(to, Look::Dim));
+        }
+        let relative: Vec<usize> = starts[wanted.clone()].iter().map(|s| s - first).collect();
+        super::wrap::wrap_at(&segs, &relative, end.map(|e| e - first))
+    }
+
     /// A unit's text as segments: its marks, its matches, and where a moved copy went or came from.
     pub fn segs(&self, unit: usize, opts: &Options, found: &ByUnit, moved_to: Option<String>) -> Vec<Seg> {
         let u = &self.units[unit];

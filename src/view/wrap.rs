@@ -123,6 +123,28 @@ pub fn line_count(text: &str, width: usize) -> usize {
     line_starts(&display_text(text), width).len()
 }
 
+/// Segments cut into lines where `starts` says (characters of their joined text; the first 0), up
+/// to character `end` when given.
+pub fn wrap_at(segs: &[Seg], starts: &[usize], end: Option<usize>) -> Vec<Line> {
+    let mut lines = vec![Line::default(); starts.len().max(1)];
+    let (mut line, mut k) = (0, 0);
+    for seg in segs {
+        for c in seg.text.chars() {
+            if end.is_some_and(|e| k >= e) {
+                return lines;
+            }
+            while starts.get(line + 1).is_some_and(|&s| s <= k) {
+                line += 1;
+            }
+            k += 1;
+            if c != '\n' {
+                push_char(&mut lines[line], c, seg);
+            }
+        }
+    }
+    lines
+}
+
 /// Wraps segments into lines of at most `width` columns, as [`line_starts`] breaks their text.
 pub fn wrap(segs: &[Seg], width: usize) -> Vec<Line> {
     // Copied only when something is left out of what is painted (rare): this runs for every line laid out.
@@ -135,21 +157,7 @@ pub fn wrap(segs: &[Seg], width: usize) -> Vec<Line> {
     };
     let segs = &shown[..];
     let text: String = segs.iter().map(|s| s.text.as_str()).collect();
-    let starts = line_starts(&text, width);
-    let mut lines = vec![Line::default(); starts.len()];
-    let (mut line, mut k) = (0, 0);
-    for seg in segs {
-        for c in seg.text.chars() {
-            while starts.get(line + 1).is_some_and(|&s| s <= k) {
-                line += 1;
-            }
-            k += 1;
-            if c != '\n' {
-                push_char(&mut lines[line], c, seg);
-            }
-        }
-    }
-    lines
+    wrap_at(segs, &line_starts(&text, width), None)
 }
 
 /// Appends a character, into the last segment when it looks the same.
