@@ -6,6 +6,7 @@ use std::ops::Range;
 
 use std::collections::HashMap;
 
+use super::layout::SLICE;
 use super::lines::{Line, Look};
 use super::side::{Options, unit_segs};
 use super::wrap::wrap;
@@ -31,14 +32,18 @@ pub struct DocLayout {
     plan: Option<Vec<Piece>>,
 }
 
-/// A line of the report's text: its place, its bytes in the place's text, the first screen line it
-/// takes and how many, and whether they are built.
+/// A line of the report's text, or a slice of one longer than [`SLICE`](super::layout::SLICE)
+/// screen lines: its place, its bytes in the place's text, the first screen line it takes and how
+/// many, which of the source line's screen lines these are (with where they all start, for a long
+/// one), and whether they are built.
 #[derive(Debug, Clone)]
 struct Piece {
     place: Place,
     range: Range<usize>,
     start: usize,
     lines: usize,
+    part: Range<usize>,
+    starts: Option<std::sync::Arc<Vec<usize>>>,
     built: bool,
 }
 
@@ -152,15 +157,29 @@ pub fn measure(doc: &Document, width: usize, marks: &HashMap<Place, Marks>) -> D
                 let k = starts.partition_point(|&s| s <= char_at).saturating_sub(1);
                 out.changes.push(out.lines.len() + k);
             }
-            plan.push(Piece {
-                place,
-                range,
-                start: out.lines.len(),
-                lines: starts.len(),
-                built: false,
-            });
-            out.lines.extend(std::iter::repeat_n(Line::default(), starts.len()));
-            out.sections.extend(std::iter::repeat_n(section, starts.len()));
+            let n = starts.len();
+            let steady = !line.contains(super::width::is_unsteady);
+            let shared = (n > SLICE && steady).then(|| std::sync::Arc::new(starts));
+            let slices = if shared.is_some() { n.div_ceil(SLICE) } else { 1 };
+            for k in 0..slices {
+                let part = if shared.is_some() {
+                    k * SLICE..((k + 1) * SLICE).min(n)
+                } else {
+                    0..n
+                };
+                plan.push(Piece {
+                    place,
+                    range: range.clone(),
+                    start: out.lines.len() + part.start,
+                    lines: part.len(),
+                    part,
+                    starts: shared.clone(),
+                    built: false,
+                });
+            }
+            let starts_len = n;
+            out.lines.extend(std::iter::repeat_n(Line::default(), starts_len));
+            out.sections.extend(std::iter::repeat_n(section, starts_len));
         }
         if matches!(place, Place::Preamble(_)) {
             preamble = Some(preamble.map_or(start, |p| p.start)..out.lines.len());
@@ -200,19 +219,52 @@ impl DocLayout {
             let Some((_, text)) = &text else { continue };
             let (_, frame_look) = place_look(piece.place);
             let spans = marks.get(&piece.place).map_or(&[][..], |m| m.spans.as_slice());
-            let line = &text[piece.range.clone()];
+            // A slice of a long line: only its own characters, cut where the measure cut them.
+            let (range, cut) = match &piece.starts {
+                Some(starts) => {
+                    let line = &text[piece.range.clone()];
+                    let byte = |k: usize| line.char_indices().nth(k).map_or(line.len(), |(i, _)| i);
+                    let first = starts[piece.part.start];
+                    let end = starts.get(piece.part.end).copied();
+                    let r = piece.range.start + byte(first)..piece.range.start + end.map_or(line.len(), byte);
+                    let relative: Vec<usize> = starts[piece.part.clone()].iter().map(|s| s - first).collect();
+                    (r, Some(relative))
+                }
+                None => (piece.range.clone(), None),
+            };
+            // Matches looked for a little past the slice's ends, so that one across its edge is
+            // marked on both sides of it.
             let found: Vec<(Range<usize>, u64)> = opts
                 .query
                 .as_deref()
-                .map(|q| super::lines::find_all(line, q).into_iter().map(|r| (r, 0)).collect())
+                .map(|q| {
+                    let reach = 4 * q.len();
+                    let mut lo = range.start.saturating_sub(reach).max(piece.range.start);
+                    while !text.is_char_boundary(lo) {
+                        lo -= 1;
+                    }
+                    let mut hi = (range.end + reach).min(piece.range.end);
+                    while !text.is_char_boundary(hi) {
+                        hi += 1;
+                    }
+                    super::lines::find_all(&text[lo..hi], q)
+                        .into_iter()
+                        .map(|r| (r.start + lo).max(range.start)..(r.end + lo).min(range.end))
+                        .filter(|r| r.start < r.end)
+                        .map(|r| (r.start - range.start..r.end - range.start, 0))
+                        .collect()
+                })
                 .unwrap_or_default();
-            let mut segs = unit_segs(text, &piece.range, spans, opts, side, &found);
+            let mut segs = unit_segs(text, &range, spans, opts, side, &found);
             if let Some(look) = frame_look {
                 segs.iter_mut()
                     .filter(|s| s.look == Look::Plain)
                     .for_each(|s| s.look = look);
             }
-            let mut wrapped = wrap(&segs, width);
+            let mut wrapped = match cut {
+                Some(starts) => super::wrap::wrap_at(&segs, &starts, None),
+                None => wrap(&segs, width),
+            };
             debug_assert_eq!(wrapped.len(), piece.lines, "measured as built");
             wrapped.resize(piece.lines, Line::default());
             self.lines.splice(piece.start..piece.start + piece.lines, wrapped);
