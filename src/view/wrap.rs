@@ -10,8 +10,9 @@ use super::lines::{Line, Seg};
 use super::width::{display_text, is_unsteady};
 use crate::units::figure_len;
 
-/// Each character's share of the display width: a cluster's width on its first character, 0 on
+/// Each character's share of the display width (the reference the streaming measure is checked against): a cluster's width on its first character, 0 on
 /// the rest; and whether a character continues a cluster (no line may break before it).
+#[cfg(test)]
 fn cluster_widths(text: &str) -> (Vec<usize>, Vec<bool>) {
     let mut widths = Vec::with_capacity(text.len());
     let mut inside = Vec::with_capacity(text.len());
@@ -86,33 +87,70 @@ fn glued(text: &str) -> Vec<bool> {
 /// punctuation after it) moves down whole, unless it would not fit on a line of its own; a wide
 /// character never straddles; `\n` ends a line (and is on none).
 pub fn line_starts(text: &str, width: usize) -> Vec<usize> {
+    // Report text (every character a cluster of its own) streams through, no table per character:
+    // a report of one sentence is measured without holding three copies of its length.
+    if text.chars().all(is_lone) {
+        let mut buf = [0; 4];
+        let mut figure_end = 0;
+        let mut previous_digit = false;
+        let cells = text.char_indices().map(move |(i, c)| {
+            let starts_figure = c.is_ascii_digit() && !previous_digit && i >= figure_end;
+            if starts_figure {
+                figure_end = i + figure_len(&text[i..]);
+            }
+            let glue = no_line_start(c) || (i < figure_end && !starts_figure);
+            previous_digit = c.is_ascii_digit();
+            (c, UnicodeWidthStr::width(&*c.encode_utf8(&mut buf)), false, glue)
+        });
+        return breaks(cells, width);
+    }
+    let (widths, inside) = by_clusters(text, Vec::new(), Vec::new());
+    let glue = glued(text);
+    let cells = text
+        .chars()
+        .enumerate()
+        .map(|(k, c)| (c, widths[k], inside[k], glue[k] || inside[k]));
+    breaks(cells, width)
+}
+
+/// The line starts of characters given as (character, width, inside a cluster, glued to the one
+/// before), keeping only the current line's widths and glue.
+fn breaks(cells: impl Iterator<Item = (char, usize, bool, bool)>, width: usize) -> Vec<usize> {
     let width = width.max(2);
-    let (widths, inside) = cluster_widths(text);
-    let glue: Vec<bool> = glued(text).into_iter().zip(&inside).map(|(g, &i)| g || i).collect();
     let mut starts = vec![0];
     let mut used = 0;
-    // Index (in characters of `text`) of the first character of the current line.
+    // Index (in characters) of the first character of the current line, and that line's cells.
     let mut line_start = 0;
-    for (at, c) in text.chars().enumerate() {
+    let mut line: Vec<(usize, bool)> = Vec::new();
+    for (at, (c, w, inside, glue)) in cells.enumerate() {
         if c == '\n' {
             line_start = at + 1;
             starts.push(line_start);
             used = 0;
+            line.clear();
             continue;
         }
-        let w = widths[at];
-        if used + w > width && used > 0 && !inside[at] {
+        if used + w > width && used > 0 && !inside {
             // Back to where the run this character belongs to starts, if that is on this line.
-            let run_start = (line_start + 1..=at).rev().find(|&j| !glue[j]).unwrap_or(at);
-            let carry = if glue[at] && run_start > line_start {
+            let run_start = if glue {
+                (line_start + 1..at)
+                    .rev()
+                    .find(|&j| !line[j - line_start].1)
+                    .unwrap_or(at)
+            } else {
+                at
+            };
+            let carry = if glue && run_start > line_start {
                 at - run_start
             } else {
                 0
             };
             line_start = at - carry;
             starts.push(line_start);
-            used = widths[line_start..at].iter().sum();
+            line.drain(..line.len() - carry);
+            used = line.iter().map(|c| c.0).sum();
         }
+        line.push((w, glue));
         used += w;
     }
     starts
