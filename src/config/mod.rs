@@ -210,7 +210,15 @@ impl Settings {
         for (key, value) in in_file_order(doc.get_ref()) {
             let span = value.span();
             match (&**key.get_ref(), value.get_ref()) {
-                ("keymap", DeValue::String(v)) => s.keymap = Some((v.to_string(), span)),
+                ("keymap", DeValue::String(v)) => {
+                    // Checked here, so that a keymap that is neither shipped nor a file is said
+                    // with the file's other problems.
+                    let base = Path::new(file).parent().unwrap_or(Path::new(""));
+                    if Keymap::preset(v).is_none() && !expand_path(v, base).is_file() {
+                        d.push(span.clone(), no_such_keymap(v));
+                    }
+                    s.keymap = Some((v.to_string(), span));
+                }
                 ("taxonomy", DeValue::String(v)) => s.taxonomy = Some(v.to_string()),
                 ("rules", DeValue::String(v)) => s.rules = Some(v.to_string()),
                 ("theme", DeValue::String(v)) => s.theme = choice(&THEMES, v, "theme", span, &mut d),

@@ -144,6 +144,8 @@ impl Taxonomy {
             path: path.to_path_buf(),
             message,
         };
+        // Every problem of the file is said at once, "; " between them.
+        let mut problems: Vec<String> = Vec::new();
         let fallbacks: Vec<usize> = raw
             .topic
             .iter()
@@ -151,25 +153,27 @@ impl Taxonomy {
             .filter(|(_, t)| t.fallback)
             .map(|(i, _)| i)
             .collect();
-        let [fallback] = fallbacks[..] else {
-            return Err(invalid(format!(
+        if fallbacks.len() != 1 {
+            problems.push(format!(
                 "exactly one topic needs `fallback = true`, found {}",
                 fallbacks.len()
-            )));
-        };
+            ));
+        }
+        let fallback = fallbacks.first().copied().unwrap_or(0);
         let mut seen = std::collections::HashSet::new();
         let mut index: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
         let mut words: Vec<String> = Vec::new();
         let mut patterns: Vec<Vec<Weight>> = Vec::new();
         for (i, t) in raw.topic.iter().enumerate() {
             if t.id.is_empty() || !seen.insert(t.id.as_str()) {
-                return Err(invalid(format!("topic id '{}' is empty or used twice", t.id)));
+                problems.push(format!("topic id '{}' is empty or used twice", t.id));
             }
             for (table, in_heading_only) in [(&t.keywords, false), (&t.heading, true)] {
                 for (word, &weight) in table {
                     let folded = fold(word).text;
                     if folded.is_empty() {
-                        return Err(invalid(format!("topic '{}' has an empty keyword", t.id)));
+                        problems.push(format!("topic '{}' has an empty keyword", t.id));
+                        continue;
                     }
                     let k = *index.entry(folded.clone()).or_insert_with(|| {
                         words.push(folded);
@@ -195,6 +199,13 @@ impl Taxonomy {
                 }
             }
         }
+        let frames = raw.topic.iter().filter(|t| t.frame).count();
+        if frames > 1 {
+            problems.push(format!("at most one topic may have `frame = true`, found {frames}"));
+        }
+        if !problems.is_empty() {
+            return Err(invalid(problems.join("; ")));
+        }
         let matcher = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
             // A contiguous NFA builds in a fraction of a DFA's time; on report-sized texts the
@@ -202,12 +213,6 @@ impl Taxonomy {
             .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
             .build(&words)
             .map_err(|e| invalid(e.to_string()))?;
-        let frames = raw.topic.iter().filter(|t| t.frame).count();
-        if frames > 1 {
-            return Err(invalid(format!(
-                "at most one topic may have `frame = true`, found {frames}"
-            )));
-        }
         let mut topics: Vec<Topic> = raw
             .topic
             .into_iter()
@@ -581,5 +586,17 @@ mod tests {
                 .to_string()
                 .starts_with("t.toml: taxonomy is not valid")
         );
+    }
+
+    #[test]
+    fn every_problem_of_a_taxonomy_is_said_at_once() {
+        let p = Path::new("t.toml");
+        let bad =
+            "[[topic]]\nid = \"a\"\nlabel = \"甲\"\nkeywords = { \" \" = 1 }\n[[topic]]\nid = \"a\"\nlabel = \"乙\"\n";
+        let message = Taxonomy::parse(p, bad).unwrap_err().to_string();
+        for said in ["fallback", "used twice", "empty keyword"] {
+            assert!(message.contains(said), "{said} in {message}");
+        }
+        assert_eq!(message.lines().count(), 1, "{message}");
     }
 }
