@@ -102,31 +102,6 @@ pub const LABEL_WORDS: &[&str] = &[
     "工作开展情况",
 ];
 
-/// Words that say when or how much in general, not what is counted: dropped from a label's ends.
-pub const FIGURE_FILLERS: &[&str] = &[
-    "全年",
-    "今年",
-    "本年",
-    "本年度",
-    "年内",
-    "全局",
-    "其中",
-    "共",
-    "共计",
-    "累计",
-    "合计",
-    "先后",
-    "已",
-    "均",
-    "达到",
-    "达",
-    "为",
-    "了",
-    "约",
-    "近",
-    "超过",
-];
-
 /// Units that stay attached to the number before them, tried in this order (longest first).
 pub const MEASURE_WORDS: &[&str] = &[
     "余人次",

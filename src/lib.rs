@@ -13,31 +13,31 @@
 //! buffer) nothing knows about terminals; [`config`] reads the user's settings and keymaps.
 
 pub mod align;
-pub mod chars;
+pub(crate) mod chars;
 pub mod check;
 pub mod compare;
 pub mod config;
-pub mod diagnostic;
+pub(crate) mod diagnostic;
 pub mod diff;
-pub mod error;
-pub mod figures;
+pub(crate) mod error;
+pub(crate) mod figures;
 pub mod keys;
-pub mod lexicon;
+pub(crate) mod lexicon;
 pub mod load;
 pub mod normalize;
-pub mod numbering;
+pub(crate) mod numbering;
 pub mod outline;
 pub mod overview;
 pub mod render;
 pub mod series;
-pub mod shared;
+pub(crate) mod shared;
 pub mod sides;
-pub mod stock;
+pub(crate) mod stock;
 pub mod text;
 pub mod topics;
 pub mod ui;
-pub mod units;
+pub(crate) mod units;
 pub mod view;
-pub mod wording;
+pub(crate) mod wording;
 
 pub use error::{Error, Result};

@@ -156,13 +156,6 @@ impl Stats {
         self.changes += other.changes;
         self.renumbered += other.renumbered;
     }
-
-    /// Share of characters that changed, 0–1.
-    pub fn change_ratio(&self) -> f32 {
-        let changed = self.inserted + self.deleted;
-        let total = changed + 2 * (self.unchanged + self.moved);
-        if total == 0 { 0.0 } else { changed as f32 / total as f32 }
-    }
 }
 
 /// The diff of one row.

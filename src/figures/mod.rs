@@ -15,7 +15,7 @@ use std::ops::Range;
 
 use crate::lexicon::{APPROX_AFTER, APPROX_BEFORE, FIGURE_UNITS, SET_PHRASES};
 
-pub use change::{Delta, change, delta};
+pub use change::change;
 pub use label::labels;
 pub use number::{Number, number_at};
 

@@ -9,7 +9,6 @@ pub mod overview;
 pub mod series;
 pub mod text;
 
-use crate::compare::Comparison;
 use crate::topics::Taxonomy;
 
 /// Changes as `3 changes · +ins −del ↔moved =same` (and how many sentences were only renumbered).
@@ -50,9 +49,4 @@ pub fn topic_names(tax: &Taxonomy, ids: &[String]) -> String {
         })
         .collect::<Vec<_>>()
         .join(", ")
-}
-
-/// The topic id of a row, or `None` for content rows.
-pub fn topic_id<'a>(c: &Comparison, tax: &'a Taxonomy, row: usize) -> Option<&'a str> {
-    c.alignment.rows[row].topic.map(|t| tax.topic(t).id.as_str())
 }
