@@ -219,15 +219,26 @@ fn draw_sidebar(buf: &mut Buffer, app: &App, theme: &Theme, area: Rect) {
 
 /// Writes segments straight into the buffer, clipped to the area: the hot path of every frame, so
 /// it skips building widget lines.
+/// Paints segments from column `x`; a line wider than the area ends in `…` at its edge, so that
+/// nothing is cut off unseen (the panes' lines are wrapped to fit and never are).
 fn paint_line(buf: &mut ratatui::buffer::Buffer, area: Rect, y: u16, mut x: u16, segs: &[(&str, Style)]) {
     let right = area.x + area.width;
-    for (text, style) in segs {
-        if x >= right {
-            break;
-        }
-        let text = crate::view::width::display_text(text);
-        let (next, _) = buf.set_stringn(x, y, text.as_ref(), (right - x) as usize, *style);
+    let shown: Vec<(std::borrow::Cow<str>, Style)> = segs
+        .iter()
+        .map(|(t, s)| (crate::view::width::display_text(t), *s))
+        .collect();
+    let total: usize = shown.iter().map(|(t, _)| str_width(t)).sum();
+    let cut = total > usize::from(right.saturating_sub(x));
+    // Room for the ellipsis in the last column when the line does not fit.
+    let edge = if cut { right.saturating_sub(1) } else { right };
+    for (text, style) in &shown {
+        let room = usize::from(edge.saturating_sub(x));
+        let (next, _) = buf.set_stringn(x, y, text.as_ref(), room, *style);
         x = next;
+        if str_width(text) > room {
+            buf.set_stringn(x, y, "…", 1, *style);
+            return;
+        }
     }
 }
 
@@ -322,6 +333,33 @@ fn draw_overview(buf: &mut Buffer, app: &App, theme: &Theme, area: Rect) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_line_wider_than_its_area_ends_in_an_ellipsis() {
+        let area = Rect::new(0, 0, 10, 1);
+        // The cells' text, blanks (and the cells wide characters cover) left out.
+        let paint = |segs: &[(&str, Style)]| {
+            let mut buf = Buffer::empty(area);
+            paint_line(&mut buf, area, 0, 0, segs);
+            (0..10)
+                .map(|x| buf[(x, 0)].symbol().to_string())
+                .collect::<String>()
+                .replace(' ', "")
+        };
+        let plain = Style::default();
+        assert_eq!(
+            paint(&[("法律", plain), ("顾问", plain)]),
+            "法律顾问",
+            "fits: no ellipsis"
+        );
+        assert_eq!(paint(&[("法律顾问", plain), ("制度建设", plain)]), "法律顾问…");
+        assert_eq!(paint(&[("abcdefghijk", plain)]), "abcdefghi…");
+        assert_eq!(
+            paint(&[("abcdefghij", plain)]),
+            "abcdefghij",
+            "exactly as wide: no ellipsis"
+        );
+    }
 
     #[test]
     fn fit_cuts_by_columns_with_an_ellipsis() {
