@@ -123,13 +123,15 @@ pub(crate) fn draw_help(buf: &mut Buffer, app: &App, theme: &Theme) {
         .max()
         .unwrap_or(10)
         .min(24);
+    // What is left of a line for a description: cut with an ellipsis, never silently.
+    let described = (inner.width as usize).saturating_sub(key_width + 4);
     for (mode, rows) in modes {
         lines.push(TLine::styled(format!("{} mode", mode.name()), theme.header));
         for (action, keys) in rows {
             let keys = fit(&keys.join(", "), key_width);
             lines.push(TLine::from(vec![
                 Span::styled(format!("  {}  ", pad_to(&keys, key_width)), theme.title),
-                Span::raw(action.description()),
+                Span::raw(fit(action.description(), described)),
             ]));
         }
         if mode == Mode::Normal {
@@ -149,7 +151,7 @@ pub(crate) fn draw_help(buf: &mut Buffer, app: &App, theme: &Theme) {
             ] {
                 lines.push(TLine::from(vec![
                     Span::styled(format!("  {keys:<key_width$}  "), theme.title),
-                    Span::raw(what),
+                    Span::raw(fit(&what, described)),
                 ]));
             }
         }

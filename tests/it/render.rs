@@ -588,3 +588,31 @@ fn the_checklist_screen_at_80_columns_opens_what_it_lists() {
     assert_eq!(app.overview_kind, duibi::view::OverviewKind::Changes);
     assert!(app.overview);
 }
+
+/// The help at 80 columns: a description that does not fit ends in an ellipsis; none is cut
+/// unseen at the popup's edge.
+#[test]
+fn help_descriptions_are_cut_with_an_ellipsis_at_80_columns() {
+    let mut app = demo_app();
+    app.update(Input::Action(duibi::keys::Action::Help, 1));
+    let screen = text(&draw(&mut app, 80, 40, &Theme::monochrome()));
+    let mut cut = 0;
+    for line in screen.lines() {
+        // A row of the popup: the text between its borders.
+        let (Some(l), Some(r)) = (line.find('│'), line.rfind('│')) else {
+            continue;
+        };
+        if r <= l {
+            continue;
+        }
+        let inside = &line[l + '│'.len_utf8()..r];
+        let whole = duibi::keys::Action::ALL
+            .iter()
+            .any(|a| inside.ends_with(a.description()));
+        if !inside.ends_with(' ') && !whole {
+            assert!(inside.ends_with('…'), "cut unseen: {line:?}");
+            cut += 1;
+        }
+    }
+    assert!(cut > 0, "some description is longer than 80 columns allow:\n{screen}");
+}
