@@ -81,7 +81,7 @@ fn measure_inline(row: &Row, diff: &RowDiff, width: usize, opts: &Options) -> Ro
             };
             header_shown[pane] = Some(passage);
             if header {
-                let lines = measure::header_lines(side, u, width);
+                let lines = measure::HEADER_LINES;
                 height += lines;
                 items.push(Item::Header {
                     side: pane,

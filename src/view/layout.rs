@@ -301,11 +301,7 @@ fn measure_side_by_side(row: &Row, diff: &RowDiff, widths: [usize; 2], opts: &Op
             header_shown[pane] = Some(passage);
             let pointer = move_pointer(&chunks, k, side.side, [&a, &b]);
             let starts = measure::unit_starts(side, u, opts, pointer.as_deref(), widths[pane]);
-            let head = if header {
-                measure::header_lines(side, u, widths[pane])
-            } else {
-                0
-            };
+            let head = if header { measure::HEADER_LINES } else { 0 };
             at[k][pane] = Some(start + head..start + head + starts.len());
             for f in by_unit.of(side.side, u) {
                 let line = start + head + measure::line_of(side, u, &starts, f.range.start);
@@ -324,7 +320,7 @@ fn measure_side_by_side(row: &Row, diff: &RowDiff, widths: [usize; 2], opts: &Op
         if k == 0 {
             for (pane, side) in [&a, &b].into_iter().enumerate() {
                 if hoisted[pane] {
-                    heights[pane] = measure::header_lines(side, 0, widths[pane]);
+                    heights[pane] = measure::HEADER_LINES;
                     header_shown[pane] = Some(side.units[0].passage);
                     panes[pane] = vec![Item::Hoisted {
                         side: pane,

@@ -6,15 +6,12 @@
 use std::collections::HashMap;
 
 use super::lines::Line;
-use super::side::{Options, SideData, header_text};
+use super::side::{Options, SideData};
 use super::width::display_text;
-use super::wrap::{line_count, line_starts};
+use super::wrap::line_starts;
 
-/// Lines the header of `unit`'s passage takes.
-pub(super) fn header_lines(side: &SideData, unit: usize, width: usize) -> usize {
-    let p = &side.passages[side.units[unit].passage];
-    line_count(&header_text(p, side.arrow), width)
-}
+/// Lines a passage header takes: one, fitted to the pane ([`SideData::header`]).
+pub(super) const HEADER_LINES: usize = 1;
 
 /// Where each line of `unit`'s text starts (in characters of the text as painted), with the
 /// pointer to a moved copy's other place after it, as [`SideData::segs`] joins them.

@@ -7,7 +7,6 @@ use std::sync::Arc;
 
 use super::chunks::{ByUnit, Chunks, Filter};
 use super::lines::{Line, Look, Seg, flag_matches, flag_stock};
-use super::wrap::wrap;
 use crate::align::{Passage, PassageKind, Row};
 use crate::diff::{Mark, RowDiff, Span, UnitRef};
 use crate::sides::Side;
@@ -54,6 +53,30 @@ pub(super) fn header_text(p: &Passage, arrow: &str) -> String {
         PassageKind::Sentences => " · 句子",
     };
     format!("{arrow} {place}{part}")
+}
+
+/// A passage's header in `width` columns: whole when it fits, else its heading path shortened from
+/// the top (`◀ … › 1.压实第一责任人职责`: the nearest heading is the one that says where), and
+/// cut with an ellipsis only if even that is too wide.
+pub(super) fn header_fitted(p: &Passage, arrow: &str, width: usize) -> String {
+    let whole = header_text(p, arrow);
+    let fits = |t: &str| super::width::str_width(t) <= width;
+    if fits(&whole) || p.section.is_none() {
+        return crate::wording::clip(&whole, width);
+    }
+    let part = whole
+        .strip_prefix(&format!("{arrow} {}", p.place()))
+        .unwrap_or("")
+        .to_string();
+    let headings = p.path.headings();
+    let mut last = whole.clone();
+    for k in 1..headings.len() {
+        last = format!("{arrow} … › {}{part}", headings[k..].join(" › "));
+        if fits(&last) {
+            return last;
+        }
+    }
+    crate::wording::clip(&last, width)
 }
 
 /// Segments for `text[range]` from the marks of `side`'s passage, with the search matches `found`
@@ -141,9 +164,13 @@ impl<'a> SideData<'a> {
     }
 
     /// The header line(s) of the passage `unit` belongs to.
+    /// One line: a header is a signpost, and one wrapped over several lines split its words and
+    /// pushed the text it names down the pane.
     pub fn header(&self, unit: usize, width: usize) -> Vec<Line> {
         let p = &self.passages[self.units[unit].passage];
-        wrap(&[Seg::new(header_text(p, self.arrow), Look::Header)], width)
+        vec![Line {
+            segs: vec![Seg::new(header_fitted(p, self.arrow, width), Look::Header)],
+        }]
     }
 
     /// Whether `unit` opens its passage.

@@ -314,3 +314,26 @@ fn an_inline_window_builds_its_lines_as_the_whole_layout_and_measures_the_rest_a
         }
     }
 }
+
+#[test]
+fn a_header_is_one_line_that_keeps_its_nearest_heading() {
+    use crate::view::width::str_width;
+    let (rows, _) = demo_rows();
+    let mut shortened = 0;
+    for (row, d) in &rows {
+        for width in [16usize, 30, 60] {
+            let l = side_by_side(row, d, [width, width], &opts());
+            for pane in &l.panes {
+                for line in pane.iter().filter(|l| l.segs.iter().any(|s| s.look == Look::Header)) {
+                    let text = line.text();
+                    assert!(str_width(&text) <= width, "{text} in {width}");
+                    assert_eq!(line.segs.len(), 1, "a header line holds the header alone: {text}");
+                    if text.contains("… › ") {
+                        shortened += 1;
+                    }
+                }
+            }
+        }
+    }
+    assert!(shortened > 0, "some heading path is shortened from the top");
+}
