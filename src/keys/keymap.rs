@@ -186,7 +186,8 @@ impl Keymap {
     /// gives them: what the help overlay, `duibi keys` and the docs list.
     pub fn by_action(&self, mode: Mode) -> Vec<(Action, Vec<String>)> {
         Action::ALL
-            .into_iter()
+            .iter()
+            .copied()
             .map(|a| (a, self.keys_for(mode, a)))
             .filter(|(_, keys)| !keys.is_empty())
             .collect()
@@ -309,7 +310,7 @@ mod tests {
     #[test]
     fn default_keymap_binds_every_user_action() {
         let km = Keymap::builtin();
-        for a in Action::ALL {
+        for &a in Action::ALL {
             let bound = Mode::ALL.iter().any(|&m| !km.keys_for(m, a).is_empty());
             assert!(bound, "{} is not bound", a.name());
         }
@@ -394,7 +395,7 @@ mod tests {
     fn every_preset_binds_every_action() {
         for (name, _) in PRESETS {
             let km = Keymap::preset(name).unwrap();
-            for a in Action::ALL {
+            for &a in Action::ALL {
                 let bound = Mode::ALL.iter().any(|&m| !km.keys_for(m, a).is_empty());
                 assert!(bound, "{name}: {} is not bound", a.name());
             }

@@ -66,7 +66,7 @@ pub fn markdown_presets() -> String {
         out.push_str(&format!(" {name} |"));
     }
     out.push_str(&format!("\n|---|---|{}\n", "---|".repeat(presets.len())));
-    for action in Action::ALL {
+    for &action in Action::ALL {
         out.push_str(&format!("| `{}` | {} |", action.name(), action.description()));
         for (_, keymap) in &presets {
             let per_mode: Vec<String> = Mode::ALL

@@ -444,7 +444,7 @@ fn help_shows_whole_descriptions_on_a_wide_terminal() {
     let mut app = demo_app();
     keys(&mut app, "?");
     let screen = text(&draw(&mut app, 160, 60, &Theme::color()));
-    for a in duibi::keys::Action::ALL {
+    for &a in duibi::keys::Action::ALL {
         if !app.keymap.keys_for(duibi::keys::Mode::Normal, a).is_empty() {
             assert!(screen.contains(a.description()), "{:?}: {screen}", a.description());
         }
