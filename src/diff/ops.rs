@@ -61,24 +61,25 @@ fn end_line(ops: &mut [Op], ends_line: bool) {
     }
 }
 
-struct Sides<'a> {
+/// What the walk through a row in left order reads: the row, each side's sentences (the shared
+/// [`Sides`](crate::sides::Sides)), their word diffs, which moved, and each right sentence's partner.
+struct Walk<'a> {
     row: &'a Row,
-    left: &'a [Unit],
-    right: &'a [Unit],
+    units: crate::sides::Sides<&'a [Unit]>,
     word_diffs: &'a [Option<WordDiff>],
     moved_left: &'a [bool],
     /// The left partner of each right sentence.
     partner: Vec<Option<usize>>,
 }
 
-impl Sides<'_> {
+impl Walk<'_> {
     fn left_text(&self, i: usize) -> &str {
-        let u = &self.left[i];
+        let u = &self.units.left[i];
         &self.row.left[u.passage()].text[u.range()]
     }
 
     fn right_text(&self, j: usize) -> &str {
-        let u = &self.right[j];
+        let u = &self.units.right[j];
         &self.row.right[u.passage()].text[u.range()]
     }
 
@@ -86,7 +87,7 @@ impl Sides<'_> {
     fn flush_right(&self, ops: &mut Vec<Op>, next: &mut usize, until: usize) {
         while *next < until {
             let j = *next;
-            let ends_line = self.right[j].ends_line;
+            let ends_line = self.units.right[j].ends_line;
             match self.partner[j] {
                 None => {
                     push_op(ops, OpKind::Insert, self.right_text(j));
@@ -97,15 +98,15 @@ impl Sides<'_> {
                     if let Some(wd) = &self.word_diffs[i] {
                         pair_ops(
                             &mut inner,
-                            (&self.left[i], self.left_text(i)),
-                            (&self.right[j], self.right_text(j)),
+                            (&self.units.left[i], self.left_text(i)),
+                            (&self.units.right[j], self.right_text(j)),
                             wd,
                         );
                     }
                     let edited = inner.iter().any(|o| o.op != OpKind::Equal);
                     ops.push(Op {
                         // Where the sentence stood: the headings down to its left passage.
-                        from: Some(self.row.left[self.left[i].passage()].place()),
+                        from: Some(self.row.left[self.units.left[i].passage()].place()),
                         ops: if edited { inner } else { Vec::new() },
                         ..Op::new(OpKind::Move, self.right_text(j))
                     });
@@ -131,10 +132,9 @@ pub(super) fn unified(
     for p in &pairing.pairs {
         partner[p.right] = Some(p.left);
     }
-    let sides = Sides {
+    let sides = Walk {
         row,
-        left,
-        right,
+        units: crate::sides::Sides::new(left, right),
         word_diffs,
         moved_left,
         partner,
