@@ -256,9 +256,10 @@ fn figures(buf: &mut Buffer, area: Rect, b: &Browser, theme: &Theme) {
     let n = b.series.reports.len();
     let h = b.app.hints();
     let title = format!(
-        " 数字 figures · {n} reports · {}/{} scroll · {} or {} the coverage · {} help · {} quit",
+        " 数字 figures · {n} reports · {}/{} move · {} opens where stated · {} or {} the coverage · {} help · {} quit",
         h.key(Action::ScrollDown),
         h.key(Action::ScrollUp),
+        h.key(Action::Open),
         h.key(Action::Figures),
         h.key(Action::Coverage),
         h.key(Action::Help),
@@ -331,7 +332,9 @@ fn figures(buf: &mut Buffer, area: Rect, b: &Browser, theme: &Theme) {
     line(buf, area, area.y + 1, Line::from(head));
     // Title, column heads, the table, and the change column's legend at the foot.
     let body = (area.height as usize).saturating_sub(3);
-    let top = b.figures_scroll.min(f.measures.len().saturating_sub(body));
+    // The cursor's measure (`figures_scroll`) kept on screen, shown reversed; enter opens it.
+    let cursor = b.figures_scroll;
+    let top = cursor.saturating_sub(body.saturating_sub(1));
     if area.height >= 4 {
         let legend = fit(&format!(" {CHANGE_LEGEND}"), area.width as usize, false);
         line(buf, area, area.y + area.height - 1, Line::styled(legend, theme.dim));
@@ -364,7 +367,11 @@ fn figures(buf: &mut Buffer, area: Rect, b: &Browser, theme: &Theme) {
         };
         let change = change.as_ref().map_or("", Change::text);
         spans.push(Span::styled(fit(change, change_cols, true), style));
-        line(buf, area, area.y + 2 + k as u16, Line::from(spans));
+        let mut row = Line::from(spans);
+        if top + k == cursor {
+            row = row.patch_style(Style::default().add_modifier(Modifier::REVERSED));
+        }
+        line(buf, area, area.y + 2 + k as u16, row);
     }
 }
 

@@ -168,4 +168,23 @@ impl App {
         let lines = self.overview_now().lines.len();
         self.overview_cursor = (item + 1).min(lines.saturating_sub(1)).max(1);
     }
+
+    /// Shows the first line of `side`'s report in the current row that holds `text`, preferring
+    /// one whose line (or the line before) also holds the start of `near`: where a figure is stated.
+    pub fn show_text(&mut self, side: Side, text: &str, near: &str) {
+        let pane = if Side::in_pane(0, self.swapped) == side { 0 } else { 1 };
+        let head: String = near.chars().take(2).collect();
+        let layout = self.layout_all();
+        let Some(lines) = layout.panes.get(pane.min(layout.panes.len().saturating_sub(1))) else {
+            return;
+        };
+        let holds = |k: usize| lines[k].text().contains(text);
+        let near_it = |k: usize| (k.saturating_sub(1)..=k).any(|j| lines[j].text().contains(head.as_str()));
+        let found = (0..lines.len())
+            .find(|&k| holds(k) && near_it(k))
+            .or_else(|| (0..lines.len()).find(|&k| holds(k)));
+        if let Some(line) = found {
+            self.goto_line(line.saturating_sub(1));
+        }
+    }
 }

@@ -10,6 +10,7 @@ use crate::keys::{Action, Key, Keymap, Lookup, Mode};
 use crate::series::Series;
 use crate::series::coverage::Coverage;
 use crate::series::figures::Figures;
+use crate::sides::Side;
 use crate::stock::StockPhrases;
 use crate::topics::{Taxonomy, TopicId};
 
@@ -38,7 +39,7 @@ pub struct Browser {
     pub shown: Shown,
     /// The coverage cell under the cursor: (topic row, report).
     pub cursor: (usize, usize),
-    /// First line of the figures table on screen.
+    /// The figures table's cursor: the measure it is on (enter opens it where it was last stated).
     pub figures_scroll: usize,
     /// The reports of the pair (older, newer).
     pub pair: (usize, usize),
@@ -176,15 +177,13 @@ impl Browser {
                     None => "mark cleared".into(),
                 });
             }
-            (Shown::Figures, Action::ScrollDown | Action::NextRow) => self.figures_scroll += 1,
-            (Shown::Figures, Action::ScrollUp | Action::PrevRow) => {
-                self.figures_scroll = self.figures_scroll.saturating_sub(1)
-            }
-            (Shown::Figures, Action::PageDown | Action::HalfPageDown) => self.figures_scroll += 10,
-            (Shown::Figures, Action::PageUp | Action::HalfPageUp) => {
-                self.figures_scroll = self.figures_scroll.saturating_sub(10)
-            }
+            (Shown::Figures, Action::ScrollDown | Action::NextRow) => self.move_figure_cursor(1),
+            (Shown::Figures, Action::ScrollUp | Action::PrevRow) => self.move_figure_cursor(-1),
+            (Shown::Figures, Action::PageDown | Action::HalfPageDown) => self.move_figure_cursor(10),
+            (Shown::Figures, Action::PageUp | Action::HalfPageUp) => self.move_figure_cursor(-10),
             (Shown::Figures, Action::GotoTop) => self.figures_scroll = 0,
+            (Shown::Figures, Action::GotoBottom) => self.move_figure_cursor(isize::MAX),
+            (Shown::Figures, Action::Open) => self.open_figure(),
             (Shown::Figures | Shown::Pair, Action::Coverage) | (Shown::Figures, Action::Cancel) => {
                 self.shown = Shown::Coverage
             }
@@ -265,6 +264,36 @@ impl Browser {
                 }
             }
             _ => {}
+        }
+    }
+
+    /// Moves the figures table's cursor (`figures_scroll`, the measure it is on) by `by` rows.
+    fn move_figure_cursor(&mut self, by: isize) {
+        let last = self.figures.as_ref().map_or(0, |f| f.measures.len().saturating_sub(1));
+        self.figures_scroll = self.figures_scroll.saturating_add_signed(by).min(last);
+    }
+
+    /// Opens the figure under the cursor where it was last stated: the report's pair with the one
+    /// before it, at the measure's topic, on the line that states it.
+    fn open_figure(&mut self) {
+        let Some(m) = self
+            .figures
+            .as_ref()
+            .and_then(|f| f.measures.get(self.figures_scroll))
+            .cloned()
+        else {
+            return;
+        };
+        let Some(at) = (0..m.values.len()).rev().find(|&i| m.values[i].is_some()) else {
+            return;
+        };
+        let Some(before) = self.series.previous(at) else {
+            self.message = Some(self.alone_message(at));
+            return;
+        };
+        self.open_pair((before, at), self.tax.find(&m.topic));
+        if let Some(value) = &m.values[at] {
+            self.app.show_text(Side::Right, value, &m.label);
         }
     }
 

@@ -9,7 +9,7 @@ use duibi::topics::Taxonomy;
 use duibi::ui::Theme;
 use duibi::ui::run::Model;
 use duibi::view::Input;
-use duibi::view::series::Browser;
+use duibi::view::series::{Browser, Shown};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
@@ -286,4 +286,33 @@ fn every_series_screen_hints_its_keymaps_keys_and_opens_help() {
             }
         }
     }
+}
+
+/// Enter on a figure opens the pair where it was last stated, on the line that states it.
+#[test]
+fn enter_on_a_figure_opens_the_line_that_states_it() {
+    use duibi::keys::Action;
+    let mut b = browser();
+    b.update(Input::Action(Action::Figures, 1));
+    let _ = screen(&mut b, 120, 30);
+    let f = b.figures.clone().expect("figures made");
+    // A measure stated in a report that has one before it.
+    let k = f
+        .measures
+        .iter()
+        .position(|m| {
+            let at = (0..m.values.len()).rev().find(|&i| m.values[i].is_some());
+            at.is_some_and(|i| b.series.previous(i).is_some())
+        })
+        .expect("a figure with a report before");
+    for _ in 0..k {
+        b.update(Input::Action(Action::ScrollDown, 1));
+    }
+    let table = screen(&mut b, 120, 30);
+    let m = &f.measures[k];
+    let value = m.values.iter().rev().flatten().next().expect("stated").clone();
+    b.update(Input::Action(Action::Open, 1));
+    assert_eq!(b.shown, Shown::Pair, "{table}");
+    let pair = screen(&mut b, 120, 30);
+    assert!(pair.contains(&value), "{} {value} on screen:\n{pair}", m.label);
 }
