@@ -335,6 +335,18 @@ impl Events for TerminalEvents<'_> {
         })
     }
 
+    fn effect(&mut self, effect: duibi::view::Effect) -> Result<()> {
+        match effect {
+            duibi::view::Effect::Copy(text) => {
+                use std::io::Write;
+                let mut out = std::io::stdout().lock();
+                out.write_all(osc52(&text).as_bytes())?;
+                out.flush()?;
+            }
+        }
+        Ok(())
+    }
+
     fn drawn(&mut self, model: &dyn Model) {
         if self.first {
             self.timing.mark("first_frame");
@@ -346,5 +358,26 @@ impl Events for TerminalEvents<'_> {
             self.timing.mark("word_marks");
             self.timing.file = None;
         }
+    }
+}
+
+/// The escape sequence that asks the terminal to put `text` on the system clipboard (OSC 52, the
+/// way vim, tmux and helix copy over SSH). Terminals that do not allow it ignore it.
+fn osc52(text: &str) -> String {
+    use base64::Engine;
+    format!(
+        "\x1b]52;c;{}\x07",
+        base64::engine::general_purpose::STANDARD.encode(text)
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_clipboard_sequence_carries_the_text_in_base64() {
+        assert_eq!(osc52("法治"), "\u{1b}]52;c;5rOV5rK7\u{7}");
+        assert_eq!(osc52(""), "\u{1b}]52;c;\u{7}");
     }
 }

@@ -65,6 +65,7 @@ actions! {
     PrevPair = "prev_pair", "with several reports: the unit's previous pair of reports";
     MarkBase = "mark_base", "with several reports: mark the report under the cursor; enter on another compares the two";
     Open = "open", "open the place under the cursor (in the overview), or the topic of a coverage cell";
+    Yank = "yank", "copy the focused report's text of this row to the clipboard (OSC 52)";
     Help = "help", "show this help";
     Cancel = "cancel", "close the prompt or overlay";
     Quit = "quit", "quit duibi";

@@ -14,7 +14,7 @@ use super::{Theme, draw};
 use crate::check::Rules;
 use crate::compare::Comparison;
 use crate::topics::Taxonomy;
-use crate::view::{App, Input};
+use crate::view::{App, Effect, Input};
 
 /// What the loop runs: one pair ([`App`]) or a series of reports
 /// ([`Browser`](crate::view::series::Browser)).
@@ -26,6 +26,10 @@ pub trait Model {
     /// The pair on screen, and a number that changes whenever it is replaced (word marks made for
     /// another pair must not be installed).
     fn comparison(&self) -> (u64, &Comparison);
+    /// What the last inputs asked of the terminal, taken (the clipboard).
+    fn take_effects(&mut self) -> Vec<Effect> {
+        Vec::new()
+    }
     /// What the pair's checklist is made with: the taxonomy and the rules.
     fn checker(&self) -> (Taxonomy, Arc<Rules>);
     fn draw(&self, frame: &mut Frame, theme: &Theme);
@@ -50,6 +54,10 @@ impl Model for App {
 
     fn checker(&self) -> (Taxonomy, Arc<Rules>) {
         (self.tax.clone(), self.rules.clone())
+    }
+
+    fn take_effects(&mut self) -> Vec<Effect> {
+        std::mem::take(&mut self.effects)
     }
 
     fn draw(&self, frame: &mut Frame, theme: &Theme) {
@@ -78,6 +86,11 @@ pub trait Events {
 
     /// Called after each frame is drawn (the binary starts its word-diff worker after the first).
     fn drawn(&mut self, _model: &dyn Model) {}
+
+    /// Carries out what the model asked of the terminal (the binary writes the clipboard).
+    fn effect(&mut self, _effect: Effect) -> Result<(), Self::Error> {
+        Ok(())
+    }
 }
 
 /// How long to wait for input once word marks are shown, and while they are still on their way
@@ -109,6 +122,9 @@ where
         match events.next(tick)? {
             Step::Input(input) => {
                 app.update(input);
+                for effect in app.take_effects() {
+                    events.effect(effect)?;
+                }
                 dirty = true;
             }
             Step::Redraw => {

@@ -41,6 +41,10 @@ impl Model for Browser {
         (self.app.tax.clone(), self.app.rules.clone())
     }
 
+    fn take_effects(&mut self) -> Vec<crate::view::Effect> {
+        std::mem::take(&mut self.app.effects)
+    }
+
     fn draw(&self, frame: &mut Frame, theme: &Theme) {
         let area = frame.area();
         let buf = frame.buffer_mut();

@@ -35,6 +35,14 @@ pub use update::Input;
 /// Below this many columns the view switches to inline (unless the user chose a view).
 pub const AUTO_INLINE_WIDTH: u16 = 100;
 
+/// What the interface asks of the terminal, carried out by the binary after the input that asked:
+/// the view never writes to the terminal itself.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Put this text on the clipboard (OSC 52).
+    Copy(String),
+}
+
 /// The state of the interface.
 pub struct App {
     pub cmp: Comparison,
@@ -94,6 +102,8 @@ pub struct App {
     pub in_series: bool,
     /// A series' action asked for while this pair is shown, for the series to carry out.
     pub series_request: Option<Action>,
+    /// What the last inputs asked of the terminal, until the loop takes it.
+    pub effects: Vec<Effect>,
 }
 
 /// The screens shown over the rows, each a list of lines that open places.
@@ -160,6 +170,7 @@ impl App {
             quit: false,
             in_series: false,
             series_request: None,
+            effects: Vec::new(),
         }
     }
 

@@ -78,6 +78,33 @@ impl App {
         });
     }
 
+    /// Asks for the focused report's text of the current row on the clipboard, and says so.
+    fn yank(&mut self) {
+        let side = self.pane_side(self.focus.min(1));
+        let text: Vec<&str> = self
+            .cmp
+            .alignment
+            .rows
+            .get(self.row)
+            .map(|r| r.passages(side).iter().map(|p| p.text.trim()).collect())
+            .unwrap_or_default();
+        let text = text.join("\n");
+        let which = if side == crate::sides::Side::Left {
+            "left"
+        } else {
+            "right"
+        };
+        if text.is_empty() {
+            self.message = Some(format!("the {which} report has nothing on this topic to copy"));
+            return;
+        }
+        self.message = Some(format!(
+            "copied {} characters of the {which} report (OSC 52: the terminal must allow it)",
+            text.chars().count()
+        ));
+        self.effects.push(super::Effect::Copy(text));
+    }
+
     /// What the stock toggle says it did, and from what the phrases come.
     fn stock_message(&self) -> String {
         if !self.dim_stock {
@@ -302,6 +329,7 @@ impl App {
                 });
             }
             Action::Overview | Action::Checklist => self.show_overview(action),
+            Action::Yank => self.yank(),
             // Enter opens places in the overview only.
             Action::Open => {}
             Action::Help => {
@@ -403,5 +431,24 @@ mod tests {
         app.update(Input::Action(Action::ToggleNewOnly, 1));
         let message = app.message.clone().unwrap_or_default();
         assert!(message.contains("not in the document view (d returns"), "{message}");
+    }
+
+    #[test]
+    fn yank_asks_for_the_focused_reports_text_of_the_row_on_the_clipboard() {
+        let mut app = app(OLD, NEW, 120, 20);
+        app.update(Input::Action(Action::NextRow, 1));
+        app.update(Input::Action(Action::Yank, 1));
+        let [super::super::Effect::Copy(text)] = &app.effects[..] else {
+            panic!("one copy asked for: {:?}", app.effects);
+        };
+        assert!(
+            text.contains("全年提供法律咨询") && text.contains("16次"),
+            "the left report's: {text}"
+        );
+        assert!(app.message.as_deref().is_some_and(|m| m.contains("copied")));
+        app.effects.clear();
+        app.update(Input::Action(Action::FocusRight, 1));
+        app.update(Input::Action(Action::Yank, 1));
+        assert!(matches!(&app.effects[..], [super::super::Effect::Copy(t)] if t.contains("119次")));
     }
 }
