@@ -99,26 +99,9 @@ pub struct Overview {
     pub citations: Citations,
 }
 
-/// Longest name between 《 and 》 taken as a document's name; longer spans are unbalanced marks.
-const MAX_TITLE_CHARS: usize = 60;
-
-/// The names between 《 and 》 in `text`.
+/// The names between 《 and 》 in `text` (see [`crate::text::book_titles`]).
 pub fn cited_in(text: &str) -> Vec<&str> {
-    let mut out = Vec::new();
-    let mut rest = text;
-    while let Some(open) = rest.find('《') {
-        let after = &rest[open + '《'.len_utf8()..];
-        let Some(close) = after.find(['》', '《']) else { break };
-        let name = &after[..close];
-        if after[close..].starts_with('》') && !name.is_empty() && name.chars().count() <= MAX_TITLE_CHARS {
-            out.push(name);
-        }
-        rest = &after[close..];
-        if let Some(stripped) = rest.strip_prefix('》') {
-            rest = stripped;
-        }
-    }
-    out
+    crate::text::book_titles(text).into_iter().map(|r| &text[r]).collect()
 }
 
 /// Every document name a report cites, with its 《》.

@@ -152,7 +152,7 @@ fn parse_year_digits(s: &str) -> Option<u32> {
     (digits.len() == 4)
         .then(|| digits.parse().ok())
         .flatten()
-        .filter(|y| (1949..=2200).contains(y))
+        .filter(|&y| is_plausible_year(y))
 }
 
 fn parse_small_number(s: &str) -> Option<u32> {
@@ -240,9 +240,54 @@ fn hash_pair(a: char, b: char) -> u32 {
     ((u64::from(a) << 21 | u64::from(b)).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 32) as u32
 }
 
+/// A year a report may be about or signed in: from the founding of the state to far ahead. The one
+/// range the date, the report's year and its phrases are read within.
+pub fn is_plausible_year(year: u32) -> bool {
+    (1949..=2200).contains(&year)
+}
+
+/// Longest name between 《 and 》 taken as a document's name; longer spans are unbalanced marks.
+const MAX_TITLE_CHARS: usize = 60;
+
+/// Byte ranges of the names between 《 and 》 in `text` (the marks left out): never empty, at most
+/// [`MAX_TITLE_CHARS`] characters, and a 《 opened again before its 》 starts the name afresh. The
+/// one reading of a cited document's title, for the overview's citations and the topics' masking.
+pub fn book_titles(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(open) = text[from..].find('《') {
+        let start = from + open + '《'.len_utf8();
+        let Some(close) = text[start..].find(['》', '《']) else {
+            break;
+        };
+        let end = start + close;
+        if text[end..].starts_with('》') && end > start && text[start..end].chars().count() <= MAX_TITLE_CHARS {
+            out.push(start..end);
+        }
+        from = if text[end..].starts_with('》') {
+            end + '》'.len_utf8()
+        } else {
+            end
+        };
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn book_titles_are_the_names_between_balanced_marks() {
+        let text = "学习《宪法》《中华人民共和国行政复议法》和《条例》。《未闭合 《行政许可法》《》";
+        let names: Vec<&str> = book_titles(text).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(names, ["宪法", "中华人民共和国行政复议法", "条例", "行政许可法"]);
+        let long = format!("《{}》", "法".repeat(61));
+        assert!(
+            book_titles(&long).is_empty(),
+            "an unbalanced mark does not swallow the text"
+        );
+    }
 
     #[test]
     fn sentences_cover_the_text() {

@@ -29,7 +29,7 @@ fn plausible_year(digits: &str) -> Option<u32> {
         .chars()
         .map(|c| char::from_u32(c as u32 - if c.is_ascii_digit() { 0 } else { 0xfee0 }).unwrap_or(c))
         .collect();
-    ascii.parse().ok().filter(|y| (1949..=2200).contains(y))
+    ascii.parse().ok().filter(|&y| crate::text::is_plausible_year(y))
 }
 
 /// The first `2017年` (or `2017 年度`) in `s`, if its year is plausible. Years are ASCII digits.
@@ -343,7 +343,10 @@ mod tests {
             let s: String = (0..len)
                 .map(|k| pieces[((seed >> (k % 10 * 4 + 16)) as usize + k * 11) % pieces.len()])
                 .collect();
-            let year = |y: Option<String>| y.and_then(|y| y.parse().ok()).filter(|y| (1949..=2200).contains(y));
+            let year = |y: Option<String>| {
+                y.and_then(|y| y.parse().ok())
+                    .filter(|&y| crate::text::is_plausible_year(y))
+            };
             assert_eq!(title_year(&s), year(title(&s)), "title {s:?}");
             assert_eq!(report_phrase_year(&s), year(phrase(&s)), "phrase {s:?}");
             assert_eq!(leading_year(&s), year(leading(&s)), "leading {s:?}");

@@ -321,23 +321,12 @@ impl Taxonomy {
     }
 }
 
-/// Byte ranges of the names between 《 and 》 (at most 60 characters, so that a lone mark does not
-/// swallow the text after it).
+/// Byte ranges of the names between 《 and 》, with the marks.
 fn titled_names(text: &str) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
-    let mut open: Option<usize> = None;
-    for (i, c) in text.char_indices() {
-        match c {
-            '《' => open = Some(i),
-            '》' => {
-                if let Some(start) = open.take().filter(|&s| text[s..i].chars().count() <= 60) {
-                    out.push(start..i + c.len_utf8());
-                }
-            }
-            _ => {}
-        }
-    }
-    out
+    crate::text::book_titles(text)
+        .into_iter()
+        .map(|r| r.start - '《'.len_utf8()..r.end + '》'.len_utf8())
+        .collect()
 }
 
 /// A score per topic for one piece of text, by topic id; topics past the end score 0. A report
