@@ -240,6 +240,23 @@ fn hash_pair(a: char, b: char) -> u32 {
     ((u64::from(a) << 21 | u64::from(b)).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 32) as u32
 }
 
+/// The pairs of neighbouring characters of `s`, as a set: what short texts (figure labels,
+/// problem sentences) are compared by when they are too few for a [`Fingerprint`] index.
+pub fn char_pairs(s: &str) -> std::collections::HashSet<(char, char)> {
+    let chars: Vec<char> = s.chars().collect();
+    chars.windows(2).map(|w| (w[0], w[1])).collect()
+}
+
+/// How alike two texts are: the share of character pairs they have in common (Dice), 0 when
+/// either has none.
+pub fn pair_dice(a: &str, b: &str) -> f64 {
+    let (a, b) = (char_pairs(a), char_pairs(b));
+    if a.is_empty() || b.is_empty() {
+        return 0.0;
+    }
+    2.0 * a.intersection(&b).count() as f64 / (a.len() + b.len()) as f64
+}
+
 /// A year a report may be about or signed in: from the founding of the state to far ahead. The one
 /// range the date, the report's year and its phrases are read within.
 pub fn is_plausible_year(year: u32) -> bool {

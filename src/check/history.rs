@@ -3,6 +3,8 @@
 
 use std::collections::{HashMap, HashSet};
 
+use crate::text::char_pairs as bigrams;
+
 use serde::Serialize;
 
 use super::contents::{ContentCheck, Found, Located, Parts};
@@ -85,20 +87,11 @@ fn words(text: &str) -> String {
     f[marker..].chars().filter(|c| c.is_alphanumeric()).collect()
 }
 
-fn bigrams(s: &str) -> HashSet<(char, char)> {
-    let chars: Vec<char> = s.chars().collect();
-    chars.windows(2).map(|w| (w[0], w[1])).collect()
-}
-
-/// How alike two texts are: the share of character pairs they have in common (Dice), as
-/// [`repeated_problems`] works it out through its index.
+/// How alike two texts are (see [`crate::text::pair_dice`]), as [`repeated_problems`] works it out
+/// through its index.
 #[cfg(test)]
 fn alike(a: &str, b: &str) -> f64 {
-    let (a, b) = (bigrams(a), bigrams(b));
-    if a.is_empty() || b.is_empty() {
-        return 0.0;
-    }
-    2.0 * a.intersection(&b).count() as f64 / (a.len() + b.len()) as f64
+    crate::text::pair_dice(a, b)
 }
 
 /// Texts' character pairs, with an index from each pair to the texts holding it: alike texts are

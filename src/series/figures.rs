@@ -2,8 +2,6 @@
 //! 提供法律咨询16次, 保留5项, 废止4项), attached to its topic and matched from report to report into
 //! one measure with a value per report.
 
-use std::collections::HashSet;
-
 use super::Series;
 use crate::diff::{JiebaTokenizer, Tokenizer};
 use crate::figures;
@@ -91,20 +89,6 @@ impl Measure {
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct Figures {
     pub measures: Vec<Measure>,
-}
-
-/// Character bigrams of a label, to match labels that differ by a word.
-fn bigrams(s: &str) -> HashSet<(char, char)> {
-    let chars: Vec<char> = s.chars().collect();
-    chars.windows(2).map(|w| (w[0], w[1])).collect()
-}
-
-fn dice(a: &str, b: &str) -> f32 {
-    let (a, b) = (bigrams(a), bigrams(b));
-    if a.is_empty() || b.is_empty() {
-        return 0.0;
-    }
-    2.0 * a.intersection(&b).count() as f32 / (a.len() + b.len()) as f32
 }
 
 /// Labels at least this alike (bigram Dice) name one measure, when topic and unit agree too.
@@ -244,7 +228,7 @@ fn matched(found: &[Vec<Stated>], tax: &Taxonomy) -> Vec<Measure> {
                 open.iter()
                     .enumerate()
                     .filter(|(_, o)| free(o) && o.topic == f.topic)
-                    .map(|(k, o)| (k, dice(&o.measure.label, &f.label)))
+                    .map(|(k, o)| (k, crate::text::pair_dice(&o.measure.label, &f.label) as f32))
                     .filter(|&(_, d)| d >= SAME_LABEL)
                     .max_by(|a, b| a.1.total_cmp(&b.1))
                     .map(|(k, _)| k)
