@@ -63,7 +63,6 @@ fn measure_inline(row: &Row, diff: &RowDiff, width: usize, opts: &Options) -> Ro
         let start = lines.len();
         let mut items = Vec::new();
         let mut height = 0;
-        // Headers first, for each report whose passage starts here.
         let shown_units: Vec<(usize, &SideData, usize)> = [&a, &b]
             .into_iter()
             .enumerate()
@@ -72,15 +71,39 @@ fn measure_inline(row: &Row, diff: &RowDiff, width: usize, opts: &Options) -> Ro
                 Some((pane, side, c.unit(side.side).filter(|_| !hidden)?))
             })
             .collect();
-        for &(pane, side, u) in &shown_units {
-            let passage = side.units[u].passage;
-            let header = if filtering {
-                header_shown[pane] != Some(passage)
-            } else {
-                side.opens_passage(u)
-            };
-            header_shown[pane] = Some(passage);
-            if header {
+        // Which of them open a passage (and so stand under its header).
+        let headed: Vec<bool> = shown_units
+            .iter()
+            .map(|&(pane, side, u)| {
+                let passage = side.units[u].passage;
+                let header = if filtering {
+                    header_shown[pane] != Some(passage)
+                } else {
+                    side.opens_passage(u)
+                };
+                header_shown[pane] = Some(passage);
+                header
+            })
+            .collect();
+        // An unchanged sentence once, in the newer report's words; else each report's wording.
+        let texts: Vec<usize> = (0..shown_units.len())
+            .filter(|&i| !c.same() || shown_units[i].0 == 1)
+            .collect();
+        // A sentence and its rewrite: both headers, then the old wording and the new. Two unrelated
+        // sentences: each under its own passage's header, the left report's first.
+        let order: Vec<(bool, usize)> = if c.paired {
+            let heads = (0..shown_units.len()).filter(|&i| headed[i]).map(|i| (true, i));
+            heads.chain(texts.iter().map(|&i| (false, i))).collect()
+        } else {
+            texts
+                .iter()
+                .flat_map(|&i| [(true, i), (false, i)])
+                .filter(|&(head, i)| !head || headed[i])
+                .collect()
+        };
+        for (head, i) in order {
+            let (pane, side, u) = shown_units[i];
+            if head {
                 let lines = measure::HEADER_LINES;
                 height += lines;
                 items.push(Item::Header {
@@ -88,15 +111,8 @@ fn measure_inline(row: &Row, diff: &RowDiff, width: usize, opts: &Options) -> Ro
                     unit: u,
                     lines,
                 });
+                continue;
             }
-        }
-        // An unchanged sentence once, in the newer report's words; else each report's wording.
-        let texts: Vec<&(usize, &SideData, usize)> = if c.same() {
-            shown_units.iter().filter(|x| x.0 == 1).collect()
-        } else {
-            shown_units.iter().collect()
-        };
-        for &&(pane, side, u) in &texts {
             let pointer = move_pointer(&chunks, k, side.side, [&a, &b]);
             let starts = measure::unit_starts(side, u, opts, pointer.as_deref(), width);
             let range = start + height..start + height + starts.len();
@@ -163,6 +179,18 @@ mod tests {
         assert_eq!(text_of(&l.panes[0][3], Look::Inserted), "15场");
         assert_eq!(l.changes.len(), 1);
         assert_eq!(l.changes[0].line, 2);
+    }
+
+    #[test]
+    fn unrelated_sentences_each_stand_under_their_own_header() {
+        let r = row(&["甲乙丙丁戊己庚辛。"], &["完全无关的另一句话。"]);
+        let l = inline(&r, &diff(&r), 60, &opts());
+        let lines = texts(&l.panes[0]);
+        assert!(lines[0].starts_with('◀') && lines[2].starts_with('▶'), "{lines:?}");
+        assert!(
+            lines[1].contains("甲乙丙丁") && lines[3].contains("完全无关"),
+            "{lines:?}"
+        );
     }
 
     #[test]
