@@ -172,12 +172,21 @@ impl App {
             Sides::from_fn(|side| document::marks_by_place(rows, &self.cmp.diffs, side, self.cmp.doc(side)))
         });
         let key = (widths.clone(), opts.clone());
-        if self.caches.docs.as_ref().is_none_or(|(k, _)| *k != key) {
-            let layouts = [0, 1].map(|pane| {
-                let side = Side::in_pane(pane, self.swapped);
-                document::measure(self.cmp.doc(side), w(pane), &marks[side])
-            });
-            self.caches.docs = Some((key, layouts));
+        match self.caches.docs.as_mut() {
+            Some((k, _)) if *k == key => {}
+            // Only how the lines look changed (a search, numbering, stock wording): where they
+            // break stands, so the measure is kept and the lines are built again as they show.
+            Some((k, layouts)) if k.0 == key.0 && k.1.swapped == key.1.swapped => {
+                layouts.iter_mut().for_each(DocLayout::unbuild);
+                *k = key;
+            }
+            _ => {
+                let layouts = [0, 1].map(|pane| {
+                    let side = Side::in_pane(pane, self.swapped);
+                    document::measure(self.cmp.doc(side), w(pane), &marks[side])
+                });
+                self.caches.docs = Some((key, layouts));
+            }
         }
         let h = self.geometry.height.max(1);
         if let Some((_, layouts)) = self.caches.docs.as_mut() {

@@ -27,8 +27,7 @@ pub struct DocLayout {
     /// The line of each changed sentence of the report (added or dropped, rewritten, moved), in
     /// order: as many as the report has, whatever the width.
     pub changes: Vec<usize>,
-    /// Each source line as measured, to build its lines when they come into view (`None` once all
-    /// are built).
+    /// Each source line as measured, to build its lines when they come into view.
     plan: Option<Vec<Piece>>,
 }
 
@@ -270,8 +269,13 @@ impl DocLayout {
             self.lines.splice(piece.start..piece.start + piece.lines, wrapped);
             piece.built = true;
         }
-        if plan.iter().all(|p| p.built) {
-            self.plan = None;
+    }
+
+    /// Marks every line as to be built again, keeping the measure: for a change in how lines look
+    /// (a search, word marks shown, numbering, stock wording), not in where they break.
+    pub fn unbuild(&mut self) {
+        for piece in self.plan.iter_mut().flatten() {
+            piece.built = false;
         }
     }
 
@@ -431,5 +435,25 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn a_measure_kept_through_a_change_of_look_builds_the_new_look() {
+        let c = comparison(
+            include_str!("../../examples/reports/demo-2023.txt"),
+            include_str!("../../examples/reports/demo-2024.txt"),
+        );
+        let side = Side::Right;
+        let marks = marks_by_place(&c.alignment.rows, &c.diffs, side, c.doc(side));
+        let searched = Options {
+            query: Some("法律".into()),
+            numbering: true,
+            ..opts()
+        };
+        let mut kept = document(c.doc(side), side, &marks, 40, &opts());
+        kept.unbuild();
+        assert!(!kept.built(&(0..3)));
+        kept.fill(c.doc(side), side, &marks, 40, &searched, None);
+        assert_eq!(kept.lines, document(c.doc(side), side, &marks, 40, &searched).lines);
     }
 }
