@@ -401,10 +401,21 @@ mod tests {
 
     #[test]
     fn a_window_of_the_document_builds_as_the_whole_and_measures_the_rest_alike() {
-        let c = comparison(
-            include_str!("../../examples/reports/demo-2023.txt"),
-            include_str!("../../examples/reports/demo-2024.txt"),
-        );
+        for c in [
+            comparison(
+                include_str!("../../examples/reports/demo-2023.txt"),
+                include_str!("../../examples/reports/demo-2024.txt"),
+            ),
+            comparison(
+                include_str!("../../tests/fixtures/reports/styles/left.txt"),
+                include_str!("../../tests/fixtures/reports/styles/right.txt"),
+            ),
+        ] {
+            assert_windows_alike(&c);
+        }
+    }
+
+    fn assert_windows_alike(c: &Comparison) {
         for side in [Side::Left, Side::Right] {
             let marks = marks_by_place(&c.alignment.rows, &c.diffs, side, c.doc(side));
             for query in [None, Some("法律")] {

@@ -195,7 +195,8 @@ fn search_matches_are_every_occurrence_an_unchanged_sentence_once() {
     }
 }
 
-/// The demo pairs' rows, diffed character by character, with every way of laying them out.
+/// The demo pairs' and the styles fixture's rows, diffed character by character, with every way of
+/// laying them out.
 fn demo_rows() -> (Vec<(Row, RowDiff)>, Vec<Options>) {
     use crate::compare::Comparison;
     use crate::load::SourceText;
@@ -211,6 +212,11 @@ fn demo_rows() -> (Vec<(Row, RowDiff)>, Vec<Options>) {
         (
             include_str!("../../../examples/reports/demo-2022.txt"),
             include_str!("../../../examples/reports/demo-2024.txt"),
+        ),
+        // The fixture pair written in every numbering style.
+        (
+            include_str!("../../../tests/fixtures/reports/styles/left.txt"),
+            include_str!("../../../tests/fixtures/reports/styles/right.txt"),
         ),
     ] {
         let cmp = Comparison::build(doc(l), doc(r), &Taxonomy::builtin());
