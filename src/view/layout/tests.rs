@@ -3,6 +3,7 @@
 use super::*;
 use crate::stock::StockPhrases;
 use crate::view::testing::{diff, opts, row, text_of, texts};
+use std::ops::Range;
 use std::sync::Arc;
 
 #[test]
@@ -237,45 +238,55 @@ fn demo_rows() -> (Vec<(Row, RowDiff)>, Vec<Options>) {
     (rows, options)
 }
 
+/// A layout measured whole and built only over a window (`windowed`) against the same built whole
+/// (`full`): the same changes, matches (found on the measure as they were found on built lines) and
+/// line count; the window's lines alike; and the rest alike once `fill` builds them, in steps.
+fn assert_windows_alike(
+    label: &str,
+    full: &RowLayout,
+    windowed: impl Fn(&Range<usize>) -> RowLayout,
+    fill: impl Fn(&mut RowLayout, Option<&Range<usize>>),
+) {
+    let mut scanned = RowLayout {
+        matches: Vec::new(),
+        ..full.clone()
+    };
+    scanned.collect_matches();
+    assert_eq!(full.matches, scanned.matches, "{label}: matches by measure as by scan");
+    let n = full.panes[0].len();
+    for window in [0..3, n / 3..n / 3 + 7, n.saturating_sub(4)..n + 5] {
+        let lazy = windowed(&window);
+        assert_eq!(lazy.changes, full.changes, "{label}");
+        assert_eq!(lazy.matches, full.matches, "{label}");
+        let shown = window.start.min(n)..window.end.min(n);
+        for (p, pane) in lazy.panes.iter().enumerate() {
+            assert_eq!(pane.len(), n, "{label}: every line counted");
+            assert_eq!(
+                pane[shown.clone()],
+                full.panes[p][shown.clone()],
+                "{label} pane {p}, {window:?}"
+            );
+        }
+        // Lines built later, for another window, are the whole layout's too.
+        let mut later = lazy.clone();
+        fill(&mut later, Some(&(n / 2..n / 2 + 3)));
+        fill(&mut later, None);
+        assert_eq!(later.panes, full.panes, "{label}: built in steps");
+    }
+}
+
 #[test]
 fn a_window_builds_its_lines_as_the_whole_layout_and_measures_the_rest_alike() {
     let (rows, options) = demo_rows();
     for (row, d) in &rows {
         for o in &options {
             for widths in [[17, 23], [40, 40], [70, 90]] {
-                let full = side_by_side(row, d, widths, o);
-                // Matches as found on the built lines, the way they were collected before.
-                let mut scanned = RowLayout {
-                    matches: Vec::new(),
-                    ..full.clone()
-                };
-                scanned.collect_matches();
-                assert_eq!(
-                    full.matches, scanned.matches,
-                    "{}: matches by measure as by scan",
-                    row.label
+                assert_windows_alike(
+                    &row.label,
+                    &side_by_side(row, d, widths, o),
+                    |w| side_by_side_in(row, d, widths, o, Some(w)),
+                    |l, w| l.fill(row, d, widths, o, w),
                 );
-                let n = full.panes[0].len();
-                for window in [0..3, n / 3..n / 3 + 7, n.saturating_sub(4)..n + 5] {
-                    let lazy = side_by_side_in(row, d, widths, o, Some(&window));
-                    assert_eq!(lazy.changes, full.changes, "{}", row.label);
-                    assert_eq!(lazy.matches, full.matches, "{}", row.label);
-                    let shown = window.start.min(n)..window.end.min(n);
-                    for (p, pane) in lazy.panes.iter().enumerate() {
-                        assert_eq!(pane.len(), n, "{}: every line counted", row.label);
-                        assert_eq!(
-                            pane[shown.clone()],
-                            full.panes[p][shown.clone()],
-                            "{} pane {p}, {window:?}",
-                            row.label
-                        );
-                    }
-                    // Lines built later, for another window, are the whole layout's too.
-                    let mut later = lazy.clone();
-                    later.fill(row, d, widths, o, Some(&(n / 2..n / 2 + 3)));
-                    later.fill(row, d, widths, o, None);
-                    assert_eq!(later.panes, full.panes, "{}: built in steps", row.label);
-                }
             }
         }
     }
@@ -288,34 +299,12 @@ fn an_inline_window_builds_its_lines_as_the_whole_layout_and_measures_the_rest_a
     for (row, d) in &rows {
         for o in &options {
             for width in [17, 40, 90] {
-                let full = inline(row, d, width, o);
-                let mut scanned = RowLayout {
-                    matches: Vec::new(),
-                    ..full.clone()
-                };
-                scanned.collect_matches();
-                assert_eq!(
-                    full.matches, scanned.matches,
-                    "{}: matches by measure as by scan",
-                    row.label
+                assert_windows_alike(
+                    &row.label,
+                    &inline(row, d, width, o),
+                    |w| inline_in(row, d, width, o, Some(w)),
+                    |l, w| l.fill(row, d, [width, width], o, w),
                 );
-                let n = full.panes[0].len();
-                for window in [0..3, n / 3..n / 3 + 7, n.saturating_sub(4)..n + 5] {
-                    let lazy = inline_in(row, d, width, o, Some(&window));
-                    assert_eq!(lazy.changes, full.changes, "{}", row.label);
-                    assert_eq!(lazy.matches, full.matches, "{}", row.label);
-                    assert_eq!(lazy.panes[0].len(), n, "{}: every line counted", row.label);
-                    let shown = window.start.min(n)..window.end.min(n);
-                    assert_eq!(
-                        lazy.panes[0][shown.clone()],
-                        full.panes[0][shown],
-                        "{}, {window:?}",
-                        row.label
-                    );
-                    let mut later = lazy.clone();
-                    later.fill(row, d, [width, width], o, None);
-                    assert_eq!(later.panes, full.panes, "{}: built in steps", row.label);
-                }
             }
         }
     }
