@@ -6,9 +6,9 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Widget};
 
 use super::Theme;
+use super::series::{fit, line};
 use crate::check::{Found, ReportCheck, Status};
 use crate::keys::Action;
 use crate::text::shown;
@@ -70,21 +70,6 @@ fn item(r: &ReportCheck, k: usize) -> (String, String, Option<bool>) {
             if r.passes { "yes" } else { "no" }.into(),
             Some(r.passes),
         ),
-    }
-}
-
-fn line(buf: &mut Buffer, area: Rect, y: u16, l: Line) {
-    if y < area.y + area.height {
-        Paragraph::new(l).render(Rect { y, height: 1, ..area }, buf);
-    }
-}
-
-fn fit(s: &str, cols: usize, right: bool) -> String {
-    let cut = super::fit(s, cols);
-    if right {
-        " ".repeat(cols.saturating_sub(str_width(&cut))) + &cut
-    } else {
-        super::pad_to(&cut, cols)
     }
 }
 

@@ -66,7 +66,7 @@ const SHORT_LEGEND: &str = "n/c: n sentences, c copied from the report before ·
 
 /// `s` cut as the rest of the interface cuts (whole clusters, an ellipsis) and padded to exactly
 /// `cols` columns, on the left when `right`.
-fn fit(s: &str, cols: usize, right: bool) -> String {
+pub(super) fn fit(s: &str, cols: usize, right: bool) -> String {
     let cut = super::fit(s, cols);
     if right {
         " ".repeat(cols.saturating_sub(str_width(&cut))) + &cut
@@ -103,7 +103,8 @@ fn hidden_columns(first: usize, count: usize, total: usize) -> String {
     }
 }
 
-fn line(buf: &mut Buffer, area: Rect, y: u16, l: Line) {
+/// Paints `l` on row `y` of `area`, when that row is in it.
+pub(super) fn line(buf: &mut Buffer, area: Rect, y: u16, l: Line) {
     if y < area.y + area.height {
         Paragraph::new(l).render(Rect { y, height: 1, ..area }, buf);
     }

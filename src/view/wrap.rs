@@ -185,17 +185,21 @@ pub fn wrap_at(segs: &[Seg], starts: &[usize], end: Option<usize>) -> Vec<Line> 
 
 /// Wraps segments into lines of at most `width` columns, as [`line_starts`] breaks their text.
 pub fn wrap(segs: &[Seg], width: usize) -> Vec<Line> {
-    // Copied only when something is left out of what is painted (rare): this runs for every line laid out.
-    let shown: std::borrow::Cow<[Seg]> = if segs.iter().any(|s| s.text.contains(is_unsteady)) {
+    let segs = painted(segs);
+    let text: String = segs.iter().map(|s| s.text.as_str()).collect();
+    wrap_at(&segs, &line_starts(&text, width), None)
+}
+
+/// Segments as they are painted ([`display_text`]): copied only when something is left out of
+/// them (rare), since this runs for every line laid out.
+fn painted(segs: &[Seg]) -> std::borrow::Cow<'_, [Seg]> {
+    if segs.iter().any(|s| s.text.contains(is_unsteady)) {
         segs.iter()
             .map(|s| s.styled_like(display_text(&s.text).into_owned()))
             .collect()
     } else {
         std::borrow::Cow::Borrowed(segs)
-    };
-    let segs = &shown[..];
-    let text: String = segs.iter().map(|s| s.text.as_str()).collect();
-    wrap_at(segs, &line_starts(&text, width), None)
+    }
 }
 
 /// Appends a character, into the last segment when it looks the same.
@@ -218,14 +222,7 @@ mod tests {
     /// moves down whole, unless it would not fit on a line of its own.
     fn wrap_by_lines(segs: &[Seg], width: usize) -> Vec<Line> {
         let width = width.max(2);
-        // Copied only when something is left out of what is painted (rare): this runs for every line laid out.
-        let shown: std::borrow::Cow<[Seg]> = if segs.iter().any(|s| s.text.contains(is_unsteady)) {
-            segs.iter()
-                .map(|s| s.styled_like(display_text(&s.text).into_owned()))
-                .collect()
-        } else {
-            std::borrow::Cow::Borrowed(segs)
-        };
+        let shown = painted(segs);
         let segs = &shown[..];
         let text: String = segs.iter().map(|s| s.text.as_str()).collect();
         let (widths, inside) = cluster_widths(&text);
