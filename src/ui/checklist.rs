@@ -8,7 +8,7 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 
 use super::Theme;
-use super::series::{fit, line};
+use super::table::{fit, line};
 use crate::check::{Found, ReportCheck, Status};
 use crate::keys::Action;
 use crate::text::shown;

@@ -5,6 +5,7 @@ pub mod checklist;
 pub mod run;
 mod series;
 pub(crate) mod status;
+mod table;
 pub mod theme;
 
 use ratatui::Frame;

@@ -6,10 +6,11 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Widget};
+use ratatui::widgets::Widget;
 
 use super::Theme;
 use super::run::Model;
+use super::table::{fit, line};
 use crate::compare::Comparison;
 use crate::keys::Action;
 use crate::series::coverage::Cell;
@@ -64,17 +65,6 @@ impl Model for Browser {
 /// The legend where the full one does not fit.
 const SHORT_LEGEND: &str = "n/c: n sentences, c copied from the report before · +n new · − dropped";
 
-/// `s` cut as the rest of the interface cuts (whole clusters, an ellipsis) and padded to exactly
-/// `cols` columns, on the left when `right`.
-pub(super) fn fit(s: &str, cols: usize, right: bool) -> String {
-    let cut = super::fit(s, cols);
-    if right {
-        " ".repeat(cols.saturating_sub(str_width(&cut))) + &cut
-    } else {
-        super::pad_to(&cut, cols)
-    }
-}
-
 /// A column's title: the report's year, numbered when the units differ (`3:2024`; the status line
 /// names the unit), else its number.
 fn column_title(b: &Browser, i: usize) -> String {
@@ -100,13 +90,6 @@ fn hidden_columns(first: usize, count: usize, total: usize) -> String {
         (e, 0) => format!(" ‹{e}"),
         (0, l) => format!(" {l}›"),
         (e, l) => format!(" ‹{e} {l}›"),
-    }
-}
-
-/// Paints `l` on row `y` of `area`, when that row is in it.
-pub(super) fn line(buf: &mut Buffer, area: Rect, y: u16, l: Line) {
-    if y < area.y + area.height {
-        Paragraph::new(l).render(Rect { y, height: 1, ..area }, buf);
     }
 }
 
