@@ -243,25 +243,8 @@ fn pdf_document(contents: &[String], encoding: &str, cmap: &str) -> Vec<u8> {
         objects.push(stream(content));
     }
     objects.push("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".to_string());
-    let mut out = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n".to_vec();
-    let mut offsets = Vec::new();
-    for (i, object) in objects.iter().enumerate() {
-        offsets.push(out.len());
-        out.extend_from_slice(format!("{} 0 obj\n{object}\nendobj\n", i + 1).as_bytes());
-    }
-    let xref = out.len();
-    let mut table = format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1);
-    for o in offsets {
-        writeln!(table, "{o:010} 00000 n ").expect("writes");
-    }
-    write!(
-        table,
-        "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
-        objects.len() + 1
-    )
-    .expect("writes");
-    out.extend_from_slice(table.as_bytes());
-    out
+    let objects: Vec<Vec<u8>> = objects.into_iter().map(String::into_bytes).collect();
+    pdf_file("1.4", &objects)
 }
 
 /// An OpenDocument text package around `body` (the `office:text` content, `text:` and `table:`
@@ -296,7 +279,13 @@ pub fn package(parts: &[(&str, &[u8])]) -> Vec<u8> {
 /// A PDF of the given objects, numbered from 1 (the first is the catalog), each written as given
 /// between `obj` and `endobj`, with a cross-reference table.
 pub fn pdf_objects(objects: &[Vec<u8>]) -> Vec<u8> {
-    let mut out = b"%PDF-1.5\n%\xe2\xe3\xcf\xd3\n".to_vec();
+    pdf_file("1.5", objects)
+}
+
+/// A PDF file of format `version` holding `objects`, numbered from 1, and its cross-reference table.
+fn pdf_file(version: &str, objects: &[Vec<u8>]) -> Vec<u8> {
+    let mut out = format!("%PDF-{version}\n").into_bytes();
+    out.extend_from_slice(b"%\xe2\xe3\xcf\xd3\n");
     let mut offsets = Vec::new();
     for (i, object) in objects.iter().enumerate() {
         offsets.push(out.len());
