@@ -212,9 +212,9 @@ impl Settings {
             match (&**key.get_ref(), value.get_ref()) {
                 ("keymap", DeValue::String(v)) => {
                     // Checked here, so that a keymap that is neither shipped nor a file is said
-                    // with the file's other problems.
+                    // with the file's other problems (by name: the keymap is read once, later).
                     let base = Path::new(file).parent().unwrap_or(Path::new(""));
-                    if Keymap::preset(v).is_none() && !expand_path(v, base).is_file() {
+                    if !Keymap::is_preset(v) && !expand_path(v, base).is_file() {
                         d.push(span.clone(), no_such_keymap(v));
                     }
                     s.keymap = Some((v.to_string(), span));

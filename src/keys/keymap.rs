@@ -63,6 +63,11 @@ pub const PRESETS: [(&str, &str); 3] = [
 /// Another name for the default preset.
 const DEFAULT_ALIAS: &str = "vim";
 
+/// The shipped keymap's name that `name` stands for (`vim` is the default one).
+fn preset_name(name: &str) -> &str {
+    if name == DEFAULT_ALIAS { PRESETS[0].0 } else { name }
+}
+
 /// The value that removes a binding.
 const UNBIND: &str = "none";
 
@@ -74,10 +79,14 @@ impl Keymap {
 
     /// A shipped keymap by name (`default` or `vim`, `emacs`, `arrows`).
     pub fn preset(name: &str) -> Option<Self> {
-        let name = if name == DEFAULT_ALIAS { PRESETS[0].0 } else { name };
-        let (file, text) = PRESETS.iter().find(|(n, _)| *n == name)?;
+        let (file, text) = PRESETS.iter().find(|(n, _)| *n == preset_name(name))?;
         let km = Self::parse(&format!("keymaps/{file}.toml"), text);
         Some(km.unwrap_or_else(|e| unreachable!("the shipped keymaps are tested: {e}")))
+    }
+
+    /// Whether `name` is a shipped keymap, without reading it.
+    pub fn is_preset(name: &str) -> bool {
+        PRESETS.iter().any(|(n, _)| *n == preset_name(name))
     }
 
     /// Parses a keymap file; every problem is reported with its line and column.
