@@ -151,11 +151,18 @@ pub fn measure(doc: &Document, width: usize, marks: &HashMap<Place, Marks>) -> D
             let range = at..at + line.len();
             at = range.end + 1;
             let starts = super::wrap::line_starts(&super::width::display_text(line), width);
-            for &c in changed.iter().filter(|&&c| range.contains(&c)) {
-                let char_at = super::width::display_text(&text[range.start..c]).chars().count();
-                let k = starts.partition_point(|&s| s <= char_at).saturating_sub(1);
-                out.changes.push(out.lines.len() + k);
-            }
+            // The changed sentences of this line (`changed` is sorted), each on the screen line it starts.
+            let from = changed.partition_point(|&c| c < range.start);
+            let mine = changed[from..]
+                .iter()
+                .take_while(|&&c| c < range.end)
+                .map(|&c| c - range.start);
+            let first = out.lines.len();
+            out.changes.extend(
+                super::measure::lines_at(line, &starts, mine)
+                    .into_iter()
+                    .map(|k| first + k),
+            );
             let n = starts.len();
             let steady = !line.contains(super::width::is_unsteady);
             let shared = (n > SLICE && steady).then(|| std::sync::Arc::new(starts));

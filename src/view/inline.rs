@@ -116,9 +116,8 @@ fn measure_inline(row: &Row, diff: &RowDiff, width: usize, opts: &Options) -> Ro
             let pointer = move_pointer(&chunks, k, side.side, [&a, &b]);
             let starts = measure::unit_starts(side, u, opts, pointer.as_deref(), width);
             let range = start + height..start + height + starts.len();
-            for f in by_unit.of(side.side, u) {
-                let line = range.start + measure::line_of(side, u, &starts, f.range.start);
-                matched.push(((line, 0, f.range.start), f.id));
+            for (line, f) in measure::matches_in(side, u, &starts, &by_unit) {
+                matched.push(((range.start + line, 0, f.range.start), f.id));
             }
             if c.same() {
                 at[k] = [Some(range.clone()), Some(range)];

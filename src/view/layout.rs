@@ -303,9 +303,8 @@ fn measure_side_by_side(row: &Row, diff: &RowDiff, widths: [usize; 2], opts: &Op
             let starts = measure::unit_starts(side, u, opts, pointer.as_deref(), widths[pane]);
             let head = if header { measure::HEADER_LINES } else { 0 };
             at[k][pane] = Some(start + head..start + head + starts.len());
-            for f in by_unit.of(side.side, u) {
-                let line = start + head + measure::line_of(side, u, &starts, f.range.start);
-                matched.push(((line, pane, f.range.start), f.id));
+            for (line, f) in measure::matches_in(side, u, &starts, &by_unit) {
+                matched.push(((start + head + line, pane, f.range.start), f.id));
             }
             heights[pane] = head + starts.len();
             if header {

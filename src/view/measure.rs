@@ -5,6 +5,7 @@
 
 use std::collections::HashMap;
 
+use super::chunks::{ByUnit, Found};
 use super::lines::Line;
 use super::side::{Options, SideData};
 use super::width::display_text;
@@ -30,13 +31,37 @@ pub(super) fn unit_starts(
     }
 }
 
-/// The line, counted from the unit's first, where a match starting at byte `at` of the unit's
-/// text is painted.
-pub(super) fn line_of(side: &SideData, unit: usize, starts: &[usize], at: usize) -> usize {
+/// The line (counted from the text's first) each of `positions`, bytes of `text` in ascending
+/// order, is painted on, given where the text's lines start: the painted characters before each are
+/// counted on from the one before, so that many positions in one long text cost one pass over it.
+pub(super) fn lines_at(text: &str, starts: &[usize], positions: impl IntoIterator<Item = usize>) -> Vec<usize> {
+    let (mut byte, mut chars) = (0, 0);
+    positions
+        .into_iter()
+        .map(|at| {
+            if at < byte {
+                (byte, chars) = (0, 0);
+            }
+            chars += display_text(&text[byte..at]).chars().count();
+            byte = at;
+            starts.partition_point(|&s| s <= chars).saturating_sub(1)
+        })
+        .collect()
+}
+
+/// The search matches in `side`'s unit `unit`, each with the line (counted from the unit's first)
+/// where it starts.
+pub(super) fn matches_in<'a>(
+    side: &SideData,
+    unit: usize,
+    starts: &[usize],
+    found: &'a ByUnit,
+) -> Vec<(usize, &'a Found)> {
     let u = &side.units[unit];
-    let before = &side.passages[u.passage].text[u.range.start..u.range.start + at];
-    let k = display_text(before).chars().count();
-    starts.partition_point(|&s| s <= k).saturating_sub(1)
+    let text = &side.passages[u.passage].text[u.range.clone()];
+    let mine: Vec<&Found> = found.of(side.side, unit).collect();
+    let lines = lines_at(text, starts, mine.iter().map(|f| f.range.start));
+    lines.into_iter().zip(mine).collect()
 }
 
 /// Lines that stand for lines not built: as many, empty.
@@ -53,4 +78,24 @@ pub(super) fn first_seen(mut at: Vec<((usize, usize, usize), u64)>) -> Vec<(usiz
         .filter(|&(_, id)| seen.insert(id, ()).is_none())
         .map(|((line, _, _), id)| (line, id))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions_fall_on_the_lines_that_hold_them_in_any_order() {
+        // Four characters a line of width 8: 法律顾问 | 制度建设 | 落实
+        let text = "法律顾问制度建设落实";
+        let starts = line_starts(text, 8);
+        assert_eq!(starts, [0, 4, 8]);
+        let byte = |k: usize| text.char_indices().nth(k).map_or(text.len(), |(i, _)| i);
+        assert_eq!(lines_at(text, &starts, [0, 3, 4, 9].map(byte)), [0, 0, 1, 2]);
+        assert_eq!(
+            lines_at(text, &starts, [9, 2].map(byte)),
+            [2, 0],
+            "counted again when not in order"
+        );
+    }
 }
