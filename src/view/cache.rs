@@ -49,6 +49,13 @@ impl Caches {
     }
 }
 
+/// Lines from `lo` to the end of the screen that starts at `hi` (`height` lines), with two
+/// screens' margin either way: what a layout builds of what it has measured.
+fn around(lo: usize, hi: usize, height: usize) -> std::ops::Range<usize> {
+    let h = height.max(1);
+    lo.saturating_sub(2 * h)..hi + 3 * h
+}
+
 /// A row and its diff: rows have diffs from the start (App::new); a sentence-level one stands in
 /// otherwise.
 fn row_and_diff(
@@ -104,12 +111,11 @@ impl App {
         }
     }
 
-    /// The lines the screen shows now and a margin of two screens either way: what a side-by-side
+    /// The lines the row's panes show now and a margin of two screens either way: what a row's
     /// layout builds (the rest of the row is measured, not built).
     fn window(&self) -> std::ops::Range<usize> {
-        let h = self.geometry.height.max(1);
         let (lo, hi) = (self.scroll[0].min(self.scroll[1]), self.scroll[0].max(self.scroll[1]));
-        lo.saturating_sub(2 * h)..hi + 3 * h
+        around(lo, hi, self.geometry.height)
     }
 
     fn widths(key: &RowKey) -> [usize; 2] {
@@ -188,11 +194,10 @@ impl App {
                 self.caches.docs = Some((key, layouts));
             }
         }
-        let h = self.geometry.height.max(1);
+        let wants = self.scroll.map(|top| around(top, top, self.geometry.height));
         if let Some((_, layouts)) = self.caches.docs.as_mut() {
             for (pane, layout) in layouts.iter_mut().enumerate() {
-                let top = self.scroll[pane];
-                let want = top.saturating_sub(2 * h)..top + 3 * h;
+                let want = wants[pane].clone();
                 if !layout.built(&want) {
                     let side = Side::in_pane(pane, self.swapped);
                     layout.fill(self.cmp.doc(side), side, &marks[side], w(pane), &opts, Some(&want));
