@@ -172,13 +172,20 @@ impl<'a> Filed<'a> {
 
 /// Files both sentences of every pair under one topic: the newer report's, or the one that has
 /// one. A sentence that moved therefore stands beside its counterpart, in one row.
-fn file_pairs_together(left: &mut [Option<TopicId>], right: &mut [Option<TopicId>], pairs: &[SentencePair]) {
+fn file_pairs_together(left: &mut Filed<'_>, right: &mut Filed<'_>, pairs: &[SentencePair]) {
     for p in pairs {
         let (l, r) = (p.left as usize, p.right as usize);
-        if left[l] != right[r] {
-            let t = right[r].or(left[l]);
-            left[l] = t;
-            right[r] = t;
+        if left.filing[l] != right.filing[r] {
+            // A sentence the analyst refiled takes its pair along; else the newer report decides.
+            let pinned = filing::is_refiled(left.doc, &left.sentences[l])
+                && !filing::is_refiled(right.doc, &right.sentences[r]);
+            let t = if pinned {
+                left.filing[l]
+            } else {
+                right.filing[r].or(left.filing[l])
+            };
+            left.filing[l] = t;
+            right.filing[r] = t;
         }
     }
 }
@@ -247,7 +254,7 @@ fn content_rows(
 
 /// Aligns two filed reports whose sentences are matched by `pairs` (each pair stands in one row).
 pub fn align(mut left: Filed<'_>, mut right: Filed<'_>, pairs: &[SentencePair], tax: &Taxonomy) -> Alignment {
-    file_pairs_together(&mut left.filing, &mut right.filing, pairs);
+    file_pairs_together(&mut left, &mut right, pairs);
     let lc = Collector::new(left.doc, left.sentences, &left.filing);
     let rc = Collector::new(right.doc, right.sentences, &right.filing);
     let mut rows = Vec::new();

@@ -29,6 +29,7 @@ pub(crate) mod numbering;
 pub mod outline;
 pub mod overview;
 pub mod render;
+pub mod review;
 pub mod series;
 pub(crate) mod shared;
 pub mod sides;

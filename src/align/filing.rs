@@ -146,7 +146,27 @@ pub fn file(doc: &Document, sentences: &[Sentence], topics: &DocTopics, tax: &Ta
         }
         k = end;
     }
+    refile(doc, sentences, tax, &mut out);
     out
+}
+
+/// The analyst's refilings over the rules': each refiled sentence under the topic chosen for it
+/// (when the taxonomy has it).
+fn refile(doc: &Document, sentences: &[Sentence], tax: &Taxonomy, out: &mut [Option<TopicId>]) {
+    if doc.refiled.is_empty() {
+        return;
+    }
+    for (slot, s) in out.iter_mut().zip(sentences) {
+        let key = crate::text::digest(doc.sentence_text(s).trim());
+        if let Some(t) = doc.refiled.get(&key).and_then(|id| tax.find(id)) {
+            *slot = Some(t);
+        }
+    }
+}
+
+/// Whether the analyst refiled this sentence of `doc` (its filing is then kept over its pair's).
+pub fn is_refiled(doc: &Document, s: &Sentence) -> bool {
+    !doc.refiled.is_empty() && doc.refiled.contains_key(&crate::text::digest(doc.sentence_text(s).trim()))
 }
 
 #[cfg(test)]

@@ -286,6 +286,25 @@ impl Taxonomy {
         self.frame
     }
 
+    /// This taxonomy with topics of the analyst's own making (id, label) added after its own: no
+    /// keywords, so only refiled text goes under them. Ids it already has are skipped.
+    pub fn with_own(&self, own: &[(String, String)]) -> Taxonomy {
+        let mut tax = self.clone();
+        for (id, label) in own {
+            if tax.find(id).is_none() {
+                tax.topics.push(Topic {
+                    id: id.clone(),
+                    label: label.clone(),
+                    english: label.clone(),
+                    fallback: false,
+                    whole: false,
+                    frame: false,
+                });
+            }
+        }
+        tax
+    }
+
     /// Finds a topic by its id.
     pub fn find(&self, id: &str) -> Option<TopicId> {
         self.topics.iter().position(|t| t.id == id)

@@ -1,0 +1,116 @@
+//! What the review's entries are keyed by: content, not positions, so that they survive a restart,
+//! a renamed copy, and edits elsewhere in the report.
+
+use super::ReportRef;
+use crate::align::Row;
+use crate::outline::Document;
+use crate::topics::Taxonomy;
+
+/// A digest as the review file writes it: 16 hex digits.
+pub fn hex(digest: u64) -> String {
+    format!("{digest:016x}")
+}
+
+/// A digest over several pieces of text, each ended so that moving text between pieces changes it.
+struct Digest(u64);
+
+impl Digest {
+    fn new() -> Digest {
+        Digest(0xcbf2_9ce4_8422_2325)
+    }
+
+    fn add(&mut self, text: &str) {
+        for b in text.bytes().chain([0x1f]) {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
+
+/// A report as the review knows it: the digest of every character it holds (frame, sections,
+/// closing and attachments), where it was read from, and its title.
+pub fn report(doc: &Document) -> ReportRef {
+    let mut d = Digest::new();
+    for s in [&doc.title, &doc.addressee, &doc.signature, &doc.date] {
+        d.add(s.as_deref().unwrap_or(""));
+    }
+    d.add(&doc.all_text());
+    for p in doc.closing.iter().chain(&doc.trailer) {
+        d.add(&p.text);
+    }
+    let path = std::fs::canonicalize(&doc.path).map_or_else(|_| doc.path.clone(), |p| p.display().to_string());
+    ReportRef {
+        id: hex(d.0),
+        path,
+        title: doc.title.clone().unwrap_or_default(),
+    }
+}
+
+/// A sentence's key: the digest of its trimmed text (what filing looks refilings up by).
+pub fn sentence(text: &str) -> u64 {
+    crate::text::digest(text.trim())
+}
+
+/// A row's key: its topic's id, or for a row paired by content, its label's digest.
+pub fn row(row: &Row, tax: &Taxonomy) -> String {
+    match row.topic {
+        Some(t) => tax.topic(t).id.clone(),
+        None => format!("content-{}", hex(crate::text::digest(&row.label))),
+    }
+}
+
+/// The digest of what a row shows on both sides: a reviewed mark holds for this content only.
+pub fn row_content(row: &Row) -> String {
+    let mut d = Digest::new();
+    for p in &row.left {
+        d.add(&p.text);
+    }
+    d.add("\u{1e}");
+    for p in &row.right {
+        d.add(&p.text);
+    }
+    hex(d.0)
+}
+
+/// A change's key: the digest of its sentence in each report (`None` where it has none).
+pub fn change(left: Option<&str>, right: Option<&str>) -> String {
+    let mut d = Digest::new();
+    d.add(left.map_or("\u{0}", str::trim));
+    d.add(right.map_or("\u{0}", str::trim));
+    hex(d.0)
+}
+
+/// A figure's key: what it counts and its unit.
+pub fn figure(label: &str, unit: &str) -> String {
+    let mut d = Digest::new();
+    d.add(label);
+    d.add(unit);
+    hex(d.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::SourceText;
+    use crate::outline::outline;
+
+    fn doc(name: &str, text: &str) -> Document {
+        outline(&SourceText::from_bytes(name, text.as_bytes()).expect("decodes"))
+    }
+
+    #[test]
+    fn a_report_is_known_by_its_content_not_its_name() {
+        let text = "某局2024年法治政府建设情况报告\n一、法律顾问\n聘请法律顾问2名。\n附件:名单";
+        let (a, b) = (report(&doc("a.txt", text)), report(&doc("b.txt", text)));
+        assert_eq!(a.id, b.id, "a renamed copy");
+        assert_ne!(a.path, b.path);
+        let edited = report(&doc("a.txt", &text.replace("名单", "名册")));
+        assert_ne!(a.id, edited.id, "the attachment line counts too");
+    }
+
+    #[test]
+    fn change_keys_tell_sides_apart() {
+        assert_ne!(change(Some("甲。"), None), change(None, Some("甲。")));
+        assert_eq!(change(Some(" 甲。"), Some("乙。")), change(Some("甲。"), Some("乙。 ")));
+        assert_eq!(hex(1), "0000000000000001");
+    }
+}
