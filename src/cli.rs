@@ -55,6 +55,10 @@ pub struct Options {
     /// Keymap: default (or vim), emacs, arrows, or a keymap file; replaces the configuration's choice.
     #[arg(long, global = true, value_name = "NAME|FILE")]
     pub keymap: Option<String>,
+    /// The review file to read and write (notes, reviewed rows, refilings) instead of the one
+    /// the `reviews` setting finds for these reports.
+    #[arg(long, global = true, value_name = "FILE")]
+    pub state: Option<PathBuf>,
     /// Colour: auto (on a terminal, unless NO_COLOR is set), always (for `less -R`), or never.
     #[arg(long, global = true, value_name = "WHEN", default_value = "auto")]
     pub color: ColorWhen,
@@ -113,6 +117,15 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = CompareFormat::Text)]
         format: CompareFormat,
     },
+    /// Write the analyst's review of two reports as a colleague would read it: the reports, what
+    /// was refiled, the notes, the checklist, and every change by topic with its notes.
+    Review {
+        /// The older report then the newer.
+        #[arg(value_name = "FILE", num_args = 2, required = true)]
+        files: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value_t = ReviewFormat::Markdown)]
+        format: ReviewFormat,
+    },
     /// Print the key bindings in effect (keymap, configuration and --keymap applied).
     Keys {
         #[arg(long, value_enum, default_value_t = KeysFormat::Text)]
@@ -146,6 +159,13 @@ pub enum FiguresFormat {
     Text,
     Json,
     Csv,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReviewFormat {
+    Markdown,
+    Json,
+    Html,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -248,28 +268,33 @@ fn loads_in_parallel(left: &Path, right: &Path) -> bool {
     small(left) && small(right)
 }
 
-/// Loads, aligns and diffs two reports; the segmenter loads only what the changed sentences need.
+/// Loads, aligns and diffs two reports, the analyst's review applied; the segmenter loads only
+/// what the changed sentences need.
 pub fn comparison(
     left: Option<&Path>,
     right: Option<&Path>,
     demo: bool,
     options: &Options,
-) -> Result<(Comparison, Taxonomy)> {
+) -> Result<(Comparison, Taxonomy, crate::state::PairReview)> {
     // The configuration, the taxonomy and the word diff's patterns get ready while the reports
     // load; a problem with the configuration is still the one reported first.
     let (tax, docs) = std::thread::scope(|s| {
         let tax = s.spawn(|| {
             let config = settings(options)?;
             duibi::diff::tokenize::prepare();
-            Ok::<_, anyhow::Error>(taxonomy(options, &config))
+            let tax = taxonomy(options, &config);
+            Ok::<_, anyhow::Error>(tax.map(|t| (config, t)))
         });
         let docs = documents(left, right, demo, options);
         (tax.join().unwrap_or_else(|e| std::panic::resume_unwind(e)), docs)
     });
-    let (tax, (l, r)) = (tax??, docs?);
+    let ((config, tax), (mut l, mut r)) = (tax??, docs?);
+    let place = crate::state::place(options.state.as_deref(), &config, right);
+    let (tax, review) = crate::state::pair(&place, &mut l, &mut r, &tax);
+    crate::state::warn(&review.warnings);
     let mut c = Comparison::build(l, r, &tax);
     c.diff_all(&c.segmenter(), DIFF_BUDGET);
-    Ok((c, tax))
+    Ok((c, tax, review))
 }
 
 /// Colour when stdout is a terminal, unless NO_COLOR or CLICOLOR say otherwise.
@@ -333,7 +358,7 @@ fn series_of(files: &[PathBuf], options: &Options, config: &Config, least: usize
             eprint!("\rduibi: reading reports {done}/{total}…");
         }
     };
-    let series = Series::load(
+    let mut series = Series::load(
         &inputs,
         skipped,
         &LoadOptions {
@@ -342,6 +367,9 @@ fn series_of(files: &[PathBuf], options: &Options, config: &Config, least: usize
         &tax,
         &progress,
     )?;
+    let place = crate::state::place(options.state.as_deref(), config, inputs.last().map(|i| i.path.as_path()));
+    let mut docs: Vec<&mut Document> = series.reports.iter_mut().map(|r| &mut r.doc).collect();
+    let (tax, warnings) = crate::state::reports(&place, &mut docs, &tax);
     if show && start.elapsed() > std::time::Duration::from_millis(300) {
         eprint!("\r\x1b[K");
     }
@@ -356,6 +384,7 @@ fn series_of(files: &[PathBuf], options: &Options, config: &Config, least: usize
     if series.reports.len() < least {
         bail!("too few reports could be read to compare (see the files skipped above)");
     }
+    crate::state::warn(&warnings);
     Ok((series, tax))
 }
 
@@ -412,7 +441,7 @@ pub fn run_compare(files: &[PathBuf], demo: bool, format: CompareFormat, options
         bail!("--demo compares the two built-in reports: give no files with it");
     }
     let (left, right) = pair(files);
-    let (c, tax) = comparison(left, right, demo, options)?;
+    let (c, tax, _) = comparison(left, right, demo, options)?;
     warn_if_newer_on_the_left(&c);
     let differ = c.summary(&tax).stats.changes > 0;
     // Streamed: the output of two large reports is several times their size.
@@ -519,9 +548,32 @@ pub fn run_interactive(files: &[PathBuf], demo: bool, options: &Options, start: 
     }
     let tax = taxonomy(options, &config)?;
     let (left, right) = pair(files);
-    let (l, r) = documents(left, right, demo, options)?;
+    let (mut l, mut r) = documents(left, right, demo, options)?;
+    let place = crate::state::place(options.state.as_deref(), &config, right);
+    let (tax, review) = crate::state::pair(&place, &mut l, &mut r, &tax);
     let c = Comparison::build(l, r, &tax);
-    crate::tui::run(c, tax, rules(options, &config)?, &config, start)
+    crate::tui::run(c, tax, review, rules(options, &config)?, &config, start)
+}
+
+/// `duibi review LEFT RIGHT`: the analyst's review written out.
+pub fn run_review(files: &[PathBuf], format: ReviewFormat, options: &Options) -> Result<()> {
+    let config = settings(options)?;
+    let rules = rules(options, &config)?;
+    let (left, right) = pair(files);
+    let (c, tax, review) = comparison(left, right, false, options)?;
+    let check = duibi::view::checklist::check(&c, &tax, &rules);
+    let export = render::review::Export {
+        cmp: &c,
+        tax: &tax,
+        state: &review.state,
+        check: check.as_ref(),
+        rules: &rules,
+    };
+    print(&match format {
+        ReviewFormat::Markdown => render::review::markdown(&export),
+        ReviewFormat::Json => render::review::json(&export),
+        ReviewFormat::Html => render::review::html(&export),
+    })
 }
 
 pub fn run_keys(format: KeysFormat, options: &Options) -> Result<()> {

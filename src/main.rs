@@ -1,6 +1,7 @@
 //! duibi's binary: parses the command line and hands over to the CLI commands.
 
 mod cli;
+mod state;
 mod tui;
 
 use std::io::IsTerminal;
@@ -41,6 +42,9 @@ fn main() -> ExitCode {
                 ExitCode::SUCCESS
             }
         }),
+        Some(Command::Review { files, format }) => {
+            cli::run_review(files, *format, &args.options).map(|()| ExitCode::SUCCESS)
+        }
         Some(Command::Figures { files, format }) => {
             cli::run_figures(files, *format, &args.options).map(|()| ExitCode::SUCCESS)
         }

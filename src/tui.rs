@@ -167,12 +167,26 @@ fn suspend(mouse: bool) -> Result<()> {
 
 /// Runs the interface until the user quits or a signal arrives; word-level marks are computed on
 /// another thread once the first frame is up.
-pub fn run(cmp: Comparison, tax: Taxonomy, rules: Rules, config: &Config, start: Instant) -> Result<()> {
+pub fn run(
+    cmp: Comparison,
+    tax: Taxonomy,
+    review: crate::state::PairReview,
+    rules: Rules,
+    config: &Config,
+    start: Instant,
+) -> Result<()> {
     let mut timing = Timing::new(start);
     timing.mark("compared");
+    let kept = duibi::view::review::Kept::new(review.store, review.state, review.refs, review.base);
     let mut app = App::new(cmp, tax, config.keymap.clone())
         .with_view(view_mode(config), config.sync_scroll)
-        .with_rules(Arc::new(rules));
+        .with_rules(Arc::new(rules))
+        .with_review(kept);
+    // Said on the first screen: a review file that could not be used, refilings gone stale.
+    if let Some(first) = review.warnings.first() {
+        let more = review.warnings.len() - 1;
+        app.message = Some(if more > 0 { format!("{first} (+{more} more)") } else { first.clone() });
+    }
     timing.mark("sentences_paired");
     session(&mut app, config, timing)
 }

@@ -58,7 +58,7 @@ impl ViewMode {
     }
 }
 
-const SETTINGS: &str = "keymap, theme, view, sync_scroll, mouse, taxonomy, rules, [keys.<mode>]";
+const SETTINGS: &str = "keymap, theme, view, sync_scroll, mouse, taxonomy, rules, reviews, [keys.<mode>]";
 
 /// The settings in effect.
 #[derive(Debug, Clone)]
@@ -78,6 +78,20 @@ pub struct Config {
     pub taxonomy: Option<PathBuf>,
     /// The checklist's rules (`duibi check`, the checklist screen), when not the built-in ones.
     pub rules: Option<PathBuf>,
+    /// Where the analyst's reviews are kept.
+    pub reviews: Reviews,
+}
+
+/// Where the analyst's reviews (notes, reviewed rows, refilings) are kept.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum Reviews {
+    /// The user's data directory (`~/.local/share/duibi/reviews` on Linux).
+    #[default]
+    DataDir,
+    /// In the folder of the newer report, to share them with the reports.
+    Beside,
+    /// In this directory.
+    Dir(PathBuf),
 }
 
 impl Default for Config {
@@ -92,6 +106,7 @@ impl Default for Config {
             mouse: true,
             taxonomy: None,
             rules: None,
+            reviews: Reviews::DataDir,
         }
     }
 }
@@ -151,6 +166,11 @@ pub fn load(request: &Request) -> Result<Config, ConfigError> {
     config.mouse = settings.mouse.unwrap_or(config.mouse);
     config.taxonomy = settings.taxonomy.map(|t| expand_path(&t, base));
     config.rules = settings.rules.map(|t| expand_path(&t, base));
+    config.reviews = match settings.reviews.as_deref() {
+        None | Some("data") => Reviews::DataDir,
+        Some("beside") => Reviews::Beside,
+        Some(dir) => Reviews::Dir(expand_path(dir, base)),
+    };
     Ok(config)
 }
 
@@ -200,6 +220,7 @@ struct Settings {
     mouse: Option<bool>,
     taxonomy: Option<String>,
     rules: Option<String>,
+    reviews: Option<String>,
 }
 
 impl Settings {
@@ -221,12 +242,13 @@ impl Settings {
                 }
                 ("taxonomy", DeValue::String(v)) => s.taxonomy = Some(v.to_string()),
                 ("rules", DeValue::String(v)) => s.rules = Some(v.to_string()),
+                ("reviews", DeValue::String(v)) => s.reviews = Some(v.to_string()),
                 ("theme", DeValue::String(v)) => s.theme = choice(&THEMES, v, "theme", span, &mut d),
                 ("view", DeValue::String(v)) => s.view = choice(&VIEWS, v, "view", span, &mut d),
                 ("sync_scroll", DeValue::Boolean(v)) => s.sync_scroll = Some(*v),
                 ("mouse", DeValue::Boolean(v)) => s.mouse = Some(*v),
                 ("keys", DeValue::Table(t)) => s.keys = Keymap::from_table(t, &mut d),
-                ("keymap" | "taxonomy" | "rules" | "theme" | "view", _) => {
+                ("keymap" | "taxonomy" | "rules" | "reviews" | "theme" | "view", _) => {
                     d.push(span, format!("'{}' must be a string", key.get_ref()))
                 }
                 (name @ ("sync_scroll" | "mouse"), _) => d.push(span, format!("'{name}' must be true or false")),

@@ -66,6 +66,12 @@ actions! {
     MarkBase = "mark_base", "with several reports: mark the report under the cursor; enter on another compares the two";
     Open = "open", "open the place under the cursor (in the overview), or the topic of a coverage cell";
     Yank = "yank", "copy the focused report's text of this row to the clipboard (OSC 52)";
+    Refile = "refile", "move the passage at the current change (focused report) under another topic, or a new one of your own";
+    RefileSentence = "refile_sentence", "move only the sentence at the current change under another topic";
+    UndoRefile = "undo_refile", "undo the last refiling of these reports";
+    Note = "note", "write a note on the current change (after next_change), else the row; in the overview, on a row or figure";
+    ToggleReviewed = "toggle_reviewed", "mark the row reviewed, or take the mark off";
+    ExportReview = "export_review", "write the review (changes, notes, figures, checklist) to a Markdown file here";
     Help = "help", "show this help";
     Cancel = "cancel", "close the prompt or overlay";
     Quit = "quit", "quit duibi";

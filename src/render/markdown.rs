@@ -9,7 +9,7 @@ use crate::diff::{Op, OpKind};
 use crate::topics::Taxonomy;
 
 /// Escapes characters Markdown would read as markup.
-fn escape(s: &str) -> String {
+pub(crate) fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         if "\\`*_{}[]<>()#+-!|~".contains(c) {
@@ -127,6 +127,16 @@ pub fn compare(c: &Comparison, tax: &Taxonomy) -> String {
 
 /// `duibi compare --format markdown` into `out`, row by row.
 pub fn compare_to(out: &mut impl Write, c: &Comparison, tax: &Taxonomy) {
+    compare_with(out, c, tax, &mut |_, _| {});
+}
+
+/// The same, with `beside(row, out)` writing what goes under each row's heading (a review's notes).
+pub fn compare_with(
+    out: &mut impl Write,
+    c: &Comparison,
+    tax: &Taxonomy,
+    beside: &mut dyn FnMut(usize, &mut dyn Write),
+) {
     let s = c.summary(tax);
     let _ = writeln!(out, "# {} ↔ {}\n", escape(&c.left.label()), escape(&c.right.label()));
     let _ = writeln!(out, "| | left | right |\n|---|---|---|");
@@ -187,6 +197,9 @@ pub fn compare_to(out: &mut impl Write, c: &Comparison, tax: &Taxonomy) {
             let _ = writeln!(out, "- **{side}:** {places}");
         }
         let _ = out.write_char('\n');
+        let mut under = String::new();
+        beside(i, &mut under);
+        let _ = out.write_str(&under);
         let Some(d) = c.diffs.get(i) else { continue };
         let _ = writeln!(out, "Changes: {}\n", escape(&stats_line(&d.stats)));
         for f in &d.figures {

@@ -6,6 +6,7 @@ pub mod json;
 pub mod keys;
 pub mod markdown;
 pub mod overview;
+pub mod review;
 pub mod series;
 pub mod text;
 

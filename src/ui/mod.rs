@@ -207,7 +207,10 @@ fn draw_sidebar(buf: &mut Buffer, app: &App, theme: &Theme, area: Rect) {
             } else {
                 change_count(changes)
             };
-            let label = format!("{:>2} {}", i + 1, r.label);
+            // The analyst's marks: reviewed, and notes.
+            let (reviewed, notes) = app.review.as_ref().map_or((false, 0), |k| k.marks(i));
+            let tail = if notes > 0 { format!(" ✎{tail}") } else { tail };
+            let label = format!("{:>2}{}{}", i + 1, if reviewed { '✓' } else { ' ' }, r.label);
             let room = width.saturating_sub(str_width(&tail));
             let label = fit(&label, room);
             let text = pad_to(&label, room) + &tail;

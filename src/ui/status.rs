@@ -13,7 +13,7 @@ use crate::view::{Action, App};
 
 pub(super) fn draw_status(buf: &mut Buffer, app: &App, theme: &Theme, area: Rect) {
     if app.mode == Mode::Search {
-        let text = format!("/{}▏  enter: search · esc: cancel", app.input);
+        let text = format!("{}{}▏  enter · esc: cancel", app.prompt_label(), app.input);
         Paragraph::new(TLine::styled(text, theme.status)).render(area, buf);
         return;
     }

@@ -39,6 +39,11 @@ pub(super) struct Caches {
 }
 
 impl Caches {
+    /// Forgets what shows the analyst's notes (the overview lists them).
+    pub(super) fn notes_changed(&mut self) {
+        self.overview = None;
+    }
+
     /// Forgets what depends on the diffs (word marks arrived).
     pub(super) fn diffs_changed(&mut self) {
         self.row = None;
@@ -224,7 +229,9 @@ impl App {
             .is_none_or(|(swapped, _)| *swapped != self.swapped)
         {
             let ov = Overview::new(&self.cmp, &self.tax);
-            self.caches.overview = Some((self.swapped, overview::layout(&ov, self.swapped, &self.hints)));
+            let mut layout = overview::layout(&ov, self.swapped, &self.hints);
+            self.notes_section(&mut layout);
+            self.caches.overview = Some((self.swapped, layout));
         }
         &self.caches.overview.as_ref().expect("just filled").1
     }

@@ -16,6 +16,7 @@ mod navigate;
 mod open;
 pub mod overview;
 mod resolve;
+pub mod review;
 pub mod series;
 mod side;
 #[cfg(test)]
@@ -104,6 +105,10 @@ pub struct App {
     pub series_request: Option<Action>,
     /// What the last inputs asked of the terminal, until the loop takes it.
     pub effects: Vec<Effect>,
+    /// The analyst's review of this pair: refilings, notes, reviewed rows.
+    pub review: Option<review::Kept>,
+    /// What the text typed at the prompt is for.
+    prompt: review::Prompt,
 }
 
 /// The screens shown over the rows, each a list of lines that open places.
@@ -171,6 +176,8 @@ impl App {
             in_series: false,
             series_request: None,
             effects: Vec::new(),
+            review: None,
+            prompt: review::Prompt::Search,
         }
     }
 

@@ -86,9 +86,26 @@ impl App {
     pub(super) fn run_search(&mut self) {
         self.current_match = None;
         let q = self.input.trim().to_string();
-        self.query = (!q.is_empty()).then_some(q);
+        self.query = (!q.is_empty()).then_some(q.clone());
         if self.query.is_some() {
             self.jump_match(true, true);
+            self.search_notes(&q);
+        }
+    }
+
+    /// A search finds the analyst's notes too: their rows are named, and when the text holds no
+    /// match, the first row with such a note is shown with it.
+    fn search_notes(&mut self, q: &str) {
+        let notes = self.notes_matching(q);
+        let Some((first, text)) = notes.first().cloned() else { return };
+        let mut rows: Vec<usize> = notes.iter().map(|(r, _)| r + 1).collect();
+        rows.dedup();
+        let rows: Vec<String> = rows.iter().map(usize::to_string).collect();
+        if self.current_match.is_none() {
+            self.set_row(first);
+            self.message = Some(format!("'{q}' is in a note, not the text: ✎ {text}"));
+        } else {
+            self.message = Some(format!("'{q}' is also in notes on rows {}", rows.join(", ")));
         }
     }
 

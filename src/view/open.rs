@@ -24,7 +24,9 @@ impl App {
         let page = self.geometry.height.max(2) as isize - 1;
         let n = count as isize;
         match action {
-            _ if self.mode == Mode::Help => return false,
+            _ if matches!(self.mode, Mode::Help | Mode::Search) => return false,
+            Action::Note if self.overview_kind == super::OverviewKind::Changes => self.start_note_in_overview(),
+            Action::ToggleReviewed if self.overview_kind == super::OverviewKind::Changes => self.toggle_reviewed(),
             Action::ScrollDown | Action::NextRow => self.move_overview_cursor(n),
             Action::ScrollUp | Action::PrevRow => self.move_overview_cursor(-n),
             Action::PageDown | Action::HalfPageDown => self.move_overview_cursor(n * page),

@@ -259,11 +259,12 @@ impl App {
             Action::PrevChange => (0..count).for_each(|_| self.jump_change(false)),
             Action::Search => {
                 self.mode = Mode::Search;
+                self.prompt = super::review::Prompt::Search;
                 self.input.clear();
             }
             Action::SearchConfirm => {
                 self.mode = Mode::Normal;
-                self.run_search();
+                self.confirm_prompt();
             }
             Action::SearchBackspace => {
                 self.input.pop();
@@ -338,9 +339,32 @@ impl App {
             }
             Action::Cancel => {
                 self.mode = Mode::Normal;
+                self.prompt = super::review::Prompt::Search;
                 self.input.clear();
             }
+            Action::Refile
+            | Action::RefileSentence
+            | Action::UndoRefile
+            | Action::Note
+            | Action::ToggleReviewed
+            | Action::ExportReview
+                if self.review.is_none() =>
+            {
+                self.message = Some("notes, reviewed marks and refiling are kept for a pair: duibi OLD NEW".into());
+            }
+            Action::Refile => self.start_refile(true),
+            Action::RefileSentence => self.start_refile(false),
+            Action::UndoRefile => self.undo_refile(),
+            Action::Note => self.start_note(),
+            Action::ToggleReviewed => self.toggle_reviewed(),
+            Action::ExportReview => self.export_review(),
             Action::Quit => self.quit = true,
+        }
+        if matches!(
+            action,
+            Action::NextRow | Action::PrevRow | Action::NextChange | Action::PrevChange
+        ) {
+            self.say_notes();
         }
     }
 }

@@ -18,7 +18,7 @@ const LAYERS: &[&[&str]] = &[
     &["align"],
     &["diff"],
     &["compare"],
-    &["overview", "stock"],
+    &["overview", "stock", "review"],
     &["series"],
     &["check"],
     &["wording", "keys"],

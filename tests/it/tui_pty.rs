@@ -40,6 +40,7 @@ fn spawn(
     cmd.env("TERM", "xterm-256color");
     cmd.env_remove("NO_COLOR");
     cmd.env("XDG_CONFIG_HOME", crate::util::empty_config_home());
+    cmd.env("XDG_DATA_HOME", crate::util::empty_data_home());
     cmd.cwd(env!("CARGO_MANIFEST_DIR"));
     let child = pair.slave.spawn_command(cmd).expect("spawns");
     (pair.master, child)

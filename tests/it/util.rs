@@ -20,8 +20,14 @@ pub fn duibi() -> Command {
     let mut cmd = Command::cargo_bin("duibi").expect("binary builds");
     cmd.env_remove("CLICOLOR_FORCE")
         .env("NO_COLOR", "1")
-        .env("XDG_CONFIG_HOME", empty_config_home());
+        .env("XDG_CONFIG_HOME", empty_config_home())
+        .env("XDG_DATA_HOME", empty_data_home());
     cmd
+}
+
+/// A data directory of its own, so tests never read or write the developer's reviews.
+pub fn empty_data_home() -> PathBuf {
+    PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("no-data-home")
 }
 
 pub fn stdout_of(cmd: &mut Command) -> String {

@@ -1,0 +1,109 @@
+//! The analyst's review for the commands: which review file (`--state FILE`, else the `reviews`
+//! setting's directory), read, and its refilings put onto the reports before they are compared.
+
+use std::path::{Path, PathBuf};
+
+use duibi::config::{Config, Reviews};
+use duibi::outline::Document;
+use duibi::review::{ReportRef, State, Store, apply::apply, keys};
+use duibi::topics::Taxonomy;
+
+/// Where reviews are: one file named, a directory of them, or nowhere known.
+pub enum Place {
+    File(PathBuf),
+    Dir(PathBuf),
+    Nowhere,
+}
+
+/// Where the reviews of reports whose newer one is `newer` are kept.
+pub fn place(state: Option<&Path>, config: &Config, newer: Option<&Path>) -> Place {
+    if let Some(f) = state {
+        return Place::File(f.to_path_buf());
+    }
+    match &config.reviews {
+        Reviews::DataDir => Store::default_dir().map_or(Place::Nowhere, Place::Dir),
+        Reviews::Beside => {
+            let dir = newer.and_then(Path::parent).filter(|d| !d.as_os_str().is_empty());
+            Place::Dir(dir.map_or_else(|| PathBuf::from("."), Path::to_path_buf))
+        }
+        Reviews::Dir(d) => Place::Dir(d.clone()),
+    }
+}
+
+/// A pair's review, read and applied.
+pub struct PairReview {
+    /// `None` when there is nowhere to write, or the file could not be used.
+    pub store: Option<Store>,
+    pub state: State,
+    pub refs: [ReportRef; 2],
+    /// The taxonomy before the analyst's topics were added.
+    pub base: Taxonomy,
+    /// What to tell the user: a file that could not be used, refilings that no longer apply.
+    pub warnings: Vec<String>,
+}
+
+/// Finds and reads the pair's review, and puts its refilings onto both reports; returns the
+/// taxonomy to compare them with (the analyst's topics added).
+pub fn pair(place: &Place, left: &mut Document, right: &mut Document, tax: &Taxonomy) -> (Taxonomy, PairReview) {
+    let refs = [keys::report(left), keys::report(right)];
+    let mut store = match place {
+        Place::File(f) => Some(Store::at(f)),
+        Place::Dir(d) => Some(Store::find(d, &refs)),
+        Place::Nowhere => None,
+    };
+    let mut warnings = Vec::new();
+    let state = match store.as_ref().map(Store::load) {
+        Some(Ok(s)) => s,
+        Some(Err(e)) => {
+            warnings.push(e.to_string());
+            store = None;
+            State::default()
+        }
+        None => State::default(),
+    };
+    let applied = apply(&[&state], &mut [left, right], &refs, tax);
+    warnings.extend(applied.stale.iter().map(ToString::to_string));
+    (
+        applied.taxonomy,
+        PairReview {
+            store,
+            state,
+            refs,
+            base: tax.clone(),
+            warnings,
+        },
+    )
+}
+
+/// Puts onto several reports the refilings any review made of them; returns the taxonomy to
+/// read them with and what to tell the user.
+pub fn reports(place: &Place, docs: &mut [&mut Document], tax: &Taxonomy) -> (Taxonomy, Vec<String>) {
+    let loaded = match place {
+        Place::File(f) => vec![(Store::at(f), Store::at(f).load())],
+        Place::Dir(d) => Store::all(d),
+        Place::Nowhere => Vec::new(),
+    };
+    let mut warnings = Vec::new();
+    let mut states = Vec::new();
+    for (_, state) in loaded {
+        match state {
+            Ok(s) => states.push(s),
+            Err(e) => warnings.push(e.to_string()),
+        }
+    }
+    if states.is_empty() {
+        return (tax.clone(), warnings);
+    }
+    let refs: Vec<ReportRef> = docs.iter().map(|d| keys::report(d)).collect();
+    let states: Vec<&State> = states.iter().collect();
+    let applied = apply(&states, docs, &refs, tax);
+    warnings.extend(applied.stale.iter().map(ToString::to_string));
+    (applied.taxonomy, warnings)
+}
+
+/// Each warning on a line of its own on standard error.
+pub fn warn(warnings: &[String]) {
+    for w in warnings {
+        eprintln!("duibi: warning: {}", duibi::text::shown(w));
+    }
+}
