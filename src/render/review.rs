@@ -90,7 +90,8 @@ pub fn markdown(e: &Export<'_>) -> String {
             let label = row.map_or("(row no longer shown)".to_string(), |i| {
                 format!("{}. {}", i + 1, e.cmp.alignment.rows[i].label)
             });
-            let _ = writeln!(out, "- {}{}: {}", escape(&label), about(n), escape(&n.text));
+            let on = about(n).map_or(String::new(), |a| format!(", on {a}"));
+            let _ = writeln!(out, "- {}{on}: {}", escape(&label), escape(&n.text));
         }
     }
     if let Some(check) = e.check {
@@ -109,7 +110,8 @@ pub fn markdown(e: &Export<'_>) -> String {
         let key = rows.get(i).map(|(k, _)| k.as_str()).unwrap_or_default();
         let notes: Vec<_> = e.state.notes_on(key).collect();
         for n in &notes {
-            let _ = writeln!(w, "> ✎ {}{}", about(n).trim_start_matches(" on ").trim(), escape(&n.text));
+            let on = about(n).map_or(String::new(), |a| format!("on {a}: "));
+            let _ = writeln!(w, "> ✎ {on}{}", escape(&n.text));
             let _ = writeln!(w, ">");
         }
         if !notes.is_empty() {
@@ -120,12 +122,12 @@ pub fn markdown(e: &Export<'_>) -> String {
     out
 }
 
-/// What a note is on, for a list of notes: nothing for a row, else the change or figure.
-fn about(n: &crate::review::Note) -> String {
+/// What a note is on, when not a whole row: the change or the figure.
+fn about(n: &crate::review::Note) -> Option<String> {
     match n.about {
-        About::Row => String::new(),
-        About::Change => format!(" on the change “{}”: ", escape(&n.excerpt)),
-        About::Figure => format!(" on the figure {}: ", escape(&n.excerpt)),
+        About::Row => None,
+        About::Change => Some(format!("the change “{}”", escape(&n.excerpt))),
+        About::Figure => Some(format!("the figure {}", escape(&n.excerpt))),
     }
 }
 

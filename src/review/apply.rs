@@ -54,6 +54,8 @@ pub fn apply(states: &[&State], docs: &mut [&mut Document], refs: &[ReportRef], 
         stale: Vec::new(),
     };
     for (doc, r) in docs.iter_mut().zip(refs) {
+        // What an earlier application put on the report goes: an undone refiling included.
+        doc.refiled = Arc::default();
         let mine: Vec<_> = states
             .iter()
             .flat_map(|s| &s.refilings)
@@ -160,6 +162,10 @@ mod tests {
         assert_eq!(applied.refiled, 1);
         assert_eq!(applied.stale.len(), 1);
         assert!(applied.stale[0].to_string().contains("全年开展执法检查25次"), "{}", applied.stale[0]);
+        // Applied again without it (undone), nothing stays refiled.
+        let again = keys::report(&edited);
+        apply(&[&State::default()], &mut [&mut edited], &[again], &tax);
+        assert!(edited.refiled.is_empty());
         // Another report at another place is not touched.
         let mut other = doc("c.txt", NEW);
         let mut other_ref = keys::report(&other);

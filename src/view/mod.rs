@@ -15,6 +15,7 @@ mod measure;
 mod navigate;
 mod open;
 pub mod overview;
+mod notes;
 mod resolve;
 pub mod review;
 pub mod series;

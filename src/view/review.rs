@@ -4,14 +4,12 @@
 //! the comparison, so rows, counts and the overview follow.
 
 use super::chunks::Chunks;
-use super::overview::{OverviewLayout, Target};
-use super::{App, OverviewKind};
+use super::App;
 use crate::compare::{Comparison, DIFF_BUDGET};
 use crate::keys::{Action, Mode};
-use crate::review::{About, Note, ReportRef, Refiling, State, Store, apply, fresh_id, keys};
+use crate::review::{About, ReportRef, Refiling, State, Store, apply, fresh_id, keys};
 use crate::sides::Side;
 use crate::topics::Taxonomy;
-use crate::view::lines::{Look, Seg};
 
 /// The review of the pair on screen: the file it is kept in, what it holds, and what applying it
 /// needs.
@@ -20,11 +18,11 @@ pub struct Kept {
     store: Option<Store>,
     pub state: State,
     /// The left and right reports as the review knows them.
-    refs: [ReportRef; 2],
+    pub(super) refs: [ReportRef; 2],
     /// The taxonomy without the analyst's topics, to apply the review to afresh.
     base: Taxonomy,
     /// Per row of the comparison: its key and the digest of its content.
-    rows: Vec<(String, String)>,
+    pub(super) rows: Vec<(String, String)>,
 }
 
 impl Kept {
@@ -87,10 +85,10 @@ pub(super) enum Prompt {
 
 #[derive(Debug, Clone)]
 pub(super) struct NoteTarget {
-    about: About,
-    row: String,
-    at: String,
-    excerpt: String,
+    pub about: About,
+    pub row: String,
+    pub at: String,
+    pub excerpt: String,
 }
 
 #[derive(Debug, Clone)]
@@ -101,7 +99,7 @@ pub(super) struct RefileTarget {
 }
 
 /// The start of a text, for messages and the review file.
-fn excerpt(text: &str) -> String {
+pub(super) fn excerpt(text: &str) -> String {
     let t: String = text.trim().chars().take(24).collect();
     if t.chars().count() < text.trim().chars().count() {
         t + "…"
@@ -154,7 +152,7 @@ impl App {
     /// The report side and unit (an index into the row diff's units) at the cursor: the focused
     /// pane's sentence of the current change (the one `}` went to, else the one the status line
     /// counts), or of the row's first sentence.
-    fn unit_at_cursor(&mut self) -> Option<(Side, usize)> {
+    pub(super) fn unit_at_cursor(&mut self) -> Option<(Side, usize)> {
         let diff = self.cmp.diffs.get(self.row)?.clone();
         let chunks = Chunks::new(&diff, self.filter);
         let (at, _) = self.change_position();
@@ -284,7 +282,7 @@ impl App {
 
     /// Writes a change to the review; says why when it cannot (the change then holds for this
     /// session only).
-    fn save(&mut self, change: impl FnOnce(&mut State)) -> bool {
+    pub(super) fn save(&mut self, change: impl FnOnce(&mut State)) -> bool {
         let Some(kept) = self.review.as_mut() else { return false };
         match &kept.store {
             Some(store) => match store.update(change) {
@@ -299,260 +297,128 @@ impl App {
         true
     }
 
-    /// Asks for a note on the current change (after `}`/`{`), else on the row.
-    pub(super) fn start_note(&mut self) {
-        let Some(kept) = self.review.as_ref() else { return };
-        let Some((key, _)) = kept.rows.get(self.row).cloned() else { return };
-        let label = self.cmp.alignment.rows[self.row].label.clone();
-        let target = match self.current_change().and_then(|_| self.unit_at_cursor()) {
-            Some(_) => self.change_target(key.clone()),
-            None => None,
-        }
-        .unwrap_or(NoteTarget {
-            about: About::Row,
-            row: key,
-            at: String::new(),
-            excerpt: label,
-        });
-        self.ask_note(target);
-    }
-
-    /// The note target of the current change: its key from both reports' sentences.
-    fn change_target(&mut self, row: String) -> Option<NoteTarget> {
-        let diff = self.cmp.diffs.get(self.row)?.clone();
-        let chunks = Chunks::new(&diff, self.filter);
-        let change = chunks.changes.get(self.current_change()?)?;
-        let chunk = chunks.chunks.get(change.chunk)?;
-        let r = &self.cmp.alignment.rows[self.row];
-        let text = |side: Side| {
-            chunk.unit(side).map(|u| {
-                let unit = &diff.units[side][u];
-                r.passages(side)[unit.passage].text[unit.range.clone()].to_string()
-            })
-        };
-        let (l, rt) = (text(Side::Left), text(Side::Right));
-        Some(NoteTarget {
-            about: About::Change,
-            row,
-            at: keys::change(l.as_deref(), rt.as_deref()),
-            excerpt: excerpt(rt.as_deref().or(l.as_deref()).unwrap_or_default()),
-        })
-    }
-
-    /// Opens the note prompt, with the note already there to edit.
-    fn ask_note(&mut self, target: NoteTarget) {
-        let Some(kept) = self.review.as_ref() else { return };
-        self.input = kept
-            .state
-            .notes
-            .iter()
-            .find(|n| n.row == target.row && n.at == target.at && n.about == target.about)
-            .map(|n| n.text.clone())
-            .unwrap_or_default();
-        self.prompt = Prompt::Note(target);
-        self.mode = Mode::Search;
-    }
-
-    /// A note on the overview line under the cursor: a changed figure, or a row.
-    pub(super) fn start_note_in_overview(&mut self) {
-        let cursor = self.overview_cursor;
-        let target = self.overview_now().targets.get(cursor).cloned();
-        let Some(kept) = self.review.as_ref() else { return };
-        let key = |row: usize| kept.rows.get(row).map(|(k, _)| k.clone());
-        let target = match target {
-            Some(Target::Figure { row, after }) => {
-                let label = crate::overview::Overview::new(&self.cmp, &self.tax)
-                    .figures
-                    .into_iter()
-                    .find(|f| f.row == row && f.after == after)
-                    .map(|f| format!("{} {} → {}", f.label, f.before, f.after));
-                key(row).zip(label).map(|(k, label)| NoteTarget {
-                    about: About::Figure,
-                    row: k,
-                    at: keys::figure(&label, ""),
-                    excerpt: label,
-                })
-            }
-            Some(Target::Row(row)) => key(row).map(|k| NoteTarget {
-                about: About::Row,
-                row: k,
-                at: String::new(),
-                excerpt: self.cmp.alignment.rows[row].label.clone(),
-            }),
-            _ => None,
-        };
-        match target {
-            Some(t) => self.ask_note(t),
-            None => self.message = Some("notes go on a row or a changed figure".into()),
-        }
-    }
-
-    fn finish_note(&mut self, target: NoteTarget) {
-        let text = self.input.trim().to_string();
-        let Some(refs) = self.review.as_ref().map(|k| k.refs.clone()) else { return };
-        let removed = text.is_empty();
-        let excerpt = target.excerpt.clone();
-        let saved = self.save(move |s| {
-            s.remember(&refs);
-            let same = |n: &Note| n.row == target.row && n.at == target.at && n.about == target.about;
-            match s.notes.iter_mut().find(|n| same(n)) {
-                Some(n) if !text.is_empty() => n.text = text,
-                Some(_) => s.notes.retain(|n| !same(n)),
-                None if !text.is_empty() => s.notes.push(Note {
-                    id: fresh_id("note"),
-                    about: target.about,
-                    row: target.row,
-                    at: target.at,
-                    excerpt: target.excerpt,
-                    text,
-                }),
-                None => {}
-            }
-        });
-        if saved {
-            self.caches.notes_changed();
-            self.message = Some(if removed {
-                format!("no note on “{excerpt}”")
-            } else {
-                format!("note kept on “{excerpt}”")
-            });
-        }
-    }
-
     /// Carries out Enter at a prompt: a search, a note, or a refiling.
     pub(super) fn confirm_prompt(&mut self) {
         match std::mem::take(&mut self.prompt) {
-            Prompt::Search => self.run_search(),
+            Prompt::Search => {
+                self.change_cursor = None;
+                self.run_search();
+            }
             Prompt::Note(t) => self.finish_note(t),
             Prompt::Refile(t) => self.finish_refile(t),
         }
         self.input.clear();
     }
 
-    /// Marks the current row (or the overview's row under the cursor) reviewed, or takes it off.
-    pub(super) fn toggle_reviewed(&mut self) {
-        let cursor = self.overview_cursor;
-        let row = match self.overview.then(|| self.overview_now().targets.get(cursor).cloned()) {
-            Some(Some(Target::Row(r) | Target::Figure { row: r, .. })) => r,
-            Some(_) => return,
-            None => self.row,
-        };
-        let Some(kept) = self.review.as_ref() else { return };
-        let Some((key, content)) = kept.rows.get(row).cloned() else { return };
-        let on = !kept.marks(row).0;
-        let refs = kept.refs.clone();
-        if self.save(|s| {
-            s.remember(&refs);
-            s.set_reviewed(&key, &content, on);
-        }) {
-            let kept = self.review.as_ref().expect("saved into it");
-            self.message = Some(format!(
-                "row {} {} · {}/{} rows reviewed",
-                row + 1,
-                if on { "marked reviewed" } else { "no longer marked reviewed" },
-                kept.reviewed(),
-                self.rows()
-            ));
-        }
-    }
-
-    /// Says the notes of the row (and of the current change) arrived at, when the status line is
-    /// free.
-    pub(super) fn say_notes(&mut self) {
-        if self.message.is_some() || self.overview {
-            return;
-        }
-        let Some((key, _)) = self.review.as_ref().and_then(|k| k.rows.get(self.row)).cloned() else {
-            return;
-        };
-        let change = self
-            .current_change()
-            .and_then(|_| self.clone_change_key(key.clone()));
-        let kept = self.review.as_ref().expect("checked");
-        let notes: Vec<&Note> = kept.state.notes_on(&key).collect();
-        let shown = notes
-            .iter()
-            .find(|n| change.as_deref().is_some_and(|c| n.at == c))
-            .or_else(|| notes.iter().find(|n| n.about == About::Row));
-        if let Some(n) = shown {
-            let more = notes.len() - 1;
-            self.message = Some(if more > 0 {
-                format!("✎ {} (+{more} more: {} lists them)", n.text, self.hints.key(Action::Overview))
-            } else {
-                format!("✎ {}", n.text)
-            });
-        }
-    }
-
-    fn clone_change_key(&mut self, row: String) -> Option<String> {
-        self.change_target(row).map(|t| t.at)
-    }
-
-    /// The rows (and their notes) whose notes hold `query`.
-    pub(super) fn notes_matching(&self, query: &str) -> Vec<(usize, String)> {
-        let Some(kept) = self.review.as_ref() else { return Vec::new() };
-        let q = query.to_lowercase();
-        kept.state
-            .notes
-            .iter()
-            .filter(|n| n.text.to_lowercase().contains(&q))
-            .filter_map(|n| kept.row_of(&n.row).map(|r| (r, n.text.clone())))
-            .collect()
-    }
-
-    /// The overview's list of notes, added under the rows and figures.
-    pub(super) fn notes_section(&self, out: &mut OverviewLayout) {
-        let Some(kept) = self.review.as_ref() else { return };
-        if kept.state.notes.is_empty() || self.overview_kind != OverviewKind::Changes {
-            return;
-        }
-        out.push(Vec::new(), Target::None);
-        out.push(
-            vec![Seg::new(
-                format!("批注 notes · {} · {}/{} rows reviewed", kept.state.notes.len(), kept.reviewed(), self.rows()),
-                Look::Header,
-            )],
-            Target::None,
-        );
-        for n in &kept.state.notes {
-            let row = kept.row_of(&n.row);
-            let label = row.map_or_else(|| "(row no longer shown)".to_string(), |r| self.cmp.alignment.rows[r].label.clone());
-            let about = match n.about {
-                About::Row => String::new(),
-                About::Change | About::Figure => format!(" · {}", n.excerpt),
-            };
-            out.push(
-                vec![
-                    Seg::new(format!("  ✎ {label}{about}: "), Look::Dim),
-                    Seg::new(n.text.replace('\n', " "), Look::Plain),
-                ],
-                row.map_or(Target::None, Target::Row),
-            );
-        }
-    }
 }
 
-impl App {
-    /// Writes the review as Markdown to a file in the working directory, named after the reports.
-    pub(super) fn export_review(&mut self) {
-        let Some(kept) = self.review.as_ref() else { return };
-        let check = super::checklist::check(&self.cmp, &self.tax, &self.rules);
-        let text = crate::render::review::markdown(&crate::render::review::Export {
-            cmp: &self.cmp,
-            tax: &self.tax,
-            state: &kept.state,
-            check: check.as_ref(),
-            rules: &self.rules,
-        });
-        let stem = |d: &crate::outline::Document| {
-            std::path::Path::new(&d.path)
-                .file_stem()
-                .map_or_else(|| "report".into(), |s| s.to_string_lossy().into_owned())
-        };
-        let name = format!("review-{}-{}.md", stem(&self.cmp.left), stem(&self.cmp.right));
-        self.message = Some(match std::fs::write(&name, text) {
-            Ok(()) => format!("review written to {name}"),
-            Err(e) => format!("cannot write {name}: {}", crate::text::one_line(&e.to_string())),
-        });
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use crate::view::Input;
+    use crate::view::testing::{NEW, OLD, app};
+
+    /// The test pair with a review kept in `store` (or for the session).
+    pub(crate) fn reviewed_app(store: Option<Store>) -> App {
+        let app = app(OLD, NEW, 120, 30);
+        let kept = Kept::new(
+            store,
+            State::default(),
+            [keys::report(&app.cmp.left), keys::report(&app.cmp.right)],
+            Taxonomy::builtin(),
+        );
+        app.with_review(kept)
+    }
+
+    pub(crate) fn keys_typed(app: &mut App, keys: &str) {
+        for c in keys.chars() {
+            let code = match c {
+                '⏎' => crate::keys::KeyCode::Enter,
+                c => crate::keys::KeyCode::Char(c),
+            };
+            app.update(Input::Key(crate::keys::Key {
+                code,
+                ctrl: false,
+                alt: false,
+            }));
+        }
+    }
+
+    fn row_text(app: &App, label: &str) -> Option<String> {
+        let row = app.cmp.alignment.rows.iter().find(|r| r.label == label)?;
+        Some(row.left.iter().chain(&row.right).map(|p| p.text.to_string()).collect())
+    }
+
+    fn row_index(app: &App, label: &str) -> usize {
+        app.cmp.alignment.rows.iter().position(|r| r.label == label).expect(label)
+    }
+
+    #[test]
+    fn refiling_the_passage_at_a_change_moves_it_and_its_counterpart_and_undo_brings_it_back() {
+        let mut app = reviewed_app(None);
+        let study = row_index(&app, "学法普法");
+        app.update(Input::Action(Action::NextRow, study));
+        app.update(Input::Action(Action::NextChange, 1));
+        keys_typed(&mut app, "r法律顾问⏎");
+        let counsel = row_text(&app, "法律顾问").expect("row");
+        assert!(counsel.contains("组织学法6次") && counsel.contains("组织学法8次"), "{counsel}");
+        assert!(!row_text(&app, "学法普法").unwrap_or_default().contains("组织学法"));
+        assert_eq!(app.cmp.alignment.rows[app.row].label, "法律顾问", "the view follows it");
+        let changes = app.cmp.diffs[app.row].stats.changes;
+        assert_eq!(changes, 2, "the row's count follows");
+        assert!(app.message.as_deref().is_some_and(|m| m.contains("moved")), "{:?}", app.message);
+        keys_typed(&mut app, "u");
+        assert!(row_text(&app, "学法普法").expect("row").contains("组织学法8次"));
+        assert!(!row_text(&app, "法律顾问").expect("row").contains("组织学法"));
+        assert!(app.review.as_ref().expect("kept").state.refilings.is_empty());
+    }
+
+    #[test]
+    fn a_sentence_goes_into_a_topic_of_the_analysts_making_and_the_choice_is_written() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("review.toml");
+        let mut app = reviewed_app(Some(Store::at(&path)));
+        let study = row_index(&app, "学法普法");
+        app.update(Input::Action(Action::NextRow, study));
+        app.update(Input::Action(Action::NextChange, 1));
+        keys_typed(&mut app, "gr");
+        assert!(app.prompt_label().starts_with("refile “组织学法"), "{}", app.prompt_label());
+        keys_typed(&mut app, "学习培训⏎");
+        assert_eq!(row_text(&app, "学习培训").expect("own row"), "组织学法6次。组织学法8次。");
+        assert!(row_text(&app, "学法普法").expect("row").contains("开展法律宣传"));
+        let saved = Store::at(&path).load().expect("reads");
+        assert_eq!(saved.topics.len(), 1);
+        assert_eq!(saved.refilings.len(), 1);
+        assert_eq!(saved.refilings[0].sentences.len(), 1);
+        // What a restart does: the review applied to the reports before they are compared.
+        let fresh = app_after_restart(&path);
+        assert!(row_text(&fresh, "学习培训").is_some());
+    }
+
+    /// The test pair as the binary opens it: the review at `path` applied first.
+    fn app_after_restart(path: &std::path::Path) -> App {
+        let plain = app(OLD, NEW, 120, 30);
+        let (mut l, mut r) = (plain.cmp.left.clone(), plain.cmp.right.clone());
+        let refs = [keys::report(&l), keys::report(&r)];
+        let state = Store::at(path).load().expect("reads");
+        let applied = apply::apply(&[&state], &mut [&mut l, &mut r], &refs, &Taxonomy::builtin());
+        let mut cmp = Comparison::build(l, r, &applied.taxonomy);
+        cmp.diff_all(&crate::diff::CharTokenizer, DIFF_BUDGET);
+        App::new(cmp, applied.taxonomy, crate::keys::Keymap::builtin())
+    }
+
+    #[test]
+    fn nothing_is_refiled_before_the_word_marks_or_without_a_name() {
+        let mut app = reviewed_app(None);
+        app.words_ready = false;
+        keys_typed(&mut app, "r");
+        assert!(app.message.as_deref().is_some_and(|m| m.contains("still being made")));
+        assert_eq!(app.mode, Mode::Normal);
+        app.words_ready = true;
+        let before = app.cmp.alignment.rows.len();
+        keys_typed(&mut app, "r⏎");
+        assert_eq!(app.cmp.alignment.rows.len(), before);
+        assert!(app.review.as_ref().expect("kept").state.refilings.is_empty());
     }
 }

@@ -232,9 +232,20 @@ impl App {
         }
         let page = self.geometry.height.max(2) as isize;
         let n = count as isize;
+        // What acts on the current change keeps it current.
         if !matches!(
             action,
-            Action::NextChange | Action::PrevChange | Action::Help | Action::Cancel
+            Action::NextChange
+                | Action::PrevChange
+                | Action::Help
+                | Action::Cancel
+                | Action::Refile
+                | Action::RefileSentence
+                | Action::Note
+                | Action::SearchConfirm
+                | Action::SearchBackspace
+                | Action::ToggleReviewed
+                | Action::Yank
         ) {
             self.change_cursor = None;
         }
