@@ -177,8 +177,8 @@ fn file_pairs_together(left: &mut Filed<'_>, right: &mut Filed<'_>, pairs: &[Sen
         let (l, r) = (p.left as usize, p.right as usize);
         if left.filing[l] != right.filing[r] {
             // A sentence the analyst refiled takes its pair along; else the newer report decides.
-            let pinned = filing::is_refiled(left.doc, &left.sentences[l])
-                && !filing::is_refiled(right.doc, &right.sentences[r]);
+            let pinned =
+                filing::is_refiled(left.doc, &left.sentences[l]) && !filing::is_refiled(right.doc, &right.sentences[r]);
             let t = if pinned {
                 left.filing[l]
             } else {

@@ -367,7 +367,11 @@ fn series_of(files: &[PathBuf], options: &Options, config: &Config, least: usize
         &tax,
         &progress,
     )?;
-    let place = crate::state::place(options.state.as_deref(), config, inputs.last().map(|i| i.path.as_path()));
+    let place = crate::state::place(
+        options.state.as_deref(),
+        config,
+        inputs.last().map(|i| i.path.as_path()),
+    );
     let mut docs: Vec<&mut Document> = series.reports.iter_mut().map(|r| &mut r.doc).collect();
     let (tax, warnings) = crate::state::reports(&place, &mut docs, &tax);
     if show && start.elapsed() > std::time::Duration::from_millis(300) {

@@ -64,7 +64,9 @@ impl Nesting {
 /// A digest of `text` that stays the same across runs, builds and machines (FNV-1a, 64 bits): what
 /// the analyst's review keys a report and a sentence by, in files kept between sessions.
 pub fn digest(text: &str) -> u64 {
-    text.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
+    text.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
 }
 
 pub fn split_sentences(text: &str) -> Vec<Range<usize>> {

@@ -185,7 +185,11 @@ pub fn run(
     // Said on the first screen: a review file that could not be used, refilings gone stale.
     if let Some(first) = review.warnings.first() {
         let more = review.warnings.len() - 1;
-        app.message = Some(if more > 0 { format!("{first} (+{more} more)") } else { first.clone() });
+        app.message = Some(if more > 0 {
+            format!("{first} (+{more} more)")
+        } else {
+            first.clone()
+        });
     }
     timing.mark("sentences_paired");
     session(&mut app, config, timing)

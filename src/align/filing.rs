@@ -166,7 +166,10 @@ fn refile(doc: &Document, sentences: &[Sentence], tax: &Taxonomy, out: &mut [Opt
 
 /// Whether the analyst refiled this sentence of `doc` (its filing is then kept over its pair's).
 pub fn is_refiled(doc: &Document, s: &Sentence) -> bool {
-    !doc.refiled.is_empty() && doc.refiled.contains_key(&crate::text::digest(doc.sentence_text(s).trim()))
+    !doc.refiled.is_empty()
+        && doc
+            .refiled
+            .contains_key(&crate::text::digest(doc.sentence_text(s).trim()))
 }
 
 #[cfg(test)]

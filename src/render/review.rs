@@ -47,7 +47,13 @@ impl Export<'_> {
 fn demoted(markdown: &str) -> String {
     markdown
         .lines()
-        .map(|l| if l.starts_with('#') { format!("#{l}\n") } else { format!("{l}\n") })
+        .map(|l| {
+            if l.starts_with('#') {
+                format!("#{l}\n")
+            } else {
+                format!("{l}\n")
+            }
+        })
         .collect()
 }
 
@@ -58,12 +64,13 @@ pub fn markdown(e: &Export<'_>) -> String {
     let rows = e.rows();
     let reviewed = rows.iter().filter(|(_, on)| *on).count();
     let _ = writeln!(out, "# 审阅 Review: {} ↔ {}\n", escape(&l.label()), escape(&r.label()));
+    let count = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
     let _ = writeln!(
         out,
-        "{reviewed} of {} rows reviewed · {} notes · {} refilings.\n",
-        rows.len(),
-        e.state.notes.len(),
-        e.state.refilings.len()
+        "{reviewed} of {} reviewed · {} · {}.\n",
+        count(rows.len(), "row", "rows"),
+        count(e.state.notes.len(), "note", "notes"),
+        count(e.state.refilings.len(), "refiling", "refilings")
     );
     let _ = writeln!(out, "| | file | title | year |\n|---|---|---|---|");
     for (side, d) in [("left", l), ("right", r)] {
@@ -157,7 +164,8 @@ pub fn json(e: &Export<'_>) -> String {
         .collect();
     let reports: Vec<_> = [keys::report(&e.cmp.left), keys::report(&e.cmp.right)]
         .iter()
-        .map(|r| serde_json::json!({"id": r.id, "path": r.path, "title": r.title}))
+        .zip([&e.cmp.left, &e.cmp.right])
+        .map(|(r, d)| serde_json::json!({"id": r.id, "path": d.path, "title": r.title}))
         .collect();
     let value = serde_json::json!({
         "reports": reports,

@@ -112,7 +112,12 @@ mod tests {
             .alignment
             .rows
             .iter()
-            .map(|row| (row.label.clone(), row.right.iter().map(|p| p.text.to_string()).collect()))
+            .map(|row| {
+                (
+                    row.label.clone(),
+                    row.right.iter().map(|p| p.text.to_string()).collect(),
+                )
+            })
             .collect()
     }
 
@@ -136,12 +141,17 @@ mod tests {
         let before = rows(l.clone(), r.clone(), &tax);
         let mut state = State::default();
         let own = state.own_topic("合同管理");
-        state.refilings.push(refiling(&refs[1], "聘请法律顾问3名,审查合同30份。", &own));
+        state
+            .refilings
+            .push(refiling(&refs[1], "聘请法律顾问3名,审查合同30份。", &own));
         let applied = apply(&[&state], &mut [&mut l, &mut r], &refs, &tax);
         assert_eq!((applied.refiled, applied.stale.len()), (1, 0));
         let after = rows(l, r, &applied.taxonomy);
         assert_ne!(before, after);
-        let row = after.iter().find(|(label, _)| label == "合同管理").expect("the analyst's row");
+        let row = after
+            .iter()
+            .find(|(label, _)| label == "合同管理")
+            .expect("the analyst's row");
         assert_eq!(row.1, ["聘请法律顾问3名,审查合同30份。"]);
         let enforcement = after.iter().find(|(label, _)| label.contains("执法")).expect("row");
         assert!(!enforcement.1.concat().contains("审查合同"), "{enforcement:?}");
@@ -153,15 +163,23 @@ mod tests {
         let r = doc("b.txt", NEW);
         let refs = [keys::report(&r)];
         let mut state = State::default();
-        state.refilings.push(refiling(&refs[0], "执法力量仍不足。", "enforcement"));
-        state.refilings.push(refiling(&refs[0], "全年开展执法检查25次。", "problems"));
+        state
+            .refilings
+            .push(refiling(&refs[0], "执法力量仍不足。", "enforcement"));
+        state
+            .refilings
+            .push(refiling(&refs[0], "全年开展执法检查25次。", "problems"));
         let mut edited = doc("b.txt", &NEW.replace("25次", "26次"));
         let edited_ref = keys::report(&edited);
         assert_ne!(edited_ref.id, refs[0].id);
         let applied = apply(&[&state], &mut [&mut edited], &[edited_ref], &tax);
         assert_eq!(applied.refiled, 1);
         assert_eq!(applied.stale.len(), 1);
-        assert!(applied.stale[0].to_string().contains("全年开展执法检查25次"), "{}", applied.stale[0]);
+        assert!(
+            applied.stale[0].to_string().contains("全年开展执法检查25次"),
+            "{}",
+            applied.stale[0]
+        );
         // Applied again without it (undone), nothing stays refiled.
         let again = keys::report(&edited);
         apply(&[&State::default()], &mut [&mut edited], &[again], &tax);

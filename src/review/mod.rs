@@ -209,7 +209,10 @@ mod tests {
         let back: State = toml::from_str(&text).expect("parses");
         assert_eq!(back, s);
         assert!(back.is_reviewed("legal_counsel", "aa"));
-        assert!(!back.is_reviewed("legal_counsel", "bb"), "a row changed since is not reviewed");
+        assert!(
+            !back.is_reviewed("legal_counsel", "bb"),
+            "a row changed since is not reviewed"
+        );
     }
 
     #[test]

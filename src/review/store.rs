@@ -64,14 +64,17 @@ impl Store {
         if exact.exists() {
             return Store::at(exact);
         }
-        let same_place = Store::all(dir).into_iter().find(|(_, state)| {
-            state.as_ref().is_ok_and(|s| {
-                reports
-                    .iter()
-                    .all(|r| s.reports.iter().any(|o| o.path == r.path))
+        let all = Store::all(dir);
+        let holds = |same: &dyn Fn(&ReportRef, &ReportRef) -> bool| {
+            all.iter().find(|(_, state)| {
+                state
+                    .as_ref()
+                    .is_ok_and(|s| reports.iter().all(|r| s.reports.iter().any(|o| same(o, r))))
             })
-        });
-        same_place.map_or(Store::at(exact), |(store, _)| store)
+        };
+        // The same content under another file name, else reports at the same places.
+        let found = holds(&|o, r| o.id == r.id).or_else(|| holds(&|o, r| o.path == r.path));
+        found.map_or(Store::at(exact), |(store, _)| store.clone())
     }
 
     /// Every review file in `dir`, read (an unreadable one with its error).
@@ -116,7 +119,11 @@ impl Store {
     /// written since this one read), then written whole to a new file that replaces the old. A
     /// damaged or foreign file is left as it is and the change is refused.
     pub fn update<R>(&self, change: impl FnOnce(&mut State) -> R) -> Result<(State, R), StoreError> {
-        let dir = self.path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        let dir = self
+            .path
+            .parent()
+            .filter(|d| !d.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
         fs::create_dir_all(dir).map_err(|e| self.io(e))?;
         let lock_path = self.sibling("lock");
         let lock = File::options()
@@ -151,7 +158,10 @@ impl Store {
 
     /// A file beside the review: `.NAME.toml.EXT`.
     fn sibling(&self, ext: &str) -> PathBuf {
-        let name = self.path.file_name().map_or_else(|| "review".into(), |n| n.to_string_lossy());
+        let name = self
+            .path
+            .file_name()
+            .map_or_else(|| "review".into(), |n| n.to_string_lossy());
         self.path.with_file_name(format!(".{name}.{ext}"))
     }
 
@@ -174,7 +184,9 @@ impl Store {
 /// is a damaged one.
 fn parse(text: &str) -> Result<State, Option<String>> {
     let at = |e: &toml::de::Error| {
-        let line = e.span().map_or(1, |s| text[..s.start.min(text.len())].matches('\n').count() + 1);
+        let line = e
+            .span()
+            .map_or(1, |s| text[..s.start.min(text.len())].matches('\n').count() + 1);
         format!("line {line}: {}", e.message())
     };
     let table: toml::Table = toml::from_str(text).map_err(|e| {
@@ -228,10 +240,18 @@ mod tests {
     fn a_damaged_or_foreign_file_is_reported_in_one_line_and_never_written() {
         let dir = tempfile::tempdir().expect("temp dir");
         for (name, text, says) in [
-            ("damaged.toml", "format = \"duibi review 1\"\n[[note]\nid = 1\n", "damaged review file (line 2"),
+            (
+                "damaged.toml",
+                "format = \"duibi review 1\"\n[[note]\nid = 1\n",
+                "damaged review file (line 2",
+            ),
             ("foreign.toml", "[package]\nname = \"x\"\n", "not a duibi review file"),
             ("binary.toml", "\u{0}\u{1}PK", "not a duibi review file"),
-            ("wrong.toml", "format = \"duibi review 1\"\n[[note]]\nid = 3\n", "damaged review file"),
+            (
+                "wrong.toml",
+                "format = \"duibi review 1\"\n[[note]]\nid = 3\n",
+                "damaged review file",
+            ),
         ] {
             let path = dir.path().join(name);
             fs::write(&path, text).expect("writes");
@@ -254,7 +274,11 @@ mod tests {
         };
         let (a, b) = (r("aa", "/x/2023.txt"), r("bb", "/x/2024.txt"));
         let store = Store::find(dir.path(), &[b.clone(), a.clone()]);
-        assert_eq!(store, Store::find(dir.path(), &[a.clone(), b.clone()]), "either way round");
+        assert_eq!(
+            store,
+            Store::find(dir.path(), &[a.clone(), b.clone()]),
+            "either way round"
+        );
         store.update(|s| s.remember(&[a.clone(), b.clone()])).expect("writes");
         // A renamed copy: the same content elsewhere.
         assert_eq!(Store::find(dir.path(), &[r("aa", "/y/old.txt"), b.clone()]), store);

@@ -166,6 +166,8 @@ pub fn in_report(
         if found.is_empty() {
             continue;
         }
+        // A sentence the analyst refiled files its figures with it, whatever their clause says.
+        let refiled = crate::align::filing::is_refiled(doc, s);
         let labels = figures::labels(text, &found, &tokenizer.tokens(text));
         for (f, label) in found.iter().zip(labels) {
             let at = skip + f.range.start..skip + f.range.end;
@@ -175,7 +177,10 @@ pub fn in_report(
                 value,
                 label,
                 unit: f.base_unit().to_string(),
-                topic: topic_of(clause(text, f.range.clone()), filing.get(k).copied().flatten(), tax),
+                topic: match filing.get(k).copied().flatten() {
+                    Some(t) if refiled => t,
+                    filed => topic_of(clause(text, f.range.clone()), filed, tax),
+                },
             });
         }
     }

@@ -97,7 +97,9 @@ impl App {
     /// match, the first row with such a note is shown with it.
     fn search_notes(&mut self, q: &str) {
         let notes = self.notes_matching(q);
-        let Some((first, text)) = notes.first().cloned() else { return };
+        let Some((first, text)) = notes.first().cloned() else {
+            return;
+        };
         let mut rows: Vec<usize> = notes.iter().map(|(r, _)| r + 1).collect();
         rows.dedup();
         let rows: Vec<String> = rows.iter().map(usize::to_string).collect();

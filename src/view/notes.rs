@@ -15,7 +15,9 @@ impl App {
     /// Asks for a note on the current change (after `}`/`{`), else on the row.
     pub(super) fn start_note(&mut self) {
         let Some(kept) = self.review.as_ref() else { return };
-        let Some((key, _)) = kept.rows.get(self.row).cloned() else { return };
+        let Some((key, _)) = kept.rows.get(self.row).cloned() else {
+            return;
+        };
         let label = self.cmp.alignment.rows[self.row].label.clone();
         let target = match self.current_change().and_then(|_| self.unit_at_cursor()) {
             Some(_) => self.change_target(key.clone()),
@@ -102,7 +104,9 @@ impl App {
 
     pub(super) fn finish_note(&mut self, target: NoteTarget) {
         let text = self.input.trim().to_string();
-        let Some(refs) = self.review.as_ref().map(|k| k.refs.clone()) else { return };
+        let Some(refs) = self.review.as_ref().map(|k| k.refs.clone()) else {
+            return;
+        };
         let removed = text.is_empty();
         let excerpt = target.excerpt.clone();
         let saved = self.save(move |s| {
@@ -141,7 +145,9 @@ impl App {
             None => self.row,
         };
         let Some(kept) = self.review.as_ref() else { return };
-        let Some((key, content)) = kept.rows.get(row).cloned() else { return };
+        let Some((key, content)) = kept.rows.get(row).cloned() else {
+            return;
+        };
         let on = !kept.marks(row).0;
         let refs = kept.refs.clone();
         if self.save(|s| {
@@ -152,7 +158,11 @@ impl App {
             self.message = Some(format!(
                 "row {} {} · {}/{} rows reviewed",
                 row + 1,
-                if on { "marked reviewed" } else { "no longer marked reviewed" },
+                if on {
+                    "marked reviewed"
+                } else {
+                    "no longer marked reviewed"
+                },
                 kept.reviewed(),
                 self.rows()
             ));
@@ -168,9 +178,7 @@ impl App {
         let Some((key, _)) = self.review.as_ref().and_then(|k| k.rows.get(self.row)).cloned() else {
             return;
         };
-        let change = self
-            .current_change()
-            .and_then(|_| self.clone_change_key(key.clone()));
+        let change = self.current_change().and_then(|_| self.clone_change_key(key.clone()));
         let kept = self.review.as_ref().expect("checked");
         let notes: Vec<&Note> = kept.state.notes_on(&key).collect();
         let shown = notes
@@ -180,7 +188,11 @@ impl App {
         if let Some(n) = shown {
             let more = notes.len() - 1;
             self.message = Some(if more > 0 {
-                format!("✎ {} (+{more} more: {} lists them)", n.text, self.hints.key(Action::Overview))
+                format!(
+                    "✎ {} (+{more} more: {} lists them)",
+                    n.text,
+                    self.hints.key(Action::Overview)
+                )
             } else {
                 format!("✎ {}", n.text)
             });
@@ -193,7 +205,9 @@ impl App {
 
     /// The rows (and their notes) whose notes hold `query`.
     pub(super) fn notes_matching(&self, query: &str) -> Vec<(usize, String)> {
-        let Some(kept) = self.review.as_ref() else { return Vec::new() };
+        let Some(kept) = self.review.as_ref() else {
+            return Vec::new();
+        };
         let q = query.to_lowercase();
         kept.state
             .notes
@@ -212,14 +226,22 @@ impl App {
         out.push(Vec::new(), Target::None);
         out.push(
             vec![Seg::new(
-                format!("批注 notes · {} · {}/{} rows reviewed", kept.state.notes.len(), kept.reviewed(), self.rows()),
+                format!(
+                    "批注 notes · {} · {}/{} rows reviewed",
+                    kept.state.notes.len(),
+                    kept.reviewed(),
+                    self.rows()
+                ),
                 Look::Header,
             )],
             Target::None,
         );
         for n in &kept.state.notes {
             let row = kept.row_of(&n.row);
-            let label = row.map_or_else(|| "(row no longer shown)".to_string(), |r| self.cmp.alignment.rows[r].label.clone());
+            let label = row.map_or_else(
+                || "(row no longer shown)".to_string(),
+                |r| self.cmp.alignment.rows[r].label.clone(),
+            );
             let about = match n.about {
                 About::Row => String::new(),
                 About::Change | About::Figure => format!(" · {}", n.excerpt),
@@ -268,7 +290,12 @@ mod tests {
     use crate::view::review::tests::{keys_typed, reviewed_app};
 
     fn row_of(app: &crate::view::App, label: &str) -> usize {
-        app.cmp.alignment.rows.iter().position(|r| r.label == label).expect(label)
+        app.cmp
+            .alignment
+            .rows
+            .iter()
+            .position(|r| r.label == label)
+            .expect(label)
     }
 
     #[test]
@@ -304,7 +331,11 @@ mod tests {
         app.update(Input::Action(Action::PrevRow, counsel));
         keys_typed(&mut app, "/统计公报⏎");
         assert_eq!(app.row, counsel);
-        assert!(app.message.as_deref().is_some_and(|m| m.contains("in a note")), "{:?}", app.message);
+        assert!(
+            app.message.as_deref().is_some_and(|m| m.contains("in a note")),
+            "{:?}",
+            app.message
+        );
         // Edited in place, then removed by an empty note.
         app.update(Input::Action(Action::NextChange, 1));
         keys_typed(&mut app, "A");
@@ -322,7 +353,11 @@ mod tests {
         let mut app = reviewed_app(None);
         keys_typed(&mut app, "v");
         assert_eq!(app.review.as_ref().expect("kept").reviewed(), 1);
-        assert!(app.message.as_deref().is_some_and(|m| m.contains("1/")), "{:?}", app.message);
+        assert!(
+            app.message.as_deref().is_some_and(|m| m.contains("1/")),
+            "{:?}",
+            app.message
+        );
         keys_typed(&mut app, "v");
         assert_eq!(app.review.as_ref().expect("kept").reviewed(), 0);
         // A row whose text has changed since is not reviewed.
@@ -339,6 +374,9 @@ mod tests {
         let said = app.message.clone().unwrap_or_default();
         assert!(said.starts_with("not saved:") && said.contains("damaged"), "{said}");
         assert_eq!(app.review.as_ref().expect("kept").reviewed(), 0);
-        assert_eq!(std::fs::read_to_string(&path).expect("reads"), "format = \"duibi review 1\"\n[[note]\n");
+        assert_eq!(
+            std::fs::read_to_string(&path).expect("reads"),
+            "format = \"duibi review 1\"\n[[note]\n"
+        );
     }
 }

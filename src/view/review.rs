@@ -3,11 +3,11 @@
 //! Each is written to the review file at once (see [`crate::review::store`]); refiling rebuilds
 //! the comparison, so rows, counts and the overview follow.
 
-use super::chunks::Chunks;
 use super::App;
+use super::chunks::Chunks;
 use crate::compare::{Comparison, DIFF_BUDGET};
 use crate::keys::{Action, Mode};
-use crate::review::{About, ReportRef, Refiling, State, Store, apply, fresh_id, keys};
+use crate::review::{About, Refiling, ReportRef, State, Store, apply, fresh_id, keys};
 use crate::sides::Side;
 use crate::topics::Taxonomy;
 
@@ -40,7 +40,12 @@ impl Kept {
 
     /// The review of a comparison built without one, kept for the session only.
     pub fn in_memory(cmp: &Comparison, base: Taxonomy) -> Kept {
-        Kept::new(None, State::default(), [keys::report(&cmp.left), keys::report(&cmp.right)], base)
+        Kept::new(
+            None,
+            State::default(),
+            [keys::report(&cmp.left), keys::report(&cmp.right)],
+            base,
+        )
     }
 
     pub fn store(&self) -> Option<&Store> {
@@ -127,9 +132,16 @@ impl App {
                     [] if !self.input.trim().is_empty() => "  → a new topic".to_string(),
                     [] => String::new(),
                     [one] => format!("  → {}", one.1),
-                    more => format!("  → {} topics: {}", more.len(), more.iter().take(4).map(|c| c.1.as_str()).collect::<Vec<_>>().join(" ")),
+                    more => format!(
+                        "  → {} topics: {}",
+                        more.len(),
+                        more.iter().take(4).map(|c| c.1.as_str()).collect::<Vec<_>>().join(" ")
+                    ),
                 };
-                format!("refile “{}” to (topic name or id){hint} · ", excerpt(&t.sentences.concat()))
+                format!(
+                    "refile “{}” to (topic name or id){hint} · ",
+                    excerpt(&t.sentences.concat())
+                )
             }
         }
     }
@@ -140,7 +152,12 @@ impl App {
         if typed.is_empty() {
             return Vec::new();
         }
-        let all: Vec<(String, String)> = self.tax.topics().iter().map(|t| (t.id.clone(), t.label.clone())).collect();
+        let all: Vec<(String, String)> = self
+            .tax
+            .topics()
+            .iter()
+            .map(|t| (t.id.clone(), t.label.clone()))
+            .collect();
         if let Some(exact) = all.iter().find(|(id, label)| id == typed || label == typed) {
             return vec![exact.clone()];
         }
@@ -234,7 +251,11 @@ impl App {
             self.message = Some(format!(
                 "moved {} {} to {label} ({} undoes)",
                 target.sentences.len(),
-                if target.sentences.len() == 1 { "sentence" } else { "sentences" },
+                if target.sentences.len() == 1 {
+                    "sentence"
+                } else {
+                    "sentences"
+                },
                 self.hints.key(Action::UndoRefile)
             ));
         }
@@ -309,9 +330,7 @@ impl App {
         }
         self.input.clear();
     }
-
 }
-
 
 #[cfg(test)]
 pub(crate) mod tests {
@@ -351,7 +370,12 @@ pub(crate) mod tests {
     }
 
     fn row_index(app: &App, label: &str) -> usize {
-        app.cmp.alignment.rows.iter().position(|r| r.label == label).expect(label)
+        app.cmp
+            .alignment
+            .rows
+            .iter()
+            .position(|r| r.label == label)
+            .expect(label)
     }
 
     #[test]
@@ -362,12 +386,19 @@ pub(crate) mod tests {
         app.update(Input::Action(Action::NextChange, 1));
         keys_typed(&mut app, "r法律顾问⏎");
         let counsel = row_text(&app, "法律顾问").expect("row");
-        assert!(counsel.contains("组织学法6次") && counsel.contains("组织学法8次"), "{counsel}");
+        assert!(
+            counsel.contains("组织学法6次") && counsel.contains("组织学法8次"),
+            "{counsel}"
+        );
         assert!(!row_text(&app, "学法普法").unwrap_or_default().contains("组织学法"));
         assert_eq!(app.cmp.alignment.rows[app.row].label, "法律顾问", "the view follows it");
         let changes = app.cmp.diffs[app.row].stats.changes;
         assert_eq!(changes, 2, "the row's count follows");
-        assert!(app.message.as_deref().is_some_and(|m| m.contains("moved")), "{:?}", app.message);
+        assert!(
+            app.message.as_deref().is_some_and(|m| m.contains("moved")),
+            "{:?}",
+            app.message
+        );
         keys_typed(&mut app, "u");
         assert!(row_text(&app, "学法普法").expect("row").contains("组织学法8次"));
         assert!(!row_text(&app, "法律顾问").expect("row").contains("组织学法"));
@@ -383,9 +414,16 @@ pub(crate) mod tests {
         app.update(Input::Action(Action::NextRow, study));
         app.update(Input::Action(Action::NextChange, 1));
         keys_typed(&mut app, "gr");
-        assert!(app.prompt_label().starts_with("refile “组织学法"), "{}", app.prompt_label());
+        assert!(
+            app.prompt_label().starts_with("refile “组织学法"),
+            "{}",
+            app.prompt_label()
+        );
         keys_typed(&mut app, "学习培训⏎");
-        assert_eq!(row_text(&app, "学习培训").expect("own row"), "组织学法6次。组织学法8次。");
+        assert_eq!(
+            row_text(&app, "学习培训").expect("own row"),
+            "组织学法6次。组织学法8次。"
+        );
         assert!(row_text(&app, "学法普法").expect("row").contains("开展法律宣传"));
         let saved = Store::at(&path).load().expect("reads");
         assert_eq!(saved.topics.len(), 1);

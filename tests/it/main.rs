@@ -23,6 +23,7 @@ mod pipeline;
 mod properties;
 mod regressions;
 mod render;
+mod review;
 mod segmenter;
 mod series;
 mod tui_pty;
