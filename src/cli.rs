@@ -545,7 +545,9 @@ pub fn run_interactive(files: &[PathBuf], demo: bool, options: &Options, start: 
     }
     if !demo && is_series(files) {
         let (s, tax) = series(files, options, &config)?;
-        return crate::tui::run_series(s, tax, rules(options, &config)?, &config, start);
+        let newer = files.last().map(PathBuf::as_path);
+        let place = crate::state::place(options.state.as_deref(), &config, newer);
+        return crate::tui::run_series(s, tax, place, rules(options, &config)?, &config, start);
     }
     if files.len() > 2 {
         bail!("--demo compares the two built-in reports: give no files with it");

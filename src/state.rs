@@ -5,15 +5,9 @@ use std::path::{Path, PathBuf};
 
 use duibi::config::{Config, Reviews};
 use duibi::outline::Document;
+pub use duibi::review::Place;
 use duibi::review::{ReportRef, State, Store, apply::apply, keys};
 use duibi::topics::Taxonomy;
-
-/// Where reviews are: one file named, a directory of them, or nowhere known.
-pub enum Place {
-    File(PathBuf),
-    Dir(PathBuf),
-    Nowhere,
-}
 
 /// Where the reviews of reports whose newer one is `newer` are kept.
 pub fn place(state: Option<&Path>, config: &Config, newer: Option<&Path>) -> Place {
@@ -46,11 +40,7 @@ pub struct PairReview {
 /// taxonomy to compare them with (the analyst's topics added).
 pub fn pair(place: &Place, left: &mut Document, right: &mut Document, tax: &Taxonomy) -> (Taxonomy, PairReview) {
     let refs = [keys::report(left), keys::report(right)];
-    let mut store = match place {
-        Place::File(f) => Some(Store::at(f)),
-        Place::Dir(d) => Some(Store::find(d, &refs)),
-        Place::Nowhere => None,
-    };
+    let mut store = place.store_for(&refs);
     let mut warnings = Vec::new();
     let state = match store.as_ref().map(Store::load) {
         Some(Ok(s)) => s,
@@ -78,11 +68,7 @@ pub fn pair(place: &Place, left: &mut Document, right: &mut Document, tax: &Taxo
 /// Puts onto several reports the refilings any review made of them; returns the taxonomy to
 /// read them with and what to tell the user.
 pub fn reports(place: &Place, docs: &mut [&mut Document], tax: &Taxonomy) -> (Taxonomy, Vec<String>) {
-    let loaded = match place {
-        Place::File(f) => vec![(Store::at(f), Store::at(f).load())],
-        Place::Dir(d) => Store::all(d),
-        Place::Nowhere => Vec::new(),
-    };
+    let loaded = place.all();
     let mut warnings = Vec::new();
     let mut states = Vec::new();
     for (_, state) in loaded {

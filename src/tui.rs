@@ -196,7 +196,14 @@ pub fn run(
 }
 
 /// Several reports: the coverage first, a pair side by side on demand.
-pub fn run_series(series: Series, tax: Taxonomy, rules: Rules, config: &Config, start: Instant) -> Result<()> {
+pub fn run_series(
+    series: Series,
+    tax: Taxonomy,
+    reviews: crate::state::Place,
+    rules: Rules,
+    config: &Config,
+    start: Instant,
+) -> Result<()> {
     let mut timing = Timing::new(start);
     let mut browser = Browser::new(
         series,
@@ -204,7 +211,8 @@ pub fn run_series(series: Series, tax: Taxonomy, rules: Rules, config: &Config, 
         config.keymap.clone(),
         (view_mode(config), config.sync_scroll),
     )
-    .with_rules(Arc::new(rules));
+    .with_rules(Arc::new(rules))
+    .with_reviews(reviews);
     timing.mark("coverage");
     session(&mut browser, config, timing)
 }

@@ -21,6 +21,34 @@ pub enum StoreError {
     Io { path: PathBuf, source: io::Error },
 }
 
+/// Where reviews are kept: one file named (`--state`), a directory of them, or nowhere known.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Place {
+    File(PathBuf),
+    Dir(PathBuf),
+    Nowhere,
+}
+
+impl Place {
+    /// The review file of `reports` (see [`Store::find`]); `None` when there is nowhere to keep it.
+    pub fn store_for(&self, reports: &[ReportRef]) -> Option<Store> {
+        match self {
+            Place::File(f) => Some(Store::at(f)),
+            Place::Dir(d) => Some(Store::find(d, reports)),
+            Place::Nowhere => None,
+        }
+    }
+
+    /// Every review file there, read (an unreadable one with its error).
+    pub fn all(&self) -> Vec<(Store, Result<State, StoreError>)> {
+        match self {
+            Place::File(f) => vec![(Store::at(f), Store::at(f).load())],
+            Place::Dir(d) => Store::all(d),
+            Place::Nowhere => Vec::new(),
+        }
+    }
+}
+
 /// One review file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Store {
@@ -64,7 +92,9 @@ impl Store {
         if exact.exists() {
             return Store::at(exact);
         }
-        let all = Store::all(dir);
+        // Only files that name one of the reports are parsed: a directory of many reviews is
+        // searched for a new pair without reading each one as TOML.
+        let all: Vec<(Store, Result<State, StoreError>)> = Store::all_naming(dir, reports);
         let holds = |same: &dyn Fn(&ReportRef, &ReportRef) -> bool| {
             all.iter().find(|(_, state)| {
                 state
@@ -79,6 +109,32 @@ impl Store {
 
     /// Every review file in `dir`, read (an unreadable one with its error).
     pub fn all(dir: &Path) -> Vec<(Store, Result<State, StoreError>)> {
+        Store::files(dir)
+            .into_iter()
+            .map(|store| {
+                let state = store.load();
+                (store, state)
+            })
+            .collect()
+    }
+
+    /// The review files in `dir` whose text names one of `reports` (its id or its path), read.
+    fn all_naming(dir: &Path, reports: &[ReportRef]) -> Vec<(Store, Result<State, StoreError>)> {
+        Store::files(dir)
+            .into_iter()
+            .filter(|store| {
+                fs::read_to_string(&store.path)
+                    .is_ok_and(|t| reports.iter().any(|r| t.contains(&r.id) || t.contains(&r.path)))
+            })
+            .map(|store| {
+                let state = store.load();
+                (store, state)
+            })
+            .collect()
+    }
+
+    /// The `.toml` files of `dir`, in name order.
+    fn files(dir: &Path) -> Vec<Store> {
         let Ok(entries) = fs::read_dir(dir) else {
             return Vec::new();
         };
@@ -87,14 +143,7 @@ impl Store {
             .filter(|p| p.extension().is_some_and(|x| x == "toml"))
             .collect();
         paths.sort();
-        paths
-            .into_iter()
-            .map(|p| {
-                let store = Store::at(p);
-                let state = store.load();
-                (store, state)
-            })
-            .collect()
+        paths.into_iter().map(Store::at).collect()
     }
 
     /// What the file holds; an empty review when there is no file yet.

@@ -13,7 +13,17 @@ use crate::view::{Action, App};
 
 pub(super) fn draw_status(buf: &mut Buffer, app: &App, theme: &Theme, area: Rect) {
     if app.mode == Mode::Search {
-        let text = format!("{}{}▏  enter · esc: cancel", app.prompt_label(), app.input);
+        // What is typed always shows; the label and the hint give way to it.
+        let width = area.width as usize;
+        let typed = format!("{}▏", app.input);
+        let hint = format!("  {}", app.prompt_hint());
+        let room = width.saturating_sub(str_width(&typed));
+        let label = fit(
+            &app.prompt_label(),
+            room.saturating_sub(str_width(&hint).min(room / 2)).max(1),
+        );
+        let hint = fit(&hint, room.saturating_sub(str_width(&label)));
+        let text = format!("{label}{typed}{hint}");
         Paragraph::new(TLine::styled(text, theme.status)).render(area, buf);
         return;
     }

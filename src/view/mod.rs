@@ -110,6 +110,8 @@ pub struct App {
     pub review: Option<review::Kept>,
     /// What the text typed at the prompt is for.
     prompt: review::Prompt,
+    /// A refiling was made or undone since the series last looked: its coverage follows.
+    pub review_changed: bool,
 }
 
 /// The screens shown over the rows, each a list of lines that open places.
@@ -179,6 +181,7 @@ impl App {
             effects: Vec::new(),
             review: None,
             prompt: review::Prompt::Search,
+            review_changed: false,
         }
     }
 

@@ -52,6 +52,11 @@ impl Kept {
         self.store.as_ref()
     }
 
+    /// The reports it is about (left, right).
+    pub fn refs(&self) -> &[ReportRef; 2] {
+        &self.refs
+    }
+
     fn attach(&mut self, cmp: &Comparison, tax: &Taxonomy) {
         self.rows = cmp
             .alignment
@@ -115,33 +120,43 @@ pub(super) fn excerpt(text: &str) -> String {
 
 impl App {
     /// With the review kept in `kept` (its refilings already applied to the comparison).
-    pub fn with_review(mut self, mut kept: Kept) -> Self {
-        kept.attach(&self.cmp, &self.tax);
-        self.review = Some(kept);
+    pub fn with_review(mut self, kept: Kept) -> Self {
+        self.set_review(kept);
         self
     }
 
-    /// What the prompt asks for, as the status line shows it.
+    /// Keeps the review in `kept` from now on.
+    pub fn set_review(&mut self, mut kept: Kept) {
+        kept.attach(&self.cmp, &self.tax);
+        self.review = Some(kept);
+    }
+
+    /// What the prompt asks for, as the status line shows it before what is typed.
     pub fn prompt_label(&self) -> String {
         match &self.prompt {
             Prompt::Search => "/".into(),
             Prompt::Note(t) => format!("note on “{}”: ", t.excerpt),
-            Prompt::Refile(t) => {
+            Prompt::Refile(t) => format!("refile “{}” to: ", excerpt(&t.sentences.concat())),
+        }
+    }
+
+    /// What the status line shows after what is typed: where a refiling would go, and the keys.
+    pub fn prompt_hint(&self) -> String {
+        match &self.prompt {
+            Prompt::Search => "enter: search · esc: cancel".into(),
+            Prompt::Note(_) => "enter: keep (empty: remove) · esc: cancel".into(),
+            Prompt::Refile(_) => {
                 let candidates = self.topics_matching(&self.input);
-                let hint = match candidates.as_slice() {
-                    [] if !self.input.trim().is_empty() => "  → a new topic".to_string(),
-                    [] => String::new(),
-                    [one] => format!("  → {}", one.1),
-                    more => format!(
-                        "  → {} topics: {}",
-                        more.len(),
-                        more.iter().take(4).map(|c| c.1.as_str()).collect::<Vec<_>>().join(" ")
-                    ),
+                let goes = match candidates.as_slice() {
+                    [] if self.input.trim().is_empty() => "a topic's name or id".to_string(),
+                    [] => "→ a new topic of yours".to_string(),
+                    [one] => format!("→ {}", one.1),
+                    more => {
+                        let names: Vec<&str> = more.iter().take(4).map(|c| c.1.as_str()).collect();
+                        format!("{} topics: {}", more.len(), names.join(" "))
+                    }
                 };
-                format!(
-                    "refile “{}” to (topic name or id){hint} · ",
-                    excerpt(&t.sentences.concat())
-                )
+                format!("{goes} · enter · esc")
             }
         }
     }
@@ -245,6 +260,7 @@ impl App {
         });
         if saved {
             self.rebuild();
+            self.review_changed = true;
             if let Some(r) = self.cmp.alignment.rows.iter().position(|r| r.label == label) {
                 self.set_row(r);
             }
@@ -278,6 +294,7 @@ impl App {
         };
         if self.save(|s| s.refilings.retain(|f| f.id != last.id)) {
             self.rebuild();
+            self.review_changed = true;
             if let Some(r) = self.cmp.alignment.rows.iter().position(|r| r.label == last.from) {
                 self.set_row(r);
             }
@@ -352,14 +369,9 @@ pub(crate) mod tests {
 
     pub(crate) fn keys_typed(app: &mut App, keys: &str) {
         for c in keys.chars() {
-            let code = match c {
-                '⏎' => crate::keys::KeyCode::Enter,
-                c => crate::keys::KeyCode::Char(c),
-            };
-            app.update(Input::Key(crate::keys::Key {
-                code,
-                ctrl: false,
-                alt: false,
+            app.update(Input::Key(match c {
+                '⏎' => crate::keys::Key::plain(crate::keys::KeyCode::Enter),
+                c => crate::keys::Key::char(c),
             }));
         }
     }

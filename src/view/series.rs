@@ -60,6 +60,8 @@ pub struct Browser {
     keymap: Keymap,
     view: (Option<bool>, bool),
     pending: Vec<Key>,
+    /// Where each pair's review is kept.
+    reviews: crate::review::Place,
 }
 
 impl Browser {
@@ -74,7 +76,8 @@ impl Browser {
             .find_map(|j| Some((series.previous(j)?, j)))
             .unwrap_or((n.saturating_sub(2), n.saturating_sub(1)));
         let stock = Arc::new(series.stock_phrases(&tax));
-        let app = pair_app(&series, pair, &tax, &stock, &keymap, view);
+        let mut app = pair_app(&series, pair, &tax, &stock, &keymap, view);
+        attach_review(&crate::review::Place::Nowhere, &tax, &mut app);
         Browser {
             cursor: (0, n.saturating_sub(1)),
             series,
@@ -98,7 +101,42 @@ impl Browser {
             keymap,
             view,
             pending: Vec::new(),
+            reviews: crate::review::Place::Nowhere,
         }
+    }
+
+    /// With each pair's review kept at `place` (else for the session only).
+    pub fn with_reviews(mut self, place: crate::review::Place) -> Self {
+        self.reviews = place;
+        attach_review(&self.reviews, &self.tax, &mut self.app);
+        self
+    }
+
+    /// After a refiling in the pair on screen: the pair's reports filed as it says, and the
+    /// coverage, figures and checklist of the series made again from them.
+    fn follow_review(&mut self) {
+        let Some(kept) = self.app.review.as_ref() else { return };
+        let (i, j) = self.pair;
+        let mut docs: Vec<&mut crate::outline::Document> = self
+            .series
+            .reports
+            .iter_mut()
+            .enumerate()
+            .filter(|(k, _)| *k == i || *k == j)
+            .map(|(_, r)| &mut r.doc)
+            .collect();
+        // The pair's reports in the order the review names them.
+        let refs = if i < j {
+            kept.refs().clone()
+        } else {
+            let [l, r] = kept.refs().clone();
+            [r, l]
+        };
+        let applied = crate::review::apply::apply(&[&kept.state], &mut docs, &refs, &self.tax);
+        self.tax = applied.taxonomy;
+        self.coverage = Coverage::new(&self.series, &self.tax);
+        self.figures = None;
+        self.checklist = None;
     }
 
     /// With the checklist's rules (else the built-in ones), for the series and every pair.
@@ -116,6 +154,9 @@ impl Browser {
             _ if self.shown == Shown::Pair || self.app.mode == Mode::Help => {
                 self.app.update(input);
                 self.quit = self.app.quit;
+                if std::mem::take(&mut self.app.review_changed) {
+                    self.follow_review();
+                }
                 if let Some(action) = self.app.series_request.take() {
                     self.apply(action);
                 }
@@ -323,6 +364,7 @@ impl Browser {
         };
         if pair != self.pair {
             let mut app = pair_app(&self.series, pair, &self.tax, &self.stock, &self.keymap, self.view);
+            attach_review(&self.reviews, &self.tax, &mut app);
             // How the reader chose to read carries over to the next pair.
             let old = &self.app;
             (app.filter, app.dim_stock, app.numbering, app.sidebar, app.inline) =
@@ -346,6 +388,26 @@ impl Browser {
             ));
         }
     }
+}
+
+/// A pair's view with the pair's review: read from its file (a file that cannot be used is said,
+/// and the review kept for the session only).
+fn attach_review(place: &crate::review::Place, tax: &Taxonomy, app: &mut App) {
+    let refs = [
+        crate::review::keys::report(&app.cmp.left),
+        crate::review::keys::report(&app.cmp.right),
+    ];
+    let mut store = place.store_for(&refs);
+    let state = match store.as_ref().map(crate::review::Store::load) {
+        Some(Ok(s)) => s,
+        Some(Err(e)) => {
+            store = None;
+            app.message = Some(e.to_string());
+            crate::review::State::default()
+        }
+        None => crate::review::State::default(),
+    };
+    app.set_review(super::review::Kept::new(store, state, refs, tax.clone()));
 }
 
 fn pair_app(
@@ -551,5 +613,43 @@ mod tests {
         key(&mut b, '>');
         assert_eq!(b.pair, (0, market));
         assert!(b.app.message.as_deref().is_some_and(|m| m.contains("chosen by hand")));
+    }
+
+    #[test]
+    fn a_refiling_in_a_pair_reaches_the_series_coverage_at_once() {
+        let mut b = browser();
+        b.open_pair(b.pair, None);
+        let words = b
+            .app
+            .cmp
+            .word_diffs(&crate::diff::CharTokenizer, std::time::Duration::from_secs(5));
+        b.update(Input::WordDiffs(words));
+        let study = b
+            .app
+            .cmp
+            .alignment
+            .rows
+            .iter()
+            .position(|r| r.label == "学法普法")
+            .expect("row");
+        b.update(Input::Action(Action::NextRow, study));
+        b.update(Input::Action(Action::NextChange, 1));
+        for c in "gr干部学法".chars() {
+            key(&mut b, c);
+        }
+        b.update(Input::Key(Key::plain(crate::keys::KeyCode::Enter)));
+        assert!(
+            b.app.cmp.alignment.rows.iter().any(|r| r.label == "干部学法"),
+            "{:?}",
+            b.app.message
+        );
+        let own = b
+            .tax
+            .find(&b.app.review.as_ref().expect("kept").state.topics[0].id)
+            .expect("in the taxonomy");
+        assert!(
+            b.coverage.topics.iter().any(|t| t.topic == own),
+            "the coverage has the analyst's row"
+        );
     }
 }
