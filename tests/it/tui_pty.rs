@@ -336,3 +336,39 @@ fn a_signal_during_a_long_layout_restores_the_terminal_at_once() {
     s.assert_restored();
     assert!(took < Duration::from_secs(2), "{took:?}");
 }
+
+#[test]
+fn a_refiling_made_in_the_interface_survives_a_restart_and_changes_what_compare_prints() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let state = dir.path().join("review.toml");
+    let state_arg = state.display().to_string();
+    let json = || {
+        crate::util::stdout_of(crate::util::duibi().args(["--state", &state_arg, "compare", "--demo", "--format", "json"]))
+    };
+    let before = json();
+    let mut s = Session::start(&["--state", &state_arg, "--demo"]);
+    s.wait_for("1/11 总体情况");
+    // The word marks must be ready to refile: the status line stops saying so.
+    s.wait_gone("分词中");
+    s.send("t8");
+    s.wait_for("8/11 法律顾问");
+    s.send("}");
+    s.wait_for("change 2/");
+    s.send("gr");
+    s.wait_for("refile “");
+    s.send("合同审查\r");
+    s.wait_for("to 合同审查");
+    s.send("v");
+    s.wait_for("marked reviewed");
+    s.send("q");
+    assert!(s.wait_exit().success());
+    let after = json();
+    assert_ne!(before, after);
+    assert!(after.contains("\"label\": \"合同审查\""), "{after}");
+    // Opened again: the analyst's row is there, and the reviewed mark is on its row.
+    let mut s = Session::start(&["--state", &state_arg, "--demo"]);
+    let screen = s.wait_for("合同审查");
+    assert!(screen.contains('✓'), "{screen}");
+    s.send("q");
+    assert!(s.wait_exit().success());
+}
