@@ -607,8 +607,16 @@ pub fn run_config(print_default: bool, path: bool, options: &Options) -> Result<
         Some(t) => t.display().to_string(),
         None => "built-in".to_string(),
     };
+    let reviews = match &c.reviews {
+        config::Reviews::DataDir => duibi::review::Store::default_dir().map_or_else(
+            || "data (no data directory is known)".into(),
+            |d| d.display().to_string(),
+        ),
+        config::Reviews::Beside => "beside (the newer report's folder)".into(),
+        config::Reviews::Dir(d) => d.display().to_string(),
+    };
     print(&format!(
-        "file         {file}\nkeymap       {}\ntheme        {}\nview         {}\nsync_scroll  {}\nmouse        {}\ntaxonomy     {taxonomy}\n",
+        "file         {file}\nkeymap       {}\ntheme        {}\nview         {}\nsync_scroll  {}\nmouse        {}\ntaxonomy     {taxonomy}\nreviews      {reviews}\n",
         c.keymap_name,
         c.theme.name(),
         c.view.name(),

@@ -128,12 +128,16 @@ fn draw_header(buf: &mut Buffer, app: &App, theme: &Theme, area: Rect, sidebar: 
             height: 1,
         };
         // A comparison across issuing units says so wherever the reader is.
+        let reviewed = app.review.as_ref().map_or(0, |k| k.reviewed());
         let (text, style) = if app.units_differ() {
-            (" ≠ 不同单位 units differ", theme.deleted)
+            (" ≠ 不同单位 units differ".to_string(), theme.deleted)
+        } else if reviewed > 0 {
+            // How far the reading has got.
+            (format!(" 主题 ✓ {reviewed}/{} reviewed", app.rows()), theme.dim)
         } else {
-            (" 对比 duibi · 主题", theme.dim)
+            (" 对比 duibi · 主题".to_string(), theme.dim)
         };
-        Paragraph::new(TLine::styled(fit(text, s.width as usize), style)).render(cell, buf);
+        Paragraph::new(TLine::styled(fit(&text, s.width as usize), style)).render(cell, buf);
     }
     // The longest form that fits: label and file name, else the label alone.
     let choose = |full: String, short: String, width: u16| {
@@ -383,6 +387,29 @@ mod tests {
         assert_eq!(change_count(0), "   =");
         assert_eq!(change_count(7), "  ±7");
         assert_eq!(change_count(150), " ±99+");
+    }
+
+    #[test]
+    fn the_sidebar_shows_reviewed_rows_notes_and_how_far_the_reading_has_got() {
+        use crate::keys::{Action, Key};
+        use crate::view::Input;
+        let mut app = crate::view::review::tests::reviewed_app(None);
+        app.update(Input::Action(Action::ToggleReviewed, 1));
+        app.update(Input::Action(Action::NextRow, 1));
+        app.update(Input::Action(Action::Note, 1));
+        "再核对".chars().for_each(|c| app.update(Input::Key(Key::char(c))));
+        app.update(Input::Action(Action::SearchConfirm, 1));
+        let area = Rect::new(0, 0, 120, 30);
+        let mut buf = Buffer::empty(area);
+        Screen {
+            app: &app,
+            theme: &Theme::color(),
+        }
+        .render(area, &mut buf);
+        let line = |y: u16| -> String { (0..24).map(|x| buf[(x, y)].symbol()).collect() };
+        assert!(line(0).contains("✓ 1/"), "{}", line(0));
+        assert!(line(1).starts_with(" 1✓"), "{}", line(1));
+        assert!(line(2).contains('✎') && !line(2).contains('✓'), "{}", line(2));
     }
 
     #[test]

@@ -260,6 +260,11 @@ impl App {
 impl App {
     /// Writes the review as Markdown to a file in the working directory, named after the reports.
     pub(super) fn export_review(&mut self) {
+        self.export_review_to(std::path::Path::new("."));
+    }
+
+    /// Writes the review as Markdown to a file in `dir`, named after the reports, and says where.
+    pub(super) fn export_review_to(&mut self, dir: &std::path::Path) {
         let Some(kept) = self.review.as_ref() else { return };
         let check = super::checklist::check(&self.cmp, &self.tax, &self.rules);
         let text = crate::render::review::markdown(&crate::render::review::Export {
@@ -275,8 +280,9 @@ impl App {
                 .map_or_else(|| "report".into(), |s| s.to_string_lossy().into_owned())
         };
         let name = format!("review-{}-{}.md", stem(&self.cmp.left), stem(&self.cmp.right));
-        self.message = Some(match std::fs::write(&name, text) {
-            Ok(()) => format!("review written to {name}"),
+        let path = dir.join(&name);
+        self.message = Some(match std::fs::write(&path, text) {
+            Ok(()) => format!("review written to {}", crate::text::shown_path(&path)),
             Err(e) => format!("cannot write {name}: {}", crate::text::one_line(&e.to_string())),
         });
     }
@@ -346,6 +352,20 @@ mod tests {
         app.input.clear();
         keys_typed(&mut app, "⏎");
         assert!(Store::at(&path).load().expect("reads").notes.is_empty());
+    }
+
+    #[test]
+    fn the_export_key_writes_the_review_with_its_notes() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let mut app = reviewed_app(None);
+        keys_typed(&mut app, "A整体核对⏎");
+        app.export_review_to(dir.path());
+        let written = std::fs::read_to_string(dir.path().join("review-t-t.md")).expect("written");
+        assert!(
+            written.starts_with("# 审阅 Review") && written.contains("整体核对"),
+            "{written}"
+        );
+        assert!(app.message.as_deref().is_some_and(|m| m.contains("review-t-t.md")));
     }
 
     #[test]

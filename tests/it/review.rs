@@ -243,3 +243,31 @@ fn the_review_exports_as_one_html_file_that_fetches_nothing() {
     );
     insta::assert_snapshot!("review_html", html);
 }
+
+#[test]
+fn reviews_beside_the_reports_are_read_from_the_newer_reports_folder() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (old, new) = (dir.path().join("2023.txt"), dir.path().join("2024.txt"));
+    std::fs::copy(demo(2023), &old).expect("copies");
+    std::fs::copy(demo(2024), &new).expect("copies");
+    std::fs::write(dir.path().join("shared-review.toml"), review_text()).expect("writes");
+    let home = tempfile::tempdir().expect("temp dir");
+    std::fs::create_dir_all(home.path().join("duibi")).expect("makes");
+    std::fs::write(home.path().join("duibi/config.toml"), "reviews = \"beside\"\n").expect("writes");
+    let rows = |config_home: &Path| {
+        rows_of(&stdout_of(
+            duibi()
+                .env("XDG_CONFIG_HOME", config_home)
+                .args(["compare", "--format", "json"])
+                .arg(&old)
+                .arg(&new),
+        ))
+    };
+    assert!(rows(home.path()).iter().any(|(l, _)| l == "干部学法"));
+    assert!(
+        !rows(dir.path()).iter().any(|(l, _)| l == "干部学法"),
+        "the data directory has none"
+    );
+    let config = stdout_of(duibi().env("XDG_CONFIG_HOME", home.path()).arg("config"));
+    assert!(config.contains("reviews      beside"), "{config}");
+}

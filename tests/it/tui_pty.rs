@@ -343,7 +343,9 @@ fn a_refiling_made_in_the_interface_survives_a_restart_and_changes_what_compare_
     let state = dir.path().join("review.toml");
     let state_arg = state.display().to_string();
     let json = || {
-        crate::util::stdout_of(crate::util::duibi().args(["--state", &state_arg, "compare", "--demo", "--format", "json"]))
+        crate::util::stdout_of(
+            crate::util::duibi().args(["--state", &state_arg, "compare", "--demo", "--format", "json"]),
+        )
     };
     let before = json();
     let mut s = Session::start(&["--state", &state_arg, "--demo"]);
