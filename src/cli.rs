@@ -543,14 +543,18 @@ pub fn run_interactive(files: &[PathBuf], demo: bool, options: &Options, start: 
     if options.color == ColorWhen::Never {
         config.theme = config::ThemeName::Mono;
     }
+    let rules = rules(options, &config)?;
+    if files.len() > 2 && demo {
+        bail!("--demo compares the two built-in reports: give no files with it");
+    }
+    // From here to the first screen, `q` and the signals are answered (see `loading`).
+    let watch = crate::loading::LoadWatch::start();
     if !demo && is_series(files) {
         let (s, tax) = series(files, options, &config)?;
         let newer = files.last().map(PathBuf::as_path);
         let place = crate::state::place(options.state.as_deref(), &config, newer);
-        return crate::tui::run_series(s, tax, place, rules(options, &config)?, &config, start);
-    }
-    if files.len() > 2 {
-        bail!("--demo compares the two built-in reports: give no files with it");
+        let early = watch.finish();
+        return crate::tui::run_series(s, tax, place, rules, (&config, early), start);
     }
     let tax = taxonomy(options, &config)?;
     let (left, right) = pair(files);
@@ -558,7 +562,8 @@ pub fn run_interactive(files: &[PathBuf], demo: bool, options: &Options, start: 
     let place = crate::state::place(options.state.as_deref(), &config, right);
     let (tax, review) = crate::state::pair(&place, &mut l, &mut r, &tax);
     let c = Comparison::build(l, r, &tax);
-    crate::tui::run(c, tax, review, rules(options, &config)?, &config, start)
+    let early = watch.finish();
+    crate::tui::run(c, tax, review, rules, (&config, early), start)
 }
 
 /// `duibi review LEFT RIGHT`: the analyst's review written out.

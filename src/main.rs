@@ -1,6 +1,7 @@
 //! duibi's binary: parses the command line and hands over to the CLI commands.
 
 mod cli;
+mod loading;
 mod state;
 mod tui;
 

@@ -45,7 +45,7 @@ impl Timing {
     }
 }
 
-fn to_key(k: event::KeyEvent) -> Option<Key> {
+pub(crate) fn to_key(k: event::KeyEvent) -> Option<Key> {
     let code = match k.code {
         event::KeyCode::Char(c) => KeyCode::Char(c),
         event::KeyCode::Up => KeyCode::Up,
@@ -82,7 +82,7 @@ const SIGNAL_GRACE: Duration = Duration::from_millis(100);
 const RESTORE_WAIT: Duration = Duration::from_millis(200);
 
 /// Signals that end a program by default and can be caught: each restores the terminal first.
-const TERMINATING: &[i32] = &[
+pub(crate) const TERMINATING: &[i32] = &[
     signal_hook::consts::SIGTERM,
     signal_hook::consts::SIGHUP,
     signal_hook::consts::SIGINT,
@@ -172,7 +172,7 @@ pub fn run(
     tax: Taxonomy,
     review: crate::state::PairReview,
     rules: Rules,
-    config: &Config,
+    (config, early): (&Config, Vec<Key>),
     start: Instant,
 ) -> Result<()> {
     let mut timing = Timing::new(start);
@@ -192,7 +192,7 @@ pub fn run(
         });
     }
     timing.mark("sentences_paired");
-    session(&mut app, config, timing)
+    session(&mut app, (config, early), timing)
 }
 
 /// Several reports: the coverage first, a pair side by side on demand.
@@ -201,7 +201,7 @@ pub fn run_series(
     tax: Taxonomy,
     reviews: crate::state::Place,
     rules: Rules,
-    config: &Config,
+    (config, early): (&Config, Vec<Key>),
     start: Instant,
 ) -> Result<()> {
     let mut timing = Timing::new(start);
@@ -214,7 +214,7 @@ pub fn run_series(
     .with_rules(Arc::new(rules))
     .with_reviews(reviews);
     timing.mark("coverage");
-    session(&mut browser, config, timing)
+    session(&mut browser, (config, early), timing)
 }
 
 /// The configured view: side by side, inline, or chosen by width.
@@ -226,8 +226,9 @@ fn view_mode(config: &Config) -> Option<bool> {
     }
 }
 
-/// The terminal session around any model: the screen, signals, mouse and the word-diff worker.
-fn session(model: &mut impl Model, config: &Config, mut timing: Timing) -> Result<()> {
+/// The terminal session around any model: the screen, signals, mouse and the word-diff worker;
+/// `early`, the keys pressed while the reports loaded, come first.
+fn session(model: &mut impl Model, (config, early): (&Config, Vec<Key>), mut timing: Timing) -> Result<()> {
     let signalled = watch_signals(config.mouse)?;
     let theme = if std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) {
         Theme::monochrome()
@@ -245,6 +246,7 @@ fn session(model: &mut impl Model, config: &Config, mut timing: Timing) -> Resul
         timing,
         mouse: config.mouse,
         first: true,
+        early: early.into(),
     };
     let result = ui::run::run(&mut terminal, model, &theme, &mut events);
     if config.mouse {
@@ -307,6 +309,8 @@ struct TerminalEvents<'a> {
     timing: Timing,
     mouse: bool,
     first: bool,
+    /// Keys pressed while the reports loaded, delivered after the first frame.
+    early: std::collections::VecDeque<Key>,
 }
 
 impl Events for TerminalEvents<'_> {
@@ -324,6 +328,11 @@ impl Events for TerminalEvents<'_> {
             && self.words.started == Some(generation)
         {
             return Ok(Step::Input(input));
+        }
+        if !self.first
+            && let Some(key) = self.early.pop_front()
+        {
+            return Ok(Step::Input(Input::Key(key)));
         }
         if !event::poll(timeout)? {
             return Ok(Step::Idle);

@@ -374,3 +374,30 @@ fn a_refiling_made_in_the_interface_survives_a_restart_and_changes_what_compare_
     s.send("q");
     assert!(s.wait_exit().success());
 }
+
+#[test]
+fn q_while_the_reports_load_stops_at_once_with_the_terminal_as_it_was() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    // Large enough that loading and comparing take seconds in a test build.
+    let text: String = (0..120_000)
+        .map(|i| {
+            format!(
+                "{}、全年开展执法检查{i}次,办理行政复议案件{}件,聘请法律顾问参与合同审查。\n",
+                i % 9 + 1,
+                i % 37
+            )
+        })
+        .collect();
+    let (a, b) = (dir.path().join("a.txt"), dir.path().join("b.txt"));
+    std::fs::write(&a, &text).expect("writes");
+    std::fs::write(&b, text.replace("法律顾问", "常年法律顾问")).expect("writes");
+    let (a, b) = (a.display().to_string(), b.display().to_string());
+    let mut s = Session::start(&[&a, &b]);
+    std::thread::sleep(Duration::from_millis(300));
+    s.send("q");
+    assert!(s.wait_exit().success());
+    let raw = s.raw.lock().expect("raw").clone();
+    let text = String::from_utf8_lossy(&raw);
+    assert!(text.contains("stopped while loading"), "{text}");
+    assert!(!text.contains("\u{1b}[?1049h"), "the screen was never taken");
+}
