@@ -355,6 +355,33 @@ mod tests {
     }
 
     #[test]
+    fn two_windows_on_one_pair_keep_each_others_notes() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("r.toml");
+        let (mut a, mut b) = (
+            reviewed_app(Some(Store::at(&path))),
+            reviewed_app(Some(Store::at(&path))),
+        );
+        keys_typed(&mut a, "A甲窗口⏎");
+        b.update(Input::Action(Action::NextRow, 1));
+        keys_typed(&mut b, "A乙窗口⏎");
+        let texts =
+            |state: &crate::review::State| -> Vec<String> { state.notes.iter().map(|n| n.text.clone()).collect() };
+        assert_eq!(texts(&Store::at(&path).load().expect("reads")), ["甲窗口", "乙窗口"]);
+        assert_eq!(
+            texts(&b.review.as_ref().expect("kept").state),
+            ["甲窗口", "乙窗口"],
+            "b sees a's note once it writes"
+        );
+        keys_typed(&mut a, "v");
+        assert_eq!(
+            Store::at(&path).load().expect("reads").notes.len(),
+            2,
+            "a's next write keeps b's note"
+        );
+    }
+
+    #[test]
     fn the_export_key_writes_the_review_with_its_notes() {
         let dir = tempfile::tempdir().expect("temp dir");
         let mut app = reviewed_app(None);
