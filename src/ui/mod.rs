@@ -137,7 +137,9 @@ fn draw_header(buf: &mut Buffer, app: &App, theme: &Theme, area: Rect, sidebar: 
         } else {
             (" 对比 duibi · 主题".to_string(), theme.dim)
         };
-        Paragraph::new(TLine::styled(fit(&text, s.width as usize), style)).render(cell, buf);
+        // A column left blank before the panes' headers, which start with their arrow.
+        let room = (s.width as usize).saturating_sub(1);
+        Paragraph::new(TLine::styled(fit(&text, room), style)).render(cell, buf);
     }
     // The longest form that fits: label and file name, else the label alone.
     let choose = |full: String, short: String, width: u16| {
@@ -410,6 +412,29 @@ mod tests {
         assert!(line(0).contains("✓ 1/"), "{}", line(0));
         assert!(line(1).starts_with(" 1✓"), "{}", line(1));
         assert!(line(2).contains('✎') && !line(2).contains('✓'), "{}", line(2));
+    }
+
+    #[test]
+    fn the_sidebar_header_leaves_a_blank_before_the_panes_headers() {
+        let mut app = crate::view::testing::app(
+            "甲市科学技术局2023年法治政府建设情况报告\n一、法律顾问\n聘请顾问2名。",
+            "乙市司法局2024年法治政府建设情况报告\n一、法律顾问\n聘请顾问3名。",
+            100,
+            20,
+        );
+        app.update(crate::view::Input::Resize { width: 100, height: 20 });
+        assert!(app.units_differ());
+        let area = Rect::new(0, 0, 100, 20);
+        let mut buf = Buffer::empty(area);
+        Screen {
+            app: &app,
+            theme: &Theme::color(),
+        }
+        .render(area, &mut buf);
+        let bar = app.geometry.sidebar.expect("a sidebar");
+        let header: String = (0..100).map(|x| buf[(x, 0)].symbol()).collect();
+        assert!(header.contains("units"), "{header}");
+        assert_eq!(buf[(bar.x + bar.width - 1, 0)].symbol(), " ", "{header}");
     }
 
     #[test]
