@@ -71,6 +71,11 @@ pub fn is_clause_end(c: char) -> bool {
     is_sentence_end(c) || is_comma(c) || is_colon(c)
 }
 
+/// Punctuation that should not begin a line (kinsoku): the character before it moves down with it.
+pub fn is_no_line_start(c: char) -> bool {
+    is_clause_end(c) || matches!(c, '、' | '）' | '》' | '」' | '』' | '”' | '’' | '.' | ')')
+}
+
 /// Where a heading that carries its body on its line ends: a sentence's end or a colon
 /// (`1. 深入学习法律法规:全年共组织开展了6次…`); a half-width `;` only separates inside a heading.
 pub fn is_heading_stop(c: char) -> bool {
@@ -124,5 +129,20 @@ pub fn fold_digit(c: char) -> char {
     match c {
         '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
         c => c,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn closing_punctuation_never_starts_a_line() {
+        for c in "，。、；：！？）》」』”’,.;:!?)".chars() {
+            assert!(is_no_line_start(c), "{c}");
+        }
+        for c in "（《「“法a1".chars() {
+            assert!(!is_no_line_start(c), "{c}");
+        }
     }
 }

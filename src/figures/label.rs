@@ -24,10 +24,7 @@ const AWARD_MAX: usize = 8;
 /// Ends a clause for a label: sentence and clause punctuation, brackets. (An enumeration comma does
 /// not: list items are told apart by the figures between them; quotes are read through.)
 fn is_break(c: char) -> bool {
-    matches!(
-        c,
-        '，' | ',' | '。' | '；' | ';' | '：' | ':' | '！' | '!' | '？' | '?' | '(' | '（' | ')' | '）' | '\n'
-    )
+    crate::chars::is_clause_end(c) || matches!(c, '(' | '（' | ')' | '）' | '\n')
 }
 
 /// A label as shown: quotes dropped (`评选"法治带头人"` is `评选法治带头人`).

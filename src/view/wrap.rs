@@ -59,11 +59,6 @@ fn is_lone(c: char) -> bool {
         | '\u{ffa0}'..='\u{ffef}')
 }
 
-/// Punctuation that should not begin a line (kinsoku): the character before it moves down with it.
-fn no_line_start(c: char) -> bool {
-    "，。、；：！？）》」』”’,.;:!?)".contains(c)
-}
-
 /// For each character of `text`, whether a line may not break before it: inside a figure and its
 /// unit (`1` / `1件` never part), and before closing punctuation (kinsoku).
 fn glued(text: &str) -> Vec<bool> {
@@ -75,7 +70,7 @@ fn glued(text: &str) -> Vec<bool> {
         if starts_figure {
             figure_end = i + figure_len(&text[i..]);
         }
-        out.push(no_line_start(c) || (i < figure_end && !starts_figure));
+        out.push(crate::chars::is_no_line_start(c) || (i < figure_end && !starts_figure));
         previous_digit = c.is_ascii_digit();
     }
     out
@@ -98,7 +93,7 @@ pub fn line_starts(text: &str, width: usize) -> Vec<usize> {
             if starts_figure {
                 figure_end = i + figure_len(&text[i..]);
             }
-            let glue = no_line_start(c) || (i < figure_end && !starts_figure);
+            let glue = crate::chars::is_no_line_start(c) || (i < figure_end && !starts_figure);
             previous_digit = c.is_ascii_digit();
             (c, UnicodeWidthStr::width(&*c.encode_utf8(&mut buf)), false, glue)
         });
