@@ -39,7 +39,12 @@ pub struct PairReview {
 /// Finds and reads the pair's review, and puts its refilings onto both reports; returns the
 /// taxonomy to compare them with (the analyst's topics added).
 pub fn pair(place: &Place, left: &mut Document, right: &mut Document, tax: &Taxonomy) -> (Taxonomy, PairReview) {
-    let refs = [keys::report(left), keys::report(right)];
+    // Each report's digest reads all its text: the two side by side.
+    let refs = std::thread::scope(|s| {
+        let l = s.spawn(|| keys::report(left));
+        let r = keys::report(right);
+        [l.join().unwrap_or_else(|e| std::panic::resume_unwind(e)), r]
+    });
     let mut store = place.store_for(&refs);
     let mut warnings = Vec::new();
     let state = match store.as_ref().map(Store::load) {

@@ -69,6 +69,20 @@ pub fn digest(text: &str) -> u64 {
     })
 }
 
+/// The line (from 1) of `text` on which `sentence` starts, as far as its opening characters tell:
+/// the first line holding them (a sentence broken across lines is known by what starts it).
+pub fn line_holding(text: &str, sentence: &str) -> Option<usize> {
+    let sentence = sentence.trim();
+    // The longest opening that a line holds whole: 16 characters, else fewer.
+    [16, 8, 4].into_iter().find_map(|n| {
+        let end = sentence.char_indices().nth(n).map_or(sentence.len(), |(i, _)| i);
+        let opening = &sentence[..end];
+        (!opening.is_empty())
+            .then(|| text.lines().position(|l| l.contains(opening)).map(|i| i + 1))
+            .flatten()
+    })
+}
+
 pub fn split_sentences(text: &str) -> Vec<Range<usize>> {
     let mut nesting = Nesting::default();
     text.chars().for_each(|c| nesting.update(c));
@@ -371,6 +385,19 @@ mod tests {
         assert!((a.dice(&b) - 1.0).abs() < f32::EPSILON);
         assert_eq!(Fingerprint::new("").dice(&Fingerprint::new("")), 0.0);
         assert!(Fingerprint::new("行政执法").dice(&Fingerprint::new("规范性文件")) < 0.01);
+    }
+
+    #[test]
+    fn a_sentence_is_found_on_the_line_it_starts_on() {
+        let text = "标题\n一、法律顾问\n全年审查合同35份,提供法律咨询\n16次。聘请律师2名。\n";
+        assert_eq!(line_holding(text, "一、法律顾问"), Some(2));
+        assert_eq!(
+            line_holding(text, "全年审查合同35份,提供法律咨询16次。"),
+            Some(3),
+            "broken across lines"
+        );
+        assert_eq!(line_holding(text, "聘请律师2名。"), Some(4), "mid-line");
+        assert_eq!(line_holding(text, "不在文中。"), None);
     }
 
     #[test]

@@ -165,6 +165,36 @@ fn suspend(mouse: bool) -> Result<()> {
     Ok(())
 }
 
+/// The user's editor (`$VISUAL`, else `$EDITOR`, else `vi`) on `path` at `line`, with the terminal
+/// given back to it meanwhile. Run through the shell, as git runs it, so that `EDITOR="code -w"`
+/// works.
+fn edit(path: &Path, line: usize, mouse: bool) -> Result<()> {
+    let editor = ["VISUAL", "EDITOR"]
+        .iter()
+        .filter_map(|v| std::env::var(v).ok())
+        .find(|e| !e.trim().is_empty())
+        .unwrap_or_else(|| "vi".into());
+    if mouse {
+        let _ = crossterm::execute!(std::io::stdout(), DisableMouseCapture);
+    }
+    ratatui::restore();
+    let status = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(format!("{editor} \"$@\""))
+        .arg(&editor)
+        .arg(format!("+{line}"))
+        .arg(path)
+        .status();
+    crossterm::terminal::enable_raw_mode()?;
+    crossterm::execute!(std::io::stdout(), crossterm::terminal::EnterAlternateScreen)?;
+    if mouse {
+        let _ = crossterm::execute!(std::io::stdout(), EnableMouseCapture);
+    }
+    // An editor that fails says so itself, on the screen it had; the comparison goes on.
+    drop(status);
+    Ok(())
+}
+
 /// Runs the interface until the user quits or a signal arrives; word-level marks are computed on
 /// another thread once the first frame is up.
 pub fn run(
@@ -247,6 +277,7 @@ fn session(model: &mut impl Model, (config, early): (&Config, Vec<Key>), mut tim
         mouse: config.mouse,
         first: true,
         early: early.into(),
+        redraw: false,
     };
     let result = ui::run::run(&mut terminal, model, &theme, &mut events);
     if config.mouse {
@@ -311,6 +342,8 @@ struct TerminalEvents<'a> {
     first: bool,
     /// Keys pressed while the reports loaded, delivered after the first frame.
     early: std::collections::VecDeque<Key>,
+    /// The screen was given to another program: draw it whole again.
+    redraw: bool,
 }
 
 impl Events for TerminalEvents<'_> {
@@ -322,6 +355,9 @@ impl Events for TerminalEvents<'_> {
         }
         if self.signalled.suspend.swap(false, Ordering::Relaxed) {
             suspend(self.mouse)?;
+            return Ok(Step::Redraw);
+        }
+        if std::mem::take(&mut self.redraw) {
             return Ok(Step::Redraw);
         }
         if let Ok((generation, input)) = self.words.rx.try_recv()
@@ -377,6 +413,10 @@ impl Events for TerminalEvents<'_> {
                 let mut out = std::io::stdout().lock();
                 out.write_all(osc52(&text).as_bytes())?;
                 out.flush()?;
+            }
+            duibi::view::Effect::Edit { path, line } => {
+                edit(&path, line, self.mouse)?;
+                self.redraw = true;
             }
         }
         Ok(())

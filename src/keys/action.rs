@@ -66,6 +66,7 @@ actions! {
     MarkBase = "mark_base", "with several reports: mark the report under the cursor; enter on another compares the two";
     Open = "open", "open the place under the cursor (in the overview), or the topic of a coverage cell";
     Yank = "yank", "copy the focused report's text of this row to the clipboard (OSC 52)";
+    OpenInEditor = "open_in_editor", "open the focused report in $EDITOR at the line of the current change (text reports)";
     Refile = "refile", "move the passage at the current change (focused report) under another topic, or a new one of your own";
     RefileSentence = "refile_sentence", "move only the sentence at the current change under another topic";
     UndoRefile = "undo_refile", "undo the last refiling of these reports";

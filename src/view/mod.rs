@@ -7,6 +7,7 @@ pub mod checklist;
 pub mod chunks;
 pub mod document;
 mod docview;
+mod edit;
 pub mod geometry;
 pub mod inline;
 pub mod layout;
@@ -43,6 +44,8 @@ pub const AUTO_INLINE_WIDTH: u16 = 100;
 pub enum Effect {
     /// Put this text on the clipboard (OSC 52).
     Copy(String),
+    /// Open this file in the user's editor at this line (from 1).
+    Edit { path: std::path::PathBuf, line: usize },
 }
 
 /// The state of the interface.

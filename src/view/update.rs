@@ -246,6 +246,9 @@ impl App {
                 | Action::SearchBackspace
                 | Action::ToggleReviewed
                 | Action::Yank
+                | Action::OpenInEditor
+                | Action::FocusLeft
+                | Action::FocusRight
         ) {
             self.change_cursor = None;
         }
@@ -342,6 +345,7 @@ impl App {
             }
             Action::Overview | Action::Checklist => self.show_overview(action),
             Action::Yank => self.yank(),
+            Action::OpenInEditor => self.open_in_editor(),
             // Enter opens places in the overview only.
             Action::Open => {}
             Action::Help => {

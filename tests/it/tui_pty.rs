@@ -19,9 +19,10 @@ struct Session {
     _master: Box<dyn portable_pty::MasterPty + Send>,
 }
 
-/// The built binary, started in a new pseudo-terminal of ROWS × COLS.
+/// The built binary, started in a new pseudo-terminal of ROWS × COLS, with `env` set.
 fn spawn(
     args: &[&str],
+    env: &[(&str, &str)],
 ) -> (
     Box<dyn portable_pty::MasterPty + Send>,
     Box<dyn portable_pty::Child + Send + Sync>,
@@ -42,6 +43,9 @@ fn spawn(
     cmd.env("XDG_CONFIG_HOME", crate::util::empty_config_home());
     cmd.env("XDG_DATA_HOME", crate::util::empty_data_home());
     cmd.cwd(env!("CARGO_MANIFEST_DIR"));
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
     let child = pair.slave.spawn_command(cmd).expect("spawns");
     (pair.master, child)
 }
@@ -55,7 +59,11 @@ fn screen_parser() -> vt100::Parser {
 
 impl Session {
     fn start(args: &[&str]) -> Session {
-        let (master, child) = spawn(args);
+        Session::start_with(args, &[])
+    }
+
+    fn start_with(args: &[&str], env: &[(&str, &str)]) -> Session {
+        let (master, child) = spawn(args, env);
         let mut reader = master.try_clone_reader().expect("reader");
         let writer = Arc::new(Mutex::new(master.take_writer().expect("writer")));
         let parser = Arc::new(Mutex::new(screen_parser()));
@@ -209,7 +217,7 @@ fn bad_input_fails_before_touching_the_screen() {
 /// process must end (it used to spin on the dead tty, crossterm issue #793), not linger.
 #[test]
 fn hang_up_ends_the_process() {
-    let (master, mut child) = spawn(&["--demo"]);
+    let (master, mut child) = spawn(&["--demo"], &[]);
     let mut reader = master.try_clone_reader().expect("reader");
     let mut parser = screen_parser();
     let mut buf = [0u8; 8192];
@@ -400,4 +408,47 @@ fn q_while_the_reports_load_stops_at_once_with_the_terminal_as_it_was() {
     let text = String::from_utf8_lossy(&raw);
     assert!(text.contains("stopped while loading"), "{text}");
     assert!(!text.contains("\u{1b}[?1049h"), "the screen was never taken");
+}
+
+#[test]
+fn the_editor_opens_the_focused_report_at_the_line_of_the_current_change_and_the_screen_comes_back() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let (old, new) = (dir.path().join("2023.txt"), dir.path().join("2024.txt"));
+    std::fs::copy(root.join("examples/reports/demo-2023.txt"), &old).expect("copies");
+    std::fs::copy(root.join("examples/reports/demo-2024.txt"), &new).expect("copies");
+    let said = dir.path().join("editor-args");
+    let editor = dir.path().join("editor.sh");
+    std::fs::write(&editor, format!("#!/bin/sh\necho \"$@\" > '{}'\n", said.display())).expect("writes");
+    std::process::Command::new("chmod")
+        .arg("+x")
+        .arg(&editor)
+        .status()
+        .expect("chmod");
+    let (old, new) = (old.display().to_string(), new.display().to_string());
+    let mut s = Session::start_with(
+        &[&old, &new],
+        &[("EDITOR", editor.display().to_string().as_str()), ("VISUAL", "")],
+    );
+    s.wait_for("1/11 总体情况");
+    s.send("t8");
+    s.wait_for("8/11 法律顾问");
+    s.send("}");
+    s.wait_for("change 2/");
+    s.send("l");
+    s.send("e");
+    s.wait_for("opened at line");
+    let args = std::fs::read_to_string(&said).expect("the editor ran");
+    let (line, path) = args.trim().split_once(' ').expect("two arguments");
+    // The focused (right) report, unless the change is a sentence only the left one has.
+    assert!(path == new || path == old, "{path}");
+    let n: usize = line.trim_start_matches('+').parse().expect("a line number");
+    let text = std::fs::read_to_string(path).expect("reads");
+    let at = text.lines().nth(n - 1).expect("a line of the file");
+    assert!(at.contains("法律") || at.contains("合同"), "line {n}: {at}");
+    // The interface is drawn again, whole.
+    s.wait_for("8/11 法律顾问");
+    s.send("q");
+    assert!(s.wait_exit().success());
+    s.assert_restored();
 }
