@@ -577,6 +577,7 @@ pub fn run_review(files: &[PathBuf], format: ReviewFormat, options: &Options) ->
         cmp: &c,
         tax: &tax,
         state: &review.state,
+        others: &review.others,
         check: check.as_ref(),
         rules: &rules,
     };

@@ -29,6 +29,8 @@ pub struct PairReview {
     /// `None` when there is nowhere to write, or the file could not be used.
     pub store: Option<Store>,
     pub state: State,
+    /// Other reviews' refilings of these reports.
+    pub others: Vec<State>,
     pub refs: [ReportRef; 2],
     /// The taxonomy before the analyst's topics were added.
     pub base: Taxonomy,
@@ -56,13 +58,17 @@ pub fn pair(place: &Place, left: &mut Document, right: &mut Document, tax: &Taxo
         }
         None => State::default(),
     };
-    let applied = apply(&[&state], &mut [left, right], &refs, tax);
+    // Refilings of these reports made against other reports apply too, this pair's over them.
+    let others = place.others(&refs, store.as_ref());
+    let states: Vec<&State> = others.iter().chain([&state]).collect();
+    let applied = apply(&states, &mut [left, right], &refs, tax);
     warnings.extend(applied.stale.iter().map(ToString::to_string));
     (
         applied.taxonomy,
         PairReview {
             store,
             state,
+            others,
             refs,
             base: tax.clone(),
             warnings,

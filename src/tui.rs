@@ -207,7 +207,8 @@ pub fn run(
 ) -> Result<()> {
     let mut timing = Timing::new(start);
     timing.mark("compared");
-    let kept = duibi::view::review::Kept::new(review.store, review.state, review.refs, review.base);
+    let kept =
+        duibi::view::review::Kept::new(review.store, review.state, review.refs, review.base).with_others(review.others);
     let mut app = App::new(cmp, tax, config.keymap.clone())
         .with_view(view_mode(config), config.sync_scroll)
         .with_rules(Arc::new(rules))

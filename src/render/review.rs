@@ -15,6 +15,8 @@ pub struct Export<'a> {
     pub cmp: &'a Comparison,
     pub tax: &'a Taxonomy,
     pub state: &'a State,
+    /// Other reviews whose refilings of these reports apply too.
+    pub others: &'a [State],
     /// The newer report's checklist (`None` when it could not be made).
     pub check: Option<&'a ReportCheck>,
     pub rules: &'a Rules,
@@ -78,12 +80,25 @@ pub fn markdown(e: &Export<'_>) -> String {
         let title = d.title.as_deref().unwrap_or("—");
         let _ = writeln!(out, "| {side} | {} | {} | {year} |", escape(&d.file), escape(title));
     }
-    if !e.state.refilings.is_empty() {
+    let ids = [keys::report(l).id, keys::report(r).id];
+    let elsewhere: Vec<_> = e
+        .others
+        .iter()
+        .flat_map(|s| &s.refilings)
+        .filter(|f| ids.contains(&f.report))
+        .collect();
+    if !e.state.refilings.is_empty() || !elsewhere.is_empty() {
         let _ = writeln!(out, "\n## Refiled by the analyst\n");
-        for f in &e.state.refilings {
+        let tagged = e
+            .state
+            .refilings
+            .iter()
+            .map(|f| (f, ""))
+            .chain(elsewhere.iter().map(|f| (*f, " (in the review of another pair)")));
+        for (f, whence) in tagged {
             let _ = writeln!(
                 out,
-                "- “{}”: {} → **{}**",
+                "- “{}”: {} → **{}**{whence}",
                 escape(&f.excerpt),
                 escape(&f.from),
                 escape(&e.topic_label(&f.to))

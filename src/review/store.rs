@@ -39,6 +39,19 @@ impl Place {
         }
     }
 
+    /// The other reviews there that name one of `reports` (their refilings of these reports
+    /// apply wherever the reports are compared), `own` left out; unreadable ones are skipped (the
+    /// review they belong to says so when opened).
+    pub fn others(&self, reports: &[ReportRef], own: Option<&Store>) -> Vec<State> {
+        let Place::Dir(d) = self else { return Vec::new() };
+        Store::all_naming(d, reports)
+            .into_iter()
+            .filter(|(store, _)| Some(store) != own)
+            .filter_map(|(_, state)| state.ok())
+            .filter(|s| !s.refilings.is_empty())
+            .collect()
+    }
+
     /// Every review file there, read (an unreadable one with its error).
     pub fn all(&self) -> Vec<(Store, Result<State, StoreError>)> {
         match self {

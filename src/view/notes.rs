@@ -271,6 +271,7 @@ impl App {
             cmp: &self.cmp,
             tax: &self.tax,
             state: &kept.state,
+            others: kept.others(),
             check: check.as_ref(),
             rules: &self.rules,
         });

@@ -23,6 +23,9 @@ pub struct Kept {
     base: Taxonomy,
     /// Per row of the comparison: its key and the digest of its content.
     pub(super) rows: Vec<(String, String)>,
+    /// Other reviews' refilings of these reports (made against other reports): applied first,
+    /// this review's over them.
+    others: Vec<State>,
 }
 
 impl Kept {
@@ -35,7 +38,24 @@ impl Kept {
             refs,
             base,
             rows: Vec::new(),
+            others: Vec::new(),
         }
+    }
+
+    /// With other reviews' refilings of these reports, applied under this review's.
+    pub fn with_others(mut self, others: Vec<State>) -> Kept {
+        self.others = others;
+        self
+    }
+
+    /// Other reviews' refilings of these reports.
+    pub fn others(&self) -> &[State] {
+        &self.others
+    }
+
+    /// Every review whose refilings apply, this one last.
+    pub fn states(&self) -> Vec<&State> {
+        self.others.iter().chain([&self.state]).collect()
     }
 
     /// The review of a comparison built without one, kept for the session only.
@@ -306,7 +326,7 @@ impl App {
     fn rebuild(&mut self) {
         let Some(kept) = self.review.as_mut() else { return };
         let (mut l, mut r) = (self.cmp.left.clone(), self.cmp.right.clone());
-        let applied = apply::apply(&[&kept.state], &mut [&mut l, &mut r], &kept.refs, &kept.base);
+        let applied = apply::apply(&kept.states(), &mut [&mut l, &mut r], &kept.refs, &kept.base);
         let mut cmp = Comparison::build(l, r, &applied.taxonomy);
         cmp.diff_all(&cmp.segmenter(), DIFF_BUDGET);
         kept.attach(&cmp, &applied.taxonomy);

@@ -132,7 +132,7 @@ impl Browser {
             let [l, r] = kept.refs().clone();
             [r, l]
         };
-        let applied = crate::review::apply::apply(&[&kept.state], &mut docs, &refs, &self.tax);
+        let applied = crate::review::apply::apply(&kept.states(), &mut docs, &refs, &self.tax);
         self.tax = applied.taxonomy;
         self.coverage = Coverage::new(&self.series, &self.tax);
         self.figures = None;
@@ -407,7 +407,8 @@ fn attach_review(place: &crate::review::Place, tax: &Taxonomy, app: &mut App) {
         }
         None => crate::review::State::default(),
     };
-    app.set_review(super::review::Kept::new(store, state, refs, tax.clone()));
+    let others = place.others(&refs, store.as_ref());
+    app.set_review(super::review::Kept::new(store, state, refs, tax.clone()).with_others(others));
 }
 
 fn pair_app(

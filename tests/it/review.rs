@@ -271,3 +271,32 @@ fn reviews_beside_the_reports_are_read_from_the_newer_reports_folder() {
     let config = stdout_of(duibi().env("XDG_CONFIG_HOME", home.path()).arg("config"));
     assert!(config.contains("reviews      beside"), "{config}");
 }
+
+#[test]
+fn a_refiling_follows_its_report_into_another_pair() {
+    let home = tempfile::tempdir().expect("temp dir");
+    let dir = home.path().join("duibi/reviews");
+    std::fs::create_dir_all(&dir).expect("makes");
+    // Made while reading 2023 against 2024; 2024 is now read against 2022.
+    std::fs::write(dir.join("2023-2024.toml"), review_text()).expect("writes");
+    let json = stdout_of(
+        duibi()
+            .env("XDG_DATA_HOME", home.path())
+            .args(["compare", "--format", "json"])
+            .arg(demo(2022))
+            .arg(demo(2024)),
+    );
+    let rows = rows_of(&json);
+    let own = rows.iter().find(|(l, _)| l == "干部学法").expect("the analyst's row");
+    assert!(own.1.contains("全年组织集中学法8次"), "{own:?}");
+    // The review of this pair is its own: the other pair's notes stay there.
+    let md = stdout_of(
+        duibi()
+            .env("XDG_DATA_HOME", home.path())
+            .arg("review")
+            .arg(demo(2022))
+            .arg(demo(2024)),
+    );
+    assert!(!md.contains("学法次数与台账核对"), "{md}");
+    assert!(md.contains("→ **干部学法** (in the review of another pair)"), "{md}");
+}
