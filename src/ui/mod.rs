@@ -255,7 +255,7 @@ fn paint_line(buf: &mut ratatui::buffer::Buffer, area: Rect, y: u16, mut x: u16,
 fn draw_panes(buf: &mut Buffer, app: &App, theme: &Theme, panes: &[Rect]) {
     let height = app.geometry.height;
     let scroll = app.scroll;
-    let sync = app.sync;
+    let sync = app.prefs.sync;
     if app.document {
         let linked = app.linked();
         let docs = app.doc_layouts();

@@ -57,19 +57,19 @@ pub(super) fn draw_status(buf: &mut Buffer, app: &App, theme: &Theme, area: Rect
             change_total
         )
     };
-    if !app.sync && !app.is_inline() {
+    if !app.prefs.sync && !app.is_inline() {
         left += if app.focus == 0 {
             " · apart ◀"
         } else {
             " · apart ▶"
         };
     }
-    match app.filter {
+    match app.prefs.filter {
         Filter::All => {}
         Filter::Changes => left += " · changes only",
         Filter::New => left += " · new only",
     }
-    if app.dim_stock {
+    if app.prefs.dim_stock {
         left += " · stock dimmed";
     }
     if !app.words_ready {

@@ -98,11 +98,11 @@ impl App {
     fn options(&self) -> Options {
         Options {
             marks: self.words_ready,
-            filter: self.filter,
+            filter: self.prefs.filter,
             swapped: self.swapped,
-            numbering: self.numbering,
+            numbering: self.prefs.numbering,
             query: self.query.clone(),
-            stock: self.dim_stock.then(|| Dimmed(self.stock.clone())),
+            stock: self.prefs.dim_stock.then(|| Dimmed(self.stock.clone())),
         }
     }
 
@@ -245,7 +245,7 @@ impl App {
 
     pub(super) fn match_counts_now(&mut self) {
         let Some(query) = self.query.clone() else { return };
-        let key = (query, self.filter);
+        let key = (query, self.prefs.filter);
         if self.caches.match_counts.as_ref().is_none_or(|(k, _)| *k != key) {
             let finder = super::lines::Finder::new(&key.0);
             let counts = self

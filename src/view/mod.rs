@@ -48,6 +48,34 @@ pub enum Effect {
     Edit { path: std::path::PathBuf, line: usize },
 }
 
+/// How the reader chose to read: the view's toggles, kept as one value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Prefs {
+    /// `None`: inline below [`AUTO_INLINE_WIDTH`] columns, side by side above.
+    pub inline: Option<bool>,
+    pub sidebar: bool,
+    pub sync: bool,
+    /// Which sentences rows show: all, changes only, or what the newer report adds.
+    pub filter: layout::Filter,
+    /// Stock wording is toned down (see [`crate::stock`]); changes keep their marks.
+    pub dim_stock: bool,
+    /// Numbering differences shown as changes (else dimmed).
+    pub numbering: bool,
+}
+
+impl Default for Prefs {
+    fn default() -> Self {
+        Prefs {
+            inline: None,
+            sidebar: true,
+            sync: true,
+            filter: layout::Filter::All,
+            dim_stock: false,
+            numbering: false,
+        }
+    }
+}
+
 /// The state of the interface.
 pub struct App {
     pub cmp: Comparison,
@@ -70,18 +98,11 @@ pub struct App {
     /// the view clears it, and the position is then read from the scroll.
     change_cursor: Option<usize>,
     pub document: bool,
-    /// `None`: inline below [`AUTO_INLINE_WIDTH`] columns, side by side above.
-    pub inline: Option<bool>,
-    pub sidebar: bool,
-    pub sync: bool,
-    /// Which sentences rows show: all, changes only, or what the newer report adds.
-    pub filter: layout::Filter,
-    /// Stock wording is toned down (see [`crate::stock`]); changes keep their marks.
-    pub dim_stock: bool,
+    /// How the reader chose to read: one value, carried from pair to pair in a series.
+    pub prefs: Prefs,
     /// The stock phrases: the built-in list, or what a series learned.
     pub stock: std::sync::Arc<crate::stock::StockPhrases>,
-    /// Numbering differences shown as changes (else dimmed).
-    pub numbering: bool,
+
     pub swapped: bool,
     /// The search being typed.
     pub input: String,
@@ -159,13 +180,8 @@ impl App {
             topic_digit: None,
             change_cursor: None,
             document: false,
-            inline: None,
-            sidebar: true,
-            sync: true,
-            filter: layout::Filter::All,
-            dim_stock: false,
+            prefs: Prefs::default(),
             stock,
-            numbering: false,
             swapped: false,
             input: String::new(),
             query: None,
@@ -190,8 +206,8 @@ impl App {
 
     /// With the view the user chose (`None`: by the width) and whether the panes scroll together.
     pub fn with_view(mut self, inline: Option<bool>, sync: bool) -> Self {
-        self.inline = inline;
-        self.sync = sync;
+        self.prefs.inline = inline;
+        self.prefs.sync = sync;
         self
     }
 
@@ -217,7 +233,7 @@ impl App {
 
     /// Is the inline view in effect?
     pub fn is_inline(&self) -> bool {
-        !self.document && self.inline.unwrap_or(self.geometry.width < AUTO_INLINE_WIDTH)
+        !self.document && self.prefs.inline.unwrap_or(self.geometry.width < AUTO_INLINE_WIDTH)
     }
 
     /// Lines of the help overlay: each mode's name and bindings, and two lines on counts and the

@@ -35,7 +35,7 @@ impl App {
     /// The note target of the current change: its key from both reports' sentences.
     fn change_target(&mut self, row: String) -> Option<NoteTarget> {
         let diff = self.cmp.diffs.get(self.row)?.clone();
-        let chunks = Chunks::new(&diff, self.filter);
+        let chunks = Chunks::new(&diff, self.prefs.filter);
         let change = chunks.changes.get(self.current_change()?)?;
         let chunk = chunks.chunks.get(change.chunk)?;
         let r = &self.cmp.alignment.rows[self.row];

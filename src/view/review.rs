@@ -206,7 +206,7 @@ impl App {
     /// counts), or of the row's first sentence.
     pub(super) fn unit_at_cursor(&mut self) -> Option<(Side, usize)> {
         let diff = self.cmp.diffs.get(self.row)?.clone();
-        let chunks = Chunks::new(&diff, self.filter);
+        let chunks = Chunks::new(&diff, self.prefs.filter);
         let (at, _) = self.change_position();
         let chunk = match at.checked_sub(1).and_then(|i| chunks.changes.get(i)) {
             Some(c) => chunks.chunks.get(c.chunk)?,

@@ -367,8 +367,7 @@ impl Browser {
             attach_review(&self.reviews, &self.tax, &mut app);
             // How the reader chose to read carries over to the next pair.
             let old = &self.app;
-            (app.filter, app.dim_stock, app.numbering, app.sidebar, app.inline) =
-                (old.filter, old.dim_stock, old.numbering, old.sidebar, old.inline);
+            app.prefs = old.prefs;
             app.rules = self.rules.clone();
             self.app = app;
             self.pair = pair;
@@ -537,14 +536,14 @@ mod tests {
         key(&mut b, 'J');
         let before = dimmed(&b);
         key(&mut b, 'D');
-        assert!(b.app.dim_stock && b.app.message.as_deref().is_some_and(|m| m.contains("built-in")));
+        assert!(b.app.prefs.dim_stock && b.app.message.as_deref().is_some_and(|m| m.contains("built-in")));
         let after = dimmed(&b);
         assert!(after.len() > before.len(), "stock wording dims: {after}");
         key(&mut b, 'a');
         key(&mut b, '>');
         assert_eq!(b.pair, (1, 2));
-        assert!(b.app.dim_stock, "the next pair is read the same way");
-        assert_eq!(b.app.filter, crate::view::layout::Filter::New);
+        assert!(b.app.prefs.dim_stock, "the next pair is read the same way");
+        assert_eq!(b.app.prefs.filter, crate::view::layout::Filter::New);
     }
 
     #[test]

@@ -60,15 +60,19 @@ impl App {
 
     /// Shows only `filter`'s sentences, or all again when it is on already.
     fn set_filter(&mut self, filter: Filter) {
-        self.filter = if self.filter == filter { Filter::All } else { filter };
+        self.prefs.filter = if self.prefs.filter == filter {
+            Filter::All
+        } else {
+            filter
+        };
         self.scroll = [0, 0];
-        let what = match self.filter {
+        let what = match self.prefs.filter {
             Filter::All => "every sentence shown",
             Filter::Changes => "changed sentences only",
             Filter::New => "only what the right-hand report adds or rewrites",
         };
         // Rows side by side and inline fold alike; the document view shows every sentence.
-        self.message = Some(if self.filter != Filter::All && self.document {
+        self.message = Some(if self.prefs.filter != Filter::All && self.document {
             format!(
                 "{what}: not in the document view ({} returns to rows)",
                 self.hints.key(Action::ToggleDocument)
@@ -107,7 +111,7 @@ impl App {
 
     /// What the stock toggle says it did, and from what the phrases come.
     fn stock_message(&self) -> String {
-        if !self.dim_stock {
+        if !self.prefs.dim_stock {
             return "stock phrases shown plainly".into();
         }
         let s = &self.stock;
@@ -145,7 +149,7 @@ impl App {
     fn resize(&mut self, width: u16, height: u16) {
         self.geometry.width = width;
         let inline = self.is_inline();
-        self.geometry = Geometry::new(width, height, self.sidebar, inline);
+        self.geometry = Geometry::new(width, height, self.prefs.sidebar, inline);
         self.clamp_scroll();
     }
 
@@ -176,7 +180,7 @@ impl App {
 
     /// Scrolls by `delta` lines: both panes when synced (or inline), else the focused one.
     pub(super) fn scroll_by(&mut self, delta: isize) {
-        let panes: Vec<usize> = if self.sync && !self.document {
+        let panes: Vec<usize> = if self.prefs.sync && !self.document {
             vec![0, 1]
         } else {
             vec![self.focus]
@@ -210,7 +214,7 @@ impl App {
     }
 
     pub(super) fn current_line(&self) -> usize {
-        if self.sync || self.is_inline() {
+        if self.prefs.sync || self.is_inline() {
             self.scroll[0]
         } else {
             self.scroll[self.focus]
@@ -299,10 +303,10 @@ impl App {
                     self.message = Some("with three reports or more: duibi FILE FILE FILE…, or a folder".into());
                 }
             }
-            Action::ToggleSidebar => self.sidebar = !self.sidebar,
+            Action::ToggleSidebar => self.prefs.sidebar = !self.prefs.sidebar,
             Action::ToggleInline => {
                 self.document = false;
-                self.inline = Some(!self.is_inline());
+                self.prefs.inline = Some(!self.is_inline());
             }
             Action::ToggleDocument => {
                 self.document = !self.document;
@@ -314,13 +318,13 @@ impl App {
             Action::ToggleChangesOnly => self.set_filter(Filter::Changes),
             Action::ToggleNewOnly => self.set_filter(Filter::New),
             Action::ToggleStock => {
-                self.dim_stock = !self.dim_stock;
+                self.prefs.dim_stock = !self.prefs.dim_stock;
                 self.message = Some(self.stock_message());
             }
             Action::ToggleNumbering => {
-                self.numbering = !self.numbering;
+                self.prefs.numbering = !self.prefs.numbering;
                 self.message = Some(
-                    if self.numbering {
+                    if self.prefs.numbering {
                         "numbering differences marked as changes"
                     } else {
                         "numbering differences dimmed"
@@ -329,11 +333,11 @@ impl App {
                 );
             }
             Action::ToggleSync => {
-                self.sync = !self.sync;
-                if self.sync {
+                self.prefs.sync = !self.prefs.sync;
+                if self.prefs.sync {
                     self.scroll[1] = self.scroll[0];
                 }
-                self.message = Some(if self.sync {
+                self.message = Some(if self.prefs.sync {
                     "panes scroll together".into()
                 } else {
                     format!(

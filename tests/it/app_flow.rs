@@ -109,19 +109,19 @@ fn escape_cancels_search_and_toggles_flip() {
     app.update(Input::Key(Key::plain(KeyCode::Esc)));
     assert!(app.query.is_none() && app.input.is_empty());
     type_keys(&mut app, "b");
-    assert!(!app.sidebar);
+    assert!(!app.prefs.sidebar);
     type_keys(&mut app, "i");
     assert!(app.is_inline());
     type_keys(&mut app, "i");
     assert!(!app.is_inline());
     type_keys(&mut app, "S");
-    assert!(!app.sync);
+    assert!(!app.prefs.sync);
     type_keys(&mut app, "l5j");
     assert_eq!(app.focus, 1);
     type_keys(&mut app, "s");
     assert!(app.swapped);
     type_keys(&mut app, "c");
-    assert_eq!(app.filter, duibi::view::layout::Filter::Changes);
+    assert_eq!(app.prefs.filter, duibi::view::layout::Filter::Changes);
     type_keys(&mut app, "q");
     assert!(app.quit);
 }
