@@ -540,9 +540,12 @@ mod tests {
         let after = dimmed(&b);
         assert!(after.len() > before.len(), "stock wording dims: {after}");
         key(&mut b, 'a');
+        key(&mut b, 'S');
+        let prefs = b.app.prefs;
         key(&mut b, '>');
         assert_eq!(b.pair, (1, 2));
         assert!(b.app.prefs.dim_stock, "the next pair is read the same way");
+        assert_eq!(b.app.prefs, prefs, "every toggle, scrolling apart too");
         assert_eq!(b.app.prefs.filter, crate::view::layout::Filter::New);
     }
 
