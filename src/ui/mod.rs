@@ -83,7 +83,7 @@ fn draw_screen(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
     if let Some(s) = sidebar {
         draw_sidebar(buf, app, theme, s);
     }
-    if app.overview {
+    if app.overview().is_some() {
         draw_overview(buf, app, theme, rect(g.content));
     } else {
         draw_panes(buf, app, theme, &panes);
@@ -256,7 +256,7 @@ fn draw_panes(buf: &mut Buffer, app: &App, theme: &Theme, panes: &[Rect]) {
     let height = app.geometry.height;
     let scroll = app.scroll;
     let sync = app.prefs.sync;
-    if app.document {
+    if app.in_document() {
         let linked = app.linked();
         let docs = app.doc_layouts();
         for (i, area) in panes.iter().enumerate() {

@@ -34,19 +34,15 @@ pub(super) fn draw_status(buf: &mut Buffer, app: &App, theme: &Theme, area: Rect
         .rows
         .get(app.row)
         .map_or(String::new(), |r| r.label.clone());
-    let view = if app.overview && app.overview_kind == crate::view::OverviewKind::Checklist {
-        "checklist"
-    } else if app.overview {
-        "overview"
-    } else if app.document {
-        "document"
-    } else if app.is_inline() {
-        "inline"
-    } else {
-        "side by side"
+    let view = match app.overview() {
+        Some(crate::view::OverviewKind::Checklist) => "checklist",
+        Some(crate::view::OverviewKind::Changes) => "overview",
+        None if app.in_document() => "document",
+        None if app.is_inline() => "inline",
+        None => "side by side",
     };
     let (change_pos, change_total) = app.change_position();
-    let mut left = if app.overview {
+    let mut left = if app.overview().is_some() {
         format!(" {} rows · {view}", rows)
     } else {
         format!(

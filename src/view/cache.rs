@@ -84,10 +84,10 @@ impl App {
     /// documents in the document view, the overview when open, and the match counts of a search.
     pub(super) fn refresh(&mut self) {
         self.layout_now();
-        if self.document {
+        if self.in_document() {
             self.docs_now();
         }
-        if self.overview {
+        if self.overlay.is_some() {
             self.overview_now();
         }
         if self.query.is_some() {
@@ -214,7 +214,7 @@ impl App {
 
     /// The overview laid out for the current side order, made now if needed; or the checklist.
     pub(super) fn overview_now(&mut self) -> &OverviewLayout {
-        if self.overview_kind == super::OverviewKind::Checklist {
+        if self.overlay == Some(super::OverviewKind::Checklist) {
             if self.caches.checklist.is_none() {
                 let layout = super::checklist::check(&self.cmp, &self.tax, &self.rules)
                     .map_or_else(OverviewLayout::default, |r| super::checklist::layout(&r, &self.hints));
@@ -280,7 +280,7 @@ impl App {
 
     /// The overview (or the checklist) as laid out for drawing.
     pub fn overview_layout(&self) -> &OverviewLayout {
-        if self.overview_kind == super::OverviewKind::Checklist {
+        if self.overlay == Some(super::OverviewKind::Checklist) {
             return self.caches.checklist.as_ref().unwrap_or(&EMPTY_OVERVIEW);
         }
         self.caches.overview.as_ref().map_or(&EMPTY_OVERVIEW, |(_, l)| l)

@@ -48,6 +48,15 @@ pub enum Effect {
     Edit { path: std::path::PathBuf, line: usize },
 }
 
+/// What the panes show: topic rows (side by side or inline), or the two reports whole. An overview
+/// ([`OverviewKind`]) may cover either; closing it comes back to what it covered.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Screen {
+    #[default]
+    Rows,
+    Document,
+}
+
 /// How the reader chose to read: the view's toggles, kept as one value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Prefs {
@@ -97,7 +106,8 @@ pub struct App {
     /// The change `}`/`{` went to last, as an index into the row's changes; anything else that moves
     /// the view clears it, and the position is then read from the scroll.
     change_cursor: Option<usize>,
-    pub document: bool,
+    /// What the panes show under any overview: topic rows, or the two reports whole.
+    screen: Screen,
     /// How the reader chose to read: one value, carried from pair to pair in a series.
     pub prefs: Prefs,
     /// The stock phrases: the built-in list, or what a series learned.
@@ -111,10 +121,8 @@ pub struct App {
     pub help_scroll: usize,
     /// The search match `n`/`N` went to last: (row, its id); the next one is counted from it.
     pub current_match: Option<(usize, u64)>,
-    /// The overview screen is shown instead of a row.
-    pub overview: bool,
-    /// Which overview: the changes, or the checklist.
-    pub overview_kind: OverviewKind,
+    /// The overview shown over the panes, if one is: the changes, or the checklist.
+    overlay: Option<OverviewKind>,
     /// The checklist's rules.
     pub rules: std::sync::Arc<crate::check::Rules>,
     /// The overview line under the cursor.
@@ -179,7 +187,7 @@ impl App {
             awaiting_topic: false,
             topic_digit: None,
             change_cursor: None,
-            document: false,
+            screen: Screen::Rows,
             prefs: Prefs::default(),
             stock,
             swapped: false,
@@ -188,8 +196,7 @@ impl App {
             message,
             help_scroll: 0,
             current_match: None,
-            overview: false,
-            overview_kind: OverviewKind::Changes,
+            overlay: None,
             rules: std::sync::Arc::new(crate::check::Rules::builtin()),
             overview_cursor: 1,
             geometry: Geometry::default(),
@@ -202,6 +209,21 @@ impl App {
             prompt: review::Prompt::Search,
             review_changed: false,
         }
+    }
+
+    /// What the panes show under any overview.
+    pub fn screen(&self) -> Screen {
+        self.screen
+    }
+
+    /// The panes show the two reports whole.
+    pub fn in_document(&self) -> bool {
+        self.screen == Screen::Document
+    }
+
+    /// The overview shown over the panes, if one is.
+    pub fn overview(&self) -> Option<OverviewKind> {
+        self.overlay
     }
 
     /// With the view the user chose (`None`: by the width) and whether the panes scroll together.
@@ -233,7 +255,7 @@ impl App {
 
     /// Is the inline view in effect?
     pub fn is_inline(&self) -> bool {
-        !self.document && self.prefs.inline.unwrap_or(self.geometry.width < AUTO_INLINE_WIDTH)
+        !self.in_document() && self.prefs.inline.unwrap_or(self.geometry.width < AUTO_INLINE_WIDTH)
     }
 
     /// Lines of the help overlay: each mode's name and bindings, and two lines on counts and the
@@ -259,7 +281,7 @@ impl App {
 
     /// The change shown (1-based; 0 above the first) and how many the row has.
     pub fn change_position(&self) -> (usize, usize) {
-        if self.document {
+        if self.in_document() {
             // In the focused report, counted from the top of its pane.
             let pane = self.focus.min(1);
             let changes = &self.doc_layouts()[pane].changes;
@@ -278,7 +300,7 @@ impl App {
     /// The change `}`/`{` went to, while the view is still on it: its index in the row's changes.
     pub fn current_change(&self) -> Option<usize> {
         self.change_cursor
-            .filter(|&i| i < self.row_layout().changes.len() && !self.document)
+            .filter(|&i| i < self.row_layout().changes.len() && !self.in_document())
     }
 
     /// Which match is the current one and how many there are, over all rows: `(3, 17)`.

@@ -6,7 +6,7 @@ impl App {
     /// Moves to the next (or previous) block of changes, crossing into other rows at the ends. The
     /// cursor, not the scroll, says where we are: a short row cannot scroll to its last change.
     pub(super) fn jump_change(&mut self, forward: bool) {
-        if self.document {
+        if self.in_document() {
             return self.jump_change_in_document(forward);
         }
         // Without a change to go on from, the one at the top of the view (within its first lines)
@@ -128,7 +128,7 @@ impl App {
             self.message = Some("no search yet: press / to search".into());
             return;
         };
-        if self.document {
+        if self.in_document() {
             self.message = Some("search jumps work in the topic views; matches are highlighted here".into());
             return;
         }
@@ -179,7 +179,7 @@ impl App {
     /// Goes to row `n` as numbered in the sidebar (from 1).
     pub(super) fn go_to_row_number(&mut self, n: usize) {
         if (1..=self.rows()).contains(&n) {
-            self.overview = false;
+            self.overlay = None;
             self.set_row(n - 1);
         } else {
             self.message = Some(format!("no row {n}: rows are 1–{}", self.rows()));

@@ -139,7 +139,11 @@ impl App {
     /// Marks the current row (or the overview's row under the cursor) reviewed, or takes it off.
     pub(super) fn toggle_reviewed(&mut self) {
         let cursor = self.overview_cursor;
-        let row = match self.overview.then(|| self.overview_now().targets.get(cursor).cloned()) {
+        let row = match self
+            .overlay
+            .is_some()
+            .then(|| self.overview_now().targets.get(cursor).cloned())
+        {
             Some(Some(Target::Row(r) | Target::Figure { row: r, .. })) => r,
             Some(_) => return,
             None => self.row,
@@ -172,7 +176,7 @@ impl App {
     /// Says the notes of the row (and of the current change) arrived at, when the status line is
     /// free.
     pub(super) fn say_notes(&mut self) {
-        if self.message.is_some() || self.overview {
+        if self.message.is_some() || self.overlay.is_some() {
             return;
         }
         let Some((key, _)) = self.review.as_ref().and_then(|k| k.rows.get(self.row)).cloned() else {
@@ -220,7 +224,7 @@ impl App {
     /// The overview's list of notes, added under the rows and figures.
     pub(super) fn notes_section(&self, out: &mut OverviewLayout) {
         let Some(kept) = self.review.as_ref() else { return };
-        if kept.state.notes.is_empty() || self.overview_kind != OverviewKind::Changes {
+        if kept.state.notes.is_empty() || self.overlay != Some(OverviewKind::Changes) {
             return;
         }
         out.push(Vec::new(), Target::None);

@@ -25,8 +25,8 @@ impl App {
         let n = count as isize;
         match action {
             _ if matches!(self.mode, Mode::Help | Mode::Search) => return false,
-            Action::Note if self.overview_kind == super::OverviewKind::Changes => self.start_note_in_overview(),
-            Action::ToggleReviewed if self.overview_kind == super::OverviewKind::Changes => self.toggle_reviewed(),
+            Action::Note if self.overlay == Some(super::OverviewKind::Changes) => self.start_note_in_overview(),
+            Action::ToggleReviewed if self.overlay == Some(super::OverviewKind::Changes) => self.toggle_reviewed(),
             Action::ScrollDown | Action::NextRow => self.move_overview_cursor(n),
             Action::ScrollUp | Action::PrevRow => self.move_overview_cursor(-n),
             Action::PageDown | Action::HalfPageDown => self.move_overview_cursor(n * page),
@@ -34,7 +34,7 @@ impl App {
             Action::GotoTop => self.move_overview_cursor(isize::MIN / 2),
             Action::GotoBottom => self.move_overview_cursor(isize::MAX / 2),
             Action::Open => self.open_overview_line(),
-            Action::Cancel => self.overview = false,
+            Action::Cancel => self.overlay = None,
             Action::Overview | Action::Checklist => self.show_overview(action),
             Action::SwapSides => {
                 self.swapped = !self.swapped;
@@ -42,7 +42,7 @@ impl App {
             }
             Action::Quit | Action::Help | Action::ToggleSidebar => return false,
             _ => {
-                self.overview = false;
+                self.overlay = None;
                 return false;
             }
         }
@@ -112,7 +112,7 @@ impl App {
             }
             Target::Sentence { side, sentence } => self.open_sentence(side, sentence),
         }
-        self.overview = false;
+        self.overlay = None;
     }
 
     /// Shows the overview `action` asks for (`Overview`: the changes, `Checklist`: the checklist),
@@ -123,15 +123,12 @@ impl App {
         } else {
             super::OverviewKind::Changes
         };
-        if self.overview && self.overview_kind == kind {
-            self.overview = false;
+        if self.overlay == Some(kind) {
+            self.overlay = None;
             return;
         }
-        if self.overview_kind != kind || !self.overview {
-            self.overview_cursor = 1;
-        }
-        self.overview = true;
-        self.overview_kind = kind;
+        self.overview_cursor = 1;
+        self.overlay = Some(kind);
     }
 
     /// Opens the row holding sentence `sentence` of the report on `side`, at the sentence.
@@ -165,7 +162,7 @@ impl App {
     /// Shows the checklist with the cursor on its `item`-th line of contents (0: the first
     /// content), as the series' checklist opens a report's.
     pub fn show_checklist_at(&mut self, item: usize) {
-        self.overview = false;
+        self.overlay = None;
         self.show_overview(Action::Checklist);
         let lines = self.overview_now().lines.len();
         self.overview_cursor = (item + 1).min(lines.saturating_sub(1)).max(1);

@@ -464,7 +464,7 @@ mod tests {
         b.update(Input::Key(Key::plain(crate::keys::KeyCode::Enter)));
         assert_eq!(b.shown, Shown::Pair);
         assert_eq!(b.pair, (1, 2));
-        assert!(b.app.overview && b.app.overview_kind == crate::view::OverviewKind::Checklist);
+        assert_eq!(b.app.overview(), Some(crate::view::OverviewKind::Checklist));
         assert_eq!(b.app.overview_cursor, 3);
         // The first report has none before it: said, not opened.
         key(&mut b, 'C');

@@ -50,10 +50,10 @@ impl App {
         if let Some(bar) = self.geometry.sidebar.filter(|a| a.contains(column, row)) {
             let n = self.sidebar_first() + usize::from(row - bar.y);
             if n < self.rows() {
-                self.overview = false;
+                self.overlay = None;
                 self.set_row(n);
             }
-        } else if self.overview && self.geometry.content.contains(column, row) {
+        } else if self.overlay.is_some() && self.geometry.content.contains(column, row) {
             self.click_overview(usize::from(row - self.geometry.content.y));
         }
     }
@@ -72,7 +72,7 @@ impl App {
             Filter::New => "only what the right-hand report adds or rewrites",
         };
         // Rows side by side and inline fold alike; the document view shows every sentence.
-        self.message = Some(if self.prefs.filter != Filter::All && self.document {
+        self.message = Some(if self.prefs.filter != Filter::All && self.in_document() {
             format!(
                 "{what}: not in the document view ({} returns to rows)",
                 self.hints.key(Action::ToggleDocument)
@@ -166,7 +166,7 @@ impl App {
 
     /// Lines in pane `i` of what is shown now.
     pub(super) fn pane_len(&mut self, i: usize) -> usize {
-        if self.document {
+        if self.in_document() {
             self.docs_now()[i.min(1)].lines.len()
         } else {
             let l = self.layout_now();
@@ -180,7 +180,7 @@ impl App {
 
     /// Scrolls by `delta` lines: both panes when synced (or inline), else the focused one.
     pub(super) fn scroll_by(&mut self, delta: isize) {
-        let panes: Vec<usize> = if self.prefs.sync && !self.document {
+        let panes: Vec<usize> = if self.prefs.sync && !self.in_document() {
             vec![0, 1]
         } else {
             vec![self.focus]
@@ -189,7 +189,7 @@ impl App {
             let max = self.max_scroll(i);
             self.scroll[i] = self.scroll[i].saturating_add_signed(delta).min(max);
         }
-        if self.document {
+        if self.in_document() {
             self.follow_in_document();
         }
     }
@@ -207,7 +207,7 @@ impl App {
             self.row = row;
             self.change_cursor = None;
             self.scroll = [0, 0];
-            if self.document {
+            if self.in_document() {
                 self.show_row_in_documents();
             }
         }
@@ -231,7 +231,7 @@ impl App {
 
     /// Carries out an action `count` times where that makes sense.
     pub(super) fn apply(&mut self, action: Action, count: usize) {
-        if self.overview && self.apply_in_overview(action, count) {
+        if self.overlay.is_some() && self.apply_in_overview(action, count) {
             return;
         }
         let page = self.geometry.height.max(2) as isize;
@@ -305,13 +305,17 @@ impl App {
             }
             Action::ToggleSidebar => self.prefs.sidebar = !self.prefs.sidebar,
             Action::ToggleInline => {
-                self.document = false;
+                self.screen = super::Screen::Rows;
                 self.prefs.inline = Some(!self.is_inline());
             }
             Action::ToggleDocument => {
-                self.document = !self.document;
+                self.screen = if self.in_document() {
+                    super::Screen::Rows
+                } else {
+                    super::Screen::Document
+                };
                 self.scroll = [0, 0];
-                if self.document {
+                if self.in_document() {
                     self.show_row_in_documents();
                 }
             }

@@ -130,7 +130,7 @@ fn escape_cancels_search_and_toggles_flip() {
 fn document_view_links_the_other_pane() {
     let mut app = app();
     type_keys(&mut app, "d");
-    assert!(app.document);
+    assert!(app.in_document());
     type_keys(&mut app, "tl");
     let (l, r) = (app.scroll[0], app.scroll[1]);
     assert!(l > 0 || r > 0, "both documents scrolled to the row's passages");
@@ -211,7 +211,7 @@ fn next_change_steps_through_the_document_view() {
     let mut app = app();
     app.update(Input::Resize { width: 160, height: 20 });
     type_keys(&mut app, "d");
-    assert!(app.document);
+    assert!(app.in_document());
     let changes = app.doc_layouts()[0].changes.clone();
     assert!(changes.len() > 2, "the demo's older report has changes: {changes:?}");
     let (_, total) = app.change_position();

@@ -123,7 +123,7 @@ fn clicking_an_overview_line_opens_its_row() {
     let mut app = demo_app();
     app.update(Input::Resize { width: 160, height: 40 });
     app.update(Input::Key(Key::char('o')));
-    assert!(app.overview);
+    assert!(app.overview().is_some());
     let top = app.overview_top();
     let line = (top..app.overview_layout().targets.len())
         .find(|&i| matches!(app.overview_layout().targets[i], duibi::view::overview::Target::Row(r) if r == 2))
@@ -132,6 +132,6 @@ fn clicking_an_overview_line_opens_its_row() {
         column: app.geometry.content.x + 4,
         row: app.geometry.content.y + (line - top) as u16,
     });
-    assert!(!app.overview);
+    assert!(app.overview().is_none());
     assert_eq!(app.row, 2);
 }

@@ -371,7 +371,7 @@ fn the_overview_lists_every_row_and_enter_opens_a_figure_in_its_row() {
         keys(&mut app, "j");
     }
     keys(&mut app, "\n");
-    assert!(!app.overview);
+    assert!(app.overview().is_none());
     assert_eq!(app.cmp.alignment.rows[app.row].label, "法律顾问");
     let screen = draw(&mut app, 160, 45, &Theme::color());
     let (x, y) = find(&screen, "119次").expect("the figure is on screen");
@@ -578,15 +578,15 @@ fn the_checklist_screen_at_80_columns_opens_what_it_lists() {
     assert_eq!(buf[(x, y)].fg, Theme::color().inserted.fg.unwrap_or(Color::Reset));
     // Enter on the first content opens its row; R again closes the screen.
     keys(&mut app, "\n");
-    assert!(!app.overview, "enter opened the place");
+    assert!(app.overview().is_none(), "enter opened the place");
     keys(&mut app, "RR");
-    assert!(!app.overview, "R closes the checklist");
+    assert!(app.overview().is_none(), "R closes the checklist");
     // The overview and the checklist take turns.
     keys(&mut app, "oR");
-    assert_eq!(app.overview_kind, duibi::view::OverviewKind::Checklist);
+    assert_eq!(app.overview(), Some(duibi::view::OverviewKind::Checklist));
     keys(&mut app, "o");
-    assert_eq!(app.overview_kind, duibi::view::OverviewKind::Changes);
-    assert!(app.overview);
+    assert_eq!(app.overview(), Some(duibi::view::OverviewKind::Changes));
+    assert!(app.overview().is_some());
 }
 
 /// The help at 80 columns: a description that does not fit ends in an ellipsis; none is cut
