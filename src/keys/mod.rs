@@ -6,8 +6,10 @@ pub mod action;
 pub mod hints;
 pub mod key;
 pub mod keymap;
+pub mod sequence;
 
 pub use action::Action;
 pub use hints::Hints;
 pub use key::{Key, KeyCode};
 pub use keymap::{Keymap, Lookup, Mode};
+pub use sequence::Sequence;

@@ -29,7 +29,7 @@ pub mod wrap;
 
 use crate::compare::Comparison;
 pub use crate::keys::Action;
-use crate::keys::{Key, Keymap, Mode};
+use crate::keys::{Keymap, Mode};
 use crate::sides::Side;
 use crate::topics::Taxonomy;
 pub use geometry::Geometry;
@@ -98,7 +98,7 @@ pub struct App {
     /// The pane that scrolls when the panes scroll apart (0 left, 1 right).
     pub focus: usize,
     pub mode: Mode,
-    pending: Vec<Key>,
+    pending: crate::keys::Sequence,
     count: Option<usize>,
     awaiting_topic: bool,
     /// The first digit of a two-digit row number typed after `t`.
@@ -182,7 +182,7 @@ impl App {
             scroll: [0, 0],
             focus: 0,
             mode: Mode::Normal,
-            pending: Vec::new(),
+            pending: crate::keys::Sequence::default(),
             count: None,
             awaiting_topic: false,
             topic_digit: None,
@@ -324,7 +324,7 @@ impl App {
     /// The keys typed so far of an unfinished sequence or count, for the status line.
     pub fn pending_keys(&self) -> String {
         let mut s = self.count.map(|c| c.to_string()).unwrap_or_default();
-        for k in &self.pending {
+        for k in self.pending.keys() {
             s.push_str(&k.to_string());
         }
         if self.awaiting_topic {

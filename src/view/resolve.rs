@@ -53,11 +53,9 @@ impl App {
             );
             return;
         }
-        self.pending.push(key);
-        match self.keymap.lookup(self.mode, &self.pending) {
+        match self.pending.feed(&self.keymap, self.mode, key) {
             Lookup::Pending => {}
             Lookup::Matched(action) => {
-                self.pending.clear();
                 let typed = self.count.take();
                 match (action, typed) {
                     // `12t`: the row by its number.
@@ -65,10 +63,7 @@ impl App {
                     _ => self.apply(action, typed.unwrap_or(1)),
                 }
             }
-            Lookup::NotFound => {
-                self.pending.clear();
-                self.count = None;
-            }
+            Lookup::NotFound => self.count = None,
         }
     }
 }

@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use super::{App, Input};
 use crate::check::{Checklist, Rules};
-use crate::keys::{Action, Key, Keymap, Lookup, Mode};
+use crate::keys::{Action, Keymap, Mode, Sequence};
 use crate::series::Series;
 use crate::series::coverage::Coverage;
 use crate::series::figures::Figures;
@@ -59,7 +59,7 @@ pub struct Browser {
     stock: Arc<StockPhrases>,
     keymap: Keymap,
     view: (Option<bool>, bool),
-    pending: Vec<Key>,
+    pending: crate::keys::Sequence,
     /// Where each pair's review is kept.
     reviews: crate::review::Place,
 }
@@ -100,7 +100,7 @@ impl Browser {
             stock,
             keymap,
             view,
-            pending: Vec::new(),
+            pending: crate::keys::Sequence::default(),
             reviews: crate::review::Place::Nowhere,
         }
     }
@@ -163,14 +163,8 @@ impl Browser {
             }
             Input::Key(key) => {
                 self.message = None;
-                self.pending.push(key);
-                match self.keymap.lookup(Mode::Normal, &self.pending) {
-                    Lookup::Pending => {}
-                    Lookup::Matched(action) => {
-                        self.pending.clear();
-                        self.apply(action);
-                    }
-                    Lookup::NotFound => self.pending.clear(),
+                if let Some(action) = Sequence::matched(self.pending.feed(&self.keymap, Mode::Normal, key)) {
+                    self.apply(action);
                 }
             }
             Input::Action(action, _) => self.apply(action),
@@ -428,6 +422,7 @@ fn pair_app(
 mod tests {
     use super::*;
     use crate::compare::Report;
+    use crate::keys::Key;
     use crate::load::SourceText;
     use crate::outline::outline;
 
