@@ -479,6 +479,21 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn the_document_view_sends_refiling_back_to_the_rows() {
+        let mut app = reviewed_app(None);
+        app.update(Input::Action(Action::ToggleDocument, 1));
+        keys_typed(&mut app, "r");
+        assert_eq!(app.mode, Mode::Normal, "no prompt");
+        assert!(
+            app.message
+                .as_deref()
+                .is_some_and(|m| m.contains("goes back to the rows")),
+            "{:?}",
+            app.message
+        );
+    }
+
+    #[test]
     fn nothing_is_refiled_before_the_word_marks_or_without_a_name() {
         let mut app = reviewed_app(None);
         app.words_ready = false;

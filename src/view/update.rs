@@ -375,6 +375,13 @@ impl App {
             {
                 self.message = Some("notes, reviewed marks and refiling are kept for a pair: duibi OLD NEW".into());
             }
+            Action::Refile | Action::RefileSentence | Action::Note | Action::OpenInEditor if self.in_document() => {
+                self.message = Some(format!(
+                    "{} works on a topic row's current change: {} goes back to the rows",
+                    action.name(),
+                    self.hints.key(Action::ToggleDocument)
+                ));
+            }
             Action::Refile => self.start_refile(true),
             Action::RefileSentence => self.start_refile(false),
             Action::UndoRefile => self.undo_refile(),
