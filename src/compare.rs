@@ -190,8 +190,8 @@ impl Comparison {
         let (pairs, similarity) = thread::scope(|s| {
             // One report's text at a time, each dropped once fingerprinted.
             let similarity = s.spawn(|| {
-                let l = Fingerprint::new(&left.doc.all_text());
-                l.dice(&Fingerprint::new(&right.doc.all_text()))
+                let print = |d: &Document| Fingerprint::of_pieces(d.all_len(), |f| d.each_text(f));
+                print(&left.doc).dice(&print(&right.doc))
             });
             let pairs = match_sentences(&left.report(), &right.report());
             (

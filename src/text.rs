@@ -191,27 +191,44 @@ pub struct Fingerprint {
 
 impl Fingerprint {
     pub fn new(text: &str) -> Self {
-        let mut grams = Vec::with_capacity(text.len() / 3);
+        Fingerprint::of_pieces(text.len(), |f| f(text))
+    }
+
+    /// The fingerprint of the text `each` hands over piece by piece (about `len` bytes in all), as
+    /// [`new`](Self::new) of the pieces put together makes it.
+    pub fn of_pieces(len: usize, each: impl FnOnce(&mut dyn FnMut(&str))) -> Self {
+        // A report repeats most of its bigrams: the list is sorted and deduplicated whenever it
+        // fills, and grows only when that leaves it over half full, so a large report's list stays
+        // near the size of its distinct bigrams instead of one entry a character.
+        let mut grams: Vec<u32> = Vec::with_capacity((len / 3).clamp(16, 1 << 18));
         let mut prev: Option<char> = None;
-        for c in text.chars() {
-            // Ideographs, most of the text, are neither folded, blank nor punctuation.
-            let c = if ('\u{4000}'..='\u{9fff}').contains(&c) {
-                c
-            } else {
-                let c = crate::chars::fold_char(c);
-                if is_blank(c) || is_punct(c) {
-                    continue;
+        each(&mut |piece: &str| {
+            for c in piece.chars() {
+                // Ideographs, most of the text, are neither folded, blank nor punctuation.
+                let c = if ('\u{4000}'..='\u{9fff}').contains(&c) {
+                    c
+                } else {
+                    let c = crate::chars::fold_char(c);
+                    if is_blank(c) || is_punct(c) {
+                        continue;
+                    }
+                    c
+                };
+                if let Some(p) = prev {
+                    if grams.len() == grams.capacity() {
+                        grams.sort_unstable();
+                        grams.dedup();
+                        if grams.len() * 2 > grams.capacity() {
+                            grams.reserve(grams.capacity());
+                        }
+                    }
+                    grams.push(hash_pair(p, c));
                 }
-                c
-            };
-            if let Some(p) = prev {
-                grams.push(hash_pair(p, c));
+                prev = Some(c);
             }
-            prev = Some(c);
-        }
+        });
         grams.sort_unstable();
         grams.dedup();
-        // Reserved for every character; a report repeats most of its bigrams.
         grams.shrink_to_fit();
         Self { grams }
     }
@@ -385,6 +402,32 @@ mod tests {
         assert!((a.dice(&b) - 1.0).abs() < f32::EPSILON);
         assert_eq!(Fingerprint::new("").dice(&Fingerprint::new("")), 0.0);
         assert!(Fingerprint::new("行政执法").dice(&Fingerprint::new("规范性文件")) < 0.01);
+    }
+
+    #[test]
+    fn a_fingerprint_made_in_pieces_and_compacted_as_it_fills_is_the_one_made_whole() {
+        // Many repeats: the list fills and is compacted many times over.
+        let text: String = (0..20_000)
+            .map(|i| format!("全年办理案件{}件,法律咨询{}次。", i % 97, i % 13))
+            .collect();
+        let whole = Fingerprint::new(&text);
+        let mut naive: Vec<u32> = Vec::new();
+        let chars: Vec<char> = text
+            .chars()
+            .map(crate::chars::fold_char)
+            .filter(|&c| !is_blank(c) && !is_punct(c))
+            .collect();
+        naive.extend(chars.windows(2).map(|w| hash_pair(w[0], w[1])));
+        naive.sort_unstable();
+        naive.dedup();
+        assert_eq!(whole.grams(), naive.as_slice());
+        let (a, b) = text.split_at(text.len() / 2 / 3 * 3);
+        let pieces = Fingerprint::of_pieces(text.len(), |f| {
+            f(a);
+            f("\n");
+            f(b);
+        });
+        assert_eq!(pieces, whole);
     }
 
     #[test]

@@ -128,6 +128,58 @@ impl Document {
         parts.join("\n")
     }
 
+    /// About the length of [`all_text`](Self::all_text), in bytes, without making it.
+    pub fn all_len(&self) -> usize {
+        let parts = self.preamble.len() + self.roots.len();
+        self.preamble.iter().map(|p| p.text.len()).sum::<usize>()
+            + self.roots.iter().map(|&r| self.full_len(r)).sum::<usize>()
+            + parts.saturating_sub(1)
+    }
+
+    /// [`all_text`](Self::all_text) handed to `f` piece by piece, without putting it together: for
+    /// what reads a whole report once (its fingerprint, its digest), a copy of it less.
+    pub fn each_text(&self, f: &mut dyn FnMut(&str)) {
+        let mut first = true;
+        for p in &self.preamble {
+            if !std::mem::take(&mut first) {
+                f("\n");
+            }
+            f(&p.text);
+        }
+        for &r in &self.roots {
+            if !std::mem::take(&mut first) {
+                f("\n");
+            }
+            let mut written = false;
+            self.each_full_text(r, &mut written, f);
+        }
+    }
+
+    /// A section's [`full_text`](Self::full_text) handed to `f` piece by piece; `written`: whether
+    /// any of the root's text came before.
+    fn each_full_text(&self, id: SectionId, written: &mut bool, f: &mut dyn FnMut(&str)) {
+        let mut emit = |piece: &str, written: &mut bool| {
+            if !piece.is_empty() {
+                *written = true;
+                f(piece);
+            }
+        };
+        if *written {
+            emit("\n", written);
+        }
+        let s = &self.sections[id];
+        emit(&s.heading_line, written);
+        for (i, p) in s.body.iter().enumerate() {
+            if !(i == 0 && s.inline_body) {
+                emit("\n", written);
+            }
+            emit(&p.text, written);
+        }
+        for &c in &s.children {
+            self.each_full_text(c, written, f);
+        }
+    }
+
     /// Gives back what the lists grew beyond their length while the tree was built.
     fn shrink_to_fit(&mut self) {
         self.sections.shrink_to_fit();

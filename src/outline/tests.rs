@@ -16,6 +16,23 @@ fn shape(doc: &Document) -> Vec<String> {
 }
 
 #[test]
+fn each_text_hands_over_all_text_in_pieces() {
+    let texts = [
+        include_str!("../../examples/reports/demo-2023.txt"),
+        include_str!("../../examples/reports/demo-2024.txt"),
+        "开头一段。\n一、法律顾问:聘请顾问2名。\n(一)\n1.细项。正文。\n二、\n三、下一步\n计划。\n特此报告。",
+        "一、\n(一)\n1.只有标题",
+    ];
+    for text in texts {
+        let d = doc_of(text);
+        let mut pieces = String::new();
+        d.each_text(&mut |p| pieces.push_str(p));
+        assert_eq!(pieces, d.all_text(), "{text}");
+        assert_eq!(d.all_len(), d.all_text().len(), "{text}");
+    }
+}
+
+#[test]
 fn levels_follow_first_appearance_and_nesting() {
     let doc = doc_of(
         "开头。\n一、工作进展\n(一)加强制度\n1.强化领导。正文一。\n2.完善学法。正文二。\n(二)夯实环境\n1.坚持决策。正文。\n二、存在问题\n问题。\n三、下步措施\n1.加强认识。正文。",

@@ -20,7 +20,12 @@ impl Digest {
     }
 
     fn add(&mut self, text: &str) {
-        for b in text.bytes().chain([0x1f]) {
+        self.bytes(text);
+        self.bytes("\u{1f}");
+    }
+
+    fn bytes(&mut self, text: &str) {
+        for b in text.bytes() {
             self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
         }
     }
@@ -33,7 +38,9 @@ pub fn report(doc: &Document) -> ReportRef {
     for s in [&doc.title, &doc.addressee, &doc.signature, &doc.date] {
         d.add(s.as_deref().unwrap_or(""));
     }
-    d.add(&doc.all_text());
+    // The text piece by piece, as one: each piece's bytes, the end mark after all of them.
+    doc.each_text(&mut |piece| d.bytes(piece));
+    d.add("");
     for p in doc.closing.iter().chain(&doc.trailer) {
         d.add(&p.text);
     }

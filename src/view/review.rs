@@ -491,6 +491,16 @@ pub(crate) mod tests {
             "{:?}",
             app.message
         );
+        app.message = None;
+        keys_typed(&mut app, "e");
+        assert!(app.effects.is_empty(), "no editor for a change the view does not show");
+        assert!(
+            app.message
+                .as_deref()
+                .is_some_and(|m| m.starts_with("open_in_editor works")),
+            "{:?}",
+            app.message
+        );
     }
 
     #[test]

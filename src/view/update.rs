@@ -352,6 +352,13 @@ impl App {
                 });
             }
             Action::Overview | Action::Checklist => self.show_overview(action),
+            Action::Refile | Action::RefileSentence | Action::Note | Action::OpenInEditor if self.in_document() => {
+                self.message = Some(format!(
+                    "{} works on a topic row's current change: {} goes back to the rows",
+                    action.name(),
+                    self.hints.key(Action::ToggleDocument)
+                ));
+            }
             Action::Yank => self.yank(),
             Action::OpenInEditor => self.open_in_editor(),
             // Enter opens places in the overview only.
@@ -374,13 +381,6 @@ impl App {
                 if self.review.is_none() =>
             {
                 self.message = Some("notes, reviewed marks and refiling are kept for a pair: duibi OLD NEW".into());
-            }
-            Action::Refile | Action::RefileSentence | Action::Note | Action::OpenInEditor if self.in_document() => {
-                self.message = Some(format!(
-                    "{} works on a topic row's current change: {} goes back to the rows",
-                    action.name(),
-                    self.hints.key(Action::ToggleDocument)
-                ));
             }
             Action::Refile => self.start_refile(true),
             Action::RefileSentence => self.start_refile(false),
