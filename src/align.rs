@@ -73,6 +73,8 @@ pub struct Passage {
     pub sentences: Range<u32>,
     /// Each of those sentences as bytes of `text`.
     pub units: Box<[(u32, u32)]>,
+    /// The line of the report's file (from 1) where it starts, for a text report; 0 otherwise.
+    pub line: u32,
 }
 
 impl Passage {
@@ -328,6 +330,7 @@ impl Passage {
             origin: None,
             sentences: 0..0,
             units: units.into(),
+            line: 0,
         }
     }
 }

@@ -18,6 +18,8 @@ pub struct Line {
     pub text: String,
     /// A blank line preceded this one in the file.
     pub blank_before: bool,
+    /// The line of the text (from 1) it starts on.
+    pub number: u32,
 }
 
 /// Is this line page furniture (navigation, comments, share buttons)?
@@ -31,7 +33,7 @@ pub fn is_debris(line: &str) -> bool {
 pub fn logical_lines(text: &str) -> Vec<Line> {
     let mut physical: Vec<Line> = Vec::new();
     let mut blank_before = false;
-    for raw in text.lines() {
+    for (i, raw) in text.lines().enumerate() {
         let t = trim_blank(raw);
         if t.is_empty() {
             blank_before = true;
@@ -40,6 +42,7 @@ pub fn logical_lines(text: &str) -> Vec<Line> {
         physical.push(Line {
             text: t.to_string(),
             blank_before,
+            number: u32::try_from(i + 1).unwrap_or(u32::MAX),
         });
         blank_before = false;
     }

@@ -232,6 +232,12 @@ impl<'a> Collector<'a> {
         units: impl Into<Box<[(u32, u32)]>>,
     ) -> Passage {
         let fits = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        // Where the file has lines of its own to show: a text report's.
+        let line = self
+            .sentences
+            .get(sentences.start)
+            .filter(|_| self.doc.format == crate::load::Format::Text)
+            .map_or(0, |s| self.doc.line_of(s.place, s.part));
         Passage {
             kind,
             section,
@@ -240,6 +246,7 @@ impl<'a> Collector<'a> {
             origin,
             sentences: fits(sentences.start)..fits(sentences.end),
             units: units.into(),
+            line,
         }
     }
 }

@@ -132,3 +132,22 @@ fn rows_keep_no_room_to_grow() {
         );
     }
 }
+
+#[test]
+fn a_text_reports_passages_know_their_line_and_no_other_formats_do() {
+    let text = "某局2024年工作报告\n一、法律顾问\n聘请顾问2名。\n\n二、学法普法\n组织学法8次。";
+    let html = "<html><body><h1>某局2024年工作报告</h1><p>一、法律顾问</p><p>聘请顾问2名。</p><p>二、学法普法</p><p>组织学法8次。</p></body></html>";
+    let lines = |name: &str, src: &str| -> Vec<u32> {
+        let doc = crate::outline::outline(&SourceText::from_bytes(name, src.as_bytes()).expect("decodes"));
+        let tax = Taxonomy::builtin();
+        let cmp = crate::compare::Comparison::build(doc.clone(), doc, &tax);
+        cmp.alignment
+            .rows
+            .iter()
+            .flat_map(|r| r.right.iter().map(|p| p.line))
+            .collect()
+    };
+    let from_text = lines("a.txt", text);
+    assert!(from_text.contains(&2) && from_text.contains(&5), "{from_text:?}");
+    assert!(lines("a.html", html).iter().all(|&l| l == 0));
+}

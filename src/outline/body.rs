@@ -131,6 +131,7 @@ mod tests {
         // A paragraph replaced: the body is laid out anew, with the new text.
         d.sections[first].body[0] = Paragraph {
             text: "改过的正文。".into(),
+            line: 0,
         };
         assert!(!d.laid_out.holds(&d));
         assert_eq!(

@@ -130,6 +130,8 @@ struct Builder {
     last_article: Option<u32>,
     /// The item that plain paragraphs currently continue.
     current_item: Option<SectionId>,
+    /// The line of the text (from 1) being read: where what is made of it starts.
+    line: u32,
 }
 
 impl Builder {
@@ -230,6 +232,7 @@ impl Builder {
             heading: clean_heading(&rest[..split.heading_end]),
             heading_line: trim_blank(&line[..marker.len + split.heading_end]).to_string(),
             inline_body: split.body_start.is_some(),
+            line: self.line,
             body: Vec::new(),
             children: Vec::new(),
         };
@@ -259,6 +262,7 @@ impl Builder {
             heading: clean_heading(text),
             heading_line: trim_blank(text).to_string(),
             inline_body: false,
+            line: self.line,
             body: Vec::new(),
             children: Vec::new(),
         };
@@ -315,6 +319,7 @@ impl Builder {
                 heading: shorten(clean_heading(&rest[..clause.heading_end])),
                 heading_line: trim_blank(&text[item.start..item.text_start + sentence.heading_end]).to_string(),
                 inline_body: false,
+                line: self.line,
                 body: Vec::new(),
                 children: Vec::new(),
             };
@@ -329,7 +334,10 @@ impl Builder {
             let own = trim_blank(&text[body_at..next.map_or(text.len(), |n| n.start)]);
             if !own.is_empty() {
                 self.doc.sections[id].inline_body = true;
-                self.doc.sections[id].body.push(Paragraph { text: own.into() });
+                self.doc.sections[id].body.push(Paragraph {
+                    text: own.into(),
+                    line: self.line,
+                });
             }
             match next {
                 Some(n) => item = n,
@@ -370,6 +378,7 @@ impl Builder {
     fn push_paragraph(&mut self, target: Option<SectionId>, text: &str) {
         let p = Paragraph {
             text: trim_blank(text).into(),
+            line: self.line,
         };
         match target {
             Some(id) => self.doc.sections[id].body.push(p),
@@ -403,8 +412,10 @@ pub fn build_tree(lines: &[Line]) -> Document {
         ranks: Vec::new(),
         last_article: None,
         current_item: None,
+        line: 0,
     };
     for (i, line) in lines.iter().enumerate() {
+        b.line = line.number;
         let text = line.text.as_str();
         // A label counts only over numbered lines: `存在的主要不足` then `1.…`.
         if is_label(text) && lines.get(i + 1).is_some_and(|n| parse_marker(&n.text).is_some()) {

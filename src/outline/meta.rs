@@ -146,12 +146,18 @@ pub fn fill(doc: &mut Document, lines: &[Line], frame: &Frame) {
     doc.closing = frame
         .closing
         .clone()
-        .map(|i| Paragraph { text: text(i).into() })
+        .map(|i| Paragraph {
+            text: text(i).into(),
+            line: lines[i].number,
+        })
         .collect();
     doc.trailer = frame
         .trailer
         .iter()
-        .map(|&i| Paragraph { text: text(i).into() })
+        .map(|&i| Paragraph {
+            text: text(i).into(),
+            line: lines[i].number,
+        })
         .collect();
     let trailer_title = frame
         .trailer

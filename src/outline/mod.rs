@@ -37,6 +37,8 @@ pub enum SectionKind {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Paragraph {
     pub text: SharedText,
+    /// The line of the decoded text (from 1) it starts on; 0 when not known.
+    pub line: u32,
 }
 
 /// One node of the outline.
@@ -56,6 +58,8 @@ pub struct Section {
     pub heading_line: String,
     /// The first body paragraph continued the heading's line in the file.
     pub inline_body: bool,
+    /// The line of the decoded text (from 1) its heading is on; 0 when not known.
+    pub line: u32,
     pub body: Vec<Paragraph>,
     pub children: Vec<SectionId>,
 }

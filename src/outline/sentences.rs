@@ -110,6 +110,23 @@ impl Document {
         }
     }
 
+    /// The line of the decoded text (from 1) a part of a place starts on; 0 when not known (the
+    /// letter frame's own lines).
+    pub fn line_of(&self, place: Place, part: u32) -> u32 {
+        let of = |ps: &[super::Paragraph], i: usize| ps.get(i).map_or(0, |p| p.line);
+        match place {
+            Place::Preamble(i) => of(&self.preamble, i),
+            Place::Closing(i) => of(&self.closing, i),
+            Place::Trailer(i) => of(&self.trailer, i),
+            Place::Section(id) => match (self.sections.get(id), part) {
+                (None, _) => 0,
+                (Some(s), 0) => s.line,
+                (Some(s), k) => of(&s.body, k as usize - 1),
+            },
+            _ => 0,
+        }
+    }
+
     /// The text of a sentence of this report.
     pub fn sentence_text(&self, s: &Sentence) -> &str {
         let part = self.part_text(s.place, s.part);

@@ -16,6 +16,41 @@ fn shape(doc: &Document) -> Vec<String> {
 }
 
 #[test]
+fn sections_and_paragraphs_know_the_line_they_start_on() {
+    let d = doc_of(
+        "某局2024年工作报告\n\n一、法律顾问\n全年审查合同35份,提供法律\n咨询16次。\n\n二、下一步:计划甲。\n计划乙。一是学法。二是普法。",
+    );
+    let line_of = |heading: &str| {
+        let s = d
+            .sections
+            .iter()
+            .find(|s| s.heading_line.starts_with(heading))
+            .expect(heading);
+        (s.line, s.body.iter().map(|p| p.line).collect::<Vec<_>>())
+    };
+    assert_eq!(
+        line_of("一、"),
+        (3, vec![4]),
+        "a paragraph broken across lines starts on its first"
+    );
+    assert_eq!(line_of("二、"), (7, vec![7, 8]), "a body on the heading's line");
+    assert_eq!(line_of("一是").0, 8, "an inline item is on its paragraph's line");
+    let first_sentence_of = |section: usize| {
+        d.sentences()
+            .into_iter()
+            .find(|s| s.section() == Some(section))
+            .expect("a sentence")
+    };
+    let s = first_sentence_of(
+        d.sections
+            .iter()
+            .position(|s| s.heading_line.starts_with("一、"))
+            .expect("section"),
+    );
+    assert_eq!(d.line_of(s.place, s.part), 3);
+}
+
+#[test]
 fn each_text_hands_over_all_text_in_pieces() {
     let texts = [
         include_str!("../../examples/reports/demo-2023.txt"),

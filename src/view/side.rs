@@ -52,7 +52,13 @@ pub(super) fn header_text(p: &Passage, arrow: &str) -> String {
         PassageKind::Paragraph => " · 段落",
         PassageKind::Sentences => " · 句子",
     };
-    format!("{arrow} {place}{part}")
+    // Where it is in the file, for a text report: what an editor's `+LINE` takes.
+    let line = if p.line > 0 {
+        format!(" · L{}", p.line)
+    } else {
+        String::new()
+    };
+    format!("{arrow} {place}{part}{line}")
 }
 
 /// A passage's header in `width` columns: whole when it fits, else its heading path shortened from
