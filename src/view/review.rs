@@ -259,7 +259,19 @@ impl App {
         let found = self.topics_matching(&typed);
         let (existing, label) = match found.as_slice() {
             [one] => (Some(one.0.clone()), one.1.clone()),
-            _ => (None, typed.clone()),
+            [] => (None, typed.clone()),
+            more => {
+                // Several topics hold what was typed: ask again rather than make a topic of it.
+                let names: Vec<&str> = more.iter().map(|c| c.1.as_str()).collect();
+                self.message = Some(format!(
+                    "'{typed}' is in {} topics ({}): type more of one",
+                    more.len(),
+                    names.join(", ")
+                ));
+                self.prompt = Prompt::Refile(target);
+                self.mode = Mode::Search;
+                return;
+            }
         };
         let Some(kept) = self.review.as_ref() else { return };
         let report = &kept.refs[usize::from(target.side == Side::Right)];
@@ -365,7 +377,10 @@ impl App {
             Prompt::Note(t) => self.finish_note(t),
             Prompt::Refile(t) => self.finish_refile(t),
         }
-        self.input.clear();
+        // A prompt asked again keeps what was typed.
+        if self.mode != Mode::Search {
+            self.input.clear();
+        }
     }
 }
 
@@ -501,6 +516,27 @@ pub(crate) mod tests {
             "{:?}",
             app.message
         );
+    }
+
+    #[test]
+    fn a_name_several_topics_hold_asks_again_instead_of_making_a_topic() {
+        let mut app = reviewed_app(None);
+        let study = row_index(&app, "学法普法");
+        app.update(Input::Action(Action::NextRow, study));
+        app.update(Input::Action(Action::NextChange, 1));
+        let rows = app.rows();
+        keys_typed(&mut app, "r法⏎");
+        assert_eq!(app.mode, Mode::Search, "still asking");
+        assert_eq!(app.input, "法");
+        assert!(
+            app.message.as_deref().is_some_and(|m| m.contains("type more")),
+            "{:?}",
+            app.message
+        );
+        assert_eq!(app.rows(), rows);
+        keys_typed(&mut app, "律顾问⏎");
+        assert_eq!(app.mode, Mode::Normal);
+        assert_eq!(app.cmp.alignment.rows[app.row].label, "法律顾问");
     }
 
     #[test]
