@@ -213,6 +213,7 @@ pub fn run(
         .with_view(view_mode(config), config.sync_scroll)
         .with_rules(Arc::new(rules))
         .with_review(kept);
+    app.background = true;
     // Said on the first screen: a review file that could not be used, refilings gone stale.
     if let Some(first) = review.warnings.first() {
         let more = review.warnings.len() - 1;
@@ -244,6 +245,7 @@ pub fn run_series(
     )
     .with_rules(Arc::new(rules))
     .with_reviews(reviews);
+    browser.app.background = true;
     timing.mark("coverage");
     session(&mut browser, (config, early), timing)
 }
@@ -418,6 +420,14 @@ impl Events for TerminalEvents<'_> {
             duibi::view::Effect::Edit { path, line } => {
                 edit(&path, line, self.mouse)?;
                 self.redraw = true;
+            }
+            // Made on a thread of its own and delivered as the word marks are, for the pair on
+            // screen only.
+            duibi::view::Effect::Recompare(job) => {
+                let (tx, generation) = (self.words.tx.clone(), self.words.started.unwrap_or(0));
+                thread::spawn(move || {
+                    let _ = tx.send((generation, Input::Recompared(Box::new(job.run()))));
+                });
             }
         }
         Ok(())

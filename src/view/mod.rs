@@ -46,6 +46,37 @@ pub enum Effect {
     Copy(String),
     /// Open this file in the user's editor at this line (from 1).
     Edit { path: std::path::PathBuf, line: usize },
+    /// Compare these reports again (with the analyst's refilings) off the loop, and hand the
+    /// comparison back as [`Input::Recompared`].
+    Recompare(Recompare),
+}
+
+/// Two reports and the taxonomy to compare them with again, shared with the worker that does it.
+#[derive(Clone)]
+pub struct Recompare(pub std::sync::Arc<(crate::outline::Document, crate::outline::Document, Taxonomy)>);
+
+impl PartialEq for Recompare {
+    fn eq(&self, other: &Self) -> bool {
+        std::sync::Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl Eq for Recompare {}
+
+impl std::fmt::Debug for Recompare {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Recompare({} ↔ {})", self.0.0.file, self.0.1.file)
+    }
+}
+
+impl Recompare {
+    /// The comparison asked for, word marks made (what the worker runs).
+    pub fn run(&self) -> (Comparison, Taxonomy) {
+        let (l, r, tax) = &*self.0;
+        let mut cmp = Comparison::build(l.clone(), r.clone(), tax);
+        cmp.diff_all(&cmp.segmenter(), crate::compare::DIFF_BUDGET);
+        (cmp, tax.clone())
+    }
 }
 
 /// What the panes show: topic rows (side by side or inline), or the two reports whole. An overview
@@ -144,6 +175,11 @@ pub struct App {
     prompt: review::Prompt,
     /// A refiling was made or undone since the series last looked: its coverage follows.
     pub review_changed: bool,
+    /// Long work (comparing again after a refiling) goes to the terminal side's worker as an
+    /// [`Effect`] instead of being done within the key.
+    pub background: bool,
+    /// A comparison is being made again: where to go and what to say when it comes back.
+    recomparing: Option<review::Arrival>,
 }
 
 /// The screens shown over the rows, each a list of lines that open places.
@@ -208,6 +244,8 @@ impl App {
             review: None,
             prompt: review::Prompt::Search,
             review_changed: false,
+            background: false,
+            recomparing: None,
         }
     }
 

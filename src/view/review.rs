@@ -104,6 +104,13 @@ impl Kept {
     }
 }
 
+/// Where the view goes once the comparison is made again, and what it says then.
+#[derive(Debug, Clone)]
+pub(super) struct Arrival {
+    row: String,
+    said: String,
+}
+
 /// What the text typed at the prompt is for.
 #[derive(Debug, Clone, Default)]
 pub(super) enum Prompt {
@@ -223,6 +230,10 @@ impl App {
         if self.review.is_none() {
             return;
         }
+        if self.recomparing.is_some() {
+            self.message = Some("still comparing again with the last refiling".into());
+            return;
+        }
         if !self.words_ready {
             self.message = Some("the word marks are still being made: refile once they are ready".into());
             return;
@@ -291,26 +302,22 @@ impl App {
             s.refilings.push(Refiling { to, ..refiling });
         });
         if saved {
-            self.rebuild();
-            self.review_changed = true;
-            if let Some(r) = self.cmp.alignment.rows.iter().position(|r| r.label == label) {
-                self.set_row(r);
-            }
-            self.message = Some(format!(
-                "moved {} {} to {label} ({} undoes)",
-                target.sentences.len(),
-                if target.sentences.len() == 1 {
-                    "sentence"
-                } else {
-                    "sentences"
-                },
+            let n = target.sentences.len();
+            let said = format!(
+                "moved {n} {} to {label} ({} undoes)",
+                if n == 1 { "sentence" } else { "sentences" },
                 self.hints.key(Action::UndoRefile)
-            ));
+            );
+            self.rebuild(Arrival { row: label, said });
         }
     }
 
     /// Undoes the last refiling of these reports.
     pub(super) fn undo_refile(&mut self) {
+        if self.recomparing.is_some() {
+            self.message = Some("still comparing again with the last refiling".into());
+            return;
+        }
         let Some(kept) = self.review.as_ref() else { return };
         let ids: Vec<&str> = kept.refs.iter().map(|r| r.id.as_str()).collect();
         let Some(last) = kept
@@ -325,29 +332,55 @@ impl App {
             return;
         };
         if self.save(|s| s.refilings.retain(|f| f.id != last.id)) {
-            self.rebuild();
-            self.review_changed = true;
-            if let Some(r) = self.cmp.alignment.rows.iter().position(|r| r.label == last.from) {
-                self.set_row(r);
-            }
-            self.message = Some(format!("“{}” is back under {}", last.excerpt, last.from));
+            let said = format!("“{}” is back under {}", last.excerpt, last.from);
+            self.rebuild(Arrival { row: last.from, said });
         }
     }
 
-    /// Applies the review afresh to the reports and rebuilds the comparison with it.
-    fn rebuild(&mut self) {
+    /// Applies the review afresh to the reports and compares them again: at once, or (in a
+    /// terminal session, where that would hold up the keys on a large pair) on the worker, the
+    /// comparison coming back as [`Input::Recompared`](super::Input::Recompared).
+    fn rebuild(&mut self, arrival: Arrival) {
         let Some(kept) = self.review.as_mut() else { return };
         let (mut l, mut r) = (self.cmp.left.clone(), self.cmp.right.clone());
         let applied = apply::apply(&kept.states(), &mut [&mut l, &mut r], &kept.refs, &kept.base);
+        if self.background {
+            self.message = Some("comparing again with the refiling…".into());
+            self.recomparing = Some(arrival);
+            self.effects
+                .push(super::Effect::Recompare(super::Recompare(std::sync::Arc::new((
+                    l,
+                    r,
+                    applied.taxonomy,
+                )))));
+            return;
+        }
         let mut cmp = Comparison::build(l, r, &applied.taxonomy);
         cmp.diff_all(&cmp.segmenter(), DIFF_BUDGET);
-        kept.attach(&cmp, &applied.taxonomy);
+        self.recomparing = Some(arrival);
+        self.install_comparison(cmp, applied.taxonomy);
+    }
+
+    /// The comparison made again installed: rows, counts and layouts follow; the view goes to the
+    /// row the refiling went to (or came back to) and says what was done.
+    pub(super) fn install_comparison(&mut self, cmp: Comparison, tax: Taxonomy) {
+        if let Some(kept) = self.review.as_mut() {
+            kept.attach(&cmp, &tax);
+        }
         self.cmp = cmp;
-        self.tax = applied.taxonomy;
+        self.tax = tax;
+        self.words_ready = true;
         self.caches = Default::default();
         self.row = self.row.min(self.rows().saturating_sub(1));
         self.scroll = [0, 0];
         self.current_match = None;
+        self.review_changed = true;
+        if let Some(arrival) = self.recomparing.take() {
+            if let Some(r) = self.cmp.alignment.rows.iter().position(|r| r.label == arrival.row) {
+                self.set_row(r);
+            }
+            self.message = Some(arrival.said);
+        }
     }
 
     /// Writes a change to the review; says why when it cannot (the change then holds for this
@@ -516,6 +549,40 @@ pub(crate) mod tests {
             "{:?}",
             app.message
         );
+    }
+
+    #[test]
+    fn in_a_terminal_session_the_comparison_is_made_again_off_the_loop() {
+        let mut app = reviewed_app(None);
+        app.background = true;
+        let study = row_index(&app, "学法普法");
+        app.update(Input::Action(Action::NextRow, study));
+        app.update(Input::Action(Action::NextChange, 1));
+        keys_typed(&mut app, "r法律顾问⏎");
+        let [crate::view::Effect::Recompare(job)] = &app.effects[..] else {
+            panic!("the work asked of the terminal side: {:?}", app.effects);
+        };
+        let job = job.clone();
+        app.effects.clear();
+        assert!(
+            row_text(&app, "学法普法").is_some_and(|t| t.contains("组织学法")),
+            "not yet moved"
+        );
+        keys_typed(&mut app, "u");
+        assert!(
+            app.message.as_deref().is_some_and(|m| m.contains("still comparing")),
+            "{:?}",
+            app.message
+        );
+        app.update(Input::Recompared(Box::new(job.run())));
+        assert_eq!(app.cmp.alignment.rows[app.row].label, "法律顾问", "the view follows it");
+        assert!(row_text(&app, "法律顾问").expect("row").contains("组织学法8次"));
+        assert!(
+            app.message.as_deref().is_some_and(|m| m.starts_with("moved")),
+            "{:?}",
+            app.message
+        );
+        assert!(app.review_changed && app.words_ready);
     }
 
     #[test]

@@ -150,6 +150,13 @@ impl Browser {
         match input {
             // The pair on screen keeps the terminal's size, for the next pair too.
             Input::Resize { .. } | Input::WordDiffs(_) | Input::Checklist(_) => self.app.update(input),
+            // A refiling's comparison, back from the worker: the series follows it.
+            Input::Recompared(_) => {
+                self.app.update(input);
+                if std::mem::take(&mut self.app.review_changed) {
+                    self.follow_review();
+                }
+            }
             // The help overlay reads its keys (scroll, close) wherever it was opened.
             _ if self.shown == Shown::Pair || self.app.mode == Mode::Help => {
                 self.app.update(input);
@@ -362,6 +369,7 @@ impl Browser {
             // How the reader chose to read carries over to the next pair.
             let old = &self.app;
             app.prefs = old.prefs;
+            app.background = old.background;
             app.rules = self.rules.clone();
             self.app = app;
             self.pair = pair;

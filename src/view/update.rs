@@ -23,6 +23,8 @@ pub enum Input {
     WordDiffs(Vec<RowDiff>),
     /// The right-hand report's checklist, made elsewhere (the same thread, after the diffs).
     Checklist(Option<Box<crate::check::ReportCheck>>),
+    /// The comparison made again after a refiling ([`super::Effect::Recompare`]), word marks made.
+    Recompared(Box<(crate::compare::Comparison, crate::topics::Taxonomy)>),
 }
 
 impl App {
@@ -38,6 +40,10 @@ impl App {
             Input::Resize { width, height } => (self.geometry.width, self.geometry.total_height) = (width, height),
             Input::WordDiffs(diffs) => self.set_word_diffs(diffs),
             Input::Checklist(check) => self.set_checklist(check.as_deref()),
+            Input::Recompared(made) => {
+                let (cmp, tax) = *made;
+                self.install_comparison(cmp, tax);
+            }
         }
         // Toggles move the panes, and any change may leave a scroll past the end.
         self.resize(self.geometry.width, self.geometry.total_height);
