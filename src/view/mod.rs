@@ -51,9 +51,20 @@ pub enum Effect {
     Recompare(Recompare),
 }
 
-/// Two reports and the taxonomy to compare them with again, shared with the worker that does it.
+/// Two reports to compare again with the analyst's review applied, shared with the worker that
+/// does it.
 #[derive(Clone)]
-pub struct Recompare(pub std::sync::Arc<(crate::outline::Document, crate::outline::Document, Taxonomy)>);
+pub struct Recompare(pub std::sync::Arc<RecompareJob>);
+
+/// What comparing again needs: the two reports, the reviews whose refilings apply (the pair's
+/// last), the reports as the review knows them, and the taxonomy before the analyst's topics.
+pub struct RecompareJob {
+    pub left: crate::outline::Document,
+    pub right: crate::outline::Document,
+    pub states: Vec<crate::review::State>,
+    pub refs: [crate::review::ReportRef; 2],
+    pub base: Taxonomy,
+}
 
 impl PartialEq for Recompare {
     fn eq(&self, other: &Self) -> bool {
@@ -65,17 +76,20 @@ impl Eq for Recompare {}
 
 impl std::fmt::Debug for Recompare {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "Recompare({} ↔ {})", self.0.0.file, self.0.1.file)
+        write!(f, "Recompare({} ↔ {})", self.0.left.file, self.0.right.file)
     }
 }
 
 impl Recompare {
-    /// The comparison asked for, word marks made (what the worker runs).
+    /// The comparison asked for, the review applied and word marks made (what the worker runs).
     pub fn run(&self) -> (Comparison, Taxonomy) {
-        let (l, r, tax) = &*self.0;
-        let mut cmp = Comparison::build(l.clone(), r.clone(), tax);
+        let job = &*self.0;
+        let (mut l, mut r) = (job.left.clone(), job.right.clone());
+        let states: Vec<&crate::review::State> = job.states.iter().collect();
+        let applied = crate::review::apply::apply(&states, &mut [&mut l, &mut r], &job.refs, &job.base);
+        let mut cmp = Comparison::build(l, r, &applied.taxonomy);
         cmp.diff_all(&cmp.segmenter(), crate::compare::DIFF_BUDGET);
-        (cmp, tax.clone())
+        (cmp, applied.taxonomy)
     }
 }
 

@@ -5,9 +5,9 @@
 
 use super::App;
 use super::chunks::Chunks;
-use crate::compare::{Comparison, DIFF_BUDGET};
+use crate::compare::Comparison;
 use crate::keys::{Action, Mode};
-use crate::review::{About, Refiling, ReportRef, State, Store, apply, fresh_id, keys};
+use crate::review::{About, Refiling, ReportRef, State, Store, fresh_id, keys};
 use crate::sides::Side;
 use crate::topics::Taxonomy;
 
@@ -341,24 +341,22 @@ impl App {
     /// terminal session, where that would hold up the keys on a large pair) on the worker, the
     /// comparison coming back as [`Input::Recompared`](super::Input::Recompared).
     fn rebuild(&mut self, arrival: Arrival) {
-        let Some(kept) = self.review.as_mut() else { return };
-        let (mut l, mut r) = (self.cmp.left.clone(), self.cmp.right.clone());
-        let applied = apply::apply(&kept.states(), &mut [&mut l, &mut r], &kept.refs, &kept.base);
+        let Some(kept) = self.review.as_ref() else { return };
+        let job = super::Recompare(std::sync::Arc::new(super::RecompareJob {
+            left: self.cmp.left.clone(),
+            right: self.cmp.right.clone(),
+            states: kept.states().into_iter().cloned().collect(),
+            refs: kept.refs.clone(),
+            base: kept.base.clone(),
+        }));
+        self.recomparing = Some(arrival);
         if self.background {
             self.message = Some("comparing again with the refiling…".into());
-            self.recomparing = Some(arrival);
-            self.effects
-                .push(super::Effect::Recompare(super::Recompare(std::sync::Arc::new((
-                    l,
-                    r,
-                    applied.taxonomy,
-                )))));
+            self.effects.push(super::Effect::Recompare(job));
             return;
         }
-        let mut cmp = Comparison::build(l, r, &applied.taxonomy);
-        cmp.diff_all(&cmp.segmenter(), DIFF_BUDGET);
-        self.recomparing = Some(arrival);
-        self.install_comparison(cmp, applied.taxonomy);
+        let (cmp, tax) = job.run();
+        self.install_comparison(cmp, tax);
     }
 
     /// The comparison made again installed: rows, counts and layouts follow; the view goes to the
@@ -520,9 +518,9 @@ pub(crate) mod tests {
         let (mut l, mut r) = (plain.cmp.left.clone(), plain.cmp.right.clone());
         let refs = [keys::report(&l), keys::report(&r)];
         let state = Store::at(path).load().expect("reads");
-        let applied = apply::apply(&[&state], &mut [&mut l, &mut r], &refs, &Taxonomy::builtin());
+        let applied = crate::review::apply::apply(&[&state], &mut [&mut l, &mut r], &refs, &Taxonomy::builtin());
         let mut cmp = Comparison::build(l, r, &applied.taxonomy);
-        cmp.diff_all(&crate::diff::CharTokenizer, DIFF_BUDGET);
+        cmp.diff_all(&crate::diff::CharTokenizer, crate::compare::DIFF_BUDGET);
         App::new(cmp, applied.taxonomy, crate::keys::Keymap::builtin())
     }
 
