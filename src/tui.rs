@@ -421,12 +421,12 @@ impl Events for TerminalEvents<'_> {
                 edit(&path, line, self.mouse)?;
                 self.redraw = true;
             }
-            // Made on a thread of its own and delivered as the word marks are, for the pair on
+            // Run on a thread of its own and delivered as the word marks are, for the pair on
             // screen only.
-            duibi::view::Effect::Recompare(job) => {
+            duibi::view::Effect::Background(work) => {
                 let (tx, generation) = (self.words.tx.clone(), self.words.started.unwrap_or(0));
                 thread::spawn(move || {
-                    let _ = tx.send((generation, Input::Recompared(Box::new(job.run()))));
+                    let _ = tx.send((generation, work.run()));
                 });
             }
         }

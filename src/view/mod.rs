@@ -46,15 +46,38 @@ pub enum Effect {
     Copy(String),
     /// Open this file in the user's editor at this line (from 1).
     Edit { path: std::path::PathBuf, line: usize },
-    /// Compare these reports again (with the analyst's refilings) off the loop, and hand the
-    /// comparison back as [`Input::Recompared`].
-    Recompare(Recompare),
+    /// Run this off the loop (it takes too long for a key) and hand what it gives back to the view.
+    Background(Work),
 }
 
-/// Two reports to compare again with the analyst's review applied, shared with the worker that
-/// does it.
+/// Work too long for a key: run on a thread of the terminal side, its result an [`Input`] for the
+/// view; run at once where there is no terminal (tests).
 #[derive(Clone)]
-pub struct Recompare(pub std::sync::Arc<RecompareJob>);
+pub struct Work(std::sync::Arc<dyn Fn() -> Input + Send + Sync>);
+
+impl Work {
+    pub fn new(work: impl Fn() -> Input + Send + Sync + 'static) -> Work {
+        Work(std::sync::Arc::new(work))
+    }
+
+    pub fn run(&self) -> Input {
+        (self.0)()
+    }
+}
+
+impl PartialEq for Work {
+    fn eq(&self, other: &Self) -> bool {
+        std::sync::Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl Eq for Work {}
+
+impl std::fmt::Debug for Work {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Work")
+    }
+}
 
 /// What comparing again needs: the two reports, the reviews whose refilings apply (the pair's
 /// last), the reports as the review knows them, and the taxonomy before the analyst's topics.
@@ -66,27 +89,12 @@ pub struct RecompareJob {
     pub base: Taxonomy,
 }
 
-impl PartialEq for Recompare {
-    fn eq(&self, other: &Self) -> bool {
-        std::sync::Arc::ptr_eq(&self.0, &other.0)
-    }
-}
-
-impl Eq for Recompare {}
-
-impl std::fmt::Debug for Recompare {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "Recompare({} ↔ {})", self.0.left.file, self.0.right.file)
-    }
-}
-
-impl Recompare {
-    /// The comparison asked for, the review applied and word marks made (what the worker runs).
+impl RecompareJob {
+    /// The comparison, the review applied and word marks made.
     pub fn run(&self) -> (Comparison, Taxonomy) {
-        let job = &*self.0;
-        let (mut l, mut r) = (job.left.clone(), job.right.clone());
-        let states: Vec<&crate::review::State> = job.states.iter().collect();
-        let applied = crate::review::apply::apply(&states, &mut [&mut l, &mut r], &job.refs, &job.base);
+        let (mut l, mut r) = (self.left.clone(), self.right.clone());
+        let states: Vec<&crate::review::State> = self.states.iter().collect();
+        let applied = crate::review::apply::apply(&states, &mut [&mut l, &mut r], &self.refs, &self.base);
         let mut cmp = Comparison::build(l, r, &applied.taxonomy);
         cmp.diff_all(&cmp.segmenter(), crate::compare::DIFF_BUDGET);
         (cmp, applied.taxonomy)

@@ -270,15 +270,9 @@ impl App {
     /// Writes the review as Markdown to a file in `dir`, named after the reports, and says where.
     pub(super) fn export_review_to(&mut self, dir: &std::path::Path) {
         let Some(kept) = self.review.as_ref() else { return };
-        let check = super::checklist::check(&self.cmp, &self.tax, &self.rules);
-        let text = crate::render::review::markdown(&crate::render::review::Export {
-            cmp: &self.cmp,
-            tax: &self.tax,
-            state: &kept.state,
-            others: kept.others(),
-            check: check.as_ref(),
-            rules: &self.rules,
-        });
+        // Made off the loop from copies: on a large pair the export takes seconds.
+        let (cmp, tax, rules) = (self.cmp.clone(), self.tax.clone(), self.rules.clone());
+        let (state, others) = (kept.state.clone(), kept.others().to_vec());
         let stem = |d: &crate::outline::Document| {
             std::path::Path::new(&d.path)
                 .file_stem()
@@ -286,10 +280,22 @@ impl App {
         };
         let name = format!("review-{}-{}.md", stem(&self.cmp.left), stem(&self.cmp.right));
         let path = dir.join(&name);
-        self.message = Some(match std::fs::write(&path, text) {
-            Ok(()) => format!("review written to {}", crate::text::shown_path(&path)),
-            Err(e) => format!("cannot write {name}: {}", crate::text::one_line(&e.to_string())),
-        });
+        self.message = Some(format!("writing the review to {name}…"));
+        self.in_background(super::Work::new(move || {
+            let check = super::checklist::check(&cmp, &tax, &rules);
+            let text = crate::render::review::markdown(&crate::render::review::Export {
+                cmp: &cmp,
+                tax: &tax,
+                state: &state,
+                others: &others,
+                check: check.as_ref(),
+                rules: &rules,
+            });
+            super::Input::Said(match std::fs::write(&path, text) {
+                Ok(()) => format!("review written to {}", crate::text::shown_path(&path)),
+                Err(e) => format!("cannot write {name}: {}", crate::text::one_line(&e.to_string())),
+            })
+        }));
     }
 }
 
@@ -391,7 +397,15 @@ mod tests {
         let dir = tempfile::tempdir().expect("temp dir");
         let mut app = reviewed_app(None);
         keys_typed(&mut app, "A整体核对⏎");
+        // In a terminal session the export is written off the loop.
+        app.background = true;
         app.export_review_to(dir.path());
+        let [crate::view::Effect::Background(work)] = &app.effects[..] else {
+            panic!("written off the loop: {:?}", app.effects);
+        };
+        let work = work.clone();
+        assert!(!dir.path().join("review-t-t.md").exists(), "not yet");
+        app.update(work.run());
         let written = std::fs::read_to_string(dir.path().join("review-t-t.md")).expect("written");
         assert!(
             written.starts_with("# 审阅 Review") && written.contains("整体核对"),

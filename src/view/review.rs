@@ -342,21 +342,26 @@ impl App {
     /// comparison coming back as [`Input::Recompared`](super::Input::Recompared).
     fn rebuild(&mut self, arrival: Arrival) {
         let Some(kept) = self.review.as_ref() else { return };
-        let job = super::Recompare(std::sync::Arc::new(super::RecompareJob {
+        let job = super::RecompareJob {
             left: self.cmp.left.clone(),
             right: self.cmp.right.clone(),
             states: kept.states().into_iter().cloned().collect(),
             refs: kept.refs.clone(),
             base: kept.base.clone(),
-        }));
+        };
         self.recomparing = Some(arrival);
+        self.message = Some("comparing again with the refiling…".into());
+        self.in_background(super::Work::new(move || super::Input::Recompared(Box::new(job.run()))));
+    }
+
+    /// Runs `work` off the loop in a terminal session (its result comes back as an input), else at
+    /// once.
+    pub(super) fn in_background(&mut self, work: super::Work) {
         if self.background {
-            self.message = Some("comparing again with the refiling…".into());
-            self.effects.push(super::Effect::Recompare(job));
-            return;
+            self.effects.push(super::Effect::Background(work));
+        } else {
+            self.update(work.run());
         }
-        let (cmp, tax) = job.run();
-        self.install_comparison(cmp, tax);
     }
 
     /// The comparison made again installed: rows, counts and layouts follow; the view goes to the
@@ -557,7 +562,7 @@ pub(crate) mod tests {
         app.update(Input::Action(Action::NextRow, study));
         app.update(Input::Action(Action::NextChange, 1));
         keys_typed(&mut app, "r法律顾问⏎");
-        let [crate::view::Effect::Recompare(job)] = &app.effects[..] else {
+        let [crate::view::Effect::Background(job)] = &app.effects[..] else {
             panic!("the work asked of the terminal side: {:?}", app.effects);
         };
         let job = job.clone();
@@ -572,7 +577,7 @@ pub(crate) mod tests {
             "{:?}",
             app.message
         );
-        app.update(Input::Recompared(Box::new(job.run())));
+        app.update(job.run());
         assert_eq!(app.cmp.alignment.rows[app.row].label, "法律顾问", "the view follows it");
         assert!(row_text(&app, "法律顾问").expect("row").contains("组织学法8次"));
         assert!(

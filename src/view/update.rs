@@ -23,8 +23,10 @@ pub enum Input {
     WordDiffs(Vec<RowDiff>),
     /// The right-hand report's checklist, made elsewhere (the same thread, after the diffs).
     Checklist(Option<Box<crate::check::ReportCheck>>),
-    /// The comparison made again after a refiling ([`super::Effect::Recompare`]), word marks made.
+    /// The comparison made again after a refiling (off the loop), word marks made.
     Recompared(Box<(crate::compare::Comparison, crate::topics::Taxonomy)>),
+    /// Work done off the loop that has only something to say (the export written).
+    Said(String),
 }
 
 impl App {
@@ -44,6 +46,7 @@ impl App {
                 let (cmp, tax) = *made;
                 self.install_comparison(cmp, tax);
             }
+            Input::Said(said) => self.message = Some(said),
         }
         // Toggles move the panes, and any change may leave a scroll past the end.
         self.resize(self.geometry.width, self.geometry.total_height);
