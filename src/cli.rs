@@ -290,7 +290,7 @@ pub fn comparison(
     });
     let ((config, tax), (mut l, mut r)) = (tax??, docs?);
     let place = crate::state::place(options.state.as_deref(), &config, right);
-    let (tax, review) = crate::state::pair(&place, &mut l, &mut r, &tax);
+    let (tax, review) = crate::state::pair(&place, (&mut l, &mut r), &tax, false);
     crate::state::warn(&review.warnings);
     let mut c = Comparison::build(l, r, &tax);
     c.diff_all(&c.segmenter(), DIFF_BUDGET);
@@ -560,7 +560,7 @@ pub fn run_interactive(files: &[PathBuf], demo: bool, options: &Options, start: 
     let (left, right) = pair(files);
     let (mut l, mut r) = documents(left, right, demo, options)?;
     let place = crate::state::place(options.state.as_deref(), &config, right);
-    let (tax, review) = crate::state::pair(&place, &mut l, &mut r, &tax);
+    let (tax, review) = crate::state::pair(&place, (&mut l, &mut r), &tax, true);
     let c = Comparison::build(l, r, &tax);
     let early = watch.finish();
     crate::tui::run(c, tax, review, rules, (&config, early), start)

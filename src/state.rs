@@ -31,7 +31,8 @@ pub struct PairReview {
     pub state: State,
     /// Other reviews' refilings of these reports.
     pub others: Vec<State>,
-    pub refs: [ReportRef; 2],
+    /// The reports as the review knows them (`None` when nothing was looked for).
+    pub refs: Option<[ReportRef; 2]>,
     /// The taxonomy before the analyst's topics were added.
     pub base: Taxonomy,
     /// What to tell the user: a file that could not be used, refilings that no longer apply.
@@ -40,13 +41,34 @@ pub struct PairReview {
 
 /// Finds and reads the pair's review, and puts its refilings onto both reports; returns the
 /// taxonomy to compare them with (the analyst's topics added).
-pub fn pair(place: &Place, left: &mut Document, right: &mut Document, tax: &Taxonomy) -> (Taxonomy, PairReview) {
-    // Each report's digest reads all its text: the two side by side.
-    let refs = std::thread::scope(|s| {
-        let l = s.spawn(|| keys::report(left));
-        let r = keys::report(right);
-        [l.join().unwrap_or_else(|e| std::panic::resume_unwind(e)), r]
-    });
+pub fn pair(
+    place: &Place,
+    (left, right): (&mut Document, &mut Document),
+    tax: &Taxonomy,
+    writes: bool,
+) -> (Taxonomy, PairReview) {
+    if !writes && place.is_empty() {
+        // Nothing to read, nothing will be written: a plain comparison, at its speed.
+        let review = PairReview {
+            store: None,
+            state: State::default(),
+            others: Vec::new(),
+            refs: None,
+            base: tax.clone(),
+            warnings: Vec::new(),
+        };
+        return (tax.clone(), review);
+    }
+    // Each report's digest reads all its text: large ones side by side.
+    let refs = if left.all_len() + right.all_len() > 1 << 20 {
+        std::thread::scope(|s| {
+            let l = s.spawn(|| keys::report(left));
+            let r = keys::report(right);
+            [l.join().unwrap_or_else(|e| std::panic::resume_unwind(e)), r]
+        })
+    } else {
+        [keys::report(left), keys::report(right)]
+    };
     let mut store = place.store_for(&refs);
     let mut warnings = Vec::new();
     let state = match store.as_ref().map(Store::load) {
@@ -69,7 +91,7 @@ pub fn pair(place: &Place, left: &mut Document, right: &mut Document, tax: &Taxo
             store,
             state,
             others,
-            refs,
+            refs: Some(refs),
             base: tax.clone(),
             warnings,
         },

@@ -52,6 +52,16 @@ impl Place {
             .collect()
     }
 
+    /// Nothing can be read there: no file is named and no directory of reviews exists (a command
+    /// that only reads then has nothing to look for, not even the reports' digests to take).
+    pub fn is_empty(&self) -> bool {
+        match self {
+            Place::File(_) => false,
+            Place::Dir(d) => !d.is_dir(),
+            Place::Nowhere => true,
+        }
+    }
+
     /// Every review file there, read (an unreadable one with its error).
     pub fn all(&self) -> Vec<(Store, Result<State, StoreError>)> {
         match self {
