@@ -255,6 +255,10 @@ impl Store {
 /// A review file's text read: `Err(None)` when it is not a review file, `Err(Some(why))` when it
 /// is a damaged one.
 fn parse(text: &str) -> Result<State, Option<String>> {
+    // An empty file (made with `touch` to name it with `--state`) is a review not begun.
+    if text.trim().is_empty() {
+        return Ok(State::default());
+    }
     let at = |e: &toml::de::Error| {
         let line = e
             .span()
@@ -334,6 +338,17 @@ mod tests {
             assert!(!message.contains('\n'), "{message}");
             assert_eq!(fs::read_to_string(&path).expect("reads"), text, "{name} untouched");
         }
+    }
+
+    #[test]
+    fn an_empty_file_is_a_review_not_begun() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("new.toml");
+        fs::write(&path, "\n").expect("writes");
+        let store = Store::at(&path);
+        assert_eq!(store.load().expect("reads"), State::default());
+        store.update(|s| s.notes.push(note("第一条"))).expect("writes");
+        assert_eq!(store.load().expect("reads").notes.len(), 1);
     }
 
     #[test]
