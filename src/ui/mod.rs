@@ -132,8 +132,14 @@ fn draw_header(buf: &mut Buffer, app: &App, theme: &Theme, area: Rect, sidebar: 
         let (text, style) = if app.units_differ() {
             (" ≠ 不同单位 units differ".to_string(), theme.deleted)
         } else if reviewed > 0 {
-            // How far the reading has got.
-            (format!(" 主题 ✓ {reviewed}/{} reviewed", app.rows()), theme.dim)
+            // How far the reading has got: in words where they fit.
+            let long = format!(" 主题 ✓ {reviewed}/{} reviewed", app.rows());
+            let text = if str_width(&long) < s.width as usize {
+                long
+            } else {
+                format!(" 主题 ✓{reviewed}/{}", app.rows())
+            };
+            (text, theme.dim)
         } else {
             (" 对比 duibi · 主题".to_string(), theme.dim)
         };
@@ -409,9 +415,21 @@ mod tests {
         }
         .render(area, &mut buf);
         let line = |y: u16| -> String { (0..24).map(|x| buf[(x, y)].symbol()).collect() };
-        assert!(line(0).contains("✓ 1/"), "{}", line(0));
+        assert!(line(0).contains("✓ 1/") && line(0).contains("reviewed"), "{}", line(0));
         assert!(line(1).starts_with(" 1✓"), "{}", line(1));
         assert!(line(2).contains('✎') && !line(2).contains('✓'), "{}", line(2));
+        // A narrow sidebar keeps the count, not the word.
+        app.update(Input::Resize { width: 80, height: 24 });
+        let area = Rect::new(0, 0, 80, 24);
+        let mut buf = Buffer::empty(area);
+        Screen {
+            app: &app,
+            theme: &Theme::color(),
+        }
+        .render(area, &mut buf);
+        let bar = app.geometry.sidebar.expect("a sidebar");
+        let head: String = (0..bar.width).map(|x| buf[(x, 0)].symbol()).collect();
+        assert!(head.contains("✓1/") && !head.contains('…'), "{head}");
     }
 
     #[test]
