@@ -370,7 +370,11 @@ impl App {
         if let Some(kept) = self.review.as_mut() {
             kept.attach(&cmp, &tax);
         }
-        self.cmp = cmp;
+        // The comparison replaced weighs as much as its reports: freed off the loop.
+        let old = std::mem::replace(&mut self.cmp, cmp);
+        if self.background {
+            std::thread::spawn(move || drop(old));
+        }
         self.tax = tax;
         self.words_ready = true;
         self.caches = Default::default();
