@@ -58,15 +58,40 @@ impl Nesting {
     }
 }
 
-/// Splits text into sentences; the ranges are contiguous and cover the whole text. A quotation
-/// (`“要加强。要落实。”`) stays inside its sentence, unless the text's quotes do not balance: then
-/// every stop ends a sentence, so that one stray mark cannot swallow a paragraph.
-/// A digest of `text` that stays the same across runs, builds and machines (FNV-1a, 64 bits): what
-/// the analyst's review keys a report and a sentence by, in files kept between sessions.
+/// A digest that stays the same across runs, builds and machines (FNV-1a, 64 bits), fed text
+/// piece by piece: what the analyst's review keys reports, sentences and rows by, in files kept
+/// between sessions.
+#[derive(Debug, Clone, Copy)]
+pub struct Digest(u64);
+
+impl Default for Digest {
+    fn default() -> Self {
+        Digest(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Digest {
+    pub fn bytes(&mut self, text: &str) {
+        for b in text.bytes() {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+
+    pub fn finish(self) -> u64 {
+        self.0
+    }
+}
+
+/// The [`Digest`] of `text`.
 pub fn digest(text: &str) -> u64 {
-    text.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-    })
+    let mut d = Digest::default();
+    d.bytes(text);
+    d.finish()
+}
+
+/// A sentence's key among the analyst's refilings: the digest of its text, blanks trimmed.
+pub fn sentence_digest(text: &str) -> u64 {
+    digest(text.trim())
 }
 
 /// The line (from 1) of `text` on which `sentence` starts, as far as its opening characters tell:
@@ -83,6 +108,9 @@ pub fn line_holding(text: &str, sentence: &str) -> Option<usize> {
     })
 }
 
+/// Splits text into sentences; the ranges are contiguous and cover the whole text. A quotation
+/// (`“要加强。要落实。”`) stays inside its sentence, unless the text's quotes do not balance: then
+/// every stop ends a sentence, so that one stray mark cannot swallow a paragraph.
 pub fn split_sentences(text: &str) -> Vec<Range<usize>> {
     let mut nesting = Nesting::default();
     text.chars().for_each(|c| nesting.update(c));

@@ -157,8 +157,7 @@ fn refile(doc: &Document, sentences: &[Sentence], tax: &Taxonomy, out: &mut [Opt
         return;
     }
     for (slot, s) in out.iter_mut().zip(sentences) {
-        let key = crate::text::digest(doc.sentence_text(s).trim());
-        if let Some(t) = doc.refiled.get(&key).and_then(|id| tax.find(id)) {
+        if let Some(t) = doc.refiled_topic(s).and_then(|id| tax.find(id)) {
             *slot = Some(t);
         }
     }
@@ -166,10 +165,7 @@ fn refile(doc: &Document, sentences: &[Sentence], tax: &Taxonomy, out: &mut [Opt
 
 /// Whether the analyst refiled this sentence of `doc` (its filing is then kept over its pair's).
 pub fn is_refiled(doc: &Document, s: &Sentence) -> bool {
-    !doc.refiled.is_empty()
-        && doc
-            .refiled
-            .contains_key(&crate::text::digest(doc.sentence_text(s).trim()))
+    doc.refiled_topic(s).is_some()
 }
 
 #[cfg(test)]

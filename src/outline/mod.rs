@@ -119,7 +119,7 @@ pub struct Document {
     pub roots: Vec<SectionId>,
     /// The sections laid out in one shared text, which their paragraphs are stretches of.
     laid_out: Body,
-    /// The analyst's refilings: a sentence's [`digest`](crate::text::digest) to the id of the topic
+    /// The analyst's refilings: a sentence's [`sentence_digest`](crate::text::sentence_digest) to the id of the topic
     /// it goes under, which filing honours before its own rules (see `crate::review`).
     pub refiled: std::sync::Arc<std::collections::HashMap<u64, String>>,
 }

@@ -127,6 +127,15 @@ impl Document {
         }
     }
 
+    /// The id of the topic the analyst refiled sentence `s` under, if they did.
+    pub fn refiled_topic(&self, s: &Sentence) -> Option<&str> {
+        if self.refiled.is_empty() {
+            return None;
+        }
+        let key = crate::text::sentence_digest(self.sentence_text(s));
+        self.refiled.get(&key).map(String::as_str)
+    }
+
     /// The text of a sentence of this report.
     pub fn sentence_text(&self, s: &Sentence) -> &str {
         let part = self.part_text(s.place, s.part);

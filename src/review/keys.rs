@@ -4,6 +4,7 @@
 use super::ReportRef;
 use crate::align::Row;
 use crate::outline::Document;
+use crate::text::Digest;
 use crate::topics::Taxonomy;
 
 /// A digest as the review file writes it: 16 hex digits.
@@ -11,42 +12,28 @@ pub fn hex(digest: u64) -> String {
     format!("{digest:016x}")
 }
 
-/// A digest over several pieces of text, each ended so that moving text between pieces changes it.
-struct Digest(u64);
-
-impl Digest {
-    fn new() -> Digest {
-        Digest(0xcbf2_9ce4_8422_2325)
-    }
-
-    fn add(&mut self, text: &str) {
-        self.bytes(text);
-        self.bytes("\u{1f}");
-    }
-
-    fn bytes(&mut self, text: &str) {
-        for b in text.bytes() {
-            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-    }
+/// Adds a piece of text to `d`, ended so that moving text between pieces changes the digest.
+fn add(d: &mut Digest, text: &str) {
+    d.bytes(text);
+    d.bytes("\u{1f}");
 }
 
 /// A report as the review knows it: the digest of every character it holds (frame, sections,
 /// closing and attachments), where it was read from, and its title.
 pub fn report(doc: &Document) -> ReportRef {
-    let mut d = Digest::new();
+    let mut d = Digest::default();
     for s in [&doc.title, &doc.addressee, &doc.signature, &doc.date] {
-        d.add(s.as_deref().unwrap_or(""));
+        add(&mut d, s.as_deref().unwrap_or(""));
     }
     // The text piece by piece, as one: each piece's bytes, the end mark after all of them.
     doc.each_text(&mut |piece| d.bytes(piece));
-    d.add("");
+    add(&mut d, "");
     for p in doc.closing.iter().chain(&doc.trailer) {
-        d.add(&p.text);
+        add(&mut d, &p.text);
     }
     let path = std::fs::canonicalize(&doc.path).map_or_else(|_| doc.path.clone(), |p| p.display().to_string());
     ReportRef {
-        id: hex(d.0),
+        id: hex(d.finish()),
         path,
         title: doc.title.clone().unwrap_or_default(),
     }
@@ -54,7 +41,7 @@ pub fn report(doc: &Document) -> ReportRef {
 
 /// A sentence's key: the digest of its trimmed text (what filing looks refilings up by).
 pub fn sentence(text: &str) -> u64 {
-    crate::text::digest(text.trim())
+    crate::text::sentence_digest(text)
 }
 
 /// A row's key: its topic's id, or for a row paired by content, its label's digest.
@@ -67,31 +54,31 @@ pub fn row(row: &Row, tax: &Taxonomy) -> String {
 
 /// The digest of what a row shows on both sides: a reviewed mark holds for this content only.
 pub fn row_content(row: &Row) -> String {
-    let mut d = Digest::new();
+    let mut d = Digest::default();
     for p in &row.left {
-        d.add(&p.text);
+        add(&mut d, &p.text);
     }
-    d.add("\u{1e}");
+    add(&mut d, "\u{1e}");
     for p in &row.right {
-        d.add(&p.text);
+        add(&mut d, &p.text);
     }
-    hex(d.0)
+    hex(d.finish())
 }
 
 /// A change's key: the digest of its sentence in each report (`None` where it has none).
 pub fn change(left: Option<&str>, right: Option<&str>) -> String {
-    let mut d = Digest::new();
-    d.add(left.map_or("\u{0}", str::trim));
-    d.add(right.map_or("\u{0}", str::trim));
-    hex(d.0)
+    let mut d = Digest::default();
+    add(&mut d, left.map_or("\u{0}", str::trim));
+    add(&mut d, right.map_or("\u{0}", str::trim));
+    hex(d.finish())
 }
 
 /// A figure's key: what it counts and its unit.
 pub fn figure(label: &str, unit: &str) -> String {
-    let mut d = Digest::new();
-    d.add(label);
-    d.add(unit);
-    hex(d.0)
+    let mut d = Digest::default();
+    add(&mut d, label);
+    add(&mut d, unit);
+    hex(d.finish())
 }
 
 #[cfg(test)]

@@ -78,7 +78,7 @@ pub struct Refiling {
     pub report: String,
     /// Its path then: an edited copy at the same place is checked sentence by sentence.
     pub path: String,
-    /// The sentences' digests ([`crate::text::digest`] of their trimmed text).
+    /// The sentences' digests ([`crate::text::sentence_digest`]).
     pub sentences: Vec<String>,
     /// The start of the text, for people reading the file and for messages.
     pub excerpt: String,
