@@ -59,16 +59,7 @@ pub fn pair(
         };
         return (tax.clone(), review);
     }
-    // Each report's digest reads all its text: large ones side by side.
-    let refs = if left.all_len() + right.all_len() > 1 << 20 {
-        std::thread::scope(|s| {
-            let l = s.spawn(|| keys::report(left));
-            let r = keys::report(right);
-            [l.join().unwrap_or_else(|e| std::panic::resume_unwind(e)), r]
-        })
-    } else {
-        [keys::report(left), keys::report(right)]
-    };
+    let refs = keys::reports(left, right);
     let mut store = place.store_for(&refs);
     let mut warnings = Vec::new();
     let state = match store.as_ref().map(Store::load) {

@@ -207,12 +207,9 @@ pub fn run(
 ) -> Result<()> {
     let mut timing = Timing::new(start);
     timing.mark("compared");
-    let refs = review.refs.unwrap_or_else(|| {
-        [
-            duibi::review::keys::report(&cmp.left),
-            duibi::review::keys::report(&cmp.right),
-        ]
-    });
+    let refs = review
+        .refs
+        .unwrap_or_else(|| duibi::review::keys::reports(&cmp.left, &cmp.right));
     let kept = duibi::view::review::Kept::new(review.store, review.state, refs, review.base).with_others(review.others);
     let mut app = App::new(cmp, tax, config.keymap.clone())
         .with_view(view_mode(config), config.sync_scroll)

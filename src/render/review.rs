@@ -80,7 +80,7 @@ pub fn markdown(e: &Export<'_>) -> String {
         let title = d.title.as_deref().unwrap_or("—");
         let _ = writeln!(out, "| {side} | {} | {} | {year} |", escape(&d.file), escape(title));
     }
-    let ids = [keys::report(l).id, keys::report(r).id];
+    let ids = keys::reports(l, r).map(|r| r.id);
     let elsewhere: Vec<_> = e
         .others
         .iter()
@@ -177,7 +177,7 @@ pub fn json(e: &Export<'_>) -> String {
         .iter()
         .map(|f| serde_json::json!({"excerpt": f.excerpt, "from": f.from, "to": e.topic_label(&f.to), "sentences": f.sentences.len()}))
         .collect();
-    let reports: Vec<_> = [keys::report(&e.cmp.left), keys::report(&e.cmp.right)]
+    let reports: Vec<_> = keys::reports(&e.cmp.left, &e.cmp.right)
         .iter()
         .zip([&e.cmp.left, &e.cmp.right])
         .map(|(r, d)| serde_json::json!({"id": r.id, "path": d.path, "title": r.title}))

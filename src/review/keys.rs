@@ -39,6 +39,18 @@ pub fn report(doc: &Document) -> ReportRef {
     }
 }
 
+/// The two reports of a pair as the review knows them; large ones digested side by side.
+pub fn reports(left: &Document, right: &Document) -> [ReportRef; 2] {
+    if left.all_len() + right.all_len() <= 1 << 20 {
+        return [report(left), report(right)];
+    }
+    std::thread::scope(|s| {
+        let l = s.spawn(|| report(left));
+        let r = report(right);
+        [l.join().unwrap_or_else(|e| std::panic::resume_unwind(e)), r]
+    })
+}
+
 /// A sentence's key: the digest of its trimmed text (what filing looks refilings up by).
 pub fn sentence(text: &str) -> u64 {
     crate::text::sentence_digest(text)

@@ -60,12 +60,7 @@ impl Kept {
 
     /// The review of a comparison built without one, kept for the session only.
     pub fn in_memory(cmp: &Comparison, base: Taxonomy) -> Kept {
-        Kept::new(
-            None,
-            State::default(),
-            [keys::report(&cmp.left), keys::report(&cmp.right)],
-            base,
-        )
+        Kept::new(None, State::default(), keys::reports(&cmp.left, &cmp.right), base)
     }
 
     pub fn store(&self) -> Option<&Store> {
@@ -436,7 +431,7 @@ pub(crate) mod tests {
         let kept = Kept::new(
             store,
             State::default(),
-            [keys::report(&app.cmp.left), keys::report(&app.cmp.right)],
+            keys::reports(&app.cmp.left, &app.cmp.right),
             Taxonomy::builtin(),
         );
         app.with_review(kept)
@@ -525,7 +520,7 @@ pub(crate) mod tests {
     fn app_after_restart(path: &std::path::Path) -> App {
         let plain = app(OLD, NEW, 120, 30);
         let (mut l, mut r) = (plain.cmp.left.clone(), plain.cmp.right.clone());
-        let refs = [keys::report(&l), keys::report(&r)];
+        let refs = keys::reports(&l, &r);
         let state = Store::at(path).load().expect("reads");
         let applied = crate::review::apply::apply(&[&state], &mut [&mut l, &mut r], &refs, &Taxonomy::builtin());
         let mut cmp = Comparison::build(l, r, &applied.taxonomy);

@@ -394,10 +394,7 @@ impl Browser {
 /// A pair's view with the pair's review: read from its file (a file that cannot be used is said,
 /// and the review kept for the session only).
 fn attach_review(place: &crate::review::Place, tax: &Taxonomy, app: &mut App) {
-    let refs = [
-        crate::review::keys::report(&app.cmp.left),
-        crate::review::keys::report(&app.cmp.right),
-    ];
+    let refs = crate::review::keys::reports(&app.cmp.left, &app.cmp.right);
     let mut store = place.store_for(&refs);
     let state = match store.as_ref().map(crate::review::Store::load) {
         Some(Ok(s)) => s,
