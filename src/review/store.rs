@@ -143,15 +143,16 @@ impl Store {
 
     /// The review files in `dir` whose text names one of `reports` (its id or its path), read.
     fn all_naming(dir: &Path, reports: &[ReportRef]) -> Vec<(Store, Result<State, StoreError>)> {
+        // Each file read once: looked through as text, parsed only when it names one.
         Store::files(dir)
             .into_iter()
-            .filter(|store| {
-                fs::read_to_string(&store.path)
-                    .is_ok_and(|t| reports.iter().any(|r| t.contains(&r.id) || t.contains(&r.path)))
-            })
-            .map(|store| {
-                let state = store.load();
-                (store, state)
+            .filter_map(|store| {
+                let text = fs::read_to_string(&store.path).ok()?;
+                let names = reports.iter().any(|r| text.contains(&r.id) || text.contains(&r.path));
+                names.then(|| {
+                    let state = store.parse(&text);
+                    (store, state)
+                })
             })
             .collect()
     }
@@ -179,7 +180,12 @@ impl Store {
             }
             Err(e) => return Err(self.io(e)),
         };
-        parse(&text).map_err(|reason| match reason {
+        self.parse(&text)
+    }
+
+    /// The file's text, read, as a review (see [`load`](Self::load)).
+    fn parse(&self, text: &str) -> Result<State, StoreError> {
+        parse(text).map_err(|reason| match reason {
             None => StoreError::Foreign {
                 path: self.path.clone(),
             },
