@@ -85,12 +85,9 @@ pub fn change(left: Option<&str>, right: Option<&str>) -> String {
     hex(d.finish())
 }
 
-/// A figure's key: what it counts and its unit.
-pub fn figure(label: &str, unit: &str) -> String {
-    let mut d = Digest::default();
-    add(&mut d, label);
-    add(&mut d, unit);
-    hex(d.finish())
+/// A figure's key: the figure as a note names it (what it counts, its values).
+pub fn figure(what: &str) -> String {
+    hex(crate::text::digest(what))
 }
 
 #[cfg(test)]

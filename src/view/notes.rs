@@ -75,19 +75,12 @@ impl App {
         let Some(kept) = self.review.as_ref() else { return };
         let key = |row: usize| kept.rows.get(row).map(|(k, _)| k.clone());
         let target = match target {
-            Some(Target::Figure { row, after }) => {
-                let label = crate::overview::Overview::new(&self.cmp, &self.tax)
-                    .figures
-                    .into_iter()
-                    .find(|f| f.row == row && f.after == after)
-                    .map(|f| format!("{} {} → {}", f.label, f.before, f.after));
-                key(row).zip(label).map(|(k, label)| NoteTarget {
-                    about: About::Figure,
-                    row: k,
-                    at: keys::figure(&label, ""),
-                    excerpt: label,
-                })
-            }
+            Some(Target::Figure { row, what, .. }) => key(row).map(|k| NoteTarget {
+                about: About::Figure,
+                row: k,
+                at: keys::figure(&what),
+                excerpt: what,
+            }),
             Some(Target::Row(row)) => key(row).map(|k| NoteTarget {
                 about: About::Row,
                 row: k,
@@ -363,6 +356,24 @@ mod tests {
         app.input.clear();
         keys_typed(&mut app, "⏎");
         assert!(Store::at(&path).load().expect("reads").notes.is_empty());
+    }
+
+    #[test]
+    fn a_note_on_a_changed_figure_names_the_figure() {
+        let mut app = reviewed_app(None);
+        app.update(Input::Action(Action::Overview, 1));
+        let figure = app
+            .overview_layout()
+            .targets
+            .iter()
+            .position(|t| matches!(t, crate::view::overview::Target::Figure { .. }))
+            .expect("a changed figure");
+        app.overview_cursor = figure;
+        keys_typed(&mut app, "A核对台账⏎");
+        let note = &app.review.as_ref().expect("kept").state.notes[0];
+        assert_eq!(note.about, crate::review::About::Figure);
+        assert_eq!(note.excerpt, "全年提供法律咨询 16次 → 119次");
+        assert_eq!(note.at, crate::review::keys::figure("全年提供法律咨询 16次 → 119次"));
     }
 
     #[test]

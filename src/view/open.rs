@@ -89,7 +89,7 @@ impl App {
                     self.change_cursor = Some(0);
                 }
             }
-            Target::Figure { row, after } => {
+            Target::Figure { row, after, .. } => {
                 self.set_row(row);
                 let line = self.layout_all().panes.iter().find_map(|pane| {
                     pane.iter()

@@ -14,10 +14,12 @@ pub enum Target {
     /// A heading or blank line: nothing.
     None,
     Row(usize),
-    /// A changed figure: its row, at the figure's new value.
+    /// A changed figure: its row, at the figure's new value; `what`, the figure as a note names
+    /// it (`提供法律咨询 16次 → 119次`, in the reports' order).
     Figure {
         row: usize,
         after: String,
+        what: String,
     },
     /// A cited document: search for its name.
     Cited(String),
@@ -138,6 +140,7 @@ pub fn layout(ov: &Overview, swapped: bool, hints: &Hints) -> OverviewLayout {
                 Target::Figure {
                     row: f.row,
                     after: f.after.clone(),
+                    what: format!("{} {} → {}", f.label, f.before, f.after),
                 },
             );
         }
@@ -221,7 +224,8 @@ mod tests {
             l.targets[figure],
             Target::Figure {
                 row: 1,
-                after: "119次".into()
+                after: "119次".into(),
+                what: "提供法律咨询 16次 → 119次".into()
             }
         );
         let cited = text
