@@ -302,4 +302,9 @@ impl Comparison {
     pub fn row_of(&self, topic: TopicId) -> Option<usize> {
         self.alignment.rows.iter().position(|r| r.topic == Some(topic))
     }
+
+    /// The row the sidebar calls `label`, if there is one.
+    pub fn row_labelled(&self, label: &str) -> Option<usize> {
+        self.alignment.rows.iter().position(|r| r.label == label)
+    }
 }

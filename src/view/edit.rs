@@ -66,13 +66,7 @@ mod tests {
         let cmp = crate::compare::Comparison::build(load(&old), load(&new), &crate::topics::Taxonomy::builtin());
         let mut app = crate::view::App::new(cmp, crate::topics::Taxonomy::builtin(), crate::keys::Keymap::builtin());
         app.update(Input::Resize { width: 120, height: 30 });
-        let study = app
-            .cmp
-            .alignment
-            .rows
-            .iter()
-            .position(|r| r.label == "学法普法")
-            .expect("row");
+        let study = app.cmp.row_labelled("学法普法").expect("row");
         app.update(Input::Action(Action::NextRow, study));
         app.update(Input::Action(Action::NextChange, 1));
         app.update(Input::Action(Action::FocusRight, 1));

@@ -299,21 +299,12 @@ mod tests {
     use crate::view::Input;
     use crate::view::review::tests::{keys_typed, reviewed_app};
 
-    fn row_of(app: &crate::view::App, label: &str) -> usize {
-        app.cmp
-            .alignment
-            .rows
-            .iter()
-            .position(|r| r.label == label)
-            .expect(label)
-    }
-
     #[test]
     fn a_note_on_a_change_is_kept_said_when_reached_listed_and_found() {
         let dir = tempfile::tempdir().expect("temp dir");
         let path = dir.path().join("r.toml");
         let mut app = reviewed_app(Some(Store::at(&path)));
-        let counsel = row_of(&app, "法律顾问");
+        let counsel = app.cmp.row_labelled("法律顾问").expect("法律顾问");
         app.update(Input::Action(Action::NextRow, counsel));
         app.update(Input::Action(Action::NextChange, 1));
         keys_typed(&mut app, "A与统计公报不符⏎");

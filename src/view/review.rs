@@ -378,7 +378,7 @@ impl App {
         self.current_match = None;
         self.review_changed = true;
         if let Some(arrival) = self.recomparing.take() {
-            if let Some(r) = self.cmp.alignment.rows.iter().position(|r| r.label == arrival.row) {
+            if let Some(r) = self.cmp.row_labelled(&arrival.row) {
                 self.set_row(r);
             }
             self.message = Some(arrival.said);
@@ -451,19 +451,10 @@ pub(crate) mod tests {
         Some(row.left.iter().chain(&row.right).map(|p| p.text.to_string()).collect())
     }
 
-    fn row_index(app: &App, label: &str) -> usize {
-        app.cmp
-            .alignment
-            .rows
-            .iter()
-            .position(|r| r.label == label)
-            .expect(label)
-    }
-
     #[test]
     fn refiling_the_passage_at_a_change_moves_it_and_its_counterpart_and_undo_brings_it_back() {
         let mut app = reviewed_app(None);
-        let study = row_index(&app, "学法普法");
+        let study = app.cmp.row_labelled("学法普法").expect("学法普法");
         app.update(Input::Action(Action::NextRow, study));
         app.update(Input::Action(Action::NextChange, 1));
         keys_typed(&mut app, "r法律顾问⏎");
@@ -492,7 +483,7 @@ pub(crate) mod tests {
         let dir = tempfile::tempdir().expect("temp dir");
         let path = dir.path().join("review.toml");
         let mut app = reviewed_app(Some(Store::at(&path)));
-        let study = row_index(&app, "学法普法");
+        let study = app.cmp.row_labelled("学法普法").expect("学法普法");
         app.update(Input::Action(Action::NextRow, study));
         app.update(Input::Action(Action::NextChange, 1));
         keys_typed(&mut app, "gr");
@@ -557,7 +548,7 @@ pub(crate) mod tests {
     fn in_a_terminal_session_the_comparison_is_made_again_off_the_loop() {
         let mut app = reviewed_app(None);
         app.background = true;
-        let study = row_index(&app, "学法普法");
+        let study = app.cmp.row_labelled("学法普法").expect("学法普法");
         app.update(Input::Action(Action::NextRow, study));
         app.update(Input::Action(Action::NextChange, 1));
         keys_typed(&mut app, "r法律顾问⏎");
@@ -590,7 +581,7 @@ pub(crate) mod tests {
     #[test]
     fn a_name_several_topics_hold_asks_again_instead_of_making_a_topic() {
         let mut app = reviewed_app(None);
-        let study = row_index(&app, "学法普法");
+        let study = app.cmp.row_labelled("学法普法").expect("学法普法");
         app.update(Input::Action(Action::NextRow, study));
         app.update(Input::Action(Action::NextChange, 1));
         let rows = app.rows();

@@ -627,14 +627,7 @@ mod tests {
             .cmp
             .word_diffs(&crate::diff::CharTokenizer, std::time::Duration::from_secs(5));
         b.update(Input::WordDiffs(words));
-        let study = b
-            .app
-            .cmp
-            .alignment
-            .rows
-            .iter()
-            .position(|r| r.label == "学法普法")
-            .expect("row");
+        let study = b.app.cmp.row_labelled("学法普法").expect("row");
         b.update(Input::Action(Action::NextRow, study));
         b.update(Input::Action(Action::NextChange, 1));
         for c in "gr干部学法".chars() {
