@@ -350,6 +350,18 @@ fn draw_overview(buf: &mut Buffer, app: &App, theme: &Theme, area: Rect) {
 mod tests {
     use super::*;
 
+    /// `app` painted, in color, into a buffer of the size its geometry was laid out for.
+    fn painted(app: &App) -> Buffer {
+        let area = Rect::new(0, 0, app.geometry.width, app.geometry.total_height);
+        let mut buf = Buffer::empty(area);
+        Screen {
+            app,
+            theme: &Theme::color(),
+        }
+        .render(area, &mut buf);
+        buf
+    }
+
     #[test]
     fn a_line_wider_than_its_area_ends_in_an_ellipsis() {
         let area = Rect::new(0, 0, 10, 1);
@@ -407,26 +419,14 @@ mod tests {
         app.update(Input::Action(Action::Note, 1));
         "再核对".chars().for_each(|c| app.update(Input::Key(Key::char(c))));
         app.update(Input::Action(Action::SearchConfirm, 1));
-        let area = Rect::new(0, 0, 120, 30);
-        let mut buf = Buffer::empty(area);
-        Screen {
-            app: &app,
-            theme: &Theme::color(),
-        }
-        .render(area, &mut buf);
+        let buf = painted(&app);
         let line = |y: u16| -> String { (0..24).map(|x| buf[(x, y)].symbol()).collect() };
         assert!(line(0).contains("✓ 1/") && line(0).contains("reviewed"), "{}", line(0));
         assert!(line(1).starts_with(" 1✓"), "{}", line(1));
         assert!(line(2).contains('✎') && !line(2).contains('✓'), "{}", line(2));
         // A narrow sidebar keeps the count, not the word.
         app.update(Input::Resize { width: 80, height: 24 });
-        let area = Rect::new(0, 0, 80, 24);
-        let mut buf = Buffer::empty(area);
-        Screen {
-            app: &app,
-            theme: &Theme::color(),
-        }
-        .render(area, &mut buf);
+        let buf = painted(&app);
         let bar = app.geometry.sidebar.expect("a sidebar");
         let head: String = (0..bar.width).map(|x| buf[(x, 0)].symbol()).collect();
         assert!(head.contains("✓1/") && !head.contains('…'), "{head}");
@@ -442,13 +442,7 @@ mod tests {
         );
         app.update(crate::view::Input::Resize { width: 100, height: 20 });
         assert!(app.units_differ());
-        let area = Rect::new(0, 0, 100, 20);
-        let mut buf = Buffer::empty(area);
-        Screen {
-            app: &app,
-            theme: &Theme::color(),
-        }
-        .render(area, &mut buf);
+        let buf = painted(&app);
         let bar = app.geometry.sidebar.expect("a sidebar");
         let header: String = (0..100).map(|x| buf[(x, 0)].symbol()).collect();
         assert!(header.contains("units"), "{header}");
@@ -459,13 +453,7 @@ mod tests {
     fn a_screen_too_small_says_so_instead_of_drawing() {
         let mut app = crate::view::testing::app(crate::view::testing::OLD, crate::view::testing::NEW, 40, 10);
         app.update(crate::view::Input::Resize { width: 40, height: 10 });
-        let area = Rect::new(0, 0, 40, 10);
-        let mut buf = Buffer::empty(area);
-        Screen {
-            app: &app,
-            theme: &Theme::color(),
-        }
-        .render(area, &mut buf);
+        let buf = painted(&app);
         let first: String = (0..40).map(|x| buf[(x, 0)].symbol()).collect();
         assert!(first.contains("terminal too small: 40×10"), "{first}");
     }
@@ -480,14 +468,7 @@ mod tests {
             .expect("a counsel row");
         app.update(Input::Action(Action::NextRow, counsel));
         app.update(Input::Action(Action::ToggleDocument, 1));
-        let theme = Theme::color();
-        let area = Rect::new(0, 0, 120, 20);
-        let mut buf = Buffer::empty(area);
-        Screen {
-            app: &app,
-            theme: &theme,
-        }
-        .render(area, &mut buf);
+        let buf = painted(&app);
         let pane = app.geometry.pane(0);
         let cell = (pane.y..pane.y + pane.height)
             .flat_map(|y| (pane.x..pane.x + pane.width).map(move |x| (x, y)))
