@@ -145,7 +145,7 @@ impl App {
         let Some((key, content)) = kept.rows.get(row).cloned() else {
             return;
         };
-        let on = !kept.marks(row).0;
+        let on = !kept.is_reviewed(row);
         let refs = kept.refs.clone();
         if self.save(|s| {
             s.remember(&refs);

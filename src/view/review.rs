@@ -83,14 +83,23 @@ impl Kept {
 
     /// Row `row`'s marks: reviewed, and how many notes it has.
     pub fn marks(&self, row: usize) -> (bool, usize) {
-        self.rows.get(row).map_or((false, 0), |(key, content)| {
-            (self.state.is_reviewed(key, content), self.state.notes_on(key).count())
-        })
+        let notes = self
+            .rows
+            .get(row)
+            .map_or(0, |(key, _)| self.state.notes_on(key).count());
+        (self.is_reviewed(row), notes)
     }
 
-    /// How many rows are marked reviewed.
+    /// Whether row `row` is marked reviewed with the content it shows.
+    pub(super) fn is_reviewed(&self, row: usize) -> bool {
+        self.rows
+            .get(row)
+            .is_some_and(|(key, content)| self.state.is_reviewed(key, content))
+    }
+
+    /// How many rows are marked reviewed (read every frame: the notes are not counted).
     pub fn reviewed(&self) -> usize {
-        (0..self.rows.len()).filter(|&r| self.marks(r).0).count()
+        (0..self.rows.len()).filter(|&r| self.is_reviewed(r)).count()
     }
 
     /// The row a key names, if the comparison has it.
