@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use duibi::config::{Config, Reviews};
 use duibi::outline::Document;
 pub use duibi::review::Place;
-use duibi::review::{ReportRef, State, Store, apply::apply, keys};
+use duibi::review::{Opened, ReportRef, State, Store, apply::apply, keys};
 use duibi::topics::Taxonomy;
 
 /// Where the reviews of reports whose newer one is `newer` are kept.
@@ -60,19 +60,14 @@ pub fn pair(
         return (tax.clone(), review);
     }
     let refs = keys::reports(left, right);
-    let mut store = place.store_for(&refs);
-    let mut warnings = Vec::new();
-    let state = match store.as_ref().map(Store::load) {
-        Some(Ok(s)) => s,
-        Some(Err(e)) => {
-            warnings.push(e.to_string());
-            store = None;
-            State::default()
-        }
-        None => State::default(),
-    };
+    let Opened {
+        store,
+        state,
+        others,
+        problem,
+    } = place.open(&refs);
+    let mut warnings: Vec<String> = problem.iter().map(ToString::to_string).collect();
     // Refilings of these reports made against other reports apply too, this pair's over them.
-    let others = place.others(&refs, store.as_ref());
     let states: Vec<&State> = others.iter().chain([&state]).collect();
     let applied = apply(&states, &mut [left, right], &refs, tax);
     warnings.extend(applied.stale.iter().map(ToString::to_string));

@@ -13,7 +13,7 @@ pub mod store;
 use serde::{Deserialize, Serialize};
 
 pub use apply::{Applied, Stale};
-pub use store::{Place, Store, StoreError};
+pub use store::{Opened, Place, Store, StoreError};
 
 /// The first line's key and value of every review file: what tells a review file from another.
 pub const FORMAT: &str = "duibi review 1";

@@ -29,27 +29,56 @@ pub enum Place {
     Nowhere,
 }
 
-impl Place {
-    /// The review file of `reports` (see [`Store::find`]); `None` when there is nowhere to keep it.
-    pub fn store_for(&self, reports: &[ReportRef]) -> Option<Store> {
-        match self {
-            Place::File(f) => Some(Store::at(f)),
-            Place::Dir(d) => Some(Store::find(d, reports)),
-            Place::Nowhere => None,
-        }
-    }
+/// The review of a pair as found at a [`Place`].
+#[derive(Debug, Default)]
+pub struct Opened {
+    /// The file to keep it in; `None` when there is nowhere to, or the file could not be used.
+    pub store: Option<Store>,
+    pub state: State,
+    /// Other reviews there whose refilings name these reports (they apply wherever the reports
+    /// are compared); unreadable ones are skipped (the review they belong to says so when opened).
+    pub others: Vec<State>,
+    /// Why the file could not be used.
+    pub problem: Option<StoreError>,
+}
 
-    /// The other reviews there that name one of `reports` (their refilings of these reports
-    /// apply wherever the reports are compared), `own` left out; unreadable ones are skipped (the
-    /// review they belong to says so when opened).
-    pub fn others(&self, reports: &[ReportRef], own: Option<&Store>) -> Vec<State> {
-        let Place::Dir(d) = self else { return Vec::new() };
-        Store::all_naming(d, reports)
-            .into_iter()
-            .filter(|(store, _)| Some(store) != own)
-            .filter_map(|(_, state)| state.ok())
-            .filter(|s| !s.refilings.is_empty())
-            .collect()
+impl Place {
+    /// The review of `reports` (see [`Store::find`]) and the other reviews' refilings of them, the
+    /// directory read once.
+    pub fn open(&self, reports: &[ReportRef]) -> Opened {
+        let (store, scan) = match self {
+            Place::File(f) => (Store::at(f), Vec::new()),
+            Place::Dir(d) => {
+                let scan = Store::all_naming(d, reports);
+                (Store::find_in(d, reports, &scan), scan)
+            }
+            Place::Nowhere => return Opened::default(),
+        };
+        let mut own = None;
+        let mut others = Vec::new();
+        for (s, state) in scan {
+            if s == store {
+                own = Some(state);
+            } else if let Ok(state) = state
+                && !state.refilings.is_empty()
+            {
+                others.push(state);
+            }
+        }
+        // A file that names neither report (or none yet) is read on its own.
+        match own.unwrap_or_else(|| store.load()) {
+            Ok(state) => Opened {
+                store: Some(store),
+                state,
+                others,
+                problem: None,
+            },
+            Err(e) => Opened {
+                others,
+                problem: Some(e),
+                ..Opened::default()
+            },
+        }
     }
 
     /// Nothing can be read there: no file is named and no directory of reviews exists (a command
@@ -111,15 +140,19 @@ impl Store {
     /// The review of `reports` in `dir`: the one keyed by their content, else one about reports at
     /// the same paths (an edited copy, whose refilings are then checked one by one), else a new one.
     pub fn find(dir: &Path, reports: &[ReportRef]) -> Store {
+        // Only files that name one of the reports are parsed: a directory of many reviews is
+        // searched for a new pair without reading each one as TOML.
+        Store::find_in(dir, reports, &Store::all_naming(dir, reports))
+    }
+
+    /// [`find`](Self::find) among `scan`, the files of `dir` that name the reports, read.
+    fn find_in(dir: &Path, reports: &[ReportRef], scan: &[(Store, Result<State, StoreError>)]) -> Store {
         let exact = dir.join(file_name(reports));
         if exact.exists() {
             return Store::at(exact);
         }
-        // Only files that name one of the reports are parsed: a directory of many reviews is
-        // searched for a new pair without reading each one as TOML.
-        let all: Vec<(Store, Result<State, StoreError>)> = Store::all_naming(dir, reports);
         let holds = |same: &dyn Fn(&ReportRef, &ReportRef) -> bool| {
-            all.iter().find(|(_, state)| {
+            scan.iter().find(|(_, state)| {
                 state
                     .as_ref()
                     .is_ok_and(|s| reports.iter().all(|r| s.reports.iter().any(|o| same(o, r))))
@@ -344,6 +377,44 @@ mod tests {
             assert!(!message.contains('\n'), "{message}");
             assert_eq!(fs::read_to_string(&path).expect("reads"), text, "{name} untouched");
         }
+    }
+
+    #[test]
+    fn a_place_opens_the_pairs_review_and_the_others_refilings_of_its_reports() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let r = |id: &str| ReportRef {
+            id: id.into(),
+            path: format!("/x/{id}.txt"),
+            title: String::new(),
+        };
+        let refiling = |report: &str| crate::review::Refiling {
+            id: fresh_id("refile"),
+            report: report.into(),
+            path: String::new(),
+            sentences: vec!["00".into()],
+            excerpt: String::new(),
+            from: String::new(),
+            to: "enforcement".into(),
+        };
+        let (a, b, c) = (r("aa"), r("bb"), r("cc"));
+        let place = Place::Dir(dir.path().to_path_buf());
+        // b read against c before: its refiling there.
+        Store::find(dir.path(), &[b.clone(), c.clone()])
+            .update(|s| {
+                s.remember(&[b.clone(), c.clone()]);
+                s.refilings.push(refiling("bb"));
+            })
+            .expect("writes");
+        let opened = place.open(&[a.clone(), b.clone()]);
+        assert!(opened.problem.is_none());
+        assert_eq!(opened.store, Some(Store::at(dir.path().join("aa-bb.toml"))));
+        assert_eq!(opened.state, State::default(), "a review not begun");
+        assert_eq!(opened.others.len(), 1, "the other pair's refiling of b");
+        // The pair's own file damaged: said, not kept, the others still read.
+        fs::write(dir.path().join("aa-bb.toml"), "format = \"duibi review 1\"\n[[x]\n").expect("writes");
+        let opened = place.open(&[a, b]);
+        assert!(opened.store.is_none() && opened.problem.is_some());
+        assert_eq!(opened.others.len(), 1);
     }
 
     #[test]

@@ -395,18 +395,12 @@ impl Browser {
 /// and the review kept for the session only).
 fn attach_review(place: &crate::review::Place, tax: &Taxonomy, app: &mut App) {
     let refs = crate::review::keys::reports(&app.cmp.left, &app.cmp.right);
-    let mut store = place.store_for(&refs);
-    let state = match store.as_ref().map(crate::review::Store::load) {
-        Some(Ok(s)) => s,
-        Some(Err(e)) => {
-            store = None;
-            app.message = Some(e.to_string());
-            crate::review::State::default()
-        }
-        None => crate::review::State::default(),
-    };
-    let others = place.others(&refs, store.as_ref());
-    app.set_review(super::review::Kept::new(store, state, refs, tax.clone()).with_others(others));
+    let opened = place.open(&refs);
+    if let Some(e) = opened.problem {
+        app.message = Some(e.to_string());
+    }
+    let kept = super::review::Kept::new(opened.store, opened.state, refs, tax.clone());
+    app.set_review(kept.with_others(opened.others));
 }
 
 fn pair_app(
