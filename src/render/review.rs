@@ -36,13 +36,6 @@ impl Export<'_> {
             })
             .collect()
     }
-
-    /// The label of the topic a refiling went to.
-    fn topic_label(&self, id: &str) -> String {
-        self.tax
-            .find(id)
-            .map_or_else(|| id.to_string(), |t| self.tax.topic(t).label.clone())
-    }
 }
 
 /// Every `#` heading one level down, to sit inside the export.
@@ -101,7 +94,7 @@ pub fn markdown(e: &Export<'_>) -> String {
                 "- “{}”: {} → **{}**{whence}",
                 escape(&f.excerpt),
                 escape(&f.from),
-                escape(&e.topic_label(&f.to))
+                escape(e.tax.label_of(&f.to))
             );
         }
     }
@@ -175,7 +168,7 @@ pub fn json(e: &Export<'_>) -> String {
         .state
         .refilings
         .iter()
-        .map(|f| serde_json::json!({"excerpt": f.excerpt, "from": f.from, "to": e.topic_label(&f.to), "sentences": f.sentences.len()}))
+        .map(|f| serde_json::json!({"excerpt": f.excerpt, "from": f.from, "to": e.tax.label_of(&f.to), "sentences": f.sentences.len()}))
         .collect();
     let reports: Vec<_> = keys::reports(&e.cmp.left, &e.cmp.right)
         .iter()

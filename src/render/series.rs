@@ -248,11 +248,10 @@ pub fn json(series: &Series, survey: &Survey) -> String {
 pub fn figures_text(series: &Series, f: &Figures, tax: &Taxonomy) -> String {
     let names = series.names();
     let label_cols = f.measures.iter().map(|m| m.label.width()).max().unwrap_or(0).max(4);
-    let topic_label = |id: &str| tax.find(id).map_or(id.to_string(), |t| tax.topic(t).label.clone());
     let topic_cols = f
         .measures
         .iter()
-        .map(|m| topic_label(&m.topic).width())
+        .map(|m| tax.label_of(&m.topic).width())
         .max()
         .unwrap_or(0)
         .max(4);
@@ -278,7 +277,7 @@ pub fn figures_text(series: &Series, f: &Figures, tax: &Taxonomy) -> String {
         let _ = write!(
             out,
             "{}  {}",
-            pad(&topic_label(&m.topic), topic_cols),
+            pad(tax.label_of(&m.topic), topic_cols),
             pad(&shown(&m.label), label_cols)
         );
         for v in &m.values {

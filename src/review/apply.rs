@@ -43,11 +43,6 @@ pub struct Applied {
 pub fn apply(states: &[&State], docs: &mut [&mut Document], refs: &[ReportRef], tax: &Taxonomy) -> Applied {
     let own: Vec<(String, String)> = states.iter().flat_map(|s| s.own_topics()).collect();
     let taxonomy = tax.with_own(&own);
-    let label = |id: &str| {
-        taxonomy
-            .find(id)
-            .map_or_else(|| id.to_string(), |t| taxonomy.topic(t).label.clone())
-    };
     let mut out = Applied {
         taxonomy: taxonomy.clone(),
         refiled: 0,
@@ -81,7 +76,7 @@ pub fn apply(states: &[&State], docs: &mut [&mut Document], refs: &[ReportRef], 
                 out.stale.push(Stale {
                     file: doc.file.clone(),
                     excerpt: f.excerpt.clone(),
-                    to: label(&f.to),
+                    to: taxonomy.label_of(&f.to).to_string(),
                 });
             }
             out.refiled += found.len();

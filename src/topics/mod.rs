@@ -305,6 +305,11 @@ impl Taxonomy {
         tax
     }
 
+    /// The label of the topic with id `id`; the id itself when there is no such topic.
+    pub fn label_of<'a>(&'a self, id: &'a str) -> &'a str {
+        self.find(id).map_or(id, |t| self.topics[t].label.as_str())
+    }
+
     /// Finds a topic by its id.
     pub fn find(&self, id: &str) -> Option<TopicId> {
         self.topics.iter().position(|t| t.id == id)
