@@ -9,7 +9,7 @@ use std::ops::Range;
 use rustc_hash::FxHashMap as HashMap;
 
 use crate::outline::{Document, Origin, Place, SectionId, Sentence};
-use crate::sides::Side;
+use crate::sides::Sides;
 use crate::text::Fingerprint;
 use crate::topics::{DocTopics, Taxonomy, TopicId};
 use collect::Collector;
@@ -112,18 +112,8 @@ pub struct Row {
     pub label: String,
     /// Character-bigram similarity of the two sides, 0–1; 0 when one side is empty.
     pub similarity: f32,
-    pub left: Vec<Passage>,
-    pub right: Vec<Passage>,
-}
-
-impl Row {
-    /// One report's passages.
-    pub fn passages(&self, side: Side) -> &[Passage] {
-        match side {
-            Side::Left => &self.left,
-            Side::Right => &self.right,
-        }
-    }
+    /// Each report's passages.
+    pub passages: Sides<Vec<Passage>>,
 }
 
 /// All rows of a comparison, in taxonomy order, then content rows, then the fallback topic.
@@ -245,8 +235,7 @@ fn content_rows(
             topic: None,
             label: content_label(&l[0]),
             similarity: similarity(&l, &r),
-            left: l,
-            right: r,
+            passages: Sides::new(l, r),
         });
     }
     l_other.sort_by_key(|p| p.sentences.start);
@@ -264,8 +253,7 @@ pub fn align(mut left: Filed<'_>, mut right: Filed<'_>, pairs: &[SentencePair], 
         topic: Some(t),
         label: tax.topic(t).label.clone(),
         similarity: similarity(&l, &r),
-        left: l,
-        right: r,
+        passages: Sides::new(l, r),
     };
     for t in (0..tax.topics().len()).filter(|&t| t != tax.fallback()) {
         let (l, r) = (lc.collect(Some(t)), rc.collect(Some(t)));
@@ -280,8 +268,7 @@ pub fn align(mut left: Filed<'_>, mut right: Filed<'_>, pairs: &[SentencePair], 
     }
     // Kept for the whole comparison: give back what growing the lists took.
     for row in &mut rows {
-        row.left.shrink_to_fit();
-        row.right.shrink_to_fit();
+        row.passages.both_mut().into_iter().for_each(Vec::shrink_to_fit);
     }
     Alignment { rows }
 }

@@ -469,9 +469,9 @@ pub fn warn_if_newer_on_the_left(c: &Comparison) {
     if let Some(d) = c.newer_on_the_left() {
         eprintln!(
             "duibi: warning: {} ({}) is newer than {} ({}): what it adds shows as dropped; give the older report first",
-            duibi::text::shown(&c.left.path),
+            duibi::text::shown(&c.docs.left.path),
             d.left.label(),
-            duibi::text::shown(&c.right.path),
+            duibi::text::shown(&c.docs.right.path),
             d.right.label()
         );
     }

@@ -123,8 +123,7 @@ impl Summary {
 pub struct Comparison {
     /// The reports. Their topic scores served the alignment and are not kept: on large reports
     /// they weigh as much as the text.
-    pub left: Document,
-    pub right: Document,
+    pub docs: Sides<Document>,
     pub alignment: Alignment,
     /// The sentences of every row, paired: computed once, for the sentence-level and word diffs.
     /// [`Comparison::diff_all`] uses them up (each row's is dropped once its diff is made).
@@ -163,7 +162,7 @@ impl Comparison {
     /// The two reports' dates when the left one is the newer (by the year reported on, else by
     /// the signing date): its additions would read as deletions. `None` when in order or unknown.
     pub fn newer_on_the_left(&self) -> Option<Sides<Dated>> {
-        let (l, r) = (Dated::of(&self.left), Dated::of(&self.right));
+        let (l, r) = (Dated::of(&self.docs.left), Dated::of(&self.docs.right));
         let newer = match (l.year, r.year) {
             (Some(a), Some(b)) if a != b => a > b,
             _ => matches!((l.date, r.date), (Some(a), Some(b)) if a > b),
@@ -173,10 +172,7 @@ impl Comparison {
 
     /// One of the two reports.
     pub fn doc(&self, side: Side) -> &Document {
-        match side {
-            Side::Left => &self.left,
-            Side::Right => &self.right,
-        }
+        &self.docs[side]
     }
 
     /// Files, matches and aligns; no word diff yet (that needs a tokenizer). The two reports are
@@ -207,8 +203,7 @@ impl Comparison {
             &pairs,
         );
         Self {
-            left: left.doc,
-            right: right.doc,
+            docs: Sides::new(left.doc, right.doc),
             alignment,
             paired,
             diffs: Vec::new(),
@@ -261,7 +256,7 @@ impl Comparison {
                 continue;
             };
             let id = tax.topic(t).id.clone();
-            match (row.left.is_empty(), row.right.is_empty()) {
+            match (row.passages.left.is_empty(), row.passages.right.is_empty()) {
                 (false, false) => s.topics_both.push(id),
                 (false, true) => s.topics_left_only.push(id),
                 (true, false) => s.topics_right_only.push(id),
@@ -287,7 +282,7 @@ impl Comparison {
         let n = self.doc(side).sentences().len();
         let mut out = vec![None; n];
         for row in &self.alignment.rows {
-            for p in row.passages(side) {
+            for p in &row.passages[side] {
                 for k in p.sentences.clone() {
                     if let Some(slot) = out.get_mut(k as usize) {
                         *slot = row.topic;

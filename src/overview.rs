@@ -127,7 +127,7 @@ impl Overview {
         let mut rows = Vec::new();
         let mut figures = Vec::new();
         // The report's date is one change, day and month with the year.
-        if let (Some(before), Some(after)) = (&c.left.date, &c.right.date)
+        if let (Some(before), Some(after)) = (&c.docs.left.date, &c.docs.right.date)
             && before != after
         {
             let row = c.row_of(tax.frame()).unwrap_or(0);
@@ -140,7 +140,7 @@ impl Overview {
             });
         }
         for (i, row) in c.alignment.rows.iter().enumerate() {
-            let presence = match (row.left.is_empty(), row.right.is_empty()) {
+            let presence = match (row.passages.left.is_empty(), row.passages.right.is_empty()) {
                 (false, true) => Presence::LeftOnly,
                 (true, false) => Presence::RightOnly,
                 _ => Presence::Both,
@@ -192,7 +192,7 @@ impl Overview {
         {
             r.figures.insert(0, format!("{}→{}", date.before, date.after));
         }
-        let (l, r) = (citations(&c.left), citations(&c.right));
+        let (l, r) = (citations(&c.docs.left), citations(&c.docs.right));
         Overview {
             rows,
             figures,

@@ -60,6 +60,26 @@ impl<T> Sides<T> {
         }
     }
 
+    /// A reference to each value.
+    pub fn as_ref(&self) -> Sides<&T> {
+        Sides::new(&self.left, &self.right)
+    }
+
+    /// Each value through `f`.
+    pub fn map<U>(self, mut f: impl FnMut(T) -> U) -> Sides<U> {
+        Sides::new(f(self.left), f(self.right))
+    }
+
+    /// Both values, left first.
+    pub fn both(&self) -> [&T; 2] {
+        [&self.left, &self.right]
+    }
+
+    /// Both values, left first, to change.
+    pub fn both_mut(&mut self) -> [&mut T; 2] {
+        [&mut self.left, &mut self.right]
+    }
+
     /// Both values in pane order, taken.
     pub fn into_panes(self, swapped: bool) -> [T; 2] {
         if swapped {
@@ -112,5 +132,10 @@ mod tests {
         assert_eq!(s.into_panes(true), ["new", "old"]);
         assert_eq!(s[Side::Right], "new");
         assert_eq!(Sides::from_fn(Side::other).left, Side::Right);
+        assert_eq!(s.map(str::len), Sides::new(3, 3));
+        assert_eq!(s.as_ref().both(), [&&"old", &&"new"]);
+        let mut n = Sides::new(1, 2);
+        n.both_mut().into_iter().for_each(|v| *v *= 10);
+        assert_eq!(n.both(), [&10, &20]);
     }
 }

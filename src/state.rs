@@ -59,7 +59,7 @@ pub fn pair(
         };
         return (tax.clone(), review);
     }
-    let refs = keys::reports(left, right);
+    let refs = keys::reports(duibi::sides::Sides::new(left, right));
     let Opened {
         store,
         state,

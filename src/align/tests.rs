@@ -2,6 +2,7 @@ use super::*;
 use crate::compare::Comparison;
 use crate::load::SourceText;
 use crate::outline::outline;
+use crate::sides::Side;
 
 fn doc(text: &str) -> Document {
     outline(&SourceText::from_bytes("t.txt", text.as_bytes()).unwrap())
@@ -25,16 +26,20 @@ const RIGHT: &str = "2024年,我局持续推进依法行政。\n一、规范行�
 fn a_topic_is_a_section_on_one_side_and_a_sentence_on_the_other() {
     let (a, tax) = aligned(LEFT, RIGHT);
     let counsel = row(&a, &tax, "legal_counsel").expect("legal counsel row");
-    assert_eq!(counsel.left.len(), 1);
-    assert_eq!(counsel.left[0].kind, PassageKind::Section);
-    assert!(counsel.left[0].text.starts_with("(二)推进法律顾问制度常态化。"));
-    assert_eq!(counsel.right.len(), 1);
-    assert_eq!(counsel.right[0].kind, PassageKind::Sentences);
+    assert_eq!(counsel.passages.left.len(), 1);
+    assert_eq!(counsel.passages.left[0].kind, PassageKind::Section);
+    assert!(
+        counsel.passages.left[0]
+            .text
+            .starts_with("(二)推进法律顾问制度常态化。")
+    );
+    assert_eq!(counsel.passages.right.len(), 1);
+    assert_eq!(counsel.passages.right[0].kind, PassageKind::Sentences);
     assert_eq!(
-        counsel.right[0].text,
+        counsel.passages.right[0].text,
         "决策前由法律顾问进行合法性审查,全年提供法律咨询119次。"
     );
-    assert_eq!(counsel.right[0].path.headings(), ["一、规范行政决策"]);
+    assert_eq!(counsel.passages.right[0].path.headings(), ["一、规范行政决策"]);
     assert!(counsel.similarity > 0.0);
 }
 
@@ -42,20 +47,20 @@ fn a_topic_is_a_section_on_one_side_and_a_sentence_on_the_other() {
 fn topics_on_one_side_only_have_an_empty_side() {
     let (a, tax) = aligned(LEFT, RIGHT);
     let problems = row(&a, &tax, "problems").expect("problems row");
-    assert!(!problems.left.is_empty() && problems.right.is_empty());
+    assert!(!problems.passages.left.is_empty() && problems.passages.right.is_empty());
     assert_eq!(problems.similarity, 0.0);
     let enforcement = row(&a, &tax, "enforcement").expect("enforcement row");
-    assert!(enforcement.left.is_empty() && !enforcement.right.is_empty());
+    assert!(enforcement.passages.left.is_empty() && !enforcement.passages.right.is_empty());
 }
 
 #[test]
 fn decision_row_holds_both_decision_passages() {
     let (a, tax) = aligned(LEFT, RIGHT);
     let decision = row(&a, &tax, "decision").expect("decision row");
-    assert!(decision.left.iter().any(|p| p.text.contains("专家论证")));
-    assert!(decision.right.iter().any(|p| p.text.contains("专家论证")));
+    assert!(decision.passages.left.iter().any(|p| p.text.contains("专家论证")));
+    assert!(decision.passages.right.iter().any(|p| p.text.contains("专家论证")));
     let overview = row(&a, &tax, "overview").expect("overview row");
-    assert_eq!(overview.left[0].kind, PassageKind::Preamble);
+    assert_eq!(overview.passages.left[0].kind, PassageKind::Preamble);
 }
 
 #[test]
@@ -64,10 +69,10 @@ fn untopical_passages_pair_by_content_or_fall_back() {
     let right = "一、研发投入\n全市研发经费投入持续增长,高新技术企业数量达到72家,科技型中小企业入库152家。";
     let (a, tax) = aligned(left, right);
     let content = a.rows.iter().find(|r| r.topic.is_none()).expect("content row");
-    assert!(content.left[0].text.contains("53家") && content.right[0].text.contains("72家"));
+    assert!(content.passages.left[0].text.contains("53家") && content.passages.right[0].text.contains("72家"));
     let other = row(&a, &tax, "other").expect("fallback row");
-    assert!(other.left[0].text.contains("研发平台242个"));
-    assert!(other.right.is_empty());
+    assert!(other.passages.left[0].text.contains("研发平台242个"));
+    assert!(other.passages.right.is_empty());
 }
 
 #[test]
@@ -79,7 +84,7 @@ fn every_sentence_of_both_reports_stands_in_exactly_one_row() {
     for (side, n) in [(Side::Left, ln), (Side::Right, rn)] {
         let mut seen = vec![0; n];
         for row in &c.alignment.rows {
-            for p in row.passages(side) {
+            for p in &row.passages[side] {
                 assert_eq!(p.units.len(), p.sentences.len());
                 for k in p.sentences.clone() {
                     seen[k as usize] += 1;
@@ -98,7 +103,7 @@ fn a_whole_section_holds_no_origins_and_gives_its_subtrees_from_the_document() {
     let whole: Vec<&Passage> = a
         .rows
         .iter()
-        .flat_map(|r| &r.left)
+        .flat_map(|r| &r.passages.left)
         .filter(|p| p.kind == PassageKind::Section)
         .collect();
     assert!(!whole.is_empty());
@@ -125,8 +130,8 @@ fn rows_keep_no_room_to_grow() {
     let (a, _) = aligned(LEFT, RIGHT);
     for r in &a.rows {
         assert_eq!(
-            (r.left.capacity(), r.right.capacity()),
-            (r.left.len(), r.right.len()),
+            (r.passages.left.capacity(), r.passages.right.capacity()),
+            (r.passages.left.len(), r.passages.right.len()),
             "{}",
             r.label
         );
@@ -144,7 +149,7 @@ fn a_text_reports_passages_know_their_line_and_no_other_formats_do() {
         cmp.alignment
             .rows
             .iter()
-            .flat_map(|r| r.right.iter().map(|p| p.line))
+            .flat_map(|r| r.passages.right.iter().map(|p| p.line))
             .collect()
     };
     let from_text = lines("a.txt", text);

@@ -116,8 +116,8 @@ pub struct UnitRef {
 /// each sentence is).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Link {
-    pub left_unit: usize,
-    pub right_unit: usize,
+    /// The sentence of each side, as an index into that side's [`RowDiff::units`].
+    pub units: Sides<usize>,
     pub similarity: f32,
     pub moved: bool,
     /// The words differ, numbering aside.
@@ -127,10 +127,7 @@ pub struct Link {
 impl Link {
     /// The paired sentence of one side, as an index into that side's units.
     pub fn unit(&self, side: Side) -> usize {
-        match side {
-            Side::Left => self.left_unit,
-            Side::Right => self.right_unit,
-        }
+        self.units[side]
     }
 }
 
@@ -280,8 +277,7 @@ fn count_chars(s: &str) -> usize {
 /// segmenter, computed once per row and reused by every word diff of it.
 #[derive(Debug, Clone, Default)]
 pub struct PairedRow {
-    left: Vec<Unit>,
-    right: Vec<Unit>,
+    units: Sides<Vec<Unit>>,
     pairing: pair::Pairing,
 }
 
@@ -304,9 +300,9 @@ impl PairedRow {
             .iter()
             .enumerate()
             .map(|(ri, row)| {
-                let mut side_units = |side: Side| {
+                let side_units = |side: Side| {
                     let mut us = Vec::new();
-                    for (pi, p) in row.passages(side).iter().enumerate() {
+                    for (pi, p) in row.passages[side].iter().enumerate() {
                         let last = p.units.len().saturating_sub(1);
                         for (k, &(start, end)) in p.units.iter().enumerate() {
                             let g = p.sentences.start as usize + k;
@@ -328,8 +324,7 @@ impl PairedRow {
                     us
                 };
                 PairedRow {
-                    left: side_units(Side::Left),
-                    right: side_units(Side::Right),
+                    units: Sides::from_fn(side_units),
                     pairing: pair::Pairing::default(),
                 }
             })
@@ -355,19 +350,14 @@ impl PairedRow {
     /// Splits the row's passages into sentences and pairs them (a row on its own: in place means
     /// in order within the row).
     pub fn new(row: &Row) -> Self {
-        let left = units(&row.left);
-        let right = units(&row.right);
+        let us = row.passages.as_ref().map(|ps| units(ps));
         // Fingerprints serve the pairing only, of the sentences without a twin; they are not kept.
-        let (lt, rt) = (texts(&left, &row.left), texts(&right, &row.right));
-        let pairing = pair::pair_units(&lt, &rt, |side, k| {
-            let (units, passages) = match side {
-                Side::Left => (&left, &row.left),
-                Side::Right => (&right, &row.right),
-            };
-            let u = &units[k];
-            Fingerprint::new(&passages[u.passage()].text[u.range()])
+        let ts = Sides::from_fn(|side| texts(&us[side], &row.passages[side]));
+        let pairing = pair::pair_units(&ts.left, &ts.right, |side, k| {
+            let u = &us[side][k];
+            Fingerprint::new(&row.passages[side][u.passage()].text[u.range()])
         });
-        PairedRow { left, right, pairing }
+        PairedRow { units: us, pairing }
     }
 }
 
@@ -384,7 +374,8 @@ pub fn diff_paired(
     tokenizer: Option<&dyn Tokenizer>,
     deadline: Option<Instant>,
 ) -> RowDiff {
-    let PairedRow { left, right, pairing } = paired;
+    let PairedRow { units, pairing } = paired;
+    let (left, right) = (&units.left, &units.right);
     let unit_refs = |us: &[Unit]| {
         us.iter()
             .map(|u| UnitRef {
@@ -395,7 +386,7 @@ pub fn diff_paired(
             .collect()
     };
     let mut out = RowDiff {
-        spans: Sides::new(vec![Vec::new(); row.left.len()], vec![Vec::new(); row.right.len()]),
+        spans: row.passages.as_ref().map(|ps| vec![Vec::new(); ps.len()]),
         units: Sides::new(unit_refs(left), unit_refs(right)),
         ..RowDiff::default()
     };
@@ -403,7 +394,7 @@ pub fn diff_paired(
     for p in &pairing.pairs {
         let (l, r) = (&left[p.left], &right[p.right]);
         let whole = tokenizer.is_none() || deadline.is_some_and(|d| Instant::now() > d);
-        let (lt, rt) = (l.text(&row.left), r.text(&row.right));
+        let (lt, rt) = (l.text(&row.passages.left), r.text(&row.passages.right));
         out.coarse |= whole && lt != rt;
         let wd = words::diff_numbered(
             lt,
@@ -420,8 +411,7 @@ pub fn diff_paired(
             out.stats.renumbered += 1;
         }
         out.links.push(Link {
-            left_unit: p.left,
-            right_unit: p.right,
+            units: Sides::new(p.left, p.right),
             similarity: p.similarity,
             moved: p.moved,
             changed,
@@ -485,7 +475,7 @@ pub fn diff_paired(
     // Statistics from the marks, so they always agree with what is shown.
     for (pi, list) in out.spans.left.iter().enumerate() {
         for s in list {
-            let n = count_chars(&row.left[pi].text[s.range.clone()]);
+            let n = count_chars(&row.passages.left[pi].text[s.range.clone()]);
             match s.mark {
                 Mark::Deleted => out.stats.deleted += n,
                 Mark::Moved => out.stats.moved += n,
@@ -498,7 +488,7 @@ pub fn diff_paired(
         out.stats.inserted += list
             .iter()
             .filter(|s| s.mark == Mark::Inserted)
-            .map(|s| count_chars(&row.right[pi].text[s.range.clone()]))
+            .map(|s| count_chars(&row.passages.right[pi].text[s.range.clone()]))
             .sum::<usize>();
     }
 

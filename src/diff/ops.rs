@@ -7,6 +7,7 @@ use super::pair::Pairing;
 use super::words::WordDiff;
 use super::{Op, OpKind, Unit};
 use crate::align::Row;
+use crate::sides::{Side, Sides};
 
 fn push_op(ops: &mut Vec<Op>, op: OpKind, text: &str) {
     if text.is_empty() {
@@ -61,11 +62,10 @@ fn end_line(ops: &mut [Op], ends_line: bool) {
     }
 }
 
-/// What the walk through a row in left order reads: the row, each side's sentences (the shared
-/// [`Sides`](crate::sides::Sides)), their word diffs, which moved, and each right sentence's partner.
+/// What the walk through a row in left order reads: the row, each side's sentences, their word diffs, which moved, and each right sentence's partner.
 struct Walk<'a> {
     row: &'a Row,
-    units: crate::sides::Sides<&'a [Unit]>,
+    units: Sides<&'a [Unit]>,
     word_diffs: &'a [Option<WordDiff>],
     moved_left: &'a [bool],
     /// The left partner of each right sentence.
@@ -73,14 +73,10 @@ struct Walk<'a> {
 }
 
 impl Walk<'_> {
-    fn left_text(&self, i: usize) -> &str {
-        let u = &self.units.left[i];
-        &self.row.left[u.passage()].text[u.range()]
-    }
-
-    fn right_text(&self, j: usize) -> &str {
-        let u = &self.units.right[j];
-        &self.row.right[u.passage()].text[u.range()]
+    /// The text of sentence `k` of one side.
+    fn text(&self, side: Side, k: usize) -> &str {
+        let u = &self.units[side][k];
+        &self.row.passages[side][u.passage()].text[u.range()]
     }
 
     /// Emits right sentences before `until` that have no in-place partner: inserts and moves.
@@ -90,7 +86,7 @@ impl Walk<'_> {
             let ends_line = self.units.right[j].ends_line;
             match self.partner[j] {
                 None => {
-                    push_op(ops, OpKind::Insert, self.right_text(j));
+                    push_op(ops, OpKind::Insert, self.text(Side::Right, j));
                     end_line(ops, ends_line);
                 }
                 Some(i) if self.moved_left[i] => {
@@ -98,17 +94,17 @@ impl Walk<'_> {
                     if let Some(wd) = &self.word_diffs[i] {
                         pair_ops(
                             &mut inner,
-                            (&self.units.left[i], self.left_text(i)),
-                            (&self.units.right[j], self.right_text(j)),
+                            (&self.units.left[i], self.text(Side::Left, i)),
+                            (&self.units.right[j], self.text(Side::Right, j)),
                             wd,
                         );
                     }
                     let edited = inner.iter().any(|o| o.op != OpKind::Equal);
                     ops.push(Op {
                         // Where the sentence stood: the headings down to its left passage.
-                        from: Some(self.row.left[self.units.left[i].passage()].place()),
+                        from: Some(self.row.passages.left[self.units.left[i].passage()].place()),
                         ops: if edited { inner } else { Vec::new() },
-                        ..Op::new(OpKind::Move, self.right_text(j))
+                        ..Op::new(OpKind::Move, self.text(Side::Right, j))
                     });
                     end_line(ops, ends_line);
                 }
@@ -134,7 +130,7 @@ pub(super) fn unified(
     }
     let sides = Walk {
         row,
-        units: crate::sides::Sides::new(left, right),
+        units: Sides::new(left, right),
         word_diffs,
         moved_left,
         partner,
@@ -144,7 +140,7 @@ pub(super) fn unified(
     for (i, u) in left.iter().enumerate() {
         match &word_diffs[i] {
             None => {
-                push_op(&mut ops, OpKind::Delete, sides.left_text(i));
+                push_op(&mut ops, OpKind::Delete, sides.text(Side::Left, i));
                 end_line(&mut ops, u.ends_line);
             }
             Some(_) if moved_left[i] => {}
@@ -155,7 +151,12 @@ pub(super) fn unified(
                     .map_or(0, |k| pairing.pairs[k].right);
                 sides.flush_right(&mut ops, &mut next_right, j);
                 next_right = next_right.max(j + 1);
-                pair_ops(&mut ops, (u, sides.left_text(i)), (&right[j], sides.right_text(j)), wd);
+                pair_ops(
+                    &mut ops,
+                    (u, sides.text(Side::Left, i)),
+                    (&right[j], sides.text(Side::Right, j)),
+                    wd,
+                );
                 end_line(&mut ops, u.ends_line || right[j].ends_line);
             }
         }

@@ -10,8 +10,10 @@ fn row(left: &[&str], right: &[&str]) -> Row {
         topic: None,
         label: "t".into(),
         similarity: 0.0,
-        left: left.iter().map(|t| passage(t)).collect(),
-        right: right.iter().map(|t| passage(t)).collect(),
+        passages: Sides::new(
+            left.iter().map(|t| passage(t)).collect(),
+            right.iter().map(|t| passage(t)).collect(),
+        ),
     }
 }
 
@@ -140,7 +142,7 @@ fn paired_sentence_gets_word_marks_in_original_text() {
     );
     let figure: Vec<&Span> = d.spans.right[0].iter().filter(|s| s.figure).collect();
     assert_eq!(figure.len(), 1);
-    assert_eq!(&r.right[0].text[figure[0].range.clone()], "119次");
+    assert_eq!(&r.passages.right[0].text[figure[0].range.clone()], "119次");
     assert_eq!(d.figures.len(), 1);
     assert_eq!(d.stats.inserted, "119次新增一句完全不同的内容在这里。".chars().count());
 }
@@ -150,7 +152,7 @@ fn marks_cover_every_sentence_of_both_sides() {
     let r = row(&["第一句话。\n第二段的话。"], &["完全不同的内容。"]);
     let d = diff_row(&r, Some(&CharTokenizer), None);
     let covered: usize = d.spans.left[0].iter().map(|s| s.range.len()).sum();
-    assert_eq!(covered, r.left[0].text.len() - 1, "all but the newline");
+    assert_eq!(covered, r.passages.left[0].text.len() - 1, "all but the newline");
     assert!(d.spans.right[0].iter().all(|s| s.mark == Mark::Inserted));
 }
 
@@ -196,14 +198,14 @@ fn a_long_repetitive_passage_against_itself_shows_no_change() {
     let d = diff_row(&r, Some(&CharTokenizer), None);
     assert_eq!((d.stats.inserted, d.stats.deleted, d.stats.moved), (0, 0, 0));
     assert_eq!(d.links.len(), 400);
-    assert!(d.links.iter().all(|l| l.left_unit == l.right_unit && !l.moved));
+    assert!(d.links.iter().all(|l| l.units.left == l.units.right && !l.moved));
 }
 
 #[test]
 fn duplicate_sentences_pair_in_order() {
     let r = row(&["甲完成。乙完成。甲完成。"], &["甲完成。丙开始。甲完成。"]);
     let d = diff_row(&r, Some(&CharTokenizer), None);
-    let pairs: Vec<(usize, usize)> = d.links.iter().map(|l| (l.left_unit, l.right_unit)).collect();
+    let pairs: Vec<(usize, usize)> = d.links.iter().map(|l| (l.units.left, l.units.right)).collect();
     assert_eq!(pairs, [(0, 0), (2, 2)]);
 }
 
@@ -212,7 +214,7 @@ fn dropping_one_copy_of_a_repeated_sentence_moves_nothing() {
     // The first 甲 is dropped: the second pairs in place, not the first with the first.
     let r = row(&["甲完成。乙完成。甲完成。丙完成。"], &["乙完成。甲完成。丙完成。"]);
     let d = diff_row(&r, Some(&CharTokenizer), None);
-    let pairs: Vec<(usize, usize, bool)> = d.links.iter().map(|l| (l.left_unit, l.right_unit, l.moved)).collect();
+    let pairs: Vec<(usize, usize, bool)> = d.links.iter().map(|l| (l.units.left, l.units.right, l.moved)).collect();
     assert_eq!(pairs, [(1, 0, false), (2, 1, false), (3, 2, false)]);
     assert_eq!(unified(&d), "[-甲完成。-]乙完成。甲完成。丙完成。\n");
 }

@@ -158,8 +158,8 @@ pub fn compare_to(out: impl std::io::Write, c: &Comparison, tax: &Taxonomy) -> s
                 topic: r.topic.map(|t| tax.topic(t).id.as_str()),
                 label: &r.label,
                 similarity: super::shown_similarity(r.similarity, d.is_some_and(|d| d.stats.changes > 0), 3),
-                left: passages(&r.left),
-                right: passages(&r.right),
+                left: passages(&r.passages.left),
+                right: passages(&r.passages.right),
                 diff: d.map_or(&[][..], |d| &d.ops),
                 stats: d.map(|d| d.stats).unwrap_or_default(),
                 figures: d.map_or(&[][..], |d| &d.figures),
@@ -169,8 +169,8 @@ pub fn compare_to(out: impl std::io::Write, c: &Comparison, tax: &Taxonomy) -> s
     let mut summary = c.summary(tax);
     summary.similarity = super::shown_similarity(summary.similarity, summary.stats.changes > 0, 3);
     let value = CompareJson {
-        left: doc_json(&c.left),
-        right: doc_json(&c.right),
+        left: doc_json(&c.docs.left),
+        right: doc_json(&c.docs.right),
         rows,
         summary,
         overview: crate::overview::Overview::new(c, tax),

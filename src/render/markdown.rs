@@ -138,11 +138,26 @@ pub fn compare_with(
     beside: &mut dyn FnMut(usize, &mut dyn Write),
 ) {
     let s = c.summary(tax);
-    let _ = writeln!(out, "# {} ↔ {}\n", escape(&c.left.label()), escape(&c.right.label()));
+    let _ = writeln!(
+        out,
+        "# {} ↔ {}\n",
+        escape(&c.docs.left.label()),
+        escape(&c.docs.right.label())
+    );
     let _ = writeln!(out, "| | left | right |\n|---|---|---|");
-    let _ = writeln!(out, "| file | {} | {} |", escape(&c.left.file), escape(&c.right.file));
+    let _ = writeln!(
+        out,
+        "| file | {} | {} |",
+        escape(&c.docs.left.file),
+        escape(&c.docs.right.file)
+    );
     let year = |y: Option<u32>| y.map_or("—".to_string(), |y| y.to_string());
-    let _ = writeln!(out, "| year | {} | {} |", year(c.left.year), year(c.right.year));
+    let _ = writeln!(
+        out,
+        "| year | {} | {} |",
+        year(c.docs.left.year),
+        year(c.docs.right.year)
+    );
     let _ = writeln!(
         out,
         "\n{} rows, similarity {:.2}, {}.\n",
@@ -178,7 +193,7 @@ pub fn compare_with(
             escape(&row.label),
             super::shown_similarity(row.similarity, c.diffs.get(i).is_some_and(|d| d.stats.changes > 0), 2)
         );
-        for (side, passages) in [("Left", &row.left), ("Right", &row.right)] {
+        for (side, passages) in [("Left", &row.passages.left), ("Right", &row.passages.right)] {
             let places: Vec<String> = passages
                 .iter()
                 .map(|p| {

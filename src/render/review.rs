@@ -55,7 +55,7 @@ fn demoted(markdown: &str) -> String {
 /// The review as Markdown.
 pub fn markdown(e: &Export<'_>) -> String {
     let mut out = String::new();
-    let (l, r) = (&e.cmp.left, &e.cmp.right);
+    let (l, r) = (&e.cmp.docs.left, &e.cmp.docs.right);
     let rows = e.rows();
     let reviewed = rows.iter().filter(|(_, on)| *on).count();
     let _ = writeln!(out, "# 审阅 Review: {} ↔ {}\n", escape(&l.label()), escape(&r.label()));
@@ -73,7 +73,7 @@ pub fn markdown(e: &Export<'_>) -> String {
         let title = d.title.as_deref().unwrap_or("—");
         let _ = writeln!(out, "| {side} | {} | {} | {year} |", escape(&d.file), escape(title));
     }
-    let ids = keys::reports(l, r).map(|r| r.id);
+    let ids = keys::reports(e.cmp.docs.as_ref()).map(|r| r.id);
     let elsewhere: Vec<_> = e
         .others
         .iter()
@@ -170,9 +170,9 @@ pub fn json(e: &Export<'_>) -> String {
         .iter()
         .map(|f| serde_json::json!({"excerpt": f.excerpt, "from": f.from, "to": e.tax.label_of(&f.to), "sentences": f.sentences.len()}))
         .collect();
-    let reports: Vec<_> = keys::reports(&e.cmp.left, &e.cmp.right)
+    let reports: Vec<_> = keys::reports(e.cmp.docs.as_ref())
         .iter()
-        .zip([&e.cmp.left, &e.cmp.right])
+        .zip(e.cmp.docs.both())
         .map(|(r, d)| serde_json::json!({"id": r.id, "path": d.path, "title": r.title}))
         .collect();
     let value = serde_json::json!({
@@ -203,7 +203,11 @@ pub fn html(e: &Export<'_>) -> String {
         &mut body,
         Parser::new_ext(&md, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH),
     );
-    let title = format!("审阅 Review: {} ↔ {}", e.cmp.left.label(), e.cmp.right.label());
+    let title = format!(
+        "审阅 Review: {} ↔ {}",
+        e.cmp.docs.left.label(),
+        e.cmp.docs.right.label()
+    );
     let mut escaped = String::new();
     html_escape(&mut escaped, &title);
     format!(

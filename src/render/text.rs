@@ -218,7 +218,7 @@ pub fn compare(c: &Comparison, tax: &Taxonomy, color: bool) -> String {
 /// `duibi compare` as text into `out`, row by row (a large comparison need not be held as one string).
 pub fn compare_to(out: &mut impl Write, c: &Comparison, tax: &Taxonomy, color: bool) {
     let summary = c.summary(tax);
-    for (arrow, side) in [("◀ left ", &c.left), ("▶ right", &c.right)] {
+    for (arrow, side) in [("◀ left ", &c.docs.left), ("▶ right", &c.docs.right)] {
         paint(out, color, HEADER, &format!("{arrow}: {}", side.label()));
         let _ = writeln!(out, "  ({}, {})", side.file, side.source_kind());
     }
@@ -266,21 +266,15 @@ pub fn compare_to(out: &mut impl Write, c: &Comparison, tax: &Taxonomy, color: b
             ),
         );
         let _ = out.write_char('\n');
-        for (k, p) in row.left.iter().enumerate() {
-            if k == 0 || !same_place(&row.left[k - 1], p) {
-                passage_line(out, color, "◀", p);
+        for (passages, arrow, name) in [(&row.passages.left, "◀", "left"), (&row.passages.right, "▶", "right")] {
+            for (k, p) in passages.iter().enumerate() {
+                if k == 0 || !same_place(&passages[k - 1], p) {
+                    passage_line(out, color, arrow, p);
+                }
             }
-        }
-        if row.left.is_empty() {
-            let _ = writeln!(out, "  ◀ (not in left report)");
-        }
-        for (k, p) in row.right.iter().enumerate() {
-            if k == 0 || !same_place(&row.right[k - 1], p) {
-                passage_line(out, color, "▶", p);
+            if passages.is_empty() {
+                let _ = writeln!(out, "  {arrow} (not in {name} report)");
             }
-        }
-        if row.right.is_empty() {
-            let _ = writeln!(out, "  ▶ (not in right report)");
         }
         if let Some(d) = c.diffs.get(i) {
             for f in &d.figures {

@@ -110,7 +110,7 @@ mod tests {
             .map(|row| {
                 (
                     row.label.clone(),
-                    row.right.iter().map(|p| p.text.to_string()).collect(),
+                    row.passages.right.iter().map(|p| p.text.to_string()).collect(),
                 )
             })
             .collect()

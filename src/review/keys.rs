@@ -4,6 +4,7 @@
 use super::ReportRef;
 use crate::align::Row;
 use crate::outline::Document;
+use crate::sides::Sides;
 use crate::text::Digest;
 use crate::topics::Taxonomy;
 
@@ -40,7 +41,8 @@ pub fn report(doc: &Document) -> ReportRef {
 }
 
 /// The two reports of a pair as the review knows them; large ones digested side by side.
-pub fn reports(left: &Document, right: &Document) -> [ReportRef; 2] {
+pub fn reports(docs: Sides<&Document>) -> [ReportRef; 2] {
+    let Sides { left, right } = docs;
     if left.all_len() + right.all_len() <= 1 << 20 {
         return [report(left), report(right)];
     }
@@ -67,12 +69,13 @@ pub fn row(row: &Row, tax: &Taxonomy) -> String {
 /// The digest of what a row shows on both sides: a reviewed mark holds for this content only.
 pub fn row_content(row: &Row) -> String {
     let mut d = Digest::default();
-    for p in &row.left {
-        add(&mut d, &p.text);
-    }
-    add(&mut d, "\u{1e}");
-    for p in &row.right {
-        add(&mut d, &p.text);
+    for (k, side) in row.passages.both().into_iter().enumerate() {
+        if k == 1 {
+            add(&mut d, "\u{1e}");
+        }
+        for p in side {
+            add(&mut d, &p.text);
+        }
     }
     hex(d.finish())
 }

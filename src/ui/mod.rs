@@ -210,7 +210,7 @@ fn draw_sidebar(buf: &mut Buffer, app: &App, theme: &Theme, area: Rect) {
         .take(height)
         .map(|(i, r)| {
             // Only in the report of the left pane, or of the right one.
-            let [only_left, only_right] = [1, 0].map(|pane| r.passages(app.pane_side(pane)).is_empty());
+            let [only_left, only_right] = [1, 0].map(|pane| r.passages[app.pane_side(pane)].is_empty());
             let changes = app.cmp.diffs.get(i).map_or(0, |d| d.stats.changes);
             let tail = if only_left {
                 " ◀".to_string()

@@ -256,7 +256,12 @@ impl App {
                 .zip(&self.cmp.diffs)
                 .map(|(row, d)| {
                     // A row none of whose passages can match counts none, without its chunks.
-                    let texts = row.left.iter().chain(&row.right).map(|p| p.text.as_str());
+                    let texts = row
+                        .passages
+                        .left
+                        .iter()
+                        .chain(&row.passages.right)
+                        .map(|p| p.text.as_str());
                     if !texts.into_iter().any(|t| finder.may_match(t)) {
                         return 0;
                     }

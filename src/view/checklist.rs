@@ -17,15 +17,18 @@ const TEXT_COLS: usize = 60;
 
 /// The checklist of the pair's right-hand report.
 pub fn check(cmp: &Comparison, tax: &Taxonomy, rules: &Rules) -> Option<ReportCheck> {
-    let reports = vec![Report::new(cmp.left.clone(), tax), Report::new(cmp.right.clone(), tax)];
+    let reports = vec![
+        Report::new(cmp.docs.left.clone(), tax),
+        Report::new(cmp.docs.right.clone(), tax),
+    ];
     let series = Series::new(reports);
     let list = Checklist::new(&series, tax, rules);
     // The series puts the two in time order; the right-hand report is the one whose text is the
     // right-hand one's (the later, when a report is compared with itself).
-    let right = cmp.right.all_text();
+    let right = cmp.docs.right.all_text();
     let at = (0..series.reports.len())
         .rev()
-        .find(|&i| series.reports[i].doc.path == cmp.right.path && series.reports[i].doc.all_text() == right)?;
+        .find(|&i| series.reports[i].doc.path == cmp.docs.right.path && series.reports[i].doc.all_text() == right)?;
     list.reports.into_iter().find(|r| r.report == at)
 }
 

@@ -88,16 +88,16 @@ impl Chunks {
         let mut edited_pairs = HashSet::new();
         let mut moved_pairs = HashSet::new();
         for l in &diff.links {
-            partner[l.left_unit] = Some((l.right_unit, l.moved));
-            partner_right[l.right_unit] = Some(l.left_unit);
+            partner[l.units.left] = Some((l.units.right, l.moved));
+            partner_right[l.units.right] = Some(l.units.left);
             if l.changed {
-                edited_pairs.insert((l.left_unit, l.right_unit));
+                edited_pairs.insert((l.units.left, l.units.right));
             }
             if l.moved {
-                moved_pairs.insert((l.left_unit, l.right_unit));
+                moved_pairs.insert((l.units.left, l.units.right));
             }
         }
-        let mut links: Vec<(usize, usize)> = diff.links.iter().map(|l| (l.left_unit, l.right_unit)).collect();
+        let mut links: Vec<(usize, usize)> = diff.links.iter().map(|l| (l.units.left, l.units.right)).collect();
         links.sort_unstable();
         let keep = crate::diff::longest_increasing(&links.iter().map(|p| p.1).collect::<Vec<_>>());
         let in_order: Vec<(usize, usize)> = links
@@ -254,7 +254,7 @@ pub fn matches_of(row: &Row, diff: &RowDiff, chunks: &Chunks, finder: &Finder) -
             }
             let Some(u) = c.unit(side) else { continue };
             let unit = &diff.units[side][u];
-            let Some(p) = row.passages(side).get(unit.passage) else {
+            let Some(p) = row.passages[side].get(unit.passage) else {
                 continue;
             };
             let text = &p.text[unit.range.clone()];

@@ -72,7 +72,7 @@ pub fn marks_by_place(rows: &[Row], diffs: &[RowDiff], side: Side, doc: &Documen
         for l in &diff.links {
             linked.insert(l.unit(side), l.changed || l.moved);
         }
-        let origins: Vec<_> = row.passages(side).iter().map(|p| p.origins(doc)).collect();
+        let origins: Vec<_> = row.passages[side].iter().map(|p| p.origins(doc)).collect();
         for (pi, origins) in origins.iter().enumerate() {
             let spans = diff.spans[side].get(pi).map_or(&[][..], Vec::as_slice);
             for s in spans.iter().filter(|s| s.mark != Mark::Equal) {

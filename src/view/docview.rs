@@ -15,7 +15,7 @@ impl App {
         [0, 1].map(|pane| {
             let side = self.pane_side(pane);
             let doc = &self.cmp.doc(side);
-            let passages = row.passages(side);
+            let passages = &row.passages[side];
             let mut set = HashSet::new();
             for p in passages {
                 if let Some(s) = p.section {
@@ -46,7 +46,7 @@ impl App {
         let doc = &self.cmp.doc(side);
         let ancestors: HashSet<usize> = std::iter::successors(Some(section), |&s| doc.sections[s].parent).collect();
         let found = self.cmp.alignment.rows.iter().position(|r| {
-            r.passages(side)
+            r.passages[side]
                 .iter()
                 .any(|p| p.section.is_some_and(|s| ancestors.contains(&s)))
         });
@@ -60,7 +60,7 @@ impl App {
         let Some(row) = self.cmp.alignment.rows.get(self.row) else {
             return;
         };
-        let first = row.passages(self.pane_side(pane)).iter().find_map(|p| p.section);
+        let first = row.passages[self.pane_side(pane)].iter().find_map(|p| p.section);
         let layouts = self.docs_now();
         if let Some(line) = first.and_then(|s| layouts[pane].sections.iter().position(|&x| x == Some(s))) {
             let max = self.max_scroll(pane);

@@ -82,8 +82,7 @@ impl std::fmt::Debug for Work {
 /// What comparing again needs: the two reports, the reviews whose refilings apply (the pair's
 /// last), the reports as the review knows them, and the taxonomy before the analyst's topics.
 pub struct RecompareJob {
-    pub left: crate::outline::Document,
-    pub right: crate::outline::Document,
+    pub docs: crate::sides::Sides<crate::outline::Document>,
     pub states: Vec<crate::review::State>,
     pub refs: [crate::review::ReportRef; 2],
     pub base: Taxonomy,
@@ -92,7 +91,10 @@ pub struct RecompareJob {
 impl RecompareJob {
     /// The comparison, the review applied and word marks made.
     pub fn run(&self) -> (Comparison, Taxonomy) {
-        let (mut l, mut r) = (self.left.clone(), self.right.clone());
+        let crate::sides::Sides {
+            left: mut l,
+            right: mut r,
+        } = self.docs.clone();
         let states: Vec<&crate::review::State> = self.states.iter().collect();
         let applied = crate::review::apply::apply(&states, &mut [&mut l, &mut r], &self.refs, &self.base);
         let mut cmp = Comparison::build(l, r, &applied.taxonomy);
@@ -378,7 +380,7 @@ impl App {
 
     /// The two reports name different issuing units (both named): a comparison across units.
     pub fn units_differ(&self) -> bool {
-        matches!((&self.cmp.left.unit, &self.cmp.right.unit), (Some(a), Some(b)) if a != b)
+        matches!((&self.cmp.docs.left.unit, &self.cmp.docs.right.unit), (Some(a), Some(b)) if a != b)
     }
 
     /// The keys typed so far of an unfinished sequence or count, for the status line.

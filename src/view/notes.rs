@@ -42,7 +42,7 @@ impl App {
         let text = |side: Side| {
             chunk.unit(side).map(|u| {
                 let unit = &diff.units[side][u];
-                r.passages(side)[unit.passage].text[unit.range.clone()].to_string()
+                r.passages[side][unit.passage].text[unit.range.clone()].to_string()
             })
         };
         let (l, rt) = (text(Side::Left), text(Side::Right));
@@ -271,7 +271,7 @@ impl App {
                 .file_stem()
                 .map_or_else(|| "report".into(), |s| s.to_string_lossy().into_owned())
         };
-        let name = format!("review-{}-{}.md", stem(&self.cmp.left), stem(&self.cmp.right));
+        let name = format!("review-{}-{}.md", stem(&self.cmp.docs.left), stem(&self.cmp.docs.right));
         let path = dir.join(&name);
         self.message = Some(format!("writing the review to {name}…"));
         self.in_background(super::Work::new(move || {

@@ -135,8 +135,7 @@ impl App {
     fn open_sentence(&mut self, side: Side, sentence: usize) {
         let k = sentence as u32;
         let Some(row) = (0..self.rows()).find(|&r| {
-            self.cmp.alignment.rows[r]
-                .passages(side)
+            self.cmp.alignment.rows[r].passages[side]
                 .iter()
                 .any(|p| p.sentences.contains(&k))
         }) else {

@@ -60,7 +60,7 @@ impl Kept {
 
     /// The review of a comparison built without one, kept for the session only.
     pub fn in_memory(cmp: &Comparison, base: Taxonomy) -> Kept {
-        Kept::new(None, State::default(), keys::reports(&cmp.left, &cmp.right), base)
+        Kept::new(None, State::default(), keys::reports(cmp.docs.as_ref()), base)
     }
 
     pub fn store(&self) -> Option<&Store> {
@@ -249,7 +249,7 @@ impl App {
         let (row, diff) = (&self.cmp.alignment.rows[self.row], &self.cmp.diffs[self.row]);
         let units = &diff.units[side];
         let passage = units[unit].passage;
-        let texts = row.passages(side);
+        let texts = &row.passages[side];
         let sentences: Vec<String> = units
             .iter()
             .enumerate()
@@ -347,8 +347,7 @@ impl App {
     fn rebuild(&mut self, arrival: Arrival) {
         let Some(kept) = self.review.as_ref() else { return };
         let job = super::RecompareJob {
-            left: self.cmp.left.clone(),
-            right: self.cmp.right.clone(),
+            docs: self.cmp.docs.clone(),
             states: kept.states().into_iter().cloned().collect(),
             refs: kept.refs.clone(),
             base: kept.base.clone(),
@@ -440,7 +439,7 @@ pub(crate) mod tests {
         let kept = Kept::new(
             store,
             State::default(),
-            keys::reports(&app.cmp.left, &app.cmp.right),
+            keys::reports(app.cmp.docs.as_ref()),
             Taxonomy::builtin(),
         );
         app.with_review(kept)
@@ -457,7 +456,14 @@ pub(crate) mod tests {
 
     fn row_text(app: &App, label: &str) -> Option<String> {
         let row = app.cmp.alignment.rows.iter().find(|r| r.label == label)?;
-        Some(row.left.iter().chain(&row.right).map(|p| p.text.to_string()).collect())
+        Some(
+            row.passages
+                .left
+                .iter()
+                .chain(&row.passages.right)
+                .map(|p| p.text.to_string())
+                .collect(),
+        )
     }
 
     #[test]
@@ -519,8 +525,8 @@ pub(crate) mod tests {
     /// The test pair as the binary opens it: the review at `path` applied first.
     fn app_after_restart(path: &std::path::Path) -> App {
         let plain = app(OLD, NEW, 120, 30);
-        let (mut l, mut r) = (plain.cmp.left.clone(), plain.cmp.right.clone());
-        let refs = keys::reports(&l, &r);
+        let (mut l, mut r) = (plain.cmp.docs.left.clone(), plain.cmp.docs.right.clone());
+        let refs = keys::reports(crate::sides::Sides::new(&l, &r));
         let state = Store::at(path).load().expect("reads");
         let applied = crate::review::apply::apply(&[&state], &mut [&mut l, &mut r], &refs, &Taxonomy::builtin());
         let mut cmp = Comparison::build(l, r, &applied.taxonomy);

@@ -161,7 +161,7 @@ pub(super) struct SideData<'a> {
 impl<'a> SideData<'a> {
     pub fn new(row: &'a Row, diff: &'a RowDiff, side: Side, swapped: bool) -> Self {
         SideData {
-            passages: row.passages(side),
+            passages: &row.passages[side],
             units: &diff.units[side],
             spans: &diff.spans[side],
             arrow: ["◀", "▶"][side.pane(swapped)],

@@ -16,8 +16,7 @@ pub fn row(left: &[&str], right: &[&str]) -> Row {
         topic: None,
         label: "测试".into(),
         similarity: 0.0,
-        left: passages(left),
-        right: passages(right),
+        passages: crate::sides::Sides::new(passages(left), passages(right)),
     }
 }
 

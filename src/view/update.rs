@@ -99,7 +99,7 @@ impl App {
             .alignment
             .rows
             .get(self.row)
-            .map(|r| r.passages(side).iter().map(|p| p.text.trim()).collect())
+            .map(|r| r.passages[side].iter().map(|p| p.text.trim()).collect())
             .unwrap_or_default();
         let text = text.join("\n");
         let which = if side == crate::sides::Side::Left {

@@ -95,9 +95,10 @@ fn topic_rows_hold_every_passage_about_them_in_every_pair() {
                 let row = &c.alignment.rows[c
                     .row_of(tax.find(topic).unwrap())
                     .unwrap_or_else(|| panic!("{a}/{b}: no {topic} row"))];
-                for (side, side_doc, passages, name) in
-                    [(Side::Left, &l, &row.left, a), (Side::Right, &r, &row.right, b)]
-                {
+                for (side, side_doc, passages, name) in [
+                    (Side::Left, &l, &row.passages.left, a),
+                    (Side::Right, &r, &row.passages.right, b),
+                ] {
                     assert!(!passages.is_empty(), "{a}/{b}: {topic} row empty on {name}");
                     // Each sentence stands in one row: this topic's, one its own words name as well
                     // (a sentence on several topics goes with its section), or a whole topic's
@@ -108,7 +109,7 @@ fn topic_rows_hold_every_passage_about_them_in_every_pair() {
                             .alignment
                             .rows
                             .iter()
-                            .find(|x| x.passages(side).iter().any(|p| p.text.contains(&s)));
+                            .find(|x| x.passages[side].iter().any(|p| p.text.contains(&s)));
                         let scores = tax.score(&s, false);
                         let named = elsewhere
                             .and_then(|x| x.topic)

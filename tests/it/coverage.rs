@@ -60,7 +60,13 @@ fn check(left: &Path, right: &Path, tax: &Taxonomy) {
             .alignment
             .rows
             .iter()
-            .flat_map(|row| if side == "left" { &row.left } else { &row.right })
+            .flat_map(|row| {
+                if side == "left" {
+                    &row.passages.left
+                } else {
+                    &row.passages.right
+                }
+            })
             .map(|p| p.text.as_str())
             .collect();
         for piece in wanted {
@@ -82,7 +88,7 @@ fn check(left: &Path, right: &Path, tax: &Taxonomy) {
             .into_iter()
             .map(|p| (p, vec![false; doc.place_text(p).len()]))
             .collect();
-        for p in c.alignment.rows.iter().flat_map(|row| row.passages(side)) {
+        for p in c.alignment.rows.iter().flat_map(|row| &row.passages[side]) {
             for o in p.origins(doc).iter() {
                 if let Some(bytes) = shown.get_mut(&o.place) {
                     bytes[o.at..o.at + o.len].iter_mut().for_each(|b| *b = true);
@@ -99,7 +105,7 @@ fn check(left: &Path, right: &Path, tax: &Taxonomy) {
             assert!(lost.is_empty(), "{}: {place:?}: in no row: {lost:?}", left.display());
         }
         for row in &c.alignment.rows {
-            for p in row.passages(side) {
+            for p in &row.passages[side] {
                 let mut covered = vec![false; p.text.len()];
                 for o in p.origins(doc).iter() {
                     let place = doc.place_text(o.place);
@@ -179,7 +185,7 @@ fn a_taxonomy_without_a_frame_topic_still_shows_the_opening_and_closing() {
     let c = Comparison::build(d.clone(), d, &tax);
     let frame_row = &c.alignment.rows[0];
     assert_eq!(frame_row.label, "开头与结尾");
-    let shown: String = frame_row.left.iter().map(|p| p.text.as_str()).collect();
+    let shown: String = frame_row.passages.left.iter().map(|p| p.text.as_str()).collect();
     for piece in [
         "2021年度法治政府建设情况报告",
         "我局认真贯彻落实",

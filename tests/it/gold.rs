@@ -67,7 +67,7 @@ fn score(file: &str) -> (BTreeMap<String, Count>, Count) {
                 .alignment
                 .rows
                 .iter()
-                .filter(|row| row.left.iter().any(|p| p.text.contains(&s.text)))
+                .filter(|row| row.passages.left.iter().any(|p| p.text.contains(&s.text)))
                 .filter_map(|row| row.topic.map(|t| tax.topic(t).id.clone()))
                 .collect();
             assert!(
@@ -75,7 +75,7 @@ fn score(file: &str) -> (BTreeMap<String, Count>, Count) {
                     || c.alignment
                         .rows
                         .iter()
-                        .any(|r| r.left.iter().any(|p| p.text.contains(&s.text))),
+                        .any(|r| r.passages.left.iter().any(|p| p.text.contains(&s.text))),
                 "{}: {:?} is in no row",
                 report.file,
                 s.text

@@ -89,22 +89,29 @@ fn legal_counsel_is_found_as_section_and_as_buried_sentence() {
     // 三、法律顾问和复议应诉 names two topics: its heading line stands in one of their rows (every
     // sentence is shown once), each sentence of its paragraph in the row of its own topic.
     assert!(
-        row.left
+        row.passages
+            .left
             .iter()
             .any(|p| p.kind == PassageKind::Sentences && p.text.starts_with("聘请律师担任法律顾问"))
     );
     let disputes = &c.alignment.rows[c.row_of(tax.find("disputes").unwrap()).unwrap()];
-    let heading_in = |r: &duibi::align::Row| r.left.iter().any(|p| p.text.contains("三、法律顾问和复议应诉"));
+    let heading_in = |r: &duibi::align::Row| {
+        r.passages
+            .left
+            .iter()
+            .any(|p| p.text.contains("三、法律顾问和复议应诉"))
+    };
     assert!(
         heading_in(row) != heading_in(disputes),
         "the heading in one of the two rows"
     );
-    assert!(disputes.left.iter().any(|p| p.text.contains("全年无行政复议")));
+    assert!(disputes.passages.left.iter().any(|p| p.text.contains("全年无行政复议")));
     assert!(
-        disputes.left.iter().all(|p| !p.text.contains("审查合同")),
+        disputes.passages.left.iter().all(|p| !p.text.contains("审查合同")),
         "the counsel sentence stays out"
     );
     let buried = row
+        .passages
         .right
         .iter()
         .find(|p| p.text.contains("法律顾问"))
@@ -118,7 +125,7 @@ fn enforcement_and_normative_rows_hold_both_sides() {
     let (c, tax) = comparison();
     for id in ["enforcement", "normative_docs"] {
         let row = &c.alignment.rows[c.row_of(tax.find(id).unwrap()).unwrap()];
-        assert!(!row.left.is_empty() && !row.right.is_empty(), "{id}");
+        assert!(!row.passages.left.is_empty() && !row.passages.right.is_empty(), "{id}");
         assert!(row.similarity > 0.3, "{id}: {}", row.similarity);
     }
 }
@@ -146,7 +153,10 @@ fn reordered_items_are_moves_and_figures_changes() {
 fn marks_never_cut_a_character_and_cover_only_their_passage() {
     let (c, _) = comparison();
     for (row, d) in c.alignment.rows.iter().zip(&c.diffs) {
-        for (passages, marks) in [(&row.left, &d.spans.left), (&row.right, &d.spans.right)] {
+        for (passages, marks) in [
+            (&row.passages.left, &d.spans.left),
+            (&row.passages.right, &d.spans.right),
+        ] {
             for (p, spans) in passages.iter().zip(marks) {
                 let mut end = 0;
                 for s in spans {

@@ -9,6 +9,7 @@ use duibi::diff::{CharTokenizer, Mark, OpKind, diff_row};
 use duibi::load::SourceText;
 use duibi::normalize::{fold, logical_lines};
 use duibi::outline::{Document, outline};
+use duibi::sides::Sides;
 use duibi::text::is_blank;
 use duibi::topics::Taxonomy;
 use proptest::prelude::*;
@@ -131,7 +132,7 @@ proptest! {
     #[test]
     fn a_diff_rebuilds_both_passages(left in report_text(), right in report_text()) {
         let passage = |t: &str| Passage::for_test(PassageKind::Paragraph, t);
-        let row = Row { topic: None, label: "p".into(), similarity: 0.0, left: vec![passage(&left)], right: vec![passage(&right)] };
+        let row = Row { topic: None, label: "p".into(), similarity: 0.0, passages: Sides::new(vec![passage(&left)], vec![passage(&right)]) };
         let d = diff_row(&row, Some(&CharTokenizer), None);
         // Marks cover each passage exactly, in order, and each side has only its own kind of change.
         for (text, spans, foreign) in [(&left, &d.spans.left[0], Mark::Inserted), (&right, &d.spans.right[0], Mark::Deleted)] {

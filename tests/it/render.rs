@@ -177,9 +177,9 @@ fn sidebar_shows_every_rows_changes_or_side_within_its_border() {
             .map(|(_, s)| s)
             .collect();
         let line = line.trim_end();
-        let tail = if row.right.is_empty() {
+        let tail = if row.passages.right.is_empty() {
             "◀".to_string()
-        } else if row.left.is_empty() {
+        } else if row.passages.left.is_empty() {
             "▶".to_string()
         } else {
             match app.cmp.diffs[i].stats.changes {
@@ -240,7 +240,7 @@ fn a_report_without_the_topic_says_so() {
         .alignment
         .rows
         .iter()
-        .position(|r| r.left.is_empty())
+        .position(|r| r.passages.left.is_empty())
         .expect("the demo has a topic only the newer report covers");
     assert!(row < 9, "reachable with t and a digit");
     keys(&mut app, &format!("t{}", row + 1));
@@ -461,7 +461,7 @@ fn changes_only_folds_whole_unchanged_passages_and_keeps_the_changed_ones_header
         .alignment
         .rows
         .iter()
-        .position(|r| r.left.len() == 2 && r.label == "法律顾问")
+        .position(|r| r.passages.left.len() == 2 && r.label == "法律顾问")
         .expect("one row with both sections");
     app.update(Input::Resize { width: 160, height: 30 });
     app.update(Input::Action(duibi::keys::Action::ToggleChangesOnly, 1));
