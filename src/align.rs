@@ -19,8 +19,7 @@ use headings::HeadingPath;
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct SentencePair {
     /// Indices into each report's [`Document::sentences`].
-    pub left: u32,
-    pub right: u32,
+    pub sentences: Sides<u32>,
     pub similarity: f32,
     pub moved: bool,
 }
@@ -166,7 +165,7 @@ impl<'a> Filed<'a> {
 /// one. A sentence that moved therefore stands beside its counterpart, in one row.
 fn file_pairs_together(left: &mut Filed<'_>, right: &mut Filed<'_>, pairs: &[SentencePair]) {
     for p in pairs {
-        let (l, r) = (p.left as usize, p.right as usize);
+        let (l, r) = (p.sentences.left as usize, p.sentences.right as usize);
         if left.filing[l] != right.filing[r] {
             // A sentence the analyst refiled takes its pair along; else the newer report decides.
             let pinned =
@@ -208,7 +207,7 @@ fn content_rows(
     let n = l_rest.len();
     let mut parent: Vec<usize> = (0..n + r_rest.len()).collect();
     for p in pairs {
-        if let (Some(&i), Some(&j)) = (lo.get(&p.left), ro.get(&p.right)) {
+        if let (Some(&i), Some(&j)) = (lo.get(&p.sentences.left), ro.get(&p.sentences.right)) {
             let (a, b) = (find(&mut parent, i), find(&mut parent, n + j));
             parent[a.max(b)] = a.min(b);
         }

@@ -16,7 +16,7 @@ use super::pair::{MOVE_MIN, longest_increasing, pair_similar};
 use crate::normalize::{Folded, fold};
 use crate::numbering::parse_marker;
 use crate::outline::{Document, Place, SectionId, Sentence};
-use crate::sides::Side;
+use crate::sides::{Side, Sides};
 use crate::text::Fingerprint;
 use crate::topics::TopicId;
 
@@ -173,7 +173,7 @@ pub fn match_sentences(left: &Report<'_>, right: &Report<'_>) -> Vec<SentencePai
         raw.extend(
             pair_similar(&lt, &rt, print)
                 .into_iter()
-                .map(|p| (li[p.left], ri[p.right], p.similarity)),
+                .map(|p| (li[p.units.left], ri[p.units.right], p.similarity)),
         );
     }
     raw.sort_by_key(|p| p.0);
@@ -212,8 +212,7 @@ pub fn match_sentences(left: &Report<'_>, right: &Report<'_>) -> Vec<SentencePai
             let same_topic = in_context[n] || left.filing[l] == right.filing[r];
             let keep = !moved || similarity >= MOVE_MIN || (same_topic && !reordered[n]);
             keep.then_some(SentencePair {
-                left: l as u32,
-                right: r as u32,
+                sentences: Sides::new(l as u32, r as u32),
                 similarity,
                 moved,
             })
@@ -321,8 +320,8 @@ mod tests {
             .into_iter()
             .map(|p| {
                 (
-                    ld.sentence_text(&ls[p.left as usize]).to_string(),
-                    rd.sentence_text(&rs[p.right as usize]).to_string(),
+                    ld.sentence_text(&ls[p.sentences.left as usize]).to_string(),
+                    rd.sentence_text(&rs[p.sentences.right as usize]).to_string(),
                     p.moved,
                 )
             })

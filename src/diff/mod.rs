@@ -330,19 +330,18 @@ impl PairedRow {
             })
             .collect();
         for p in pairs {
-            let (l, r) = (at.left[p.left as usize], at.right[p.right as usize]);
+            let (l, r) = (at.left[p.sentences.left as usize], at.right[p.sentences.right as usize]);
             // Both sentences of a pair stand in one row (the alignment files them together).
             if l.0 == r.0 && l != NOWHERE {
                 out[l.0 as usize].pairing.pairs.push(pair::Pair {
-                    left: l.1 as usize,
-                    right: r.1 as usize,
+                    units: Sides::new(l.1 as usize, r.1 as usize),
                     similarity: p.similarity,
                     moved: p.moved,
                 });
             }
         }
         for row in &mut out {
-            row.pairing.pairs.sort_by_key(|p| p.left);
+            row.pairing.pairs.sort_by_key(|p| p.units.left);
         }
         out
     }
@@ -392,7 +391,7 @@ pub fn diff_paired(
     };
     let mut word_diffs: Vec<Option<words::WordDiff>> = vec![None; left.len()];
     for p in &pairing.pairs {
-        let (l, r) = (&left[p.left], &right[p.right]);
+        let (l, r) = (&left[p.units.left], &right[p.units.right]);
         let whole = tokenizer.is_none() || deadline.is_some_and(|d| Instant::now() > d);
         let (lt, rt) = (l.text(&row.passages.left), r.text(&row.passages.right));
         out.coarse |= whole && lt != rt;
@@ -411,24 +410,24 @@ pub fn diff_paired(
             out.stats.renumbered += 1;
         }
         out.links.push(Link {
-            units: Sides::new(p.left, p.right),
+            units: Sides::new(p.units.left, p.units.right),
             similarity: p.similarity,
             moved: p.moved,
             changed,
         });
-        word_diffs[p.left] = Some(wd);
+        word_diffs[p.units.left] = Some(wd);
     }
     let right_partner: Vec<Option<usize>> = {
         let mut v = vec![None; right.len()];
         for p in &pairing.pairs {
-            v[p.right] = Some(p.left);
+            v[p.units.right] = Some(p.units.left);
         }
         v
     };
     let moved_left: Vec<bool> = {
         let mut v = vec![false; left.len()];
         for p in pairing.pairs.iter().filter(|p| p.moved) {
-            v[p.left] = true;
+            v[p.units.left] = true;
         }
         v
     };

@@ -126,7 +126,7 @@ pub(super) fn unified(
 ) -> Vec<Op> {
     let mut partner = vec![None; right.len()];
     for p in &pairing.pairs {
-        partner[p.right] = Some(p.left);
+        partner[p.units.right] = Some(p.units.left);
     }
     let sides = Walk {
         row,
@@ -147,8 +147,8 @@ pub(super) fn unified(
             Some(wd) => {
                 let j = pairing
                     .pairs
-                    .binary_search_by_key(&i, |p| p.left)
-                    .map_or(0, |k| pairing.pairs[k].right);
+                    .binary_search_by_key(&i, |p| p.units.left)
+                    .map_or(0, |k| pairing.pairs[k].units.right);
                 sides.flush_right(&mut ops, &mut next_right, j);
                 next_right = next_right.max(j + 1);
                 pair_ops(

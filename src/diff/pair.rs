@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 
 use similar::{Algorithm, DiffOp, capture_diff_slices_deadline};
 
-use crate::sides::Side;
+use crate::sides::{Side, Sides};
 use crate::text::Fingerprint;
 
 /// Least similarity for two sentences to be compared word by word. Below it, a word diff of the
@@ -28,8 +28,8 @@ const CANDIDATES: usize = 8;
 
 #[derive(Debug, Clone)]
 pub struct Pair {
-    pub left: usize,
-    pub right: usize,
+    /// Indices into each side's units.
+    pub units: Sides<usize>,
     pub similarity: f32,
     pub moved: bool,
 }
@@ -46,7 +46,7 @@ pub struct Pairing {
 /// comparison places its sentences by their sections, see `matching`.)
 pub fn pair_units(left: &[&str], right: &[&str], print: impl Fn(Side, usize) -> Fingerprint) -> Pairing {
     let pairs = pair_similar(left, right, print);
-    let in_order = longest_increasing(&pairs.iter().map(|p| p.right).collect::<Vec<_>>());
+    let in_order = longest_increasing(&pairs.iter().map(|p| p.units.right).collect::<Vec<_>>());
     let mut keep = Vec::with_capacity(pairs.len());
     for (k, mut p) in pairs.into_iter().enumerate() {
         if in_order[k] {
@@ -76,8 +76,7 @@ pub fn pair_similar(left: &[&str], right: &[&str], print: impl Fn(Side, usize) -
         used_l[i] = true;
         used_r[j] = true;
         pairs.push(Pair {
-            left: i,
-            right: j,
+            units: Sides::new(i, j),
             similarity: 1.0,
             moved: false,
         });
@@ -132,14 +131,13 @@ pub fn pair_similar(left: &[&str], right: &[&str], print: impl Fn(Side, usize) -
             used_l[i] = true;
             used_r[j] = true;
             pairs.push(Pair {
-                left: i,
-                right: j,
+                units: Sides::new(i, j),
                 similarity: s,
                 moved: false,
             });
         }
     }
-    pairs.sort_by_key(|p| p.left);
+    pairs.sort_by_key(|p| p.units.left);
     pairs
 }
 

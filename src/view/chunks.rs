@@ -9,7 +9,7 @@ use std::ops::Range;
 use super::lines::Finder;
 use crate::align::Row;
 use crate::diff::RowDiff;
-use crate::sides::Side;
+use crate::sides::{Side, Sides};
 
 /// Which sentences a row shows.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -26,8 +26,7 @@ pub enum Filter {
 /// gap), or one sentence alone. Units index the row diff's units of each report.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Chunk {
-    pub left: Option<usize>,
-    pub right: Option<usize>,
+    pub units: Sides<Option<usize>>,
     /// The two units are one sentence, side by side (unchanged, renumbered, rewritten or moved).
     pub paired: bool,
     /// The pair's words differ (numbering aside).
@@ -39,8 +38,8 @@ pub struct Chunk {
 impl Chunk {
     pub fn unit(&self, side: Side) -> Option<usize> {
         match side {
-            Side::Left => self.left,
-            Side::Right => self.right,
+            Side::Left => self.units.left,
+            Side::Right => self.units.right,
         }
     }
 
@@ -112,8 +111,7 @@ impl Chunks {
             let (l, r): (Vec<usize>, Vec<usize>) = (li.collect(), rj.collect());
             for k in 0..l.len().max(r.len()) {
                 chunks.push(Chunk {
-                    left: l.get(k).copied(),
-                    right: r.get(k).copied(),
+                    units: Sides::new(l.get(k).copied(), r.get(k).copied()),
                     paired: false,
                     edited: false,
                     moved: false,
@@ -123,8 +121,7 @@ impl Chunks {
         for &(li, rj) in &in_order {
             zip(&mut chunks, i..li, j..rj);
             chunks.push(Chunk {
-                left: Some(li),
-                right: Some(rj),
+                units: Sides::new(Some(li), Some(rj)),
                 paired: true,
                 edited: edited_pairs.contains(&(li, rj)),
                 moved: moved_pairs.contains(&(li, rj)),
@@ -150,7 +147,7 @@ impl Chunks {
     fn find_changes(&mut self) {
         let mut chunk_of_left = vec![0; self.partner.len()];
         for (k, c) in self.chunks.iter().enumerate() {
-            if let Some(l) = c.left {
+            if let Some(l) = c.units.left {
                 chunk_of_left[l] = k;
             }
         }
@@ -166,8 +163,8 @@ impl Chunks {
                 continue;
             }
             // A dropped sentence; the old copy of a moved one is counted at its new place.
-            let dropped = c.left.is_some_and(|l| self.partner[l].is_none());
-            let right = c.right.map(|r| (r, self.partner_right[r]));
+            let dropped = c.units.left.is_some_and(|l| self.partner[l].is_none());
+            let right = c.units.right.map(|r| (r, self.partner_right[r]));
             let added = matches!(right, Some((_, None)));
             if dropped || added {
                 self.changes.push(Change {
@@ -179,8 +176,8 @@ impl Chunks {
             if let Some((_, Some(l))) = right {
                 self.changes.push(Change {
                     chunk: k,
-                    sides: (c.left == Some(l), true),
-                    other: (c.left != Some(l)).then(|| chunk_of_left[l]),
+                    sides: (c.units.left == Some(l), true),
+                    other: (c.units.left != Some(l)).then(|| chunk_of_left[l]),
                 });
             }
         }
@@ -192,12 +189,13 @@ impl Chunks {
         for (k, c) in self.chunks.iter().enumerate() {
             let changed = !c.same();
             let repeated = c
+                .units
                 .right
                 .is_some_and(|r| self.partner_right[r].is_some_and(|l| !edited.contains(&(l, r))));
             self.shown[k] = match filter {
                 Filter::All => true,
                 Filter::Changes => changed,
-                Filter::New => c.right.is_some() && !repeated,
+                Filter::New => c.units.right.is_some() && !repeated,
             };
             self.hide_left[k] = filter == Filter::New && !(c.paired && c.edited);
         }
@@ -214,10 +212,10 @@ impl Chunks {
         }
         if self.shown[k] {
             // Only its older unit folds.
-            let l = c.left?;
+            let l = c.units.left?;
             return Some(if self.partner[l].is_some() { 1 } else { 2 });
         }
-        let moved = c.right.is_some() || c.left.is_some_and(|l| self.partner[l].is_some());
+        let moved = c.units.right.is_some() || c.units.left.is_some_and(|l| self.partner[l].is_some());
         Some(if c.same() {
             0
         } else if moved {

@@ -255,8 +255,8 @@ pub(super) fn move_pointer(chunks: &Chunks, k: usize, side: Side, data: [&SideDa
         return None;
     }
     let (other_side, other_unit) = match side {
-        Side::Left => (Side::Right, chunks.partner[c.left?]?.0),
-        Side::Right => (Side::Left, chunks.partner_right[c.right?]?),
+        Side::Left => (Side::Right, chunks.partner[c.units.left?]?.0),
+        Side::Right => (Side::Left, chunks.partner_right[c.units.right?]?),
     };
     if c.unit(other_side) == Some(other_unit) {
         return None;

@@ -310,3 +310,65 @@ fn no_module_imports_from_a_higher_layer_or_round_a_circle() {
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
+
+/// Structs of `code` with a field of each report (`left…` and `right…`) written out by hand, but
+/// for records serialized as they are (an output format's keys).
+fn mirrored_structs(code: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut rest = code;
+    while let Some(at) = rest.find("struct ") {
+        let before = &rest[..at];
+        let attributes = &before[before.rfind(['}', ';']).map_or(0, |i| i + 1)..];
+        rest = &rest[at + "struct ".len()..];
+        if attributes.contains("Serialize") {
+            continue;
+        }
+        let name = ident(rest).to_string();
+        let Some(body) = rest.find(['{', ';']).filter(|&i| rest.as_bytes()[i] == b'{') else {
+            continue;
+        };
+        let end = rest[body..]
+            .find("\n}")
+            .or_else(|| rest[body..].find('}'))
+            .map_or(rest.len(), |e| body + e);
+        let fields: Vec<&str> = rest[body + 1..end]
+            .split([',', '\n'])
+            .map(|l| l.trim().trim_start_matches("pub(crate) ").trim_start_matches("pub "))
+            .collect();
+        let has = |prefix: &str| {
+            fields
+                .iter()
+                .any(|f| f.starts_with(prefix) && f[prefix.len()..].contains(':'))
+        };
+        if has("left") && has("right") {
+            out.push(name);
+        }
+    }
+    out
+}
+
+#[test]
+fn the_mirror_finder_finds_left_and_right_fields() {
+    let code = "pub struct A {\n    pub left: u32,\n    pub right: u32,\n}\nstruct B { left_unit: usize, right_unit: usize }\nstruct C(u8);\nstruct D {\n    pub units: Sides<usize>,\n}\n#[derive(Debug, serde::Serialize)]\nstruct E {\n    left: u8,\n    right: u8,\n}";
+    assert_eq!(mirrored_structs(code), ["A", "B"]);
+}
+
+/// Per-report values are `Sides<T>` (indexed by `Side`, so code for one side serves both), not a
+/// `left` and a `right` field kept in step by hand. Records serialized as output, whose keys are
+/// `left` and `right`, are the exception.
+#[test]
+fn per_report_values_are_sides() {
+    let mut found = Vec::new();
+    for (module, code) in modules() {
+        let name = module.join("::");
+        if name == "sides" {
+            continue;
+        }
+        found.extend(
+            mirrored_structs(&code_only(&code))
+                .into_iter()
+                .map(|s| format!("{name}::{s}")),
+        );
+    }
+    assert!(found.is_empty(), "left and right fields written by hand: {found:?}");
+}
