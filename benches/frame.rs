@@ -57,7 +57,7 @@ fn benches(c: &mut Criterion) {
     });
     g.bench_function("next row (layout rebuilt)", |b| {
         b.iter(|| {
-            if app.row + 1 == app.rows() {
+            if app.row() + 1 == app.rows() {
                 app.update(Input::Action(Action::PrevRow, app.rows()));
             }
             app.update(Input::Action(Action::NextRow, 1));

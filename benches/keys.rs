@@ -107,22 +107,21 @@ fn main() {
     let built = start.elapsed();
     let app = App::new(cmp, tax, Keymap::builtin());
     // The review kept for the session, its long work off the loop as in a terminal.
-    let kept = duibi::view::review::Kept::in_memory(&app.cmp, Taxonomy::builtin());
-    let mut app = app.with_review(kept);
-    app.background = true;
+    let kept = duibi::view::review::Kept::in_memory(app.cmp(), Taxonomy::builtin());
+    let mut app = app.with_review(kept).with_worker();
     app.update(Input::Resize { width: 160, height: 45 });
     terminal.draw(|f| ui::draw(f, &app, &theme)).expect("draws");
     let first = start.elapsed();
     // The word marks, as the worker delivers them.
     let diffs = app
-        .cmp
+        .cmp()
         .word_diffs(&duibi::diff::JiebaTokenizer::new(), Duration::from_secs(60));
     let t = Instant::now();
     app.update(Input::WordDiffs(diffs));
     terminal.draw(|f| ui::draw(f, &app, &theme)).expect("draws");
     let marks = t.elapsed();
     // The checklist, as the same worker delivers it next.
-    let check = duibi::view::checklist::check(&app.cmp, &app.tax, &app.rules).map(Box::new);
+    let check = duibi::view::checklist::check(app.cmp(), app.tax(), app.rules()).map(Box::new);
     app.update(Input::Checklist(check));
     println!(
         "{:.1} MB pair: compared in {:.0} ms, first screen at {:.0} ms (target ≤ 300), word marks installed in {:.1} ms",
@@ -145,7 +144,7 @@ fn main() {
         times.push((took, keys));
         // Work sent off the loop (comparing again after a refiling): done untimed, as the worker
         // does it; what it gives back is installed and drawn as a key of its own.
-        for effect in std::mem::take(&mut app.effects) {
+        for effect in app.take_effects() {
             if let duibi::view::Effect::Background(work) = effect {
                 let back = work.run();
                 let t = Instant::now();

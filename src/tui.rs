@@ -214,17 +214,13 @@ pub fn run(
     let mut app = App::new(cmp, tax, config.keymap.clone())
         .with_view(view_mode(config), config.sync_scroll)
         .with_rules(Arc::new(rules))
-        .with_review(kept);
-    app.background = true;
-    // Said on the first screen: a review file that could not be used, refilings gone stale.
-    if let Some(first) = review.warnings.first() {
-        let more = review.warnings.len() - 1;
-        app.message = Some(if more > 0 {
-            format!("{first} (+{more} more)")
-        } else {
-            first.clone()
-        });
-    }
+        .with_review(kept)
+        .with_worker()
+        // Said on the first screen: a review file that could not be used, refilings gone stale.
+        .with_message(review.warnings.first().map(|first| match review.warnings.len() - 1 {
+            0 => first.clone(),
+            more => format!("{first} (+{more} more)"),
+        }));
     timing.mark("sentences_paired");
     session(&mut app, (config, early), timing)
 }
@@ -246,8 +242,8 @@ pub fn run_series(
         (view_mode(config), config.sync_scroll),
     )
     .with_rules(Arc::new(rules))
-    .with_reviews(reviews);
-    browser.app.background = true;
+    .with_reviews(reviews)
+    .with_worker();
     timing.mark("coverage");
     session(&mut browser, (config, early), timing)
 }

@@ -52,7 +52,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
 }
 
 fn draw_screen(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
-    let g = app.geometry.clone();
+    let g = app.geometry().clone();
     if g.too_small {
         let msg = format!(
             "终端太小 terminal too small: {}×{}, need at least {MIN_WIDTH}×{MIN_HEIGHT}",
@@ -89,7 +89,7 @@ fn draw_screen(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
         draw_panes(buf, app, theme, &panes);
     }
     status::draw_status(buf, app, theme, rect(g.status));
-    if app.mode == Mode::Help {
+    if app.mode() == Mode::Help {
         status::draw_help(buf, app, theme);
     }
 }
@@ -117,7 +117,7 @@ fn fit(s: &str, width: usize) -> String {
 }
 
 fn draw_header(buf: &mut Buffer, app: &App, theme: &Theme, area: Rect, sidebar: Option<Rect>, panes: &[Rect]) {
-    let [l, r] = [0, 1].map(|pane| app.cmp.doc(app.pane_side(pane)));
+    let [l, r] = [0, 1].map(|pane| app.cmp().doc(app.pane_side(pane)));
     // Unit and year, then the file's name (never its directories): what names a report.
     let side = |arrow: &str, s: &crate::outline::Document| format!("{arrow} {} · {}", s.label(), s.file_name());
     if let Some(s) = sidebar {
@@ -128,7 +128,7 @@ fn draw_header(buf: &mut Buffer, app: &App, theme: &Theme, area: Rect, sidebar: 
             height: 1,
         };
         // A comparison across issuing units says so wherever the reader is.
-        let reviewed = app.review.as_ref().map_or(0, |k| k.reviewed());
+        let reviewed = app.review().map_or(0, |k| k.reviewed());
         let (text, style) = if app.units_differ() {
             (" ≠ 不同单位 units differ".to_string(), theme.deleted)
         } else if reviewed > 0 {
@@ -200,7 +200,7 @@ fn draw_sidebar(buf: &mut Buffer, app: &App, theme: &Theme, area: Rect) {
     let inner = block.inner(area);
     block.render(area, buf);
     let width = inner.width as usize;
-    let rows = &app.cmp.alignment.rows;
+    let rows = &app.cmp().alignment.rows;
     let height = inner.height as usize;
     let first = app.sidebar_first();
     let lines: Vec<TLine> = rows
@@ -211,7 +211,7 @@ fn draw_sidebar(buf: &mut Buffer, app: &App, theme: &Theme, area: Rect) {
         .map(|(i, r)| {
             // Only in the report of the left pane, or of the right one.
             let [only_left, only_right] = [1, 0].map(|pane| r.passages[app.pane_side(pane)].is_empty());
-            let changes = app.cmp.diffs.get(i).map_or(0, |d| d.stats.changes);
+            let changes = app.cmp().diffs.get(i).map_or(0, |d| d.stats.changes);
             let tail = if only_left {
                 " ◀".to_string()
             } else if only_right {
@@ -220,13 +220,13 @@ fn draw_sidebar(buf: &mut Buffer, app: &App, theme: &Theme, area: Rect) {
                 change_count(changes)
             };
             // The analyst's marks: reviewed, and notes.
-            let (reviewed, notes) = app.review.as_ref().map_or((false, 0), |k| k.marks(i));
+            let (reviewed, notes) = app.review().map_or((false, 0), |k| k.marks(i));
             let tail = if notes > 0 { format!(" ✎{tail}") } else { tail };
             let label = format!("{:>2}{}{}", i + 1, if reviewed { '✓' } else { ' ' }, r.label);
             let room = width.saturating_sub(str_width(&tail));
             let label = fit(&label, room);
             let text = pad_to(&label, room) + &tail;
-            let style = if i == app.row { theme.selected } else { Style::new() };
+            let style = if i == app.row() { theme.selected } else { Style::new() };
             TLine::styled(text, style)
         })
         .collect();
@@ -259,9 +259,9 @@ fn paint_line(buf: &mut ratatui::buffer::Buffer, area: Rect, y: u16, mut x: u16,
 }
 
 fn draw_panes(buf: &mut Buffer, app: &App, theme: &Theme, panes: &[Rect]) {
-    let height = app.geometry.height;
-    let scroll = app.scroll;
-    let sync = app.prefs.sync;
+    let height = app.geometry().height;
+    let scroll = app.scroll();
+    let sync = app.prefs().sync;
     if app.in_document() {
         let linked = app.linked();
         let docs = app.doc_layouts();
@@ -288,7 +288,7 @@ fn draw_panes(buf: &mut Buffer, app: &App, theme: &Theme, panes: &[Rect]) {
         }
         return;
     }
-    let current_match = app.current_match.filter(|m| m.0 == app.row).map(|m| m.1);
+    let current_match = app.current_match().filter(|m| m.0 == app.row()).map(|m| m.1);
     let layout = app.row_layout();
     // The change `}`/`{` went to: its lines, in both copies of a move, under a cursor bar.
     let current_change = app.current_change().and_then(|i| layout.changes.get(i));
@@ -327,7 +327,7 @@ fn draw_panes(buf: &mut Buffer, app: &App, theme: &Theme, panes: &[Rect]) {
 /// The overview over the panes' area, the cursor's line highlighted and kept in view.
 fn draw_overview(buf: &mut Buffer, app: &App, theme: &Theme, area: Rect) {
     Clear.render(area, buf);
-    let cursor = app.overview_cursor;
+    let cursor = app.overview_cursor();
     let height = area.height as usize;
     let layout = app.overview_layout();
     let top = app.overview_top();
@@ -352,7 +352,7 @@ mod tests {
 
     /// `app` painted, in color, into a buffer of the size its geometry was laid out for.
     fn painted(app: &App) -> Buffer {
-        let area = Rect::new(0, 0, app.geometry.width, app.geometry.total_height);
+        let area = Rect::new(0, 0, app.geometry().width, app.geometry().total_height);
         let mut buf = Buffer::empty(area);
         Screen {
             app,
@@ -427,7 +427,7 @@ mod tests {
         // A narrow sidebar keeps the count, not the word.
         app.update(Input::Resize { width: 80, height: 24 });
         let buf = painted(&app);
-        let bar = app.geometry.sidebar.expect("a sidebar");
+        let bar = app.geometry().sidebar.expect("a sidebar");
         let head: String = (0..bar.width).map(|x| buf[(x, 0)].symbol()).collect();
         assert!(head.contains("✓1/") && !head.contains('…'), "{head}");
     }
@@ -443,7 +443,7 @@ mod tests {
         app.update(crate::view::Input::Resize { width: 100, height: 20 });
         assert!(app.units_differ());
         let buf = painted(&app);
-        let bar = app.geometry.sidebar.expect("a sidebar");
+        let bar = app.geometry().sidebar.expect("a sidebar");
         let header: String = (0..100).map(|x| buf[(x, 0)].symbol()).collect();
         assert!(header.contains("units"), "{header}");
         assert_eq!(buf[(bar.x + bar.width - 1, 0)].symbol(), " ", "{header}");
@@ -464,12 +464,12 @@ mod tests {
         use crate::view::Input;
         let mut app = crate::view::testing::app(crate::view::testing::OLD, crate::view::testing::NEW, 120, 20);
         let counsel = (0..app.rows())
-            .find(|&r| app.cmp.alignment.rows[r].label.contains("法律顾问"))
+            .find(|&r| app.cmp().alignment.rows[r].label.contains("法律顾问"))
             .expect("a counsel row");
         app.update(Input::Action(Action::NextRow, counsel));
         app.update(Input::Action(Action::ToggleDocument, 1));
         let buf = painted(&app);
-        let pane = app.geometry.pane(0);
+        let pane = app.geometry().pane(0);
         let cell = (pane.y..pane.y + pane.height)
             .flat_map(|y| (pane.x..pane.x + pane.width).map(move |x| (x, y)))
             .find(|&(x, y)| buf[(x, y)].symbol() == "1" && buf[(x + 1, y)].symbol() == "6")

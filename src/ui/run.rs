@@ -41,23 +41,23 @@ impl Model for App {
     }
 
     fn quit(&self) -> bool {
-        self.quit
+        self.quit()
     }
 
     fn words_ready(&self) -> bool {
-        self.words_ready
+        self.words_ready()
     }
 
     fn comparison(&self) -> (u64, &Comparison) {
-        (0, &self.cmp)
+        (0, self.cmp())
     }
 
     fn checker(&self) -> (Taxonomy, Arc<Rules>) {
-        (self.tax.clone(), self.rules.clone())
+        (self.tax().clone(), self.rules().clone())
     }
 
     fn take_effects(&mut self) -> Vec<Effect> {
-        std::mem::take(&mut self.effects)
+        App::take_effects(self)
     }
 
     fn draw(&self, frame: &mut Frame, theme: &Theme) {

@@ -31,19 +31,19 @@ impl Model for Browser {
     }
 
     fn words_ready(&self) -> bool {
-        self.app.words_ready
+        self.app.words_ready()
     }
 
     fn comparison(&self) -> (u64, &Comparison) {
-        (self.generation, &self.app.cmp)
+        (self.generation, self.app.cmp())
     }
 
     fn checker(&self) -> (crate::topics::Taxonomy, std::sync::Arc<crate::check::Rules>) {
-        (self.app.tax.clone(), self.app.rules.clone())
+        (self.app.tax().clone(), self.app.rules().clone())
     }
 
     fn take_effects(&mut self) -> Vec<crate::view::Effect> {
-        std::mem::take(&mut self.app.effects)
+        self.app.take_effects()
     }
 
     fn draw(&self, frame: &mut Frame, theme: &Theme) {
@@ -56,7 +56,7 @@ impl Model for Browser {
             Shown::Checklist => super::checklist::checklist(buf, area, self, theme),
         }
         // The help overlay over whichever screen asked for it.
-        if self.shown != Shown::Pair && self.app.mode == crate::keys::Mode::Help {
+        if self.shown != Shown::Pair && self.app.mode() == crate::keys::Mode::Help {
             super::status::draw_help(buf, &self.app, theme);
         }
     }

@@ -12,10 +12,10 @@ use crate::view::width::str_width;
 use crate::view::{Action, App};
 
 pub(super) fn draw_status(buf: &mut Buffer, app: &App, theme: &Theme, area: Rect) {
-    if app.mode == Mode::Search {
+    if app.mode() == Mode::Search {
         // What is typed always shows; the label and the hint give way to it.
         let width = area.width as usize;
-        let typed = format!("{}▏", app.input);
+        let typed = format!("{}▏", app.input());
         let hint = format!("  {}", app.prompt_hint());
         let room = width.saturating_sub(str_width(&typed));
         let label = fit(
@@ -29,10 +29,10 @@ pub(super) fn draw_status(buf: &mut Buffer, app: &App, theme: &Theme, area: Rect
     }
     let rows = app.rows();
     let label = app
-        .cmp
+        .cmp()
         .alignment
         .rows
-        .get(app.row)
+        .get(app.row())
         .map_or(String::new(), |r| r.label.clone());
     let view = match app.overview() {
         Some(crate::view::OverviewKind::Checklist) => "checklist",
@@ -47,31 +47,31 @@ pub(super) fn draw_status(buf: &mut Buffer, app: &App, theme: &Theme, area: Rect
     } else {
         format!(
             " {}/{} {label} · change {}/{} · {view}",
-            app.row + 1,
+            app.row() + 1,
             rows,
             change_pos,
             change_total
         )
     };
-    if !app.prefs.sync && !app.is_inline() {
-        left += if app.focus == 0 {
+    if !app.prefs().sync && !app.is_inline() {
+        left += if app.focus() == 0 {
             " · apart ◀"
         } else {
             " · apart ▶"
         };
     }
-    match app.prefs.filter {
+    match app.prefs().filter {
         Filter::All => {}
         Filter::Changes => left += " · changes only",
         Filter::New => left += " · new only",
     }
-    if app.prefs.dim_stock {
+    if app.prefs().dim_stock {
         left += " · stock dimmed";
     }
-    if !app.words_ready {
+    if !app.words_ready() {
         left += " · 分词中…";
     }
-    if let Some(q) = app.query.clone() {
+    if let Some(q) = app.query() {
         left += &format!(" · /{q}");
         if let Some((at, total)) = app.match_position() {
             left += &format!(" match {at}/{total}");
@@ -82,8 +82,8 @@ pub(super) fn draw_status(buf: &mut Buffer, app: &App, theme: &Theme, area: Rect
         left += &format!(" · {pending}");
     }
     let width = area.width as usize;
-    let right = match &app.message {
-        Some(m) => m.clone(),
+    let right = match app.message() {
+        Some(m) => m.to_string(),
         None => {
             // As many whole hints as fit.
             let room = width.saturating_sub(str_width(&left) + 2);
@@ -113,7 +113,7 @@ pub(super) fn draw_status(buf: &mut Buffer, app: &App, theme: &Theme, area: Rect
 }
 
 pub(crate) fn draw_help(buf: &mut Buffer, app: &App, theme: &Theme) {
-    let popup = rect(app.geometry.help());
+    let popup = rect(app.geometry().help());
     Clear.render(popup, buf);
     let block = Block::bordered()
         .title(" keys · 按键 (esc closes) ")
@@ -121,7 +121,7 @@ pub(crate) fn draw_help(buf: &mut Buffer, app: &App, theme: &Theme) {
     let inner = block.inner(popup);
     block.render(popup, buf);
     let mut lines: Vec<TLine> = Vec::new();
-    let modes = Mode::ALL.map(|m| (m, app.keymap.by_action(m)));
+    let modes = Mode::ALL.map(|m| (m, app.keymap().by_action(m)));
     let key_width = modes
         .iter()
         .flat_map(|(_, rows)| rows)
@@ -164,6 +164,6 @@ pub(crate) fn draw_help(buf: &mut Buffer, app: &App, theme: &Theme) {
     }
     debug_assert_eq!(lines.len(), app.help_lines(), "App::help_lines counts these lines");
     let max = lines.len().saturating_sub(inner.height as usize);
-    let top = app.help_scroll.min(max);
+    let top = app.help_scroll().min(max);
     Paragraph::new(lines).scroll((top as u16, 0)).render(inner, buf);
 }

@@ -2,6 +2,7 @@
 //! [`Action`]s, and `apply` to change the state. No terminal here; `ui` paints an `App` and the binary
 //! feeds it keys.
 
+mod access;
 mod cache;
 pub mod checklist;
 pub mod chunks;
@@ -142,17 +143,17 @@ impl Default for Prefs {
 
 /// The state of the interface.
 pub struct App {
-    pub cmp: Comparison,
-    pub tax: Taxonomy,
-    pub keymap: Keymap,
+    cmp: Comparison,
+    tax: Taxonomy,
+    keymap: Keymap,
     /// Word-level marks have arrived (before, rows show aligned plain text).
-    pub words_ready: bool,
-    pub row: usize,
+    words_ready: bool,
+    row: usize,
     /// Top line of each pane.
-    pub scroll: [usize; 2],
+    scroll: [usize; 2],
     /// The pane that scrolls when the panes scroll apart (0 left, 1 right).
-    pub focus: usize,
-    pub mode: Mode,
+    focus: usize,
+    mode: Mode,
     pending: crate::keys::Sequence,
     count: Option<usize>,
     awaiting_topic: bool,
@@ -164,44 +165,44 @@ pub struct App {
     /// What the panes show under any overview: topic rows, or the two reports whole.
     screen: Screen,
     /// How the reader chose to read: one value, carried from pair to pair in a series.
-    pub prefs: Prefs,
+    prefs: Prefs,
     /// The stock phrases: the built-in list, or what a series learned.
-    pub stock: std::sync::Arc<crate::stock::StockPhrases>,
+    stock: std::sync::Arc<crate::stock::StockPhrases>,
 
-    pub swapped: bool,
+    swapped: bool,
     /// The search being typed.
-    pub input: String,
-    pub query: Option<String>,
-    pub message: Option<String>,
-    pub help_scroll: usize,
+    input: String,
+    query: Option<String>,
+    message: Option<String>,
+    help_scroll: usize,
     /// The search match `n`/`N` went to last: (row, its id); the next one is counted from it.
-    pub current_match: Option<(usize, u64)>,
+    current_match: Option<(usize, u64)>,
     /// The overview shown over the panes, if one is: the changes, or the checklist.
     overlay: Option<OverviewKind>,
     /// The checklist's rules.
-    pub rules: std::sync::Arc<crate::check::Rules>,
+    rules: std::sync::Arc<crate::check::Rules>,
     /// The overview line under the cursor.
-    pub overview_cursor: usize,
-    pub geometry: Geometry,
+    overview_cursor: usize,
+    geometry: Geometry,
     /// The first key of each normal-mode action, for hints (the keymap does not change while running).
     hints: crate::keys::Hints,
     caches: cache::Caches,
-    pub quit: bool,
+    quit: bool,
     /// Shown as one pair of a series: the series' actions go to it (see [`series::Browser`]).
-    pub in_series: bool,
+    in_series: bool,
     /// A series' action asked for while this pair is shown, for the series to carry out.
-    pub series_request: Option<Action>,
+    series_request: Option<Action>,
     /// What the last inputs asked of the terminal, until the loop takes it.
-    pub effects: Vec<Effect>,
+    effects: Vec<Effect>,
     /// The analyst's review of this pair: refilings, notes, reviewed rows.
-    pub review: Option<review::Kept>,
+    review: Option<review::Kept>,
     /// What the text typed at the prompt is for.
     prompt: review::Prompt,
     /// A refiling was made or undone since the series last looked: its coverage follows.
-    pub review_changed: bool,
+    review_changed: bool,
     /// Long work (comparing again after a refiling) goes to the terminal side's worker as an
     /// [`Effect`] instead of being done within the key.
-    pub background: bool,
+    background: bool,
     /// A comparison is being made again: where to go and what to say when it comes back.
     recomparing: Option<review::Arrival>,
 }

@@ -112,6 +112,12 @@ impl Browser {
         self
     }
 
+    /// Long work of the pairs shown goes to the terminal side's worker (see [`App::with_worker`]).
+    pub fn with_worker(mut self) -> Self {
+        self.app.background = true;
+        self
+    }
+
     /// After a refiling in the pair on screen: the pair's reports filed as it says, and the
     /// coverage, figures and checklist of the series made again from them.
     fn follow_review(&mut self) {

@@ -104,16 +104,16 @@ fn every_row_steps_through_as_many_changes_as_it_counts_at_every_width() {
             let mut app = app(a, b, width);
             for row in 0..app.rows() {
                 app.update(Input::Action(Action::NextRow, 0));
-                while app.row < row {
+                while app.row() < row {
                     app.update(Input::Action(Action::NextRow, 1));
                 }
-                let counted = app.cmp.diffs[row].stats.changes;
+                let counted = app.cmp().diffs[row].stats.changes;
                 assert_eq!(app.change_position().1, counted, "{a} row {row} at {width} columns");
                 // `}` visits each, its number in the status line in step.
                 let mut seen = vec![app.change_position().0];
                 for _ in 0..counted + 1 {
                     app.update(Input::Action(Action::NextChange, 1));
-                    if app.row != row {
+                    if app.row() != row {
                         break;
                     }
                     seen.push(app.change_position().0);
@@ -122,7 +122,7 @@ fn every_row_steps_through_as_many_changes_as_it_counts_at_every_width() {
                 let expected: Vec<usize> = (seen[0]..=counted).collect();
                 assert_eq!(seen, expected, "{a} row {row} at {width} columns");
                 app.update(Input::Action(Action::GotoTop, 1));
-                while app.row > row {
+                while app.row() > row {
                     app.update(Input::Action(Action::PrevRow, 1));
                 }
             }

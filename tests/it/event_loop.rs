@@ -53,15 +53,15 @@ fn keys_drive_the_loop_to_a_row_and_q_ends_it() {
     let mut terminal = Terminal::new(TestBackend::new(120, 30)).expect("backend");
     let mut script = Script::new([key('J'), key('J'), Step::Idle, key('q'), key('J')]);
     run(&mut terminal, &mut app, &Theme::color(), &mut script).expect("runs");
-    assert!(app.quit);
-    assert_eq!(app.row, 2, "the key after q is never read");
+    assert!(app.quit());
+    assert_eq!(app.row(), 2, "the key after q is never read");
     assert_eq!(
         script.frames, 3,
         "a frame at start and after each key, none when idle; q quits first"
     );
     assert_eq!(script.steps.len(), 1);
     let shown = screen(&terminal);
-    let label = &app.cmp.alignment.rows[2].label;
+    let label = &app.cmp().alignment.rows[2].label;
     assert!(shown.contains(label.as_str()), "{shown}");
 }
 
@@ -71,26 +71,27 @@ fn the_first_frame_fits_the_terminal_and_a_resize_lays_it_out_again() {
     let mut terminal = Terminal::new(TestBackend::new(120, 30)).expect("backend");
     let mut script = Script::new([Step::Stop]);
     run(&mut terminal, &mut app, &Theme::color(), &mut script).expect("runs");
-    assert_eq!((app.geometry.width, app.geometry.total_height), (120, 30));
+    assert_eq!((app.geometry().width, app.geometry().total_height), (120, 30));
     assert!(!app.is_inline());
     terminal.backend_mut().resize(80, 24);
     let mut script = Script::new([Step::Input(Input::Resize { width: 80, height: 24 })]);
     run(&mut terminal, &mut app, &Theme::color(), &mut script).expect("runs");
     assert!(app.is_inline(), "narrow terminals get the inline view");
-    assert!(!screen(&terminal).contains('│') || app.geometry.separator.is_none());
+    assert!(!screen(&terminal).contains('│') || app.geometry().separator.is_none());
 }
 
 #[test]
 fn word_diffs_arriving_mark_the_words() {
-    let mut app = crate::util::app_of("一、法律顾问\n提供法律咨询16次。", "一、法律顾问\n提供法律咨询119次。");
+    let app = crate::util::app_of("一、法律顾问\n提供法律咨询16次。", "一、法律顾问\n提供法律咨询119次。");
     // As the interface starts: sentence-level diffs only, then the worker's word diffs.
-    let diffs = std::mem::take(&mut app.cmp.diffs);
-    let mut fresh = App::new(app.cmp.clone(), duibi::topics::Taxonomy::builtin(), app.keymap.clone());
-    assert!(!fresh.words_ready);
+    let mut cmp = app.cmp().clone();
+    let diffs = std::mem::take(&mut cmp.diffs);
+    let mut fresh = App::new(cmp, duibi::topics::Taxonomy::builtin(), app.keymap().clone());
+    assert!(!fresh.words_ready());
     let mut terminal = Terminal::new(TestBackend::new(120, 20)).expect("backend");
     let mut script = Script::new([Step::Input(Input::WordDiffs(diffs))]);
     run(&mut terminal, &mut fresh, &Theme::color(), &mut script).expect("runs");
-    assert!(fresh.words_ready);
+    assert!(fresh.words_ready());
     assert_eq!(script.frames, 2);
 }
 
@@ -98,24 +99,24 @@ fn word_diffs_arriving_mark_the_words() {
 fn clicking_a_sidebar_row_opens_it() {
     let mut app = demo_app();
     app.update(Input::Resize { width: 160, height: 30 });
-    let bar = app.geometry.sidebar.expect("a sidebar at 160 columns");
+    let bar = app.geometry().sidebar.expect("a sidebar at 160 columns");
     app.update(Input::Click {
         column: bar.x + 2,
         row: bar.y + 3,
     });
-    assert_eq!(app.row, 3);
+    assert_eq!(app.row(), 3);
     // A click below the last row, or on a pane, changes nothing.
     assert!(usize::from(bar.height) > app.rows());
     app.update(Input::Click {
         column: bar.x + 2,
         row: bar.y + app.rows() as u16,
     });
-    assert_eq!(app.row, 3);
+    assert_eq!(app.row(), 3);
     app.update(Input::Click {
-        column: app.geometry.content.x + 5,
-        row: app.geometry.content.y + 1,
+        column: app.geometry().content.x + 5,
+        row: app.geometry().content.y + 1,
     });
-    assert_eq!(app.row, 3);
+    assert_eq!(app.row(), 3);
 }
 
 #[test]
@@ -129,9 +130,9 @@ fn clicking_an_overview_line_opens_its_row() {
         .find(|&i| matches!(app.overview_layout().targets[i], duibi::view::overview::Target::Row(r) if r == 2))
         .expect("row 3 listed");
     app.update(Input::Click {
-        column: app.geometry.content.x + 4,
-        row: app.geometry.content.y + (line - top) as u16,
+        column: app.geometry().content.x + 4,
+        row: app.geometry().content.y + (line - top) as u16,
     });
     assert!(app.overview().is_none());
-    assert_eq!(app.row, 2);
+    assert_eq!(app.row(), 2);
 }

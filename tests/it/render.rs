@@ -169,7 +169,7 @@ fn sidebar_shows_every_rows_changes_or_side_within_its_border() {
     let mut app = demo_app();
     let buf = draw(&mut app, 160, 45, &Theme::color());
     let border = find(&buf, "│").expect("sidebar border").0;
-    for (i, row) in app.cmp.alignment.rows.iter().enumerate() {
+    for (i, row) in app.cmp().alignment.rows.iter().enumerate() {
         let y = 1 + i as u16;
         let line: String = cells(&buf, y)
             .into_iter()
@@ -182,7 +182,7 @@ fn sidebar_shows_every_rows_changes_or_side_within_its_border() {
         } else if row.passages.left.is_empty() {
             "▶".to_string()
         } else {
-            match app.cmp.diffs[i].stats.changes {
+            match app.cmp().diffs[i].stats.changes {
                 0 => "=".to_string(),
                 n => format!("±{n}"),
             }
@@ -209,7 +209,7 @@ fn a_row_with_one_changed_figure_never_looks_unchanged() {
     let first = screen.lines().nth(1).expect("first row");
     assert!(first.contains("±1"), "{first}");
     assert!(!screen.contains("100%"), "{screen}");
-    let out = duibi::render::text::compare(&app.cmp, &app.tax, false);
+    let out = duibi::render::text::compare(app.cmp(), app.tax(), false);
     assert!(out.contains("similarity 0.99"), "{out}");
     assert!(!out.contains("similarity 1.00"), "{out}");
     assert!(out.contains("1 change"), "{out}");
@@ -236,7 +236,7 @@ fn help_and_hints_follow_the_keymap_in_effect() {
 fn a_report_without_the_topic_says_so() {
     let mut app = demo_app();
     let row = app
-        .cmp
+        .cmp()
         .alignment
         .rows
         .iter()
@@ -327,7 +327,7 @@ fn styles_of_a_changed_row() {
 #[test]
 fn a_comparison_without_rows_shows_a_message_and_survives_every_key() {
     let demo = demo_app();
-    let mut cmp = demo.cmp.clone();
+    let mut cmp = demo.cmp().clone();
     cmp.alignment.rows.clear();
     cmp.paired.clear();
     cmp.diffs.clear();
@@ -349,7 +349,7 @@ fn the_overview_lists_every_row_and_enter_opens_a_figure_in_its_row() {
     let mut app = demo_app();
     keys(&mut app, "o");
     let screen = text(&draw(&mut app, 160, 45, &Theme::color()));
-    for row in &app.cmp.alignment.rows {
+    for row in &app.cmp().alignment.rows {
         assert!(screen.contains(&row.label), "{} in {screen}", row.label);
     }
     let line = screen
@@ -367,12 +367,12 @@ fn the_overview_lists_every_row_and_enter_opens_a_figure_in_its_row() {
         .iter()
         .position(|l| l.text().contains("提供法律咨询"))
         .expect("figure line");
-    while app.overview_cursor < target {
+    while app.overview_cursor() < target {
         keys(&mut app, "j");
     }
     keys(&mut app, "\n");
     assert!(app.overview().is_none());
-    assert_eq!(app.cmp.alignment.rows[app.row].label, "法律顾问");
+    assert_eq!(app.cmp().alignment.rows[app.row()].label, "法律顾问");
     let screen = draw(&mut app, 160, 45, &Theme::color());
     let (x, y) = find(&screen, "119次").expect("the figure is on screen");
     assert!(
@@ -416,13 +416,13 @@ fn n_steps_through_every_match_counting_them_and_marking_the_current_one() {
         .unwrap_or_else(|| panic!("match k/N in {first}"));
     assert!(total >= 3, "{first}");
     assert!(first.contains(&format!("match 1/{total}")), "{first}");
-    let mut seen = vec![(app.row, app.current_match)];
+    let mut seen = vec![(app.row(), app.current_match())];
     for k in 2..=total {
         keys(&mut app, "n");
         let s = status(&mut app);
         assert!(s.contains(&format!("match {k}/{total}")), "after {} n: {s}", k - 1);
-        assert!(!seen.contains(&(app.row, app.current_match)), "n moved on: {s}");
-        seen.push((app.row, app.current_match));
+        assert!(!seen.contains(&(app.row(), app.current_match())), "n moved on: {s}");
+        seen.push((app.row(), app.current_match()));
     }
     // The current match looks unlike the others.
     let buf = draw(&mut app, 160, 45, &Theme::color());
@@ -445,7 +445,7 @@ fn help_shows_whole_descriptions_on_a_wide_terminal() {
     keys(&mut app, "?");
     let screen = text(&draw(&mut app, 160, 60, &Theme::color()));
     for &a in duibi::keys::Action::ALL {
-        if !app.keymap.keys_for(duibi::keys::Mode::Normal, a).is_empty() {
+        if !app.keymap().keys_for(duibi::keys::Mode::Normal, a).is_empty() {
             assert!(screen.contains(a.description()), "{:?}: {screen}", a.description());
         }
     }
@@ -457,7 +457,7 @@ fn changes_only_folds_whole_unchanged_passages_and_keeps_the_changed_ones_header
     let right = left.replace("16次", "19次");
     let mut app = crate::util::app_of(left, &right);
     let row = app
-        .cmp
+        .cmp()
         .alignment
         .rows
         .iter()

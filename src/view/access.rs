@@ -1,0 +1,122 @@
+//! What the painter and the terminal side read of [`App`]. Its fields are private: every change
+//! goes through [`App::update`], so these give read access only (and take the effects).
+
+use std::sync::Arc;
+
+use super::{App, Effect, Geometry, Prefs, review};
+use crate::check::Rules;
+use crate::compare::Comparison;
+use crate::keys::{Keymap, Mode};
+use crate::topics::Taxonomy;
+
+impl App {
+    pub fn cmp(&self) -> &Comparison {
+        &self.cmp
+    }
+
+    /// The taxonomy in effect: the built-in or configured one, with the analyst's own topics.
+    pub fn tax(&self) -> &Taxonomy {
+        &self.tax
+    }
+
+    pub fn keymap(&self) -> &Keymap {
+        &self.keymap
+    }
+
+    pub fn rules(&self) -> &Arc<Rules> {
+        &self.rules
+    }
+
+    /// Word-level marks have arrived (before, rows show aligned plain text).
+    pub fn words_ready(&self) -> bool {
+        self.words_ready
+    }
+
+    /// The row on screen.
+    pub fn row(&self) -> usize {
+        self.row
+    }
+
+    /// Top line of each pane.
+    pub fn scroll(&self) -> [usize; 2] {
+        self.scroll
+    }
+
+    /// The pane that scrolls when the panes scroll apart (0 left, 1 right).
+    pub fn focus(&self) -> usize {
+        self.focus
+    }
+
+    pub fn mode(&self) -> Mode {
+        self.mode
+    }
+
+    pub fn prefs(&self) -> Prefs {
+        self.prefs
+    }
+
+    pub fn swapped(&self) -> bool {
+        self.swapped
+    }
+
+    /// The analyst's review of this pair, when one is kept.
+    pub fn review(&self) -> Option<&review::Kept> {
+        self.review.as_ref()
+    }
+
+    /// The text being typed at the prompt.
+    pub fn input(&self) -> &str {
+        &self.input
+    }
+
+    /// The search in effect.
+    pub fn query(&self) -> Option<&str> {
+        self.query.as_deref()
+    }
+
+    /// The status line's message.
+    pub fn message(&self) -> Option<&str> {
+        self.message.as_deref()
+    }
+
+    pub fn help_scroll(&self) -> usize {
+        self.help_scroll
+    }
+
+    /// The overview line under the cursor.
+    pub fn overview_cursor(&self) -> usize {
+        self.overview_cursor
+    }
+
+    /// The search match `n`/`N` went to last: (row, its id).
+    pub fn current_match(&self) -> Option<(usize, u64)> {
+        self.current_match
+    }
+
+    pub fn geometry(&self) -> &Geometry {
+        &self.geometry
+    }
+
+    /// The user asked to leave.
+    pub fn quit(&self) -> bool {
+        self.quit
+    }
+
+    /// Long work (comparing again after a refiling) goes to the terminal side's worker as an
+    /// [`Effect::Background`] instead of being done within the key.
+    pub fn with_worker(mut self) -> Self {
+        self.background = true;
+        self
+    }
+
+    /// With a line for the first screen's status bar.
+    pub fn with_message(mut self, message: Option<String>) -> Self {
+        self.message = message;
+        self
+    }
+
+    /// What the last inputs asked of the terminal, taken by the loop.
+    pub fn take_effects(&mut self) -> Vec<Effect> {
+        std::mem::take(&mut self.effects)
+    }
+}
