@@ -75,10 +75,10 @@ fn item(r: &ReportCheck, k: usize) -> (String, String, Option<bool>) {
 
 /// The checklist table, the cursor's cell reversed, its report named at the foot.
 pub(super) fn checklist(buf: &mut Buffer, area: Rect, b: &Browser, theme: &Theme) {
-    let Some(list) = &b.checklist else { return };
+    let Some(list) = &b.checklist() else { return };
     let n = list.reports.len();
     let width = area.width as usize;
-    let h = b.app.hints();
+    let h = b.app().hints();
     let title = format!(
         " 清单 checklist · {n} reports · {}: the report's checklist in its pair · {} coverage · {} quit",
         h.key(Action::Open),
@@ -91,7 +91,7 @@ pub(super) fn checklist(buf: &mut Buffer, area: Rect, b: &Browser, theme: &Theme
         .max()
         .unwrap_or(8)
         + 2;
-    let (row, col) = b.checklist_cursor;
+    let (row, col) = b.checklist_cursor();
     let fits = (width.saturating_sub(labels + 1) / COL).clamp(1, n.max(1));
     let first = col.saturating_sub(fits - 1).min(n.saturating_sub(fits));
     let mut head = vec![Span::raw(fit(" item", labels, false))];
@@ -138,7 +138,7 @@ pub(super) fn checklist(buf: &mut Buffer, area: Rect, b: &Browser, theme: &Theme
             Line::raw(fit(&format!(" {}", shown(&why)), width, false)),
         );
     }
-    let status = match &b.message {
+    let status = match &b.message() {
         Some(m) => format!(" {}", shown(m)),
         None => list
             .reports

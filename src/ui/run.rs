@@ -41,11 +41,11 @@ impl Model for App {
     }
 
     fn quit(&self) -> bool {
-        self.quit()
+        App::quit(self)
     }
 
     fn words_ready(&self) -> bool {
-        self.words_ready()
+        App::words_ready(self)
     }
 
     fn comparison(&self) -> (u64, &Comparison) {

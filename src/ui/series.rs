@@ -27,37 +27,37 @@ impl Model for Browser {
     }
 
     fn quit(&self) -> bool {
-        self.quit
+        Browser::quit(self)
     }
 
     fn words_ready(&self) -> bool {
-        self.app.words_ready()
+        self.app().words_ready()
     }
 
     fn comparison(&self) -> (u64, &Comparison) {
-        (self.generation, self.app.cmp())
+        (self.generation(), self.app().cmp())
     }
 
     fn checker(&self) -> (crate::topics::Taxonomy, std::sync::Arc<crate::check::Rules>) {
-        (self.app.tax().clone(), self.app.rules().clone())
+        (self.app().tax().clone(), self.app().rules().clone())
     }
 
     fn take_effects(&mut self) -> Vec<crate::view::Effect> {
-        self.app.take_effects()
+        Browser::take_effects(self)
     }
 
     fn draw(&self, frame: &mut Frame, theme: &Theme) {
         let area = frame.area();
         let buf = frame.buffer_mut();
-        match self.shown {
-            Shown::Pair => super::Screen { app: &self.app, theme }.render(area, buf),
+        match self.shown() {
+            Shown::Pair => super::Screen { app: self.app(), theme }.render(area, buf),
             Shown::Coverage => coverage(buf, area, self, theme),
             Shown::Figures => figures(buf, area, self, theme),
             Shown::Checklist => super::checklist::checklist(buf, area, self, theme),
         }
         // The help overlay over whichever screen asked for it.
-        if self.shown != Shown::Pair && self.app.mode() == crate::keys::Mode::Help {
-            super::status::draw_help(buf, &self.app, theme);
+        if self.shown() != Shown::Pair && self.app().mode() == crate::keys::Mode::Help {
+            super::status::draw_help(buf, self.app(), theme);
         }
     }
 }
@@ -68,8 +68,8 @@ const SHORT_LEGEND: &str = "n/c: n sentences, c copied from the report before ·
 /// A column's title: the report's year, numbered when the units differ (`3:2024`; the status line
 /// names the unit), else its number.
 fn column_title(b: &Browser, i: usize) -> String {
-    match b.series.reports[i].doc.year {
-        Some(y) if b.series.mixed_units() => format!("{}:{y}", i + 1),
+    match b.series().reports[i].doc.year {
+        Some(y) if b.series().mixed_units() => format!("{}:{y}", i + 1),
         Some(y) => y.to_string(),
         None => format!("#{}", i + 1),
     }
@@ -96,11 +96,16 @@ fn hidden_columns(first: usize, count: usize, total: usize) -> String {
 const COL: usize = 8;
 
 fn coverage(buf: &mut Buffer, area: Rect, b: &Browser, theme: &Theme) {
-    let cov = &b.coverage;
-    let n = b.series.reports.len();
+    let cov = &b.coverage();
+    let n = b.series().reports.len();
     let label_cols = cov.topics.iter().map(|t| str_width(&t.label)).max().unwrap_or(4).max(8) + 2;
-    let (first, count) = columns(n, b.cursor.1, (area.width as usize).saturating_sub(label_cols + 1), COL);
-    let h = b.app.hints();
+    let (first, count) = columns(
+        n,
+        b.cursor().1,
+        (area.width as usize).saturating_sub(label_cols + 1),
+        COL,
+    );
+    let h = b.app().hints();
     let title = format!(
         " 覆盖 coverage · {n} reports · {}: topic vs the report before · {} figures · {} pair · {} help · {} quit",
         h.key(Action::Open),
@@ -118,17 +123,17 @@ fn coverage(buf: &mut Buffer, area: Rect, b: &Browser, theme: &Theme) {
     let topic_head = format!(" topic{}", hidden_columns(first, count, n));
     let mut head = vec![Span::raw(fit(&topic_head, label_cols, false))];
     for i in first..first + count {
-        let style = if i == b.cursor.1 { theme.title } else { theme.dim };
+        let style = if i == b.cursor().1 { theme.title } else { theme.dim };
         head.push(Span::styled(fit(&column_title(b, i), COL, true), style));
     }
     line(buf, area, area.y + 1, Line::from(head));
     // Rows: topics, then the whole reports; the cursor row kept on screen.
-    let body = (area.height as usize).saturating_sub(6 + usize::from(!b.series.skipped.is_empty()));
-    let top = b.cursor.0.saturating_sub(body.saturating_sub(1));
+    let body = (area.height as usize).saturating_sub(6 + usize::from(!b.series().skipped.is_empty()));
+    let top = b.cursor().0.saturating_sub(body.saturating_sub(1));
     let mut y = area.y + 2;
     let cell_span = |cells: &[Cell], i: usize, selected: bool| {
         let c = &cells[i];
-        let text = cell_text(c, b.series.previous(i).map(|p| &cells[p]));
+        let text = cell_text(c, b.series().previous(i).map(|p| &cells[p]));
         let mut style = match text.chars().next() {
             Some('−') => theme.deleted,
             Some('+') => theme.inserted,
@@ -144,10 +149,10 @@ fn coverage(buf: &mut Buffer, area: Rect, b: &Browser, theme: &Theme) {
     for (r, row) in cov.topics.iter().enumerate().skip(top).take(body) {
         let mut spans = vec![Span::styled(
             fit(&format!(" {}", row.label), label_cols, false),
-            if r == b.cursor.0 { theme.title } else { theme.plain },
+            if r == b.cursor().0 { theme.title } else { theme.plain },
         )];
         for i in first..first + count {
-            spans.push(cell_span(&row.cells, i, (r, i) == b.cursor));
+            spans.push(cell_span(&row.cells, i, (r, i) == b.cursor()));
         }
         line(buf, area, y, Line::from(spans));
         y += 1;
@@ -159,9 +164,9 @@ fn coverage(buf: &mut Buffer, area: Rect, b: &Browser, theme: &Theme) {
     line(buf, area, y, Line::from(whole));
     let footer = area.y + area.height.saturating_sub(3);
     // Files of a folder that could not be read: named, above the legend.
-    if !b.series.skipped.is_empty() {
+    if !b.series().skipped.is_empty() {
         let names: Vec<String> = b
-            .series
+            .series()
             .skipped
             .iter()
             .map(|s| {
@@ -197,13 +202,13 @@ fn coverage(buf: &mut Buffer, area: Rect, b: &Browser, theme: &Theme) {
         footer + 1,
         Line::raw(fit(&cursor_text(b), area.width as usize, false)),
     );
-    let report = &b.series.reports[b.cursor.1].doc;
-    let file = match &b.message {
+    let report = &b.series().reports[b.cursor().1].doc;
+    let file = match &b.message() {
         Some(m) => format!(" {}", shown(m)),
         None => format!(
             " #{} {} · {}",
-            b.cursor.1 + 1,
-            shown(&b.names[b.cursor.1]),
+            b.cursor().1 + 1,
+            shown(&b.names()[b.cursor().1]),
             shown(&report.file_name())
         ),
     };
@@ -217,10 +222,10 @@ fn coverage(buf: &mut Buffer, area: Rect, b: &Browser, theme: &Theme) {
 
 /// What the cell under the cursor says, in words.
 fn cursor_text(b: &Browser) -> String {
-    let Some(row) = b.coverage.topics.get(b.cursor.0) else {
+    let Some(row) = b.coverage().topics.get(b.cursor().0) else {
         return String::new();
     };
-    let i = b.cursor.1;
+    let i = b.cursor().1;
     let c = &row.cells[i];
     let mut out = format!(" {} · {}: ", row.label, column_title(b, i));
     if !c.covered() {
@@ -234,15 +239,15 @@ fn cursor_text(b: &Browser) -> String {
     if let Some(d) = c.dropped.filter(|&d| d > 0) {
         out += &format!("; {d} of the report before's gone");
     }
-    if let Some(why) = b.series.alone_because(i) {
+    if let Some(why) = b.series().alone_because(i) {
         out += &format!(" · {why}");
     }
     out
 }
 
 fn figures(buf: &mut Buffer, area: Rect, b: &Browser, theme: &Theme) {
-    let n = b.series.reports.len();
-    let h = b.app.hints();
+    let n = b.series().reports.len();
+    let h = b.app().hints();
     let title = format!(
         " 数字 figures · {n} reports · {}/{} move · {} opens where stated · {} or {} the coverage · {} help · {} quit",
         h.key(Action::ScrollDown),
@@ -259,7 +264,7 @@ fn figures(buf: &mut Buffer, area: Rect, b: &Browser, theme: &Theme) {
         area.y,
         Line::styled(fit(&title, area.width as usize, false), theme.header),
     );
-    let Some(f) = &b.figures else {
+    let Some(f) = &b.figures() else {
         return;
     };
     let label_cols = f
@@ -271,7 +276,7 @@ fn figures(buf: &mut Buffer, area: Rect, b: &Browser, theme: &Theme) {
         .clamp(8, 24)
         + 2;
     let topic_label = |id: &str| -> String {
-        b.coverage
+        b.coverage()
             .topics
             .iter()
             .find(|t| t.id == id)
@@ -321,7 +326,7 @@ fn figures(buf: &mut Buffer, area: Rect, b: &Browser, theme: &Theme) {
     // Title, column heads, the table, and the change column's legend at the foot.
     let body = (area.height as usize).saturating_sub(3);
     // The cursor's measure (`figures_scroll`) kept on screen, shown reversed; enter opens it.
-    let cursor = b.figures_scroll;
+    let cursor = b.figures_scroll();
     let top = cursor.saturating_sub(body.saturating_sub(1));
     if area.height >= 4 {
         let legend = fit(&format!(" {CHANGE_LEGEND}"), area.width as usize, false);
@@ -338,7 +343,7 @@ fn figures(buf: &mut Buffer, area: Rect, b: &Browser, theme: &Theme) {
         for i in first..first + count {
             let value = m.values[i].as_deref().map_or("·".to_string(), shown);
             // Highlighted where it differs from what the reports this one follows stated last.
-            let before = m.stated_before(i, &|k| b.series.previous(k));
+            let before = m.stated_before(i, &|k| b.series().previous(k));
             let moved = m.values[i].as_deref().zip(before).is_some_and(|(v, w)| v != w);
             let style = match (&m.values[i], moved) {
                 (None, _) => theme.dim,
@@ -347,7 +352,7 @@ fn figures(buf: &mut Buffer, area: Rect, b: &Browser, theme: &Theme) {
             };
             spans.push(Span::styled(fit(&value, value_cols, true), style));
         }
-        let change = m.latest_change(&|i| b.series.previous(i));
+        let change = m.latest_change(&|i| b.series().previous(i));
         let style = match &change {
             Some(Change::By(d)) if !d.starts_with('±') => theme.figure,
             Some(Change::By(_)) => Style::default(),

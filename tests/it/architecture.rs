@@ -372,3 +372,22 @@ fn per_report_values_are_sides() {
     }
     assert!(found.is_empty(), "left and right fields written by hand: {found:?}");
 }
+
+/// The interface's state changes in one place: the pair view's `App` and the series' `Browser`
+/// have no public field, so nothing outside `update` can set one.
+#[test]
+fn the_interface_state_has_no_public_field() {
+    let modules = modules();
+    for (module, name) in [(vec!["view"], "App"), (vec!["view", "series"], "Browser")] {
+        let module: Module = module.into_iter().map(String::from).collect();
+        let code = &modules[&module];
+        let start = code.find(&format!("pub struct {name} {{")).expect("the struct");
+        let body = &code[start..start + code[start..].find("\n}").expect("its end")];
+        let public: Vec<&str> = body
+            .lines()
+            .skip(1)
+            .filter(|l| l.trim_start().starts_with("pub"))
+            .collect();
+        assert!(public.is_empty(), "{name} has public fields: {public:?}");
+    }
+}

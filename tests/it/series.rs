@@ -295,14 +295,14 @@ fn enter_on_a_figure_opens_the_line_that_states_it() {
     let mut b = browser();
     b.update(Input::Action(Action::Figures, 1));
     let _ = screen(&mut b, 120, 30);
-    let f = b.figures.clone().expect("figures made");
+    let f = b.figures().cloned().expect("figures made");
     // A measure stated in a report that has one before it.
     let k = f
         .measures
         .iter()
         .position(|m| {
             let at = (0..m.values.len()).rev().find(|&i| m.values[i].is_some());
-            at.is_some_and(|i| b.series.previous(i).is_some())
+            at.is_some_and(|i| b.series().previous(i).is_some())
         })
         .expect("a figure with a report before");
     for _ in 0..k {
@@ -312,7 +312,7 @@ fn enter_on_a_figure_opens_the_line_that_states_it() {
     let m = &f.measures[k];
     let value = m.values.iter().rev().flatten().next().expect("stated").clone();
     b.update(Input::Action(Action::Open, 1));
-    assert_eq!(b.shown, Shown::Pair, "{table}");
+    assert_eq!(b.shown(), Shown::Pair, "{table}");
     let pair = screen(&mut b, 120, 30);
     assert!(pair.contains(&value), "{} {value} on screen:\n{pair}", m.label);
 }
