@@ -51,9 +51,14 @@ pub fn is_punct(c: char) -> bool {
             | '·')
 }
 
-/// Ends a sentence.
+/// Ends a sentence for good: a full stop, exclamation or question mark of either width.
+pub fn is_full_stop(c: char) -> bool {
+    matches!(c, '。' | '！' | '？' | '!' | '?')
+}
+
+/// Ends a sentence: a full stop, or a semicolon (which ends one of a list of clauses).
 pub fn is_sentence_end(c: char) -> bool {
-    matches!(c, '。' | '！' | '？' | '!' | '?' | '；' | ';')
+    is_full_stop(c) || matches!(c, '；' | ';')
 }
 
 /// A colon of either width.
@@ -82,16 +87,27 @@ pub fn is_heading_stop(c: char) -> bool {
     (is_sentence_end(c) && c != ';') || is_colon(c)
 }
 
+/// The Chinese digits one to nine (zero is 零 in counting, 〇 when digits are written one by one).
+const CHINESE_DIGITS: [char; 9] = ['一', '二', '三', '四', '五', '六', '七', '八', '九'];
+
 /// The Chinese digits that number headings and items (一 to 十).
 pub fn is_chinese_numeral(c: char) -> bool {
-    "一二三四五六七八九十".contains(c)
+    c == '十' || CHINESE_DIGITS.contains(&c)
 }
 
 /// The value of a Chinese digit as written in years and counts: 〇/零 0, 一 1 … 九 9.
 pub fn chinese_digit(c: char) -> Option<u32> {
     match c {
         '〇' | '零' | '○' => Some(0),
-        _ => "一二三四五六七八九".chars().position(|d| d == c).map(|p| p as u32 + 1),
+        _ => CHINESE_DIGITS.iter().position(|&d| d == c).map(|p| p as u32 + 1),
+    }
+}
+
+/// Digit `d` (0–9) in Chinese, `zero` standing for 0.
+pub fn chinese_digit_char(d: u32, zero: char) -> char {
+    match d {
+        1..=9 => CHINESE_DIGITS[d as usize - 1],
+        _ => zero,
     }
 }
 
@@ -143,6 +159,25 @@ mod tests {
         }
         for c in "（《「“法a1".chars() {
             assert!(!is_no_line_start(c), "{c}");
+        }
+    }
+
+    #[test]
+    fn chinese_digits_read_and_write_both_ways() {
+        for d in 0..10 {
+            assert_eq!(chinese_digit(chinese_digit_char(d, '〇')), Some(d));
+            assert_eq!(chinese_digit(chinese_digit_char(d, '零')), Some(d));
+        }
+        assert!(is_chinese_numeral('十') && is_chinese_numeral('九') && !is_chinese_numeral('〇'));
+    }
+
+    #[test]
+    fn full_stops_end_sentences_and_semicolons_only_clauses_of_one() {
+        for c in "。！？!?".chars() {
+            assert!(is_full_stop(c) && is_sentence_end(c), "{c}");
+        }
+        for c in "；;".chars() {
+            assert!(!is_full_stop(c) && is_sentence_end(c), "{c}");
         }
     }
 }

@@ -193,9 +193,9 @@ pub fn parse_marker(line: &str) -> Option<Marker> {
 
 /// 1 → 一, 10 → 十, 11 → 十一, 20 → 二十, 105 → 一百零五.
 pub fn chinese_counting(n: u32) -> String {
-    const DIGITS: [&str; 10] = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+    let digit = |d: u32| crate::chars::chinese_digit_char(d, '零');
     if n == 0 {
-        return DIGITS[0].to_string();
+        return digit(0).to_string();
     }
     let parts = [
         (n / 1000 % 10, "千"),
@@ -211,12 +211,12 @@ pub fn chinese_counting(n: u32) -> String {
             continue;
         }
         if pending_zero {
-            out.push_str(DIGITS[0]);
+            out.push(digit(0));
             pending_zero = false;
         }
         // 十一, not 一十一, when ten leads.
         if !(d == 1 && unit == "十" && out.is_empty()) {
-            out.push_str(DIGITS[d as usize]);
+            out.push(digit(d));
         }
         out.push_str(unit);
     }

@@ -76,7 +76,6 @@ impl Counters {
 /// A number in one of Word's (and LibreOffice's) numbering formats.
 pub(super) fn format_number(n: u32, format: &str) -> String {
     use crate::numbering::{chinese_counting, circled, letters, roman};
-    const DIGITS: [char; 10] = ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
     match format {
         "chineseCounting"
         | "chineseCountingThousand"
@@ -91,7 +90,7 @@ pub(super) fn format_number(n: u32, format: &str) -> String {
         "ideographDigital" | "taiwaneseDigital" | "japaneseDigitalTenThousand" => n
             .to_string()
             .chars()
-            .map(|c| DIGITS[c.to_digit(10).unwrap_or(0) as usize])
+            .map(|c| crate::chars::chinese_digit_char(c.to_digit(10).unwrap_or(0), '〇'))
             .collect(),
         "ideographTraditional" if (1..=10).contains(&n) => {
             ["甲", "乙", "丙", "丁", "戊", "己", "庚", "辛", "壬", "癸"][n as usize - 1].to_string()

@@ -51,7 +51,7 @@ fn clean_heading(s: &str) -> String {
         }
         out.push(c);
     }
-    while out.ends_with(['。', '；', ';', '，', ',', '：', ':', '！', '？']) {
+    while out.ends_with(crate::chars::is_clause_end) {
         out.pop();
     }
     out

@@ -64,8 +64,8 @@ fn is_closing_line(s: &str) -> bool {
 /// A numbered line that carries no body text after its heading sentence.
 fn is_heading_only(line: &str) -> bool {
     parse_marker(line).is_some_and(|m| {
-        let rest = line[m.len..].trim_end_matches(['。', '！', '？']);
-        !rest.contains(['。', '！', '？'])
+        let rest = line[m.len..].trim_end_matches(crate::chars::is_full_stop);
+        !rest.contains(crate::chars::is_full_stop)
     })
 }
 
