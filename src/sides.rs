@@ -60,6 +60,22 @@ impl<T> Sides<T> {
         }
     }
 
+    /// A value for each side from `f`, on two threads when `apart` (work that takes long enough to
+    /// be worth a thread, such as a pass over a whole large report).
+    pub fn from_fn_apart(apart: bool, f: impl Fn(Side) -> T + Sync) -> Self
+    where
+        T: Send,
+    {
+        if !apart {
+            return Sides::from_fn(f);
+        }
+        std::thread::scope(|s| {
+            let right = s.spawn(|| f(Side::Right));
+            let left = f(Side::Left);
+            Sides::new(left, right.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+        })
+    }
+
     /// A reference to each value.
     pub fn as_ref(&self) -> Sides<&T> {
         Sides::new(&self.left, &self.right)
@@ -134,6 +150,12 @@ mod tests {
         assert_eq!(Sides::from_fn(Side::other).left, Side::Right);
         assert_eq!(s.map(str::len), Sides::new(3, 3));
         assert_eq!(s.as_ref().both(), [&&"old", &&"new"]);
+        for apart in [false, true] {
+            assert_eq!(
+                Sides::from_fn_apart(apart, Side::other),
+                Sides::new(Side::Right, Side::Left)
+            );
+        }
         let mut n = Sides::new(1, 2);
         n.both_mut().into_iter().for_each(|v| *v *= 10);
         assert_eq!(n.both(), [&10, &20]);

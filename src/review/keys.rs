@@ -42,15 +42,9 @@ pub fn report(doc: &Document) -> ReportRef {
 
 /// The two reports of a pair as the review knows them; large ones digested side by side.
 pub fn reports(docs: Sides<&Document>) -> [ReportRef; 2] {
-    let Sides { left, right } = docs;
-    if left.all_len() + right.all_len() <= 1 << 20 {
-        return [report(left), report(right)];
-    }
-    std::thread::scope(|s| {
-        let l = s.spawn(|| report(left));
-        let r = report(right);
-        [l.join().unwrap_or_else(|e| std::panic::resume_unwind(e)), r]
-    })
+    let large = docs.left.all_len() + docs.right.all_len() > 1 << 20;
+    let Sides { left, right } = Sides::from_fn_apart(large, |side| report(docs[side]));
+    [left, right]
 }
 
 /// A sentence's key: the digest of its trimmed text (what filing looks refilings up by).

@@ -179,8 +179,13 @@ impl App {
         };
         let w = |i: usize| widths.get(i).copied().unwrap_or(40).saturating_sub(2).max(4) as usize;
         let rows = &self.cmp.alignment.rows;
+        // Both reports at once on a large pair: each pass goes over a whole report.
+        let docs = &self.cmp.docs;
+        let large = || docs.left.all_len() + docs.right.all_len() > 1 << 19;
         let marks = self.caches.place_marks.get_or_insert_with(|| {
-            Sides::from_fn(|side| document::marks_by_place(rows, &self.cmp.diffs, side, self.cmp.doc(side)))
+            Sides::from_fn_apart(large(), |side| {
+                document::marks_by_place(rows, &self.cmp.diffs, side, self.cmp.doc(side))
+            })
         });
         let key = (widths.clone(), opts.clone());
         match self.caches.docs.as_mut() {
@@ -192,10 +197,11 @@ impl App {
                 *k = key;
             }
             _ => {
-                let layouts = [0, 1].map(|pane| {
-                    let side = Side::in_pane(pane, self.swapped);
-                    document::measure(self.cmp.doc(side), w(pane), &marks[side])
-                });
+                let swapped = self.swapped;
+                let layouts = Sides::from_fn_apart(large(), |side| {
+                    document::measure(self.cmp.doc(side), w(side.pane(swapped)), &marks[side])
+                })
+                .into_panes(swapped);
                 self.caches.docs = Some((key, layouts));
             }
         }

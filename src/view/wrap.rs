@@ -45,7 +45,9 @@ fn by_clusters(text: &str, mut widths: Vec<usize>, mut inside: Vec<bool>) -> (Ve
 /// U+309A, ideographic tone marks U+302A…U+302F, half-width voicing U+FF9E, U+FF9F), joiners,
 /// variation selectors, Hangul jamo, regional indicators: everything the cluster rules can join.
 fn is_lone(c: char) -> bool {
-    matches!(c,
+    // The two ranges report text is mostly made of, before the rest.
+    is_common(c)
+        || matches!(c,
         ' '..='~' | '\n' | '\t'
         | '\u{a0}'..='\u{2ff}'
         | '\u{2010}'..='\u{2027}'
@@ -57,6 +59,21 @@ fn is_lone(c: char) -> bool {
         | '\u{3200}'..='\u{9fff}'
         | '\u{ff01}'..='\u{ff9d}'
         | '\u{ffa0}'..='\u{ffef}')
+}
+
+/// Printable ASCII and the unified ideographs: what report text is mostly made of.
+fn is_common(c: char) -> bool {
+    matches!(c, ' '..='~' | '\u{4e00}'..='\u{9fff}')
+}
+
+/// The display width of a character that is a cluster of its own ([`is_lone`]), as
+/// `UnicodeWidthStr` gives it for the character alone; the common ranges without a table lookup.
+fn lone_width(c: char) -> usize {
+    match c {
+        ' '..='~' => 1,
+        '\u{4e00}'..='\u{9fff}' => 2,
+        _ => UnicodeWidthStr::width(&*c.encode_utf8(&mut [0; 4])),
+    }
 }
 
 /// For each character of `text`, whether a line may not break before it: inside a figure and its
@@ -85,7 +102,6 @@ pub fn line_starts(text: &str, width: usize) -> Vec<usize> {
     // Report text (every character a cluster of its own) streams through, no table per character:
     // a report of one sentence is measured without holding three copies of its length.
     if text.chars().all(is_lone) {
-        let mut buf = [0; 4];
         let mut figure_end = 0;
         let mut previous_digit = false;
         let cells = text.char_indices().map(move |(i, c)| {
@@ -95,7 +111,7 @@ pub fn line_starts(text: &str, width: usize) -> Vec<usize> {
             }
             let glue = crate::chars::is_no_line_start(c) || (i < figure_end && !starts_figure);
             previous_digit = c.is_ascii_digit();
-            (c, UnicodeWidthStr::width(&*c.encode_utf8(&mut buf)), false, glue)
+            (c, lone_width(c), false, glue)
         });
         return breaks(cells, width);
     }
@@ -116,7 +132,7 @@ fn breaks(cells: impl Iterator<Item = (char, usize, bool, bool)>, width: usize) 
     let mut used = 0;
     // Index (in characters) of the first character of the current line, and that line's cells.
     let mut line_start = 0;
-    let mut line: Vec<(usize, bool)> = Vec::new();
+    let mut line: Vec<(usize, bool)> = Vec::with_capacity(width + 1);
     for (at, (c, w, inside, glue)) in cells.enumerate() {
         if c == '\n' {
             line_start = at + 1;
@@ -414,6 +430,14 @@ mod tests {
                 })
                 .collect();
             assert_eq!(cluster_widths(&t), slow(&t), "{t:?}");
+        }
+        // The widths taken without a table are the table's.
+        for &c in &lone {
+            assert_eq!(
+                lone_width(c),
+                UnicodeWidthStr::width(&*c.encode_utf8(&mut [0; 4])),
+                "{c:?}"
+            );
         }
         // Text with a joining character goes by the rules.
         let joined = "e\u{301}中";
