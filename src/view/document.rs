@@ -68,14 +68,34 @@ pub struct Marks {
 pub fn marks_by_place(rows: &[Row], diffs: &[RowDiff], side: Side, doc: &Document) -> HashMap<Place, Marks> {
     let mut out: HashMap<Place, Marks> = HashMap::new();
     for (row, diff) in rows.iter().zip(diffs) {
-        let mut linked: HashMap<usize, bool> = HashMap::new();
+        let passages = &row.passages[side];
+        let units = &diff.units[side];
+        // Which units changed (added, dropped, edited or moved): a unit no link names is one.
+        let mut changed = vec![true; units.len()];
         for l in &diff.links {
-            linked.insert(l.unit(side), l.changed || l.moved);
+            if let Some(c) = changed.get_mut(l.unit(side)) {
+                *c = l.changed || l.moved;
+            }
         }
-        let origins: Vec<_> = row.passages[side].iter().map(|p| p.origins(doc)).collect();
+        let spans_of = |pi: usize| diff.spans[side].get(pi).map_or(&[][..], Vec::as_slice);
+        // Origins only for the passages with something to mark: working out a section's takes
+        // allocations, and most passages of a long report are unchanged.
+        let mut marked = vec![false; passages.len()];
+        for (pi, m) in marked.iter_mut().enumerate() {
+            *m = spans_of(pi).iter().any(|s| s.mark != Mark::Equal);
+        }
+        for (u, _) in units.iter().zip(&changed).filter(|(_, c)| **c) {
+            if let Some(m) = marked.get_mut(u.passage) {
+                *m = true;
+            }
+        }
+        let origins: Vec<_> = passages
+            .iter()
+            .zip(&marked)
+            .map(|(p, &m)| if m { p.origins(doc) } else { Default::default() })
+            .collect();
         for (pi, origins) in origins.iter().enumerate() {
-            let spans = diff.spans[side].get(pi).map_or(&[][..], Vec::as_slice);
-            for s in spans.iter().filter(|s| s.mark != Mark::Equal) {
+            for s in spans_of(pi).iter().filter(|s| s.mark != Mark::Equal) {
                 for o in origins.iter() {
                     if let Some(range) = o.map(&s.range) {
                         out.entry(o.place).or_default().spans.push(Span { range, ..s.clone() });
@@ -85,10 +105,7 @@ pub fn marks_by_place(rows: &[Row], diffs: &[RowDiff], side: Side, doc: &Documen
         }
         // Each unit once (not the units of every passage for every passage: a row may hold
         // thousands of both).
-        for (k, u) in diff.units[side].iter().enumerate() {
-            if !linked.get(&k).copied().unwrap_or(true) {
-                continue;
-            }
+        for (u, _) in units.iter().zip(&changed).filter(|(_, c)| **c) {
             let Some(origins) = origins.get(u.passage) else {
                 continue;
             };
