@@ -89,9 +89,18 @@ pub struct RecompareJob {
     pub base: Taxonomy,
 }
 
+/// A comparison made again, ready to install: its taxonomy (the analyst's topics in it), and
+/// each row's review key and content digest (a pass over the whole text, made where it was made).
+#[derive(Debug, Clone)]
+pub struct Recomparison {
+    pub cmp: Comparison,
+    pub tax: Taxonomy,
+    pub rows: Vec<(String, String)>,
+}
+
 impl RecompareJob {
     /// The comparison, the review applied and word marks made.
-    pub fn run(&self) -> (Comparison, Taxonomy) {
+    pub fn run(&self) -> Recomparison {
         let crate::sides::Sides {
             left: mut l,
             right: mut r,
@@ -100,7 +109,12 @@ impl RecompareJob {
         let applied = crate::review::apply::apply(&states, &mut [&mut l, &mut r], &self.refs, &self.base);
         let mut cmp = Comparison::build(l, r, &applied.taxonomy);
         cmp.diff_all(&cmp.segmenter(), crate::compare::DIFF_BUDGET);
-        (cmp, applied.taxonomy)
+        let rows = review::Kept::row_keys(&cmp, &applied.taxonomy);
+        Recomparison {
+            cmp,
+            tax: applied.taxonomy,
+            rows,
+        }
     }
 }
 

@@ -73,12 +73,16 @@ impl Kept {
     }
 
     fn attach(&mut self, cmp: &Comparison, tax: &Taxonomy) {
-        self.rows = cmp
-            .alignment
+        self.rows = Kept::row_keys(cmp, tax);
+    }
+
+    /// Each row's key and the digest of its content: a pass over both reports' whole text.
+    pub(super) fn row_keys(cmp: &Comparison, tax: &Taxonomy) -> Vec<(String, String)> {
+        cmp.alignment
             .rows
             .iter()
             .map(|r| (keys::row(r, tax), keys::row_content(r)))
-            .collect();
+            .collect()
     }
 
     /// Row `row`'s marks: reviewed, and how many notes it has.
@@ -369,18 +373,19 @@ impl App {
 
     /// The comparison made again installed: rows, counts and layouts follow; the view goes to the
     /// row the refiling went to (or came back to) and says what was done.
-    pub(super) fn install_comparison(&mut self, cmp: Comparison, tax: Taxonomy) {
+    pub(super) fn install_comparison(&mut self, made: super::Recomparison) {
+        let super::Recomparison { cmp, tax, rows } = made;
         if let Some(kept) = self.review.as_mut() {
-            kept.attach(&cmp, &tax);
+            kept.rows = rows;
         }
-        // The comparison replaced weighs as much as its reports: freed off the loop.
-        let old = std::mem::replace(&mut self.cmp, cmp);
+        // The comparison replaced, and what was laid out from it, weigh as much as its reports:
+        // freed off the loop.
+        let old = (std::mem::replace(&mut self.cmp, cmp), std::mem::take(&mut self.caches));
         if self.background {
             std::thread::spawn(move || drop(old));
         }
         self.tax = tax;
         self.words_ready = true;
-        self.caches = Default::default();
         self.row = self.row.min(self.rows().saturating_sub(1));
         self.scroll = [0, 0];
         self.current_match = None;

@@ -24,7 +24,7 @@ pub enum Input {
     /// The right-hand report's checklist, made elsewhere (the same thread, after the diffs).
     Checklist(Option<Box<crate::check::ReportCheck>>),
     /// The comparison made again after a refiling (off the loop), word marks made.
-    Recompared(Box<(crate::compare::Comparison, crate::topics::Taxonomy)>),
+    Recompared(Box<super::Recomparison>),
     /// Work done off the loop that has only something to say (the export written).
     Said(String),
 }
@@ -42,10 +42,7 @@ impl App {
             Input::Resize { width, height } => (self.geometry.width, self.geometry.total_height) = (width, height),
             Input::WordDiffs(diffs) => self.set_word_diffs(diffs),
             Input::Checklist(check) => self.set_checklist(check.as_deref()),
-            Input::Recompared(made) => {
-                let (cmp, tax) = *made;
-                self.install_comparison(cmp, tax);
-            }
+            Input::Recompared(made) => self.install_comparison(*made),
             Input::Said(said) => self.message = Some(said),
         }
         // Toggles move the panes, and any change may leave a scroll past the end.
