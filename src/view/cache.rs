@@ -256,7 +256,9 @@ impl App {
         let key = (query, self.prefs.filter);
         if self.caches.match_counts.as_ref().is_none_or(|(k, _)| *k != key) {
             let finder = super::lines::Finder::new(&key.0);
-            let counts = per_row(&self.cmp.alignment.rows, &self.cmp.diffs, |row, d| {
+            let rows: Vec<_> = self.cmp.alignment.rows.iter().zip(&self.cmp.diffs).collect();
+            let size = |(r, _): &(&Row, &RowDiff)| r.passages.both().into_iter().flatten().map(|p| p.text.len()).sum();
+            let counts = super::halves::map(&rows, size, |&(row, d)| {
                 // A row none of whose passages can match counts none, without its chunks.
                 let mut texts = row.passages.both().into_iter().flatten().map(|p| p.text.as_str());
                 if !texts.any(|t| finder.may_match(t)) {
@@ -290,65 +292,5 @@ impl App {
     /// Matches in each row of the current search (empty before one).
     pub(super) fn match_counts(&self) -> &[usize] {
         self.caches.match_counts.as_ref().map_or(&[], |(_, c)| c)
-    }
-}
-
-/// `f` of every row and its diff, in order. On a large comparison the rows are cut where half
-/// the text lies before, and the two halves done at once on two threads.
-fn per_row<R: Send>(rows: &[Row], diffs: &[RowDiff], f: impl Fn(&Row, &RowDiff) -> R + Sync) -> Vec<R> {
-    let size = |r: &Row| {
-        r.passages
-            .both()
-            .into_iter()
-            .flatten()
-            .map(|p| p.text.len())
-            .sum::<usize>()
-    };
-    let sizes: Vec<usize> = rows.iter().map(size).collect();
-    let total: usize = sizes.iter().sum();
-    let all = |rows: &[Row], diffs: &[RowDiff]| rows.iter().zip(diffs).map(|(r, d)| f(r, d)).collect::<Vec<R>>();
-    if total < 1 << 19 {
-        return all(rows, diffs);
-    }
-    let mut before = 0;
-    let cut = sizes
-        .iter()
-        .position(|&s| {
-            before += s;
-            before * 2 >= total
-        })
-        .map_or(rows.len(), |k| k + 1)
-        .min(diffs.len());
-    let ((rows_a, rows_b), (diffs_a, diffs_b)) = (rows.split_at(cut), diffs.split_at(cut));
-    std::thread::scope(|s| {
-        let later = s.spawn(|| all(rows_b, diffs_b));
-        let mut out = all(rows_a, diffs_a);
-        out.extend(later.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
-        out
-    })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::view::testing::row;
-
-    #[test]
-    fn rows_done_in_two_halves_come_back_whole_and_in_order() {
-        // Enough text to be cut in two, in rows of uneven size.
-        let rows: Vec<Row> = (0..40)
-            .map(|k| {
-                let text = format!("第{k}段。").repeat(1 + (k * 97) % 3000);
-                row(&[&text], &["短。"])
-            })
-            .collect();
-        let diffs = vec![RowDiff::default(); rows.len()];
-        let total: usize = rows.iter().map(|r| r.passages.left[0].text.len() + 6).sum();
-        assert!(total >= 1 << 19, "{total}");
-        let seen = per_row(&rows, &diffs, |r, _| r.passages.left[0].text.len());
-        let plain: Vec<usize> = rows.iter().map(|r| r.passages.left[0].text.len()).collect();
-        assert_eq!(seen, plain);
-        // Fewer diffs than rows: as many results as pairs.
-        assert_eq!(per_row(&rows, &diffs[..7], |r, _| r.label.clone()).len(), 7);
     }
 }

@@ -271,6 +271,29 @@ fn measure_side_by_side(row: &Row, diff: &RowDiff, widths: [usize; 2], opts: &Op
     // Each match's (line, pane, character).
     let mut matched = Vec::new();
     let filtering = opts.filter != Filter::All;
+    // Each shown unit's pointer and line breaks, made first (the two halves of a long row at
+    // once): the pass over the text is most of a row's layout.
+    let sides = [&a, &b];
+    let shown: Vec<(usize, usize, usize)> = chunks
+        .chunks
+        .iter()
+        .enumerate()
+        .filter(|&(k, _)| chunks.shown[k])
+        .flat_map(|(k, c)| {
+            let hidden = chunks.hide_left[k];
+            sides.into_iter().enumerate().filter_map(move |(pane, side)| {
+                let u = c.unit(side.side).filter(|_| !(hidden && side.side == Side::Left))?;
+                Some((k, pane, u))
+            })
+        })
+        .collect();
+    let text_len = |&(_, pane, u): &(usize, usize, usize)| sides[pane].units[u].range.len();
+    let mut measured = super::halves::map(&shown, text_len, |&(k, pane, u)| {
+        let pointer = move_pointer(&chunks, k, sides[pane].side, sides);
+        let starts = measure::unit_starts(sides[pane], u, opts, pointer.as_deref(), widths[pane]);
+        (pointer, starts)
+    })
+    .into_iter();
     for (k, c) in chunks.chunks.iter().enumerate() {
         if let Some(kind) = chunks.folded_kind(k) {
             folded[kind] += 1;
@@ -299,8 +322,7 @@ fn measure_side_by_side(row: &Row, diff: &RowDiff, widths: [usize; 2], opts: &Op
                 side.opens_passage(u) && !(hoisted[pane] && u == 0)
             };
             header_shown[pane] = Some(passage);
-            let pointer = move_pointer(&chunks, k, side.side, [&a, &b]);
-            let starts = measure::unit_starts(side, u, opts, pointer.as_deref(), widths[pane]);
+            let (pointer, starts) = measured.next().expect("measured above, in the same order");
             let head = if header { measure::HEADER_LINES } else { 0 };
             at[k][pane] = Some(start + head..start + head + starts.len());
             for (line, f) in measure::matches_in(side, u, &starts, &by_unit) {
