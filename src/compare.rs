@@ -16,16 +16,16 @@ use crate::topics::{DocTopics, Taxonomy, TopicId, classify};
 pub const DIFF_BUDGET: Duration = Duration::from_millis(400);
 
 /// The diff of each row with its paired sentences (borrowed, or owned and dropped one by one).
-fn diff_rows<P: std::borrow::Borrow<PairedRow>>(
+/// On a large pair, the rows are done in two halves at once (see [`crate::halves`]).
+fn diff_rows<P: std::borrow::Borrow<PairedRow> + Send>(
     rows: &[Row],
     paired: impl IntoIterator<Item = P>,
     tokenizer: Option<&dyn Tokenizer>,
     deadline: Option<Instant>,
 ) -> Vec<RowDiff> {
-    rows.iter()
-        .zip(paired)
-        .map(|(r, p)| diff_paired(r, p.borrow(), tokenizer, deadline))
-        .collect()
+    let size = |(r, _): &(&Row, P)| r.passages.both().into_iter().flatten().map(|p| p.text.len()).sum();
+    let rows: Vec<(&Row, P)> = rows.iter().zip(paired).collect();
+    crate::halves::map_owned(rows, size, |(r, p)| diff_paired(r, p.borrow(), tokenizer, deadline))
 }
 
 /// One report with its topic scores.

@@ -21,6 +21,7 @@ pub(crate) mod diagnostic;
 pub mod diff;
 pub(crate) mod error;
 pub(crate) mod figures;
+pub(crate) mod halves;
 pub mod keys;
 pub(crate) mod lexicon;
 pub mod load;

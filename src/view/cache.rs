@@ -258,7 +258,7 @@ impl App {
             let finder = super::lines::Finder::new(&key.0);
             let rows: Vec<_> = self.cmp.alignment.rows.iter().zip(&self.cmp.diffs).collect();
             let size = |(r, _): &(&Row, &RowDiff)| r.passages.both().into_iter().flatten().map(|p| p.text.len()).sum();
-            let counts = super::halves::map(&rows, size, |&(row, d)| {
+            let counts = crate::halves::map(&rows, size, |&(row, d)| {
                 // A row none of whose passages can match counts none, without its chunks.
                 let mut texts = row.passages.both().into_iter().flatten().map(|p| p.text.as_str());
                 if !texts.any(|t| finder.may_match(t)) {

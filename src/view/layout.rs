@@ -288,7 +288,7 @@ fn measure_side_by_side(row: &Row, diff: &RowDiff, widths: [usize; 2], opts: &Op
         })
         .collect();
     let text_len = |&(_, pane, u): &(usize, usize, usize)| sides[pane].units[u].range.len();
-    let mut measured = super::halves::map(&shown, text_len, |&(k, pane, u)| {
+    let mut measured = crate::halves::map(&shown, text_len, |&(k, pane, u)| {
         let pointer = move_pointer(&chunks, k, sides[pane].side, sides);
         let starts = measure::unit_starts(sides[pane], u, opts, pointer.as_deref(), widths[pane]);
         (pointer, starts)

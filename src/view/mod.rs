@@ -10,7 +10,6 @@ pub mod document;
 mod docview;
 mod edit;
 pub mod geometry;
-mod halves;
 pub mod inline;
 pub mod layout;
 pub mod lines;

@@ -8,7 +8,7 @@ use std::path::Path;
 
 /// The library's top-level modules, lowest layer first.
 const LAYERS: &[&[&str]] = &[
-    &["chars", "lexicon", "sides", "shared", "diagnostic"],
+    &["chars", "lexicon", "sides", "shared", "diagnostic", "halves"],
     &["units", "text"],
     &["numbering", "error", "figures"],
     &["normalize"],
