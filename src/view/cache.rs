@@ -21,6 +21,17 @@ pub(super) struct RowKey {
     opts: Options,
 }
 
+impl RowKey {
+    /// What the row's line breaks depend on: all of it but the search.
+    fn but_query(&self) -> (usize, &[u16], bool, Options) {
+        let opts = Options {
+            query: None,
+            ..self.opts.clone()
+        };
+        (self.row, &self.widths, self.inline, opts)
+    }
+}
+
 /// What the document layouts depend on: pane widths, and how to lay out (swap, query, marks).
 type DocKey = (Vec<u16>, Options);
 
@@ -148,6 +159,15 @@ impl App {
     pub(super) fn layout_now(&mut self) -> &RowLayout {
         let key = self.row_key(self.row);
         let want = self.window();
+        // Another search over the same row: its line breaks stand, only the matches are new.
+        if let Some((k, layout)) = self.caches.row.as_mut()
+            && *k != key
+            && k.but_query() == key.but_query()
+            && let Some((r, d)) = row_and_diff(&self.cmp, key.row)
+            && layout.relook(r, &d, Self::widths(&key), &key.opts)
+        {
+            *k = key.clone();
+        }
         if self.caches.row.as_ref().is_none_or(|(k, _)| *k != key) {
             let layout = self.layout_of(self.row, &key, &want);
             self.caches.row = Some((key, layout));

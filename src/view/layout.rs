@@ -89,7 +89,7 @@ pub(super) enum Item {
 }
 
 impl Item {
-    fn lines(&self) -> usize {
+    pub(super) fn lines(&self) -> usize {
         match self {
             Item::Hoisted { lines, .. } | Item::Header { lines, .. } | Item::Text { lines, .. } => *lines,
         }
@@ -439,9 +439,6 @@ impl RowLayout {
                     segs: vec![Seg::new(format!("{} {ABSENT}", side.arrow), Look::Dim)],
                 };
             }
-        }
-        if plan.chunks.iter().all(|c| c.built) {
-            self.plan = None;
         }
     }
 

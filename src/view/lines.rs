@@ -102,8 +102,10 @@ pub fn find_all(text: &str, query: &str) -> Vec<Range<usize>> {
 pub struct Finder {
     folded: String,
     /// A character of the query that only itself can fold to (an ideograph, say): a text without
-    /// it has no match, and is not folded to find that out.
-    pivot: Option<char>,
+    /// it has no match, and is not folded to find that out. Looked for by its bytes with `memmem`:
+    /// a search for the character checks every byte like its last, and in Chinese text that is one
+    /// byte in three.
+    pivot: Option<memchr::memmem::Finder<'static>>,
 }
 
 impl Finder {
@@ -112,13 +114,14 @@ impl Finder {
         let caseless = |c: char| c.to_lowercase().eq([c]) && c.to_uppercase().eq([c]);
         let pivot = folded
             .chars()
-            .find(|&c| !c.is_ascii() && !c.is_whitespace() && crate::normalize::fold_char(c) == c && caseless(c));
+            .find(|&c| !c.is_ascii() && !c.is_whitespace() && crate::normalize::fold_char(c) == c && caseless(c))
+            .map(|c| memchr::memmem::Finder::new(c.encode_utf8(&mut [0; 4]).as_bytes()).into_owned());
         Finder { folded, pivot }
     }
 
     /// Whether `text` may hold a match (no, for certain, when it lacks the pivot).
     pub fn may_match(&self, text: &str) -> bool {
-        !self.folded.is_empty() && self.pivot.is_none_or(|p| text.contains(p))
+        !self.folded.is_empty() && self.pivot.as_ref().is_none_or(|p| p.find(text.as_bytes()).is_some())
     }
 
     /// Byte ranges of `text` that match, as [`find_all`] finds them.
@@ -240,8 +243,12 @@ mod tests {
                 assert_eq!(finder.find_folded(t), plain, "{q} in {t}");
             }
         }
-        assert_eq!(Finder::new("法律").pivot, Some('法'));
-        assert_eq!(Finder::new("Ω").pivot, None, "a letter with case is no pivot");
+        let pivot = |q: &str| Finder::new(q).pivot.map(|p| p.needle().to_vec());
+        assert_eq!(pivot("法律"), Some("法".as_bytes().to_vec()));
+        assert_eq!(pivot("Ω"), None, "a letter with case is no pivot");
+        // Found by its bytes, wherever it stands.
+        let f = Finder::new("法律");
+        assert!(f.may_match("依法行政") && f.may_match("法") && !f.may_match("律师 依 注"));
     }
 
     #[test]

@@ -18,6 +18,7 @@ mod navigate;
 mod notes;
 mod open;
 pub mod overview;
+mod relook;
 mod resolve;
 pub mod review;
 pub mod series;

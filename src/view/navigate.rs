@@ -152,7 +152,10 @@ impl App {
             self.current_match = Some((self.row, id));
             return;
         }
-        let rows = self.rows_matching();
+        let mut holds = vec![false; self.rows()];
+        for r in self.rows_matching() {
+            holds[r] = true;
+        }
         let n = self.rows();
         let order: Vec<usize> = (1..=n)
             .map(|k| {
@@ -163,7 +166,7 @@ impl App {
                 }
             })
             .collect();
-        for r in order.into_iter().filter(|r| rows.contains(r)) {
+        for r in order.into_iter().filter(|&r| holds[r]) {
             self.set_row(r);
             let matches = self.layout_now().matches.clone();
             if let Some(&(line, id)) = if forward { matches.first() } else { matches.last() } {

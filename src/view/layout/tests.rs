@@ -311,6 +311,46 @@ fn an_inline_window_builds_its_lines_as_the_whole_layout_and_measures_the_rest_a
 }
 
 #[test]
+fn another_search_on_a_measured_row_lays_it_out_as_made_afresh() {
+    use crate::view::inline::{inline, inline_in};
+    let (rows, options) = demo_rows();
+    let queries = [None, Some("法"), Some("法律顾问"), Some("不在其中")];
+    for (row, d) in &rows {
+        for o in &options {
+            for before in queries {
+                let earlier = Options {
+                    query: before.map(str::to_string),
+                    ..o.clone()
+                };
+                for widths in [[17, 23], [70, 90]] {
+                    let label = format!("{} {before:?} -> {:?} at {widths:?}", row.label, o.query);
+                    // Side by side: measured for the earlier search, a window built.
+                    let mut l = side_by_side_in(row, d, widths, &earlier, Some(&(0..5)));
+                    assert!(l.relook(row, d, widths, o), "{label}");
+                    l.fill(row, d, widths, o, None);
+                    let fresh = side_by_side(row, d, widths, o);
+                    assert_eq!(
+                        (&l.panes, &l.matches, &l.changes),
+                        (&fresh.panes, &fresh.matches, &fresh.changes),
+                        "{label}"
+                    );
+                    // Inline, the same.
+                    let mut l = inline_in(row, d, widths[0], &earlier, Some(&(0..5)));
+                    assert!(l.relook(row, d, [widths[0]; 2], o), "{label} inline");
+                    l.fill(row, d, [widths[0]; 2], o, None);
+                    let fresh = inline(row, d, widths[0], o);
+                    assert_eq!(
+                        (&l.panes, &l.matches, &l.changes),
+                        (&fresh.panes, &fresh.matches, &fresh.changes),
+                        "{label} inline"
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[test]
 fn a_header_is_one_line_that_keeps_its_nearest_heading() {
     use crate::view::width::str_width;
     let (rows, _) = demo_rows();

@@ -1,0 +1,63 @@
+//! A row's layout given a new search without measuring it again: where its lines break does not
+//! depend on the query, so the matches are found and placed on the lines already measured, and the
+//! lines are built again (with the new matches flagged) as they come on screen.
+
+use super::chunks::{self, ByUnit, Chunks};
+use super::layout::{Item, Options, RowLayout};
+use super::measure;
+use super::side::SideData;
+use crate::align::Row;
+use crate::diff::RowDiff;
+use crate::sides::Side;
+
+impl RowLayout {
+    /// Takes the search of `opts` (the layout was made for the same row, widths and options but
+    /// the query): its matches, placed; every line to be built again. `false` when the layout
+    /// keeps no plan to do it from (nothing to compare), and it must be made again.
+    pub(super) fn relook(&mut self, row: &Row, diff: &RowDiff, widths: [usize; 2], opts: &Options) -> bool {
+        let Some(plan) = self.plan.as_mut() else { return false };
+        let chunks = Chunks::new(diff, opts.filter);
+        let found = opts
+            .query
+            .as_deref()
+            .map_or_else(Vec::new, |q| chunks::matches(row, diff, &chunks, q));
+        let by_unit = ByUnit::new(&found);
+        let sides = [0, 1].map(|s| SideData::new(row, diff, Side::in_pane(s, opts.swapped), opts.swapped));
+        let mut matched = Vec::new();
+        // A chunk's items are shared by its slices: read once, from its first.
+        for c in plan.chunks.iter().filter(|c| c.part.start == 0) {
+            for (pane, items) in c.panes.iter().enumerate() {
+                let mut line = c.start;
+                for item in items {
+                    if let Item::Text {
+                        side,
+                        unit,
+                        pointer,
+                        starts,
+                        ..
+                    } = item
+                        && by_unit.of(sides[*side].side, *unit).next().is_some()
+                    {
+                        let measured;
+                        let starts = match starts {
+                            Some(s) => s,
+                            None => {
+                                measured =
+                                    measure::unit_starts(&sides[*side], *unit, opts, pointer.as_deref(), widths[pane]);
+                                &measured
+                            }
+                        };
+                        for (at, f) in measure::matches_in(&sides[*side], *unit, starts, &by_unit) {
+                            matched.push(((line + at, pane, f.range.start), f.id));
+                        }
+                    }
+                    line += item.lines();
+                }
+            }
+        }
+        self.matches = measure::first_seen(matched);
+        plan.found = found;
+        plan.chunks.iter_mut().for_each(|c| c.built = c.lines == 0);
+        true
+    }
+}
