@@ -279,9 +279,9 @@ impl App {
             let rows: Vec<_> = self.cmp.alignment.rows.iter().zip(&self.cmp.diffs).collect();
             let size = |(r, _): &(&Row, &RowDiff)| r.passages.both().into_iter().flatten().map(|p| p.text.len()).sum();
             let counts = crate::halves::map(&rows, size, |&(row, d)| {
-                // A row none of whose passages can match counts none, without its chunks.
+                // A row none of whose passages holds a match counts none, without its chunks.
                 let mut texts = row.passages.both().into_iter().flatten().map(|p| p.text.as_str());
-                if !texts.any(|t| finder.may_match(t)) {
+                if !texts.any(|t| finder.is_in(t)) {
                     return 0;
                 }
                 let chunks = chunks::Chunks::new(d, key.1);

@@ -124,6 +124,11 @@ impl Finder {
         !self.folded.is_empty() && self.pivot.as_ref().is_none_or(|p| p.find(text.as_bytes()).is_some())
     }
 
+    /// Whether `text` holds a match.
+    pub fn is_in(&self, text: &str) -> bool {
+        self.may_match(text) && !self.find_folded(text).is_empty()
+    }
+
     /// Byte ranges of `text` that match, as [`find_all`] finds them.
     pub fn find(&self, text: &str) -> Vec<Range<usize>> {
         if !self.may_match(text) {
@@ -249,6 +254,7 @@ mod tests {
         // Found by its bytes, wherever it stands.
         let f = Finder::new("法律");
         assert!(f.may_match("依法行政") && f.may_match("法") && !f.may_match("律师 依 注"));
+        assert!(f.is_in("依据法律") && f.is_in("依据ＡＢ法律") && !f.is_in("依法行政"));
     }
 
     #[test]
