@@ -170,7 +170,15 @@ impl App {
         }
         if self.caches.row.as_ref().is_none_or(|(k, _)| *k != key) {
             let layout = self.layout_of(self.row, &key, &want);
-            self.caches.row = Some((key, layout));
+            let old = self.caches.row.replace((key, layout));
+            // A long row's layout (a line and more per screen line) is freed off the loop.
+            if self.background
+                && old
+                    .as_ref()
+                    .is_some_and(|(_, l)| l.panes.first().map_or(0, Vec::len) > 1 << 14)
+            {
+                std::thread::spawn(move || drop(old));
+            }
         } else if let Some((key, layout)) = self.caches.row.as_mut()
             && !layout.built(&want)
             && let Some((r, d)) = row_and_diff(&self.cmp, key.row)

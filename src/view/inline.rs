@@ -125,7 +125,7 @@ fn measure_inline(row: &Row, diff: &RowDiff, width: usize, opts: &Options) -> Ro
                 at[k][pane] = Some(range);
             }
             height += starts.len();
-            items.push(text_item(side, pane, u, pointer, starts));
+            items.push(text_item(side, pane, u, pointer, (starts.len(), Some(starts))));
         }
         lines.extend(measure::placeholders(height));
         plan.chunks.extend(planned(start, height, vec![items]));

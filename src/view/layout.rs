@@ -96,25 +96,29 @@ impl Item {
     }
 }
 
-/// The text item of `unit`, keeping its line starts when it is longer than a slice (and its text
-/// is painted as it is: line starts count painted characters).
+/// The text item of `unit` of `lines` lines, keeping its line starts when it is longer than a
+/// slice (and its text is painted as it is: line starts count painted characters).
 pub(super) fn text_item(
     side: &SideData,
     which: usize,
     unit: usize,
     pointer: Option<String>,
-    starts: Vec<usize>,
+    (lines, starts): (usize, Option<Vec<usize>>),
 ) -> Item {
-    let u = &side.units[unit];
-    let steady = !side.passages[u.passage].text[u.range.clone()].contains(super::width::is_unsteady);
-    let lines = starts.len();
     Item::Text {
         side: which,
         unit,
         pointer,
         lines,
-        starts: (lines > SLICE && steady).then_some(starts),
+        starts: starts.filter(|_| keeps_starts(side, unit, lines)),
     }
+}
+
+/// Whether a unit's text item keeps its line starts: when longer than a slice, and painted as it
+/// is (only then are its characters looked at).
+pub(super) fn keeps_starts(side: &SideData, unit: usize, lines: usize) -> bool {
+    let u = &side.units[unit];
+    lines > SLICE && !side.passages[u.passage].text[u.range.clone()].contains(super::width::is_unsteady)
 }
 
 /// The plan's entries for one shown chunk of `lines` lines from `start`: one, or a slice each.
@@ -288,12 +292,19 @@ fn measure_side_by_side(row: &Row, diff: &RowDiff, widths: [usize; 2], opts: &Op
         })
         .collect();
     let text_len = |&(_, pane, u): &(usize, usize, usize)| sides[pane].units[u].range.len();
+    // A unit's line starts are kept only where they are needed again (a match to place, a text
+    // long enough to be built a slice at a time); the rest are counted and let go on the way.
     let mut measured = crate::halves::map(&shown, text_len, |&(k, pane, u)| {
-        let pointer = move_pointer(&chunks, k, sides[pane].side, sides);
-        let starts = measure::unit_starts(sides[pane], u, opts, pointer.as_deref(), widths[pane]);
-        (pointer, starts)
+        let side = sides[pane];
+        let pointer = move_pointer(&chunks, k, side.side, sides);
+        let starts = measure::unit_starts(side, u, opts, pointer.as_deref(), widths[pane]);
+        let lines = starts.len();
+        let wanted = by_unit.of(side.side, u).next().is_some() || keeps_starts(side, u, lines);
+        (pointer, lines, wanted.then_some(starts))
     })
     .into_iter();
+    out.panes.iter_mut().for_each(|p| p.reserve(shown.len() * 2));
+    plan.chunks.reserve(chunks.chunks.len());
     for (k, c) in chunks.chunks.iter().enumerate() {
         if let Some(kind) = chunks.folded_kind(k) {
             folded[kind] += 1;
@@ -322,13 +333,15 @@ fn measure_side_by_side(row: &Row, diff: &RowDiff, widths: [usize; 2], opts: &Op
                 side.opens_passage(u) && !(hoisted[pane] && u == 0)
             };
             header_shown[pane] = Some(passage);
-            let (pointer, starts) = measured.next().expect("measured above, in the same order");
+            let (pointer, lines, starts) = measured.next().expect("measured above, in the same order");
             let head = if header { measure::HEADER_LINES } else { 0 };
-            at[k][pane] = Some(start + head..start + head + starts.len());
-            for (line, f) in measure::matches_in(side, u, &starts, &by_unit) {
-                matched.push(((start + head + line, pane, f.range.start), f.id));
+            at[k][pane] = Some(start + head..start + head + lines);
+            if let Some(starts) = &starts {
+                for (line, f) in measure::matches_in(side, u, starts, &by_unit) {
+                    matched.push(((start + head + line, pane, f.range.start), f.id));
+                }
             }
-            heights[pane] = head + starts.len();
+            heights[pane] = head + lines;
             if header {
                 panes[pane].push(Item::Header {
                     side: pane,
@@ -336,7 +349,7 @@ fn measure_side_by_side(row: &Row, diff: &RowDiff, widths: [usize; 2], opts: &Op
                     lines: head,
                 });
             }
-            panes[pane].push(text_item(side, pane, u, pointer, starts));
+            panes[pane].push(text_item(side, pane, u, pointer, (lines, starts)));
         }
         if k == 0 {
             for (pane, side) in [&a, &b].into_iter().enumerate() {
