@@ -181,8 +181,9 @@ pub fn measure(doc: &Document, width: usize, marks: &HashMap<Place, Marks>) -> D
                     .map(|k| first + k),
             );
             let n = starts.len();
-            let steady = !line.contains(super::width::is_unsteady);
-            let shared = (n > SLICE && steady).then(|| std::sync::Arc::new(starts));
+            // Only a line longer than a slice keeps its starts: only its characters are looked at.
+            let steady = || !line.contains(super::width::is_unsteady);
+            let shared = (n > SLICE && steady()).then(|| std::sync::Arc::new(starts));
             let slices = if shared.is_some() { n.div_ceil(SLICE) } else { 1 };
             for k in 0..slices {
                 let part = if shared.is_some() {
