@@ -115,6 +115,13 @@ pub struct Row {
     pub passages: Sides<Vec<Passage>>,
 }
 
+impl Row {
+    /// Bytes of text on both sides: what work over the row weighs.
+    pub fn text_len(&self) -> usize {
+        self.passages.both().into_iter().flatten().map(|p| p.text.len()).sum()
+    }
+}
+
 /// All rows of a comparison, in taxonomy order, then content rows, then the fallback topic.
 #[derive(Debug, Clone, Default)]
 pub struct Alignment {

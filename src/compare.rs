@@ -23,7 +23,7 @@ fn diff_rows<P: std::borrow::Borrow<PairedRow> + Send>(
     tokenizer: Option<&dyn Tokenizer>,
     deadline: Option<Instant>,
 ) -> Vec<RowDiff> {
-    let size = |(r, _): &(&Row, P)| r.passages.both().into_iter().flatten().map(|p| p.text.len()).sum();
+    let size = |(r, _): &(&Row, P)| r.text_len();
     let rows: Vec<(&Row, P)> = rows.iter().zip(paired).collect();
     crate::halves::map_owned(rows, size, |(r, p)| diff_paired(r, p.borrow(), tokenizer, deadline))
 }

@@ -156,3 +156,9 @@ fn a_text_reports_passages_know_their_line_and_no_other_formats_do() {
     assert!(from_text.contains(&2) && from_text.contains(&5), "{from_text:?}");
     assert!(lines("a.html", html).iter().all(|&l| l == 0));
 }
+
+#[test]
+fn a_rows_text_length_counts_both_sides() {
+    let row = crate::view::testing::row(&["一二三", "四"], &["五六"]);
+    assert_eq!(row.text_len(), "一二三四五六".len());
+}

@@ -285,7 +285,7 @@ impl App {
         if self.caches.match_counts.as_ref().is_none_or(|(k, _)| *k != key) {
             let finder = super::lines::Finder::new(&key.0);
             let rows: Vec<_> = self.cmp.alignment.rows.iter().zip(&self.cmp.diffs).collect();
-            let size = |(r, _): &(&Row, &RowDiff)| r.passages.both().into_iter().flatten().map(|p| p.text.len()).sum();
+            let size = |(r, _): &(&Row, &RowDiff)| r.text_len();
             let counts = crate::halves::map(&rows, size, |&(row, d)| {
                 // A row none of whose passages holds a match counts none, without its chunks.
                 let mut texts = row.passages.both().into_iter().flatten().map(|p| p.text.as_str());

@@ -76,13 +76,12 @@ impl Kept {
         self.rows = Kept::row_keys(cmp, tax);
     }
 
-    /// Each row's key and the digest of its content: a pass over both reports' whole text.
+    /// Each row's key and the digest of its content: a pass over both reports' whole text (in two
+    /// halves at once on a large pair, as the first screen waits for it).
     pub(super) fn row_keys(cmp: &Comparison, tax: &Taxonomy) -> Vec<(String, String)> {
-        cmp.alignment
-            .rows
-            .iter()
-            .map(|r| (keys::row(r, tax), keys::row_content(r)))
-            .collect()
+        crate::halves::map(&cmp.alignment.rows, crate::align::Row::text_len, |r| {
+            (keys::row(r, tax), keys::row_content(r))
+        })
     }
 
     /// Row `row`'s marks: reviewed, and how many notes it has.
