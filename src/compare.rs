@@ -1,12 +1,12 @@
 //! The whole pipeline for two reports, in one value: outlines, topic scores, alignment and (once a
 //! tokenizer is at hand) the diff of every row.
 
-use std::thread;
 use std::time::{Duration, Instant};
 
 use crate::align::{Alignment, Classified, Filed, Row, align};
 use crate::diff::matching::{self, match_sentences};
 use crate::diff::{JiebaTokenizer, PairedRow, RowDiff, Stats, Tokenizer, diff_paired};
+use crate::halves::join;
 use crate::outline::{Document, Sentence};
 use crate::sides::{Side, Sides};
 use crate::text::Fingerprint;
@@ -178,23 +178,15 @@ impl Comparison {
     /// Files, matches and aligns; no word diff yet (that needs a tokenizer). The two reports are
     /// read on two threads.
     pub fn build(left: Document, right: Document, tax: &Taxonomy) -> Self {
-        let (left, right) = thread::scope(|s| {
-            let left = s.spawn(|| Stage::new(left, tax));
-            let right = Stage::new(right, tax);
-            (left.join().unwrap_or_else(|e| std::panic::resume_unwind(e)), right)
-        });
-        let (pairs, similarity) = thread::scope(|s| {
+        let (left, right) = join(|| Stage::new(left, tax), || Stage::new(right, tax));
+        let (pairs, similarity) = join(
+            || match_sentences(&left.report(), &right.report()),
             // One report's text at a time, each dropped once fingerprinted.
-            let similarity = s.spawn(|| {
+            || {
                 let print = |d: &Document| Fingerprint::of_pieces(d.all_len(), |f| d.each_text(f));
                 print(&left.doc).dice(&print(&right.doc))
-            });
-            let pairs = match_sentences(&left.report(), &right.report());
-            (
-                pairs,
-                similarity.join().unwrap_or_else(|e| std::panic::resume_unwind(e)),
-            )
-        });
+            },
+        );
         let alignment = align(left.filed(), right.filed(), &pairs, tax);
         let paired = PairedRow::for_rows(
             &alignment.rows,

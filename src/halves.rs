@@ -5,21 +5,24 @@
 /// Below this much work (in bytes of text, say) one thread does it all.
 const WORTH_A_THREAD: usize = 1 << 19;
 
+/// Whether `total` work (in bytes of text) is enough to be worth a second thread.
+pub(crate) fn worth_a_thread(total: usize) -> bool {
+    total >= WORTH_A_THREAD
+}
+
+/// `a` and `b` at once, `b` on a thread of its own; a panic in either goes on in the caller.
+pub(crate) fn join<A: Send, B: Send>(a: impl FnOnce() -> A + Send, b: impl FnOnce() -> B + Send) -> (A, B) {
+    std::thread::scope(|s| {
+        let b = s.spawn(b);
+        let a = a();
+        (a, b.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+    })
+}
+
 /// `f` of every item, in order; when the items' `weight`s add up to enough, the list is cut where
 /// half the weight lies before and the two halves are done at once.
 pub(crate) fn map<T: Sync, R: Send>(items: &[T], weight: impl Fn(&T) -> usize, f: impl Fn(&T) -> R + Sync) -> Vec<R> {
-    let weights: Vec<usize> = items.iter().map(weight).collect();
-    let total: usize = weights.iter().sum();
-    if total < WORTH_A_THREAD {
-        return items.iter().map(&f).collect();
-    }
-    let (first, second) = items.split_at(cut_at(&weights, total));
-    std::thread::scope(|s| {
-        let later = s.spawn(|| second.iter().map(&f).collect::<Vec<R>>());
-        let mut out: Vec<R> = first.iter().map(&f).collect();
-        out.extend(later.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
-        out
-    })
+    map_owned(items.iter().collect(), |t| weight(t), f)
 }
 
 /// [`map`] over items taken by value: each is dropped once `f` is done with it (a row's paired
@@ -31,17 +34,17 @@ pub(crate) fn map_owned<T: Send, R: Send>(
 ) -> Vec<R> {
     let weights: Vec<usize> = items.iter().map(weight).collect();
     let total: usize = weights.iter().sum();
-    if total < WORTH_A_THREAD {
+    if !worth_a_thread(total) {
         return items.into_iter().map(&f).collect();
     }
-    let cut = cut_at(&weights, total);
-    let second = items.split_off(cut);
-    std::thread::scope(|s| {
-        let later = s.spawn(|| second.into_iter().map(&f).collect::<Vec<R>>());
-        let mut out: Vec<R> = items.into_iter().map(&f).collect();
-        out.extend(later.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
-        out
-    })
+    let second = items.split_off(cut_at(&weights, total));
+    let f = &f;
+    let (mut out, later) = join(
+        move || items.into_iter().map(f).collect::<Vec<R>>(),
+        move || second.into_iter().map(f).collect::<Vec<R>>(),
+    );
+    out.extend(later);
+    out
 }
 
 /// Where to cut a list of `weights` (adding up to `total`) so that half the weight lies before.

@@ -69,11 +69,8 @@ impl<T> Sides<T> {
         if !apart {
             return Sides::from_fn(f);
         }
-        std::thread::scope(|s| {
-            let right = s.spawn(|| f(Side::Right));
-            let left = f(Side::Left);
-            Sides::new(left, right.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-        })
+        let (left, right) = crate::halves::join(|| f(Side::Left), || f(Side::Right));
+        Sides::new(left, right)
     }
 
     /// A reference to each value.

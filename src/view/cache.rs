@@ -211,7 +211,7 @@ impl App {
         let rows = &self.cmp.alignment.rows;
         // Both reports at once on a large pair: each pass goes over a whole report.
         let docs = &self.cmp.docs;
-        let large = || docs.left.all_len() + docs.right.all_len() > 1 << 19;
+        let large = || crate::halves::worth_a_thread(docs.left.all_len() + docs.right.all_len());
         let marks = self.caches.place_marks.get_or_insert_with(|| {
             Sides::from_fn_apart(large(), |side| {
                 document::marks_by_place(rows, &self.cmp.diffs, side, self.cmp.doc(side))

@@ -8,8 +8,8 @@ use std::path::Path;
 
 /// The library's top-level modules, lowest layer first.
 const LAYERS: &[&[&str]] = &[
-    &["chars", "lexicon", "sides", "shared", "diagnostic", "halves"],
-    &["units", "text"],
+    &["chars", "lexicon", "shared", "diagnostic", "halves"],
+    &["sides", "units", "text"],
     &["numbering", "error", "figures"],
     &["normalize"],
     &["load"],
