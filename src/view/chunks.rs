@@ -237,9 +237,10 @@ pub struct Found {
     pub id: u64,
 }
 
-/// Every match of `query` in the shown chunks, in chunk order, left before right.
-pub fn matches(row: &Row, diff: &RowDiff, chunks: &Chunks, query: &str) -> Vec<Found> {
-    matches_of(row, diff, chunks, &Finder::new(query))
+/// Every match of `query` (none without one) in the shown chunks, in chunk order, left before
+/// right.
+pub fn matches(row: &Row, diff: &RowDiff, chunks: &Chunks, query: Option<&str>) -> Vec<Found> {
+    query.map_or_else(Vec::new, |q| matches_of(row, diff, chunks, &Finder::new(q)))
 }
 
 /// [`matches`] with the query folded already (a search counts in every row).
@@ -329,7 +330,7 @@ mod tests {
         let r = row(&["法律顾问一句。法律顾问改前。"], &["法律顾问一句。法律顾问改后。"]);
         let d = diff(&r);
         let c = Chunks::new(&d, Filter::All);
-        let found = matches(&r, &d, &c, "法律顾问");
+        let found = matches(&r, &d, &c, Some("法律顾问"));
         assert_eq!(found.len(), 4, "four places in the two reports");
         assert_eq!(distinct(&found), 3, "the unchanged sentence is one place of both");
     }

@@ -6,7 +6,7 @@
 use std::ops::Range;
 
 use super::chunks::{self, Chunks};
-use super::layout::{ABSENT, ChangeAt, Filter, Item, Plan, RowLayout, fold_line, planned, text_item};
+use super::layout::{ABSENT, ChangeAt, Filter, Item, Plan, RowLayout, fold_line, keeps_starts, planned, text_item};
 use super::lines::{Line, Look, Seg};
 use super::measure;
 use super::side::{Options, SideData, move_pointer};
@@ -30,10 +30,7 @@ pub fn inline_in(row: &Row, diff: &RowDiff, width: usize, opts: &Options, want: 
 
 fn measure_inline(row: &Row, diff: &RowDiff, width: usize, opts: &Options) -> RowLayout {
     let chunks = Chunks::new(diff, opts.filter);
-    let found = opts
-        .query
-        .as_deref()
-        .map_or_else(Vec::new, |q| chunks::matches(row, diff, &chunks, q));
+    let found = chunks::matches(row, diff, &chunks, opts.query.as_deref());
     let by_unit = chunks::ByUnit::new(&found);
     // The report read as the older one comes first (the left pane's, swapped or not).
     let [a, b] = [0, 1].map(|pane| SideData::new(row, diff, Side::in_pane(pane, opts.swapped), opts.swapped));
@@ -125,7 +122,9 @@ fn measure_inline(row: &Row, diff: &RowDiff, width: usize, opts: &Options) -> Ro
                 at[k][pane] = Some(range);
             }
             height += starts.len();
-            items.push(text_item(side, pane, u, pointer, (starts.len(), Some(starts))));
+            let lines = starts.len();
+            let kept = keeps_starts(side, u, lines).then_some(starts);
+            items.push(text_item(pane, u, pointer, lines, kept));
         }
         lines.extend(measure::placeholders(height));
         plan.chunks.extend(planned(start, height, vec![items]));

@@ -96,21 +96,21 @@ impl Item {
     }
 }
 
-/// The text item of `unit` of `lines` lines, keeping its line starts when it is longer than a
-/// slice (and its text is painted as it is: line starts count painted characters).
+/// The text item of `unit`, of `lines` lines, with its line starts when it keeps them (see
+/// [`keeps_starts`]).
 pub(super) fn text_item(
-    side: &SideData,
     which: usize,
     unit: usize,
     pointer: Option<String>,
-    (lines, starts): (usize, Option<Vec<usize>>),
+    lines: usize,
+    kept: Option<Vec<usize>>,
 ) -> Item {
     Item::Text {
         side: which,
         unit,
         pointer,
         lines,
-        starts: starts.filter(|_| keeps_starts(side, unit, lines)),
+        starts: kept,
     }
 }
 
@@ -246,10 +246,7 @@ pub fn side_by_side_in(
 /// Every chunk measured and planned, every line a placeholder (fold lines aside).
 fn measure_side_by_side(row: &Row, diff: &RowDiff, widths: [usize; 2], opts: &Options) -> RowLayout {
     let chunks = Chunks::new(diff, opts.filter);
-    let found = opts
-        .query
-        .as_deref()
-        .map_or_else(Vec::new, |q| chunks::matches(row, diff, &chunks, q));
+    let found = chunks::matches(row, diff, &chunks, opts.query.as_deref());
     let by_unit = ByUnit::new(&found);
     // Pane `a` is the left pane, whichever report it shows.
     let [a, b] = [0, 1].map(|pane| SideData::new(row, diff, Side::in_pane(pane, opts.swapped), opts.swapped));
@@ -299,8 +296,9 @@ fn measure_side_by_side(row: &Row, diff: &RowDiff, widths: [usize; 2], opts: &Op
         let pointer = move_pointer(&chunks, k, side.side, sides);
         let starts = measure::unit_starts(side, u, opts, pointer.as_deref(), widths[pane]);
         let lines = starts.len();
-        let wanted = by_unit.of(side.side, u).next().is_some() || keeps_starts(side, u, lines);
-        (pointer, lines, wanted.then_some(starts))
+        let keep = keeps_starts(side, u, lines);
+        let wanted = keep || by_unit.of(side.side, u).next().is_some();
+        (pointer, lines, wanted.then_some(starts), keep)
     })
     .into_iter();
     out.panes.iter_mut().for_each(|p| p.reserve(shown.len() * 2));
@@ -333,7 +331,7 @@ fn measure_side_by_side(row: &Row, diff: &RowDiff, widths: [usize; 2], opts: &Op
                 side.opens_passage(u) && !(hoisted[pane] && u == 0)
             };
             header_shown[pane] = Some(passage);
-            let (pointer, lines, starts) = measured.next().expect("measured above, in the same order");
+            let (pointer, lines, starts, keep) = measured.next().expect("measured above, in the same order");
             let head = if header { measure::HEADER_LINES } else { 0 };
             at[k][pane] = Some(start + head..start + head + lines);
             if let Some(starts) = &starts {
@@ -349,7 +347,7 @@ fn measure_side_by_side(row: &Row, diff: &RowDiff, widths: [usize; 2], opts: &Op
                     lines: head,
                 });
             }
-            panes[pane].push(text_item(side, pane, u, pointer, (lines, starts)));
+            panes[pane].push(text_item(pane, u, pointer, lines, starts.filter(|_| keep)));
         }
         if k == 0 {
             for (pane, side) in [&a, &b].into_iter().enumerate() {

@@ -17,10 +17,7 @@ impl RowLayout {
     pub(super) fn relook(&mut self, row: &Row, diff: &RowDiff, widths: [usize; 2], opts: &Options) -> bool {
         let Some(plan) = self.plan.as_mut() else { return false };
         let chunks = Chunks::new(diff, opts.filter);
-        let found = opts
-            .query
-            .as_deref()
-            .map_or_else(Vec::new, |q| chunks::matches(row, diff, &chunks, q));
+        let found = chunks::matches(row, diff, &chunks, opts.query.as_deref());
         let by_unit = ByUnit::new(&found);
         let sides = [0, 1].map(|s| SideData::new(row, diff, Side::in_pane(s, opts.swapped), opts.swapped));
         let mut matched = Vec::new();
