@@ -386,7 +386,7 @@ pub fn diff_paired(
     };
     let mut out = RowDiff {
         spans: row.passages.as_ref().map(|ps| vec![Vec::new(); ps.len()]),
-        units: Sides::new(unit_refs(left), unit_refs(right)),
+        units: units.as_ref().map(|us| unit_refs(us)),
         ..RowDiff::default()
     };
     let mut word_diffs: Vec<Option<words::WordDiff>> = vec![None; left.len()];
@@ -410,7 +410,7 @@ pub fn diff_paired(
             out.stats.renumbered += 1;
         }
         out.links.push(Link {
-            units: Sides::new(p.units.left, p.units.right),
+            units: p.units,
             similarity: p.similarity,
             moved: p.moved,
             changed,
