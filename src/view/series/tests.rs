@@ -5,12 +5,16 @@ use crate::load::SourceText;
 use crate::outline::outline;
 
 fn browser() -> Browser {
-    let tax = Taxonomy::builtin();
-    let texts = [
+    browser_of(&[
         ("a-2022.txt", include_str!("../../../examples/reports/demo-2022.txt")),
         ("a-2023.txt", include_str!("../../../examples/reports/demo-2023.txt")),
         ("a-2024.txt", include_str!("../../../examples/reports/demo-2024.txt")),
-    ];
+    ])
+}
+
+/// A series of the reports `texts` (file name, text), at 120×40.
+fn browser_of(texts: &[(&str, &str)]) -> Browser {
+    let tax = Taxonomy::builtin();
     let reports = texts
         .iter()
         .map(|(n, t)| Report::new(outline(&SourceText::from_bytes(*n, t.as_bytes()).expect("reads")), &tax))
@@ -124,19 +128,13 @@ fn the_pair_dims_stock_wording_and_keeps_the_readers_choices_through_time() {
 
 #[test]
 fn stock_wording_is_learned_across_units() {
-    let tax = Taxonomy::builtin();
     let text = include_str!("../../../examples/reports/demo-2023.txt");
-    let reports = ["甲", "乙", "丙"]
+    let texts: Vec<(String, String)> = ["甲", "乙", "丙"]
         .iter()
-        .map(|u| {
-            let t = text.replace("示例市", &format!("{u}市"));
-            Report::new(
-                outline(&SourceText::from_bytes(format!("{u}.txt"), t.as_bytes()).expect("reads")),
-                &tax,
-            )
-        })
+        .map(|u| (format!("{u}.txt"), text.replace("示例市", &format!("{u}市"))))
         .collect();
-    let b = Browser::new(Series::new(reports), tax, Keymap::builtin(), (None, true));
+    let texts: Vec<(&str, &str)> = texts.iter().map(|(n, t)| (n.as_str(), t.as_str())).collect();
+    let b = browser_of(&texts);
     assert_eq!(b.stock.learned_from, 3);
     assert!(!b.stock.phrases.is_empty());
     assert!(
@@ -147,21 +145,14 @@ fn stock_wording_is_learned_across_units() {
 
 #[test]
 fn a_report_of_another_unit_opens_against_nothing_unless_asked() {
-    let tax = Taxonomy::builtin();
-    let texts = [
+    let mut b = browser_of(&[
         ("a-2023.txt", include_str!("../../../examples/reports/demo-2023.txt")),
         (
             "b-2024.txt",
             include_str!("../../../examples/reports/sample-market-2024.txt"),
         ),
         ("a-2024.txt", include_str!("../../../examples/reports/demo-2024.txt")),
-    ];
-    let reports = texts
-        .iter()
-        .map(|(n, t)| Report::new(outline(&SourceText::from_bytes(*n, t.as_bytes()).expect("reads")), &tax))
-        .collect();
-    let mut b = Browser::new(Series::new(reports), tax, Keymap::builtin(), (None, true));
-    b.update(Input::Resize { width: 120, height: 40 });
+    ]);
     let market = (0..3)
         .find(|&i| b.series.reports[i].doc.file.starts_with('b'))
         .expect("the other unit");
