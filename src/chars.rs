@@ -163,21 +163,32 @@ mod tests {
     }
 
     #[test]
-    fn chinese_digits_read_and_write_both_ways() {
+    fn chinese_digits_and_numerals_read_and_write_both_ways() {
+        assert_eq!(chinese_digit('〇'), Some(0));
+        assert_eq!(chinese_digit('九'), Some(9));
+        assert_eq!(chinese_digit('十'), None, "十 is a numeral, not a digit of a year");
         for d in 0..10 {
             assert_eq!(chinese_digit(chinese_digit_char(d, '〇')), Some(d));
             assert_eq!(chinese_digit(chinese_digit_char(d, '零')), Some(d));
         }
         assert!(is_chinese_numeral('十') && is_chinese_numeral('九') && !is_chinese_numeral('〇'));
+        assert!(!is_chinese_numeral('零'));
+        assert!(is_han('沈') && !is_han('，') && !is_han('a'));
     }
 
     #[test]
-    fn full_stops_end_sentences_and_semicolons_only_clauses_of_one() {
+    fn punctuation_classes_nest() {
+        // Full stops end sentences; semicolons end only one of a list of clauses.
         for c in "。！？!?".chars() {
-            assert!(is_full_stop(c) && is_sentence_end(c), "{c}");
+            assert!(is_full_stop(c) && is_sentence_end(c) && is_clause_end(c), "{c}");
         }
         for c in "；;".chars() {
-            assert!(!is_full_stop(c) && is_sentence_end(c), "{c}");
+            assert!(!is_full_stop(c) && is_sentence_end(c) && is_clause_end(c), "{c}");
         }
+        for c in "，,：:".chars() {
+            assert!(!is_sentence_end(c) && is_clause_end(c), "{c}");
+        }
+        assert!(!is_clause_end('、'), "the enumeration comma joins, it does not end");
+        assert!(is_heading_stop('：') && is_heading_stop('；') && !is_heading_stop(';') && !is_heading_stop('，'));
     }
 }

@@ -470,25 +470,4 @@ mod tests {
         assert_eq!(line_holding(text, "聘请律师2名。"), Some(4), "mid-line");
         assert_eq!(line_holding(text, "不在文中。"), None);
     }
-
-    #[test]
-    fn punctuation_classes_nest() {
-        for c in "。！？!?；;".chars() {
-            assert!(is_sentence_end(c) && is_clause_end(c), "{c}");
-        }
-        for c in "，,：:".chars() {
-            assert!(!is_sentence_end(c) && is_clause_end(c), "{c}");
-        }
-        assert!(!is_clause_end('、'), "the enumeration comma joins, it does not end");
-        assert!(is_heading_stop('：') && is_heading_stop('；') && !is_heading_stop(';') && !is_heading_stop('，'));
-    }
-
-    #[test]
-    fn chinese_digits_and_numerals() {
-        assert_eq!(chinese_digit('〇'), Some(0));
-        assert_eq!(chinese_digit('九'), Some(9));
-        assert_eq!(chinese_digit('十'), None, "十 is a numeral, not a digit of a year");
-        assert!(is_chinese_numeral('十') && !is_chinese_numeral('零'));
-        assert!(is_han('沈') && !is_han('，') && !is_han('a'));
-    }
 }
