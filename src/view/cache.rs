@@ -49,6 +49,9 @@ pub(super) struct Caches {
     /// Matches in each row, for `match 3/17`: counted on the text, for the query and filter (never
     /// the width).
     match_counts: Option<((String, Filter), Vec<usize>)>,
+    /// Whether the pair is large enough to lay both reports out at once: asked once, since reading
+    /// a report's length walks every paragraph.
+    large: Option<bool>,
 }
 
 impl Caches {
@@ -141,24 +144,26 @@ impl App {
         [w(0), w(1)]
     }
 
-    fn layout_of(&self, row: usize, key: &RowKey, want: &std::ops::Range<usize>) -> RowLayout {
+    /// Row `row` measured for `key`, no line built (see [`Self::layout_now`]).
+    fn layout_of(&self, row: usize, key: &RowKey) -> RowLayout {
+        let none = Some(&(0..0));
         let Some((r, d)) = row_and_diff(&self.cmp, row) else {
             return layout::nothing_to_compare();
         };
         let d = &*d;
         let widths = Self::widths(key);
         if key.inline {
-            inline::inline_in(r, d, widths[0], &key.opts, Some(want))
+            inline::inline_in(r, d, widths[0], &key.opts, none)
         } else {
-            layout::side_by_side_in(r, d, widths, &key.opts, Some(want))
+            layout::side_by_side_in(r, d, widths, &key.opts, none)
         }
     }
 
-    /// The current row laid out for the current state, made now if anything it depends on changed;
-    /// the lines on screen (and a margin) built if they are not yet.
-    pub(super) fn layout_now(&mut self) -> &RowLayout {
+    /// The current row measured for the current state (its length, changes and matches known),
+    /// made now if anything it depends on changed; no line built that was not: what lengths and
+    /// positions are read from, whatever the scroll is in the middle of a key.
+    pub(super) fn measured_now(&mut self) -> &RowLayout {
         let key = self.row_key(self.row);
-        let want = self.window();
         // Another search over the same row: its line breaks stand, only the matches are new.
         if let Some((k, layout)) = self.caches.row.as_mut()
             && *k != key
@@ -169,7 +174,7 @@ impl App {
             *k = key.clone();
         }
         if self.caches.row.as_ref().is_none_or(|(k, _)| *k != key) {
-            let layout = self.layout_of(self.row, &key, &want);
+            let layout = self.layout_of(self.row, &key);
             let old = self.caches.row.replace((key, layout));
             // A long row's layout (a line and more per screen line) is freed off the loop.
             if self.background
@@ -179,7 +184,16 @@ impl App {
             {
                 std::thread::spawn(move || drop(old));
             }
-        } else if let Some((key, layout)) = self.caches.row.as_mut()
+        }
+        &self.caches.row.as_ref().expect("just filled").1
+    }
+
+    /// The current row laid out for the current state: measured (see [`Self::measured_now`]), the
+    /// lines on screen and a margin built if they are not yet.
+    pub(super) fn layout_now(&mut self) -> &RowLayout {
+        let want = self.window();
+        self.measured_now();
+        if let Some((key, layout)) = self.caches.row.as_mut()
             && !layout.built(&want)
             && let Some((r, d)) = row_and_diff(&self.cmp, key.row)
         {
@@ -190,7 +204,7 @@ impl App {
 
     /// The current row with every line built: for finding a text anywhere in it.
     pub(super) fn layout_all(&mut self) -> &RowLayout {
-        self.layout_now();
+        self.measured_now();
         if let Some((key, layout)) = self.caches.row.as_mut()
             && let Some((r, d)) = row_and_diff(&self.cmp, key.row)
         {
@@ -211,9 +225,12 @@ impl App {
         let rows = &self.cmp.alignment.rows;
         // Both reports at once on a large pair: each pass goes over a whole report.
         let docs = &self.cmp.docs;
-        let large = || crate::halves::worth_a_thread(docs.left.all_len() + docs.right.all_len());
+        let large = *self
+            .caches
+            .large
+            .get_or_insert_with(|| crate::halves::worth_a_thread(docs.left.all_len() + docs.right.all_len()));
         let marks = self.caches.place_marks.get_or_insert_with(|| {
-            Sides::from_fn_apart(large(), |side| {
+            Sides::from_fn_apart(large, |side| {
                 document::marks_by_place(rows, &self.cmp.diffs, side, self.cmp.doc(side))
             })
         });
@@ -228,7 +245,7 @@ impl App {
             }
             _ => {
                 let swapped = self.swapped;
-                let layouts = Sides::from_fn_apart(large(), |side| {
+                let layouts = Sides::from_fn_apart(large, |side| {
                     document::measure(self.cmp.doc(side), w(side.pane(swapped)), &marks[side])
                 })
                 .into_panes(swapped);

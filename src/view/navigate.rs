@@ -12,7 +12,7 @@ impl App {
         // Without a change to go on from, the one at the top of the view (within its first lines)
         // is where we are, as the status line counts it.
         let at = self.current_line() + 2;
-        let changes: Vec<usize> = self.layout_now().changes.iter().map(|c| c.line).collect();
+        let changes: Vec<usize> = self.measured_now().changes.iter().map(|c| c.line).collect();
         let target = match (self.change_cursor.filter(|&i| i < changes.len()), forward) {
             (Some(i), true) => Some(i + 1).filter(|&n| n < changes.len()),
             (Some(i), false) => i.checked_sub(1),
@@ -31,7 +31,7 @@ impl App {
         };
         for r in rows {
             self.set_row(r);
-            let changes: Vec<usize> = self.layout_now().changes.iter().map(|c| c.line).collect();
+            let changes: Vec<usize> = self.measured_now().changes.iter().map(|c| c.line).collect();
             let pick = if forward {
                 (!changes.is_empty()).then_some(0)
             } else {
@@ -132,7 +132,7 @@ impl App {
             self.message = Some("search jumps work in the topic views; matches are highlighted here".into());
             return;
         }
-        let matches = self.layout_now().matches.clone();
+        let matches = self.measured_now().matches.clone();
         let current = self
             .current_match
             .filter(|m| m.0 == self.row)
@@ -168,7 +168,7 @@ impl App {
             .collect();
         for r in order.into_iter().filter(|&r| holds[r]) {
             self.set_row(r);
-            let matches = self.layout_now().matches.clone();
+            let matches = self.measured_now().matches.clone();
             if let Some(&(line, id)) = if forward { matches.first() } else { matches.last() } {
                 self.goto_line(line);
                 self.current_match = Some((self.row, id));

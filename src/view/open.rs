@@ -84,7 +84,7 @@ impl App {
             // A row opens on its first change, under the change cursor: `change 1/n`.
             Target::Row(r) => {
                 self.set_row(r);
-                if let Some(line) = self.layout_now().changes.first().map(|c| c.line) {
+                if let Some(line) = self.measured_now().changes.first().map(|c| c.line) {
                     self.goto_line(line);
                     self.change_cursor = Some(0);
                 }
@@ -98,7 +98,7 @@ impl App {
                 if let Some(line) = line {
                     self.goto_line(line);
                     // The change that holds the figure is the current one.
-                    let changes = &self.layout_now().changes;
+                    let changes = &self.measured_now().changes;
                     let holding = changes
                         .iter()
                         .position(|c| c.marks.iter().any(|(_, r)| r.contains(&line)));

@@ -175,7 +175,7 @@ impl App {
         if self.in_document() {
             self.docs_now()[i.min(1)].lines.len()
         } else {
-            let l = self.layout_now();
+            let l = self.measured_now();
             l.panes.get(i).or(l.panes.first()).map_or(0, Vec::len)
         }
     }
@@ -419,6 +419,33 @@ mod tests {
         assert!(app.is_inline());
         let lines = app.row_layout().panes[0].len();
         assert!(app.scroll[0] + app.geometry.height <= lines.max(app.geometry.height));
+    }
+
+    #[test]
+    fn going_to_the_bottom_builds_the_lines_there_and_not_the_ones_passed_over() {
+        // One row of many screens: its lines between the top and the bottom are never shown.
+        let body = |n: usize| -> String {
+            (0..300)
+                .map(|k| format!("第{k}项工作落实法律顾问制度，提供法律咨询{}次。\n", k * n))
+                .collect()
+        };
+        let (old, new) = (
+            format!("一、法律顾问\n{}", body(1)),
+            format!("一、法律顾问\n{}", body(2)),
+        );
+        let mut app = app(&old, &new, 120, 14);
+        let h = app.geometry.height;
+        assert!(app.row_layout().built(&(0..h)));
+        app.update(Input::Action(Action::GotoBottom, 1));
+        let layout = app.row_layout();
+        let lines = layout.panes[0].len();
+        assert!(lines > 20 * h, "a row of many screens: {lines} lines");
+        assert_eq!(app.scroll, [lines - h, lines - h]);
+        assert!(layout.built(&(lines - h..lines)), "the bottom is built");
+        assert!(
+            !layout.built(&(lines / 2..lines / 2 + 1)),
+            "the middle of the row, never on screen, is not"
+        );
     }
 
     #[test]
