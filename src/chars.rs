@@ -35,6 +35,13 @@ pub fn is_han(c: char) -> bool {
         '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}' | '\u{f900}'..='\u{faff}' | '\u{20000}'..='\u{2fa1f}')
 }
 
+/// The ideographs most of a report is made of (U+4000–U+9FFF): each folds to itself and is no
+/// blank, no punctuation and no letter of any case, so what folds, trims or searches text can pass
+/// over them without asking each of those questions.
+pub fn is_plain_ideograph(c: char) -> bool {
+    ('\u{4000}'..='\u{9fff}').contains(&c)
+}
+
 /// CJK ideographs and the CJK punctuation blocks.
 pub fn is_cjk(c: char) -> bool {
     matches!(c,
@@ -151,6 +158,18 @@ pub fn fold_digit(c: char) -> char {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_plain_ideograph_folds_to_itself_and_is_no_blank_punctuation_or_letter() {
+        for c in ('\u{4000}'..='\u{9fff}').filter(|&c| is_plain_ideograph(c)) {
+            assert_eq!(fold_char(c), c);
+            assert!(
+                !is_blank(c) && !is_punct(c) && !c.is_uppercase() && !c.is_lowercase(),
+                "{c}"
+            );
+        }
+        assert!(is_plain_ideograph('法') && !is_plain_ideograph('，') && !is_plain_ideograph('Ａ'));
+    }
 
     #[test]
     fn closing_punctuation_never_starts_a_line() {

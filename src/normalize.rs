@@ -178,7 +178,7 @@ pub fn fold(s: &str) -> Folded {
     let mut pending_space: Option<(Range<usize>, char)> = None;
     for (i, c) in s.char_indices() {
         // Ideographs, most of the text, fold to themselves and are no blanks: continue the run.
-        if ('\u{4000}'..='\u{9fff}').contains(&c) && pending_space.is_none() && copy_end == Some(i) {
+        if crate::chars::is_plain_ideograph(c) && pending_space.is_none() && copy_end == Some(i) {
             text.push(c);
             copy_end = Some(i + c.len_utf8());
             end_before = i + c.len_utf8();

@@ -233,7 +233,7 @@ impl Fingerprint {
         each(&mut |piece: &str| {
             for c in piece.chars() {
                 // Ideographs, most of the text, are neither folded, blank nor punctuation.
-                let c = if ('\u{4000}'..='\u{9fff}').contains(&c) {
+                let c = if crate::chars::is_plain_ideograph(c) {
                     c
                 } else {
                     let c = crate::chars::fold_char(c);

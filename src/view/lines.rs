@@ -106,6 +106,10 @@ pub struct Finder {
     /// a search for the character checks every byte like its last, and in Chinese text that is one
     /// byte in three.
     pivot: Option<memchr::memmem::Finder<'static>>,
+    /// The folded query, for a query with no blank and no letter of any case: found as it stands
+    /// in a text, it is a match there (its characters fold to themselves, and nothing is dropped
+    /// or put between them), so a text holding it is not folded to say so.
+    plain: Option<memchr::memmem::Finder<'static>>,
 }
 
 impl Finder {
@@ -116,7 +120,12 @@ impl Finder {
             .chars()
             .find(|&c| !c.is_ascii() && !c.is_whitespace() && crate::normalize::fold_char(c) == c && caseless(c))
             .map(|c| memchr::memmem::Finder::new(c.encode_utf8(&mut [0; 4]).as_bytes()).into_owned());
-        Finder { folded, pivot }
+        let plain = (!folded.is_empty()
+            && !folded
+                .chars()
+                .any(|c| crate::text::is_blank(c) || c.is_lowercase() || c.is_uppercase()))
+        .then(|| memchr::memmem::Finder::new(folded.as_bytes()).into_owned());
+        Finder { folded, pivot, plain }
     }
 
     /// Whether `text` may hold a match (no, for certain, when it lacks the pivot).
@@ -126,7 +135,10 @@ impl Finder {
 
     /// Whether `text` holds a match.
     pub fn is_in(&self, text: &str) -> bool {
-        self.may_match(text) && !self.find_folded(text).is_empty()
+        if !self.may_match(text) {
+            return false;
+        }
+        self.plain.as_ref().is_some_and(|q| q.find(text.as_bytes()).is_some()) || !self.find_folded(text).is_empty()
     }
 
     /// Byte ranges of `text` that match, as [`find_all`] finds them.
@@ -141,7 +153,10 @@ impl Finder {
         let q = &self.folded;
         // Text that folding leaves as it is (no blank, no full-width form, no capital: nearly all
         // Chinese prose) is searched as it stands, not copied to be folded.
-        let folds = |c: char| crate::text::is_blank(c) || crate::normalize::fold_char(c) != c || c.is_uppercase();
+        let folds = |c: char| {
+            !crate::chars::is_plain_ideograph(c)
+                && (crate::text::is_blank(c) || crate::normalize::fold_char(c) != c || c.is_uppercase())
+        };
         if !text.contains(folds) {
             return text.match_indices(q.as_str()).map(|(i, m)| i..i + m.len()).collect();
         }
@@ -221,6 +236,7 @@ mod tests {
             "〔法律〕“顾问”",
             "无关的句子",
             "法律 ABC 顾问",
+            "İ法律",
         ];
         for q in [
             "法律",
@@ -235,9 +251,12 @@ mod tests {
             let finder = Finder::new(q);
             for t in texts {
                 assert_eq!(finder.find(t), finder.find_folded(t), "{q} in {t}");
-                // As finding in the folded text and mapping back does, whatever the text.
+                assert_eq!(finder.is_in(t), !finder.find(t).is_empty(), "{q} in {t}");
+                // As finding in the folded text (lowercased for a query with letters) and mapping back
+                // does, whatever the text.
                 let f = fold(t);
-                let hay = f.text.to_lowercase();
+                let cased = finder.folded.chars().any(|c| c.is_lowercase() || c.is_uppercase());
+                let hay = if cased { f.text.to_lowercase() } else { f.text.clone() };
                 let plain: Vec<Range<usize>> = if hay.len() == f.text.len() && !finder.folded.is_empty() {
                     hay.match_indices(finder.folded.as_str())
                         .map(|(i, m)| f.to_original(i..i + m.len()))
@@ -251,6 +270,13 @@ mod tests {
         let pivot = |q: &str| Finder::new(q).pivot.map(|p| p.needle().to_vec());
         assert_eq!(pivot("法律"), Some("法".as_bytes().to_vec()));
         assert_eq!(pivot("Ω"), None, "a letter with case is no pivot");
+        let plain = |q: &str| Finder::new(q).plain.is_some();
+        assert!(plain("法律") && plain("〔法律〕") && plain("16次"));
+        assert!(plain("法 律"), "the blank is dropped in folding");
+        assert!(
+            !plain("16 17") && !plain("abc法律") && !plain("Ω"),
+            "a kept blank, letters"
+        );
         // Found by its bytes, wherever it stands.
         let f = Finder::new("法律");
         assert!(f.may_match("依法行政") && f.may_match("法") && !f.may_match("律师 依 注"));
