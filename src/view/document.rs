@@ -167,7 +167,7 @@ pub fn measure(doc: &Document, width: usize, marks: &HashMap<Place, Marks>) -> D
         for line in text.split('\n') {
             let range = at..at + line.len();
             at = range.end + 1;
-            let starts = super::wrap::line_starts(&super::width::display_text(line), width);
+            let starts = super::wrap::painted_starts(line, width);
             // The changed sentences of this line (`changed` is sorted), each on the screen line it starts.
             let from = changed.partition_point(|&c| c < range.start);
             let mine = changed[from..]

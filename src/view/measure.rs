@@ -9,7 +9,7 @@ use super::chunks::{ByUnit, Found};
 use super::lines::Line;
 use super::side::{Options, SideData};
 use super::width::display_text;
-use super::wrap::line_starts;
+use super::wrap::{line_starts, painted_starts};
 
 /// Lines a passage header takes: one, fitted to the pane ([`SideData::header`]).
 pub(super) const HEADER_LINES: usize = 1;
@@ -27,7 +27,7 @@ pub(super) fn unit_starts(
     let text = &side.passages[u.passage].text[u.range.clone()];
     match pointer.filter(|_| opts.marks) {
         Some(to) => line_starts(&display_text(&format!("{text}{to}")), width),
-        None => line_starts(&display_text(text), width),
+        None => painted_starts(text, width),
     }
 }
 

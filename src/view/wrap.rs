@@ -99,21 +99,8 @@ fn glued(text: &str) -> Vec<bool> {
 /// punctuation after it) moves down whole, unless it would not fit on a line of its own; a wide
 /// character never straddles; `\n` ends a line (and is on none).
 pub fn line_starts(text: &str, width: usize) -> Vec<usize> {
-    // Report text (every character a cluster of its own) streams through, no table per character:
-    // a report of one sentence is measured without holding three copies of its length.
-    if text.chars().all(is_lone) {
-        let mut figure_end = 0;
-        let mut previous_digit = false;
-        let cells = text.char_indices().map(move |(i, c)| {
-            let starts_figure = c.is_ascii_digit() && !previous_digit && i >= figure_end;
-            if starts_figure {
-                figure_end = i + figure_len(&text[i..]);
-            }
-            let glue = crate::chars::is_no_line_start(c) || (i < figure_end && !starts_figure);
-            previous_digit = c.is_ascii_digit();
-            (c, lone_width(c), false, glue)
-        });
-        return breaks(cells, width);
+    if let Some(starts) = lone_starts(text, width) {
+        return starts;
     }
     let (widths, inside) = by_clusters(text, Vec::new(), Vec::new());
     let glue = glued(text);
@@ -124,44 +111,70 @@ pub fn line_starts(text: &str, width: usize) -> Vec<usize> {
     breaks(cells, width)
 }
 
+/// [`line_starts`] of `text` as painted ([`display_text`]). Report text, every character a cluster
+/// of its own, is painted as it stands (the characters painting changes are none of those) and is
+/// measured in one pass, without a copy.
+pub fn painted_starts(text: &str, width: usize) -> Vec<usize> {
+    lone_starts(text, width).unwrap_or_else(|| line_starts(&display_text(text), width))
+}
+
+/// The line starts of `text` when every character of it is a cluster of its own ([`is_lone`]),
+/// streamed through with no table per character (a report of one sentence is measured without
+/// holding three copies of its length); `None` at the first character that is not.
+fn lone_starts(text: &str, width: usize) -> Option<Vec<usize>> {
+    let mut lone = true;
+    let mut figure_end = 0;
+    let mut previous_digit = false;
+    let cells = text.char_indices().map_while(|(i, c)| {
+        if !is_lone(c) {
+            lone = false;
+            return None;
+        }
+        let digit = c.is_ascii_digit();
+        let starts_figure = digit && !previous_digit && i >= figure_end;
+        if starts_figure {
+            figure_end = i + figure_len(&text[i..]);
+        }
+        let glue = (i < figure_end && !starts_figure) || crate::chars::is_no_line_start(c);
+        previous_digit = digit;
+        Some((c, lone_width(c), false, glue))
+    });
+    let starts = breaks(cells, width);
+    lone.then_some(starts)
+}
+
 /// The line starts of characters given as (character, width, inside a cluster, glued to the one
-/// before), keeping only the current line's widths and glue.
+/// before). A character that does not fit moves to the next line with the glued run it ends, from
+/// the run's head (the last character on the line glued to nothing before it), unless that head
+/// opens the line; the run's width is known from the width used before its head.
 fn breaks(cells: impl Iterator<Item = (char, usize, bool, bool)>, width: usize) -> Vec<usize> {
     let width = width.max(2);
     let mut starts = vec![0];
     let mut used = 0;
-    // Index (in characters) of the first character of the current line, and that line's cells.
+    // Index (in characters) of the first character of the current line.
     let mut line_start = 0;
-    let mut line: Vec<(usize, bool)> = Vec::with_capacity(width + 1);
+    // The last character not glued to the one before it, and the width used before it on its line.
+    let (mut head, mut before_head) = (0, 0);
     for (at, (c, w, inside, glue)) in cells.enumerate() {
         if c == '\n' {
             line_start = at + 1;
             starts.push(line_start);
             used = 0;
-            line.clear();
             continue;
         }
         if used + w > width && used > 0 && !inside {
-            // Back to where the run this character belongs to starts, if that is on this line.
-            let run_start = if glue {
-                (line_start + 1..at)
-                    .rev()
-                    .find(|&j| !line[j - line_start].1)
-                    .unwrap_or(at)
+            if glue && head > line_start {
+                line_start = head;
+                used -= before_head;
             } else {
-                at
-            };
-            let carry = if glue && run_start > line_start {
-                at - run_start
-            } else {
-                0
-            };
-            line_start = at - carry;
+                line_start = at;
+                used = 0;
+            }
             starts.push(line_start);
-            line.drain(..line.len() - carry);
-            used = line.iter().map(|c| c.0).sum();
         }
-        line.push((w, glue));
+        if !glue {
+            (head, before_head) = (at, used);
+        }
         used += w;
     }
     starts
@@ -169,7 +182,7 @@ fn breaks(cells: impl Iterator<Item = (char, usize, bool, bool)>, width: usize) 
 
 /// How many lines `segs` take wrapped to `width` (what [`wrap`] makes, without making it).
 pub fn line_count(text: &str, width: usize) -> usize {
-    line_starts(&display_text(text), width).len()
+    painted_starts(text, width).len()
 }
 
 /// Segments cut into lines where `starts` says (characters of their joined text; the first 0), up
@@ -315,6 +328,49 @@ mod tests {
             }
         }
     }
+
+    proptest::proptest! {
+        /// Any text of report pieces (figures, units, closing punctuation, line breaks, clusters)
+        /// breaks where building the lines one character at a time does, at any width.
+        #[test]
+        fn line_starts_break_where_building_lines_does(
+            pieces in proptest::collection::vec(0usize..PIECES.len(), 0..60),
+            width in 2usize..30,
+        ) {
+            let text: String = pieces.iter().map(|&k| PIECES[k]).collect();
+            let segs = plain(&text);
+            proptest::prop_assert_eq!(texts_of(&wrap(&segs, width)), texts_of(&wrap_by_lines(&segs, width)));
+            proptest::prop_assert_eq!(painted_starts(&text, width), line_starts(&display_text(&text), width));
+        }
+    }
+
+    const PIECES: &[&str] = &[
+        "法",
+        "律",
+        "顾问",
+        "，",
+        "。",
+        "、",
+        "”",
+        "）",
+        "》",
+        "16",
+        "次",
+        "1,234.5",
+        "万元",
+        "%",
+        "2024",
+        "年",
+        "\n",
+        " ",
+        "a",
+        "bc",
+        "e\u{301}",
+        "🇨🇳",
+        "👨\u{200d}👩",
+        "❤\u{fe0f}",
+        "\u{3000}",
+    ];
 
     fn texts_of(lines: &[Line]) -> Vec<Vec<(String, Look)>> {
         lines
