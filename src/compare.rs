@@ -122,8 +122,9 @@ impl Summary {
 #[derive(Debug, Clone)]
 pub struct Comparison {
     /// The reports. Their topic scores served the alignment and are not kept: on large reports
-    /// they weigh as much as the text.
-    pub docs: Sides<Document>,
+    /// they weigh as much as the text. Shared, so that comparing again after a refiling takes
+    /// them to the worker without copying them on the loop.
+    pub docs: Sides<std::sync::Arc<Document>>,
     pub alignment: Alignment,
     /// The sentences of every row, paired: computed once, for the sentence-level and word diffs.
     /// [`Comparison::diff_all`] uses them up (each row's is dropped once its diff is made).
@@ -175,6 +176,11 @@ impl Comparison {
         &self.docs[side]
     }
 
+    /// Both reports.
+    pub fn reports(&self) -> Sides<&Document> {
+        self.docs.as_ref().map(|d| &**d)
+    }
+
     /// Files, matches and aligns; no word diff yet (that needs a tokenizer). The two reports are
     /// read on two threads.
     pub fn build(left: Document, right: Document, tax: &Taxonomy) -> Self {
@@ -195,7 +201,7 @@ impl Comparison {
             &pairs,
         );
         Self {
-            docs: Sides::new(left.doc, right.doc),
+            docs: Sides::new(left.doc, right.doc).map(std::sync::Arc::new),
             alignment,
             paired,
             diffs: Vec::new(),

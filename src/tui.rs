@@ -209,7 +209,7 @@ pub fn run(
     timing.mark("compared");
     let refs = review
         .refs
-        .unwrap_or_else(|| duibi::review::keys::reports(cmp.docs.as_ref()));
+        .unwrap_or_else(|| duibi::review::keys::reports(cmp.reports()));
     let kept = duibi::view::review::Kept::new(review.store, review.state, refs, review.base).with_others(review.others);
     let mut app = App::new(cmp, tax, config.keymap.clone())
         .with_view(view_mode(config), config.sync_scroll)

@@ -73,7 +73,7 @@ pub fn markdown(e: &Export<'_>) -> String {
         let title = d.title.as_deref().unwrap_or("—");
         let _ = writeln!(out, "| {side} | {} | {} | {year} |", escape(&d.file), escape(title));
     }
-    let ids = keys::reports(e.cmp.docs.as_ref()).map(|r| r.id);
+    let ids = keys::reports(e.cmp.reports()).map(|r| r.id);
     let elsewhere: Vec<_> = e
         .others
         .iter()
@@ -170,7 +170,7 @@ pub fn json(e: &Export<'_>) -> String {
         .iter()
         .map(|f| serde_json::json!({"excerpt": f.excerpt, "from": f.from, "to": e.tax.label_of(&f.to), "sentences": f.sentences.len()}))
         .collect();
-    let reports: Vec<_> = keys::reports(e.cmp.docs.as_ref())
+    let reports: Vec<_> = keys::reports(e.cmp.reports())
         .iter()
         .zip(e.cmp.docs.both())
         .map(|(r, d)| serde_json::json!({"id": r.id, "path": d.path, "title": r.title}))

@@ -91,6 +91,88 @@ fn row_and_diff(
     Some((r, d))
 }
 
+/// Row `key.row` measured for `key`, no line built (see [`App::layout_now`]).
+fn measure_row(cmp: &crate::compare::Comparison, key: &RowKey) -> RowLayout {
+    let Some((r, d)) = row_and_diff(cmp, key.row) else {
+        return layout::nothing_to_compare();
+    };
+    let (d, none) = (&*d, Some(&(0..0)));
+    let widths = App::widths(key);
+    if key.inline {
+        inline::inline_in(r, d, widths[0], &key.opts, none)
+    } else {
+        layout::side_by_side_in(r, d, widths, &key.opts, none)
+    }
+}
+
+/// The matches of a search (query, filter) in each row, counted on the text.
+fn count_matches(cmp: &crate::compare::Comparison, key: &(String, Filter)) -> Vec<usize> {
+    let finder = super::lines::Finder::new(&key.0);
+    let rows: Vec<_> = cmp.alignment.rows.iter().zip(&cmp.diffs).collect();
+    let size = |(r, _): &(&Row, &RowDiff)| r.text_len();
+    crate::halves::map(&rows, size, |&(row, d)| {
+        // A row none of whose passages holds a match counts none, without its chunks.
+        let mut texts = row.passages.both().into_iter().flatten().map(|p| p.text.as_str());
+        if !texts.any(|t| finder.is_in(t)) {
+            return 0;
+        }
+        let chunks = chunks::Chunks::new(d, key.1);
+        chunks::distinct(&chunks::matches_of(row, d, &chunks, &finder))
+    })
+}
+
+/// What the screen reads first once a comparison made off the loop (a refiling's) is installed,
+/// to be made where the comparison is: the row it will show, measured for the view as it stands,
+/// and the search's counts. Each is installed with its key, so that it serves only if the view is
+/// still as it was (it may have moved on meanwhile).
+pub(super) struct Ahead {
+    /// The row shown when the job was sent, and the label of the row to go to on arrival.
+    row: usize,
+    label: Option<String>,
+    key: RowKey,
+    search: Option<(String, Filter)>,
+}
+
+/// What [`Ahead`] made.
+#[derive(Debug, Clone, Default)]
+pub(super) struct Ready {
+    row: Option<(RowKey, RowLayout)>,
+    match_counts: Option<((String, Filter), Vec<usize>)>,
+}
+
+impl Ahead {
+    /// Measures the row and counts the matches on `cmp`, the comparison about to be installed.
+    pub(super) fn ready(&self, cmp: &crate::compare::Comparison) -> Ready {
+        let last = cmp.alignment.rows.len().saturating_sub(1);
+        // Where installing goes: the labelled row, else the row shown as far as there are rows.
+        let row = (self.label.as_deref())
+            .and_then(|l| cmp.row_labelled(l))
+            .unwrap_or(self.row.min(last));
+        let key = RowKey {
+            row,
+            ..self.key.clone()
+        };
+        Ready {
+            row: Some((key.clone(), measure_row(cmp, &key))),
+            match_counts: self.search.clone().map(|k| {
+                let counts = count_matches(cmp, &k);
+                (k, counts)
+            }),
+        }
+    }
+}
+
+impl Caches {
+    /// Caches made afresh for a new comparison, with what was made ahead for it.
+    pub(super) fn with_ready(ready: Ready) -> Caches {
+        Caches {
+            row: ready.row,
+            match_counts: ready.match_counts,
+            ..Caches::default()
+        }
+    }
+}
+
 static EMPTY_ROW: std::sync::LazyLock<RowLayout> = std::sync::LazyLock::new(RowLayout::default);
 static EMPTY_DOCS: std::sync::LazyLock<[DocLayout; 2]> = std::sync::LazyLock::new(Default::default);
 static EMPTY_OVERVIEW: std::sync::LazyLock<OverviewLayout> = std::sync::LazyLock::new(OverviewLayout::default);
@@ -144,21 +226,6 @@ impl App {
         [w(0), w(1)]
     }
 
-    /// Row `row` measured for `key`, no line built (see [`Self::layout_now`]).
-    fn layout_of(&self, row: usize, key: &RowKey) -> RowLayout {
-        let none = Some(&(0..0));
-        let Some((r, d)) = row_and_diff(&self.cmp, row) else {
-            return layout::nothing_to_compare();
-        };
-        let d = &*d;
-        let widths = Self::widths(key);
-        if key.inline {
-            inline::inline_in(r, d, widths[0], &key.opts, none)
-        } else {
-            layout::side_by_side_in(r, d, widths, &key.opts, none)
-        }
-    }
-
     /// The current row measured for the current state (its length, changes and matches known),
     /// made now if anything it depends on changed; no line built that was not: what lengths and
     /// positions are read from, whatever the scroll is in the middle of a key.
@@ -174,7 +241,7 @@ impl App {
             *k = key.clone();
         }
         if self.caches.row.as_ref().is_none_or(|(k, _)| *k != key) {
-            let layout = self.layout_of(self.row, &key);
+            let layout = measure_row(&self.cmp, &key);
             let old = self.caches.row.replace((key, layout));
             // A long row's layout (a line and more per screen line) is freed off the loop.
             if self.background
@@ -300,19 +367,21 @@ impl App {
         let Some(query) = self.query.clone() else { return };
         let key = (query, self.prefs.filter);
         if self.caches.match_counts.as_ref().is_none_or(|(k, _)| *k != key) {
-            let finder = super::lines::Finder::new(&key.0);
-            let rows: Vec<_> = self.cmp.alignment.rows.iter().zip(&self.cmp.diffs).collect();
-            let size = |(r, _): &(&Row, &RowDiff)| r.text_len();
-            let counts = crate::halves::map(&rows, size, |&(row, d)| {
-                // A row none of whose passages holds a match counts none, without its chunks.
-                let mut texts = row.passages.both().into_iter().flatten().map(|p| p.text.as_str());
-                if !texts.any(|t| finder.is_in(t)) {
-                    return 0;
-                }
-                let chunks = chunks::Chunks::new(d, key.1);
-                chunks::distinct(&chunks::matches_of(row, d, &chunks, &finder))
-            });
+            let counts = count_matches(&self.cmp, &key);
             self.caches.match_counts = Some((key, counts));
+        }
+    }
+
+    /// What the screen will read once a comparison made off the loop is installed (see [`Ahead`]).
+    pub(super) fn ahead(&self, label: Option<String>) -> Ahead {
+        let mut key = self.row_key(self.row);
+        // An installed comparison has its word marks.
+        key.opts.marks = true;
+        Ahead {
+            row: self.row,
+            label,
+            key,
+            search: self.query.clone().map(|q| (q, self.prefs.filter)),
         }
     }
 
@@ -339,3 +408,6 @@ impl App {
         self.caches.match_counts.as_ref().map_or(&[], |(_, c)| c)
     }
 }
+
+#[cfg(test)]
+mod tests;

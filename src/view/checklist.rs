@@ -18,8 +18,8 @@ const TEXT_COLS: usize = 60;
 /// The checklist of the pair's right-hand report.
 pub fn check(cmp: &Comparison, tax: &Taxonomy, rules: &Rules) -> Option<ReportCheck> {
     let reports = vec![
-        Report::new(cmp.docs.left.clone(), tax),
-        Report::new(cmp.docs.right.clone(), tax),
+        Report::new((*cmp.docs.left).clone(), tax),
+        Report::new((*cmp.docs.right).clone(), tax),
     ];
     let series = Series::new(reports);
     let list = Checklist::new(&series, tax, rules);

@@ -84,10 +84,12 @@ impl std::fmt::Debug for Work {
 /// What comparing again needs: the two reports, the reviews whose refilings apply (the pair's
 /// last), the reports as the review knows them, and the taxonomy before the analyst's topics.
 pub struct RecompareJob {
-    pub docs: crate::sides::Sides<crate::outline::Document>,
+    pub docs: crate::sides::Sides<std::sync::Arc<crate::outline::Document>>,
     pub states: Vec<crate::review::State>,
     pub refs: [crate::review::ReportRef; 2],
     pub base: Taxonomy,
+    /// What the screen will read on arrival, made with the comparison.
+    ahead: cache::Ahead,
 }
 
 /// A comparison made again, ready to install: its taxonomy (the analyst's topics in it), and
@@ -97,24 +99,28 @@ pub struct Recomparison {
     pub cmp: Comparison,
     pub tax: Taxonomy,
     pub rows: Vec<(String, String)>,
+    ready: cache::Ready,
 }
 
 impl RecompareJob {
     /// The comparison, the review applied and word marks made.
     pub fn run(&self) -> Recomparison {
+        // Copied here, off the loop: applying the review changes them.
         let crate::sides::Sides {
             left: mut l,
             right: mut r,
-        } = self.docs.clone();
+        } = self.docs.clone().map(std::sync::Arc::unwrap_or_clone);
         let states: Vec<&crate::review::State> = self.states.iter().collect();
         let applied = crate::review::apply::apply(&states, &mut [&mut l, &mut r], &self.refs, &self.base);
         let mut cmp = Comparison::build(l, r, &applied.taxonomy);
         cmp.diff_all(&cmp.segmenter(), crate::compare::DIFF_BUDGET);
         let rows = review::Kept::row_keys(&cmp, &applied.taxonomy);
+        let ready = self.ahead.ready(&cmp);
         Recomparison {
             cmp,
             tax: applied.taxonomy,
             rows,
+            ready,
         }
     }
 }

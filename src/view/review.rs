@@ -60,7 +60,7 @@ impl Kept {
 
     /// The review of a comparison built without one, kept for the session only.
     pub fn in_memory(cmp: &Comparison, base: Taxonomy) -> Kept {
-        Kept::new(None, State::default(), keys::reports(cmp.docs.as_ref()), base)
+        Kept::new(None, State::default(), keys::reports(cmp.reports()), base)
     }
 
     pub fn store(&self) -> Option<&Store> {
@@ -354,6 +354,7 @@ impl App {
             states: kept.states().into_iter().cloned().collect(),
             refs: kept.refs.clone(),
             base: kept.base.clone(),
+            ahead: self.ahead(Some(arrival.row.clone())),
         };
         self.recomparing = Some(arrival);
         self.message = Some("comparing again with the refiling…".into());
@@ -373,13 +374,17 @@ impl App {
     /// The comparison made again installed: rows, counts and layouts follow; the view goes to the
     /// row the refiling went to (or came back to) and says what was done.
     pub(super) fn install_comparison(&mut self, made: super::Recomparison) {
-        let super::Recomparison { cmp, tax, rows } = made;
+        let super::Recomparison { cmp, tax, rows, ready } = made;
         if let Some(kept) = self.review.as_mut() {
             kept.rows = rows;
         }
         // The comparison replaced, and what was laid out from it, weigh as much as its reports:
         // freed off the loop.
-        let old = (std::mem::replace(&mut self.cmp, cmp), std::mem::take(&mut self.caches));
+        let caches = super::cache::Caches::with_ready(ready);
+        let old = (
+            std::mem::replace(&mut self.cmp, cmp),
+            std::mem::replace(&mut self.caches, caches),
+        );
         if self.background {
             std::thread::spawn(move || drop(old));
         }
@@ -443,7 +448,7 @@ pub(crate) mod tests {
         let kept = Kept::new(
             store,
             State::default(),
-            keys::reports(app.cmp.docs.as_ref()),
+            keys::reports(app.cmp.reports()),
             Taxonomy::builtin(),
         );
         app.with_review(kept)
@@ -529,7 +534,7 @@ pub(crate) mod tests {
     /// The test pair as the binary opens it: the review at `path` applied first.
     fn app_after_restart(path: &std::path::Path) -> App {
         let plain = app(OLD, NEW, 120, 30);
-        let (mut l, mut r) = (plain.cmp.docs.left.clone(), plain.cmp.docs.right.clone());
+        let (mut l, mut r) = ((*plain.cmp.docs.left).clone(), (*plain.cmp.docs.right).clone());
         let refs = keys::reports(crate::sides::Sides::new(&l, &r));
         let state = Store::at(path).load().expect("reads");
         let applied = crate::review::apply::apply(&[&state], &mut [&mut l, &mut r], &refs, &Taxonomy::builtin());
@@ -576,6 +581,11 @@ pub(crate) mod tests {
         };
         let job = job.clone();
         app.effects.clear();
+        assert_eq!(
+            std::sync::Arc::strong_count(&app.cmp.docs.left),
+            2,
+            "the job shares the reports: they are copied where it runs, not on the loop"
+        );
         assert!(
             row_text(&app, "学法普法").is_some_and(|t| t.contains("组织学法")),
             "not yet moved"

@@ -402,7 +402,7 @@ impl Browser {
 /// A pair's view with the pair's review: read from its file (a file that cannot be used is said,
 /// and the review kept for the session only).
 fn attach_review(place: &crate::review::Place, tax: &Taxonomy, app: &mut App) {
-    let refs = crate::review::keys::reports(app.cmp.docs.as_ref());
+    let refs = crate::review::keys::reports(app.cmp.reports());
     let opened = place.open(&refs);
     if let Some(e) = opened.problem {
         app.message = Some(e.to_string());

@@ -1,0 +1,70 @@
+use super::*;
+use crate::view::Input;
+use crate::view::review::tests::{keys_typed, reviewed_app};
+
+/// Each pane's lines, the changes' lines, the matches and each row's match count.
+type Shown = (Vec<Vec<String>>, Vec<usize>, Vec<(usize, u64)>, Vec<usize>);
+
+/// What the screen shows of the current row and the search, laid out now.
+fn shown(app: &mut App) -> Shown {
+    app.match_counts_now();
+    let layout = app.layout_all();
+    let panes = layout.panes.iter().map(|p| crate::view::testing::texts(p)).collect();
+    let changes = layout.changes.iter().map(|c| c.line).collect();
+    let matches = layout.matches.clone();
+    (panes, changes, matches, app.match_counts().to_vec())
+}
+
+#[test]
+fn a_refilings_comparison_arrives_with_its_row_measured_and_its_matches_counted() {
+    let mut app = reviewed_app(None);
+    app.background = true;
+    keys_typed(&mut app, "/法律⏎");
+    let study = app.cmp.row_labelled("学法普法").expect("学法普法");
+    app.update(Input::Action(crate::keys::Action::NextRow, study));
+    app.update(Input::Action(crate::keys::Action::NextChange, 1));
+    keys_typed(&mut app, "r法律顾问⏎");
+    let [crate::view::Effect::Background(job)] = &app.effects[..] else {
+        panic!("the work asked of the terminal side: {:?}", app.effects);
+    };
+    let Input::Recompared(made) = job.run() else {
+        panic!("a comparison")
+    };
+    app.effects.clear();
+    let ready = made.ready.clone();
+    app.update(Input::Recompared(made));
+    // Made with the comparison, for the row the view went to and the search it shows.
+    let (key, _) = ready.row.expect("the row measured");
+    assert_eq!(key, app.row_key(app.row));
+    assert_eq!(app.cmp.alignment.rows[app.row].label, "法律顾问");
+    let (search, _) = ready.match_counts.expect("the matches counted");
+    assert_eq!(search, ("法律".to_string(), app.prefs.filter));
+    // And what the view makes itself from nothing.
+    let arrived = shown(&mut app);
+    app.caches = Caches::default();
+    assert_eq!(arrived, shown(&mut app));
+    assert!(arrived.3.iter().sum::<usize>() > 0, "matches counted: {:?}", arrived.3);
+}
+
+#[test]
+fn what_was_made_ahead_for_another_view_is_not_used() {
+    let mut app = reviewed_app(None);
+    app.background = true;
+    keys_typed(&mut app, "/法律⏎");
+    let study = app.cmp.row_labelled("学法普法").expect("学法普法");
+    app.update(Input::Action(crate::keys::Action::NextRow, study));
+    app.update(Input::Action(crate::keys::Action::NextChange, 1));
+    keys_typed(&mut app, "r法律顾问⏎");
+    let [crate::view::Effect::Background(job)] = &app.effects[..] else {
+        panic!("the work asked of the terminal side: {:?}", app.effects);
+    };
+    let job = job.clone();
+    app.effects.clear();
+    // The view moves on while the comparison is made: changes only, another search, inline.
+    keys_typed(&mut app, "c/学法⏎");
+    app.update(Input::Action(crate::keys::Action::ToggleInline, 1));
+    app.update(job.run());
+    let arrived = shown(&mut app);
+    app.caches = Caches::default();
+    assert_eq!(arrived, shown(&mut app));
+}
