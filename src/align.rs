@@ -139,8 +139,13 @@ fn similarity(left: &[Passage], right: &[Passage]) -> f32 {
     if left.is_empty() || right.is_empty() {
         return 0.0;
     }
-    let join = |ps: &[Passage]| ps.iter().map(|p| p.text.as_str()).collect::<Vec<_>>().join("\n");
-    Fingerprint::new(&join(left)).dice(&Fingerprint::new(&join(right)))
+    // The passages' text handed over piece by piece: the line breaks that would join them are
+    // blanks, which fingerprints pass over.
+    let print = |ps: &[Passage]| {
+        let len = ps.iter().map(|p| p.text.len()).sum();
+        Fingerprint::of_pieces(len, |f| ps.iter().for_each(|p| f(&p.text)))
+    };
+    print(left).dice(&print(right))
 }
 
 fn content_label(p: &Passage) -> String {
@@ -240,7 +245,8 @@ fn content_rows(
         rows.push(Row {
             topic: None,
             label: content_label(&l[0]),
-            similarity: similarity(&l, &r),
+            // Worked out for every row at once (see `align`).
+            similarity: 0.0,
             passages: Sides::new(l, r),
         });
     }
@@ -252,28 +258,44 @@ fn content_rows(
 /// Aligns two filed reports whose sentences are matched by `pairs` (each pair stands in one row).
 pub fn align(mut left: Filed<'_>, mut right: Filed<'_>, pairs: &[SentencePair], tax: &Taxonomy) -> Alignment {
     file_pairs_together(&mut left, &mut right, pairs);
-    let lc = Collector::new(left.doc, left.sentences, &left.filing);
-    let rc = Collector::new(right.doc, right.sentences, &right.filing);
-    let mut rows = Vec::new();
+    let topics: Vec<TopicId> = (0..tax.topics().len()).filter(|&t| t != tax.fallback()).collect();
+    // Each report's passages, topic by topic, then what no topic claims: both reports at once
+    // on a large pair (each a pass over its report).
+    let collect = |f: &Filed<'_>| {
+        let c = Collector::new(f.doc, f.sentences, &f.filing);
+        let by_topic: Vec<Vec<Passage>> = topics.iter().map(|&t| c.collect(Some(t))).collect();
+        (by_topic, c.collect(None))
+    };
+    let size = |f: &Filed<'_>| f.sentences.iter().map(|s| s.range().len()).sum::<usize>();
+    let ((l_topics, l_rest), (r_topics, r_rest)) = if crate::halves::worth_a_thread(size(&left) + size(&right)) {
+        crate::halves::join(|| collect(&left), || collect(&right))
+    } else {
+        (collect(&left), collect(&right))
+    };
     let topic_row = |t: TopicId, l: Vec<Passage>, r: Vec<Passage>| Row {
         topic: Some(t),
         label: tax.topic(t).label.clone(),
-        similarity: similarity(&l, &r),
+        similarity: 0.0,
         passages: Sides::new(l, r),
     };
-    for t in (0..tax.topics().len()).filter(|&t| t != tax.fallback()) {
-        let (l, r) = (lc.collect(Some(t)), rc.collect(Some(t)));
-        if !l.is_empty() || !r.is_empty() {
-            rows.push(topic_row(t, l, r));
-        }
-    }
-    let (content, l_rest, r_rest) = content_rows(lc.collect(None), rc.collect(None), pairs);
+    let mut rows: Vec<Row> = topics
+        .iter()
+        .zip(l_topics.into_iter().zip(r_topics))
+        .filter(|(_, (l, r))| !l.is_empty() || !r.is_empty())
+        .map(|(&t, (l, r))| topic_row(t, l, r))
+        .collect();
+    let (content, l_rest, r_rest) = content_rows(l_rest, r_rest, pairs);
     rows.extend(content);
     if !l_rest.is_empty() || !r_rest.is_empty() {
         rows.push(topic_row(tax.fallback(), l_rest, r_rest));
     }
-    // Kept for the whole comparison: give back what growing the lists took.
-    for row in &mut rows {
+    // Each row's similarity, a pass over its text: in two halves at once on a large pair.
+    let similarities = crate::halves::map(&rows, Row::text_len, |r| {
+        similarity(&r.passages.left, &r.passages.right)
+    });
+    for (row, similarity) in rows.iter_mut().zip(similarities) {
+        row.similarity = similarity;
+        // Kept for the whole comparison: give back what growing the lists took.
         row.passages.both_mut().into_iter().for_each(Vec::shrink_to_fit);
     }
     Alignment { rows }

@@ -162,3 +162,29 @@ fn a_rows_text_length_counts_both_sides() {
     let row = crate::view::testing::row(&["一二三", "四"], &["五六"]);
     assert_eq!(row.text_len(), "一二三四五六".len());
 }
+
+#[test]
+fn a_rows_similarity_is_that_of_its_passages_joined_by_line_breaks() {
+    let passages = |texts: &[&str]| -> Vec<Passage> {
+        texts
+            .iter()
+            .map(|t| Passage::for_test(PassageKind::Paragraph, t))
+            .collect()
+    };
+    let joined = |ps: &[Passage]| ps.iter().map(|p| p.text.as_str()).collect::<Vec<_>>().join("\n");
+    let pairs = [
+        (
+            vec!["全年提供法律咨询16次。", "组织学法6次。"],
+            vec!["全年提供法律咨询119次。", "组织学法8次。开展宣传。"],
+        ),
+        (vec!["法律顾问", "顾问制度"], vec!["问制", "法律顾问制度"]),
+        (vec!["abc def"], vec!["abc", "def"]),
+    ];
+    for (l, r) in pairs {
+        let (l, r) = (passages(&l), passages(&r));
+        let whole = Fingerprint::new(&joined(&l)).dice(&Fingerprint::new(&joined(&r)));
+        assert_eq!(similarity(&l, &r), whole);
+        assert!(whole > 0.0);
+    }
+    assert_eq!(similarity(&[], &passages(&["法律"])), 0.0);
+}
