@@ -291,13 +291,24 @@ impl Fingerprint {
         n
     }
 
+    /// Whether bigram `gram` is one of this text's.
+    pub fn holds(&self, gram: u32) -> bool {
+        self.grams.binary_search(&gram).is_ok()
+    }
+
     /// Dice coefficient: 1.0 for the same bigrams, 0.0 for none shared.
     pub fn dice(&self, other: &Fingerprint) -> f32 {
+        self.dice_sharing(other, self.shared(other))
+    }
+
+    /// The Dice coefficient with `other` when they share `shared` bigrams (counted some other way:
+    /// through an index of them, say).
+    pub fn dice_sharing(&self, other: &Fingerprint, shared: usize) -> f32 {
         let total = self.len() + other.len();
         if total == 0 {
             return 0.0;
         }
-        2.0 * self.shared(other) as f32 / total as f32
+        2.0 * shared as f32 / total as f32
     }
 }
 

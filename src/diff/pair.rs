@@ -95,12 +95,15 @@ pub fn pair_similar(left: &[&str], right: &[&str], print: impl Fn(Side, usize) -
     let mut counts = vec![0u32; rest_r.len()];
     let mut touched: Vec<u32> = Vec::new();
     let mut candidates: Vec<(usize, usize, f32)> = Vec::new();
+    // The left sentence's bigrams too common to walk the postings of.
+    let mut common: Vec<u32> = Vec::new();
     for (ki, &i) in rest_l.iter().enumerate() {
-        for g in lf[ki].grams() {
-            let Some(list) = postings.get(g) else {
+        for &g in lf[ki].grams() {
+            let Some(list) = postings.get(&g) else {
                 continue;
             };
             if list.len() > MAX_POSTING {
+                common.push(g);
                 continue;
             }
             for &k in list {
@@ -112,7 +115,11 @@ pub fn pair_similar(left: &[&str], right: &[&str], print: impl Fn(Side, usize) -
         }
         touched.sort_by_key(|&k| std::cmp::Reverse(counts[k as usize]));
         for &k in touched.iter().take(CANDIDATES) {
-            let s = lf[ki].dice(&rf[k as usize]);
+            // The bigrams shared: those the postings counted, and the common ones looked up (as
+            // many as merging the two lists would find, without the merge).
+            let other = &rf[k as usize];
+            let shared = counts[k as usize] as usize + common.iter().filter(|&&g| other.holds(g)).count();
+            let s = lf[ki].dice_sharing(other, shared);
             if s >= PAIR_MIN {
                 candidates.push((i, rest_r[k as usize], s));
             }
@@ -121,6 +128,7 @@ pub fn pair_similar(left: &[&str], right: &[&str], print: impl Fn(Side, usize) -
             counts[k as usize] = 0;
         }
         touched.clear();
+        common.clear();
     }
     // Best first; among equals, the pair closest to the diagonal.
     let (n, m) = (left.len() as f32, right.len() as f32);
@@ -220,6 +228,25 @@ pub fn longest_increasing(values: &[usize]) -> Vec<bool> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_pairs_similarity_is_the_dice_of_its_fingerprints() {
+        // Sentences sharing common bigrams (in more than MAX_POSTING sentences) and rare ones.
+        let line = |k: usize, v: usize| format!("依法行政工作第{k}项落实{}措施{v}次", ["法律", "制度", "培训"][k % 3]);
+        let left: Vec<String> = (0..200).map(|k| line(k, k)).collect();
+        let right: Vec<String> = (0..200).map(|k| line((k * 7) % 200, k + 1)).collect();
+        let (l, r): (Vec<&str>, Vec<&str>) = (
+            left.iter().map(String::as_str).collect(),
+            right.iter().map(String::as_str).collect(),
+        );
+        let print = |side: Side, k: usize| Fingerprint::new(if side == Side::Left { l[k] } else { r[k] });
+        let pairs = pair_similar(&l, &r, print);
+        assert!(pairs.len() > 100, "{} pairs", pairs.len());
+        for p in pairs.iter().filter(|p| p.similarity < 1.0) {
+            let whole = print(Side::Left, p.units.left).dice(&print(Side::Right, p.units.right));
+            assert_eq!(p.similarity, whole, "{} and {}", l[p.units.left], r[p.units.right]);
+        }
+    }
 
     #[test]
     fn longest_increasing_subsequence() {
