@@ -29,6 +29,7 @@ pub mod normalize;
 pub(crate) mod numbering;
 pub mod outline;
 pub mod overview;
+pub(crate) mod phrases;
 pub mod render;
 pub mod review;
 pub mod series;

@@ -6,8 +6,6 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, MatchKind};
-
 pub use crate::units::{figure_len, leading_figure};
 use crate::units::{number_len, unit_at};
 
@@ -22,15 +20,7 @@ pub static DOMAIN_TERMS: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| crate::topics::builtin_atoms().iter().map(String::as_str).collect());
 
 /// The domain terms, longest match first.
-static TERMS: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    AhoCorasick::builder()
-        .match_kind(MatchKind::LeftmostLongest)
-        // A contiguous NFA builds in a fraction of a DFA's time; on report-sized texts the
-        // search is as fast.
-        .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
-        .build(DOMAIN_TERMS.iter())
-        .unwrap_or_else(|e| unreachable!("the domain terms are fixed: {e}"))
-});
+static TERMS: LazyLock<crate::phrases::Phrases> = LazyLock::new(|| crate::phrases::Phrases::new(DOMAIN_TERMS.iter()));
 
 /// Builds the term matcher now, so that a thread with time to spare can do it before the first
 /// word diff needs it.
@@ -50,7 +40,9 @@ fn atoms(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
             Some(Some(t)) if t.start >= from => Some(t.clone()),
             Some(None) => None,
             _ => {
-                let found = TERMS.find(&text[from..]).map(|m| from + m.start()..from + m.end());
+                let found = TERMS
+                    .find(&text[from..])
+                    .map(|m| from + m.range.start..from + m.range.end);
                 term = Some(found.clone());
                 found
             }

@@ -8,7 +8,6 @@ use std::collections::BTreeMap;
 use std::ops::Range;
 use std::path::Path;
 
-use aho_corasick::{AhoCorasick, MatchKind};
 use serde::Deserialize;
 
 use crate::error::{Error, Result};
@@ -92,7 +91,7 @@ pub struct Taxonomy {
     topics: Vec<Topic>,
     /// Per distinct phrase of the matcher, its weights (a phrase may serve several topics).
     patterns: Vec<Vec<Weight>>,
-    matcher: AhoCorasick,
+    matcher: crate::phrases::Phrases,
     fallback: TopicId,
     frame: TopicId,
 }
@@ -206,13 +205,7 @@ impl Taxonomy {
         if !problems.is_empty() {
             return Err(invalid(problems.join("; ")));
         }
-        let matcher = AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            // A contiguous NFA builds in a fraction of a DFA's time; on report-sized texts the
-            // search is as fast.
-            .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
-            .build(&words)
-            .map_err(|e| invalid(e.to_string()))?;
+        let matcher = crate::phrases::Phrases::new(&words);
         let mut topics: Vec<Topic> = raw
             .topic
             .into_iter()
@@ -323,10 +316,10 @@ impl Taxonomy {
         let names = titled_names(&folded.text);
         let mut scores = vec![0u32; self.topics.len()];
         for m in self.matcher.find_iter(&folded.text) {
-            if names.iter().any(|r| r.start < m.end() && m.start() < r.end) {
+            if names.iter().any(|r| r.start < m.range.end && m.range.start < r.end) {
                 continue;
             }
-            for w in &self.patterns[m.pattern().as_usize()] {
+            for w in &self.patterns[m.phrase] {
                 scores[w.topic] += if heading { w.heading } else { w.body };
             }
         }
@@ -339,8 +332,8 @@ impl Taxonomy {
         let folded = fold(text);
         self.matcher
             .find_iter(&folded.text)
-            .filter(|m| self.patterns[m.pattern().as_usize()].iter().any(|w| w.body > 0))
-            .map(|m| folded.to_original(m.range()))
+            .filter(|m| self.patterns[m.phrase].iter().any(|w| w.body > 0))
+            .map(|m| folded.to_original(m.range))
             .collect()
     }
 }

@@ -8,7 +8,7 @@ use std::path::Path;
 
 /// The library's top-level modules, lowest layer first.
 const LAYERS: &[&[&str]] = &[
-    &["chars", "lexicon", "shared", "diagnostic", "halves"],
+    &["chars", "lexicon", "shared", "diagnostic", "halves", "phrases"],
     &["sides", "units", "text"],
     &["numbering", "error", "figures"],
     &["normalize"],
