@@ -591,8 +591,8 @@ pub fn run_review(files: &[PathBuf], format: ReviewFormat, options: &Options) ->
 pub fn run_keys(format: KeysFormat, options: &Options) -> Result<()> {
     let config = settings(options)?;
     print(&match format {
-        KeysFormat::Text => render::keys::text(&config.keymap),
-        KeysFormat::Markdown => render::keys::markdown(&config.keymap),
+        KeysFormat::Text => render::keys::text(&config.keymap()),
+        KeysFormat::Markdown => render::keys::markdown(&config.keymap()),
     })
 }
 

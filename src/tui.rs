@@ -211,7 +211,7 @@ pub fn run(
         .refs
         .unwrap_or_else(|| duibi::review::keys::reports(cmp.reports()));
     let kept = duibi::view::review::Kept::new(review.store, review.state, refs, review.base).with_others(review.others);
-    let mut app = App::new(cmp, tax, config.keymap.clone())
+    let mut app = App::new(cmp, tax, config.keymap())
         .with_view(view_mode(config), config.sync_scroll)
         .with_rules(Arc::new(rules))
         .with_review(kept)
@@ -235,15 +235,10 @@ pub fn run_series(
     start: Instant,
 ) -> Result<()> {
     let mut timing = Timing::new(start);
-    let mut browser = Browser::new(
-        series,
-        tax,
-        config.keymap.clone(),
-        (view_mode(config), config.sync_scroll),
-    )
-    .with_rules(Arc::new(rules))
-    .with_reviews(reviews)
-    .with_worker();
+    let mut browser = Browser::new(series, tax, config.keymap(), (view_mode(config), config.sync_scroll))
+        .with_rules(Arc::new(rules))
+        .with_reviews(reviews)
+        .with_worker();
     timing.mark("coverage");
     session(&mut browser, (config, early), timing)
 }

@@ -67,8 +67,10 @@ pub struct Config {
     pub file: Option<PathBuf>,
     /// The keymap chosen: a preset's name or a file's path.
     pub keymap_name: String,
-    /// The chosen keymap with the configuration's `[keys]` laid over it.
-    pub keymap: Keymap,
+    /// The chosen keymap with the configuration's `[keys]` laid over it; `None` for the default
+    /// one as shipped, made only when asked for (see [`Config::keymap`]): a comparison has no
+    /// use for it, and reading it took a fifth of a small comparison's start.
+    keymap: Option<Keymap>,
     pub theme: ThemeName,
     pub view: ViewMode,
     pub sync_scroll: bool,
@@ -99,7 +101,7 @@ impl Default for Config {
         Config {
             file: None,
             keymap_name: PRESETS[0].0.to_string(),
-            keymap: Keymap::builtin(),
+            keymap: None,
             theme: ThemeName::Dark,
             view: ViewMode::Auto,
             sync_scroll: true,
@@ -108,6 +110,13 @@ impl Default for Config {
             rules: None,
             reviews: Reviews::DataDir,
         }
+    }
+}
+
+impl Config {
+    /// The keymap in effect.
+    pub fn keymap(&self) -> Keymap {
+        self.keymap.clone().unwrap_or_else(Keymap::builtin)
     }
 }
 
@@ -147,18 +156,25 @@ pub fn load(request: &Request) -> Result<Config, ConfigError> {
     let base = file.as_deref().and_then(Path::parent).unwrap_or(Path::new(""));
     let keymap_name = match (request.keymap, &settings.keymap) {
         (Some(k), _) => {
-            config.keymap = resolve_keymap(k, Path::new(""))?
-                .ok_or_else(|| ConfigError::whole_file("--keymap", no_such_keymap(k)))?;
+            config.keymap = Some(
+                resolve_keymap(k, Path::new(""))?
+                    .ok_or_else(|| ConfigError::whole_file("--keymap", no_such_keymap(k)))?,
+            );
             k.to_string()
         }
         (None, Some((k, span))) => {
             let found = resolve_keymap(k, base)?;
-            config.keymap = found.ok_or_else(|| ConfigError::at(&name, &text, span.clone(), no_such_keymap(k)))?;
+            config.keymap = Some(found.ok_or_else(|| ConfigError::at(&name, &text, span.clone(), no_such_keymap(k)))?);
             k.clone()
         }
         (None, None) => config.keymap_name.clone(),
     };
-    config.keymap.overlay(&settings.keys);
+    if settings.keys != Keymap::default() {
+        config
+            .keymap
+            .get_or_insert_with(Keymap::builtin)
+            .overlay(&settings.keys);
+    }
     config.keymap_name = keymap_name;
     config.theme = settings.theme.unwrap_or(config.theme);
     config.view = settings.view.unwrap_or(config.view);
@@ -301,6 +317,31 @@ mod tests {
     }
 
     #[test]
+    fn no_keymap_is_read_until_one_is_asked_for_unless_the_settings_change_it() {
+        let dir = scratch("lazy-keymap");
+        let plain = write(&dir, "plain.toml", "theme = \"light\"\n");
+        let c = load(&Request {
+            file: Some(&plain),
+            keymap: None,
+        })
+        .unwrap();
+        assert!(c.keymap.is_none(), "the default keymap, not read");
+        assert_eq!(c.keymap(), Keymap::builtin());
+        let keyed = write(&dir, "keyed.toml", "[keys.normal]\ny = \"next_row\"\n");
+        let c = load(&Request {
+            file: Some(&keyed),
+            keymap: None,
+        })
+        .unwrap();
+        assert!(c.keymap.is_some(), "read, to lay the keys over it");
+        assert_eq!(
+            c.keymap().lookup(Mode::Normal, &[Key::char('y')]),
+            Lookup::Matched(Action::NextRow)
+        );
+        assert_ne!(c.keymap(), Keymap::builtin());
+    }
+
+    #[test]
     fn the_printed_default_is_the_default() {
         let dir = scratch("default");
         let file = write(&dir, "config.toml", DEFAULT_CONFIG);
@@ -310,7 +351,7 @@ mod tests {
         })
         .unwrap();
         let d = Config::default();
-        assert_eq!(c.keymap, d.keymap);
+        assert_eq!(c.keymap(), d.keymap());
         assert_eq!(c.keymap_name, d.keymap_name);
         assert_eq!(
             (c.theme, c.view, c.sync_scroll, c.taxonomy, c.rules),
@@ -333,14 +374,14 @@ mod tests {
         })
         .unwrap();
         assert_eq!(
-            c.keymap.lookup(Mode::Normal, &[Key::char('x')]),
+            c.keymap().lookup(Mode::Normal, &[Key::char('x')]),
             Lookup::Matched(Action::Quit)
         );
         assert_eq!(
-            c.keymap.lookup(Mode::Normal, &[Key::char('y')]),
+            c.keymap().lookup(Mode::Normal, &[Key::char('y')]),
             Lookup::Matched(Action::NextRow)
         );
-        assert_eq!(c.keymap.lookup(Mode::Normal, &[Key::char('j')]), Lookup::NotFound);
+        assert_eq!(c.keymap().lookup(Mode::Normal, &[Key::char('j')]), Lookup::NotFound);
         assert_eq!(
             (c.theme, c.view, c.sync_scroll),
             (ThemeName::Light, ViewMode::Inline, false)
@@ -355,11 +396,11 @@ mod tests {
         .unwrap();
         assert_eq!(c.keymap_name, "emacs");
         assert_eq!(
-            c.keymap.lookup(Mode::Normal, &[Key::ctrl('n')]),
+            c.keymap().lookup(Mode::Normal, &[Key::ctrl('n')]),
             Lookup::Matched(Action::ScrollDown)
         );
         assert_eq!(
-            c.keymap.lookup(Mode::Normal, &[Key::char('y')]),
+            c.keymap().lookup(Mode::Normal, &[Key::char('y')]),
             Lookup::Matched(Action::NextRow)
         );
     }

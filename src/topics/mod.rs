@@ -17,6 +17,9 @@ use crate::outline::{Document, Sentence};
 /// The built-in taxonomy.
 pub const BUILTIN_TAXONOMY: &str = include_str!("taxonomy.toml");
 
+/// The same, as the build made it into JSON (see `build.rs`): what the binary reads.
+const BUILTIN_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/taxonomy.json"));
+
 /// Headings weigh this many times more than body text.
 pub const HEADING_WEIGHT: u32 = 3;
 
@@ -38,7 +41,7 @@ pub struct Topic {
     pub frame: bool,
 }
 
-#[derive(Deserialize, Clone)]
+#[derive(Deserialize, Clone, Debug, PartialEq)]
 #[serde(deny_unknown_fields)]
 struct RawTaxonomy {
     topic: Vec<RawTopic>,
@@ -55,10 +58,11 @@ pub fn builtin_atoms() -> &'static [String] {
 
 /// The built-in taxonomy file, read once for both the taxonomy and the atoms.
 static BUILTIN_RAW: std::sync::LazyLock<RawTaxonomy> = std::sync::LazyLock::new(|| {
-    toml::from_str(BUILTIN_TAXONOMY).unwrap_or_else(|e| unreachable!("the built-in taxonomy is checked by a test: {e}"))
+    serde_json::from_str(BUILTIN_JSON)
+        .unwrap_or_else(|e| unreachable!("the built-in taxonomy is checked by a test: {e}"))
 });
 
-#[derive(Deserialize, Clone)]
+#[derive(Deserialize, Clone, Debug, PartialEq)]
 #[serde(deny_unknown_fields)]
 struct RawTopic {
     id: String,
@@ -499,6 +503,13 @@ mod tests {
         assert!(counsel.get(t) > 0);
         assert_eq!(counsel.0.len(), t + 1, "trailing zeros dropped");
         assert_eq!(counsel.get(tax.topics().len() - 1), 0);
+    }
+
+    #[test]
+    fn the_builtin_taxonomy_the_binary_reads_is_the_toml_file() {
+        let from_toml: RawTaxonomy = toml::from_str(BUILTIN_TAXONOMY).expect("the built-in file is TOML");
+        assert_eq!(*BUILTIN_RAW, from_toml);
+        assert!(from_toml.topic.len() > 10 && !from_toml.atoms.is_empty());
     }
 
     #[test]
