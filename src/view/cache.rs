@@ -40,8 +40,9 @@ type DocKey = (Vec<u16>, Options);
 pub(super) struct Caches {
     row: Option<(RowKey, RowLayout)>,
     docs: Option<(DocKey, [DocLayout; 2])>,
-    /// Each report's changes by place, from all rows (for the document view).
-    place_marks: Option<Sides<PlaceMarks>>,
+    /// Each report's changes by place, from all rows (for the document view); shared with the
+    /// documents' measure made ahead (see [`App::measure_docs_ahead`]).
+    place_marks: Option<std::sync::Arc<Sides<PlaceMarks>>>,
     /// The overview, for the side order it was made with.
     overview: Option<(bool, OverviewLayout)>,
     /// The checklist screen (the same whichever side is shown first).
@@ -173,6 +174,43 @@ impl Caches {
     }
 }
 
+/// A document pane's text width: the pane's, less its margin.
+fn doc_width(widths: &[u16], pane: usize) -> usize {
+    widths.get(pane).copied().unwrap_or(40).saturating_sub(2).max(4) as usize
+}
+
+/// Both reports measured for panes of `widths` (in pane order, `swapped` or not), both at once
+/// when `large`.
+fn measure_docs(
+    docs: Sides<&crate::outline::Document>,
+    marks: &Sides<PlaceMarks>,
+    widths: &[u16],
+    swapped: bool,
+    large: bool,
+) -> [DocLayout; 2] {
+    Sides::from_fn_apart(large, |side| {
+        document::measure(docs[side], doc_width(widths, side.pane(swapped)), &marks[side])
+    })
+    .into_panes(swapped)
+}
+
+/// Both reports measured off the loop for the document view (see [`App::measure_docs_ahead`]),
+/// with the key they were measured for and the marks they were measured from.
+#[derive(Clone)]
+pub struct MeasuredDocs {
+    key: DocKey,
+    marks: std::sync::Arc<Sides<PlaceMarks>>,
+    layouts: [DocLayout; 2],
+}
+
+impl std::fmt::Debug for MeasuredDocs {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("MeasuredDocs")
+            .field("key", &self.key)
+            .finish_non_exhaustive()
+    }
+}
+
 static EMPTY_ROW: std::sync::LazyLock<RowLayout> = std::sync::LazyLock::new(RowLayout::default);
 static EMPTY_DOCS: std::sync::LazyLock<[DocLayout; 2]> = std::sync::LazyLock::new(Default::default);
 static EMPTY_OVERVIEW: std::sync::LazyLock<OverviewLayout> = std::sync::LazyLock::new(OverviewLayout::default);
@@ -288,19 +326,9 @@ impl App {
             filter: Filter::All,
             ..self.options()
         };
-        let w = |i: usize| widths.get(i).copied().unwrap_or(40).saturating_sub(2).max(4) as usize;
-        let rows = &self.cmp.alignment.rows;
-        // Both reports at once on a large pair: each pass goes over a whole report.
-        let docs = &self.cmp.docs;
-        let large = *self
-            .caches
-            .large
-            .get_or_insert_with(|| crate::halves::worth_a_thread(docs.left.all_len() + docs.right.all_len()));
-        let marks = self.caches.place_marks.get_or_insert_with(|| {
-            Sides::from_fn_apart(large, |side| {
-                document::marks_by_place(rows, &self.cmp.diffs, side, self.cmp.doc(side))
-            })
-        });
+        let w = |i: usize| doc_width(&widths, i);
+        let large = self.large();
+        let marks = self.place_marks().clone();
         let key = (widths.clone(), opts.clone());
         match self.caches.docs.as_mut() {
             Some((k, _)) if *k == key => {}
@@ -311,11 +339,7 @@ impl App {
                 *k = key;
             }
             _ => {
-                let swapped = self.swapped;
-                let layouts = Sides::from_fn_apart(large, |side| {
-                    document::measure(self.cmp.doc(side), w(side.pane(swapped)), &marks[side])
-                })
-                .into_panes(swapped);
+                let layouts = measure_docs(self.cmp.reports(), &marks, &widths, self.swapped, large);
                 self.caches.docs = Some((key, layouts));
             }
         }
@@ -330,6 +354,72 @@ impl App {
             }
         }
         &self.caches.docs.as_ref().expect("just filled").1
+    }
+
+    /// Whether the pair is large enough to lay both reports out at once (each pass goes over a
+    /// whole report), asked once.
+    fn large(&mut self) -> bool {
+        let docs = &self.cmp.docs;
+        *self
+            .caches
+            .large
+            .get_or_insert_with(|| crate::halves::worth_a_thread(docs.left.all_len() + docs.right.all_len()))
+    }
+
+    /// Each report's changes by place, made now if they are not yet.
+    fn place_marks(&mut self) -> &std::sync::Arc<Sides<PlaceMarks>> {
+        let large = self.large();
+        let (rows, diffs) = (&self.cmp.alignment.rows, &self.cmp.diffs);
+        let docs = &self.cmp.docs;
+        self.caches.place_marks.get_or_insert_with(|| {
+            std::sync::Arc::new(Sides::from_fn_apart(large, |side| {
+                document::marks_by_place(rows, diffs, side, &docs[side])
+            }))
+        })
+    }
+
+    /// On a large pair in a terminal session, once the word marks are in: both reports measured
+    /// for the document view off the loop, so that the first `d` finds them ready instead of
+    /// measuring two whole reports within the key (the loop still does it if `d` comes first).
+    pub(super) fn measure_docs_ahead(&mut self) {
+        if !self.background || !self.large() {
+            return;
+        }
+        // The document view is side by side whatever the rows view is.
+        let geometry = super::Geometry::new(
+            self.geometry.width,
+            self.geometry.total_height,
+            self.prefs.sidebar,
+            false,
+        );
+        let widths: Vec<u16> = geometry.panes.iter().map(|p| p.1).collect();
+        let key = (
+            widths,
+            Options {
+                filter: Filter::All,
+                ..self.options()
+            },
+        );
+        let marks = self.place_marks().clone();
+        let docs = self.cmp.docs.clone();
+        self.effects.push(super::Effect::Background(super::Work::new(move || {
+            let layouts = measure_docs(docs.as_ref().map(|d| &**d), &marks, &key.0, key.1.swapped, true);
+            super::Input::DocsMeasured(Box::new(MeasuredDocs {
+                key: key.clone(),
+                marks: marks.clone(),
+                layouts,
+            }))
+        })));
+    }
+
+    /// Installs the documents measured ahead, if they were measured from the marks in place (the
+    /// comparison and its diffs the same) and the loop has not measured them meanwhile; the
+    /// document view checks their key as it would its own.
+    pub(super) fn install_docs(&mut self, measured: MeasuredDocs) {
+        let current = self.caches.place_marks.as_ref();
+        if self.caches.docs.is_none() && current.is_some_and(|m| std::sync::Arc::ptr_eq(m, &measured.marks)) {
+            self.caches.docs = Some((measured.key, measured.layouts));
+        }
     }
 
     /// The overview laid out for the current side order, made now if needed; or the checklist.

@@ -25,6 +25,8 @@ pub enum Input {
     Checklist(Option<Box<crate::check::ReportCheck>>),
     /// The comparison made again after a refiling (off the loop), word marks made.
     Recompared(Box<super::Recomparison>),
+    /// Both reports measured for the document view off the loop.
+    DocsMeasured(Box<super::cache::MeasuredDocs>),
     /// Work done off the loop that has only something to say (the export written).
     Said(String),
 }
@@ -43,6 +45,7 @@ impl App {
             Input::WordDiffs(diffs) => self.set_word_diffs(diffs),
             Input::Checklist(check) => self.set_checklist(check.as_deref()),
             Input::Recompared(made) => self.install_comparison(*made),
+            Input::DocsMeasured(measured) => self.install_docs(*measured),
             Input::Said(said) => self.message = Some(said),
         }
         // Toggles move the panes, and any change may leave a scroll past the end.
@@ -140,6 +143,7 @@ impl App {
             self.cmp.diffs = diffs;
             self.words_ready = true;
             self.caches.diffs_changed();
+            self.measure_docs_ahead();
             let coarse = self.cmp.coarse_rows();
             if coarse > 0 {
                 self.message = Some(format!(

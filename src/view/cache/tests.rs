@@ -68,3 +68,79 @@ fn what_was_made_ahead_for_another_view_is_not_used() {
     app.caches = Caches::default();
     assert_eq!(arrived, shown(&mut app));
 }
+
+/// Each document pane's lines and changes, all built.
+fn documents(app: &mut App) -> Vec<(Vec<String>, Vec<usize>)> {
+    app.docs_now();
+    let widths: Vec<u16> = app.geometry.panes.iter().map(|p| p.1).collect();
+    let opts = Options {
+        filter: Filter::All,
+        ..app.options()
+    };
+    let marks = app.place_marks().clone();
+    let swapped = app.swapped;
+    let (_, layouts) = app.caches.docs.as_mut().expect("measured");
+    layouts
+        .iter_mut()
+        .enumerate()
+        .map(|(pane, layout)| {
+            let side = Side::in_pane(pane, swapped);
+            layout.fill(
+                app.cmp.doc(side),
+                side,
+                &marks[side],
+                doc_width(&widths, pane),
+                &opts,
+                None,
+            );
+            (crate::view::testing::texts(&layout.lines), layout.changes.clone())
+        })
+        .collect()
+}
+
+/// The test pair in a terminal session, as large as it takes to measure the documents ahead.
+fn session() -> App {
+    let mut app = crate::view::testing::app(crate::view::testing::OLD, crate::view::testing::NEW, 120, 30);
+    app.background = true;
+    app.caches.large = Some(true);
+    app
+}
+
+#[test]
+fn the_documents_measured_ahead_are_what_the_document_view_measures() {
+    let mut app = session();
+    let diffs = app.cmp.diffs.clone();
+    app.update(Input::WordDiffs(diffs));
+    let [crate::view::Effect::Background(job)] = &app.effects[..] else {
+        panic!("the measure sent off the loop: {:?}", app.effects);
+    };
+    let back = job.run();
+    app.effects.clear();
+    app.update(back);
+    assert!(
+        app.caches.docs.is_some(),
+        "installed before the document view is asked for"
+    );
+    app.update(Input::Action(crate::keys::Action::ToggleDocument, 1));
+    let ahead = documents(&mut app);
+    app.caches.docs = None;
+    assert_eq!(ahead, documents(&mut app));
+    assert!(ahead.iter().any(|(_, changes)| !changes.is_empty()), "changes marked");
+}
+
+#[test]
+fn documents_measured_from_marks_since_replaced_are_not_installed() {
+    let mut app = session();
+    let diffs = app.cmp.diffs.clone();
+    app.update(Input::WordDiffs(diffs.clone()));
+    let [crate::view::Effect::Background(job)] = &app.effects[..] else {
+        panic!("the measure sent off the loop: {:?}", app.effects);
+    };
+    let job = job.clone();
+    app.effects.clear();
+    // New marks arrive (another comparison's, say) before the measure does.
+    app.update(Input::WordDiffs(diffs));
+    app.effects.clear();
+    app.update(job.run());
+    assert!(app.caches.docs.is_none(), "measured from the marks replaced");
+}

@@ -157,7 +157,11 @@ impl Browser {
     pub fn update(&mut self, input: Input) {
         match input {
             // The pair on screen keeps the terminal's size, for the next pair too.
-            Input::Resize { .. } | Input::WordDiffs(_) | Input::Checklist(_) | Input::Said(_) => self.app.update(input),
+            Input::Resize { .. }
+            | Input::WordDiffs(_)
+            | Input::Checklist(_)
+            | Input::Said(_)
+            | Input::DocsMeasured(_) => self.app.update(input),
             // A refiling's comparison, back from the worker: the series follows it.
             Input::Recompared(_) => {
                 self.app.update(input);
