@@ -122,58 +122,6 @@ fn count_matches(cmp: &crate::compare::Comparison, key: &(String, Filter)) -> Ve
     })
 }
 
-/// What the screen reads first once a comparison made off the loop (a refiling's) is installed,
-/// to be made where the comparison is: the row it will show, measured for the view as it stands,
-/// and the search's counts. Each is installed with its key, so that it serves only if the view is
-/// still as it was (it may have moved on meanwhile).
-pub(super) struct Ahead {
-    /// The row shown when the job was sent, and the label of the row to go to on arrival.
-    row: usize,
-    label: Option<String>,
-    key: RowKey,
-    search: Option<(String, Filter)>,
-}
-
-/// What [`Ahead`] made.
-#[derive(Debug, Clone, Default)]
-pub(super) struct Ready {
-    row: Option<(RowKey, RowLayout)>,
-    match_counts: Option<((String, Filter), Vec<usize>)>,
-}
-
-impl Ahead {
-    /// Measures the row and counts the matches on `cmp`, the comparison about to be installed.
-    pub(super) fn ready(&self, cmp: &crate::compare::Comparison) -> Ready {
-        let last = cmp.alignment.rows.len().saturating_sub(1);
-        // Where installing goes: the labelled row, else the row shown as far as there are rows.
-        let row = (self.label.as_deref())
-            .and_then(|l| cmp.row_labelled(l))
-            .unwrap_or(self.row.min(last));
-        let key = RowKey {
-            row,
-            ..self.key.clone()
-        };
-        Ready {
-            row: Some((key.clone(), measure_row(cmp, &key))),
-            match_counts: self.search.clone().map(|k| {
-                let counts = count_matches(cmp, &k);
-                (k, counts)
-            }),
-        }
-    }
-}
-
-impl Caches {
-    /// Caches made afresh for a new comparison, with what was made ahead for it.
-    pub(super) fn with_ready(ready: Ready) -> Caches {
-        Caches {
-            row: ready.row,
-            match_counts: ready.match_counts,
-            ..Caches::default()
-        }
-    }
-}
-
 /// A document pane's text width: the pane's, less its margin.
 fn doc_width(widths: &[u16], pane: usize) -> usize {
     widths.get(pane).copied().unwrap_or(40).saturating_sub(2).max(4) as usize
@@ -192,23 +140,6 @@ fn measure_docs(
         document::measure(docs[side], doc_width(widths, side.pane(swapped)), &marks[side])
     })
     .into_panes(swapped)
-}
-
-/// Both reports measured off the loop for the document view (see [`App::measure_docs_ahead`]),
-/// with the key they were measured for and the marks they were measured from.
-#[derive(Clone)]
-pub struct MeasuredDocs {
-    key: DocKey,
-    marks: std::sync::Arc<Sides<PlaceMarks>>,
-    layouts: [DocLayout; 2],
-}
-
-impl std::fmt::Debug for MeasuredDocs {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("MeasuredDocs")
-            .field("key", &self.key)
-            .finish_non_exhaustive()
-    }
 }
 
 static EMPTY_ROW: std::sync::LazyLock<RowLayout> = std::sync::LazyLock::new(RowLayout::default);
@@ -378,50 +309,6 @@ impl App {
         })
     }
 
-    /// On a large pair in a terminal session, once the word marks are in: both reports measured
-    /// for the document view off the loop, so that the first `d` finds them ready instead of
-    /// measuring two whole reports within the key (the loop still does it if `d` comes first).
-    pub(super) fn measure_docs_ahead(&mut self) {
-        if !self.background || !self.large() {
-            return;
-        }
-        // The document view is side by side whatever the rows view is.
-        let geometry = super::Geometry::new(
-            self.geometry.width,
-            self.geometry.total_height,
-            self.prefs.sidebar,
-            false,
-        );
-        let widths: Vec<u16> = geometry.panes.iter().map(|p| p.1).collect();
-        let key = (
-            widths,
-            Options {
-                filter: Filter::All,
-                ..self.options()
-            },
-        );
-        let marks = self.place_marks().clone();
-        let docs = self.cmp.docs.clone();
-        self.effects.push(super::Effect::Background(super::Work::new(move || {
-            let layouts = measure_docs(docs.as_ref().map(|d| &**d), &marks, &key.0, key.1.swapped, true);
-            super::Input::DocsMeasured(Box::new(MeasuredDocs {
-                key: key.clone(),
-                marks: marks.clone(),
-                layouts,
-            }))
-        })));
-    }
-
-    /// Installs the documents measured ahead, if they were measured from the marks in place (the
-    /// comparison and its diffs the same) and the loop has not measured them meanwhile; the
-    /// document view checks their key as it would its own.
-    pub(super) fn install_docs(&mut self, measured: MeasuredDocs) {
-        let current = self.caches.place_marks.as_ref();
-        if self.caches.docs.is_none() && current.is_some_and(|m| std::sync::Arc::ptr_eq(m, &measured.marks)) {
-            self.caches.docs = Some((measured.key, measured.layouts));
-        }
-    }
-
     /// The overview laid out for the current side order, made now if needed; or the checklist.
     pub(super) fn overview_now(&mut self) -> &OverviewLayout {
         if self.overlay == Some(super::OverviewKind::Checklist) {
@@ -462,19 +349,6 @@ impl App {
         }
     }
 
-    /// What the screen will read once a comparison made off the loop is installed (see [`Ahead`]).
-    pub(super) fn ahead(&self, label: Option<String>) -> Ahead {
-        let mut key = self.row_key(self.row);
-        // An installed comparison has its word marks.
-        key.opts.marks = true;
-        Ahead {
-            row: self.row,
-            label,
-            key,
-            search: self.query.clone().map(|q| (q, self.prefs.filter)),
-        }
-    }
-
     /// The current row as laid out for drawing.
     pub fn row_layout(&self) -> &RowLayout {
         self.caches.row.as_ref().map_or(&EMPTY_ROW, |(_, l)| l)
@@ -498,6 +372,9 @@ impl App {
         self.caches.match_counts.as_ref().map_or(&[], |(_, c)| c)
     }
 }
+
+mod ahead;
+pub(super) use ahead::{Ahead, MeasuredDocs, Ready};
 
 #[cfg(test)]
 mod tests;
