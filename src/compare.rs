@@ -125,12 +125,13 @@ pub struct Comparison {
     /// they weigh as much as the text. Shared, so that comparing again after a refiling takes
     /// them to the worker without copying them on the loop.
     pub docs: Sides<std::sync::Arc<Document>>,
-    pub alignment: Alignment,
+    /// Shared, like the diffs: what the interface counts and measures off its loop reads them.
+    pub alignment: std::sync::Arc<Alignment>,
     /// The sentences of every row, paired: computed once, for the sentence-level and word diffs.
     /// [`Comparison::diff_all`] uses them up (each row's is dropped once its diff is made).
     pub paired: Vec<PairedRow>,
     /// One per row, once [`Comparison::diff_all`] has run; empty before.
-    pub diffs: Vec<RowDiff>,
+    pub diffs: std::sync::Arc<Vec<RowDiff>>,
     similarity: f32,
 }
 
@@ -202,9 +203,9 @@ impl Comparison {
         );
         Self {
             docs: Sides::new(left.doc, right.doc).map(std::sync::Arc::new),
-            alignment,
+            alignment: std::sync::Arc::new(alignment),
             paired,
-            diffs: Vec::new(),
+            diffs: std::sync::Arc::default(),
             similarity,
         }
     }
@@ -214,12 +215,12 @@ impl Comparison {
     /// the diffs at once: call [`Comparison::segmenter`] before, not after.
     pub fn diff_all(&mut self, tokenizer: &dyn Tokenizer, budget: Duration) {
         let paired = std::mem::take(&mut self.paired);
-        self.diffs = diff_rows(
+        self.diffs = std::sync::Arc::new(diff_rows(
             &self.alignment.rows,
             paired,
             Some(tokenizer),
             Some(Instant::now() + budget),
-        );
+        ));
     }
 
     /// The word-level diffs of every row, without storing them (for a worker thread).
@@ -239,7 +240,7 @@ impl Comparison {
 
     /// Sentence-level diffs (pairs and moves, no word marks): instant, needs no segmenter.
     pub fn diff_sentences(&mut self) {
-        self.diffs = diff_rows(&self.alignment.rows, &self.paired, None, None);
+        self.diffs = std::sync::Arc::new(diff_rows(&self.alignment.rows, &self.paired, None, None));
     }
 
     /// Row counts, topic coverage and change totals.
@@ -261,7 +262,7 @@ impl Comparison {
                 (true, true) => {}
             }
         }
-        for d in &self.diffs {
+        for d in self.diffs.iter() {
             s.stats.add(&d.stats);
         }
         s.coarse_rows = self.coarse_rows();

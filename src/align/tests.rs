@@ -11,7 +11,7 @@ fn doc(text: &str) -> Document {
 fn aligned(left: &str, right: &str) -> (Alignment, Taxonomy) {
     let tax = Taxonomy::builtin();
     let c = Comparison::build(doc(left), doc(right), &tax);
-    (c.alignment, tax)
+    (std::sync::Arc::unwrap_or_clone(c.alignment), tax)
 }
 
 fn row<'a>(a: &'a Alignment, tax: &Taxonomy, id: &str) -> Option<&'a Row> {

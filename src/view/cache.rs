@@ -109,7 +109,7 @@ fn measure_row(cmp: &crate::compare::Comparison, key: &RowKey) -> RowLayout {
 /// The matches of a search (query, filter) in each row, counted on the text.
 fn count_matches(cmp: &crate::compare::Comparison, key: &(String, Filter)) -> Vec<usize> {
     let finder = super::lines::Finder::new(&key.0);
-    let rows: Vec<_> = cmp.alignment.rows.iter().zip(&cmp.diffs).collect();
+    let rows: Vec<_> = cmp.alignment.rows.iter().zip(cmp.diffs.iter()).collect();
     let size = |(r, _): &(&Row, &RowDiff)| r.text_len();
     crate::halves::map(&rows, size, |&(row, d)| {
         // A row none of whose passages holds a match counts none, without its chunks.

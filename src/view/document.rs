@@ -325,7 +325,7 @@ mod tests {
     fn comparison(left: &str, right: &str) -> Comparison {
         let doc = |t: &str| outline(&SourceText::from_bytes("t.txt", t.as_bytes()).expect("decodes"));
         let mut c = Comparison::build(doc(left), doc(right), &Taxonomy::builtin());
-        c.diffs = c.word_diffs(&CharTokenizer, std::time::Duration::from_secs(5));
+        c.diffs = std::sync::Arc::new(c.word_diffs(&CharTokenizer, std::time::Duration::from_secs(5)));
         c
     }
 

@@ -140,7 +140,7 @@ impl App {
     /// Installs word-level diffs computed elsewhere.
     fn set_word_diffs(&mut self, diffs: Vec<RowDiff>) {
         if diffs.len() == self.cmp.alignment.rows.len() {
-            self.cmp.diffs = diffs;
+            self.cmp.diffs = std::sync::Arc::new(diffs);
             self.words_ready = true;
             self.caches.diffs_changed();
             self.measure_docs_ahead();

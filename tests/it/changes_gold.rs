@@ -61,7 +61,7 @@ impl Status {
 /// it, the row and its status there.
 fn statuses(c: &Comparison, side: Side) -> BTreeMap<String, Vec<(usize, Status)>> {
     let mut out: BTreeMap<String, Vec<(usize, Status)>> = BTreeMap::new();
-    for (r, (row, d)) in c.alignment.rows.iter().zip(&c.diffs).enumerate() {
+    for (r, (row, d)) in c.alignment.rows.iter().zip(c.diffs.iter()).enumerate() {
         let passages = &row.passages[side];
         for (k, u) in d.units[side].iter().enumerate() {
             let text = passages[u.passage].text[u.range.clone()].trim().to_string();

@@ -85,7 +85,7 @@ fn word_diffs_arriving_mark_the_words() {
     let app = crate::util::app_of("一、法律顾问\n提供法律咨询16次。", "一、法律顾问\n提供法律咨询119次。");
     // As the interface starts: sentence-level diffs only, then the worker's word diffs.
     let mut cmp = app.cmp().clone();
-    let diffs = std::mem::take(&mut cmp.diffs);
+    let diffs = std::sync::Arc::unwrap_or_clone(std::mem::take(&mut cmp.diffs));
     let mut fresh = App::new(cmp, duibi::topics::Taxonomy::builtin(), app.keymap().clone());
     assert!(!fresh.words_ready());
     let mut terminal = Terminal::new(TestBackend::new(120, 20)).expect("backend");

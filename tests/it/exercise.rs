@@ -40,7 +40,7 @@ pub fn exercise(name: &str, bytes: &[u8]) {
     let other = outline(&SourceText::from_bytes("other.txt", OTHER.as_bytes()).expect("a report"));
     for (left, right) in [(doc.clone(), doc.clone()), (other, doc)] {
         let mut c = Comparison::build(left, right, &tax);
-        c.diffs = c.word_diffs(&CharTokenizer, std::time::Duration::from_secs(5));
+        c.diffs = std::sync::Arc::new(c.word_diffs(&CharTokenizer, std::time::Duration::from_secs(5)));
         let _ = Overview::new(&c, &tax);
         let _ = duibi::render::text::compare(&c, &tax, true);
         let _ = duibi::render::json::compare(&c, &tax);

@@ -54,12 +54,12 @@ fn office_documents_read_as_the_text_they_hold() {
             "{name}"
         );
         let mut c = Comparison::build(source.clone(), doc, &Taxonomy::builtin());
-        c.diffs = c.word_diffs(&CharTokenizer, std::time::Duration::from_secs(10));
+        c.diffs = std::sync::Arc::new(c.word_diffs(&CharTokenizer, std::time::Duration::from_secs(10)));
         let changed: Vec<&str> = c
             .alignment
             .rows
             .iter()
-            .zip(&c.diffs)
+            .zip(c.diffs.iter())
             .filter(|(_, d)| d.stats.changes > 0 || d.stats.renumbered > 0)
             .map(|(r, _)| r.label.as_str())
             .collect();
@@ -86,7 +86,7 @@ fn a_page_of_nested_numbered_lists_keeps_its_levels_and_every_line() {
     assert_eq!(levels(&page), levels(&word), "the same headings at the same levels");
     assert_eq!((&page.title, &page.date), (&word.title, &word.date));
     let mut c = Comparison::build(word, page, &Taxonomy::builtin());
-    c.diffs = c.word_diffs(&CharTokenizer, std::time::Duration::from_secs(10));
+    c.diffs = std::sync::Arc::new(c.word_diffs(&CharTokenizer, std::time::Duration::from_secs(10)));
     let changes: usize = c.diffs.iter().map(|d| d.stats.changes).sum();
     assert_eq!(changes, 0, "every line is there, numbering aside");
 }

@@ -152,7 +152,7 @@ fn reordered_items_are_moves_and_figures_changes() {
 #[test]
 fn marks_never_cut_a_character_and_cover_only_their_passage() {
     let (c, _) = comparison();
-    for (row, d) in c.alignment.rows.iter().zip(&c.diffs) {
+    for (row, d) in c.alignment.rows.iter().zip(c.diffs.iter()) {
         for (passages, marks) in [
             (&row.passages.left, &d.spans.left),
             (&row.passages.right, &d.spans.right),

@@ -328,9 +328,9 @@ fn styles_of_a_changed_row() {
 fn a_comparison_without_rows_shows_a_message_and_survives_every_key() {
     let demo = demo_app();
     let mut cmp = demo.cmp().clone();
-    cmp.alignment.rows.clear();
+    cmp.alignment = Default::default();
     cmp.paired.clear();
-    cmp.diffs.clear();
+    cmp.diffs = Default::default();
     let mut app = duibi::view::App::new(cmp, duibi::topics::Taxonomy::builtin(), Keymap::builtin());
     let screen = text(&draw(&mut app, 120, 30, &Theme::color()));
     assert!(screen.contains("nothing to compare"), "{screen}");

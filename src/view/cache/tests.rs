@@ -109,7 +109,7 @@ fn session() -> App {
 #[test]
 fn the_documents_measured_ahead_are_what_the_document_view_measures() {
     let mut app = session();
-    let diffs = app.cmp.diffs.clone();
+    let diffs = (*app.cmp.diffs).clone();
     app.update(Input::WordDiffs(diffs));
     let [crate::view::Effect::Background(job)] = &app.effects[..] else {
         panic!("the measure sent off the loop: {:?}", app.effects);
@@ -131,7 +131,7 @@ fn the_documents_measured_ahead_are_what_the_document_view_measures() {
 #[test]
 fn documents_measured_from_marks_since_replaced_are_not_installed() {
     let mut app = session();
-    let diffs = app.cmp.diffs.clone();
+    let diffs = (*app.cmp.diffs).clone();
     app.update(Input::WordDiffs(diffs.clone()));
     let [crate::view::Effect::Background(job)] = &app.effects[..] else {
         panic!("the measure sent off the loop: {:?}", app.effects);
