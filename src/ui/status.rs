@@ -75,6 +75,8 @@ pub(super) fn draw_status(buf: &mut Buffer, app: &App, theme: &Theme, area: Rect
         left += &format!(" · /{q}");
         if let Some((at, total)) = app.match_position() {
             left += &format!(" match {at}/{total}");
+        } else if app.counting_matches() {
+            left += " counting matches…";
         }
     }
     let pending = app.pending_keys();

@@ -50,6 +50,8 @@ pub(super) struct Caches {
     /// Matches in each row, for `match 3/17`: counted on the text, for the query and filter (never
     /// the width).
     match_counts: Option<((String, Filter), Vec<usize>)>,
+    /// The search whose counts are being made off the loop (see [`App::match_counts_now`]).
+    counting: Option<(String, Filter)>,
     /// Whether the pair is large enough to lay both reports out at once: asked once, since reading
     /// a report's length walks every paragraph.
     large: Option<bool>,
@@ -68,6 +70,7 @@ impl Caches {
         self.place_marks = None;
         self.overview = None;
         self.match_counts = None;
+        self.counting = None;
     }
 }
 
@@ -107,19 +110,22 @@ fn measure_row(cmp: &crate::compare::Comparison, key: &RowKey) -> RowLayout {
 }
 
 /// The matches of a search (query, filter) in each row, counted on the text.
-fn count_matches(cmp: &crate::compare::Comparison, key: &(String, Filter)) -> Vec<usize> {
+fn count_matches(rows: &[Row], diffs: &[RowDiff], key: &(String, Filter)) -> Vec<usize> {
     let finder = super::lines::Finder::new(&key.0);
-    let rows: Vec<_> = cmp.alignment.rows.iter().zip(cmp.diffs.iter()).collect();
+    let rows: Vec<_> = rows.iter().zip(diffs).collect();
     let size = |(r, _): &(&Row, &RowDiff)| r.text_len();
-    crate::halves::map(&rows, size, |&(row, d)| {
-        // A row none of whose passages holds a match counts none, without its chunks.
-        let mut texts = row.passages.both().into_iter().flatten().map(|p| p.text.as_str());
-        if !texts.any(|t| finder.is_in(t)) {
-            return 0;
-        }
-        let chunks = chunks::Chunks::new(d, key.1);
-        chunks::distinct(&chunks::matches_of(row, d, &chunks, &finder))
-    })
+    crate::halves::map(&rows, size, |&(row, d)| count_in_row(row, d, &finder, key.1))
+}
+
+/// The matches of `finder` in one row, as the row shows them through `filter`.
+fn count_in_row(row: &Row, diff: &RowDiff, finder: &super::lines::Finder, filter: Filter) -> usize {
+    // A row none of whose passages holds a match counts none, without its chunks.
+    let mut texts = row.passages.both().into_iter().flatten().map(|p| p.text.as_str());
+    if !texts.any(|t| finder.is_in(t)) {
+        return 0;
+    }
+    let chunks = chunks::Chunks::new(diff, filter);
+    chunks::distinct(&chunks::matches_of(row, diff, &chunks, finder))
 }
 
 /// A document pane's text width: the pane's, less its margin.
@@ -343,10 +349,28 @@ impl App {
     pub(super) fn match_counts_now(&mut self) {
         let Some(query) = self.query.clone() else { return };
         let key = (query, self.prefs.filter);
-        if self.caches.match_counts.as_ref().is_none_or(|(k, _)| *k != key) {
-            let counts = count_matches(&self.cmp, &key);
-            self.caches.match_counts = Some((key, counts));
+        if self.caches.match_counts.as_ref().is_some_and(|(k, _)| *k == key) {
+            return;
         }
+        // On a large pair in a terminal session every row is counted off the loop; until the
+        // counts come back the view says it is counting, and jumps find the rows themselves.
+        if self.background && self.large() {
+            if self.caches.counting.as_ref() != Some(&key) {
+                self.caches.counting = Some(key.clone());
+                let (alignment, diffs) = (self.cmp.alignment.clone(), self.cmp.diffs.clone());
+                self.effects.push(super::Effect::Background(super::Work::new(move || {
+                    let counts = count_matches(&alignment.rows, &diffs, &key);
+                    super::Input::MatchCounts(Box::new(ahead::Counted {
+                        key: key.clone(),
+                        diffs: diffs.clone(),
+                        counts,
+                    }))
+                })));
+            }
+            return;
+        }
+        let counts = count_matches(&self.cmp.alignment.rows, &self.cmp.diffs, &key);
+        self.caches.match_counts = Some((key, counts));
     }
 
     /// The current row as laid out for drawing.
@@ -371,10 +395,28 @@ impl App {
     pub(super) fn match_counts(&self) -> &[usize] {
         self.caches.match_counts.as_ref().map_or(&[], |(_, c)| c)
     }
+
+    /// Whether the current search's matches are being counted off the loop.
+    pub fn counting_matches(&self) -> bool {
+        self.query.is_some() && self.caches.match_counts.is_none() && self.caches.counting.is_some()
+    }
+
+    /// Whether row `r` shows a match of the current search: from the counts when made, else
+    /// counted now for that row alone.
+    pub(super) fn row_has_match(&self, r: usize) -> bool {
+        if let Some((_, counts)) = &self.caches.match_counts {
+            return counts.get(r).is_some_and(|&n| n > 0);
+        }
+        let (Some(q), Some(row), Some(diff)) = (&self.query, self.cmp.alignment.rows.get(r), self.cmp.diffs.get(r))
+        else {
+            return false;
+        };
+        count_in_row(row, diff, &super::lines::Finder::new(q), self.prefs.filter) > 0
+    }
 }
 
 mod ahead;
-pub(super) use ahead::{Ahead, MeasuredDocs, Ready};
+pub(super) use ahead::{Ahead, Counted, MeasuredDocs, Ready};
 
 #[cfg(test)]
 mod tests;

@@ -388,8 +388,12 @@ impl App {
     }
 
     /// Which match is the current one and how many there are, over all rows: `(3, 17)`.
+    /// `None` while the counts are being made off the loop ([`App::counting_matches`]).
     pub fn match_position(&self) -> Option<(usize, usize)> {
         self.query.as_ref()?;
+        if self.counting_matches() {
+            return None;
+        }
         let counts = self.match_counts();
         let total: usize = counts.iter().sum();
         let before: usize = counts[..self.row.min(counts.len())].iter().sum();

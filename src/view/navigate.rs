@@ -111,17 +111,6 @@ impl App {
         }
     }
 
-    /// Rows with a match of the query.
-    pub(super) fn rows_matching(&mut self) -> Vec<usize> {
-        self.match_counts_now();
-        self.match_counts()
-            .iter()
-            .enumerate()
-            .filter(|&(_, &n)| n > 0)
-            .map(|(r, _)| r)
-            .collect()
-    }
-
     /// Goes to the next (or previous) match: every match in the text in turn, two on one line too.
     pub(super) fn jump_match(&mut self, forward: bool, include_current: bool) {
         let Some(q) = self.query.clone() else {
@@ -152,10 +141,7 @@ impl App {
             self.current_match = Some((self.row, id));
             return;
         }
-        let mut holds = vec![false; self.rows()];
-        for r in self.rows_matching() {
-            holds[r] = true;
-        }
+        self.match_counts_now();
         let n = self.rows();
         let order: Vec<usize> = (1..=n)
             .map(|k| {
@@ -166,7 +152,10 @@ impl App {
                 }
             })
             .collect();
-        for r in order.into_iter().filter(|&r| holds[r]) {
+        for r in order {
+            if !self.row_has_match(r) {
+                continue;
+            }
             self.set_row(r);
             let matches = self.measured_now().matches.clone();
             if let Some(&(line, id)) = if forward { matches.first() } else { matches.last() } {

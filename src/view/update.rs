@@ -27,6 +27,8 @@ pub enum Input {
     Recompared(Box<super::Recomparison>),
     /// Both reports measured for the document view off the loop.
     DocsMeasured(Box<super::cache::MeasuredDocs>),
+    /// A search's matches in every row, counted off the loop.
+    MatchCounts(Box<super::cache::Counted>),
     /// Work done off the loop that has only something to say (the export written).
     Said(String),
 }
@@ -46,6 +48,7 @@ impl App {
             Input::Checklist(check) => self.set_checklist(check.as_deref()),
             Input::Recompared(made) => self.install_comparison(*made),
             Input::DocsMeasured(measured) => self.install_docs(*measured),
+            Input::MatchCounts(counted) => self.install_counts(*counted),
             Input::Said(said) => self.message = Some(said),
         }
         // Toggles move the panes, and any change may leave a scroll past the end.

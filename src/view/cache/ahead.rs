@@ -43,7 +43,7 @@ impl Ahead {
         Ready {
             row: Some((key.clone(), measure_row(cmp, &key))),
             match_counts: self.search.clone().map(|k| {
-                let counts = count_matches(cmp, &k);
+                let counts = count_matches(&cmp.alignment.rows, &cmp.diffs, &k);
                 (k, counts)
             }),
         }
@@ -78,7 +78,35 @@ impl std::fmt::Debug for MeasuredDocs {
     }
 }
 
+/// A search's matches in every row, counted off the loop (see [`App::match_counts_now`]), with
+/// the search and the diffs they were counted on.
+#[derive(Clone)]
+pub struct Counted {
+    pub(super) key: (String, Filter),
+    pub(super) diffs: std::sync::Arc<Vec<crate::diff::RowDiff>>,
+    pub(super) counts: Vec<usize>,
+}
+
+impl std::fmt::Debug for Counted {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Counted")
+            .field("key", &self.key)
+            .finish_non_exhaustive()
+    }
+}
+
 impl App {
+    /// Installs the counts made off the loop if they are of the search being counted, on the
+    /// diffs in place.
+    pub(in crate::view) fn install_counts(&mut self, counted: Counted) {
+        if self.caches.counting.as_ref() == Some(&counted.key)
+            && std::sync::Arc::ptr_eq(&counted.diffs, &self.cmp.diffs)
+        {
+            self.caches.counting = None;
+            self.caches.match_counts = Some((counted.key, counted.counts));
+        }
+    }
+
     /// On a large pair in a terminal session, once the word marks are in: both reports measured
     /// for the document view off the loop, so that the first `d` finds them ready instead of
     /// measuring two whole reports within the key (the loop still does it if `d` comes first).

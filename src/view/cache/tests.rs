@@ -144,3 +144,65 @@ fn documents_measured_from_marks_since_replaced_are_not_installed() {
     app.update(job.run());
     assert!(app.caches.docs.is_none(), "measured from the marks replaced");
 }
+
+/// Runs every piece of work sent off the loop and hands its result back.
+fn run_background(app: &mut App) {
+    while !app.effects.is_empty() {
+        for effect in std::mem::take(&mut app.effects) {
+            if let crate::view::Effect::Background(work) = effect {
+                app.update(work.run());
+            }
+        }
+    }
+}
+
+#[test]
+fn a_search_goes_to_its_first_match_at_once_and_counts_every_row_off_the_loop() {
+    let mut app = session();
+    keys_typed(&mut app, "/法律⏎");
+    assert!(
+        app.current_match.is_some(),
+        "gone to the first match without the counts"
+    );
+    assert!(app.counting_matches() && app.match_position().is_none());
+    assert!(
+        app.effects
+            .iter()
+            .any(|e| matches!(e, crate::view::Effect::Background(_))),
+        "the counting sent off the loop"
+    );
+    run_background(&mut app);
+    let counted = (app.match_counts().to_vec(), app.match_position());
+    assert!(!app.counting_matches());
+    // What the loop counts itself.
+    app.background = false;
+    app.caches.match_counts = None;
+    app.match_counts_now();
+    assert_eq!(counted, (app.match_counts().to_vec(), app.match_position()));
+    assert!(counted.0.iter().sum::<usize>() > 1, "{:?}", counted.0);
+}
+
+#[test]
+fn counts_of_a_search_since_changed_are_not_installed() {
+    let mut app = session();
+    keys_typed(&mut app, "/法律⏎");
+    let jobs: Vec<crate::view::Work> = std::mem::take(&mut app.effects)
+        .into_iter()
+        .filter_map(|e| match e {
+            crate::view::Effect::Background(w) => Some(w),
+            _ => None,
+        })
+        .collect();
+    // The filter changes before the counts come back: they are of another search.
+    app.update(Input::Action(crate::keys::Action::ToggleChangesOnly, 1));
+    for job in jobs {
+        app.update(job.run());
+    }
+    assert!(app.counting_matches(), "still counting the search as it is now");
+    run_background(&mut app);
+    let counted = app.match_counts().to_vec();
+    app.background = false;
+    app.caches.match_counts = None;
+    app.match_counts_now();
+    assert_eq!(counted, app.match_counts());
+}

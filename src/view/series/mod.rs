@@ -161,7 +161,8 @@ impl Browser {
             | Input::WordDiffs(_)
             | Input::Checklist(_)
             | Input::Said(_)
-            | Input::DocsMeasured(_) => self.app.update(input),
+            | Input::DocsMeasured(_)
+            | Input::MatchCounts(_) => self.app.update(input),
             // A refiling's comparison, back from the worker: the series follows it.
             Input::Recompared(_) => {
                 self.app.update(input);
