@@ -355,6 +355,8 @@ impl App {
         // On a large pair in a terminal session every row is counted off the loop; until the
         // counts come back the view says it is counting, and jumps find the rows themselves.
         if self.background && self.large() {
+            // Another search's counts say nothing of this one's.
+            self.caches.match_counts = None;
             if self.caches.counting.as_ref() != Some(&key) {
                 self.caches.counting = Some(key.clone());
                 let (alignment, diffs) = (self.cmp.alignment.clone(), self.cmp.diffs.clone());
@@ -398,7 +400,7 @@ impl App {
 
     /// Whether the current search's matches are being counted off the loop.
     pub fn counting_matches(&self) -> bool {
-        self.query.is_some() && self.caches.match_counts.is_none() && self.caches.counting.is_some()
+        self.query.is_some() && self.caches.counting.is_some()
     }
 
     /// Whether row `r` shows a match of the current search: from the counts when made, else

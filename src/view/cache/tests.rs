@@ -180,6 +180,10 @@ fn a_search_goes_to_its_first_match_at_once_and_counts_every_row_off_the_loop() 
     app.match_counts_now();
     assert_eq!(counted, (app.match_counts().to_vec(), app.match_position()));
     assert!(counted.0.iter().sum::<usize>() > 1, "{:?}", counted.0);
+    // Another filter: the counts of the one before are not shown while the new ones are made.
+    app.background = true;
+    app.update(Input::Action(crate::keys::Action::ToggleChangesOnly, 1));
+    assert!(app.counting_matches() && app.match_position().is_none());
 }
 
 #[test]
@@ -195,6 +199,7 @@ fn counts_of_a_search_since_changed_are_not_installed() {
         .collect();
     // The filter changes before the counts come back: they are of another search.
     app.update(Input::Action(crate::keys::Action::ToggleChangesOnly, 1));
+    assert!(app.match_position().is_none(), "no count shown of the search before");
     for job in jobs {
         app.update(job.run());
     }
