@@ -110,6 +110,10 @@ pub struct Finder {
     /// in a text, it is a match there (its characters fold to themselves, and nothing is dropped
     /// or put between them), so a text holding it is not folded to say so.
     plain: Option<memchr::memmem::Finder<'static>>,
+    /// Whether every character of a plain query is beyond ASCII: then nothing else folds to it
+    /// (folding maps only into ASCII), and a text matches only where it holds the query with
+    /// blanks at most between its characters, which is looked for without folding the text.
+    unique: bool,
 }
 
 impl Finder {
@@ -125,7 +129,13 @@ impl Finder {
                 .chars()
                 .any(|c| crate::text::is_blank(c) || c.is_lowercase() || c.is_uppercase()))
         .then(|| memchr::memmem::Finder::new(folded.as_bytes()).into_owned());
-        Finder { folded, pivot, plain }
+        let unique = plain.is_some() && !folded.is_ascii() && folded.chars().all(|c| !c.is_ascii());
+        Finder {
+            folded,
+            pivot,
+            plain,
+            unique,
+        }
     }
 
     /// Whether `text` may hold a match (no, for certain, when it lacks the pivot).
@@ -138,7 +148,28 @@ impl Finder {
         if !self.may_match(text) {
             return false;
         }
-        self.plain.as_ref().is_some_and(|q| q.find(text.as_bytes()).is_some()) || !self.find_folded(text).is_empty()
+        if self.plain.as_ref().is_some_and(|q| q.find(text.as_bytes()).is_some()) {
+            return true;
+        }
+        if self.unique {
+            return self.spaced_in(text);
+        }
+        !self.find_folded(text).is_empty()
+    }
+
+    /// Whether `text` holds the query's characters in order with nothing but blanks between them
+    /// (for a query of characters nothing else folds to: see `unique`).
+    fn spaced_in(&self, text: &str) -> bool {
+        let mut q = self.folded.chars();
+        let Some(first) = q.next() else { return false };
+        let rest: Vec<char> = q.collect();
+        let head = memchr::memmem::Finder::new(first.encode_utf8(&mut [0; 4]).as_bytes()).into_owned();
+        head.find_iter(text.as_bytes()).any(|at| {
+            let mut after = text[at + first.len_utf8()..]
+                .chars()
+                .filter(|&c| !crate::text::is_blank(c));
+            rest.iter().all(|&c| after.next() == Some(c))
+        })
     }
 
     /// Byte ranges of `text` that match, as [`find_all`] finds them.
@@ -237,6 +268,10 @@ mod tests {
             "无关的句子",
             "法律 ABC 顾问",
             "İ法律",
+            "法\u{3000} 律\t顾\n问",
+            "法。律",
+            "法法 律",
+            "顾问 法",
         ];
         for q in [
             "法律",
@@ -270,6 +305,8 @@ mod tests {
         let pivot = |q: &str| Finder::new(q).pivot.map(|p| p.needle().to_vec());
         assert_eq!(pivot("法律"), Some("法".as_bytes().to_vec()));
         assert_eq!(pivot("Ω"), None, "a letter with case is no pivot");
+        let unique = |q: &str| Finder::new(q).unique;
+        assert!(unique("法律") && unique("法 律") && !unique("16次") && !unique("〔法律〕") && !unique("Ω"));
         let plain = |q: &str| Finder::new(q).plain.is_some();
         assert!(plain("法律") && plain("〔法律〕") && plain("16次"));
         assert!(plain("法 律"), "the blank is dropped in folding");
