@@ -50,7 +50,12 @@ impl Phrases {
         }
     }
 
-    /// The longest phrase that `text` starts with.
+    /// The longest phrase that `text` starts with (the first given among equals), by its index.
+    pub(crate) fn starting(&self, text: &str) -> Option<usize> {
+        self.at(text, text.chars().next()?)
+    }
+
+    /// The longest phrase that `text`, whose first character is `c`, starts with.
     fn at(&self, text: &str, c: char) -> Option<usize> {
         let bit = c as usize & 0xffff;
         if self.firsts[bit / 64] & (1 << (bit % 64)) == 0 {

@@ -24,26 +24,14 @@ pub fn number_len(text: &str) -> usize {
 
 /// The unit `text` starts with, the first in [`MEASURE_WORDS`] order.
 pub fn unit_at(text: &str) -> Option<&'static str> {
-    let first = text.chars().next()?;
-    let at = BY_FIRST.binary_search_by_key(&first, |e| e.0).ok()?;
-    BY_FIRST[at].1.iter().copied().find(|u| text.starts_with(u))
+    UNITS.starting(text).map(|k| MEASURE_WORDS[k])
 }
 
-/// The measure words grouped by their first character (sorted by it), each group in
-/// [`MEASURE_WORDS`] order: a figure's unit is looked for among the few that can start it, not
-/// tried against every one (wrapping asks for every figure of a report).
-static BY_FIRST: std::sync::LazyLock<Vec<(char, Vec<&'static str>)>> = std::sync::LazyLock::new(|| {
-    let mut out: Vec<(char, Vec<&'static str>)> = Vec::new();
-    for &u in MEASURE_WORDS {
-        let first = u.chars().next().expect("a measure word is not empty");
-        match out.iter_mut().find(|e| e.0 == first) {
-            Some(e) => e.1.push(u),
-            None => out.push((first, vec![u])),
-        }
-    }
-    out.sort_by_key(|e| e.0);
-    out
-});
+/// The measure words, looked for among the few that share a figure's next character rather than
+/// tried one by one (wrapping asks for every figure of a report). The longest that fits is the
+/// first in list order: the list runs longest first (the test below holds the two equal).
+static UNITS: std::sync::LazyLock<crate::phrases::Phrases> =
+    std::sync::LazyLock::new(|| crate::phrases::Phrases::new(MEASURE_WORDS));
 
 /// Bytes of the number `text` starts with and its unit if it has one (`16次`, `3.5%`, `2024`), 0
 /// when it does not start with a digit: a figure, which wrapping keeps on one line.
