@@ -403,17 +403,16 @@ impl App {
         self.query.is_some() && self.caches.counting.is_some()
     }
 
-    /// Whether row `r` shows a match of the current search: from the counts when made, else
-    /// counted now for that row alone.
-    pub(super) fn row_has_match(&self, r: usize) -> bool {
+    /// Whether row `r` shows a match of the current search, found by `finder`: from the counts
+    /// when made, else counted now for that row alone.
+    pub(super) fn row_has_match(&self, r: usize, finder: &super::lines::Finder) -> bool {
         if let Some((_, counts)) = &self.caches.match_counts {
             return counts.get(r).is_some_and(|&n| n > 0);
         }
-        let (Some(q), Some(row), Some(diff)) = (&self.query, self.cmp.alignment.rows.get(r), self.cmp.diffs.get(r))
-        else {
+        let (Some(row), Some(diff)) = (self.cmp.alignment.rows.get(r), self.cmp.diffs.get(r)) else {
             return false;
         };
-        count_in_row(row, diff, &super::lines::Finder::new(q), self.prefs.filter) > 0
+        count_in_row(row, diff, finder, self.prefs.filter) > 0
     }
 }
 

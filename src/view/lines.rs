@@ -93,6 +93,17 @@ impl Line {
     }
 }
 
+/// Whether `text` holds a query's first character (found by `head`) and then the `rest`, with
+/// nothing but blanks between them (see `Finder::spaced`).
+fn spaced_in((head, rest): &(memchr::memmem::Finder<'static>, Vec<char>), text: &str) -> bool {
+    head.find_iter(text.as_bytes()).any(|at| {
+        let mut after = text[at + head.needle().len()..]
+            .chars()
+            .filter(|&c| !crate::text::is_blank(c));
+        rest.iter().all(|&c| after.next() == Some(c))
+    })
+}
+
 /// Byte ranges of `query` in `text`, ignoring width and ASCII case.
 pub fn find_all(text: &str, query: &str) -> Vec<Range<usize>> {
     Finder::new(query).find(text)
@@ -110,10 +121,11 @@ pub struct Finder {
     /// in a text, it is a match there (its characters fold to themselves, and nothing is dropped
     /// or put between them), so a text holding it is not folded to say so.
     plain: Option<memchr::memmem::Finder<'static>>,
-    /// Whether every character of a plain query is beyond ASCII: then nothing else folds to it
-    /// (folding maps only into ASCII), and a text matches only where it holds the query with
-    /// blanks at most between its characters, which is looked for without folding the text.
-    unique: bool,
+    /// For a plain query every character of which is beyond ASCII (nothing else folds to it:
+    /// folding maps only into ASCII): its first character, to find, and the rest. A text matches
+    /// only where it holds the query with blanks at most between its characters, which is looked
+    /// for without folding the text.
+    spaced: Option<(memchr::memmem::Finder<'static>, Vec<char>)>,
 }
 
 impl Finder {
@@ -129,12 +141,19 @@ impl Finder {
                 .chars()
                 .any(|c| crate::text::is_blank(c) || c.is_lowercase() || c.is_uppercase()))
         .then(|| memchr::memmem::Finder::new(folded.as_bytes()).into_owned());
-        let unique = plain.is_some() && !folded.is_ascii() && folded.chars().all(|c| !c.is_ascii());
+        let spaced = (plain.is_some() && folded.chars().all(|c| !c.is_ascii())).then(|| {
+            let mut chars = folded.chars();
+            let first = chars.next().map_or(0, char::len_utf8);
+            (
+                memchr::memmem::Finder::new(&folded.as_bytes()[..first]).into_owned(),
+                chars.collect(),
+            )
+        });
         Finder {
             folded,
             pivot,
             plain,
-            unique,
+            spaced,
         }
     }
 
@@ -151,25 +170,10 @@ impl Finder {
         if self.plain.as_ref().is_some_and(|q| q.find(text.as_bytes()).is_some()) {
             return true;
         }
-        if self.unique {
-            return self.spaced_in(text);
+        if let Some(spaced) = &self.spaced {
+            return spaced_in(spaced, text);
         }
         !self.find_folded(text).is_empty()
-    }
-
-    /// Whether `text` holds the query's characters in order with nothing but blanks between them
-    /// (for a query of characters nothing else folds to: see `unique`).
-    fn spaced_in(&self, text: &str) -> bool {
-        let mut q = self.folded.chars();
-        let Some(first) = q.next() else { return false };
-        let rest: Vec<char> = q.collect();
-        let head = memchr::memmem::Finder::new(first.encode_utf8(&mut [0; 4]).as_bytes()).into_owned();
-        head.find_iter(text.as_bytes()).any(|at| {
-            let mut after = text[at + first.len_utf8()..]
-                .chars()
-                .filter(|&c| !crate::text::is_blank(c));
-            rest.iter().all(|&c| after.next() == Some(c))
-        })
     }
 
     /// Byte ranges of `text` that match, as [`find_all`] finds them.
@@ -305,7 +309,7 @@ mod tests {
         let pivot = |q: &str| Finder::new(q).pivot.map(|p| p.needle().to_vec());
         assert_eq!(pivot("法律"), Some("法".as_bytes().to_vec()));
         assert_eq!(pivot("Ω"), None, "a letter with case is no pivot");
-        let unique = |q: &str| Finder::new(q).unique;
+        let unique = |q: &str| Finder::new(q).spaced.is_some();
         assert!(unique("法律") && unique("法 律") && !unique("16次") && !unique("〔法律〕") && !unique("Ω"));
         let plain = |q: &str| Finder::new(q).plain.is_some();
         assert!(plain("法律") && plain("〔法律〕") && plain("16次"));

@@ -142,6 +142,7 @@ impl App {
             return;
         }
         self.match_counts_now();
+        let finder = super::lines::Finder::new(&q);
         let n = self.rows();
         let order: Vec<usize> = (1..=n)
             .map(|k| {
@@ -153,7 +154,7 @@ impl App {
             })
             .collect();
         for r in order {
-            if !self.row_has_match(r) {
+            if !self.row_has_match(r, &finder) {
                 continue;
             }
             self.set_row(r);
