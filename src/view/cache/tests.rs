@@ -15,8 +15,9 @@ fn shown(app: &mut App) -> Shown {
     (panes, changes, matches, app.match_counts().to_vec())
 }
 
-#[test]
-fn a_refilings_comparison_arrives_with_its_row_measured_and_its_matches_counted() {
+/// The test pair in a terminal session, a search shown, a sentence of 学法普法 refiled under
+/// 法律顾问: the view, and the comparison it sent off the loop to be made again.
+fn refiled_while_searching() -> (App, crate::view::Work) {
     let mut app = reviewed_app(None);
     app.background = true;
     keys_typed(&mut app, "/法律⏎");
@@ -27,10 +28,17 @@ fn a_refilings_comparison_arrives_with_its_row_measured_and_its_matches_counted(
     let [crate::view::Effect::Background(job)] = &app.effects[..] else {
         panic!("the work asked of the terminal side: {:?}", app.effects);
     };
+    let job = job.clone();
+    app.effects.clear();
+    (app, job)
+}
+
+#[test]
+fn a_refilings_comparison_arrives_with_its_row_measured_and_its_matches_counted() {
+    let (mut app, job) = refiled_while_searching();
     let Input::Recompared(made) = job.run() else {
         panic!("a comparison")
     };
-    app.effects.clear();
     let ready = made.ready.clone();
     app.update(Input::Recompared(made));
     // Made with the comparison, for the row the view went to and the search it shows.
@@ -48,18 +56,7 @@ fn a_refilings_comparison_arrives_with_its_row_measured_and_its_matches_counted(
 
 #[test]
 fn what_was_made_ahead_for_another_view_is_not_used() {
-    let mut app = reviewed_app(None);
-    app.background = true;
-    keys_typed(&mut app, "/法律⏎");
-    let study = app.cmp.row_labelled("学法普法").expect("学法普法");
-    app.update(Input::Action(crate::keys::Action::NextRow, study));
-    app.update(Input::Action(crate::keys::Action::NextChange, 1));
-    keys_typed(&mut app, "r法律顾问⏎");
-    let [crate::view::Effect::Background(job)] = &app.effects[..] else {
-        panic!("the work asked of the terminal side: {:?}", app.effects);
-    };
-    let job = job.clone();
-    app.effects.clear();
+    let (mut app, job) = refiled_while_searching();
     // The view moves on while the comparison is made: changes only, another search, inline.
     keys_typed(&mut app, "c/学法⏎");
     app.update(Input::Action(crate::keys::Action::ToggleInline, 1));
