@@ -40,18 +40,23 @@ pub(super) fn title_year(s: &str) -> Option<u32> {
     plausible_year(digits)
 }
 
+/// Most characters between the phrase and the year.
+const YEAR_GAP_MAX: usize = 16;
+
 /// The year at most 16 characters after `phrase` (none of them a digit or 。), where `gap_ok`
 /// accepts those characters.
 fn year_after(s: &str, phrase: &str, gap_ok: impl Fn(&str) -> bool) -> Option<u32> {
     s.match_indices(phrase)
         .find_map(|(i, m)| {
             let rest = &s[i + m.len()..];
-            let skip = rest
+            // Only the first 17 characters are looked at: a longer gap is refused anyway, and a
+            // text without 。 or digits would otherwise be read to its end after every phrase.
+            let (skip, _) = rest
                 .char_indices()
-                .find(|&(_, c)| c == '。' || c.is_ascii_digit())
-                .map_or(rest.len(), |(k, _)| k);
+                .take(YEAR_GAP_MAX + 1)
+                .find(|&(_, c)| c == '。' || c.is_ascii_digit())?;
             let gap = &rest[..skip];
-            if gap.chars().count() > 16 || !gap_ok(gap) {
+            if !gap_ok(gap) {
                 return None;
             }
             year_at(&rest[skip..], |c| c.is_ascii_digit())
