@@ -291,7 +291,14 @@ fn count_unit_forms(
     places: &mut HashMap<String, usize>,
     full_bodies: &mut HashMap<String, usize>,
 ) {
+    // Where the run of Han characters before `i` starts, kept as the line is read: looked for
+    // backwards at each level character, it made a line of Han text quadratic.
+    let mut run_start = 0;
     for (i, &c) in chars.iter().enumerate() {
+        let run = run_start;
+        if !is_han(c) {
+            run_start = i + 1;
+        }
         if c != level || i < 2 {
             continue;
         }
@@ -300,9 +307,8 @@ fn count_unit_forms(
             continue;
         }
         // A place name starts a run of Han characters (`《周村区…`), unlike `积极配合区政府`.
-        let run_start = chars[..i].iter().rposition(|&c| !is_han(c)).map_or(0, |p| p + 1);
-        if (2..=3).contains(&(i - run_start)) {
-            *places.entry(chars[run_start..i].iter().collect()).or_default() += 1;
+        if (2..=3).contains(&(i - run)) {
+            *places.entry(chars[run..i].iter().collect()).or_default() += 1;
         }
         // A full form of the body right after the level character: starts and ends like it.
         if chars.get(i + 1) == Some(&first) {
