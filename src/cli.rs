@@ -558,12 +558,31 @@ pub fn run_interactive(files: &[PathBuf], demo: bool, options: &Options, start: 
     }
     let tax = taxonomy(options, &config)?;
     let (left, right) = pair(files);
+    if !demo {
+        watch.doing(format!("reading {}", reading(&[left, right])));
+    }
     let (mut l, mut r) = documents(left, right, demo, options)?;
     let place = crate::state::place(options.state.as_deref(), &config, right);
     let (tax, review) = crate::state::pair(&place, (&mut l, &mut r), &tax, true);
+    watch.doing(format!("comparing {}", reading(&[left, right])));
     let c = Comparison::build(l, r, &tax);
     let early = watch.finish();
     crate::tui::run(c, tax, review, rules, (&config, early), start)
+}
+
+/// The files a load reads, as the load's line names them: `a.txt, b.txt (16.0 MB)`.
+fn reading(files: &[Option<&Path>]) -> String {
+    let files: Vec<&Path> = files.iter().flatten().copied().collect();
+    let names: Vec<String> = files
+        .iter()
+        .map(|f| duibi::text::shown(&f.file_name().unwrap_or(f.as_os_str()).to_string_lossy()))
+        .collect();
+    let bytes: u64 = files
+        .iter()
+        .filter_map(|f| std::fs::metadata(f).ok())
+        .map(|m| m.len())
+        .sum();
+    format!("{} ({:.1} MB)", names.join(", "), bytes as f64 / 1e6)
 }
 
 /// `duibi review LEFT RIGHT`: the analyst's review written out.

@@ -1,11 +1,13 @@
 //! While the reports load, before the screen is taken: `q`, Esc or Ctrl-C stop duibi at once, a
 //! terminating signal stops it with the terminal as it was, and any other key waits for the
-//! interface. (Errors with the files are still said before the screen changes.)
+//! interface. A load that takes more than a moment says what it is doing on one line of the
+//! terminal, erased when it ends. (Errors with the files are still said before the screen changes.)
 
-use std::sync::Arc;
+use std::io::Write as _;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
 use std::thread::{self, JoinHandle};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers};
 use crossterm::terminal;
@@ -15,17 +17,62 @@ use duibi::keys::Key;
 /// How often the watcher looks at the keyboard and the signals.
 const TICK: Duration = Duration::from_millis(20);
 
+/// How long a load goes on before it is said on the terminal: shorter ones pass unseen.
+const SAY_AFTER: Duration = Duration::from_millis(300);
+
 /// Watches the keyboard and the signals during a load; restores the terminal when dropped.
 pub struct LoadWatch {
     done: Arc<AtomicBool>,
     thread: Option<JoinHandle<Vec<Key>>>,
     signals: Vec<signal_hook::SigId>,
+    /// What the load is doing now (`reading a.txt, b.txt (16.0 MB)`); empty, nothing is said.
+    doing: Arc<Mutex<String>>,
+    /// A line was written, to be erased.
+    said: Arc<AtomicBool>,
+}
+
+/// The load's line: what it is doing, for how long, and how to stop it, cut to `width` columns.
+pub fn status_line(doing: &str, elapsed: Duration, width: u16) -> String {
+    let line = format!("duibi: {doing}… {} s · q stops", elapsed.as_secs());
+    let mut out = String::new();
+    let mut used = 0;
+    for c in line.chars() {
+        used += unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        // The last column is left free: a line that fills it would wrap on some terminals.
+        if used >= usize::from(width) {
+            break;
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Writes the load's line over the last one; `true` when written.
+fn say(doing: &Mutex<String>, elapsed: Duration) -> bool {
+    let doing = doing.lock().map(|d| d.clone()).unwrap_or_default();
+    if doing.is_empty() {
+        return false;
+    }
+    let width = terminal::size().map_or(80, |(w, _)| w);
+    let mut err = std::io::stderr().lock();
+    let _ = write!(err, "\r{}\x1b[K", status_line(&doing, elapsed, width));
+    let _ = err.flush();
+    true
+}
+
+/// Erases the load's line.
+fn unsay() {
+    let mut err = std::io::stderr().lock();
+    let _ = write!(err, "\r\x1b[K");
+    let _ = err.flush();
 }
 
 impl LoadWatch {
     /// Starts watching; with a terminal that cannot be put in raw mode, watches nothing.
     pub fn start() -> LoadWatch {
         let done = Arc::new(AtomicBool::new(false));
+        let doing = Arc::new(Mutex::new(String::new()));
+        let said = Arc::new(AtomicBool::new(false));
         let signalled = Arc::new(AtomicUsize::new(0));
         let signals: Vec<_> = crate::tui::TERMINATING
             .iter()
@@ -36,15 +83,29 @@ impl LoadWatch {
                 done,
                 thread: None,
                 signals,
+                doing,
+                said,
             };
         }
         let stop = Arc::clone(&done);
+        let (now_doing, now_said) = (Arc::clone(&doing), Arc::clone(&said));
+        let begun = Instant::now();
         let thread = thread::spawn(move || {
             let mut early = Vec::new();
+            // What the line last said, to write it again only when it changes.
+            let mut last: Option<(String, u64)> = None;
             while !stop.load(Ordering::Relaxed) {
                 let signal = signalled.load(Ordering::Relaxed);
                 if signal != 0 {
-                    leave(128 + signal as i32);
+                    leave(128 + signal as i32, now_said.load(Ordering::Relaxed));
+                }
+                let elapsed = begun.elapsed();
+                let current = now_doing.lock().map(|d| d.clone()).unwrap_or_default();
+                if elapsed >= SAY_AFTER && last.as_ref() != Some(&(current.clone(), elapsed.as_secs())) {
+                    if say(&now_doing, elapsed) {
+                        now_said.store(true, Ordering::Relaxed);
+                    }
+                    last = Some((current, elapsed.as_secs()));
                 }
                 if !event::poll(TICK).unwrap_or(false) {
                     continue;
@@ -55,7 +116,7 @@ impl LoadWatch {
                 }
                 let ctrl_c = k.code == KeyCode::Char('c') && k.modifiers.contains(KeyModifiers::CONTROL);
                 if ctrl_c || matches!(k.code, KeyCode::Char('q') | KeyCode::Esc) {
-                    leave(if ctrl_c { 130 } else { 0 });
+                    leave(if ctrl_c { 130 } else { 0 }, now_said.load(Ordering::Relaxed));
                 }
                 early.extend(crate::tui::to_key(k));
             }
@@ -65,6 +126,15 @@ impl LoadWatch {
             done,
             thread: Some(thread),
             signals,
+            doing,
+            said,
+        }
+    }
+
+    /// Says what the load is doing now, should it take more than a moment.
+    pub fn doing(&self, what: impl Into<String>) {
+        if let Ok(mut d) = self.doing.lock() {
+            *d = what.into();
         }
     }
 
@@ -80,6 +150,9 @@ impl LoadWatch {
             .take()
             .map(|t| t.join().unwrap_or_default())
             .unwrap_or_default();
+        if self.said.swap(false, Ordering::Relaxed) {
+            unsay();
+        }
         let _ = terminal::disable_raw_mode();
         for id in self.signals.drain(..) {
             signal_hook::low_level::unregister(id);
@@ -95,8 +168,26 @@ impl Drop for LoadWatch {
 }
 
 /// Ends duibi during a load: the terminal as it was, and a line saying so.
-fn leave(code: i32) -> ! {
+fn leave(code: i32, said: bool) -> ! {
+    if said {
+        unsay();
+    }
     let _ = terminal::disable_raw_mode();
     eprintln!("duibi: stopped while loading the reports");
     std::process::exit(code)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_load_line_says_what_for_how_long_and_how_to_stop_within_the_width() {
+        let line = status_line("reading a.txt, b.txt (16.0 MB)", Duration::from_millis(2_400), 80);
+        assert_eq!(line, "duibi: reading a.txt, b.txt (16.0 MB)… 2 s · q stops");
+        // Wide characters count twice, and the last column stays free.
+        let line = status_line("reading 报告.txt", Duration::ZERO, 20);
+        assert_eq!(line, "duibi: reading 报告");
+        assert!(unicode_width::UnicodeWidthStr::width(line.as_str()) < 20);
+    }
 }

@@ -401,13 +401,17 @@ fn q_while_the_reports_load_stops_at_once_with_the_terminal_as_it_was() {
     std::fs::write(&b, text.replace("法律顾问", "常年法律顾问")).expect("writes");
     let (a, b) = (a.display().to_string(), b.display().to_string());
     let mut s = Session::start(&[&a, &b]);
-    std::thread::sleep(Duration::from_millis(300));
+    // A load that takes more than a moment says what it reads, and how to stop it.
+    let screen = s.wait_for("q stops");
+    assert!(screen.contains("a.txt, b.txt ("), "{screen}");
     s.send("q");
     assert!(s.wait_exit().success());
     let raw = s.raw.lock().expect("raw").clone();
     let text = String::from_utf8_lossy(&raw);
     assert!(text.contains("stopped while loading"), "{text}");
     assert!(!text.contains("\u{1b}[?1049h"), "the screen was never taken");
+    // The load's line is erased before the last one is written.
+    assert!(!s.screen().contains("q stops"), "{}", s.screen());
 }
 
 #[test]
