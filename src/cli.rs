@@ -553,8 +553,7 @@ pub fn run_interactive(files: &[PathBuf], demo: bool, options: &Options, start: 
         let (s, tax) = series(files, options, &config)?;
         let newer = files.last().map(PathBuf::as_path);
         let place = crate::state::place(options.state.as_deref(), &config, newer);
-        let early = watch.finish();
-        return crate::tui::run_series(s, tax, place, rules, (&config, early), start);
+        return crate::tui::run_series(s, tax, place, rules, (&config, watch), start);
     }
     let tax = taxonomy(options, &config)?;
     let (left, right) = pair(files);
@@ -566,8 +565,7 @@ pub fn run_interactive(files: &[PathBuf], demo: bool, options: &Options, start: 
     let (tax, review) = crate::state::pair(&place, (&mut l, &mut r), &tax, true);
     watch.doing(format!("comparing {}", reading(&[left, right])));
     let c = Comparison::build(l, r, &tax);
-    let early = watch.finish();
-    crate::tui::run(c, tax, review, rules, (&config, early), start)
+    crate::tui::run(c, tax, review, rules, (&config, watch), start)
 }
 
 /// The files a load reads, as the load's line names them: `a.txt, b.txt (16.0 MB)`.

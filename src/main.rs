@@ -1,5 +1,6 @@
 //! duibi's binary: parses the command line and hands over to the CLI commands.
 
+mod busy;
 mod cli;
 mod loading;
 mod state;

@@ -202,11 +202,12 @@ pub fn run(
     tax: Taxonomy,
     review: crate::state::PairReview,
     rules: Rules,
-    (config, early): (&Config, Vec<Key>),
+    (config, watch): (&Config, crate::loading::LoadWatch),
     start: Instant,
 ) -> Result<()> {
     let mut timing = Timing::new(start);
     timing.mark("compared");
+    watch.doing("opening the comparison");
     let refs = review
         .refs
         .unwrap_or_else(|| duibi::review::keys::reports(cmp.reports()));
@@ -222,7 +223,7 @@ pub fn run(
             more => format!("{first} (+{more} more)"),
         }));
     timing.mark("sentences_paired");
-    session(&mut app, (config, early), timing)
+    session(&mut app, (config, watch.finish()), timing)
 }
 
 /// Several reports: the coverage first, a pair side by side on demand.
@@ -231,7 +232,7 @@ pub fn run_series(
     tax: Taxonomy,
     reviews: crate::state::Place,
     rules: Rules,
-    (config, early): (&Config, Vec<Key>),
+    (config, watch): (&Config, crate::loading::LoadWatch),
     start: Instant,
 ) -> Result<()> {
     let mut timing = Timing::new(start);
@@ -240,7 +241,7 @@ pub fn run_series(
         .with_reviews(reviews)
         .with_worker();
     timing.mark("coverage");
-    session(&mut browser, (config, early), timing)
+    session(&mut browser, (config, watch.finish()), timing)
 }
 
 /// The configured view: side by side, inline, or chosen by width.
@@ -266,14 +267,17 @@ fn session(model: &mut impl Model, (config, early): (&Config, Vec<Key>), mut tim
     if config.mouse {
         let _ = crossterm::execute!(std::io::stdout(), EnableMouseCapture);
     }
+    let mouse = config.mouse;
     let mut events = TerminalEvents {
         signalled: &signalled,
         words: Words::new(),
         timing,
-        mouse: config.mouse,
+        mouse,
         first: true,
         early: early.into(),
         redraw: false,
+        busy: crate::busy::BusyWatch::start(move || restore_terminal(mouse)),
+        kept: std::collections::VecDeque::new(),
     };
     let result = ui::run::run(&mut terminal, model, &theme, &mut events);
     if config.mouse {
@@ -340,6 +344,10 @@ struct TerminalEvents<'a> {
     early: std::collections::VecDeque<Key>,
     /// The screen was given to another program: draw it whole again.
     redraw: bool,
+    /// Reads the keyboard while the loop works long (see [`crate::busy`]).
+    busy: crate::busy::BusyWatch,
+    /// Events it read meanwhile, for the loop, in order.
+    kept: std::collections::VecDeque<Event>,
 }
 
 impl Events for TerminalEvents<'_> {
@@ -366,40 +374,22 @@ impl Events for TerminalEvents<'_> {
         {
             return Ok(Step::Input(Input::Key(key)));
         }
+        if let Some(event) = self.kept.pop_front() {
+            return self.step(event);
+        }
         if !event::poll(timeout)? {
             return Ok(Step::Idle);
         }
-        Ok(match event::read()? {
-            // Raw mode turns the terminal's suspend key into a key press: suspend as it would.
-            Event::Key(k)
-                if k.kind == KeyEventKind::Press
-                    && k.code == event::KeyCode::Char('z')
-                    && k.modifiers.contains(KeyModifiers::CONTROL) =>
-            {
-                suspend(self.mouse)?;
-                Step::Redraw
-            }
-            Event::Key(k) if k.kind == KeyEventKind::Press => {
-                to_key(k).map_or(Step::Idle, |key| Step::Input(Input::Key(key)))
-            }
-            Event::Mouse(m) => match m.kind {
-                MouseEventKind::ScrollDown => Step::Input(Input::Scroll {
-                    column: m.column,
-                    lines: 3,
-                }),
-                MouseEventKind::ScrollUp => Step::Input(Input::Scroll {
-                    column: m.column,
-                    lines: -3,
-                }),
-                MouseEventKind::Down(MouseButton::Left) => Step::Input(Input::Click {
-                    column: m.column,
-                    row: m.row,
-                }),
-                _ => Step::Idle,
-            },
-            Event::Resize(width, height) => Step::Input(Input::Resize { width, height }),
-            _ => Step::Idle,
-        })
+        let event = event::read()?;
+        self.step(event)
+    }
+
+    fn working(&mut self, quit: &[Key]) {
+        self.busy.working(quit);
+    }
+
+    fn rested(&mut self) {
+        self.kept.extend(self.busy.rested());
     }
 
     fn effect(&mut self, effect: duibi::view::Effect) -> Result<()> {
@@ -437,6 +427,43 @@ impl Events for TerminalEvents<'_> {
             self.timing.mark("word_marks");
             self.timing.file = None;
         }
+    }
+}
+
+impl TerminalEvents<'_> {
+    /// What one terminal event asks of the loop.
+    fn step(&mut self, event: Event) -> Result<Step> {
+        Ok(match event {
+            // Raw mode turns the terminal's suspend key into a key press: suspend as it would.
+            Event::Key(k)
+                if k.kind == KeyEventKind::Press
+                    && k.code == event::KeyCode::Char('z')
+                    && k.modifiers.contains(KeyModifiers::CONTROL) =>
+            {
+                suspend(self.mouse)?;
+                Step::Redraw
+            }
+            Event::Key(k) if k.kind == KeyEventKind::Press => {
+                to_key(k).map_or(Step::Idle, |key| Step::Input(Input::Key(key)))
+            }
+            Event::Mouse(m) => match m.kind {
+                MouseEventKind::ScrollDown => Step::Input(Input::Scroll {
+                    column: m.column,
+                    lines: 3,
+                }),
+                MouseEventKind::ScrollUp => Step::Input(Input::Scroll {
+                    column: m.column,
+                    lines: -3,
+                }),
+                MouseEventKind::Down(MouseButton::Left) => Step::Input(Input::Click {
+                    column: m.column,
+                    row: m.row,
+                }),
+                _ => Step::Idle,
+            },
+            Event::Resize(width, height) => Step::Input(Input::Resize { width, height }),
+            _ => Step::Idle,
+        })
     }
 }
 

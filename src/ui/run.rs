@@ -13,6 +13,7 @@ use ratatui::Frame;
 use super::{Theme, draw};
 use crate::check::Rules;
 use crate::compare::Comparison;
+use crate::keys::Key;
 use crate::topics::Taxonomy;
 use crate::view::{App, Effect, Input};
 
@@ -33,6 +34,10 @@ pub trait Model {
     /// What the pair's checklist is made with: the taxonomy and the rules.
     fn checker(&self) -> (Taxonomy, Arc<Rules>);
     fn draw(&self, frame: &mut Frame, theme: &Theme);
+    /// The keys that would end the session were they pressed now.
+    fn quit_keys(&self) -> Vec<Key> {
+        Vec::new()
+    }
 }
 
 impl Model for App {
@@ -63,6 +68,10 @@ impl Model for App {
     fn draw(&self, frame: &mut Frame, theme: &Theme) {
         draw(frame, self, theme);
     }
+
+    fn quit_keys(&self) -> Vec<Key> {
+        App::quit_keys(self)
+    }
 }
 
 /// What an event source hands the loop.
@@ -91,12 +100,36 @@ pub trait Events {
     fn effect(&mut self, _effect: Effect) -> Result<(), Self::Error> {
         Ok(())
     }
+
+    /// The loop starts work (an update, a frame) that may take long on a large report: until
+    /// [`Events::rested`], a press of one of `quit` may end the session without waiting for it
+    /// (the binary answers such keys from another thread). Empty while an input that may change
+    /// what quits (a key opening a prompt) is being handled.
+    fn working(&mut self, _quit: &[Key]) {}
+
+    /// The loop's work is done.
+    fn rested(&mut self) {}
 }
 
 /// How long to wait for input once word marks are shown, and while they are still on their way
 /// (so they appear as soon as they arrive).
 const TICK: Duration = Duration::from_millis(40);
 const TICK_WAITING: Duration = Duration::from_millis(4);
+
+/// Whether handling `input` may change which keys quit (a key, a click or an action may open a
+/// prompt or an overlay; a resize or a background result does not).
+fn changes_what_quits(input: &Input) -> bool {
+    !matches!(
+        input,
+        Input::Resize { .. }
+            | Input::Scroll { .. }
+            | Input::WordDiffs(_)
+            | Input::Checklist(_)
+            | Input::DocsMeasured(_)
+            | Input::MatchCounts(_)
+            | Input::Said(_)
+    )
+}
 
 /// Runs until the user quits or the source stops; the terminal's size is the first input.
 pub fn run<B, E, M>(terminal: &mut Terminal<B>, app: &mut M, theme: &Theme, events: &mut E) -> Result<(), E::Error>
@@ -107,21 +140,31 @@ where
 {
     let io = |e: B::Error| E::Error::from(std::io::Error::other(e.to_string()));
     let size = terminal.size().map_err(io)?;
+    let mut quit = app.quit_keys();
+    events.working(&quit);
     app.update(Input::Resize {
         width: size.width,
         height: size.height,
     });
+    events.rested();
     let mut dirty = true;
     while !app.quit() {
         if dirty {
-            terminal.draw(|f| app.draw(f, theme)).map_err(io)?;
+            events.working(&quit);
+            let drawn = terminal.draw(|f| app.draw(f, theme)).map(|_| ()).map_err(io);
+            events.rested();
+            drawn?;
             events.drawn(&*app);
             dirty = false;
         }
         let tick = if app.words_ready() { TICK } else { TICK_WAITING };
         match events.next(tick)? {
             Step::Input(input) => {
+                // A key may open a prompt, where `q` is a letter: none quits until it is handled.
+                events.working(if changes_what_quits(&input) { &[] } else { &quit });
                 app.update(input);
+                quit = app.quit_keys();
+                events.rested();
                 for effect in app.take_effects() {
                     events.effect(effect)?;
                 }

@@ -46,6 +46,10 @@ impl Model for Browser {
         Browser::take_effects(self)
     }
 
+    fn quit_keys(&self) -> Vec<crate::keys::Key> {
+        Browser::quit_keys(self)
+    }
+
     fn draw(&self, frame: &mut Frame, theme: &Theme) {
         let area = frame.area();
         let buf = frame.buffer_mut();

@@ -102,6 +102,16 @@ impl App {
         self.quit
     }
 
+    /// The keys that would end the session were they pressed now: the normal mode's single-key
+    /// `quit` bindings, when no prompt, key sequence or row number is under way (a `q` typed into
+    /// a search is a letter).
+    pub fn quit_keys(&self) -> Vec<crate::keys::Key> {
+        if self.mode != Mode::Normal || !self.pending.is_empty() || self.awaiting_topic || self.topic_digit.is_some() {
+            return Vec::new();
+        }
+        quit_bindings(&self.keymap)
+    }
+
     /// Long work (comparing again after a refiling) goes to the terminal side's worker as an
     /// [`Effect::Background`] instead of being done within the key.
     pub fn with_worker(mut self) -> Self {
@@ -118,5 +128,42 @@ impl App {
     /// What the last inputs asked of the terminal, taken by the loop.
     pub fn take_effects(&mut self) -> Vec<Effect> {
         std::mem::take(&mut self.effects)
+    }
+}
+
+/// The single keys bound to `quit` in normal mode.
+pub(crate) fn quit_bindings(keymap: &Keymap) -> Vec<crate::keys::Key> {
+    keymap
+        .bindings(Mode::Normal)
+        .into_iter()
+        .filter_map(|(keys, action)| match keys[..] {
+            [key] if action == crate::keys::Action::Quit => Some(key),
+            _ => None,
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::keys::Key;
+    use crate::view::Input;
+    use crate::view::testing::{NEW, OLD, app};
+
+    #[test]
+    fn quit_keys_are_the_normal_modes_and_none_while_a_prompt_or_sequence_takes_keys() {
+        let mut a = app(OLD, NEW, 120, 30);
+        assert!(a.quit_keys().contains(&Key::char('q')), "{:?}", a.quit_keys());
+        // In a search, `q` is a letter.
+        a.update(Input::Key(Key::char('/')));
+        assert!(a.quit_keys().is_empty());
+        a.update(Input::Key(Key::char('q')));
+        assert!(!a.quit());
+        // A sequence under way (`g` of `gg`) or a row number being typed.
+        let mut a = app(OLD, NEW, 120, 30);
+        a.update(Input::Key(Key::char('g')));
+        assert!(a.quit_keys().is_empty());
+        let mut a = app(OLD, NEW, 120, 30);
+        a.update(Input::Key(Key::char('t')));
+        assert!(a.quit_keys().is_empty());
     }
 }

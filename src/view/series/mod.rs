@@ -197,6 +197,17 @@ impl Browser {
         }
     }
 
+    /// The keys that would end the session were they pressed now (see [`App::quit_keys`]).
+    pub fn quit_keys(&self) -> Vec<crate::keys::Key> {
+        if self.shown == Shown::Pair || self.app.mode == Mode::Help {
+            self.app.quit_keys()
+        } else if self.pending.is_empty() {
+            crate::view::access::quit_bindings(&self.keymap)
+        } else {
+            Vec::new()
+        }
+    }
+
     fn apply(&mut self, action: Action) {
         let reports = self.series.reports.len();
         let rows = self.coverage.topics.len();

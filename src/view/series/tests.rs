@@ -212,3 +212,19 @@ fn a_refiling_in_a_pair_reaches_the_series_coverage_at_once() {
         "the coverage has the analyst's row"
     );
 }
+
+#[test]
+fn quit_keys_follow_what_is_shown() {
+    let mut b = browser();
+    assert!(b.quit_keys().contains(&Key::char('q')));
+    // A key sequence under way on the coverage.
+    key(&mut b, 'g');
+    assert!(b.quit_keys().is_empty());
+    key(&mut b, 'g');
+    // A pair opened: its own keys, none while its search prompt is open.
+    b.update(Input::Key(Key::plain(crate::keys::KeyCode::Enter)));
+    assert_eq!(b.shown, Shown::Pair);
+    assert!(b.quit_keys().contains(&Key::char('q')));
+    key(&mut b, '/');
+    assert!(b.quit_keys().is_empty());
+}
