@@ -113,7 +113,9 @@ fn watch(shared: &(Mutex<State>, Condvar), leave: &dyn Fn()) {
 /// Whether `event` is the press of one of `quit`.
 fn quits(event: &Event, quit: &[Key]) -> bool {
     match event {
-        Event::Key(k) if k.kind == KeyEventKind::Press => crate::tui::to_key(*k).is_some_and(|key| quit.contains(&key)),
+        Event::Key(k) if k.kind == KeyEventKind::Press => {
+            crate::terminal::to_key(*k).is_some_and(|key| quit.contains(&key))
+        }
         _ => false,
     }
 }
@@ -128,7 +130,7 @@ mod tests {
     fn only_the_press_of_a_quit_key_quits() {
         let q = Event::Key(KeyEvent::new(KeyCode::Char('q'), KeyModifiers::NONE));
         let j = Event::Key(KeyEvent::new(KeyCode::Char('j'), KeyModifiers::NONE));
-        let quit = crate::tui::to_key(KeyEvent::new(KeyCode::Char('q'), KeyModifiers::NONE))
+        let quit = crate::terminal::to_key(KeyEvent::new(KeyCode::Char('q'), KeyModifiers::NONE))
             .into_iter()
             .collect::<Vec<_>>();
         assert!(quits(&q, &quit));

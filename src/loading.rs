@@ -74,7 +74,7 @@ impl LoadWatch {
         let doing = Arc::new(Mutex::new(String::new()));
         let said = Arc::new(AtomicBool::new(false));
         let signalled = Arc::new(AtomicUsize::new(0));
-        let signals: Vec<_> = crate::tui::TERMINATING
+        let signals: Vec<_> = crate::terminal::TERMINATING
             .iter()
             .filter_map(|&s| signal_hook::flag::register_usize(s, Arc::clone(&signalled), s as usize).ok())
             .collect();
@@ -118,7 +118,7 @@ impl LoadWatch {
                 if ctrl_c || matches!(k.code, KeyCode::Char('q') | KeyCode::Esc) {
                     leave(if ctrl_c { 130 } else { 0 }, now_said.load(Ordering::Relaxed));
                 }
-                early.extend(crate::tui::to_key(k));
+                early.extend(crate::terminal::to_key(k));
             }
             early
         });

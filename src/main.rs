@@ -4,6 +4,7 @@ mod busy;
 mod cli;
 mod loading;
 mod state;
+mod terminal;
 mod tui;
 
 use std::io::IsTerminal;

@@ -47,7 +47,7 @@ fn modules() -> BTreeMap<Module, String> {
                 module.pop();
             }
             // The binary's modules sit above the library; test modules import what they test.
-            let top = ["lib", "main", "cli", "loading", "busy", "state", "tui"];
+            let top = ["lib", "main", "cli", "loading", "busy", "state", "terminal", "tui"];
             if module.len() == 1 && top.contains(&module[0].as_str())
                 || module.last().is_some_and(|m| m == "tests" || m == "testing")
             {
