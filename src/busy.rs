@@ -76,6 +76,11 @@ fn watch(shared: &(Mutex<State>, Condvar), leave: &dyn Fn()) {
     let (lock, cv) = shared;
     let mut s = lock.lock().unwrap_or_else(|e| e.into_inner());
     loop {
+        // Keys kept while what quits was not known: the first, once it is, may quit.
+        if s.kept.first().is_some_and(|e| quits(e, &s.quit)) {
+            leave();
+            std::process::exit(0);
+        }
         let Some(since) = s.since else {
             s = cv.wait(s).unwrap_or_else(|e| e.into_inner());
             continue;

@@ -38,6 +38,16 @@ pub trait Model {
     fn quit_keys(&self) -> Vec<Key> {
         Vec::new()
     }
+    /// The keys that will quit once `key` is handled, when that is known before handling it.
+    fn quit_keys_after(&self, _key: &Key) -> Option<Vec<Key>> {
+        None
+    }
+    /// [`Model::update`], handing `decided` the keys that quit once the input is carried out and
+    /// before the screen is laid out for it (which may take long).
+    fn update_then(&mut self, input: Input, decided: &mut dyn FnMut(&[Key])) {
+        self.update(input);
+        decided(&self.quit_keys());
+    }
 }
 
 impl Model for App {
@@ -71,6 +81,14 @@ impl Model for App {
 
     fn quit_keys(&self) -> Vec<Key> {
         App::quit_keys(self)
+    }
+
+    fn update_then(&mut self, input: Input, decided: &mut dyn FnMut(&[Key])) {
+        App::update_then(self, input, |app| decided(&app.quit_keys()));
+    }
+
+    fn quit_keys_after(&self, key: &Key) -> Option<Vec<Key>> {
+        App::quit_keys_after(self, key)
     }
 }
 
@@ -126,6 +144,7 @@ fn changes_what_quits(input: &Input) -> bool {
             | Input::WordDiffs(_)
             | Input::Checklist(_)
             | Input::DocsMeasured(_)
+            | Input::RowMeasured(_)
             | Input::MatchCounts(_)
             | Input::Said(_)
     )
@@ -147,6 +166,9 @@ where
         height: size.height,
     });
     events.rested();
+    for effect in app.take_effects() {
+        events.effect(effect)?;
+    }
     let mut dirty = true;
     while !app.quit() {
         if dirty {
@@ -160,9 +182,15 @@ where
         let tick = if app.words_ready() { TICK } else { TICK_WAITING };
         match events.next(tick)? {
             Step::Input(input) => {
-                // A key may open a prompt, where `q` is a letter: none quits until it is handled.
-                events.working(if changes_what_quits(&input) { &[] } else { &quit });
-                app.update(input);
+                // A key may open a prompt, where `q` is a letter: none quits until it is handled,
+                // then the keys that quit after it do, while the screen is laid out for it.
+                let now = match &input {
+                    Input::Key(key) => app.quit_keys_after(key).unwrap_or_default(),
+                    _ if changes_what_quits(&input) => Vec::new(),
+                    _ => quit.clone(),
+                };
+                events.working(&now);
+                app.update_then(input, &mut |keys| events.working(keys));
                 quit = app.quit_keys();
                 events.rested();
                 for effect in app.take_effects() {

@@ -131,6 +131,39 @@ impl App {
     }
 }
 
+impl App {
+    /// The keys that will quit once `key` is handled, when that is known before handling it: the
+    /// key moves, scrolls or toggles (or is a count, or unbound) and so leaves the mode as it is.
+    /// `None` for a key that may open a prompt, an overlay or a key sequence.
+    pub fn quit_keys_after(&self, key: &crate::keys::Key) -> Option<Vec<crate::keys::Key>> {
+        use crate::keys::{Action, Lookup};
+        let quit = self.quit_keys();
+        if quit.is_empty() {
+            return None;
+        }
+        if matches!(key.code, crate::keys::KeyCode::Char('0'..='9')) && !key.ctrl && !key.alt {
+            return Some(quit);
+        }
+        match self.keymap.lookup(Mode::Normal, std::slice::from_ref(key)) {
+            Lookup::NotFound => Some(quit),
+            Lookup::Pending => None,
+            Lookup::Matched(action) => (!matches!(
+                action,
+                Action::Search
+                    | Action::JumpTopic
+                    | Action::Note
+                    | Action::Refile
+                    | Action::RefileSentence
+                    | Action::Help
+                    | Action::Cancel
+                    | Action::SearchConfirm
+                    | Action::SearchBackspace
+            ))
+            .then_some(quit),
+        }
+    }
+}
+
 /// The single keys bound to `quit` in normal mode.
 pub(crate) fn quit_bindings(keymap: &Keymap) -> Vec<crate::keys::Key> {
     keymap
@@ -165,5 +198,17 @@ mod tests {
         let mut a = app(OLD, NEW, 120, 30);
         a.update(Input::Key(Key::char('t')));
         assert!(a.quit_keys().is_empty());
+    }
+
+    #[test]
+    fn what_quits_after_a_key_is_known_before_it_only_for_keys_that_keep_the_mode() {
+        let a = app(OLD, NEW, 120, 30);
+        let q = Some(a.quit_keys());
+        for key in ['j', 'd', '}', 'J', '3', 'x'] {
+            assert_eq!(a.quit_keys_after(&Key::char(key)), q, "{key}");
+        }
+        for key in ['/', 't', 'g', '?'] {
+            assert_eq!(a.quit_keys_after(&Key::char(key)), None, "{key}");
+        }
     }
 }

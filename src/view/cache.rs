@@ -12,6 +12,10 @@ use crate::sides::{Side, Sides};
 
 type PlaceMarks = std::collections::HashMap<crate::outline::Place, document::Marks>;
 
+/// Rows longer than this (bytes of both sides) are measured off the loop in a terminal session:
+/// measuring takes 10–200 ms a MB (more with short lines).
+const LONG_ROW: usize = 512 * 1024;
+
 /// What a row's layout depends on.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) struct RowKey {
@@ -39,6 +43,12 @@ type DocKey = (Vec<u16>, Options);
 #[derive(Default)]
 pub(super) struct Caches {
     row: Option<(RowKey, RowLayout)>,
+    /// `row` holds a stand-in while the row is measured off the loop (see
+    /// [`App::measure_row_ahead`]).
+    row_pending: bool,
+    /// A row is being measured off the loop: one at a time, as each may take as much memory as
+    /// the reports.
+    row_in_flight: bool,
     docs: Option<(DocKey, [DocLayout; 2])>,
     /// Each report's changes by place, from all rows (for the document view); shared with the
     /// documents' measure made ahead (see [`App::measure_docs_ahead`]).
@@ -100,7 +110,12 @@ fn measure_row(cmp: &crate::compare::Comparison, key: &RowKey) -> RowLayout {
     let Some((r, d)) = row_and_diff(cmp, key.row) else {
         return layout::nothing_to_compare();
     };
-    let (d, none) = (&*d, Some(&(0..0)));
+    measure_row_of(r, &d, key)
+}
+
+/// Row `r` (its diff `d`) measured for `key`.
+fn measure_row_of(r: &Row, d: &RowDiff, key: &RowKey) -> RowLayout {
+    let none = Some(&(0..0));
     let widths = App::widths(key);
     if key.inline {
         inline::inline_in(r, d, widths[0], &key.opts, none)
@@ -207,7 +222,7 @@ impl App {
     pub(super) fn measured_now(&mut self) -> &RowLayout {
         let key = self.row_key(self.row);
         // Another search over the same row: its line breaks stand, only the matches are new.
-        if let Some((k, layout)) = self.caches.row.as_mut()
+        if let Some((k, layout)) = self.caches.row.as_mut().filter(|_| !self.caches.row_pending)
             && *k != key
             && k.but_query() == key.but_query()
             && let Some((r, d)) = row_and_diff(&self.cmp, key.row)
@@ -216,7 +231,21 @@ impl App {
             *k = key.clone();
         }
         if self.caches.row.as_ref().is_none_or(|(k, _)| *k != key) {
-            let layout = measure_row(&self.cmp, &key);
+            // A very long row, in a terminal session: measured on the worker, a line saying so
+            // shown meanwhile, so that no key waits on it.
+            let long = self.background
+                && self
+                    .cmp
+                    .alignment
+                    .rows
+                    .get(key.row)
+                    .is_some_and(|r| r.text_len() > LONG_ROW);
+            self.caches.row_pending = long;
+            let layout = if long {
+                self.measure_row_ahead(&key)
+            } else {
+                measure_row(&self.cmp, &key)
+            };
             let old = self.caches.row.replace((key, layout));
             // A long row's layout (a line and more per screen line) is freed off the loop.
             if self.background
@@ -417,7 +446,7 @@ impl App {
 }
 
 mod ahead;
-pub(super) use ahead::{Ahead, Counted, MeasuredDocs, Ready};
+pub(super) use ahead::{Ahead, Counted, MeasuredDocs, MeasuredRow, Ready};
 
 #[cfg(test)]
 mod tests;

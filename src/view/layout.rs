@@ -211,6 +211,20 @@ pub fn nothing_to_compare() -> RowLayout {
     }
 }
 
+/// What a row shows while it is measured off the loop: a line in each of its `panes`.
+pub(super) fn laying_out(bytes: usize, panes: usize) -> RowLayout {
+    let line = Line {
+        segs: vec![Seg::new(
+            format!("正在排版 · laying out this row ({:.1} MB)…", bytes as f64 / 1e6),
+            Look::Dim,
+        )],
+    };
+    RowLayout {
+        panes: vec![vec![line]; panes],
+        ..RowLayout::default()
+    }
+}
+
 /// The line standing for folded sentences, saying what they were: `⋯ 3 句未变 · 1 句删去 ⋯`.
 pub(super) fn fold_line([same, moved, dropped]: [usize; 3]) -> Line {
     let parts: Vec<String> = [(same, "未变"), (moved, "移动"), (dropped, "删去")]

@@ -27,6 +27,8 @@ pub enum Input {
     Recompared(Box<super::Recomparison>),
     /// Both reports measured for the document view off the loop.
     DocsMeasured(Box<super::cache::MeasuredDocs>),
+    /// A long row measured off the loop (see `App::measure_row_ahead`).
+    RowMeasured(Box<super::cache::MeasuredRow>),
     /// A search's matches in every row, counted off the loop.
     MatchCounts(Box<super::cache::Counted>),
     /// Work done off the loop that has only something to say (the export written).
@@ -37,6 +39,12 @@ impl App {
     /// Carries out one input, then lays out what the screen will show. The only way the state
     /// changes once the interface runs.
     pub fn update(&mut self, input: Input) {
+        self.update_then(input, |_| {});
+    }
+
+    /// [`App::update`], calling `decided` once the input is carried out, before the screen is laid
+    /// out for it (the part that may take long): what quits from then on is known.
+    pub fn update_then(&mut self, input: Input, decided: impl FnOnce(&App)) {
         match input {
             Input::Key(key) => self.handle_key(key),
             Input::Action(action, count) => self.apply(action, count),
@@ -48,9 +56,11 @@ impl App {
             Input::Checklist(check) => self.set_checklist(check.as_deref()),
             Input::Recompared(made) => self.install_comparison(*made),
             Input::DocsMeasured(measured) => self.install_docs(*measured),
+            Input::RowMeasured(measured) => self.install_row(*measured),
             Input::MatchCounts(counted) => self.install_counts(*counted),
             Input::Said(said) => self.message = Some(said),
         }
+        decided(self);
         // Toggles move the panes, and any change may leave a scroll past the end.
         self.resize(self.geometry.width, self.geometry.total_height);
         self.refresh();

@@ -1,10 +1,13 @@
 //! What the screen will read first, made on the worker where the work is: a refiling's
 //! comparison comes back with the row it goes to measured and the search's matches counted
 //! ([`Ahead`]); a large pair's reports are measured for the document view once the word marks
-//! are in ([`MeasuredDocs`]). Each is installed with what it was made for, and only while that
+//! are in ([`MeasuredDocs`]); a very long row is measured when it is shown ([`MeasuredRow`]), a
+//! line saying so standing in meanwhile. Each is installed with what it was made for, and only while that
 //! still holds: the view may have moved on meanwhile.
 
-use super::{App, Caches, DocKey, Filter, Options, PlaceMarks, RowKey, count_matches, measure_docs, measure_row};
+use super::{
+    App, Caches, DocKey, Filter, Options, PlaceMarks, RowKey, count_matches, measure_docs, measure_row, measure_row_of,
+};
 use crate::sides::Sides;
 use crate::view::document::DocLayout;
 use crate::view::layout::RowLayout;
@@ -162,6 +165,64 @@ impl App {
             label,
             key,
             search: self.query.clone().map(|q| (q, self.prefs.filter)),
+        }
+    }
+}
+
+/// A long row measured off the loop, for the key it was measured for.
+#[derive(Debug, Clone)]
+pub struct MeasuredRow {
+    key: RowKey,
+    /// The rows and diffs it was measured from: it serves only the comparison it was made for.
+    diffs: std::sync::Arc<Vec<crate::diff::RowDiff>>,
+    layout: RowLayout,
+}
+
+impl App {
+    /// Sends row `key.row` to the worker to be measured for `key`, unless a row is being measured
+    /// already (the stand-in's row is sent when that one is back); the stand-in to show meanwhile.
+    pub(in crate::view) fn measure_row_ahead(&mut self, key: &RowKey) -> RowLayout {
+        let bytes = self.cmp.alignment.rows.get(key.row).map_or(0, |r| r.text_len());
+        if !self.caches.row_in_flight {
+            self.send_row(key);
+        }
+        crate::view::layout::laying_out(bytes, if key.inline { 1 } else { 2 })
+    }
+
+    fn send_row(&mut self, key: &RowKey) {
+        self.caches.row_in_flight = true;
+        let (rows, diffs, job) = (self.cmp.alignment.clone(), self.cmp.diffs.clone(), key.clone());
+        self.effects
+            .push(crate::view::Effect::Background(crate::view::Work::new(move || {
+                let layout = match (rows.rows.get(job.row), diffs.get(job.row)) {
+                    (Some(r), Some(d)) => measure_row_of(r, d, &job),
+                    (Some(r), None) => measure_row_of(r, &crate::diff::diff_row(r, None, None), &job),
+                    (None, _) => crate::view::layout::nothing_to_compare(),
+                };
+                crate::view::Input::RowMeasured(Box::new(MeasuredRow {
+                    key: job.clone(),
+                    diffs: diffs.clone(),
+                    layout,
+                }))
+            })));
+    }
+
+    /// Installs a row measured off the loop, if its stand-in is still what the row shows: the
+    /// same key, and the same diffs (the word marks may have come meanwhile).
+    pub(in crate::view) fn install_row(&mut self, measured: MeasuredRow) {
+        self.caches.row_in_flight = false;
+        let same = self.caches.row.as_ref().is_some_and(|(k, _)| *k == measured.key)
+            && std::sync::Arc::ptr_eq(&self.cmp.diffs, &measured.diffs);
+        if !self.caches.row_pending {
+            return;
+        }
+        if same {
+            self.caches.row = Some((measured.key, measured.layout));
+            self.caches.row_pending = false;
+        } else if let Some(key) = self.caches.row.as_ref().map(|(k, _)| k.clone()) {
+            // The view moved on meanwhile: the row it shows now.
+            drop(measured);
+            self.send_row(&key);
         }
     }
 }

@@ -208,3 +208,55 @@ fn counts_of_a_search_since_changed_are_not_installed() {
     app.match_counts_now();
     assert_eq!(counted, app.match_counts());
 }
+
+/// A pair of one row longer than [`LONG_ROW`] (both sides), in a terminal session, nothing laid
+/// out yet.
+fn long_row_session() -> App {
+    let body = "全年提供法律咨询16次,审查合同35份。\n".repeat(7_000);
+    let old = format!("某局2023年法治政府建设情况报告\n一、法律顾问\n{body}");
+    let new = old.replacen("16次", "17次", 1).replace("2023年", "2024年");
+    let mut app = crate::view::testing::app(&old, &new, 120, 30);
+    let row = app.cmp.row_labelled("法律顾问").expect("法律顾问");
+    app.update(Input::Action(crate::keys::Action::NextRow, row));
+    assert!(app.cmp.alignment.rows[app.row].text_len() > LONG_ROW);
+    app.background = true;
+    app.caches.row = None;
+    app
+}
+
+fn first_line(app: &mut App) -> String {
+    app.layout_now().panes[0]
+        .first()
+        .map(crate::view::lines::Line::text)
+        .unwrap_or_default()
+}
+
+#[test]
+fn a_long_row_is_measured_off_the_loop_one_at_a_time_and_shows_a_line_meanwhile() {
+    let mut app = long_row_session();
+    app.update(Input::Resize { width: 120, height: 30 });
+    assert!(
+        first_line(&mut app).contains("laying out this row"),
+        "{}",
+        first_line(&mut app)
+    );
+    assert_eq!(app.effects.len(), 1, "the row sent off the loop");
+    let first = std::mem::take(&mut app.effects);
+    // Narrower while it is measured: nothing more is sent until it is back.
+    app.update(Input::Resize { width: 100, height: 30 });
+    assert!(app.effects.is_empty(), "{:?}", app.effects);
+    for effect in first {
+        if let crate::view::Effect::Background(work) = effect {
+            app.update(work.run());
+        }
+    }
+    // Measured for 120 columns, it is not shown at 100: the row is sent again, as it is now.
+    assert!(first_line(&mut app).contains("laying out this row"));
+    run_background(&mut app);
+    let measured = app.layout_all().panes.clone();
+    assert!(!measured[0][0].text().contains("laying out this row"));
+    // What the loop lays out itself.
+    app.background = false;
+    app.caches.row = None;
+    assert_eq!(app.layout_all().panes, measured);
+}

@@ -162,6 +162,7 @@ impl Browser {
             | Input::Checklist(_)
             | Input::Said(_)
             | Input::DocsMeasured(_)
+            | Input::RowMeasured(_)
             | Input::MatchCounts(_) => self.app.update(input),
             // A refiling's comparison, back from the worker: the series follows it.
             Input::Recompared(_) => {
