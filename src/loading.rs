@@ -50,7 +50,8 @@ pub fn status_line(doing: &str, elapsed: Duration, width: u16) -> String {
 /// Writes the load's line over the last one; `true` when written.
 fn say(doing: &Mutex<String>, elapsed: Duration) -> bool {
     let doing = doing.lock().map(|d| d.clone()).unwrap_or_default();
-    if doing.is_empty() {
+    // Not into a file that standard error was sent to.
+    if doing.is_empty() || !std::io::IsTerminal::is_terminal(&std::io::stderr()) {
         return false;
     }
     let width = terminal::size().map_or(80, |(w, _)| w);
