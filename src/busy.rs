@@ -76,7 +76,8 @@ fn watch(shared: &(Mutex<State>, Condvar), leave: &dyn Fn()) {
     let (lock, cv) = shared;
     let mut s = lock.lock().unwrap_or_else(|e| e.into_inner());
     loop {
-        // Keys kept while what quits was not known: the first, once it is, may quit.
+        // The first event kept may quit: as it is read, or once what quits is known (an earlier
+        // key may have opened a prompt, so only the first).
         if s.kept.first().is_some_and(|e| quits(e, &s.quit)) {
             leave();
             std::process::exit(0);
@@ -100,14 +101,7 @@ fn watch(shared: &(Mutex<State>, Condvar), leave: &dyn Fn()) {
             _ => None,
         };
         s = lock.lock().unwrap_or_else(|e| e.into_inner());
-        if let Some(event) = event {
-            // Only with no event before it: an earlier key may have opened a prompt.
-            if s.kept.is_empty() && quits(&event, &s.quit) {
-                leave();
-                std::process::exit(0);
-            }
-            s.kept.push(event);
-        }
+        s.kept.extend(event);
         if s.since.is_none() {
             s.reading = false;
             cv.notify_all();

@@ -557,13 +557,17 @@ pub fn run_interactive(files: &[PathBuf], demo: bool, options: &Options, start: 
     }
     let tax = taxonomy(options, &config)?;
     let (left, right) = pair(files);
-    if !demo {
-        watch.doing(format!("reading {}", reading(&[left, right])));
+    // The built-in reports load in a moment: nothing to say of them.
+    let named = (!demo).then(|| reading(&[left, right]));
+    if let Some(named) = &named {
+        watch.doing(format!("reading {named}"));
     }
     let (mut l, mut r) = documents(left, right, demo, options)?;
     let place = crate::state::place(options.state.as_deref(), &config, right);
     let (tax, review) = crate::state::pair(&place, (&mut l, &mut r), &tax, true);
-    watch.doing(format!("comparing {}", reading(&[left, right])));
+    if let Some(named) = &named {
+        watch.doing(format!("comparing {named}"));
+    }
     let c = Comparison::build(l, r, &tax);
     crate::tui::run(c, tax, review, rules, (&config, watch), start)
 }

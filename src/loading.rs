@@ -48,15 +48,14 @@ pub fn status_line(doing: &str, elapsed: Duration, width: u16) -> String {
 }
 
 /// Writes the load's line over the last one; `true` when written.
-fn say(doing: &Mutex<String>, elapsed: Duration) -> bool {
-    let doing = doing.lock().map(|d| d.clone()).unwrap_or_default();
+fn say(doing: &str, elapsed: Duration) -> bool {
     // Not into a file that standard error was sent to.
     if doing.is_empty() || !std::io::IsTerminal::is_terminal(&std::io::stderr()) {
         return false;
     }
     let width = terminal::size().map_or(80, |(w, _)| w);
     let mut err = std::io::stderr().lock();
-    let _ = write!(err, "\r{}\x1b[K", status_line(&doing, elapsed, width));
+    let _ = write!(err, "\r{}\x1b[K", status_line(doing, elapsed, width));
     let _ = err.flush();
     true
 }
@@ -103,7 +102,7 @@ impl LoadWatch {
                 let elapsed = begun.elapsed();
                 let current = now_doing.lock().map(|d| d.clone()).unwrap_or_default();
                 if elapsed >= SAY_AFTER && last.as_ref() != Some(&(current.clone(), elapsed.as_secs())) {
-                    if say(&now_doing, elapsed) {
+                    if say(&current, elapsed) {
                         now_said.store(true, Ordering::Relaxed);
                     }
                     last = Some((current, elapsed.as_secs()));

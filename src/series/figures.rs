@@ -239,6 +239,14 @@ impl Figures {
     }
 }
 
+/// Lets go of the measures at the head of `list` that are taken: taken ones stay taken, so the list
+/// is read from its first free measure on.
+fn drop_taken(list: &mut VecDeque<usize>, free: impl Fn(usize) -> bool) {
+    while list.front().is_some_and(|&k| !free(k)) {
+        list.pop_front();
+    }
+}
+
 /// Matches each report's figures to the measures of the reports before: the same label, topic
 /// and unit; else the same label and unit under another topic; else the most alike label under
 /// the same topic and unit. Two figures of one report never go to one measure.
@@ -270,10 +278,7 @@ fn matched(found: &[Vec<Stated>], tax: &Taxonomy) -> Vec<Measure> {
             let same_label = label_lists
                 .entry((unit, label))
                 .or_insert_with(|| earlier(by_label.get(&(unit, label))));
-            // Taken ones at the head go for good: the list is read from its first free measure.
-            while same_label.front().is_some_and(|&k| !free(&open, k)) {
-                same_label.pop_front();
-            }
+            drop_taken(same_label, |k| free(&open, k));
             let exact = same_label
                 .iter()
                 .copied()
@@ -282,9 +287,7 @@ fn matched(found: &[Vec<Stated>], tax: &Taxonomy) -> Vec<Measure> {
             let same_topic = topic_lists
                 .entry((unit, f.topic))
                 .or_insert_with(|| earlier(by_topic.get(&(unit, f.topic))));
-            while same_topic.front().is_some_and(|&k| !free(&open, k)) {
-                same_topic.pop_front();
-            }
+            drop_taken(same_topic, |k| free(&open, k));
             let similar = || {
                 same_topic
                     .iter()

@@ -91,14 +91,16 @@ fn around(lo: usize, hi: usize, height: usize) -> std::ops::Range<usize> {
     lo.saturating_sub(2 * h)..hi + 3 * h
 }
 
-/// A row and its diff: rows have diffs from the start (App::new); a sentence-level one stands in
-/// otherwise.
-fn row_and_diff(
-    cmp: &crate::compare::Comparison,
+/// A row of `rows` and its diff from `diffs`: rows have diffs from the start (App::new); a
+/// sentence-level one stands in otherwise. Rows and diffs rather than the comparison, as the
+/// worker measuring a long row holds only those.
+fn row_and_diff<'a>(
+    rows: &'a [Row],
+    diffs: &'a [RowDiff],
     row: usize,
-) -> Option<(&crate::align::Row, std::borrow::Cow<'_, crate::diff::RowDiff>)> {
-    let r = cmp.alignment.rows.get(row)?;
-    let d = match cmp.diffs.get(row) {
+) -> Option<(&'a Row, std::borrow::Cow<'a, RowDiff>)> {
+    let r = rows.get(row)?;
+    let d = match diffs.get(row) {
         Some(d) => std::borrow::Cow::Borrowed(d),
         None => std::borrow::Cow::Owned(crate::diff::diff_row(r, None, None)),
     };
@@ -106,16 +108,11 @@ fn row_and_diff(
 }
 
 /// Row `key.row` measured for `key`, no line built (see [`App::layout_now`]).
-fn measure_row(cmp: &crate::compare::Comparison, key: &RowKey) -> RowLayout {
-    let Some((r, d)) = row_and_diff(cmp, key.row) else {
+fn measure_row(rows: &[Row], diffs: &[RowDiff], key: &RowKey) -> RowLayout {
+    let Some((r, d)) = row_and_diff(rows, diffs, key.row) else {
         return layout::nothing_to_compare();
     };
-    measure_row_of(r, &d, key)
-}
-
-/// Row `r` (its diff `d`) measured for `key`.
-fn measure_row_of(r: &Row, d: &RowDiff, key: &RowKey) -> RowLayout {
-    let none = Some(&(0..0));
+    let (d, none) = (&*d, Some(&(0..0)));
     let widths = App::widths(key);
     if key.inline {
         inline::inline_in(r, d, widths[0], &key.opts, none)
@@ -225,7 +222,7 @@ impl App {
         if let Some((k, layout)) = self.caches.row.as_mut().filter(|_| !self.caches.row_pending)
             && *k != key
             && k.but_query() == key.but_query()
-            && let Some((r, d)) = row_and_diff(&self.cmp, key.row)
+            && let Some((r, d)) = row_and_diff(&self.cmp.alignment.rows, &self.cmp.diffs, key.row)
             && layout.relook(r, &d, Self::widths(&key), &key.opts)
         {
             *k = key.clone();
@@ -233,30 +230,29 @@ impl App {
         if self.caches.row.as_ref().is_none_or(|(k, _)| *k != key) {
             // A very long row, in a terminal session: measured on the worker, a line saying so
             // shown meanwhile, so that no key waits on it.
-            let long = self.background
-                && self
-                    .cmp
-                    .alignment
-                    .rows
-                    .get(key.row)
-                    .is_some_and(|r| r.text_len() > LONG_ROW);
-            self.caches.row_pending = long;
-            let layout = if long {
-                self.measure_row_ahead(&key)
+            let bytes = (self.background)
+                .then(|| self.cmp.alignment.rows.get(key.row).map(Row::text_len))
+                .flatten()
+                .filter(|&b| b > LONG_ROW);
+            self.caches.row_pending = bytes.is_some();
+            let layout = if let Some(bytes) = bytes {
+                self.measure_row_ahead(&key, bytes)
             } else {
-                measure_row(&self.cmp, &key)
+                measure_row(&self.cmp.alignment.rows, &self.cmp.diffs, &key)
             };
-            let old = self.caches.row.replace((key, layout));
-            // A long row's layout (a line and more per screen line) is freed off the loop.
-            if self.background
-                && old
-                    .as_ref()
-                    .is_some_and(|(_, l)| l.panes.first().map_or(0, Vec::len) > 1 << 14)
-            {
-                std::thread::spawn(move || drop(old));
+            if let Some((_, old)) = self.caches.row.replace((key, layout)) {
+                self.let_go(old);
             }
         }
         &self.caches.row.as_ref().expect("just filled").1
+    }
+
+    /// Drops a row's layout no longer shown: a long one (a line and more per screen line) off the
+    /// loop, in a terminal session.
+    fn let_go(&self, layout: RowLayout) {
+        if self.background && layout.panes.first().map_or(0, Vec::len) > 1 << 14 {
+            std::thread::spawn(move || drop(layout));
+        }
     }
 
     /// The current row laid out for the current state: measured (see [`Self::measured_now`]), the
@@ -266,7 +262,7 @@ impl App {
         self.measured_now();
         if let Some((key, layout)) = self.caches.row.as_mut()
             && !layout.built(&want)
-            && let Some((r, d)) = row_and_diff(&self.cmp, key.row)
+            && let Some((r, d)) = row_and_diff(&self.cmp.alignment.rows, &self.cmp.diffs, key.row)
         {
             layout.fill(r, &d, Self::widths(key), &key.opts, Some(&want));
         }
@@ -277,7 +273,7 @@ impl App {
     pub(super) fn layout_all(&mut self) -> &RowLayout {
         self.measured_now();
         if let Some((key, layout)) = self.caches.row.as_mut()
-            && let Some((r, d)) = row_and_diff(&self.cmp, key.row)
+            && let Some((r, d)) = row_and_diff(&self.cmp.alignment.rows, &self.cmp.diffs, key.row)
         {
             layout.fill(r, &d, Self::widths(key), &key.opts, None);
         }

@@ -5,9 +5,7 @@
 //! line saying so standing in meanwhile. Each is installed with what it was made for, and only while that
 //! still holds: the view may have moved on meanwhile.
 
-use super::{
-    App, Caches, DocKey, Filter, Options, PlaceMarks, RowKey, count_matches, measure_docs, measure_row, measure_row_of,
-};
+use super::{App, Caches, DocKey, Filter, Options, PlaceMarks, RowKey, count_matches, measure_docs, measure_row};
 use crate::sides::Sides;
 use crate::view::document::DocLayout;
 use crate::view::layout::RowLayout;
@@ -44,7 +42,7 @@ impl Ahead {
             ..self.key.clone()
         };
         Ready {
-            row: Some((key.clone(), measure_row(cmp, &key))),
+            row: Some((key.clone(), measure_row(&cmp.alignment.rows, &cmp.diffs, &key))),
             match_counts: self.search.clone().map(|k| {
                 let counts = count_matches(&cmp.alignment.rows, &cmp.diffs, &k);
                 (k, counts)
@@ -179,10 +177,10 @@ pub struct MeasuredRow {
 }
 
 impl App {
-    /// Sends row `key.row` to the worker to be measured for `key`, unless a row is being measured
-    /// already (the stand-in's row is sent when that one is back); the stand-in to show meanwhile.
-    pub(in crate::view) fn measure_row_ahead(&mut self, key: &RowKey) -> RowLayout {
-        let bytes = self.cmp.alignment.rows.get(key.row).map_or(0, |r| r.text_len());
+    /// Sends row `key.row` (`bytes` long) to the worker to be measured for `key`, unless a row is
+    /// being measured already (the stand-in's row is sent when that one is back); the stand-in to
+    /// show meanwhile.
+    pub(in crate::view) fn measure_row_ahead(&mut self, key: &RowKey, bytes: usize) -> RowLayout {
         if !self.caches.row_in_flight {
             self.send_row(key);
         }
@@ -194,15 +192,10 @@ impl App {
         let (rows, diffs, job) = (self.cmp.alignment.clone(), self.cmp.diffs.clone(), key.clone());
         self.effects
             .push(crate::view::Effect::Background(crate::view::Work::new(move || {
-                let layout = match (rows.rows.get(job.row), diffs.get(job.row)) {
-                    (Some(r), Some(d)) => measure_row_of(r, d, &job),
-                    (Some(r), None) => measure_row_of(r, &crate::diff::diff_row(r, None, None), &job),
-                    (None, _) => crate::view::layout::nothing_to_compare(),
-                };
                 crate::view::Input::RowMeasured(Box::new(MeasuredRow {
                     key: job.clone(),
                     diffs: diffs.clone(),
-                    layout,
+                    layout: measure_row(&rows.rows, &diffs, &job),
                 }))
             })));
     }
@@ -221,7 +214,7 @@ impl App {
             self.caches.row_pending = false;
         } else if let Some(key) = self.caches.row.as_ref().map(|(k, _)| k.clone()) {
             // The view moved on meanwhile: the row it shows now.
-            drop(measured);
+            self.let_go(measured.layout);
             self.send_row(&key);
         }
     }
