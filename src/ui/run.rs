@@ -150,6 +150,22 @@ fn changes_what_quits(input: &Input) -> bool {
     )
 }
 
+/// Debug builds only: with `DUIBI_TEST_STALL=d:3000`, the loop stalls 3 s after handling `d`, as
+/// laying out something huge on the loop would: what the pseudo-terminal tests press `q` or send a
+/// signal during, now that nothing the loop does takes that long.
+#[cfg(debug_assertions)]
+fn stall_after(input: &Input) -> Duration {
+    static STALL: std::sync::LazyLock<Option<(String, u64)>> = std::sync::LazyLock::new(|| {
+        let v = std::env::var("DUIBI_TEST_STALL").ok()?;
+        let (key, ms) = v.rsplit_once(':')?;
+        Some((key.to_string(), ms.parse().ok()?))
+    });
+    match (&*STALL, input) {
+        (Some((key, ms)), Input::Key(k)) if k.to_string() == *key => Duration::from_millis(*ms),
+        _ => Duration::ZERO,
+    }
+}
+
 /// Runs until the user quits or the source stops; the terminal's size is the first input.
 pub fn run<B, E, M>(terminal: &mut Terminal<B>, app: &mut M, theme: &Theme, events: &mut E) -> Result<(), E::Error>
 where
@@ -190,7 +206,11 @@ where
                     _ => quit.clone(),
                 };
                 events.working(&now);
+                #[cfg(debug_assertions)]
+                let stall = stall_after(&input);
                 app.update_then(input, &mut |keys| events.working(keys));
+                #[cfg(debug_assertions)]
+                std::thread::sleep(stall);
                 quit = app.quit_keys();
                 events.rested();
                 for effect in app.take_effects() {

@@ -12,9 +12,29 @@ use crate::sides::{Side, Sides};
 
 type PlaceMarks = std::collections::HashMap<crate::outline::Place, document::Marks>;
 
-/// Rows longer than this (bytes of both sides) are measured off the loop in a terminal session:
-/// measuring takes 10–200 ms a MB (more with short lines).
-const LONG_ROW: usize = 512 * 1024;
+/// Layouts that cost more than this ([`layout_cost`]) are made off the loop in a terminal session:
+/// about 20 ms of measuring on the loop at most.
+const LONG_LAYOUT: usize = 1 << 20;
+
+/// What each line of a text adds to the cost of laying it out, in bytes of prose: measuring takes
+/// about 0.02 µs a byte of prose, and 0.3–0.6 µs a line however short (a row of 250,000 lines of
+/// one letter took 150 ms, where 500 KB of prose takes 8).
+const LINE_COST: usize = 32;
+
+/// The cost of laying `text` out, in bytes of prose (see [`LINE_COST`]).
+fn layout_cost(text: &str) -> usize {
+    text.len() + LINE_COST * (memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1)
+}
+
+/// The cost of laying a row out: its passages' texts, both sides.
+fn row_cost(row: &Row) -> usize {
+    row.passages
+        .both()
+        .into_iter()
+        .flatten()
+        .map(|p| layout_cost(&p.text))
+        .sum()
+}
 
 /// What a row's layout depends on.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -50,6 +70,11 @@ pub(super) struct Caches {
     /// the reports.
     row_in_flight: bool,
     docs: Option<(DocKey, [DocLayout; 2])>,
+    /// `docs` holds stand-ins while the reports are measured off the loop (see
+    /// [`App::send_docs`]).
+    docs_pending: bool,
+    /// The reports are being measured off the loop: one measure at a time.
+    docs_in_flight: bool,
     /// Each report's changes by place, from all rows (for the document view); shared with the
     /// documents' measure made ahead (see [`App::measure_docs_ahead`]).
     place_marks: Option<std::sync::Arc<Sides<PlaceMarks>>>,
@@ -77,6 +102,7 @@ impl Caches {
     pub(super) fn diffs_changed(&mut self) {
         self.row = None;
         self.docs = None;
+        self.docs_pending = false;
         self.place_marks = None;
         self.overview = None;
         self.match_counts = None;
@@ -231,9 +257,10 @@ impl App {
             // A very long row, in a terminal session: measured on the worker, a line saying so
             // shown meanwhile, so that no key waits on it.
             let bytes = (self.background)
-                .then(|| self.cmp.alignment.rows.get(key.row).map(Row::text_len))
+                .then(|| self.cmp.alignment.rows.get(key.row))
                 .flatten()
-                .filter(|&b| b > LONG_ROW);
+                .filter(|r| row_cost(r) > LONG_LAYOUT)
+                .map(Row::text_len);
             self.caches.row_pending = bytes.is_some();
             let layout = if let Some(bytes) = bytes {
                 self.measure_row_ahead(&key, bytes)
@@ -300,9 +327,20 @@ impl App {
                 layouts.iter_mut().for_each(DocLayout::unbuild);
                 *k = key;
             }
+            // A large pair in a terminal session: measured on the worker, a line saying so shown
+            // meanwhile, so that no key waits on two whole reports.
+            _ if self.background && large => {
+                let bytes = self.cmp.docs.both().map(|d| d.all_len()).iter().sum();
+                self.caches.docs = Some((key.clone(), [document::laying_out(bytes), document::laying_out(bytes)]));
+                self.caches.docs_pending = true;
+                if !self.caches.docs_in_flight {
+                    self.send_docs(key);
+                }
+            }
             _ => {
                 let layouts = measure_docs(self.cmp.reports(), &marks, &widths, self.swapped, large);
                 self.caches.docs = Some((key, layouts));
+                self.caches.docs_pending = false;
             }
         }
         let wants = self.scroll.map(|top| around(top, top, self.geometry.height));
@@ -319,13 +357,16 @@ impl App {
     }
 
     /// Whether the pair is large enough to lay both reports out at once (each pass goes over a
-    /// whole report), asked once.
+    /// whole report), and in a terminal session off the loop: asked once.
     fn large(&mut self) -> bool {
         let docs = &self.cmp.docs;
-        *self
-            .caches
-            .large
-            .get_or_insert_with(|| crate::halves::worth_a_thread(docs.left.all_len() + docs.right.all_len()))
+        *self.caches.large.get_or_insert_with(|| {
+            let mut cost = 0;
+            for doc in docs.both() {
+                doc.each_text(&mut |text| cost += layout_cost(text));
+            }
+            crate::halves::worth_a_thread(cost)
+        })
     }
 
     /// Each report's changes by place, made now if they are not yet.

@@ -149,6 +149,21 @@ fn place_look(place: Place) -> (Option<SectionId>, Option<Look>) {
     }
 }
 
+/// What a report's pane shows while the pair (`bytes` long) is measured off the loop.
+pub(super) fn laying_out(bytes: usize) -> DocLayout {
+    let line = Line {
+        segs: vec![super::lines::Seg::new(
+            format!("正在排版 · laying out the reports ({:.1} MB)…", bytes as f64 / 1e6),
+            Look::Dim,
+        )],
+    };
+    DocLayout {
+        lines: vec![line],
+        sections: vec![None],
+        ..DocLayout::default()
+    }
+}
+
 /// Every line of the report measured (its screen lines counted, their sections and the changed
 /// sentences of `marks` placed), none built.
 pub fn measure(doc: &Document, width: usize, marks: &HashMap<Place, Marks>) -> DocLayout {

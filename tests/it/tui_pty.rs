@@ -312,13 +312,21 @@ fn ctrl_z_suspends_and_continuing_redraws_in_raw_mode() {
     s.assert_restored();
 }
 
-/// A terminating signal while the interface is busy laying out a report of one long line (before
-/// its first frame): the terminal is restored and the process ends at once, not when the layout is
-/// done, and never with raw mode, the alternate screen or mouse reporting left on.
-/// A pair of one sentence, 3 MB long, shown; then `d`, which lays out both whole reports on the
-/// loop (half a second in a test build: the word marks, and so the layout made ahead, are not in
-/// yet). Returns the session, and how much it had written before `d`.
+/// The demo shown, then `d`, after which the loop stalls for five seconds (a debug build's
+/// `DUIBI_TEST_STALL`), as laying out something huge on the loop would: what a key or a signal
+/// must not wait for. Returns the session, and how much it had written before `d`.
 fn start_a_long_layout() -> (Session, usize) {
+    let mut s = Session::start_with(&["--demo"], &[("DUIBI_TEST_STALL", "d:5000")]);
+    s.wait_for("side by side");
+    let before = s.raw.lock().expect("raw").len();
+    s.send("d");
+    (s, before)
+}
+
+/// `d` on a pair of one sentence 3 MB long: the document view comes up at once with a line saying
+/// the reports are being laid out (on the worker), then shows them; `q` is answered meanwhile.
+#[test]
+fn the_document_view_of_a_huge_pair_comes_up_at_once_and_lays_out_off_the_loop() {
     let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("one-line");
     std::fs::create_dir_all(&dir).expect("creates");
     let mut text = String::from("某局2024年法治政府建设情况报告 一、总体情况 ");
@@ -330,9 +338,15 @@ fn start_a_long_layout() -> (Session, usize) {
     std::fs::write(&new, text.replacen("16次", "17次", 3)).expect("writes");
     let mut s = Session::start(&[old.to_str().expect("utf-8"), new.to_str().expect("utf-8")]);
     s.wait_for("side by side");
-    let before = s.raw.lock().expect("raw").len();
     s.send("d");
-    (s, before)
+    // The word marks, and so the layout made ahead of `d`, are not in yet in a test build.
+    s.wait_for("laying out the reports");
+    s.wait_for("我局认真落实");
+    let raw = String::from_utf8_lossy(&s.raw.lock().expect("raw")).into_owned();
+    assert!(raw.contains("document"), "the document view's frame");
+    s.send("q");
+    assert!(s.wait_exit().success());
+    s.assert_restored();
 }
 
 /// The document view's frame was not drawn after `before`: the key or signal was answered while

@@ -109,10 +109,9 @@ impl App {
     }
 
     /// On a large pair in a terminal session, once the word marks are in: both reports measured
-    /// for the document view off the loop, so that the first `d` finds them ready instead of
-    /// measuring two whole reports within the key (the loop still does it if `d` comes first).
+    /// for the document view off the loop, so that the first `d` finds them ready.
     pub(in crate::view) fn measure_docs_ahead(&mut self) {
-        if !self.background || !self.large() {
+        if !self.background || !self.large() || self.caches.docs_in_flight {
             return;
         }
         // The document view is side by side whatever the rows view is.
@@ -130,6 +129,12 @@ impl App {
                 ..self.options()
             },
         );
+        self.send_docs(key);
+    }
+
+    /// Sends both reports to the worker to be measured for `key` from the marks in place.
+    pub(in crate::view) fn send_docs(&mut self, key: DocKey) {
+        self.caches.docs_in_flight = true;
         let marks = self.place_marks().clone();
         let docs = self.cmp.docs.clone();
         self.effects
@@ -143,13 +148,30 @@ impl App {
             })));
     }
 
-    /// Installs the documents measured ahead, if they were measured from the marks in place (the
-    /// comparison and its diffs the same) and the loop has not measured them meanwhile; the
-    /// document view checks their key as it would its own.
+    /// Installs the documents measured off the loop if they were measured from the marks in place
+    /// (the comparison and its diffs the same) and nothing else stands in their place: none yet, or
+    /// the stand-ins shown while they were measured. The document view then checks their key as
+    /// it would its own; measured from other marks, they are measured again if the view waits.
     pub(in crate::view) fn install_docs(&mut self, measured: MeasuredDocs) {
+        self.caches.docs_in_flight = false;
         let current = self.caches.place_marks.as_ref();
-        if self.caches.docs.is_none() && current.is_some_and(|m| std::sync::Arc::ptr_eq(m, &measured.marks)) {
+        let free = self.caches.docs.is_none() || self.caches.docs_pending;
+        if !free {
+            return;
+        }
+        if current.is_some_and(|m| std::sync::Arc::ptr_eq(m, &measured.marks)) {
+            let waited = self.caches.docs_pending;
             self.caches.docs = Some((measured.key, measured.layouts));
+            self.caches.docs_pending = false;
+            if waited && self.in_document() {
+                // The view opened on stand-ins: it goes to the row it was opened on.
+                self.show_row_in_documents();
+            }
+        } else if let Some(key) = self.caches.docs.as_ref().filter(|_| self.caches.docs_pending) {
+            let key = key.0.clone();
+            self.send_docs(key);
+        } else {
+            self.measure_docs_ahead();
         }
     }
 

@@ -120,6 +120,7 @@ fn the_documents_measured_ahead_are_what_the_document_view_measures() {
     );
     app.update(Input::Action(crate::keys::Action::ToggleDocument, 1));
     let ahead = documents(&mut app);
+    app.background = false;
     app.caches.docs = None;
     assert_eq!(ahead, documents(&mut app));
     assert!(ahead.iter().any(|(_, changes)| !changes.is_empty()), "changes marked");
@@ -209,7 +210,7 @@ fn counts_of_a_search_since_changed_are_not_installed() {
     assert_eq!(counted, app.match_counts());
 }
 
-/// A pair of one row longer than [`LONG_ROW`] (both sides), in a terminal session, nothing laid
+/// A pair of one row costing more than [`LONG_LAYOUT`] (both sides), in a terminal session, nothing laid
 /// out yet.
 fn long_row_session() -> App {
     let body = "全年提供法律咨询16次,审查合同35份。\n".repeat(7_000);
@@ -218,7 +219,7 @@ fn long_row_session() -> App {
     let mut app = crate::view::testing::app(&old, &new, 120, 30);
     let row = app.cmp.row_labelled("法律顾问").expect("法律顾问");
     app.update(Input::Action(crate::keys::Action::NextRow, row));
-    assert!(app.cmp.alignment.rows[app.row].text_len() > LONG_ROW);
+    assert!(row_cost(&app.cmp.alignment.rows[app.row]) > LONG_LAYOUT);
     app.background = true;
     app.caches.row = None;
     app
@@ -259,4 +260,87 @@ fn a_long_row_is_measured_off_the_loop_one_at_a_time_and_shows_a_line_meanwhile(
     app.background = false;
     app.caches.row = None;
     assert_eq!(app.layout_all().panes, measured);
+}
+
+#[test]
+fn a_row_of_many_short_lines_costs_its_lines_and_is_measured_off_the_loop() {
+    // Far under the bytes of a long row of prose, but 60,000 lines to measure.
+    let body = "法律\n".repeat(30_000);
+    let old = format!("某局2023年法治政府建设情况报告\n一、法律顾问\n{body}");
+    let new = old.replacen("法律\n", "法规\n", 1).replace("2023年", "2024年");
+    let mut app = crate::view::testing::app(&old, &new, 120, 30);
+    let row = app.cmp.row_labelled("法律顾问").expect("法律顾问");
+    app.update(Input::Action(crate::keys::Action::NextRow, row));
+    let r = &app.cmp.alignment.rows[app.row];
+    assert!(r.text_len() < LONG_LAYOUT / 2, "{}", r.text_len());
+    assert!(row_cost(r) > LONG_LAYOUT, "{}", row_cost(r));
+    app.background = true;
+    app.caches.row = None;
+    app.update(Input::Resize { width: 120, height: 30 });
+    assert!(
+        first_line(&mut app).contains("laying out this row"),
+        "{}",
+        first_line(&mut app)
+    );
+    run_background(&mut app);
+    let measured = app.layout_all().panes.clone();
+    app.background = false;
+    app.caches.row = None;
+    assert_eq!(app.layout_all().panes, measured);
+}
+
+/// A pair large enough to measure its documents off the loop, in a terminal session, the word
+/// marks in and nothing measured ahead yet; on row 法律顾问.
+fn large_documents_session() -> App {
+    let body = "全年提供法律咨询16次,审查合同35份。\n".repeat(400);
+    let old = format!("某局2023年法治政府建设情况报告\n一、学法普法\n{body}二、法律顾问\n{body}");
+    let new = old.replacen("16次", "17次", 3).replace("2023年", "2024年");
+    let mut app = crate::view::testing::app(&old, &new, 120, 30);
+    let row = app.cmp.row_labelled("法律顾问").expect("法律顾问");
+    app.update(Input::Action(crate::keys::Action::NextRow, row));
+    app.background = true;
+    app.caches.large = Some(true);
+    app
+}
+
+fn first_doc_line(app: &mut App, pane: usize) -> String {
+    let top = app.scroll[pane];
+    app.docs_now()[pane]
+        .lines
+        .get(top)
+        .map(crate::view::lines::Line::text)
+        .unwrap_or_default()
+}
+
+#[test]
+fn the_document_view_asked_for_before_its_measure_shows_a_line_and_waits_for_the_worker() {
+    let mut app = large_documents_session();
+    app.update(Input::Action(crate::keys::Action::ToggleDocument, 1));
+    assert!(
+        first_doc_line(&mut app, 0).contains("laying out the reports"),
+        "{}",
+        first_doc_line(&mut app, 0)
+    );
+    assert_eq!(app.effects.len(), 1, "the reports sent off the loop: {:?}", app.effects);
+    let first = std::mem::take(&mut app.effects);
+    // Narrower while they are measured: nothing more is sent until they are back.
+    app.update(Input::Resize { width: 100, height: 30 });
+    assert!(app.effects.is_empty(), "{:?}", app.effects);
+    for effect in first {
+        if let crate::view::Effect::Background(work) = effect {
+            app.update(work.run());
+        }
+    }
+    // Measured for 120 columns, not shown at 100: sent again as the view is now.
+    assert!(first_doc_line(&mut app, 0).contains("laying out the reports"));
+    run_background(&mut app);
+    let arrived = documents(&mut app);
+    let scroll = app.scroll;
+    assert!(scroll[0] > 0, "gone to the row it was opened on: {scroll:?}");
+    // What the loop measures itself, and where it goes.
+    app.background = false;
+    app.caches.docs = None;
+    app.show_row_in_documents();
+    assert_eq!(arrived, documents(&mut app));
+    assert_eq!(scroll, app.scroll);
 }
