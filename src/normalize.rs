@@ -115,7 +115,7 @@ pub struct Folded {
     anchors: Vec<Anchor>,
 }
 
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Anchor {
     /// Byte offset in the folded text.
     folded: u32,
@@ -176,12 +176,20 @@ pub fn fold(s: &str) -> Folded {
         text.push(f);
     };
     let mut pending_space: Option<(Range<usize>, char)> = None;
-    for (i, c) in s.char_indices() {
-        // Ideographs, most of the text, fold to themselves and are no blanks: continue the run.
+    let bytes = s.as_bytes();
+    let mut at = 0;
+    while let Some(c) = s[at..].chars().next() {
+        let i = at;
+        at += c.len_utf8();
+        // Ideographs, most of the text, fold to themselves and are no blanks: a run of them
+        // (U+4000–U+9FFF, three bytes led by E4–E9) continues the run copied, whole.
         if crate::chars::is_plain_ideograph(c) && pending_space.is_none() && copy_end == Some(i) {
-            text.push(c);
-            copy_end = Some(i + c.len_utf8());
-            end_before = i + c.len_utf8();
+            while bytes.get(at).is_some_and(|b| (0xe4..=0xe9).contains(b)) {
+                at += 3;
+            }
+            text.push_str(&s[i..at]);
+            copy_end = Some(at);
+            end_before = at;
             continue;
         }
         let f = fold_char(c);
@@ -350,5 +358,84 @@ mod tests {
                 "本单位统一使用办公软件,版本为Word 2007版本,共计English words若干。"
             ]
         );
+    }
+
+    use proptest::strategy::Strategy;
+
+    /// Folding as first written, one character at a time: the reference.
+    fn fold_plain(s: &str) -> Folded {
+        let mut text = String::with_capacity(s.len());
+        let mut anchors = Vec::new();
+        // The original end of the last character if it was copied unchanged (its run may go on).
+        let mut copy_end: Option<usize> = None;
+        let mut end_before = 0;
+        let emit = |text: &mut String,
+                    anchors: &mut Vec<Anchor>,
+                    (copy_end, end_before): (&mut Option<usize>, &mut usize),
+                    f: char,
+                    range: Range<usize>,
+                    original: char| {
+            let copied = f == original;
+            if !(copied && *copy_end == Some(range.start)) {
+                anchors.push(Anchor {
+                    folded: text.len() as u32,
+                    original: range.start as u32,
+                    end_before: *end_before as u32,
+                });
+            }
+            *copy_end = copied.then_some(range.end);
+            *end_before = range.end;
+            text.push(f);
+        };
+        let mut pending_space: Option<(Range<usize>, char)> = None;
+        for (i, c) in s.char_indices() {
+            // Ideographs, most of the text, fold to themselves and are no blanks: continue the run.
+            if crate::chars::is_plain_ideograph(c) && pending_space.is_none() && copy_end == Some(i) {
+                text.push(c);
+                copy_end = Some(i + c.len_utf8());
+                end_before = i + c.len_utf8();
+                continue;
+            }
+            let f = fold_char(c);
+            let range = i..i + c.len_utf8();
+            if is_blank(f) {
+                pending_space.get_or_insert((range, c));
+                continue;
+            }
+            if let Some((space, original)) = pending_space.take()
+                && f.is_ascii_alphanumeric()
+                && text.ends_with(|p: char| p.is_ascii_alphanumeric())
+            {
+                emit(
+                    &mut text,
+                    &mut anchors,
+                    (&mut copy_end, &mut end_before),
+                    ' ',
+                    space,
+                    original,
+                );
+            }
+            emit(&mut text, &mut anchors, (&mut copy_end, &mut end_before), f, range, c);
+        }
+        anchors.push(Anchor {
+            folded: text.len() as u32,
+            original: s.len() as u32,
+            end_before: end_before as u32,
+        });
+        Folded { text, anchors }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn folding_is_what_the_plain_folding_makes(
+            text in proptest::collection::vec(
+                proptest::sample::select("法治政府䀀鿿一 　\t\nab1２Ａ，。（）“”·—\u{a0}\u{3000}\u{4dbf}\u{e000}\u{20000}".chars().collect::<Vec<char>>()),
+                0..60,
+            ).prop_map(|v: Vec<char>| v.into_iter().collect::<String>())
+        ) {
+            let (fast, plain) = (fold(&text), fold_plain(&text));
+            proptest::prop_assert_eq!(&fast.text, &plain.text);
+            proptest::prop_assert_eq!(fast.anchors, plain.anchors);
+        }
     }
 }

@@ -108,43 +108,67 @@ pub fn line_holding(text: &str, sentence: &str) -> Option<usize> {
     })
 }
 
+/// Whether a byte may start a character that sentence splitting looks at: a quote or book-title
+/// mark (lead bytes E2, E3), a stop of either width (E3, EF; `!`, `?`, `;`). Every other
+/// character is passed over without being decoded.
+const fn looked_at(b: u8) -> bool {
+    matches!(b, 0xe2 | 0xe3 | 0xef | b'!' | b'?' | b';')
+}
+
+/// The characters of `text` that sentence splitting looks at (see [`looked_at`]), with their
+/// bytes: all a quotation's nesting or a stop can come from.
+fn marks(text: &str) -> impl Iterator<Item = (usize, char)> + '_ {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        at += bytes.get(at..)?.iter().position(|&b| looked_at(b))?;
+        let c = text[at..].chars().next()?;
+        let i = at;
+        at += c.len_utf8();
+        Some((i, c))
+    })
+}
+
 /// Splits text into sentences; the ranges are contiguous and cover the whole text. A quotation
 /// (`“要加强。要落实。”`) stays inside its sentence, unless the text's quotes do not balance: then
-/// every stop ends a sentence, so that one stray mark cannot swallow a paragraph.
+/// every stop ends a sentence, so that one stray mark cannot swallow a paragraph. Only the
+/// characters that can be stops or quotes are decoded (`marks`), as the outline and the text
+/// output split every paragraph.
 pub fn split_sentences(text: &str) -> Vec<Range<usize>> {
-    let mut nesting = Nesting::default();
-    text.chars().for_each(|c| nesting.update(c));
-    let mut track_quotes = nesting.outside() && text.contains(['“', '「', '『', '《']);
-    if track_quotes {
-        // Closing marks that come before their opening leave the count at zero too: check the
-        // count never went below zero.
-        let mut depth = 0i32;
-        for c in text.chars() {
-            match c {
-                '《' | '“' | '「' | '『' => depth += 1,
-                '》' | '”' | '」' | '』' => depth -= 1,
-                _ => {}
-            }
-            track_quotes &= depth >= 0;
+    // Whether quotations are tracked: the text has one, its marks balance, and no closing mark
+    // comes before its opening (which would also leave the count at zero).
+    let (mut nesting, mut depth, mut opens, mut ordered) = (Nesting::default(), 0i32, false, true);
+    for (_, c) in marks(text) {
+        nesting.update(c);
+        match c {
+            '《' | '“' | '「' | '『' => (depth, opens) = (depth + 1, true),
+            '》' | '”' | '」' | '』' => depth -= 1,
+            _ => {}
         }
+        ordered &= depth >= 0;
     }
+    let track_quotes = nesting.outside() && opens && ordered;
     let mut nesting = Nesting::default();
     let mut out = Vec::new();
     let mut start = 0;
-    let mut iter = text.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
+    for (i, c) in marks(text) {
+        // Marks inside a sentence's tail, already taken, are passed.
+        if i < start {
+            continue;
+        }
         nesting.update(c);
         if !is_sentence_end(c) {
             continue;
         }
+        let after = &text[i + c.len_utf8()..];
         if track_quotes && !nesting.outside() {
             // Inside a quotation a stop ends the sentence only when the quotation closes right
             // after it (`“三是规范。”`).
             let mut probe = nesting;
-            let closes = iter
-                .clone()
-                .take_while(|&(_, d)| is_closer(d) || is_sentence_end(d))
-                .any(|(_, d)| {
+            let closes = after
+                .chars()
+                .take_while(|&d| is_closer(d) || is_sentence_end(d))
+                .any(|d| {
                     probe.update(d);
                     probe.outside()
                 });
@@ -153,14 +177,12 @@ pub fn split_sentences(text: &str) -> Vec<Range<usize>> {
             }
         }
         let mut end = i + c.len_utf8();
-        while let Some(&(j, d)) = iter.peek() {
-            if is_closer(d) || is_sentence_end(d) || is_blank(d) {
-                end = j + d.len_utf8();
-                nesting.update(d);
-                iter.next();
-            } else {
+        for d in after.chars() {
+            if !(is_closer(d) || is_sentence_end(d) || is_blank(d)) {
                 break;
             }
+            end += d.len_utf8();
+            nesting.update(d);
         }
         out.push(start..end);
         start = end;
@@ -480,5 +502,89 @@ mod tests {
         );
         assert_eq!(line_holding(text, "聘请律师2名。"), Some(4), "mid-line");
         assert_eq!(line_holding(text, "不在文中。"), None);
+    }
+
+    /// Sentence splitting as first written, decoding every character: the reference.
+    fn split_sentences_plain(text: &str) -> Vec<Range<usize>> {
+        let mut nesting = Nesting::default();
+        text.chars().for_each(|c| nesting.update(c));
+        let mut track_quotes = nesting.outside() && text.contains(['“', '「', '『', '《']);
+        if track_quotes {
+            // Closing marks that come before their opening leave the count at zero too: check the
+            // count never went below zero.
+            let mut depth = 0i32;
+            for c in text.chars() {
+                match c {
+                    '《' | '“' | '「' | '『' => depth += 1,
+                    '》' | '”' | '」' | '』' => depth -= 1,
+                    _ => {}
+                }
+                track_quotes &= depth >= 0;
+            }
+        }
+        let mut nesting = Nesting::default();
+        let mut out = Vec::new();
+        let mut start = 0;
+        let mut iter = text.char_indices().peekable();
+        while let Some((i, c)) = iter.next() {
+            nesting.update(c);
+            if !is_sentence_end(c) {
+                continue;
+            }
+            if track_quotes && !nesting.outside() {
+                // Inside a quotation a stop ends the sentence only when the quotation closes right
+                // after it (`“三是规范。”`).
+                let mut probe = nesting;
+                let closes = iter
+                    .clone()
+                    .take_while(|&(_, d)| is_closer(d) || is_sentence_end(d))
+                    .any(|(_, d)| {
+                        probe.update(d);
+                        probe.outside()
+                    });
+                if !closes {
+                    continue;
+                }
+            }
+            let mut end = i + c.len_utf8();
+            while let Some(&(j, d)) = iter.peek() {
+                if is_closer(d) || is_sentence_end(d) || is_blank(d) {
+                    end = j + d.len_utf8();
+                    nesting.update(d);
+                    iter.next();
+                } else {
+                    break;
+                }
+            }
+            out.push(start..end);
+            start = end;
+        }
+        if start < text.len() {
+            if trim_blank(&text[start..]).is_empty() && !out.is_empty() {
+                if let Some(last) = out.last_mut() {
+                    last.end = text.len();
+                }
+            } else {
+                out.push(start..text.len());
+            }
+        }
+        out
+    }
+
+    /// Text over what sentence splitting looks at: stops, quotes and brackets of both widths,
+    /// blanks, and characters whose bytes look like theirs (other E2, E3 and EF characters).
+    fn report_text() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        let alphabet: Vec<char> = "法治。！？；!?;，、《》“”「」『』（）)】’\"' \u{3000}\n\t甲乙1a—…‘【〇ＡＢ、"
+            .chars()
+            .collect();
+        prop::collection::vec(prop::sample::select(alphabet), 0..80).prop_map(|v| v.into_iter().collect())
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn sentences_split_as_the_plain_splitting_does(text in report_text()) {
+            proptest::prop_assert_eq!(split_sentences(&text), split_sentences_plain(&text));
+        }
     }
 }

@@ -418,14 +418,31 @@ fn is_unsafe_control(c: char) -> bool {
     !matches!(c, '\n' | '\t' | '\r') && crate::text::is_control_or_override(c)
 }
 
+/// Whether a byte may start a character [`sanitize`] changes: a control (but `\n`), or the lead
+/// byte of C1 controls and U+0085 (C2), U+061C (D8), the line and paragraph separators, direction
+/// overrides and zero-width characters (E2), and the byte order mark (EF).
+const fn may_change(b: u8) -> bool {
+    (b < 0x20 && b != b'\n') || matches!(b, 0x7f | 0xc2 | 0xd8 | 0xe2 | 0xef)
+}
+
 /// Normalises line ends to `\n`, turns tabs into spaces and drops unsafe controls and stray BOMs.
+/// Runs of characters it keeps as they are are copied whole (see [`may_change`]).
 fn sanitize(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while at < text.len() {
+        let run = bytes[at..]
+            .iter()
+            .position(|&b| may_change(b))
+            .unwrap_or(bytes.len() - at);
+        out.push_str(&text[at..at + run]);
+        at += run;
+        let Some(c) = text[at..].chars().next() else { break };
+        at += c.len_utf8();
         match c {
             '\r' => {
-                if chars.peek() != Some(&'\n') {
+                if bytes.get(at) != Some(&b'\n') {
                     out.push('\n');
                 }
             }
@@ -587,5 +604,45 @@ mod tests {
         let src =
             decode_str("一、法律顾问\u{2028}聘请顾问。\u{2029}二、学法\u{85}学法6次。".as_bytes()).expect("reads");
         assert_eq!(src.text, "一、法律顾问\n聘请顾问。\n二、学法\n学法6次。");
+    }
+    /// Sanitizing as first written, character by character: the reference.
+    fn sanitize_plain(text: &str) -> String {
+        let mut out = String::with_capacity(text.len());
+        let mut chars = text.chars().peekable();
+        while let Some(c) = chars.next() {
+            match c {
+                '\r' => {
+                    if chars.peek() != Some(&'\n') {
+                        out.push('\n');
+                    }
+                }
+                '\t' => out.push(' '),
+                '\u{2028}' | '\u{2029}' | '\u{85}' => out.push('\n'),
+                c if crate::text::is_invisible_format(c) => {}
+                c if is_unsafe_control(c) => {}
+                c => out.push(c),
+            }
+        }
+        out
+    }
+
+    /// Text with every kind of character sanitizing changes or keeps, and others sharing their
+    /// lead bytes.
+    fn dirty_text() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        let specials = prop::sample::select(
+            "\r\n\t\u{0}\u{1b}\u{7f}\u{80}\u{85}\u{9f}\u{a0}\u{ad}\u{61c}\u{600}\u{2028}\u{2029}\u{200b}\u{200d}\u{200e}\u{200f}\u{202a}\u{202e}\u{2060}\u{2064}\u{2066}\u{2069}\u{201c}\u{feff}\u{ff0c}法a 。"
+                .chars()
+                .collect::<Vec<char>>(),
+        );
+        let c = prop_oneof![specials, any::<char>()];
+        prop::collection::vec(c, 0..60).prop_map(|v| v.into_iter().collect())
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn sanitizing_changes_what_the_plain_sanitizing_does(text in dirty_text()) {
+            proptest::prop_assert_eq!(sanitize(&text), sanitize_plain(&text));
+        }
     }
 }
