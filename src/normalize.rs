@@ -425,6 +425,17 @@ mod tests {
         Folded { text, anchors }
     }
 
+    #[test]
+    fn every_fixture_folds_as_the_plain_folding_does() {
+        for (path, text) in crate::text::fixture_texts() {
+            for line in text.lines().chain([text.as_str()]) {
+                let (fast, plain) = (fold(line), fold_plain(line));
+                assert_eq!(fast.text, plain.text, "{}", path.display());
+                assert_eq!(fast.anchors, plain.anchors, "{}", path.display());
+            }
+        }
+    }
+
     proptest::proptest! {
         #[test]
         fn folding_is_what_the_plain_folding_makes(

@@ -390,6 +390,33 @@ pub fn book_titles(text: &str) -> Vec<Range<usize>> {
     out
 }
 
+/// The text fixtures' contents (every `.txt` under `tests/fixtures`): what the fast paths over
+/// text are checked against their plain versions on, besides generated text.
+#[cfg(test)]
+pub(crate) fn fixture_texts() -> Vec<(std::path::PathBuf, String)> {
+    fn walk(dir: &std::path::Path, out: &mut Vec<(std::path::PathBuf, String)>) {
+        let Ok(entries) = std::fs::read_dir(dir) else { return };
+        let mut paths: Vec<_> = entries.flatten().map(|e| e.path()).collect();
+        paths.sort();
+        for p in paths {
+            if p.is_dir() {
+                walk(&p, out);
+            } else if p.extension().is_some_and(|e| e == "txt")
+                && let Ok(text) = std::fs::read_to_string(&p)
+            {
+                out.push((p, text));
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(
+        &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures"),
+        &mut out,
+    );
+    assert!(out.len() >= 20, "the text fixtures: {}", out.len());
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -579,6 +606,26 @@ mod tests {
             .chars()
             .collect();
         prop::collection::vec(prop::sample::select(alphabet), 0..80).prop_map(|v| v.into_iter().collect())
+    }
+
+    #[test]
+    fn every_fixture_splits_as_the_plain_splitting_does() {
+        for (path, text) in fixture_texts() {
+            assert_eq!(
+                split_sentences(&text),
+                split_sentences_plain(&text),
+                "{}",
+                path.display()
+            );
+            for line in text.lines() {
+                assert_eq!(
+                    split_sentences(line),
+                    split_sentences_plain(line),
+                    "{}: {line}",
+                    path.display()
+                );
+            }
+        }
     }
 
     proptest::proptest! {

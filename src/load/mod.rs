@@ -639,6 +639,13 @@ mod tests {
         prop::collection::vec(c, 0..60).prop_map(|v| v.into_iter().collect())
     }
 
+    #[test]
+    fn every_fixture_sanitizes_as_the_plain_sanitizing_does() {
+        for (path, text) in crate::text::fixture_texts() {
+            assert_eq!(sanitize(&text), sanitize_plain(&text), "{}", path.display());
+        }
+    }
+
     proptest::proptest! {
         #[test]
         fn sanitizing_changes_what_the_plain_sanitizing_does(text in dirty_text()) {
