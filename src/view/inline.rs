@@ -6,7 +6,7 @@
 use std::ops::Range;
 
 use super::chunks::{self, Chunks};
-use super::layout::{ABSENT, ChangeAt, Filter, Item, Plan, RowLayout, fold_line, keeps_starts, planned, text_item};
+use super::layout::{ABSENT, ChangeAt, Filter, Item, Plan, RowLayout, fold_line, keeps_starts, text_item};
 use super::lines::{Line, Look, Seg};
 use super::measure;
 use super::side::{Options, SideData, move_pointer};
@@ -127,7 +127,7 @@ fn measure_inline(row: &Row, diff: &RowDiff, width: usize, opts: &Options) -> Ro
             items.push(text_item(pane, u, pointer, lines, kept));
         }
         lines.extend(measure::placeholders(height));
-        plan.chunks.extend(planned(start, height, vec![items]));
+        plan.push(start, height, vec![items]);
         let ends = shown_units.iter().any(|&(_, s, u)| s.units[u].ends_line);
         if ends && k + 1 < chunks.chunks.len() {
             lines.push(Line::default());

@@ -43,19 +43,22 @@ pub struct RowLayout {
 #[derive(Debug, Clone, Default)]
 pub(super) struct Plan {
     pub chunks: Vec<Planned>,
+    /// What each pane shows in each chunk, chunk after chunk, pane after pane: held here, not
+    /// per chunk, as a row of a whole report has a chunk a sentence.
+    pub items: Vec<Item>,
     /// The search's matches in the row.
     pub found: Vec<chunks::Found>,
 }
 
 /// A stretch of a shown chunk's lines (a chunk longer than [`SLICE`] lines is planned in slices, so
 /// that a sentence of a whole report is built a screen at a time): its first line, how many lines
-/// it takes, what each pane shows in the whole chunk, which of the chunk's lines these are, and
-/// whether they are built.
+/// it takes, what each pane shows in the whole chunk (items of [`Plan::items`]; the second empty
+/// inline), which of the chunk's lines these are, and whether they are built.
 #[derive(Debug, Clone)]
 pub(super) struct Planned {
     pub start: usize,
     pub lines: usize,
-    pub panes: std::sync::Arc<Vec<Vec<Item>>>,
+    pub panes: [Range<u32>; 2],
     pub part: Range<usize>,
     pub built: bool,
 }
@@ -82,10 +85,18 @@ pub(super) enum Item {
     Text {
         side: usize,
         unit: usize,
-        pointer: Option<String>,
         lines: usize,
-        starts: Option<Vec<usize>>,
+        /// What few units have, boxed so that an item of the many without stays small.
+        rare: Option<Box<Rare>>,
     },
+}
+
+/// What a unit's text item holds for few units: the pointer to a moved copy's other place, and
+/// the line starts of a text longer than a slice (see [`keeps_starts`]).
+#[derive(Debug, Clone, Default)]
+pub(super) struct Rare {
+    pub pointer: Option<String>,
+    pub starts: Option<Vec<usize>>,
 }
 
 impl Item {
@@ -105,12 +116,12 @@ pub(super) fn text_item(
     lines: usize,
     kept: Option<Vec<usize>>,
 ) -> Item {
+    let rare = (pointer.is_some() || kept.is_some()).then(|| Box::new(Rare { pointer, starts: kept }));
     Item::Text {
         side: which,
         unit,
-        pointer,
         lines,
-        starts: kept,
+        rare,
     }
 }
 
@@ -121,19 +132,32 @@ pub(super) fn keeps_starts(side: &SideData, unit: usize, lines: usize) -> bool {
     lines > SLICE && !side.passages[u.passage].text[u.range.clone()].contains(super::width::is_unsteady)
 }
 
-/// The plan's entries for one shown chunk of `lines` lines from `start`: one, or a slice each.
-pub(super) fn planned(start: usize, lines: usize, panes: Vec<Vec<Item>>) -> impl Iterator<Item = Planned> {
-    let panes = std::sync::Arc::new(panes);
-    (0..lines.div_ceil(SLICE).max(1)).map(move |k| {
-        let part = k * SLICE..((k + 1) * SLICE).min(lines);
-        Planned {
-            start: start + part.start,
-            lines: part.len(),
-            panes: panes.clone(),
-            part,
-            built: lines == 0,
+impl Plan {
+    /// Plans one shown chunk of `lines` lines from `start`, what each pane shows in `panes` (one
+    /// or two): one entry, or one a slice.
+    pub(super) fn push(&mut self, start: usize, lines: usize, panes: Vec<Vec<Item>>) {
+        let mut ranges = [0..0, 0..0];
+        for (range, items) in ranges.iter_mut().zip(panes) {
+            let from = self.items.len() as u32;
+            self.items.extend(items);
+            *range = from..self.items.len() as u32;
         }
-    })
+        self.chunks.extend((0..lines.div_ceil(SLICE).max(1)).map(|k| {
+            let part = k * SLICE..((k + 1) * SLICE).min(lines);
+            Planned {
+                start: start + part.start,
+                lines: part.len(),
+                panes: ranges.clone(),
+                part,
+                built: lines == 0,
+            }
+        }));
+    }
+
+    /// The items of one pane of a planned chunk.
+    pub(super) fn items(&self, range: &Range<u32>) -> &[Item] {
+        &self.items[range.start as usize..range.end as usize]
+    }
 }
 
 /// The lines `part` of a pane's items in a chunk, built; as many as `part` holds (padded).
@@ -155,20 +179,14 @@ fn build_part(
             match item {
                 Item::Hoisted { side, .. } => out.extend(sides[*side].header(0, width).drain(wanted)),
                 Item::Header { side, unit, .. } => out.extend(sides[*side].header(*unit, width).drain(wanted)),
-                Item::Text {
-                    side,
-                    unit,
-                    pointer,
-                    starts: Some(starts),
-                    ..
-                } => {
-                    out.extend(sides[*side].segs_lines(*unit, opts, found, pointer.clone(), starts, wanted));
-                }
-                Item::Text {
-                    side, unit, pointer, ..
-                } => {
-                    let segs = sides[*side].segs(*unit, opts, found, pointer.clone());
-                    out.extend(wrap(&segs, width).drain(wanted));
+                Item::Text { side, unit, rare, .. } => {
+                    let pointer = rare.as_ref().and_then(|r| r.pointer.clone());
+                    if let Some(starts) = rare.as_ref().and_then(|r| r.starts.as_ref()) {
+                        out.extend(sides[*side].segs_lines(*unit, opts, found, pointer, starts, wanted));
+                    } else {
+                        let segs = sides[*side].segs(*unit, opts, found, pointer);
+                        out.extend(wrap(&segs, width).drain(wanted));
+                    }
                 }
             }
         }
@@ -379,7 +397,7 @@ fn measure_side_by_side(row: &Row, diff: &RowDiff, widths: [usize; 2], opts: &Op
         for pane in &mut out.panes {
             pane.extend(measure::placeholders(n));
         }
-        plan.chunks.extend(planned(start, n, panes));
+        plan.push(start, n, panes);
         // A blank line after a paragraph's last sentence keeps paragraphs apart.
         let ends = |s: &SideData, u: Option<usize>| u.is_some_and(|u| s.units[u].ends_line);
         if (ends(&a, c.unit(a.side)) || ends(&b, c.unit(b.side))) && k + 1 < chunks.chunks.len() {
@@ -440,14 +458,16 @@ impl RowLayout {
         let sides = [0, 1].map(|pane| SideData::new(row, diff, Side::in_pane(pane, opts.swapped), opts.swapped));
         let by_unit = ByUnit::new(&plan.found);
         let from = want.map_or(0, |w| plan.chunks.partition_point(|c| c.start + c.lines <= w.start));
-        for c in &mut plan.chunks[from..] {
+        let Plan { chunks, items, .. } = plan;
+        for c in &mut chunks[from..] {
             if want.is_some_and(|w| c.start >= w.end) {
                 break;
             }
             if c.built {
                 continue;
             }
-            for (pane, items) in c.panes.iter().enumerate() {
+            for (pane, range) in c.panes.iter().enumerate().take(self.panes.len()) {
+                let items = &items[range.start as usize..range.end as usize];
                 let lines = build_part(items, &c.part, &sides, widths[pane], opts, &by_unit);
                 self.panes[pane].splice(c.start..c.start + c.lines, lines);
             }

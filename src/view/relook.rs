@@ -23,24 +23,18 @@ impl RowLayout {
         let mut matched = Vec::new();
         // A chunk's items are shared by its slices: read once, from its first.
         for c in plan.chunks.iter().filter(|c| c.part.start == 0) {
-            for (pane, items) in c.panes.iter().enumerate() {
+            for (pane, range) in c.panes.iter().enumerate() {
                 let mut line = c.start;
-                for item in items {
-                    if let Item::Text {
-                        side,
-                        unit,
-                        pointer,
-                        starts,
-                        ..
-                    } = item
+                for item in plan.items(range) {
+                    if let Item::Text { side, unit, rare, .. } = item
                         && by_unit.of(sides[*side].side, *unit).next().is_some()
                     {
                         let measured;
-                        let starts = match starts {
+                        let starts = match rare.as_ref().and_then(|r| r.starts.as_ref()) {
                             Some(s) => s,
                             None => {
-                                measured =
-                                    measure::unit_starts(&sides[*side], *unit, opts, pointer.as_deref(), widths[pane]);
+                                let pointer = rare.as_ref().and_then(|r| r.pointer.as_deref());
+                                measured = measure::unit_starts(&sides[*side], *unit, opts, pointer, widths[pane]);
                                 &measured
                             }
                         };
