@@ -103,11 +103,7 @@ fn measure_inline(row: &Row, diff: &RowDiff, width: usize, opts: &Options) -> Ro
             if head {
                 let lines = measure::HEADER_LINES;
                 height += lines;
-                items.push(Item::Header {
-                    side: pane,
-                    unit: u,
-                    lines,
-                });
+                items.push(Item::header(pane, u, lines));
                 continue;
             }
             let pointer = move_pointer(&chunks, k, side.side, [&a, &b]);

@@ -74,18 +74,18 @@ pub(super) const SLICE: usize = if cfg!(test) { 3 } else { 256 };
 #[derive(Debug, Clone)]
 pub(super) enum Item {
     Hoisted {
-        side: usize,
-        lines: usize,
+        side: u32,
+        lines: u32,
     },
     Header {
-        side: usize,
-        unit: usize,
-        lines: usize,
+        side: u32,
+        unit: u32,
+        lines: u32,
     },
     Text {
-        side: usize,
-        unit: usize,
-        lines: usize,
+        side: u32,
+        unit: u32,
+        lines: u32,
         /// What few units have, boxed so that an item of the many without stays small.
         rare: Option<Box<Rare>>,
     },
@@ -99,10 +99,33 @@ pub(super) struct Rare {
     pub starts: Option<Vec<usize>>,
 }
 
+/// A count or index of a row's layout as an item holds it: 32 bits, as a row's sentences and lines
+/// are fewer than the bytes of its reports (inputs stop at 1 GiB).
+fn small(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
 impl Item {
     pub(super) fn lines(&self) -> usize {
         match self {
-            Item::Hoisted { lines, .. } | Item::Header { lines, .. } | Item::Text { lines, .. } => *lines,
+            Item::Hoisted { lines, .. } | Item::Header { lines, .. } | Item::Text { lines, .. } => *lines as usize,
+        }
+    }
+
+    /// The header of `unit`'s passage in pane `side`'s report, `lines` long.
+    pub(super) fn header(side: usize, unit: usize, lines: usize) -> Item {
+        Item::Header {
+            side: small(side),
+            unit: small(unit),
+            lines: small(lines),
+        }
+    }
+
+    /// The row's first passage header of pane `side`'s report, beside the other's first line.
+    pub(super) fn hoisted(side: usize, lines: usize) -> Item {
+        Item::Hoisted {
+            side: small(side),
+            lines: small(lines),
         }
     }
 }
@@ -118,9 +141,9 @@ pub(super) fn text_item(
 ) -> Item {
     let rare = (pointer.is_some() || kept.is_some()).then(|| Box::new(Rare { pointer, starts: kept }));
     Item::Text {
-        side: which,
-        unit,
-        lines,
+        side: small(which),
+        unit: small(unit),
+        lines: small(lines),
         rare,
     }
 }
@@ -177,14 +200,17 @@ fn build_part(
         if from < to {
             let wanted = from - at..to - at;
             match item {
-                Item::Hoisted { side, .. } => out.extend(sides[*side].header(0, width).drain(wanted)),
-                Item::Header { side, unit, .. } => out.extend(sides[*side].header(*unit, width).drain(wanted)),
+                Item::Hoisted { side, .. } => out.extend(sides[*side as usize].header(0, width).drain(wanted)),
+                Item::Header { side, unit, .. } => {
+                    out.extend(sides[*side as usize].header(*unit as usize, width).drain(wanted));
+                }
                 Item::Text { side, unit, rare, .. } => {
+                    let (side, unit) = (&sides[*side as usize], *unit as usize);
                     let pointer = rare.as_ref().and_then(|r| r.pointer.clone());
                     if let Some(starts) = rare.as_ref().and_then(|r| r.starts.as_ref()) {
-                        out.extend(sides[*side].segs_lines(*unit, opts, found, pointer, starts, wanted));
+                        out.extend(side.segs_lines(unit, opts, found, pointer, starts, wanted));
                     } else {
-                        let segs = sides[*side].segs(*unit, opts, found, pointer);
+                        let segs = side.segs(unit, opts, found, pointer);
                         out.extend(wrap(&segs, width).drain(wanted));
                     }
                 }
@@ -330,7 +356,14 @@ fn measure_side_by_side(row: &Row, diff: &RowDiff, widths: [usize; 2], opts: &Op
         let lines = starts.len();
         let keep = keeps_starts(side, u, lines);
         let wanted = keep || by_unit.of(side.side, u).next().is_some();
-        (pointer, lines, wanted.then_some(starts), keep)
+        // Boxed: one of these is held for every shown unit of the row until all are measured.
+        let rare = (pointer.is_some() || wanted).then(|| {
+            Box::new(Rare {
+                pointer,
+                starts: wanted.then_some(starts),
+            })
+        });
+        (small(lines), rare, keep)
     })
     .into_iter();
     out.panes.iter_mut().for_each(|p| p.reserve(shown.len() * 2));
@@ -363,7 +396,8 @@ fn measure_side_by_side(row: &Row, diff: &RowDiff, widths: [usize; 2], opts: &Op
                 side.opens_passage(u) && !(hoisted[pane] && u == 0)
             };
             header_shown[pane] = Some(passage);
-            let (pointer, lines, starts, keep) = measured.next().expect("measured above, in the same order");
+            let (lines, rare, keep) = measured.next().expect("measured above, in the same order");
+            let (lines, Rare { pointer, starts }) = (lines as usize, rare.map(|r| *r).unwrap_or_default());
             let head = if header { measure::HEADER_LINES } else { 0 };
             at[k][pane] = Some(start + head..start + head + lines);
             if let Some(starts) = &starts {
@@ -373,11 +407,7 @@ fn measure_side_by_side(row: &Row, diff: &RowDiff, widths: [usize; 2], opts: &Op
             }
             heights[pane] = head + lines;
             if header {
-                panes[pane].push(Item::Header {
-                    side: pane,
-                    unit: u,
-                    lines: head,
-                });
+                panes[pane].push(Item::header(pane, u, head));
             }
             panes[pane].push(text_item(pane, u, pointer, lines, starts.filter(|_| keep)));
         }
@@ -386,10 +416,7 @@ fn measure_side_by_side(row: &Row, diff: &RowDiff, widths: [usize; 2], opts: &Op
                 if hoisted[pane] {
                     heights[pane] = measure::HEADER_LINES;
                     header_shown[pane] = Some(side.units[0].passage);
-                    panes[pane] = vec![Item::Hoisted {
-                        side: pane,
-                        lines: heights[pane],
-                    }];
+                    panes[pane] = vec![Item::hoisted(pane, heights[pane])];
                 }
             }
         }

@@ -27,18 +27,19 @@ impl RowLayout {
                 let mut line = c.start;
                 for item in plan.items(range) {
                     if let Item::Text { side, unit, rare, .. } = item
-                        && by_unit.of(sides[*side].side, *unit).next().is_some()
+                        && let (side, unit) = (*side as usize, *unit as usize)
+                        && by_unit.of(sides[side].side, unit).next().is_some()
                     {
                         let measured;
                         let starts = match rare.as_ref().and_then(|r| r.starts.as_ref()) {
                             Some(s) => s,
                             None => {
                                 let pointer = rare.as_ref().and_then(|r| r.pointer.as_deref());
-                                measured = measure::unit_starts(&sides[*side], *unit, opts, pointer, widths[pane]);
+                                measured = measure::unit_starts(&sides[side], unit, opts, pointer, widths[pane]);
                                 &measured
                             }
                         };
-                        for (at, f) in measure::matches_in(&sides[*side], *unit, starts, &by_unit) {
+                        for (at, f) in measure::matches_in(&sides[side], unit, starts, &by_unit) {
                             matched.push(((line + at, pane, f.range.start), f.id));
                         }
                     }
