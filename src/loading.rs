@@ -67,6 +67,14 @@ fn unsay() {
     let _ = err.flush();
 }
 
+/// How long the watcher waits for a key once the load has run `elapsed`: a quarter of that, from
+/// 1 ms up to [`TICK`]. Finishing waits for the watcher's current wait, so a load of a few
+/// milliseconds (a real report) is not held up by a whole tick; a long one still answers keys
+/// within a tick.
+fn tick_after(elapsed: Duration) -> Duration {
+    (elapsed / 4).clamp(Duration::from_millis(1), TICK)
+}
+
 impl LoadWatch {
     /// Starts watching; with a terminal that cannot be put in raw mode, watches nothing.
     pub fn start() -> LoadWatch {
@@ -107,7 +115,7 @@ impl LoadWatch {
                     }
                     last = Some((current, elapsed.as_secs()));
                 }
-                if !event::poll(TICK).unwrap_or(false) {
+                if !event::poll(tick_after(elapsed)).unwrap_or(false) {
                     continue;
                 }
                 let Ok(Event::Key(k)) = event::read() else { continue };
@@ -180,6 +188,13 @@ fn leave(code: i32, said: bool) -> ! {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_watcher_waits_a_short_tick_while_the_load_is_young() {
+        assert_eq!(tick_after(Duration::ZERO), Duration::from_millis(1));
+        assert_eq!(tick_after(Duration::from_millis(20)), Duration::from_millis(5));
+        assert_eq!(tick_after(Duration::from_secs(3)), TICK);
+    }
 
     #[test]
     fn the_load_line_says_what_for_how_long_and_how_to_stop_within_the_width() {
