@@ -339,6 +339,9 @@ impl App {
                 };
                 self.scroll = [0, 0];
                 if self.in_document() {
+                    // The document view is side by side whatever the rows view was (inline on a
+                    // narrow terminal): its panes first, then the lines the row is on in them.
+                    self.resize(self.geometry.width, self.geometry.total_height);
                     self.show_row_in_documents();
                 }
             }
@@ -535,6 +538,39 @@ mod tests {
         app.update(Input::Action(Action::ToggleNewOnly, 1));
         let message = app.message.clone().unwrap_or_default();
         assert!(message.contains("not in the document view (d returns"), "{message}");
+    }
+
+    /// Each pane's first line in the document view opened on row `label` at `width` columns.
+    fn document_opened_on(label: &str, width: u16) -> Vec<String> {
+        let body = "全年开展法治宣传活动多次，覆盖全体干部职工和服务对象。\n".repeat(30);
+        let old = format!(
+            "某局2023年法治政府建设情况报告\n一、学法普法\n{body}二、法律顾问\n全年提供法律咨询16次。\n三、存在问题\n{body}"
+        );
+        let new = old.replace("16次", "119次").replace("2023年", "2024年");
+        let mut app = app(&old, &new, width, 30);
+        let row = app.cmp.row_labelled(label).expect("the row");
+        app.update(Input::Action(Action::NextRow, row));
+        app.update(Input::Action(Action::ToggleDocument, 1));
+        let scroll = app.scroll;
+        let docs = app.doc_layouts();
+        (0..2)
+            .map(|pane| {
+                docs[pane]
+                    .lines
+                    .get(scroll[pane] + 1)
+                    .map(crate::view::lines::Line::text)
+                    .unwrap_or_default()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_document_view_opens_on_the_row_however_narrow_the_terminal() {
+        // At 80 columns the rows are shown inline, in one pane; the document view has two.
+        let narrow = document_opened_on("法律顾问", 80);
+        assert!(narrow.iter().all(|l| l.contains("法律顾问")), "{narrow:?}");
+        let wide = document_opened_on("法律顾问", 140);
+        assert!(wide.iter().all(|l| l.contains("法律顾问")), "{wide:?}");
     }
 
     #[test]
