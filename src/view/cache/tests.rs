@@ -1,6 +1,8 @@
 use super::*;
+use crate::sides::Side;
 use crate::view::Input;
 use crate::view::review::tests::{keys_typed, reviewed_app};
+use docs::doc_width;
 
 /// Each pane's lines, the changes' lines, the matches and each row's match count.
 type Shown = (Vec<Vec<String>>, Vec<usize>, Vec<(usize, u64)>, Vec<usize>);
