@@ -257,8 +257,15 @@ impl App {
     /// Drops a row's layout no longer shown: a long one (a line and more per screen line) off the
     /// loop, in a terminal session.
     fn let_go(&self, layout: RowLayout) {
-        if self.background && layout.panes.first().map_or(0, Vec::len) > 1 << 14 {
-            std::thread::spawn(move || drop(layout));
+        let lines = layout.panes.first().map_or(0, Vec::len);
+        self.let_go_of(layout, lines);
+    }
+
+    /// Drops `value`, a layout of `lines` lines no longer shown: off the loop when long, in a
+    /// terminal session (freeing a million lines takes a while).
+    fn let_go_of<T: Send + 'static>(&self, value: T, lines: usize) {
+        if self.background && lines > 1 << 14 {
+            std::thread::spawn(move || drop(value));
         }
     }
 

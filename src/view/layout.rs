@@ -155,6 +155,11 @@ pub(super) fn keeps_starts(side: &SideData, unit: usize, lines: usize) -> bool {
     lines > SLICE && !side.passages[u.passage].text[u.range.clone()].contains(super::width::is_unsteady)
 }
 
+/// The items `range` of a plan's `items`: one pane's of a planned chunk.
+fn pane_items<'a>(items: &'a [Item], range: &Range<u32>) -> &'a [Item] {
+    &items[range.start as usize..range.end as usize]
+}
+
 impl Plan {
     /// Plans one shown chunk of `lines` lines from `start`, what each pane shows in `panes` (one
     /// or two): one entry, or one a slice.
@@ -179,7 +184,7 @@ impl Plan {
 
     /// The items of one pane of a planned chunk.
     pub(super) fn items(&self, range: &Range<u32>) -> &[Item] {
-        &self.items[range.start as usize..range.end as usize]
+        pane_items(&self.items, range)
     }
 }
 
@@ -494,8 +499,7 @@ impl RowLayout {
                 continue;
             }
             for (pane, range) in c.panes.iter().enumerate().take(self.panes.len()) {
-                let items = &items[range.start as usize..range.end as usize];
-                let lines = build_part(items, &c.part, &sides, widths[pane], opts, &by_unit);
+                let lines = build_part(pane_items(items, range), &c.part, &sides, widths[pane], opts, &by_unit);
                 self.panes[pane].splice(c.start..c.start + c.lines, lines);
             }
             c.built = true;

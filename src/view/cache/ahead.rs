@@ -5,7 +5,7 @@
 //! line saying so standing in meanwhile. Each is installed with what it was made for, and only while that
 //! still holds: the view may have moved on meanwhile.
 
-use super::{App, Caches, DocKey, Filter, Options, PlaceMarks, RowKey, count_matches, measure_docs, measure_row};
+use super::{App, Caches, DocKey, Filter, PlaceMarks, RowKey, count_matches, measure_docs, measure_row};
 use crate::sides::Sides;
 use crate::view::document::DocLayout;
 use crate::view::layout::RowLayout;
@@ -121,14 +121,7 @@ impl App {
             self.prefs.sidebar,
             false,
         );
-        let widths: Vec<u16> = geometry.panes.iter().map(|p| p.1).collect();
-        let key = (
-            widths,
-            Options {
-                filter: Filter::All,
-                ..self.options()
-            },
-        );
+        let key = self.doc_key(&geometry);
         self.send_docs(key);
     }
 
@@ -154,12 +147,9 @@ impl App {
     /// it would its own; measured from other marks, they are measured again if the view waits.
     pub(in crate::view) fn install_docs(&mut self, measured: MeasuredDocs) {
         self.caches.docs_in_flight = false;
-        let current = self.caches.place_marks.as_ref();
         let free = self.caches.docs.is_none() || self.caches.docs_pending;
-        if !free {
-            return;
-        }
-        if current.is_some_and(|m| std::sync::Arc::ptr_eq(m, &measured.marks)) {
+        let current = self.caches.place_marks.as_ref();
+        if free && current.is_some_and(|m| std::sync::Arc::ptr_eq(m, &measured.marks)) {
             let waited = self.caches.docs_pending;
             self.caches.docs = Some((measured.key, measured.layouts));
             self.caches.docs_pending = false;
@@ -167,7 +157,14 @@ impl App {
                 // The view opened on stand-ins: it goes to the row it was opened on.
                 self.show_row_in_documents();
             }
-        } else if let Some(key) = self.caches.docs.as_ref().filter(|_| self.caches.docs_pending) {
+            return;
+        }
+        let lines = measured.layouts[0].lines.len();
+        self.let_go_of(measured.layouts, lines);
+        if !free {
+            return;
+        }
+        if let Some(key) = self.caches.docs.as_ref().filter(|_| self.caches.docs_pending) {
             let key = key.0.clone();
             self.send_docs(key);
         } else {
@@ -226,11 +223,13 @@ impl App {
     /// same key, and the same diffs (the word marks may have come meanwhile).
     pub(in crate::view) fn install_row(&mut self, measured: MeasuredRow) {
         self.caches.row_in_flight = false;
-        let same = self.caches.row.as_ref().is_some_and(|(k, _)| *k == measured.key)
-            && std::sync::Arc::ptr_eq(&self.cmp.diffs, &measured.diffs);
         if !self.caches.row_pending {
+            // The row is shown measured by the loop meanwhile (the view went to a shorter one).
+            self.let_go(measured.layout);
             return;
         }
+        let same = self.caches.row.as_ref().is_some_and(|(k, _)| *k == measured.key)
+            && std::sync::Arc::ptr_eq(&self.cmp.diffs, &measured.diffs);
         if same {
             self.caches.row = Some((measured.key, measured.layout));
             self.caches.row_pending = false;

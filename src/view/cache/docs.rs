@@ -4,7 +4,7 @@
 
 use super::document::{self, DocLayout};
 use super::layout::{Filter, Options};
-use super::{App, PlaceMarks, around, layout_cost};
+use super::{App, DocKey, PlaceMarks, around, layout_cost};
 use crate::sides::{Side, Sides};
 
 /// A document pane's text width: the pane's, less its margin.
@@ -28,18 +28,25 @@ pub(super) fn measure_docs(
 }
 
 impl App {
-    /// Both documents laid out for the panes, measured whole when anything they depend on changed
-    /// (independent of the row), the lines on screen and a margin built.
-    pub(in crate::view) fn docs_now(&mut self) -> &[DocLayout; 2] {
-        let widths: Vec<u16> = self.geometry.panes.iter().map(|p| p.1).collect();
+    /// What both documents' layouts depend on, for panes laid out by `geometry`: their widths, and
+    /// the view's options, every sentence shown.
+    pub(in crate::view) fn doc_key(&self, geometry: &crate::view::Geometry) -> DocKey {
+        let widths = geometry.panes.iter().map(|p| p.1).collect();
         let opts = Options {
             filter: Filter::All,
             ..self.options()
         };
+        (widths, opts)
+    }
+
+    /// Both documents laid out for the panes, measured whole when anything they depend on changed
+    /// (independent of the row), the lines on screen and a margin built.
+    pub(in crate::view) fn docs_now(&mut self) -> &[DocLayout; 2] {
+        let key = self.doc_key(&self.geometry);
+        let (widths, opts) = key.clone();
         let w = |i: usize| doc_width(&widths, i);
         let large = self.large();
         let marks = self.place_marks().clone();
-        let key = (widths.clone(), opts.clone());
         match self.caches.docs.as_mut() {
             Some((k, _)) if *k == key => {}
             // Only how the lines look changed (a search, numbering, stock wording): where they

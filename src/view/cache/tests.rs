@@ -212,15 +212,32 @@ fn counts_of_a_search_since_changed_are_not_installed() {
     assert_eq!(counted, app.match_counts());
 }
 
+/// The pair `old`, `new` at 120 × 30 columns, on the row labelled `label`.
+fn on_row(old: &str, new: &str, label: &str) -> App {
+    let mut app = crate::view::testing::app(old, new, 120, 30);
+    let row = app.cmp.row_labelled(label).expect("the row");
+    app.update(Input::Action(crate::keys::Action::NextRow, row));
+    app
+}
+
+/// Runs what was sent off the loop, and checks that the row measured there is what the loop
+/// measures itself.
+fn assert_the_worker_measures_as_the_loop(app: &mut App) {
+    run_background(app);
+    let measured = app.layout_all().panes.clone();
+    assert!(!measured[0][0].text().contains("laying out this row"));
+    app.background = false;
+    app.caches.row = None;
+    assert_eq!(app.layout_all().panes, measured);
+}
+
 /// A pair of one row costing more than [`LONG_LAYOUT`] (both sides), in a terminal session, nothing laid
 /// out yet.
 fn long_row_session() -> App {
     let body = "全年提供法律咨询16次,审查合同35份。\n".repeat(7_000);
     let old = format!("某局2023年法治政府建设情况报告\n一、法律顾问\n{body}");
     let new = old.replacen("16次", "17次", 1).replace("2023年", "2024年");
-    let mut app = crate::view::testing::app(&old, &new, 120, 30);
-    let row = app.cmp.row_labelled("法律顾问").expect("法律顾问");
-    app.update(Input::Action(crate::keys::Action::NextRow, row));
+    let mut app = on_row(&old, &new, "法律顾问");
     assert!(row_cost(&app.cmp.alignment.rows[app.row]) > LONG_LAYOUT);
     app.background = true;
     app.caches.row = None;
@@ -255,13 +272,7 @@ fn a_long_row_is_measured_off_the_loop_one_at_a_time_and_shows_a_line_meanwhile(
     }
     // Measured for 120 columns, it is not shown at 100: the row is sent again, as it is now.
     assert!(first_line(&mut app).contains("laying out this row"));
-    run_background(&mut app);
-    let measured = app.layout_all().panes.clone();
-    assert!(!measured[0][0].text().contains("laying out this row"));
-    // What the loop lays out itself.
-    app.background = false;
-    app.caches.row = None;
-    assert_eq!(app.layout_all().panes, measured);
+    assert_the_worker_measures_as_the_loop(&mut app);
 }
 
 #[test]
@@ -270,9 +281,7 @@ fn a_row_of_many_short_lines_costs_its_lines_and_is_measured_off_the_loop() {
     let body = "法律\n".repeat(30_000);
     let old = format!("某局2023年法治政府建设情况报告\n一、法律顾问\n{body}");
     let new = old.replacen("法律\n", "法规\n", 1).replace("2023年", "2024年");
-    let mut app = crate::view::testing::app(&old, &new, 120, 30);
-    let row = app.cmp.row_labelled("法律顾问").expect("法律顾问");
-    app.update(Input::Action(crate::keys::Action::NextRow, row));
+    let mut app = on_row(&old, &new, "法律顾问");
     let r = &app.cmp.alignment.rows[app.row];
     assert!(r.text_len() < LONG_LAYOUT / 2, "{}", r.text_len());
     assert!(row_cost(r) > LONG_LAYOUT, "{}", row_cost(r));
@@ -284,11 +293,7 @@ fn a_row_of_many_short_lines_costs_its_lines_and_is_measured_off_the_loop() {
         "{}",
         first_line(&mut app)
     );
-    run_background(&mut app);
-    let measured = app.layout_all().panes.clone();
-    app.background = false;
-    app.caches.row = None;
-    assert_eq!(app.layout_all().panes, measured);
+    assert_the_worker_measures_as_the_loop(&mut app);
 }
 
 /// A pair large enough to measure its documents off the loop, in a terminal session, the word
@@ -297,9 +302,7 @@ fn large_documents_session() -> App {
     let body = "全年提供法律咨询16次,审查合同35份。\n".repeat(400);
     let old = format!("某局2023年法治政府建设情况报告\n一、学法普法\n{body}二、法律顾问\n{body}");
     let new = old.replacen("16次", "17次", 3).replace("2023年", "2024年");
-    let mut app = crate::view::testing::app(&old, &new, 120, 30);
-    let row = app.cmp.row_labelled("法律顾问").expect("法律顾问");
-    app.update(Input::Action(crate::keys::Action::NextRow, row));
+    let mut app = on_row(&old, &new, "法律顾问");
     app.background = true;
     app.caches.large = Some(true);
     app
