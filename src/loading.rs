@@ -108,12 +108,16 @@ impl LoadWatch {
                     leave(128 + signal as i32, now_said.load(Ordering::Relaxed));
                 }
                 let elapsed = begun.elapsed();
-                let current = now_doing.lock().map(|d| d.clone()).unwrap_or_default();
-                if elapsed >= SAY_AFTER && last.as_ref() != Some(&(current.clone(), elapsed.as_secs())) {
-                    if say(&current, elapsed) {
-                        now_said.store(true, Ordering::Relaxed);
+                // What the load is doing is read only once there is a line to say it on: the
+                // first waits are a millisecond each.
+                if elapsed >= SAY_AFTER {
+                    let current = now_doing.lock().map(|d| d.clone()).unwrap_or_default();
+                    if last.as_ref() != Some(&(current.clone(), elapsed.as_secs())) {
+                        if say(&current, elapsed) {
+                            now_said.store(true, Ordering::Relaxed);
+                        }
+                        last = Some((current, elapsed.as_secs()));
                     }
-                    last = Some((current, elapsed.as_secs()));
                 }
                 if !event::poll(tick_after(elapsed)).unwrap_or(false) {
                     continue;
