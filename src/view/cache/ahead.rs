@@ -159,7 +159,7 @@ impl App {
             }
             return;
         }
-        let lines = measured.layouts[0].lines.len();
+        let lines = measured.layouts[0].lines.len().max(measured.layouts[1].lines.len());
         self.let_go_of(measured.layouts, lines);
         if !free {
             return;

@@ -39,6 +39,15 @@ impl App {
         (widths, opts)
     }
 
+    /// Puts `docs` in the place of the documents' layouts, the ones replaced freed off the loop
+    /// when long (see [`App::let_go_of`]).
+    fn replace_docs(&mut self, docs: (DocKey, [DocLayout; 2])) {
+        if let Some((_, old)) = self.caches.docs.replace(docs) {
+            let lines = old[0].lines.len().max(old[1].lines.len());
+            self.let_go_of(old, lines);
+        }
+    }
+
     /// Both documents laid out for the panes, measured whole when anything they depend on changed
     /// (independent of the row), the lines on screen and a margin built.
     pub(in crate::view) fn docs_now(&mut self) -> &[DocLayout; 2] {
@@ -59,7 +68,8 @@ impl App {
             // meanwhile, so that no key waits on two whole reports.
             _ if self.background && large => {
                 let bytes = self.cmp.docs.both().map(|d| d.all_len()).iter().sum();
-                self.caches.docs = Some((key.clone(), [document::laying_out(bytes), document::laying_out(bytes)]));
+                let stand_ins = [document::laying_out(bytes), document::laying_out(bytes)];
+                self.replace_docs((key.clone(), stand_ins));
                 self.caches.docs_pending = true;
                 if !self.caches.docs_in_flight {
                     self.send_docs(key);
@@ -67,7 +77,7 @@ impl App {
             }
             _ => {
                 let layouts = measure_docs(self.cmp.reports(), &marks, &widths, self.swapped, large);
-                self.caches.docs = Some((key, layouts));
+                self.replace_docs((key, layouts));
                 self.caches.docs_pending = false;
             }
         }
