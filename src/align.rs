@@ -71,9 +71,37 @@ pub struct Passage {
     /// The report's sentences it holds (indices into [`Document::sentences`]), in order.
     pub sentences: Range<u32>,
     /// Each of those sentences as bytes of `text`.
-    pub units: Box<[(u32, u32)]>,
+    pub units: Units,
     /// The line of the report's file (from 1) where it starts, for a text report; 0 otherwise.
     pub line: u32,
+}
+
+/// A passage's sentences as bytes of its text: held inline when there is one, as in a report
+/// that makes a passage of each one-sentence paragraph; boxed otherwise. Reads as a slice.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Units {
+    One([(u32, u32); 1]),
+    Many(Box<[(u32, u32)]>),
+}
+
+impl std::ops::Deref for Units {
+    type Target = [(u32, u32)];
+
+    fn deref(&self) -> &[(u32, u32)] {
+        match self {
+            Units::One(one) => one,
+            Units::Many(many) => many,
+        }
+    }
+}
+
+impl From<Vec<(u32, u32)>> for Units {
+    fn from(units: Vec<(u32, u32)>) -> Units {
+        match units[..] {
+            [one] => Units::One([one]),
+            _ => Units::Many(units.into()),
+        }
+    }
 }
 
 impl Passage {

@@ -12,6 +12,15 @@ use crate::outline::{Body, Document, Origin, Place, SectionId, Sentence};
 use crate::shared::SharedText;
 use crate::topics::TopicId;
 
+/// A passage to make: its kind, where it is, and its sentences.
+enum Piece {
+    /// A whole section with its subsections.
+    Subtree(SectionId, Range<usize>),
+    InSection(PassageKind, SectionId, Range<usize>),
+    /// Outside the sections: the frame, an opening or closing paragraph.
+    Outside(PassageKind, Place, Range<usize>),
+}
+
 pub(super) struct Collector<'a> {
     doc: &'a Document,
     sentences: &'a [Sentence],
@@ -80,9 +89,25 @@ impl<'a> Collector<'a> {
         !range.is_empty() && self.filing[range.clone()].iter().all(|&f| f == t)
     }
 
-    /// The passages filed under `t` (`None`: what no topic claims), in document order.
+    /// The passages filed under `t` (`None`: what no topic claims), in document order. They are
+    /// counted before they are made: a report without headings makes one per paragraph, and a
+    /// list grown by doubling would hold up to twice their room at its peak.
     pub(super) fn collect(&self, t: Option<TopicId>) -> Vec<Passage> {
-        let mut out = Vec::new();
+        let mut count = 0;
+        self.each(t, &mut |_| count += 1);
+        let mut out = Vec::with_capacity(count);
+        self.each(t, &mut |piece| {
+            out.push(match piece {
+                Piece::Subtree(id, range) => self.subtree_passage(id, range),
+                Piece::InSection(kind, id, range) => self.in_section(kind, id, range),
+                Piece::Outside(kind, place, range) => self.outside_passage(kind, place, range),
+            })
+        });
+        out
+    }
+
+    /// What [`Collector::collect`] makes a passage of, in document order.
+    fn each(&self, t: Option<TopicId>, emit: &mut dyn FnMut(Piece)) {
         let after_body = |p: &Place| {
             matches!(
                 p,
@@ -90,36 +115,35 @@ impl<'a> Collector<'a> {
             )
         };
         for (place, range) in self.outside.iter().filter(|(p, _)| !after_body(p)) {
-            self.runs(*place, range.clone(), t, &mut out);
+            self.runs(*place, range.clone(), t, emit);
         }
         for &root in &self.doc.roots {
-            self.section(root, t, &mut out);
+            self.section(root, t, emit);
         }
         for (place, range) in self.outside.iter().filter(|(p, _)| after_body(p)) {
-            self.runs(*place, range.clone(), t, &mut out);
+            self.runs(*place, range.clone(), t, emit);
         }
-        out
     }
 
-    fn section(&self, id: SectionId, t: Option<TopicId>, out: &mut Vec<Passage>) {
+    fn section(&self, id: SectionId, t: Option<TopicId>, emit: &mut dyn FnMut(Piece)) {
         let (own, subtree) = (self.own[id].clone(), self.subtree[id].clone());
         if self.all(&subtree, t) {
-            out.push(self.subtree_passage(id, subtree));
+            emit(Piece::Subtree(id, subtree));
             return;
         }
         if self.all(&own, t) {
-            out.push(self.in_section(PassageKind::SectionOwn, id, own));
+            emit(Piece::InSection(PassageKind::SectionOwn, id, own));
         } else {
-            self.runs(Place::Section(id), own, t, out);
+            self.runs(Place::Section(id), own, t, emit);
         }
         for &c in &self.doc.sections[id].children {
-            self.section(c, t, out);
+            self.section(c, t, emit);
         }
     }
 
     /// Runs of consecutive sentences of one place filed under `t`, each within one part (a
     /// heading line, a paragraph).
-    fn runs(&self, place: Place, range: Range<usize>, t: Option<TopicId>, out: &mut Vec<Passage>) {
+    fn runs(&self, place: Place, range: Range<usize>, t: Option<TopicId>, emit: &mut dyn FnMut(Piece)) {
         let mut k = range.start;
         while k < range.end {
             let part = self.sentences[k].part;
@@ -143,9 +167,9 @@ impl<'a> Collector<'a> {
                     (Place::Section(_), true) => PassageKind::Paragraph,
                     _ => PassageKind::Sentences,
                 };
-                out.push(match place {
-                    Place::Section(id) => self.in_section(kind, id, j..run_end),
-                    _ => self.outside_passage(kind, place, j..run_end),
+                emit(match place {
+                    Place::Section(id) => Piece::InSection(kind, id, j..run_end),
+                    _ => Piece::Outside(kind, place, j..run_end),
                 });
                 j = run_end;
             }
@@ -215,7 +239,7 @@ impl<'a> Collector<'a> {
     }
 
     /// The sentences `range` as bytes of a passage whose text starts at byte `at` of their place.
-    fn relative(&self, range: &Range<usize>, at: usize) -> Box<[(u32, u32)]> {
+    fn relative(&self, range: &Range<usize>, at: usize) -> Vec<(u32, u32)> {
         self.sentences[range.clone()]
             .iter()
             .map(|s| (s.start - at as u32, s.end - at as u32))
@@ -229,7 +253,7 @@ impl<'a> Collector<'a> {
         text: SharedText,
         origin: Option<Origin>,
         sentences: Range<usize>,
-        units: impl Into<Box<[(u32, u32)]>>,
+        units: Vec<(u32, u32)>,
     ) -> Passage {
         let fits = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
         // Where the file has lines of its own to show: a text report's.

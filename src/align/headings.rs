@@ -46,29 +46,35 @@ impl Headings {
 /// numbered body.
 #[derive(Debug, Clone, Default)]
 pub struct HeadingPath {
-    headings: Arc<Headings>,
+    /// `None` for text outside the numbered body: a passage per paragraph of a report without
+    /// headings must not cost a table each.
+    headings: Option<Arc<Headings>>,
     /// 32 bits: every passage holds one.
     section: Option<u32>,
 }
 
 impl HeadingPath {
     pub fn new(headings: &Arc<Headings>, section: SectionId) -> HeadingPath {
+        let section = Some(section)
+            .filter(|&s| s < headings.len())
+            .and_then(|s| u32::try_from(s).ok());
         HeadingPath {
-            headings: headings.clone(),
-            section: Some(section)
-                .filter(|&s| s < headings.len())
-                .and_then(|s| u32::try_from(s).ok()),
+            headings: section.map(|_| headings.clone()),
+            section,
         }
     }
 
     /// Top down.
     pub fn headings(&self) -> Vec<&str> {
         let mut out = Vec::new();
+        let Some(headings) = &self.headings else {
+            return out;
+        };
         let mut at = self.section.map(|s| s as usize);
         // A parent comes before its child, so the walk up ends; the bound guards a malformed tree.
-        while let Some(s) = at.filter(|_| out.len() <= self.headings.len()) {
-            out.push(self.headings.label(s));
-            at = self.headings.parent[s];
+        while let Some(s) = at.filter(|_| out.len() <= headings.len()) {
+            out.push(headings.label(s));
+            at = headings.parent[s];
         }
         out.reverse();
         out
@@ -76,7 +82,7 @@ impl HeadingPath {
 
     /// The section's own heading.
     pub fn last(&self) -> Option<&str> {
-        self.section.map(|s| self.headings.label(s as usize))
+        Some(self.headings.as_ref()?.label(self.section? as usize))
     }
 
     pub fn is_empty(&self) -> bool {

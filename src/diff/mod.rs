@@ -11,6 +11,7 @@ pub mod matching;
 mod ops;
 mod pair;
 mod piece;
+mod spans;
 pub mod tokenize;
 mod words;
 
@@ -26,6 +27,7 @@ use crate::text::{Fingerprint, is_blank};
 pub use jieba::{JiebaTokenizer, jieba_terms};
 pub use matching::{Prepared, SentencePair};
 pub use pair::longest_increasing;
+pub use spans::{PassageSpans, Span};
 pub use tokenize::{CharTokenizer, Tokenizer};
 
 /// What happened to a piece of text.
@@ -40,15 +42,6 @@ pub enum Mark {
     /// A numbering marker that differs across the sides (`二、` → `三、`, `(一)` → `1.`): structure,
     /// not content, so neither counted nor a stop for next-change.
     Renumbered,
-}
-
-/// A marked range of one passage's text.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Span {
-    pub range: Range<usize>,
-    pub mark: Mark,
-    /// A number that changed (`16次` → `119次`), worth a stronger highlight.
-    pub figure: bool,
 }
 
 /// One step of the row's unified diff, as in the JSON `diff` array.
@@ -159,7 +152,7 @@ impl Stats {
 #[derive(Debug, Clone, Default)]
 pub struct RowDiff {
     /// Marks per passage of each side, in text order, covering every sentence.
-    pub spans: Sides<Vec<Vec<Span>>>,
+    pub spans: Sides<PassageSpans>,
     /// Sentences of each side in order.
     pub units: Sides<Vec<UnitRef>>,
     /// Sentence pairs, sorted by left unit.
@@ -175,9 +168,6 @@ pub struct RowDiff {
 impl RowDiff {
     /// Gives back what growing the lists took: a comparison keeps every row's diff.
     fn shrink_to_fit(&mut self) {
-        for side in [&mut self.spans.left, &mut self.spans.right] {
-            side.iter_mut().for_each(Vec::shrink_to_fit);
-        }
         self.units.left.shrink_to_fit();
         self.units.right.shrink_to_fit();
         self.links.shrink_to_fit();
@@ -385,7 +375,6 @@ pub fn diff_paired(
             .collect()
     };
     let mut out = RowDiff {
-        spans: row.passages.as_ref().map(|ps| vec![Vec::new(); ps.len()]),
         units: units.as_ref().map(|us| unit_refs(us)),
         ..RowDiff::default()
     };
@@ -435,7 +424,7 @@ pub fn diff_paired(
     // Marks per side.
     for (i, u) in left.iter().enumerate() {
         match &word_diffs[i] {
-            None => push_span(&mut out.spans.left[u.passage()], u.range(), Mark::Deleted, false),
+            None => out.spans.left.push(u.passage(), u.range(), Mark::Deleted, false),
             Some(wd) => {
                 for piece in &wd.pieces {
                     let mark = match (piece.changed, moved_left[i]) {
@@ -446,14 +435,14 @@ pub fn diff_paired(
                     };
                     let r = u.to_original(piece.old.clone());
                     let r = u.range().start + r.start..u.range().start + r.end;
-                    push_span(&mut out.spans.left[u.passage()], r, mark, piece.figure);
+                    out.spans.left.push(u.passage(), r, mark, piece.figure);
                 }
             }
         }
     }
     for (j, u) in right.iter().enumerate() {
         match right_partner[j] {
-            None => push_span(&mut out.spans.right[u.passage()], u.range(), Mark::Inserted, false),
+            None => out.spans.right.push(u.passage(), u.range(), Mark::Inserted, false),
             Some(i) => {
                 let wd = word_diffs[i].as_ref().expect("paired units have a word diff");
                 for piece in &wd.pieces {
@@ -465,11 +454,14 @@ pub fn diff_paired(
                     };
                     let r = u.to_original(piece.new.clone());
                     let r = u.range().start + r.start..u.range().start + r.end;
-                    push_span(&mut out.spans.right[u.passage()], r, mark, piece.figure);
+                    out.spans.right.push(u.passage(), r, mark, piece.figure);
                 }
             }
         }
     }
+
+    out.spans.left.finish(row.passages.left.len());
+    out.spans.right.finish(row.passages.right.len());
 
     // Statistics from the marks, so they always agree with what is shown.
     for (pi, list) in out.spans.left.iter().enumerate() {
@@ -500,22 +492,6 @@ pub fn diff_paired(
         .collect();
     out.shrink_to_fit();
     out
-}
-
-/// Appends a span, merging it into the previous one when they touch and are marked alike.
-fn push_span(list: &mut Vec<Span>, range: Range<usize>, mark: Mark, figure: bool) {
-    if range.is_empty() {
-        return;
-    }
-    if let Some(last) = list.last_mut()
-        && last.range.end == range.start
-        && last.mark == mark
-        && last.figure == figure
-    {
-        last.range.end = range.end;
-        return;
-    }
-    list.push(Span { range, mark, figure });
 }
 
 #[cfg(test)]

@@ -77,7 +77,7 @@ pub fn marks_by_place(rows: &[Row], diffs: &[RowDiff], side: Side, doc: &Documen
                 *c = l.changed || l.moved;
             }
         }
-        let spans_of = |pi: usize| diff.spans[side].get(pi).map_or(&[][..], Vec::as_slice);
+        let spans_of = |pi: usize| diff.spans[side].of(pi);
         // Origins only for the passages with something to mark: working out a section's takes
         // allocations, and most passages of a long report are unchanged.
         let mut marked = vec![false; passages.len()];

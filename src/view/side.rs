@@ -8,7 +8,7 @@ use std::sync::Arc;
 use super::chunks::{ByUnit, Chunks, Filter};
 use super::lines::{Line, Look, Seg, flag_matches, flag_stock};
 use crate::align::{Passage, PassageKind, Row};
-use crate::diff::{Mark, RowDiff, Span, UnitRef};
+use crate::diff::{Mark, PassageSpans, RowDiff, Span, UnitRef};
 use crate::sides::Side;
 use crate::stock::StockPhrases;
 
@@ -151,7 +151,7 @@ pub(super) fn look_of_change(side: Side, swapped: bool) -> Look {
 pub(super) struct SideData<'a> {
     pub passages: &'a [Passage],
     pub units: &'a [UnitRef],
-    pub spans: &'a [Vec<Span>],
+    pub spans: &'a PassageSpans,
     /// The arrow naming the pane that shows it: ◀ for the left pane, ▶ for the right.
     pub arrow: &'static str,
     /// The report whose data this is.
@@ -212,14 +212,7 @@ impl<'a> SideData<'a> {
             .map(|f| (f.range.start.max(from) - from..f.range.end.min(to) - from, f.id))
             .collect();
         let range = u.range.start + from..u.range.start + to;
-        let mut segs = unit_segs(
-            &p.text,
-            &range,
-            self.spans.get(u.passage).map_or(&[], Vec::as_slice),
-            opts,
-            self.side,
-            &mine,
-        );
+        let mut segs = unit_segs(&p.text, &range, self.spans.of(u.passage), opts, self.side, &mine);
         if let Some(to) = moved_to.filter(|_| opts.marks && into_pointer) {
             segs.push(Seg::new(to, Look::Dim));
         }
@@ -232,14 +225,7 @@ impl<'a> SideData<'a> {
         let u = &self.units[unit];
         let p = &self.passages[u.passage];
         let mine: Vec<(Range<usize>, u64)> = found.of(self.side, unit).map(|f| (f.range.clone(), f.id)).collect();
-        let mut segs = unit_segs(
-            &p.text,
-            &u.range,
-            self.spans.get(u.passage).map_or(&[], Vec::as_slice),
-            opts,
-            self.side,
-            &mine,
-        );
+        let mut segs = unit_segs(&p.text, &u.range, self.spans.of(u.passage), opts, self.side, &mine);
         if let Some(to) = moved_to.filter(|_| opts.marks) {
             segs.push(Seg::new(to, Look::Dim));
         }

@@ -157,7 +157,7 @@ fn marks_never_cut_a_character_and_cover_only_their_passage() {
             (&row.passages.left, &d.spans.left),
             (&row.passages.right, &d.spans.right),
         ] {
-            for (p, spans) in passages.iter().zip(marks) {
+            for (p, spans) in passages.iter().zip(marks.iter()) {
                 let mut end = 0;
                 for s in spans {
                     assert!(s.range.start >= end && s.range.end <= p.text.len());

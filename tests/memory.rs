@@ -1,0 +1,150 @@
+//! Peak heap of a whole comparison (decode, outline, align, word diff, text output) against the
+//! size of its input, counted by a global allocator. A test binary of its own: the allocator counts
+//! every thread of the process, so no other test may run beside these (they also take turns).
+//!
+//! The bounds are per input byte, on reports shaped like the ones that once cost the most: a
+//! report without headings of very short lines (a passage per line), and a report numbered on
+//! every line (a section per line). Each bound sits between what the comparison takes now and
+//! what it took before the change that brought it there (docs/performance.md, "Memory").
+
+use std::sync::Mutex;
+use std::time::Duration;
+
+use duibi::compare::Comparison;
+use duibi::load::SourceText;
+use duibi::outline::outline;
+use duibi::topics::Taxonomy;
+use peak_alloc::PeakAlloc;
+
+#[global_allocator]
+static HEAP: PeakAlloc = PeakAlloc;
+
+static ONE_AT_A_TIME: Mutex<()> = Mutex::new(());
+
+/// The most the heap held above what it held before, while `f` ran.
+fn peak_of(f: impl FnOnce()) -> usize {
+    let base = HEAP.current_usage();
+    HEAP.reset_peak_usage();
+    f();
+    HEAP.peak_usage() - base
+}
+
+/// Compares two reports as `duibi compare --format text` does, the output written nowhere.
+fn compare(left: &[u8], right: &[u8]) {
+    let tax = Taxonomy::builtin();
+    let doc = |name: &str, bytes: &[u8]| outline(&SourceText::from_bytes(name, bytes).expect("reads"));
+    let mut c = Comparison::build(doc("a.txt", left), doc("b.txt", right), &tax);
+    c.diff_all(&c.segmenter(), Duration::from_secs(3600));
+    duibi::render::text::compare_to(&mut Nowhere, &c, &tax, false);
+}
+
+/// Output written nowhere: `compare` streams its output, it does not hold it.
+struct Nowhere;
+
+impl std::fmt::Write for Nowhere {
+    fn write_str(&mut self, _: &str) -> std::fmt::Result {
+        Ok(())
+    }
+}
+
+/// Heap per input byte of comparing `left` with `right`, over and above comparing two one-line
+/// reports (the taxonomy, the segmenter: what any comparison costs).
+fn heap_per_byte(left: &str, right: &str) -> f64 {
+    let _turn = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
+    let fixed = peak_of(|| compare("一行。".as_bytes(), "一行。".as_bytes()));
+    let peak = peak_of(|| compare(left.as_bytes(), right.as_bytes()));
+    peak.saturating_sub(fixed) as f64 / (left.len() + right.len()) as f64
+}
+
+/// A small deterministic generator (no seed to pass around, the same text every run).
+struct Lcg(u64);
+
+impl Lcg {
+    fn below(&mut self, n: usize) -> usize {
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        ((self.0 >> 33) % n as u64) as usize
+    }
+
+    fn pick<'a>(&mut self, from: &[&'a str]) -> &'a str {
+        from[self.below(from.len())]
+    }
+}
+
+const CHARS: [&str; 24] = [
+    "法", "治", "政", "府", "建", "设", "执", "行", "规", "范", "文", "件", "决", "策", "审", "查", "复", "议", "应",
+    "诉", "公", "开", "普", "学",
+];
+
+const SENTENCES: [&str; 8] = [
+    "全年组织集中学法4次,邀请专家举办法治专题讲座4期。",
+    "严格执行规范性文件合法性审查和备案制度,全年制定规范性文件3件。",
+    "对涉及企业切身利益的重大事项,严格履行公众参与、专家论证、风险评估程序。",
+    "调整法治政府建设领导小组成员,制定年度工作要点,明确责任分工。",
+    "组织执法人员参加业务培训6次,全局持证执法人员达到66人。",
+    "一是执法信息化水平不高,执法数据共享不够。",
+    "深化“双随机、一公开”监管,对发现的问题督促企业整改到位。",
+    "法律顾问全年提供法律咨询16次,审查合同12份。",
+];
+
+/// `lines` lines of two characters, no heading anywhere; the edition changes every 50th line.
+fn short_lines(lines: usize) -> (String, String) {
+    let mut g = Lcg(7);
+    let (mut a, mut b) = (String::new(), String::new());
+    for i in 0..lines {
+        let line = format!("{}{}\n", g.pick(&CHARS), g.pick(&CHARS));
+        a.push_str(&line);
+        if i % 50 == 0 {
+            b.push_str(&format!("{}{}\n", g.pick(&CHARS), g.pick(&CHARS)));
+        } else {
+            b.push_str(&line);
+        }
+    }
+    (a, b)
+}
+
+/// A report numbered on every line (`一、` over `(一)` over `1.` `2.` …, each item two
+/// sentences); the edition drops a sentence from every 50th item.
+fn numbered(items: usize) -> (String, String) {
+    let mut g = Lcg(11);
+    let (mut a, mut b) = (String::from("示例局2024年度法治政府建设情况报告\n"), String::new());
+    b.push_str(&a);
+    for i in 0..items {
+        if i % 200 == 0 {
+            let h = format!(
+                "{}、工作部分{i}\n({})专项工作{i}\n",
+                "一二三四五六七八九十".chars().nth(i / 200 % 10).unwrap(),
+                "一"
+            );
+            a.push_str(&h);
+            b.push_str(&h);
+        }
+        let (s, t) = (g.pick(&SENTENCES), g.pick(&SENTENCES));
+        a.push_str(&format!("{}.{s}{t}\n", i % 200 + 1));
+        if i % 50 == 7 {
+            b.push_str(&format!("{}.{s}\n", i % 200 + 1));
+        } else {
+            b.push_str(&format!("{}.{s}{t}\n", i % 200 + 1));
+        }
+    }
+    (a, b)
+}
+
+#[test]
+fn a_report_of_short_lines_without_headings_costs_a_bounded_heap_per_byte() {
+    let (a, b) = short_lines(40_000);
+    let per_byte = heap_per_byte(&a, &b);
+    eprintln!("short lines: {per_byte:.1} bytes of heap per input byte");
+    // 80 before passages' spans shared one list and a path outside the headings shared no table.
+    assert!(per_byte < 65.0, "{per_byte:.1} bytes of heap per input byte");
+}
+
+#[test]
+fn a_report_numbered_on_every_line_costs_a_bounded_heap_per_byte() {
+    let (a, b) = numbered(4_000);
+    let per_byte = heap_per_byte(&a, &b);
+    eprintln!("numbered: {per_byte:.1} bytes of heap per input byte");
+    assert!(per_byte < 7.0, "{per_byte:.1} bytes of heap per input byte");
+}
