@@ -222,7 +222,7 @@ fn load_document(path: &Path, options: &Options) -> Result<Document> {
             src.replaced
         );
     }
-    Ok(outline(&src))
+    Ok(duibi::outline::outline_owned(src))
 }
 
 /// The two documents to compare: the demo pair, or two files.

@@ -43,6 +43,11 @@ impl SharedText {
         Arc::ptr_eq(&self.text, text) && self.start as usize == at
     }
 
+    /// The whole text this is a stretch of, and where the stretch is in it.
+    pub fn source(&self) -> (&Arc<str>, Range<usize>) {
+        (&self.text, self.start as usize..self.end as usize)
+    }
+
     pub fn as_str(&self) -> &str {
         &self.text[self.start as usize..self.end as usize]
     }

@@ -12,7 +12,7 @@ use std::time::Duration;
 
 use duibi::compare::Comparison;
 use duibi::load::SourceText;
-use duibi::outline::outline;
+use duibi::outline::outline_owned;
 use duibi::topics::Taxonomy;
 use peak_alloc::PeakAlloc;
 
@@ -32,7 +32,7 @@ fn peak_of(f: impl FnOnce()) -> usize {
 /// Compares two reports as `duibi compare --format text` does, the output written nowhere.
 fn compare(left: &[u8], right: &[u8]) {
     let tax = Taxonomy::builtin();
-    let doc = |name: &str, bytes: &[u8]| outline(&SourceText::from_bytes(name, bytes).expect("reads"));
+    let doc = |name: &str, bytes: &[u8]| outline_owned(SourceText::from_bytes(name, bytes).expect("reads"));
     let mut c = Comparison::build(doc("a.txt", left), doc("b.txt", right), &tax);
     c.diff_all(&c.segmenter(), Duration::from_secs(3600));
     duibi::render::text::compare_to(&mut Nowhere, &c, &tax, false);
@@ -146,5 +146,7 @@ fn a_report_numbered_on_every_line_costs_a_bounded_heap_per_byte() {
     let (a, b) = numbered(4_000);
     let per_byte = heap_per_byte(&a, &b);
     eprintln!("numbered: {per_byte:.1} bytes of heap per input byte");
-    assert!(per_byte < 7.0, "{per_byte:.1} bytes of heap per input byte");
+    // 6.3 before heading lines, numbers and headings were stretches of shared texts, and before
+    // the decoded text and its lines were let go of before the body is laid out.
+    assert!(per_byte < 6.0, "{per_byte:.1} bytes of heap per input byte");
 }

@@ -211,7 +211,7 @@ fn look(parts: &Parts, rule: &ContentRule, scope: Option<&ContentCheck>) -> Cont
             .map(|k| Located {
                 text: parts.doc.sections[parts.sentences[k].section().unwrap_or_default()]
                     .heading_line
-                    .clone(),
+                    .to_string(),
                 sentence: k,
             })
             .collect();

@@ -78,18 +78,39 @@ impl Document {
         Body::lay_out(self)
     }
 
-    /// Lays the sections out and makes every section paragraph a stretch of that text, so the
-    /// report's body is held once.
+    /// Lays the sections out and makes every section's heading line and paragraphs stretches of
+    /// that text, so the report's body is held once; and every section's number and heading
+    /// stretches of one more text, the labels end to end in section order, which heading paths
+    /// share (see `align::headings`). A report numbered on every line held three strings a line.
     pub(super) fn share_body(&mut self) {
         let body = Body::lay_out(self);
+        let mut labels = String::with_capacity(self.sections.iter().map(|s| s.number.len() + s.heading.len()).sum());
+        for s in &self.sections {
+            labels.push_str(&s.number);
+            labels.push_str(&s.heading);
+        }
+        let labels: Arc<str> = Arc::from(labels);
+        let mut label_at = 0;
         for (id, s) in self.sections.iter_mut().enumerate() {
+            let start = body.starts[id];
+            if let Some(line) = SharedText::slice(&body.text, start..start + s.heading_line.len()) {
+                s.heading_line = line;
+            }
             let offsets: Vec<usize> = s.body_offsets().collect();
             for (p, at) in s.body.iter_mut().zip(offsets) {
-                let at = body.starts[id] + at;
+                let at = start + at;
                 if let Some(shared) = SharedText::slice(&body.text, at..at + p.text.len()) {
                     p.text = shared;
                 }
             }
+            let (number_end, end) = (label_at + s.number.len(), label_at + s.number.len() + s.heading.len());
+            if let (Some(number), Some(heading)) = (
+                SharedText::slice(&labels, label_at..number_end),
+                SharedText::slice(&labels, number_end..end),
+            ) {
+                (s.number, s.heading) = (number, heading);
+            }
+            label_at = end;
         }
         self.laid_out = body;
     }
@@ -116,6 +137,20 @@ mod tests {
             let own = d.section(id).own_text();
             assert_eq!(*body.own(id, 0, own.len()).expect("in bounds"), own);
         }
+    }
+
+    #[test]
+    fn heading_lines_are_stretches_of_the_body_and_labels_of_one_shared_text() {
+        let d = doc(TEXT);
+        let labels = d.sections[0].number.source().0;
+        let mut at = 0;
+        for (id, s) in d.sections.iter().enumerate() {
+            assert!(s.heading_line.is_stretch_of(&d.laid_out.text, d.laid_out.starts[id]));
+            assert!(s.number.is_stretch_of(labels, at));
+            assert!(s.heading.is_stretch_of(labels, at + s.number.len()));
+            at += s.number.len() + s.heading.len();
+        }
+        assert_eq!(&**labels, "一、法律顾问(一)细项二、下一步");
     }
 
     #[test]

@@ -51,11 +51,11 @@ pub struct Section {
     pub kind: SectionKind,
     pub style: Style,
     /// The marker as written, blanks removed: `一、` `(一)` `1.` `一是`.
-    pub number: String,
+    pub number: SharedText,
     /// Heading text without the marker, stray blanks and final stop: `全面建立权责事项清单制度`.
-    pub heading: String,
+    pub heading: SharedText,
     /// The heading as displayed: marker and first sentence, original characters.
-    pub heading_line: String,
+    pub heading_line: SharedText,
     /// The first body paragraph continued the heading's line in the file.
     pub inline_body: bool,
     /// The line of the decoded text (from 1) its heading is on; 0 when not known.
@@ -272,7 +272,19 @@ impl Document {
 
 /// Builds the outline of a decoded report.
 pub fn outline(src: &SourceText) -> Document {
+    from_lines(src, logical_lines(&src.text))
+}
+
+/// As [`outline`], the decoded text let go of once it is split into lines, and the lines once the
+/// sections are built: a large report is not held three or four times over while its body is laid
+/// out.
+pub fn outline_owned(mut src: SourceText) -> Document {
     let lines = logical_lines(&src.text);
+    src.text = String::new();
+    from_lines(&src, lines)
+}
+
+fn from_lines(src: &SourceText, lines: Vec<crate::normalize::Line>) -> Document {
     let frame = meta::split_frame(&lines);
     let mut doc = build::build_tree(&lines[frame.body.clone()]);
     doc.file = src.display_name();
@@ -280,6 +292,7 @@ pub fn outline(src: &SourceText) -> Document {
     doc.encoding = src.encoding;
     doc.format = src.format;
     meta::fill(&mut doc, &lines, &frame);
+    drop(lines);
     doc.shrink_to_fit();
     doc.share_body();
     doc

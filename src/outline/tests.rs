@@ -192,7 +192,7 @@ fn a_heading_with_its_body_ends_at_a_colon_or_semicolon_too() {
         .map(|id| {
             let s = doc.section(id);
             (
-                s.heading.clone(),
+                s.heading.to_string(),
                 s.body.first().map(|p| p.text.to_string()).unwrap_or_default(),
             )
         })

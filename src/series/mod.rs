@@ -13,7 +13,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use crate::compare::{Comparison, Report, Summary};
 use crate::error::{Error, Result};
 use crate::load::{LoadOptions, load};
-use crate::outline::{Document, outline};
+use crate::outline::{Document, outline_owned};
 use crate::stock::StockPhrases;
 use crate::topics::Taxonomy;
 use coverage::Coverage;
@@ -151,7 +151,7 @@ impl Series {
         }
         let done = AtomicUsize::new(0);
         let loaded = par_map(inputs, |input| {
-            let report = load(&input.path, options).map(|src| Report::new(outline(&src), tax));
+            let report = load(&input.path, options).map(|src| Report::new(outline_owned(src), tax));
             progress(done.fetch_add(1, Ordering::Relaxed) + 1, inputs.len());
             report
         });

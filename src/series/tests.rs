@@ -2,6 +2,7 @@ use super::coverage::{Cell, Coverage};
 use super::figures::Figures;
 use super::*;
 use crate::load::SourceText;
+use crate::outline::outline;
 
 const REPORTS: [(&str, &str); 5] = [
     ("demo-2025.txt", include_str!("../../examples/reports/demo-2025.txt")),
