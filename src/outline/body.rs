@@ -113,6 +113,31 @@ impl Document {
             label_at = end;
         }
         self.laid_out = body;
+        self.share_outside();
+    }
+
+    /// Makes the paragraphs outside the sections (opening, closing, trailer) stretches of one
+    /// text: a report without headings is all opening, often a short paragraph a line.
+    fn share_outside(&mut self) {
+        let paragraphs = || self.preamble.iter().chain(&self.closing).chain(&self.trailer);
+        let mut text = String::with_capacity(paragraphs().map(|p| p.text.len()).sum());
+        for p in paragraphs() {
+            text.push_str(&p.text);
+        }
+        let text: Arc<str> = Arc::from(text);
+        let mut at = 0;
+        for p in self
+            .preamble
+            .iter_mut()
+            .chain(&mut self.closing)
+            .chain(&mut self.trailer)
+        {
+            let end = at + p.text.len();
+            if let Some(shared) = SharedText::slice(&text, at..end) {
+                p.text = shared;
+            }
+            at = end;
+        }
     }
 }
 
@@ -151,6 +176,19 @@ mod tests {
             at += s.number.len() + s.heading.len();
         }
         assert_eq!(&**labels, "一、法律顾问(一)细项二、下一步");
+    }
+
+    #[test]
+    fn paragraphs_outside_the_sections_are_stretches_of_one_text() {
+        let d = doc("开头一段。\n开头二段。\n一、法律顾问\n正文。\n特此报告。\n示例局\n2025年1月5日\n附件:清单");
+        let outside: Vec<&Paragraph> = d.preamble.iter().chain(&d.closing).chain(&d.trailer).collect();
+        assert_eq!(outside.len(), 4, "{outside:?}");
+        let text = outside[0].text.source().0;
+        let mut at = 0;
+        for p in outside {
+            assert!(p.text.is_stretch_of(text, at), "{p:?}");
+            at += p.text.len();
+        }
     }
 
     #[test]
