@@ -22,6 +22,7 @@ mod xml;
 
 pub use pdf::in_parser as in_pdf_parser;
 
+use std::borrow::Cow;
 use std::fs;
 use std::io::{ErrorKind, Read};
 use std::path::{Path, PathBuf};
@@ -75,34 +76,49 @@ impl SourceText {
     /// Reads in-memory bytes as if they had been read from `path`: the format is told from the
     /// content, the text taken out of it and decoded.
     pub fn from_bytes(path: impl Into<PathBuf>, bytes: &[u8]) -> Result<Self> {
-        let path = path.into();
+        Self::from_cow(path.into(), Cow::Borrowed(bytes))
+    }
+
+    /// As [`SourceText::from_bytes`]; bytes owned and already plain UTF-8 (most text reports)
+    /// become the text without a copy.
+    fn from_cow(path: PathBuf, bytes: Cow<'_, [u8]>) -> Result<Self> {
         // One line, nothing of the file raw: a parser's message may quote the bytes it stopped at.
         let document_error = |message: String| Error::Document {
             path: path.clone(),
             message: crate::text::one_line(&message),
         };
         let mut replaced = 0;
-        let (format, text, encoding) = match sniff(bytes) {
-            Sniffed::Pdf => (Format::Pdf, pdf::extract(bytes).map_err(document_error)?, UTF_8.name()),
-            Sniffed::Zip if odt::is_odt(bytes) => {
-                (Format::Odt, odt::extract(bytes).map_err(document_error)?, UTF_8.name())
+        let (format, text, encoding) = match sniff(&bytes) {
+            Sniffed::Pdf => (Format::Pdf, pdf::extract(&bytes).map_err(document_error)?, UTF_8.name()),
+            Sniffed::Zip if odt::is_odt(&bytes) => {
+                (Format::Odt, odt::extract(&bytes).map_err(document_error)?, UTF_8.name())
             }
             Sniffed::Zip => (
                 Format::Docx,
-                docx::extract(bytes).map_err(document_error)?,
+                docx::extract(&bytes).map_err(document_error)?,
                 UTF_8.name(),
             ),
             Sniffed::Doc => (
                 Format::Doc,
-                doc::extract(bytes).map_err(document_error)?,
+                doc::extract(&bytes).map_err(document_error)?,
                 UTF_16LE.name(),
             ),
             Sniffed::Unsupported(what) => return Err(Error::Unsupported { path, what }),
             Sniffed::Other => {
-                let (text, encoding, bad) = decode(&path, bytes)?;
-                replaced = bad;
+                let (text, encoding, bytes) = match plain_utf8(bytes) {
+                    Ok(text) => (text, UTF_8.name(), None),
+                    Err(bytes) => {
+                        let (text, encoding, bad) = decode(&path, &bytes)?;
+                        replaced = bad;
+                        (text, encoding, Some(bytes))
+                    }
+                };
                 if looks_like_html(&text, &path) {
-                    let (text, encoding, bad) = redecode_html(&path, bytes, text, encoding, bad)?;
+                    // A page that is plain UTF-8 reads as UTF-8 whatever its `<meta>` says.
+                    let (text, encoding, bad) = match &bytes {
+                        Some(bytes) => redecode_html(&path, bytes, text, encoding, replaced)?,
+                        None => (text, encoding, replaced),
+                    };
                     replaced = bad;
                     (Format::Html, html::extract(&text).map_err(document_error)?, encoding)
                 } else {
@@ -110,7 +126,7 @@ impl SourceText {
                 }
             }
         };
-        let text = sanitize(&text);
+        let text = sanitize(text);
         if text.trim().is_empty() {
             return Err(Error::Empty { path });
         }
@@ -164,19 +180,22 @@ pub fn load(path: &Path, options: &LoadOptions) -> Result<SourceText> {
             limit,
         });
     }
-    let bytes = read_limited(path, limit)?;
-    SourceText::from_bytes(path, &bytes)
+    let bytes = read_limited(path, limit, meta.len())?;
+    SourceText::from_cow(path.to_path_buf(), Cow::Owned(bytes))
 }
 
 /// Up to `limit` bytes of `path`; more is an error. Reads never block for long (see [`load`]).
-fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>> {
+/// Room for the `expected` bytes (the file's size) is made at once: a list grown by doubling
+/// copies itself and may hold twice the file.
+fn read_limited(path: &Path, limit: u64, expected: u64) -> Result<Vec<u8>> {
     let mut open = fs::OpenOptions::new();
     open.read(true);
     #[cfg(unix)]
     std::os::unix::fs::OpenOptionsExt::custom_flags(&mut open, libc::O_NONBLOCK);
     let file = open.open(path).map_err(|e| io_error(path, e))?;
     let mut reader = file.take(limit.saturating_add(1));
-    let mut bytes = Vec::new();
+    // One byte more than the file: the read that finds its end needs room to try.
+    let mut bytes = Vec::with_capacity(usize::try_from(expected.min(limit).saturating_add(1)).unwrap_or(0));
     let mut chunk = vec![0u8; 64 * 1024];
     let mut silent_since = Instant::now();
     loop {
@@ -325,6 +344,18 @@ fn redecode_html(
     }
 }
 
+/// The bytes as text, without a copy when they are owned, if they are plain UTF-8 (no byte order
+/// mark, no NUL): what [`decode`] makes of them. Otherwise the bytes back.
+fn plain_utf8(bytes: Cow<'_, [u8]>) -> std::result::Result<String, Cow<'_, [u8]>> {
+    if Encoding::for_bom(&bytes).is_some() || bytes.contains(&0) {
+        return Err(bytes);
+    }
+    match bytes {
+        Cow::Owned(v) => String::from_utf8(v).map_err(|e| Cow::Owned(e.into_bytes())),
+        Cow::Borrowed(b) => std::str::from_utf8(b).map(str::to_owned).map_err(|_| Cow::Borrowed(b)),
+    }
+}
+
 /// UTF-16 without a byte order mark, when the bytes read as text that way (an editor that saves
 /// "Unicode" may leave the mark out): little- or big-endian, whichever reads with no broken
 /// surrogate and mostly Chinese, ASCII and the punctuation of both.
@@ -426,36 +457,59 @@ const fn may_change(b: u8) -> bool {
 }
 
 /// Normalises line ends to `\n`, turns tabs into spaces and drops unsafe controls and stray BOMs.
-/// Runs of characters it keeps as they are are copied whole (see [`may_change`]).
-fn sanitize(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let bytes = text.as_bytes();
-    let mut at = 0;
-    while at < text.len() {
-        let run = bytes[at..]
+/// Works in place, as nothing it writes is longer than what it replaces: a large report is not
+/// held twice. Runs of characters it keeps as they are are moved whole (see [`may_change`]).
+fn sanitize(text: String) -> String {
+    let mut bytes = text.into_bytes();
+    let (mut read, mut write) = (0, 0);
+    while read < bytes.len() {
+        let run = bytes[read..]
             .iter()
             .position(|&b| may_change(b))
-            .unwrap_or(bytes.len() - at);
-        out.push_str(&text[at..at + run]);
-        at += run;
-        let Some(c) = text[at..].chars().next() else { break };
-        at += c.len_utf8();
-        match c {
-            '\r' => {
-                if bytes.get(at) != Some(&b'\n') {
-                    out.push('\n');
-                }
-            }
-            '\t' => out.push(' '),
+            .unwrap_or(bytes.len() - read);
+        bytes.copy_within(read..read + run, write);
+        (read, write) = (read + run, write + run);
+        // Bytes from `read` on are the text's own, untouched: one whole character starts here.
+        let width = utf8_width(bytes.get(read).copied().unwrap_or(0));
+        let Some(c) = bytes
+            .get(read..read + width)
+            .and_then(|b| std::str::from_utf8(b).ok())
+            .and_then(|s| s.chars().next())
+        else {
+            break;
+        };
+        read += width;
+        let keep = match c {
+            '\r' => (bytes.get(read) != Some(&b'\n')).then_some('\n'),
+            '\t' => Some(' '),
             // Unicode's line and paragraph separators break lines as a newline does; left in, a
             // terminal may move the cursor on them and shift what is drawn after.
-            '\u{2028}' | '\u{2029}' | '\u{85}' => out.push('\n'),
-            c if crate::text::is_invisible_format(c) => {}
-            c if is_unsafe_control(c) => {}
-            c => out.push(c),
+            '\u{2028}' | '\u{2029}' | '\u{85}' => Some('\n'),
+            c if crate::text::is_invisible_format(c) => None,
+            c if is_unsafe_control(c) => None,
+            c => Some(c),
+        };
+        if let Some(k) = keep {
+            // Never longer than the character it replaces, so never past `read`.
+            let mut buf = [0; 4];
+            let k = k.encode_utf8(&mut buf).as_bytes();
+            bytes[write..write + k.len()].copy_from_slice(k);
+            write += k.len();
         }
     }
-    out
+    bytes.truncate(write);
+    // Whole characters were moved, so this is text; were it not, it would be read as such.
+    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+}
+
+/// The length of the UTF-8 character a byte starts (1 for a byte that starts none).
+const fn utf8_width(lead: u8) -> usize {
+    match lead {
+        0xf0.. => 4,
+        0xe0.. => 3,
+        0xc0.. => 2,
+        _ => 1,
+    }
 }
 
 #[cfg(test)]
