@@ -159,20 +159,19 @@ fn a_report_numbered_on_every_line_costs_a_bounded_heap_per_byte() {
 }
 
 #[test]
-fn a_plain_text_report_is_read_without_a_copy() {
+fn a_plain_text_report_is_read_with_one_copy_at_most() {
     let _turn = my_turn();
     let (a, _) = numbered(20_000);
     let dir = std::env::temp_dir().join(format!("duibi-memory-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("a scratch folder");
     let path = dir.join("report.txt");
-    // A tab and a carriage return to sanitize: sanitizing works in place too.
+    // A tab and a carriage return to sanitize: sanitizing makes the one copy.
     std::fs::write(&path, a.replace("工作部分", "工作\t部分\r\n")).expect("written");
     let size = std::fs::metadata(&path).expect("there").len() as f64;
     let options = LoadOptions::default();
     let per_byte = peak_of(|| drop(load(&path, &options).expect("loads"))) as f64 / size;
     std::fs::remove_dir_all(&dir).ok();
     eprintln!("reading: {per_byte:.2} bytes of heap per byte of the file");
-    // 3.0 when the bytes read were copied to decode them and again to sanitize them, in a list
-    // grown by doubling.
-    assert!(per_byte < 1.2, "{per_byte:.2} bytes of heap per byte of the file");
+    // 3.0 when the bytes read were copied to decode them, in a list grown by doubling.
+    assert!(per_byte < 2.2, "{per_byte:.2} bytes of heap per byte of the file");
 }

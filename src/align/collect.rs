@@ -12,6 +12,10 @@ use crate::outline::{Body, Document, Origin, Place, SectionId, Sentence};
 use crate::shared::SharedText;
 use crate::topics::TopicId;
 
+/// Passages a topic may hold (one a sentence at most) before they are counted ahead: a list of
+/// this many passages grown by doubling wastes at most some hundred kilobytes.
+const COUNT_PAST: usize = 2048;
+
 /// A passage to make: its kind, where it is, and its sentences.
 enum Piece {
     /// A whole section with its subsections.
@@ -89,12 +93,16 @@ impl<'a> Collector<'a> {
         !range.is_empty() && self.filing[range.clone()].iter().all(|&f| f == t)
     }
 
-    /// The passages filed under `t` (`None`: what no topic claims), in document order. They are
-    /// counted before they are made: a report without headings makes one per paragraph, and a
-    /// list grown by doubling would hold up to twice their room at its peak.
+    /// The passages filed under `t` (`None`: what no topic claims), in document order. Where they
+    /// may be many they are counted before they are made: a report without headings makes one
+    /// per paragraph, and a list grown by doubling would hold up to twice their room at its peak.
     pub(super) fn collect(&self, t: Option<TopicId>) -> Vec<Passage> {
+        // Counting walks the report twice: worth it only where the list would grow large.
+        let most = self.filing.iter().filter(|&&f| f == t).count();
         let mut count = 0;
-        self.each(t, &mut |_| count += 1);
+        if most > COUNT_PAST {
+            self.each(t, &mut |_| count += 1);
+        }
         let mut out = Vec::with_capacity(count);
         self.each(t, &mut |piece| {
             out.push(match piece {

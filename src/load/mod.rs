@@ -126,7 +126,7 @@ impl SourceText {
                 }
             }
         };
-        let text = sanitize(text);
+        let text = sanitize(&text);
         if text.trim().is_empty() {
             return Err(Error::Empty { path });
         }
@@ -457,59 +457,36 @@ const fn may_change(b: u8) -> bool {
 }
 
 /// Normalises line ends to `\n`, turns tabs into spaces and drops unsafe controls and stray BOMs.
-/// Works in place, as nothing it writes is longer than what it replaces: a large report is not
-/// held twice. Runs of characters it keeps as they are are moved whole (see [`may_change`]).
-fn sanitize(text: String) -> String {
-    let mut bytes = text.into_bytes();
-    let (mut read, mut write) = (0, 0);
-    while read < bytes.len() {
-        let run = bytes[read..]
+/// Runs of characters it keeps as they are are copied whole (see [`may_change`]).
+fn sanitize(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while at < text.len() {
+        let run = bytes[at..]
             .iter()
             .position(|&b| may_change(b))
-            .unwrap_or(bytes.len() - read);
-        bytes.copy_within(read..read + run, write);
-        (read, write) = (read + run, write + run);
-        // Bytes from `read` on are the text's own, untouched: one whole character starts here.
-        let width = utf8_width(bytes.get(read).copied().unwrap_or(0));
-        let Some(c) = bytes
-            .get(read..read + width)
-            .and_then(|b| std::str::from_utf8(b).ok())
-            .and_then(|s| s.chars().next())
-        else {
-            break;
-        };
-        read += width;
-        let keep = match c {
-            '\r' => (bytes.get(read) != Some(&b'\n')).then_some('\n'),
-            '\t' => Some(' '),
+            .unwrap_or(bytes.len() - at);
+        out.push_str(&text[at..at + run]);
+        at += run;
+        let Some(c) = text[at..].chars().next() else { break };
+        at += c.len_utf8();
+        match c {
+            '\r' => {
+                if bytes.get(at) != Some(&b'\n') {
+                    out.push('\n');
+                }
+            }
+            '\t' => out.push(' '),
             // Unicode's line and paragraph separators break lines as a newline does; left in, a
             // terminal may move the cursor on them and shift what is drawn after.
-            '\u{2028}' | '\u{2029}' | '\u{85}' => Some('\n'),
-            c if crate::text::is_invisible_format(c) => None,
-            c if is_unsafe_control(c) => None,
-            c => Some(c),
-        };
-        if let Some(k) = keep {
-            // Never longer than the character it replaces, so never past `read`.
-            let mut buf = [0; 4];
-            let k = k.encode_utf8(&mut buf).as_bytes();
-            bytes[write..write + k.len()].copy_from_slice(k);
-            write += k.len();
+            '\u{2028}' | '\u{2029}' | '\u{85}' => out.push('\n'),
+            c if crate::text::is_invisible_format(c) => {}
+            c if is_unsafe_control(c) => {}
+            c => out.push(c),
         }
     }
-    bytes.truncate(write);
-    // Whole characters were moved, so this is text; were it not, it would be read as such.
-    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
-}
-
-/// The length of the UTF-8 character a byte starts (1 for a byte that starts none).
-const fn utf8_width(lead: u8) -> usize {
-    match lead {
-        0xf0.. => 4,
-        0xe0.. => 3,
-        0xc0.. => 2,
-        _ => 1,
-    }
+    out
 }
 
 #[cfg(test)]

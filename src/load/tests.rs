@@ -179,13 +179,13 @@ fn dirty_text() -> impl proptest::strategy::Strategy<Value = String> {
 #[test]
 fn every_fixture_sanitizes_as_the_plain_sanitizing_does() {
     for (path, text) in crate::text::fixture_texts() {
-        assert_eq!(sanitize(text.clone()), sanitize_plain(&text), "{}", path.display());
+        assert_eq!(sanitize(&text), sanitize_plain(&text), "{}", path.display());
     }
 }
 
 proptest::proptest! {
     #[test]
     fn sanitizing_changes_what_the_plain_sanitizing_does(text in dirty_text()) {
-        proptest::prop_assert_eq!(sanitize(text.clone()), sanitize_plain(&text));
+        proptest::prop_assert_eq!(sanitize(&text), sanitize_plain(&text));
     }
 }
