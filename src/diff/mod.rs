@@ -96,13 +96,37 @@ pub struct FigureChange {
     pub change: Option<String>,
 }
 
-/// A sentence of one side: its passage and its byte range in that passage's text.
+/// A sentence of one side: its passage and its byte range in that passage's text. 32-bit: a row
+/// holds one a sentence (inputs stop at 1 GiB, see `load::MAX_BYTES_LIMIT`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UnitRef {
-    pub passage: usize,
-    pub range: Range<usize>,
+    passage: u32,
+    start: u32,
+    end: u32,
     /// The last sentence of its line (paragraph) in the passage.
     pub ends_line: bool,
+}
+
+impl UnitRef {
+    pub fn new(passage: usize, range: Range<usize>, ends_line: bool) -> UnitRef {
+        let fits = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        UnitRef {
+            passage: fits(passage),
+            start: fits(range.start),
+            end: fits(range.end),
+            ends_line,
+        }
+    }
+
+    /// Its passage, as an index into the row side's passages.
+    pub fn passage(&self) -> usize {
+        self.passage as usize
+    }
+
+    /// Its bytes in its passage's text.
+    pub fn range(&self) -> Range<usize> {
+        self.start as usize..self.end as usize
+    }
 }
 
 /// Two sentences paired across the sides, as indices into [`RowDiff::units`] (which say where
@@ -367,11 +391,7 @@ pub fn diff_paired(
     let (left, right) = (&units.left, &units.right);
     let unit_refs = |us: &[Unit]| {
         us.iter()
-            .map(|u| UnitRef {
-                passage: u.passage(),
-                range: u.range(),
-                ends_line: u.ends_line,
-            })
+            .map(|u| UnitRef::new(u.passage(), u.range(), u.ends_line))
             .collect()
     };
     let mut out = RowDiff {

@@ -269,4 +269,6 @@ fn what_a_row_holds_per_sentence_stays_narrow() {
     // boxed) and a link per pair (two indices: where each sentence is, the units say).
     let sizes = [std::mem::size_of::<Unit>(), std::mem::size_of::<Link>()];
     assert!(sizes.iter().all(|&s| s <= 24), "{sizes:?} bytes");
+    // And keeps a unit's place a sentence once diffed: 32-bit, 32 bytes before.
+    assert!(std::mem::size_of::<UnitRef>() <= 16, "{} bytes", std::mem::size_of::<UnitRef>());
 }

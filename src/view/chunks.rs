@@ -253,10 +253,10 @@ pub fn matches_of(row: &Row, diff: &RowDiff, chunks: &Chunks, finder: &Finder) -
             }
             let Some(u) = c.unit(side) else { continue };
             let unit = &diff.units[side][u];
-            let Some(p) = row.passages[side].get(unit.passage) else {
+            let Some(p) = row.passages[side].get(unit.passage()) else {
                 continue;
             };
-            let text = &p.text[unit.range.clone()];
+            let text = &p.text[unit.range()];
             // One copy of an unchanged sentence shares its ids with the other.
             let copy = u64::from(side == Side::Right && !c.same());
             for (n, range) in finder.find(text).into_iter().enumerate() {

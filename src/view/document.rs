@@ -85,7 +85,7 @@ pub fn marks_by_place(rows: &[Row], diffs: &[RowDiff], side: Side, doc: &Documen
             *m = spans_of(pi).iter().any(|s| s.mark != Mark::Equal);
         }
         for (u, _) in units.iter().zip(&changed).filter(|(_, c)| **c) {
-            if let Some(m) = marked.get_mut(u.passage) {
+            if let Some(m) = marked.get_mut(u.passage()) {
                 *m = true;
             }
         }
@@ -106,10 +106,10 @@ pub fn marks_by_place(rows: &[Row], diffs: &[RowDiff], side: Side, doc: &Documen
         // Each unit once (not the units of every passage for every passage: a row may hold
         // thousands of both).
         for (u, _) in units.iter().zip(&changed).filter(|(_, c)| **c) {
-            let Some(origins) = origins.get(u.passage) else {
+            let Some(origins) = origins.get(u.passage()) else {
                 continue;
             };
-            let start = u.range.start..u.range.start + 1;
+            let start = u.range().start..u.range().start + 1;
             if let Some((o, at)) = origins.iter().find_map(|o| Some((o, o.map(&start)?))) {
                 out.entry(o.place).or_default().changed.push(at.start);
             }

@@ -23,7 +23,7 @@ impl App {
         }
         let row = &self.cmp.alignment.rows[self.row];
         let u = &self.cmp.diffs[self.row].units[side][unit];
-        let sentence = row.passages[side][u.passage].text[u.range.clone()].to_string();
+        let sentence = row.passages[side][u.passage()].text[u.range()].to_string();
         let path = std::path::PathBuf::from(&doc.path);
         // The file as it is now, read as the report was: its encoding, its lines.
         let text = crate::load::load(&path, &crate::load::LoadOptions::default()).map(|s| s.text);

@@ -72,7 +72,7 @@ fn measure_inline(row: &Row, diff: &RowDiff, width: usize, opts: &Options) -> Ro
         let headed: Vec<bool> = shown_units
             .iter()
             .map(|&(pane, side, u)| {
-                let passage = side.units[u].passage;
+                let passage = side.units[u].passage();
                 let header = if filtering {
                     header_shown[pane] != Some(passage)
                 } else {

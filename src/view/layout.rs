@@ -152,7 +152,7 @@ pub(super) fn text_item(
 /// is (only then are its characters looked at).
 pub(super) fn keeps_starts(side: &SideData, unit: usize, lines: usize) -> bool {
     let u = &side.units[unit];
-    lines > SLICE && !side.passages[u.passage].text[u.range.clone()].contains(super::width::is_unsteady)
+    lines > SLICE && !side.passages[u.passage()].text[u.range()].contains(super::width::is_unsteady)
 }
 
 /// The items `range` of a plan's `items`: one pane's of a planned chunk.
@@ -351,7 +351,7 @@ fn measure_side_by_side(row: &Row, diff: &RowDiff, widths: [usize; 2], opts: &Op
             })
         })
         .collect();
-    let text_len = |&(_, pane, u): &(usize, usize, usize)| sides[pane].units[u].range.len();
+    let text_len = |&(_, pane, u): &(usize, usize, usize)| sides[pane].units[u].range().len();
     // A unit's line starts are kept only where they are needed again (a match to place, a text
     // long enough to be built a slice at a time); the rest are counted and let go on the way.
     let mut measured = crate::halves::map(&shown, text_len, |&(k, pane, u)| {
@@ -394,7 +394,7 @@ fn measure_side_by_side(row: &Row, diff: &RowDiff, widths: [usize; 2], opts: &Op
             let Some(u) = c.unit(side.side).filter(|_| !hidden) else {
                 continue;
             };
-            let passage = side.units[u].passage;
+            let passage = side.units[u].passage();
             let header = if filtering {
                 header_shown[pane] != Some(passage)
             } else {
@@ -420,7 +420,7 @@ fn measure_side_by_side(row: &Row, diff: &RowDiff, widths: [usize; 2], opts: &Op
             for (pane, side) in [&a, &b].into_iter().enumerate() {
                 if hoisted[pane] {
                     heights[pane] = measure::HEADER_LINES;
-                    header_shown[pane] = Some(side.units[0].passage);
+                    header_shown[pane] = Some(side.units[0].passage());
                     panes[pane] = vec![Item::hoisted(pane, heights[pane])];
                 }
             }

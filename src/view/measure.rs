@@ -24,7 +24,7 @@ pub(super) fn unit_starts(
     width: usize,
 ) -> Vec<usize> {
     let u = &side.units[unit];
-    let text = &side.passages[u.passage].text[u.range.clone()];
+    let text = &side.passages[u.passage()].text[u.range()];
     match pointer.filter(|_| opts.marks) {
         Some(to) => line_starts(&display_text(&format!("{text}{to}")), width),
         None => painted_starts(text, width),
@@ -58,7 +58,7 @@ pub(super) fn matches_in<'a>(
     found: &'a ByUnit,
 ) -> Vec<(usize, &'a Found)> {
     let u = &side.units[unit];
-    let text = &side.passages[u.passage].text[u.range.clone()];
+    let text = &side.passages[u.passage()].text[u.range()];
     let mine: Vec<&Found> = found.of(side.side, unit).collect();
     let lines = lines_at(text, starts, mine.iter().map(|f| f.range.start));
     lines.into_iter().zip(mine).collect()

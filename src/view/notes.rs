@@ -42,7 +42,7 @@ impl App {
         let text = |side: Side| {
             chunk.unit(side).map(|u| {
                 let unit = &diff.units[side][u];
-                r.passages[side][unit.passage].text[unit.range.clone()].to_string()
+                r.passages[side][unit.passage()].text[unit.range()].to_string()
             })
         };
         let (l, rt) = (text(Side::Left), text(Side::Right));

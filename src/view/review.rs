@@ -251,13 +251,13 @@ impl App {
         };
         let (row, diff) = (&self.cmp.alignment.rows[self.row], &self.cmp.diffs[self.row]);
         let units = &diff.units[side];
-        let passage = units[unit].passage;
+        let passage = units[unit].passage();
         let texts = &row.passages[side];
         let sentences: Vec<String> = units
             .iter()
             .enumerate()
-            .filter(|(k, u)| if whole { u.passage == passage } else { *k == unit })
-            .map(|(_, u)| texts[u.passage].text[u.range.clone()].trim().to_string())
+            .filter(|(k, u)| if whole { u.passage() == passage } else { *k == unit })
+            .map(|(_, u)| texts[u.passage()].text[u.range()].trim().to_string())
             .filter(|t| !t.is_empty())
             .collect();
         self.prompt = Prompt::Refile(RefileTarget {

@@ -173,7 +173,7 @@ impl<'a> SideData<'a> {
     /// One line: a header is a signpost, and one wrapped over several lines split its words and
     /// pushed the text it names down the pane.
     pub fn header(&self, unit: usize, width: usize) -> Vec<Line> {
-        let p = &self.passages[self.units[unit].passage];
+        let p = &self.passages[self.units[unit].passage()];
         vec![Line {
             segs: vec![Seg::new(header_fitted(p, self.arrow, width), Look::Header)],
         }]
@@ -181,7 +181,7 @@ impl<'a> SideData<'a> {
 
     /// Whether `unit` opens its passage.
     pub fn opens_passage(&self, unit: usize) -> bool {
-        unit == 0 || self.units[unit - 1].passage != self.units[unit].passage
+        unit == 0 || self.units[unit - 1].passage() != self.units[unit].passage()
     }
 
     /// The lines `wanted` of a unit's text wrapped (its line starts, in characters, given), built
@@ -197,8 +197,8 @@ impl<'a> SideData<'a> {
         wanted: Range<usize>,
     ) -> Vec<Line> {
         let u = &self.units[unit];
-        let p = &self.passages[u.passage];
-        let text = &p.text[u.range.clone()];
+        let p = &self.passages[u.passage()];
+        let text = &p.text[u.range()];
         // The wanted lines' characters, in the text and the pointer after it as the starts count them.
         let (first, end) = (starts[wanted.start], starts.get(wanted.end).copied());
         let byte = |k: usize| text.char_indices().nth(k).map_or(text.len(), |(i, _)| i);
@@ -211,8 +211,8 @@ impl<'a> SideData<'a> {
             .filter(|f| f.range.start < to && f.range.end > from)
             .map(|f| (f.range.start.max(from) - from..f.range.end.min(to) - from, f.id))
             .collect();
-        let range = u.range.start + from..u.range.start + to;
-        let mut segs = unit_segs(&p.text, &range, self.spans.of(u.passage), opts, self.side, &mine);
+        let range = u.range().start + from..u.range().start + to;
+        let mut segs = unit_segs(&p.text, &range, self.spans.of(u.passage()), opts, self.side, &mine);
         if let Some(to) = moved_to.filter(|_| opts.marks && into_pointer) {
             segs.push(Seg::new(to, Look::Dim));
         }
@@ -223,9 +223,9 @@ impl<'a> SideData<'a> {
     /// A unit's text as segments: its marks, its matches, and where a moved copy went or came from.
     pub fn segs(&self, unit: usize, opts: &Options, found: &ByUnit, moved_to: Option<String>) -> Vec<Seg> {
         let u = &self.units[unit];
-        let p = &self.passages[u.passage];
+        let p = &self.passages[u.passage()];
         let mine: Vec<(Range<usize>, u64)> = found.of(self.side, unit).map(|f| (f.range.clone(), f.id)).collect();
-        let mut segs = unit_segs(&p.text, &u.range, self.spans.of(u.passage), opts, self.side, &mine);
+        let mut segs = unit_segs(&p.text, &u.range(), self.spans.of(u.passage()), opts, self.side, &mine);
         if let Some(to) = moved_to.filter(|_| opts.marks) {
             segs.push(Seg::new(to, Look::Dim));
         }
@@ -248,7 +248,7 @@ pub(super) fn move_pointer(chunks: &Chunks, k: usize, side: Side, data: [&SideDa
         return None;
     }
     let other = data.into_iter().find(|d| d.side == other_side)?;
-    let p = &other.passages[other.units[other_unit].passage];
+    let p = &other.passages[other.units[other_unit].passage()];
     let place = match p.section {
         Some(_) => p.place(),
         None => format!("（{}）", p.place()),

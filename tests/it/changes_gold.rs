@@ -64,7 +64,7 @@ fn statuses(c: &Comparison, side: Side) -> BTreeMap<String, Vec<(usize, Status)>
     for (r, (row, d)) in c.alignment.rows.iter().zip(c.diffs.iter()).enumerate() {
         let passages = &row.passages[side];
         for (k, u) in d.units[side].iter().enumerate() {
-            let text = passages[u.passage].text[u.range.clone()].trim().to_string();
+            let text = passages[u.passage()].text[u.range()].trim().to_string();
             let link = d.links.iter().find(|l| l.unit(side) == k);
             let status = match link {
                 None if side == Side::Left => Status::Dropped,
