@@ -270,5 +270,9 @@ fn what_a_row_holds_per_sentence_stays_narrow() {
     let sizes = [std::mem::size_of::<Unit>(), std::mem::size_of::<Link>()];
     assert!(sizes.iter().all(|&s| s <= 24), "{sizes:?} bytes");
     // And keeps a unit's place a sentence once diffed: 32-bit, 32 bytes before.
-    assert!(std::mem::size_of::<UnitRef>() <= 16, "{} bytes", std::mem::size_of::<UnitRef>());
+    assert!(
+        std::mem::size_of::<UnitRef>() <= 16,
+        "{} bytes",
+        std::mem::size_of::<UnitRef>()
+    );
 }
