@@ -9,13 +9,15 @@ use std::ops::Range;
 pub use crate::chars::fold_char;
 use crate::lexicon::DEBRIS_PREFIXES;
 use crate::numbering::parse_marker;
+use crate::shared::SharedText;
 use crate::text::{is_blank, is_sentence_end, parse_date, trim_blank};
 
 /// One logical line: a paragraph, a heading, or a line of the letter frame (title, signature …).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Line {
-    /// Original characters, blanks trimmed, hard breaks inside a sentence removed.
-    pub text: String,
+    /// Original characters, blanks trimmed, hard breaks inside a sentence removed: a stretch of
+    /// one text that holds every line, which the outline's paragraphs are stretches of in turn.
+    pub text: SharedText,
     /// A blank line preceded this one in the file.
     pub blank_before: bool,
     /// The line of the text (from 1) it starts on.
@@ -31,7 +33,13 @@ pub fn is_debris(line: &str) -> bool {
 /// Splits text into logical lines: trims blanks, drops debris at the end of the page and joins lines
 /// that a hard break cut inside a sentence.
 pub fn logical_lines(text: &str) -> Vec<Line> {
-    let mut physical: Vec<Line> = Vec::new();
+    /// A line of the file, blanks trimmed: borrowed, as most are kept whole.
+    struct Physical<'a> {
+        text: &'a str,
+        blank_before: bool,
+        number: u32,
+    }
+    let mut physical: Vec<Physical> = Vec::new();
     let mut blank_before = false;
     for (i, raw) in text.lines().enumerate() {
         let t = trim_blank(raw);
@@ -39,8 +47,8 @@ pub fn logical_lines(text: &str) -> Vec<Line> {
             blank_before = true;
             continue;
         }
-        physical.push(Line {
-            text: t.to_string(),
+        physical.push(Physical {
+            text: t,
             blank_before,
             number: u32::try_from(i + 1).unwrap_or(u32::MAX),
         });
@@ -48,27 +56,42 @@ pub fn logical_lines(text: &str) -> Vec<Line> {
     }
     // Debris only counts in the second half, so a report that mentions 下一篇 early keeps its text.
     let half = physical.len() / 2;
-    if let Some(cut) = (half..physical.len()).find(|&i| is_debris(&physical[i].text)) {
+    if let Some(cut) = (half..physical.len()).find(|&i| is_debris(physical[i].text)) {
         physical.truncate(cut);
     }
 
-    let mut out: Vec<Line> = Vec::with_capacity(physical.len());
+    // The logical lines end to end in one text, each a range of it: no string a line.
+    let mut all = String::with_capacity(physical.iter().map(|l| l.text.len()).sum());
+    let mut lines: Vec<(Range<usize>, bool, u32)> = Vec::with_capacity(physical.len());
     for line in physical {
-        match out.last_mut() {
-            Some(prev) if !line.blank_before && continues(&prev.text, &line.text) => {
+        match lines.last_mut() {
+            Some((prev, ..)) if !line.blank_before && continues(&all[prev.clone()], line.text) => {
+                let prev_text = &all[prev.clone()];
                 // Two Latin words stay apart; a number cut by the line's end (`20` / `19年`) joins up.
-                let digits = prev.text.ends_with(|c: char| c.is_ascii_digit())
+                let digits = prev_text.ends_with(|c: char| c.is_ascii_digit())
                     && line.text.starts_with(|c: char| c.is_ascii_digit());
-                if ends_ascii_word(&prev.text) && line.text.starts_with(|c: char| c.is_ascii_alphanumeric()) && !digits
-                {
-                    prev.text.push(' ');
+                if ends_ascii_word(prev_text) && line.text.starts_with(|c: char| c.is_ascii_alphanumeric()) && !digits {
+                    all.push(' ');
                 }
-                prev.text.push_str(&line.text);
+                all.push_str(line.text);
+                prev.end = all.len();
             }
-            _ => out.push(line),
+            _ => {
+                let start = all.len();
+                all.push_str(line.text);
+                lines.push((start..all.len(), line.blank_before, line.number));
+            }
         }
     }
-    out
+    let all: std::sync::Arc<str> = all.into();
+    lines
+        .into_iter()
+        .map(|(range, blank_before, number)| Line {
+            text: SharedText::slice(&all, range).unwrap_or_default(),
+            blank_before,
+            number,
+        })
+        .collect()
 }
 
 fn ends_ascii_word(s: &str) -> bool {

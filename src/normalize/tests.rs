@@ -19,6 +19,21 @@ fn hard_breaks_inside_sentences_are_joined() {
 }
 
 #[test]
+fn lines_are_stretches_of_one_text() {
+    // Built one by one and freed once the body was laid out, a string a line left holes between
+    // the outline's blocks that the allocator kept (see the outline's paragraphs, which are
+    // stretches of this text in turn).
+    let text = "开头一段。\n一、法律顾问\n全年提供咨询16次,\n审查合同12份。\n(一)细项\n细项正文。";
+    let lines = logical_lines(text);
+    let shared = lines[0].text.source().0.clone();
+    let mut at = 0;
+    for l in &lines {
+        assert!(l.text.is_stretch_of(&shared, at), "{l:?}");
+        at += l.text.len();
+    }
+}
+
+#[test]
 fn frame_lines_are_not_joined() {
     let text = "区科技局2018年度法治政府建设情况报告\n\n市法制局:\n正文。\n沈阳市科学技术局\n2023年2月6日";
     assert_eq!(

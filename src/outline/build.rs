@@ -4,6 +4,7 @@ use super::{Document, Paragraph, Section, SectionId, SectionKind};
 use crate::lexicon::LABEL_WORDS;
 use crate::normalize::Line;
 use crate::numbering::{Marker, Style, chinese_value, parse_marker};
+use crate::shared::SharedText;
 use crate::text::{Nesting, is_blank, is_chinese_numeral, is_clause_end, is_heading_stop, is_sentence_end, trim_blank};
 
 /// Where a heading line splits into heading and body.
@@ -132,9 +133,21 @@ struct Builder {
     current_item: Option<SectionId>,
     /// The line of the text (from 1) being read: where what is made of it starts.
     line: u32,
+    /// The text of the line being read, which its paragraphs and heading lines are stretches of.
+    text: SharedText,
 }
 
 impl Builder {
+    /// `part` of the line being read as a stretch of its shared text; a copy if it is not part of
+    /// it (only its address is compared, to find where it starts).
+    fn stretch(&self, part: &str) -> SharedText {
+        let start = (part.as_ptr() as usize).wrapping_sub(self.text.as_ptr() as usize);
+        match start.checked_add(part.len()) {
+            Some(end) if end <= self.text.len() => self.text.sub(start..end).unwrap_or_else(|| part.into()),
+            _ => part.into(),
+        }
+    }
+
     fn children_of(&self, parent: Option<SectionId>) -> &[SectionId] {
         match parent {
             Some(p) => &self.doc.sections[p].children,
@@ -230,7 +243,7 @@ impl Builder {
             style: marker.style,
             number: marker.label.as_str().into(),
             heading: clean_heading(&rest[..split.heading_end]).into(),
-            heading_line: trim_blank(&line[..marker.len + split.heading_end]).into(),
+            heading_line: self.stretch(trim_blank(&line[..marker.len + split.heading_end])),
             inline_body: split.body_start.is_some(),
             line: self.line,
             body: Vec::new(),
@@ -260,7 +273,7 @@ impl Builder {
             style: Style::Label,
             number: Default::default(),
             heading: clean_heading(text).into(),
-            heading_line: trim_blank(text).into(),
+            heading_line: self.stretch(trim_blank(text)),
             inline_body: false,
             line: self.line,
             body: Vec::new(),
@@ -317,7 +330,7 @@ impl Builder {
                 style: Style::Enumeration,
                 number: trim_blank(&text[item.start..item.start + marker_len]).into(),
                 heading: shorten(clean_heading(&rest[..clause.heading_end])).into(),
-                heading_line: trim_blank(&text[item.start..item.text_start + sentence.heading_end]).into(),
+                heading_line: self.stretch(trim_blank(&text[item.start..item.text_start + sentence.heading_end])),
                 inline_body: false,
                 line: self.line,
                 body: Vec::new(),
@@ -334,10 +347,8 @@ impl Builder {
             let own = trim_blank(&text[body_at..next.map_or(text.len(), |n| n.start)]);
             if !own.is_empty() {
                 self.doc.sections[id].inline_body = true;
-                self.doc.sections[id].body.push(Paragraph {
-                    text: own.into(),
-                    line: self.line,
-                });
+                let text = self.stretch(own);
+                self.doc.sections[id].body.push(Paragraph { text, line: self.line });
             }
             match next {
                 Some(n) => item = n,
@@ -377,7 +388,7 @@ impl Builder {
 
     fn push_paragraph(&mut self, target: Option<SectionId>, text: &str) {
         let p = Paragraph {
-            text: trim_blank(text).into(),
+            text: self.stretch(trim_blank(text)),
             line: self.line,
         };
         match target {
@@ -413,9 +424,11 @@ pub fn build_tree(lines: &[Line]) -> Document {
         last_article: None,
         current_item: None,
         line: 0,
+        text: SharedText::default(),
     };
     for (i, line) in lines.iter().enumerate() {
         b.line = line.number;
+        b.text = line.text.clone();
         let text = line.text.as_str();
         // A label counts only over numbered lines: `存在的主要不足` then `1.…`.
         if is_label(text) && lines.get(i + 1).is_some_and(|n| parse_marker(&n.text).is_some()) {

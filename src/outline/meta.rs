@@ -139,7 +139,8 @@ pub fn split_frame(lines: &[Line]) -> Frame {
 
 /// Fills the document's frame fields from the lines.
 pub fn fill(doc: &mut Document, lines: &[Line], frame: &Frame) {
-    let text = |i: usize| lines[i].text.clone();
+    let text = |i: usize| lines[i].text.to_string();
+    let shared = |i: usize| lines[i].text.clone();
     doc.addressee = frame.addressee.map(text);
     doc.signature = frame.signature.map(text);
     doc.date = frame.date.map(text);
@@ -147,7 +148,7 @@ pub fn fill(doc: &mut Document, lines: &[Line], frame: &Frame) {
         .closing
         .clone()
         .map(|i| Paragraph {
-            text: text(i).into(),
+            text: shared(i),
             line: lines[i].number,
         })
         .collect();
@@ -155,7 +156,7 @@ pub fn fill(doc: &mut Document, lines: &[Line], frame: &Frame) {
         .trailer
         .iter()
         .map(|&i| Paragraph {
-            text: text(i).into(),
+            text: shared(i),
             line: lines[i].number,
         })
         .collect();
