@@ -148,6 +148,16 @@ impl Builder {
         }
     }
 
+    /// `cleaned`, made from `source` (a piece of the line being read), as a stretch of the line
+    /// when it reads as the start of `source`, blanks trimmed (as nearly every number and heading
+    /// does); else the string itself.
+    fn stretch_cleaned(&self, cleaned: &str, source: &str) -> SharedText {
+        match trim_blank(source).get(..cleaned.len()) {
+            Some(start) if start == cleaned => self.stretch(start),
+            _ => cleaned.into(),
+        }
+    }
+
     fn children_of(&self, parent: Option<SectionId>) -> &[SectionId] {
         match parent {
             Some(p) => &self.doc.sections[p].children,
@@ -241,8 +251,8 @@ impl Builder {
             level: 0,
             kind: SectionKind::Heading,
             style: marker.style,
-            number: marker.label.as_str().into(),
-            heading: clean_heading(&rest[..split.heading_end]).into(),
+            number: self.stretch_cleaned(&marker.label, &line[..marker.len]),
+            heading: self.stretch_cleaned(&clean_heading(&rest[..split.heading_end]), &rest[..split.heading_end]),
             heading_line: self.stretch(trim_blank(&line[..marker.len + split.heading_end])),
             inline_body: split.body_start.is_some(),
             line: self.line,
@@ -272,7 +282,7 @@ impl Builder {
             kind: SectionKind::Heading,
             style: Style::Label,
             number: Default::default(),
-            heading: clean_heading(text).into(),
+            heading: self.stretch_cleaned(&clean_heading(text), text),
             heading_line: self.stretch(trim_blank(text)),
             inline_body: false,
             line: self.line,
@@ -328,8 +338,11 @@ impl Builder {
                 level: 0,
                 kind: SectionKind::Item,
                 style: Style::Enumeration,
-                number: trim_blank(&text[item.start..item.start + marker_len]).into(),
-                heading: shorten(clean_heading(&rest[..clause.heading_end])).into(),
+                number: self.stretch(trim_blank(&text[item.start..item.start + marker_len])),
+                heading: self.stretch_cleaned(
+                    &shorten(clean_heading(&rest[..clause.heading_end])),
+                    &rest[..clause.heading_end],
+                ),
                 heading_line: self.stretch(trim_blank(&text[item.start..item.text_start + sentence.heading_end])),
                 inline_body: false,
                 line: self.line,

@@ -365,11 +365,11 @@ fn the_issuing_unit_is_found_wherever_the_text_names_it() {
 }
 
 #[test]
-fn the_trees_paragraphs_and_heading_lines_are_stretches_of_the_lines_text() {
+fn the_trees_paragraphs_heading_lines_numbers_and_headings_are_stretches_of_the_lines_text() {
     // A copy a paragraph, freed once the body was laid out, left holes between the outline's
     // blocks that the allocator kept: 12 % of a 20 MB comparison's resident peak.
     let text =
-        "开头一段。\n一、法律顾问\n全年提供咨询16次,\n审查合同12份。\n(一)细项 正文在同一行。\n1.一是学法。二是普法。";
+        "开头一段。\n一、法律顾问\n全年提供咨询16次,\n审查合同12份。\n(一)细项。正文在同一行。\n1.一是学法。二是普法。";
     let lines = crate::normalize::logical_lines(text);
     let shared = lines[0].text.source().0.clone();
     let doc = super::build::build_tree(&lines);
@@ -384,6 +384,8 @@ fn the_trees_paragraphs_and_heading_lines_are_stretches_of_the_lines_text() {
     }
     assert!(doc.sections.len() >= 3);
     for s in &doc.sections {
-        assert!(std::sync::Arc::ptr_eq(s.heading_line.source().0, &shared), "{s:?}");
+        for t in [&s.heading_line, &s.number, &s.heading] {
+            assert!(std::sync::Arc::ptr_eq(t.source().0, &shared), "{t:?} of {s:?}");
+        }
     }
 }
