@@ -15,6 +15,12 @@ pub struct SharedText {
     end: u32,
 }
 
+/// `n` in 32 bits, as the offsets and counts a report holds many of are kept; saturating, which no
+/// input reaches under the size limit (1 GiB).
+pub fn fit_u32(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
 impl SharedText {
     /// Bytes `range` of `text`; `None` when the range is out of bounds or not on character
     /// boundaries.

@@ -9,7 +9,7 @@ use std::sync::Arc;
 use super::headings::{HeadingPath, Headings};
 use super::{Passage, PassageKind};
 use crate::outline::{Body, Document, Origin, Place, SectionId, Sentence};
-use crate::shared::SharedText;
+use crate::shared::{SharedText, fit_u32};
 use crate::topics::TopicId;
 
 /// Passages a topic may hold (one a sentence at most) before they are counted ahead: a list of
@@ -263,7 +263,6 @@ impl<'a> Collector<'a> {
         sentences: Range<usize>,
         units: Vec<(u32, u32)>,
     ) -> Passage {
-        let fits = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
         // Where the file has lines of its own to show: a text report's.
         let line = self
             .sentences
@@ -276,7 +275,7 @@ impl<'a> Collector<'a> {
             path: section.map(|s| HeadingPath::new(&self.headings, s)).unwrap_or_default(),
             text,
             origin,
-            sentences: fits(sentences.start)..fits(sentences.end),
+            sentences: fit_u32(sentences.start)..fit_u32(sentences.end),
             units: units.into(),
             line,
         }

@@ -5,6 +5,7 @@
 use std::sync::Arc;
 
 use crate::outline::{Document, SectionId};
+use crate::shared::fit_u32;
 
 /// Each section's heading (`number + heading`) and parent; the headings end to end in one text,
 /// the one the outline keeps its sections' labels in when they are still laid out as it made them.
@@ -21,8 +22,11 @@ const NO_PARENT: u32 = u32::MAX;
 
 impl Headings {
     pub fn new(doc: &Document) -> Headings {
-        let fits = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
-        let parent = doc.sections.iter().map(|s| s.parent.map_or(NO_PARENT, fits)).collect();
+        let parent = doc
+            .sections
+            .iter()
+            .map(|s| s.parent.map_or(NO_PARENT, fit_u32))
+            .collect();
         if let Some((text, ends)) = Self::shared(doc) {
             return Headings { parent, text, ends };
         }
@@ -31,7 +35,7 @@ impl Headings {
         for s in &doc.sections {
             text.push_str(&s.number);
             text.push_str(&s.heading);
-            ends.push(fits(text.len()));
+            ends.push(fit_u32(text.len()));
         }
         Headings {
             parent,

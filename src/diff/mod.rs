@@ -21,6 +21,7 @@ use std::time::Instant;
 use crate::align::{Passage, Row};
 use crate::normalize::{Folded, fold};
 use crate::numbering::parse_marker;
+use crate::shared::fit_u32;
 use crate::sides::{Side, Sides};
 use crate::text::{Fingerprint, is_blank};
 
@@ -109,11 +110,10 @@ pub struct UnitRef {
 
 impl UnitRef {
     pub fn new(passage: usize, range: Range<usize>, ends_line: bool) -> UnitRef {
-        let fits = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
         UnitRef {
-            passage: fits(passage),
-            start: fits(range.start),
-            end: fits(range.end),
+            passage: fit_u32(passage),
+            start: fit_u32(range.start),
+            end: fit_u32(range.end),
             ends_line,
         }
     }

@@ -16,6 +16,7 @@ use super::side::{SideData, move_pointer};
 use super::wrap::wrap;
 use crate::align::Row;
 use crate::diff::RowDiff;
+use crate::shared::fit_u32;
 use crate::sides::Side;
 
 /// Where one change of a row is on screen: the line to go to, and the lines of each pane that show
@@ -99,12 +100,6 @@ pub(super) struct Rare {
     pub starts: Option<Vec<usize>>,
 }
 
-/// A count or index of a row's layout as an item holds it: 32 bits, as a row's sentences and lines
-/// are fewer than the bytes of its reports (inputs stop at 1 GiB).
-fn small(n: usize) -> u32 {
-    u32::try_from(n).unwrap_or(u32::MAX)
-}
-
 impl Item {
     pub(super) fn lines(&self) -> usize {
         match self {
@@ -115,17 +110,17 @@ impl Item {
     /// The header of `unit`'s passage in pane `side`'s report, `lines` long.
     pub(super) fn header(side: usize, unit: usize, lines: usize) -> Item {
         Item::Header {
-            side: small(side),
-            unit: small(unit),
-            lines: small(lines),
+            side: fit_u32(side),
+            unit: fit_u32(unit),
+            lines: fit_u32(lines),
         }
     }
 
     /// The row's first passage header of pane `side`'s report, beside the other's first line.
     pub(super) fn hoisted(side: usize, lines: usize) -> Item {
         Item::Hoisted {
-            side: small(side),
-            lines: small(lines),
+            side: fit_u32(side),
+            lines: fit_u32(lines),
         }
     }
 }
@@ -141,9 +136,9 @@ pub(super) fn text_item(
 ) -> Item {
     let rare = (pointer.is_some() || kept.is_some()).then(|| Box::new(Rare { pointer, starts: kept }));
     Item::Text {
-        side: small(which),
-        unit: small(unit),
-        lines: small(lines),
+        side: fit_u32(which),
+        unit: fit_u32(unit),
+        lines: fit_u32(lines),
         rare,
     }
 }
@@ -368,7 +363,7 @@ fn measure_side_by_side(row: &Row, diff: &RowDiff, widths: [usize; 2], opts: &Op
                 starts: wanted.then_some(starts),
             })
         });
-        (small(lines), rare, keep)
+        (fit_u32(lines), rare, keep)
     })
     .into_iter();
     out.panes.iter_mut().for_each(|p| p.reserve(shown.len() * 2));
