@@ -380,8 +380,8 @@ const MOSTLY_UTF8: usize = 20;
 
 /// The text of `bytes` in the encoding they are in, its name, and how many invalid sequences were
 /// replaced. A BOM wins; NUL bytes mean UTF-16 without a BOM when they read as text that way, else
-/// binary data; then strict UTF-8, mostly valid UTF-8, and what `chardetng` detects (GBK widened
-/// to GB18030, its superset).
+/// binary data; then mostly valid UTF-8 (strict UTF-8 is read before, by [`plain_utf8`]), and
+/// what `chardetng` detects (GBK widened to GB18030, its superset).
 fn decode(path: &Path, bytes: &[u8]) -> Result<(String, &'static str, usize)> {
     if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
         let (text, had_errors) = encoding.decode_without_bom_handling(&bytes[bom_len..]);
@@ -402,9 +402,7 @@ fn decode(path: &Path, bytes: &[u8]) -> Result<(String, &'static str, usize)> {
             path: path.to_path_buf(),
         });
     }
-    if let Ok(text) = std::str::from_utf8(bytes) {
-        return Ok((text.to_owned(), UTF_8.name(), 0));
-    }
+    // Strict UTF-8 does not come here (were it to, the reading below gives the same text).
     let (mut invalid, mut multibyte) = (0, 0);
     for chunk in bytes.utf8_chunks() {
         multibyte += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
