@@ -53,9 +53,12 @@ fn my_turn() -> std::sync::MutexGuard<'static, ()> {
     ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner())
 }
 
-/// Heap per input byte of comparing `left` with `right`, over and above comparing two one-line
-/// reports (the taxonomy, the segmenter: what any comparison costs).
-fn heap_per_byte(left: &str, right: &str) -> f64 {
+/// Heap per input byte of comparing the pair `make` makes, over and above comparing two one-line
+/// reports (the taxonomy, the segmenter: what any comparison costs). Takes its turn before the
+/// pair is made.
+fn heap_per_byte(make: impl FnOnce() -> (String, String)) -> f64 {
+    let _turn = my_turn();
+    let (left, right) = make();
     let fixed = peak_of(|| compare("一行。".as_bytes(), "一行。".as_bytes()));
     let peak = peak_of(|| compare(left.as_bytes(), right.as_bytes()));
     peak.saturating_sub(fixed) as f64 / (left.len() + right.len()) as f64
@@ -139,9 +142,7 @@ fn numbered(items: usize) -> (String, String) {
 
 #[test]
 fn a_report_of_short_lines_without_headings_costs_a_bounded_heap_per_byte() {
-    let _turn = my_turn();
-    let (a, b) = short_lines(40_000);
-    let per_byte = heap_per_byte(&a, &b);
+    let per_byte = heap_per_byte(|| short_lines(40_000));
     eprintln!("short lines: {per_byte:.1} bytes of heap per input byte");
     // 80 before passages' spans shared one list and a path outside the headings shared no table.
     assert!(per_byte < 65.0, "{per_byte:.1} bytes of heap per input byte");
@@ -149,9 +150,7 @@ fn a_report_of_short_lines_without_headings_costs_a_bounded_heap_per_byte() {
 
 #[test]
 fn a_report_numbered_on_every_line_costs_a_bounded_heap_per_byte() {
-    let _turn = my_turn();
-    let (a, b) = numbered(4_000);
-    let per_byte = heap_per_byte(&a, &b);
+    let per_byte = heap_per_byte(|| numbered(4_000));
     eprintln!("numbered: {per_byte:.1} bytes of heap per input byte");
     // 6.3 before heading lines, numbers and headings were stretches of shared texts, and before
     // the decoded text and its lines were let go of before the body is laid out.
@@ -162,15 +161,13 @@ fn a_report_numbered_on_every_line_costs_a_bounded_heap_per_byte() {
 fn a_plain_text_report_is_read_with_one_copy_at_most() {
     let _turn = my_turn();
     let (a, _) = numbered(20_000);
-    let dir = std::env::temp_dir().join(format!("duibi-memory-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("a scratch folder");
-    let path = dir.join("report.txt");
+    let dir = tempfile::tempdir().expect("a scratch folder");
+    let path = dir.path().join("report.txt");
     // A tab and a carriage return to sanitize: sanitizing makes the one copy.
     std::fs::write(&path, a.replace("工作部分", "工作\t部分\r\n")).expect("written");
     let size = std::fs::metadata(&path).expect("there").len() as f64;
     let options = LoadOptions::default();
     let per_byte = peak_of(|| drop(load(&path, &options).expect("loads"))) as f64 / size;
-    std::fs::remove_dir_all(&dir).ok();
     eprintln!("reading: {per_byte:.2} bytes of heap per byte of the file");
     // 3.0 when the bytes read were copied to decode them, in a list grown by doubling.
     assert!(per_byte < 2.2, "{per_byte:.2} bytes of heap per byte of the file");
