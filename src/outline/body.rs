@@ -84,13 +84,6 @@ impl Document {
     /// share (see `align::headings`). A report numbered on every line held three strings a line.
     pub(super) fn share_body(&mut self) {
         let body = Body::lay_out(self);
-        let mut labels = String::with_capacity(self.sections.iter().map(|s| s.number.len() + s.heading.len()).sum());
-        for s in &self.sections {
-            labels.push_str(&s.number);
-            labels.push_str(&s.heading);
-        }
-        let labels: Arc<str> = Arc::from(labels);
-        let mut label_at = 0;
         for (id, s) in self.sections.iter_mut().enumerate() {
             let start = body.starts[id];
             if let Some(line) = SharedText::slice(&body.text, start..start + s.heading_line.len()) {
@@ -103,41 +96,41 @@ impl Document {
                     p.text = shared;
                 }
             }
-            let (number_end, end) = (label_at + s.number.len(), label_at + s.number.len() + s.heading.len());
-            if let (Some(number), Some(heading)) = (
-                SharedText::slice(&labels, label_at..number_end),
-                SharedText::slice(&labels, number_end..end),
-            ) {
-                (s.number, s.heading) = (number, heading);
-            }
-            label_at = end;
         }
         self.laid_out = body;
-        self.share_outside();
+        share_end_to_end(
+            self.sections
+                .iter_mut()
+                .flat_map(|s| [&mut s.number, &mut s.heading])
+                .collect(),
+        );
+        // The paragraphs outside the sections (opening, closing, trailer): a report without
+        // headings is all opening, often a short paragraph a line.
+        share_end_to_end(
+            self.preamble
+                .iter_mut()
+                .chain(&mut self.closing)
+                .chain(&mut self.trailer)
+                .map(|p| &mut p.text)
+                .collect(),
+        );
     }
+}
 
-    /// Makes the paragraphs outside the sections (opening, closing, trailer) stretches of one
-    /// text: a report without headings is all opening, often a short paragraph a line.
-    fn share_outside(&mut self) {
-        let paragraphs = || self.preamble.iter().chain(&self.closing).chain(&self.trailer);
-        let mut text = String::with_capacity(paragraphs().map(|p| p.text.len()).sum());
-        for p in paragraphs() {
-            text.push_str(&p.text);
+/// Makes `texts` stretches of one new text that holds them end to end, in their order.
+fn share_end_to_end(mut texts: Vec<&mut SharedText>) {
+    let mut all = String::with_capacity(texts.iter().map(|t| t.len()).sum());
+    for t in &texts {
+        all.push_str(t);
+    }
+    let all: Arc<str> = Arc::from(all);
+    let mut at = 0;
+    for t in &mut texts {
+        let end = at + t.len();
+        if let Some(shared) = SharedText::slice(&all, at..end) {
+            **t = shared;
         }
-        let text: Arc<str> = Arc::from(text);
-        let mut at = 0;
-        for p in self
-            .preamble
-            .iter_mut()
-            .chain(&mut self.closing)
-            .chain(&mut self.trailer)
-        {
-            let end = at + p.text.len();
-            if let Some(shared) = SharedText::slice(&text, at..end) {
-                p.text = shared;
-            }
-            at = end;
-        }
+        at = end;
     }
 }
 
