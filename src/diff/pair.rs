@@ -86,12 +86,7 @@ pub fn pair_similar(left: &[&str], right: &[&str], print: impl Fn(Side, usize) -
     let rest_r: Vec<usize> = (0..right.len()).filter(|&j| !used_r[j]).collect();
     let lf: Vec<Fingerprint> = rest_l.iter().map(|&i| print(Side::Left, i)).collect();
     let rf: Vec<Fingerprint> = rest_r.iter().map(|&j| print(Side::Right, j)).collect();
-    let mut postings: HashMap<u32, Vec<u32>> = HashMap::default();
-    for (k, f) in rf.iter().enumerate() {
-        for &g in f.grams() {
-            postings.entry(g).or_default().push(k as u32);
-        }
-    }
+    let postings = Postings::new(&rf);
     let mut counts = vec![0u32; rest_r.len()];
     let mut touched: Vec<u32> = Vec::new();
     let mut best: Vec<u32> = Vec::with_capacity(CANDIDATES + 1);
@@ -100,7 +95,7 @@ pub fn pair_similar(left: &[&str], right: &[&str], print: impl Fn(Side, usize) -
     let mut common: Vec<u32> = Vec::new();
     for (ki, &i) in rest_l.iter().enumerate() {
         for &g in lf[ki].grams() {
-            let Some(list) = postings.get(&g) else {
+            let Some(list) = postings.of(g) else {
                 continue;
             };
             if list.len() > MAX_POSTING {
@@ -148,6 +143,62 @@ pub fn pair_similar(left: &[&str], right: &[&str], print: impl Fn(Side, usize) -
     }
     pairs.sort_by_key(|p| p.units.left);
     pairs
+}
+
+/// Which sentences hold each bigram, in order: one list, a stretch of it per bigram. (A list of
+/// its own per bigram cost a block each, grown and freed one by one: a twentieth of a comparison.)
+struct Postings {
+    /// Each bigram's number, in order of first sight.
+    number: HashMap<u32, u32>,
+    /// Where each numbered bigram's stretch of `list` starts, and where the last one ends.
+    starts: Vec<u32>,
+    list: Vec<u32>,
+}
+
+impl Postings {
+    fn new(prints: &[Fingerprint]) -> Self {
+        let mut number: HashMap<u32, u32> = HashMap::default();
+        let mut counts: Vec<u32> = Vec::new();
+        // Each occurrence's bigram number, so that filling the list needs no second lookup.
+        let numbers: Vec<u32> = prints
+            .iter()
+            .flat_map(Fingerprint::grams)
+            .map(|&g| {
+                let n = *number.entry(g).or_insert_with(|| {
+                    counts.push(0);
+                    crate::shared::fit_u32(counts.len() - 1)
+                });
+                counts[n as usize] += 1;
+                n
+            })
+            .collect();
+        let mut starts = Vec::with_capacity(counts.len() + 1);
+        let mut at = 0u32;
+        starts.push(0);
+        for c in &mut counts {
+            // `counts` becomes each stretch's next free place.
+            let n = *c;
+            *c = at;
+            at += n;
+            starts.push(at);
+        }
+        let mut list = vec![0u32; numbers.len()];
+        let mut numbers = numbers.into_iter();
+        for (k, f) in prints.iter().enumerate() {
+            for n in numbers.by_ref().take(f.len()) {
+                let free = &mut counts[n as usize];
+                list[*free as usize] = crate::shared::fit_u32(k);
+                *free += 1;
+            }
+        }
+        Postings { number, starts, list }
+    }
+
+    /// The sentences holding bigram `g`, in order.
+    fn of(&self, g: u32) -> Option<&[u32]> {
+        let n = *self.number.get(&g)? as usize;
+        Some(&self.list[self.starts[n] as usize..self.starts[n + 1] as usize])
+    }
 }
 
 /// The [`CANDIDATES`] sentences of `touched` that share the most bigrams (`counts`), the earlier
@@ -275,6 +326,20 @@ mod tests {
     }
 
     proptest::proptest! {
+        #[test]
+        fn the_postings_list_every_sentence_holding_a_bigram_in_order(
+            texts in proptest::collection::vec("[依法行政法律制度培训a-c1-3]{0,12}", 0..40),
+        ) {
+            let prints: Vec<Fingerprint> = texts.iter().map(|t| Fingerprint::new(t)).collect();
+            let postings = Postings::new(&prints);
+            let every: std::collections::BTreeSet<u32> = prints.iter().flat_map(|f| f.grams().to_vec()).collect();
+            for g in every {
+                let holding: Vec<u32> = (0..prints.len() as u32).filter(|&k| prints[k as usize].holds(g)).collect();
+                proptest::prop_assert_eq!(postings.of(g), Some(&holding[..]));
+            }
+            proptest::prop_assert_eq!(postings.of(7), None);
+        }
+
         #[test]
         fn the_most_shared_are_the_first_of_a_stable_sort(
             counts in proptest::collection::vec(0u32..6, 1..60),
