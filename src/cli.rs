@@ -274,7 +274,7 @@ pub fn comparison(
     });
     let ((config, tax), (mut l, mut r)) = (tax??, docs?);
     let place = crate::state::place(options.state.as_deref(), &config, right);
-    let (tax, review) = crate::state::pair(&place, (&mut l, &mut r), &tax, false);
+    let (tax, review) = crate::state::pair(&place, (&mut l, &mut r), tax, false);
     crate::state::warn(&review.warnings);
     let mut c = Comparison::build(l, r, &tax);
     c.diff_all(&c.segmenter(), DIFF_BUDGET);
@@ -548,7 +548,7 @@ pub fn run_interactive(files: &[PathBuf], demo: bool, options: &Options, start: 
     }
     let (mut l, mut r) = documents(left, right, demo, options)?;
     let place = crate::state::place(options.state.as_deref(), &config, right);
-    let (tax, review) = crate::state::pair(&place, (&mut l, &mut r), &tax, true);
+    let (tax, review) = crate::state::pair(&place, (&mut l, &mut r), tax, true);
     if let Some(named) = &named {
         watch.doing(format!("comparing {named}"));
     }

@@ -33,8 +33,9 @@ pub struct PairReview {
     pub others: Vec<State>,
     /// The reports as the review knows them (`None` when nothing was looked for).
     pub refs: Option<[ReportRef; 2]>,
-    /// The taxonomy before the analyst's topics were added.
-    pub base: Taxonomy,
+    /// The taxonomy before the analyst's topics were added (`None` when nothing was looked for:
+    /// then it is the one returned beside this review).
+    pub base: Option<Taxonomy>,
     /// What to tell the user: a file that could not be used, refilings that no longer apply.
     pub warnings: Vec<String>,
 }
@@ -44,7 +45,7 @@ pub struct PairReview {
 pub fn pair(
     place: &Place,
     (left, right): (&mut Document, &mut Document),
-    tax: &Taxonomy,
+    tax: Taxonomy,
     writes: bool,
 ) -> (Taxonomy, PairReview) {
     if !writes && place.is_empty() {
@@ -54,10 +55,10 @@ pub fn pair(
             state: State::default(),
             others: Vec::new(),
             refs: None,
-            base: tax.clone(),
+            base: None,
             warnings: Vec::new(),
         };
-        return (tax.clone(), review);
+        return (tax, review);
     }
     let refs = keys::reports(duibi::sides::Sides::new(left, right));
     let Opened {
@@ -69,7 +70,7 @@ pub fn pair(
     let mut warnings: Vec<String> = problem.iter().map(ToString::to_string).collect();
     // Refilings of these reports made against other reports apply too, this pair's over them.
     let states: Vec<&State> = others.iter().chain([&state]).collect();
-    let applied = apply(&states, &mut [left, right], &refs, tax);
+    let applied = apply(&states, &mut [left, right], &refs, &tax);
     warnings.extend(applied.stale.iter().map(ToString::to_string));
     (
         applied.taxonomy,
@@ -78,7 +79,7 @@ pub fn pair(
             state,
             others,
             refs: Some(refs),
-            base: tax.clone(),
+            base: Some(tax),
             warnings,
         },
     )

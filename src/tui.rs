@@ -64,7 +64,8 @@ pub fn run(
     let refs = review
         .refs
         .unwrap_or_else(|| duibi::review::keys::reports(cmp.reports()));
-    let kept = duibi::view::review::Kept::new(review.store, review.state, refs, review.base).with_others(review.others);
+    let base = review.base.unwrap_or_else(|| tax.clone());
+    let kept = duibi::view::review::Kept::new(review.store, review.state, refs, base).with_others(review.others);
     let mut app = App::new(cmp, tax, config.keymap())
         .with_view(view_mode(config), config.sync_scroll)
         .with_rules(Arc::new(rules))
