@@ -93,7 +93,9 @@ fn passage_line(out: &mut impl Write, color: bool, arrow: &str, p: &Passage) {
         None => format!("({})", p.place()),
     };
     let _ = write!(out, "  {arrow} ");
-    paint(out, color, DIM, &format!("{place}  [{:?}]", p.kind).to_lowercase());
+    // The kind's name in lower case; the place as the report writes it.
+    let kind = format!("{:?}", p.kind).to_lowercase();
+    paint(out, color, DIM, &format!("{place}  [{kind}]"));
     let _ = out.write_char('\n');
 }
 
@@ -282,5 +284,24 @@ pub fn compare_to(out: &mut impl Write, c: &Comparison, tax: &Taxonomy, color: b
             }
             ops_text(out, &d.ops, color);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::SourceText;
+    use crate::outline::outline;
+
+    #[test]
+    fn a_passages_place_reads_as_the_report_writes_it() {
+        let doc = |t: &str| outline(&SourceText::from_bytes("t.txt", t.as_bytes()).expect("decodes"));
+        let left = "一、推进APP政务服务\n全年上线OA系统。";
+        let right = "一、推进APP政务服务\n全年上线OA系统两个。";
+        let tax = Taxonomy::builtin();
+        let c = Comparison::build(doc(left), doc(right), &tax);
+        let out = compare(&c, &tax, false);
+        assert!(out.contains("推进APP政务服务  [section]"), "{out}");
+        assert!(!out.contains("app"), "{out}");
     }
 }
