@@ -108,23 +108,30 @@ pub fn line_holding(text: &str, sentence: &str) -> Option<usize> {
     })
 }
 
-/// Whether a byte may start a character that sentence splitting looks at: a quote or book-title
-/// mark (lead bytes E2, E3), a stop of either width (E3, EF; `!`, `?`, `;`). Every other
-/// character is passed over without being decoded.
-const fn looked_at(b: u8) -> bool {
-    matches!(b, 0xe2 | 0xe3 | 0xef | b'!' | b'?' | b';')
-}
-
-/// The characters of `text` that sentence splitting looks at (see [`looked_at`]), with their
-/// bytes: all a quotation's nesting or a stop can come from.
+/// The characters of `text` that sentence splitting looks at, with their bytes: all a
+/// quotation's nesting or a stop can come from. They start with a quote or book-title mark's lead
+/// byte (E2, E3), a wide stop's (E3, EF) or a narrow stop (`!`, `?`, `;`); every other character
+/// is passed over without being decoded, many bytes at a step (`memchr`).
 fn marks(text: &str) -> impl Iterator<Item = (usize, char)> + '_ {
     let bytes = text.as_bytes();
     let mut at = 0;
+    // The next ASCII stop from `at` on, found once and kept until passed: they are rare in
+    // Chinese text, and looking for them afresh at every mark would read on to the end each time.
+    let mut ascii: Option<usize> = None;
     std::iter::from_fn(move || {
-        at += bytes.get(at..)?.iter().position(|&b| looked_at(b))?;
-        let c = text[at..].chars().next()?;
-        let i = at;
-        at += c.len_utf8();
+        let rest = bytes.get(at..)?;
+        let wide = memchr::memchr3(0xe2, 0xe3, 0xef, rest).map_or(bytes.len(), |k| at + k);
+        let narrow = match ascii {
+            Some(p) if p >= at => p,
+            _ => {
+                let p = memchr::memchr3(b'!', b'?', b';', rest).map_or(bytes.len(), |k| at + k);
+                ascii = Some(p);
+                p
+            }
+        };
+        let i = wide.min(narrow);
+        let c = text.get(i..)?.chars().next()?;
+        at = i + c.len_utf8();
         Some((i, c))
     })
 }
