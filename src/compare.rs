@@ -10,7 +10,7 @@ use crate::halves::join;
 use crate::outline::{Document, Sentence};
 use crate::sides::{Side, Sides};
 use crate::text::Fingerprint;
-use crate::topics::{DocTopics, Taxonomy, TopicId, classify};
+use crate::topics::{DocTopics, Taxonomy, TopicId, classify, classify_folded};
 
 /// Time allowed for diffing all rows of a comparison before pairs are compared whole.
 pub const DIFF_BUDGET: Duration = Duration::from_millis(400);
@@ -60,9 +60,9 @@ struct Stage {
 impl Stage {
     fn new(doc: Document, tax: &Taxonomy) -> Stage {
         let sentences = doc.sentences();
-        let topics = classify(&doc, &sentences, tax);
-        let filing = crate::align::filing::file(&doc, &sentences, &topics, tax);
         let prepared = matching::prepare(&doc, &sentences);
+        let topics = classify_folded(&doc, &sentences, tax, |k| prepared[k].folded_text(&doc, &sentences[k]));
+        let filing = crate::align::filing::file(&doc, &sentences, &topics, tax);
         Stage {
             doc,
             sentences,
@@ -300,5 +300,37 @@ impl Comparison {
     /// The row the sidebar calls `label`, if there is one.
     pub fn row_labelled(&self, label: &str) -> Option<usize> {
         self.alignment.rows.iter().position(|r| r.label == label)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::SourceText;
+    use crate::outline::outline;
+
+    #[test]
+    fn a_stage_scores_its_sentences_from_their_folded_texts_as_classifying_does_on_every_fixture() {
+        let tax = Taxonomy::builtin();
+        for (path, text) in crate::text::fixture_texts() {
+            let doc = outline(&SourceText::from_bytes("t.txt", text.as_bytes()).expect("decodes"));
+            let sentences = doc.sentences();
+            let plain = classify(&doc, &sentences, &tax);
+            let stage = Stage::new(doc.clone(), &tax);
+            let filing = crate::align::filing::file(&doc, &sentences, &plain, &tax);
+            assert_eq!(stage.filing, filing, "{}", path.display());
+            let prepared = matching::prepare(&doc, &sentences);
+            for (p, s) in prepared.iter().zip(&sentences) {
+                let text = doc.sentence_text(s);
+                assert_eq!(
+                    p.folded_text(&doc, s),
+                    crate::normalize::fold(text).text,
+                    "{}: {text}",
+                    path.display()
+                );
+            }
+            let folded = classify_folded(&doc, &sentences, &tax, |k| prepared[k].folded_text(&doc, &sentences[k]));
+            assert_eq!(folded.sentences, plain.sentences, "{}", path.display());
+        }
     }
 }

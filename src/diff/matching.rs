@@ -29,6 +29,15 @@ pub struct Prepared {
     pub marker: u16,
 }
 
+impl Prepared {
+    /// The sentence `s` of `doc` (the one this was prepared from) folded: `fold(text).text`.
+    pub fn folded_text<'a>(&'a self, doc: &'a Document, s: &Sentence) -> &'a str {
+        self.folded
+            .as_ref()
+            .map_or_else(|| doc.sentence_text(s), |f| f.text.as_str())
+    }
+}
+
 /// Every sentence of `doc` prepared for matching and the word diff.
 pub fn prepare(doc: &Document, sentences: &[Sentence]) -> Vec<Prepared> {
     sentences
@@ -98,10 +107,7 @@ impl Report<'_> {
     /// The sentence's folded text without its numbering marker: what is compared.
     fn key(&self, k: usize) -> &str {
         let p = &self.prepared[k];
-        let text = match &p.folded {
-            Some(f) => f.text.as_str(),
-            None => self.doc.sentence_text(&self.sentences[k]),
-        };
+        let text = p.folded_text(self.doc, &self.sentences[k]);
         text.get(usize::from(p.marker)..).unwrap_or(text)
     }
 }

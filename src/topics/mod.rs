@@ -316,10 +316,14 @@ impl Taxonomy {
     /// a document's or law's name (《行政复议法》) name it and say nothing of the activity: they
     /// do not count.
     pub fn score(&self, text: &str, heading: bool) -> Scores {
-        let folded = fold(text);
-        let names = titled_names(&folded.text);
+        self.score_folded(&fold(text).text, heading)
+    }
+
+    /// [`score`](Self::score) of a text already folded (`fold(text).text`).
+    pub fn score_folded(&self, folded: &str, heading: bool) -> Scores {
+        let names = titled_names(folded);
         let mut scores = vec![0u32; self.topics.len()];
-        for m in self.matcher.find_iter(&folded.text) {
+        for m in self.matcher.find_iter(folded) {
             if names.iter().any(|r| r.start < m.range.end && m.range.start < r.end) {
                 continue;
             }
@@ -437,13 +441,36 @@ pub struct DocTopics {
 /// Scores every heading and sentence of `doc` (its sentences are `sentences`, as
 /// [`Document::sentences`] gives them).
 pub fn classify(doc: &Document, sentences: &[Sentence], tax: &Taxonomy) -> DocTopics {
-    let scores: Vec<Scores> = sentences
-        .iter()
-        .map(|s| {
-            if s.in_heading() {
+    classify_scored(doc, sentences, tax, |k| {
+        tax.score(doc.sentence_text(&sentences[k]), false)
+    })
+}
+
+/// [`classify`] when each sentence's folded text is at hand already (`folded(k)`, as
+/// `fold(doc.sentence_text(&sentences[k])).text` gives it): the comparison folds every sentence
+/// to pair it, and need not fold it again to score it.
+pub fn classify_folded<'a>(
+    doc: &Document,
+    sentences: &[Sentence],
+    tax: &Taxonomy,
+    folded: impl Fn(usize) -> &'a str,
+) -> DocTopics {
+    classify_scored(doc, sentences, tax, |k| tax.score_folded(folded(k), false))
+}
+
+/// Scores every heading of `doc`, and every sentence outside a heading line by `score(k)`.
+fn classify_scored(
+    doc: &Document,
+    sentences: &[Sentence],
+    tax: &Taxonomy,
+    score: impl Fn(usize) -> Scores,
+) -> DocTopics {
+    let scores: Vec<Scores> = (0..sentences.len())
+        .map(|k| {
+            if sentences[k].in_heading() {
                 Scores::default()
             } else {
-                tax.score(doc.sentence_text(s), false)
+                score(k)
             }
         })
         .collect();
