@@ -157,21 +157,23 @@ struct Postings {
 
 impl Postings {
     fn new(prints: &[Fingerprint]) -> Self {
-        let mut number: HashMap<u32, u32> = HashMap::default();
-        let mut counts: Vec<u32> = Vec::new();
+        // Room made at once for a report's worth of bigrams (a table grown by doubling moves
+        // every entry each time); a large report's table grows past it.
+        let total: usize = prints.iter().map(Fingerprint::len).sum();
+        let room = total.min(1 << 16);
+        let mut number: HashMap<u32, u32> = HashMap::with_capacity_and_hasher(room, Default::default());
+        let mut counts: Vec<u32> = Vec::with_capacity(room);
         // Each occurrence's bigram number, so that filling the list needs no second lookup.
-        let numbers: Vec<u32> = prints
-            .iter()
-            .flat_map(Fingerprint::grams)
-            .map(|&g| {
-                let n = *number.entry(g).or_insert_with(|| {
-                    counts.push(0);
-                    crate::shared::fit_u32(counts.len() - 1)
-                });
-                counts[n as usize] += 1;
-                n
-            })
-            .collect();
+        let mut numbers: Vec<u32> = Vec::with_capacity(total);
+        for &g in prints.iter().flat_map(Fingerprint::grams) {
+            let next = crate::shared::fit_u32(counts.len());
+            let n = *number.entry(g).or_insert(next);
+            if n == next {
+                counts.push(0);
+            }
+            counts[n as usize] += 1;
+            numbers.push(n);
+        }
         let mut starts = Vec::with_capacity(counts.len() + 1);
         let mut at = 0u32;
         starts.push(0);
