@@ -213,3 +213,15 @@ proptest::proptest! {
         proptest::prop_assert_eq!(split_sentences(&text), split_sentences_plain(&text));
     }
 }
+
+proptest::proptest! {
+    #[test]
+    fn bigrams_sort_as_the_standard_sort_does_on_either_side_of_the_radix_bound(
+        mut grams in proptest::collection::vec(proptest::prelude::any::<u32>(), 0..(3 * RADIX_FROM)),
+    ) {
+        let mut plain = grams.clone();
+        plain.sort_unstable();
+        sort_grams(&mut grams);
+        proptest::prop_assert_eq!(grams, plain);
+    }
+}
