@@ -3,6 +3,9 @@
 
 use std::ops::Range;
 
+mod fingerprint;
+pub use fingerprint::{Fingerprint, Prints, dice_of, holds};
+
 pub use crate::chars::{
     chinese_digit, is_blank, is_chinese_numeral, is_cjk, is_clause_end, is_colon, is_comma, is_control_or_override,
     is_han, is_heading_stop, is_invisible_format, is_punct, is_sentence_end, trim_blank,
@@ -237,127 +240,6 @@ fn parse_year_digits(s: &str) -> Option<u32> {
 fn parse_small_number(s: &str) -> Option<u32> {
     let ascii: String = s.chars().map(crate::chars::fold_digit).collect();
     ascii.parse().ok().or_else(|| crate::chars::chinese_value(s))
-}
-
-/// A set of hashed character bigrams of a text's content characters (punctuation and blanks
-/// skipped, widths folded): the basis of every similarity score in duibi.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Fingerprint {
-    grams: Vec<u32>,
-}
-
-impl Fingerprint {
-    pub fn new(text: &str) -> Self {
-        Fingerprint::of_pieces(text.len(), |f| f(text))
-    }
-
-    /// The fingerprint of the text `each` hands over piece by piece (about `len` bytes in all), as
-    /// [`new`](Self::new) of the pieces put together makes it.
-    pub fn of_pieces(len: usize, each: impl FnOnce(&mut dyn FnMut(&str))) -> Self {
-        // A report repeats most of its bigrams: the list is sorted and deduplicated whenever it
-        // fills, and grows only when that leaves it over half full, so a large report's list stays
-        // near the size of its distinct bigrams instead of one entry a character.
-        let mut grams: Vec<u32> = Vec::with_capacity((len / 3).clamp(16, 1 << 18));
-        let mut prev: Option<char> = None;
-        each(&mut |piece: &str| {
-            for c in piece.chars() {
-                // Ideographs, most of the text, are neither folded, blank nor punctuation.
-                let c = if crate::chars::is_plain_ideograph(c) {
-                    c
-                } else {
-                    let c = crate::chars::fold_char(c);
-                    if is_blank(c) || is_punct(c) {
-                        continue;
-                    }
-                    c
-                };
-                if let Some(p) = prev {
-                    if grams.len() == grams.capacity() {
-                        sort_grams(&mut grams);
-                        grams.dedup();
-                        if grams.len() * 2 > grams.capacity() {
-                            grams.reserve(grams.capacity());
-                        }
-                    }
-                    grams.push(hash_pair(p, c));
-                }
-                prev = Some(c);
-            }
-        });
-        sort_grams(&mut grams);
-        grams.dedup();
-        grams.shrink_to_fit();
-        Self { grams }
-    }
-
-    pub fn len(&self) -> usize {
-        self.grams.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.grams.is_empty()
-    }
-
-    pub fn grams(&self) -> &[u32] {
-        &self.grams
-    }
-
-    /// Number of bigrams the two fingerprints share.
-    pub fn shared(&self, other: &Fingerprint) -> usize {
-        let (mut i, mut j, mut n) = (0, 0, 0);
-        let (a, b) = (&self.grams, &other.grams);
-        while i < a.len() && j < b.len() {
-            match a[i].cmp(&b[j]) {
-                std::cmp::Ordering::Less => i += 1,
-                std::cmp::Ordering::Greater => j += 1,
-                std::cmp::Ordering::Equal => {
-                    n += 1;
-                    i += 1;
-                    j += 1;
-                }
-            }
-        }
-        n
-    }
-
-    /// Whether bigram `gram` is one of this text's.
-    pub fn holds(&self, gram: u32) -> bool {
-        self.grams.binary_search(&gram).is_ok()
-    }
-
-    /// Dice coefficient: 1.0 for the same bigrams, 0.0 for none shared.
-    pub fn dice(&self, other: &Fingerprint) -> f32 {
-        self.dice_sharing(other, self.shared(other))
-    }
-
-    /// The Dice coefficient with `other` when they share `shared` bigrams (counted some other way:
-    /// through an index of them, say).
-    pub fn dice_sharing(&self, other: &Fingerprint, shared: usize) -> f32 {
-        let total = self.len() + other.len();
-        if total == 0 {
-            return 0.0;
-        }
-        2.0 * shared as f32 / total as f32
-    }
-}
-
-/// Sorts bigrams: a radix sort for a passage's or a report's many (it reads each a few times
-/// where comparing sorts read each about log n times), the standard sort for a sentence's few.
-fn sort_grams(grams: &mut [u32]) {
-    if grams.len() >= RADIX_FROM {
-        radsort::sort(grams);
-    } else {
-        grams.sort_unstable();
-    }
-}
-
-/// Bigrams from which a radix sort is the faster (`benches/pipeline`).
-const RADIX_FROM: usize = 256;
-
-fn hash_pair(a: char, b: char) -> u32 {
-    // The pair is exact in 42 bits; one multiply spreads it over the high half, which is kept.
-    // Collisions only blur similarity slightly.
-    ((u64::from(a) << 21 | u64::from(b)).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 32) as u32
 }
 
 /// The pairs of neighbouring characters of `s`, as a set: what short texts (figure labels,

@@ -161,23 +161,21 @@ pub fn match_sentences(left: &Report<'_>, right: &Report<'_>) -> Vec<SentencePai
         let (li, ri) = (of(left), of(right));
         let lt: Vec<&str> = li.iter().map(|&k| left.key(k)).collect();
         let rt: Vec<&str> = ri.iter().map(|&k| right.key(k)).collect();
-        let print = |side: Side, k: usize| {
-            Fingerprint::new(match side {
-                Side::Left => lt[k],
-                Side::Right => rt[k],
-            })
-        };
         if matches!(c, Class::Title | Class::Addressee | Class::Signature | Class::Date) {
             // A part of the frame is its counterpart's, however much it changed (a date is
             // another date).
             raw.extend(li.iter().zip(&ri).enumerate().map(|(k, (&l, &r))| {
-                let similarity = print(Side::Left, k).dice(&print(Side::Right, k));
+                let similarity = Fingerprint::new(lt[k]).dice(&Fingerprint::new(rt[k]));
                 (l, r, if lt[k] == rt[k] { 1.0 } else { similarity })
             }));
             continue;
         }
+        let text = |side: Side, k: usize| match side {
+            Side::Left => lt[k],
+            Side::Right => rt[k],
+        };
         raw.extend(
-            pair_similar(&lt, &rt, print)
+            pair_similar(&lt, &rt, text)
                 .into_iter()
                 .map(|p| (li[p.units.left], ri[p.units.right], p.similarity)),
         );

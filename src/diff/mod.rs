@@ -23,7 +23,7 @@ use crate::normalize::{Folded, fold};
 use crate::numbering::parse_marker;
 use crate::shared::fit_u32;
 use crate::sides::{Side, Sides};
-use crate::text::{Fingerprint, is_blank};
+use crate::text::is_blank;
 
 pub use jieba::{JiebaTokenizer, jieba_terms};
 pub use matching::{Prepared, SentencePair};
@@ -368,7 +368,7 @@ impl PairedRow {
         let ts = Sides::from_fn(|side| texts(&us[side], &row.passages[side]));
         let pairing = pair::pair_units(&ts.left, &ts.right, |side, k| {
             let u = &us[side][k];
-            Fingerprint::new(&row.passages[side][u.passage()].text[u.range()])
+            &row.passages[side][u.passage()].text[u.range()]
         });
         PairedRow { units: us, pairing }
     }

@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 use similar::{Algorithm, DiffOp, capture_diff_slices_deadline};
 
 use crate::sides::{Side, Sides};
-use crate::text::Fingerprint;
+use crate::text::{Prints, dice_of, holds};
 
 /// Least similarity for two sentences to be compared word by word. Below it, a word diff of the
 /// two is mostly noise, so they show as deleted and inserted.
@@ -44,8 +44,8 @@ pub struct Pairing {
 /// longest run of pairs in the same order on both sides is in place; the others are moves when
 /// similar enough ([`MOVE_MIN`]), else they are left unpaired. (Sentences of one row only; a whole
 /// comparison places its sentences by their sections, see `matching`.)
-pub fn pair_units(left: &[&str], right: &[&str], print: impl Fn(Side, usize) -> Fingerprint) -> Pairing {
-    let pairs = pair_similar(left, right, print);
+pub fn pair_units<'t>(left: &[&str], right: &[&str], text: impl Fn(Side, usize) -> &'t str) -> Pairing {
+    let pairs = pair_similar(left, right, text);
     let in_order = longest_increasing(&pairs.iter().map(|p| p.units.right).collect::<Vec<_>>());
     let mut keep = Vec::with_capacity(pairs.len());
     for (k, mut p) in pairs.into_iter().enumerate() {
@@ -63,9 +63,9 @@ pub fn pair_units(left: &[&str], right: &[&str], print: impl Fn(Side, usize) -> 
 /// with an identical twin on the other side pair with it first: along a diff of the two sequences
 /// of sentences, then the k-th remaining occurrence on the left with the k-th on the right.
 /// Identical sentences always pair, whatever the size of the report. The rest pair by similarity
-/// of their fingerprints (`print(side, unit)`, computed only for them), best first, at least
+/// of the fingerprints of their texts (`text(side, unit)`, made only for them), best first, at least
 /// [`PAIR_MIN`].
-pub fn pair_similar(left: &[&str], right: &[&str], print: impl Fn(Side, usize) -> Fingerprint) -> Vec<Pair> {
+pub fn pair_similar<'t>(left: &[&str], right: &[&str], text: impl Fn(Side, usize) -> &'t str) -> Vec<Pair> {
     if left.is_empty() || right.is_empty() {
         return Vec::new();
     }
@@ -84,8 +84,13 @@ pub fn pair_similar(left: &[&str], right: &[&str], print: impl Fn(Side, usize) -
 
     let rest_l: Vec<usize> = (0..left.len()).filter(|&i| !used_l[i]).collect();
     let rest_r: Vec<usize> = (0..right.len()).filter(|&j| !used_r[j]).collect();
-    let lf: Vec<Fingerprint> = rest_l.iter().map(|&i| print(Side::Left, i)).collect();
-    let rf: Vec<Fingerprint> = rest_r.iter().map(|&j| print(Side::Right, j)).collect();
+    let prints = |side: Side, rest: &[usize]| {
+        let texts: Vec<&str> = rest.iter().map(|&k| text(side, k)).collect();
+        let mut prints = Prints::with_capacity(texts.len(), texts.iter().map(|t| t.len()).sum());
+        texts.into_iter().for_each(|t| prints.push(t));
+        prints
+    };
+    let (lf, rf) = (prints(Side::Left, &rest_l), prints(Side::Right, &rest_r));
     let postings = Postings::new(&rf);
     let mut counts = vec![0u32; rest_r.len()];
     let mut touched: Vec<u32> = Vec::new();
@@ -94,7 +99,7 @@ pub fn pair_similar(left: &[&str], right: &[&str], print: impl Fn(Side, usize) -
     // The left sentence's bigrams too common to walk the postings of.
     let mut common: Vec<u32> = Vec::new();
     for (ki, &i) in rest_l.iter().enumerate() {
-        for &g in lf[ki].grams() {
+        for &g in lf.of(ki) {
             let Some(list) = postings.of(g) else {
                 continue;
             };
@@ -113,9 +118,9 @@ pub fn pair_similar(left: &[&str], right: &[&str], print: impl Fn(Side, usize) -
         for &k in &best {
             // The bigrams shared: those the postings counted, and the common ones looked up (as
             // many as merging the two lists would find, without the merge).
-            let other = &rf[k as usize];
-            let shared = counts[k as usize] as usize + common.iter().filter(|&&g| other.holds(g)).count();
-            let s = lf[ki].dice_sharing(other, shared);
+            let other = rf.of(k as usize);
+            let shared = counts[k as usize] as usize + common.iter().filter(|&&g| holds(other, g)).count();
+            let s = dice_of(lf.of(ki).len(), other.len(), shared);
             if s >= PAIR_MIN {
                 candidates.push((i, rest_r[k as usize], s));
             }
@@ -156,16 +161,16 @@ struct Postings {
 }
 
 impl Postings {
-    fn new(prints: &[Fingerprint]) -> Self {
+    fn new(prints: &Prints) -> Self {
         // Room made at once for a report's worth of bigrams (a table grown by doubling moves
         // every entry each time); a large report's table grows past it.
-        let total: usize = prints.iter().map(Fingerprint::len).sum();
+        let total = (0..prints.len()).map(|k| prints.of(k).len()).sum::<usize>();
         let room = total.min(1 << 16);
         let mut number: HashMap<u32, u32> = HashMap::with_capacity_and_hasher(room, Default::default());
         let mut counts: Vec<u32> = Vec::with_capacity(room);
         // Each occurrence's bigram number, so that filling the list needs no second lookup.
         let mut numbers: Vec<u32> = Vec::with_capacity(total);
-        for &g in prints.iter().flat_map(Fingerprint::grams) {
+        for &g in (0..prints.len()).flat_map(|k| prints.of(k)) {
             let next = crate::shared::fit_u32(counts.len());
             let n = *number.entry(g).or_insert(next);
             if n == next {
@@ -186,8 +191,8 @@ impl Postings {
         }
         let mut list = vec![0u32; numbers.len()];
         let mut numbers = numbers.into_iter();
-        for (k, f) in prints.iter().enumerate() {
-            for n in numbers.by_ref().take(f.len()) {
+        for k in 0..prints.len() {
+            for n in numbers.by_ref().take(prints.of(k).len()) {
                 let free = &mut counts[n as usize];
                 list[*free as usize] = crate::shared::fit_u32(k);
                 *free += 1;
@@ -300,6 +305,7 @@ pub fn longest_increasing(values: &[usize]) -> Vec<bool> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::Fingerprint;
 
     #[test]
     fn a_pairs_similarity_is_the_dice_of_its_fingerprints() {
@@ -311,10 +317,11 @@ mod tests {
             left.iter().map(String::as_str).collect(),
             right.iter().map(String::as_str).collect(),
         );
-        let print = |side: Side, k: usize| Fingerprint::new(if side == Side::Left { l[k] } else { r[k] });
-        let pairs = pair_similar(&l, &r, print);
+        let text = |side: Side, k: usize| if side == Side::Left { l[k] } else { r[k] };
+        let pairs = pair_similar(&l, &r, text);
         assert!(pairs.len() > 100, "{} pairs", pairs.len());
         for p in pairs.iter().filter(|p| p.similarity < 1.0) {
+            let print = |side: Side, k: usize| Fingerprint::new(text(side, k));
             let whole = print(Side::Left, p.units.left).dice(&print(Side::Right, p.units.right));
             assert_eq!(p.similarity, whole, "{} and {}", l[p.units.left], r[p.units.right]);
         }
@@ -332,8 +339,10 @@ mod tests {
         fn the_postings_list_every_sentence_holding_a_bigram_in_order(
             texts in proptest::collection::vec("[依法行政法律制度培训a-c1-3]{0,12}", 0..40),
         ) {
+            let mut all = Prints::default();
+            texts.iter().for_each(|t| all.push(t));
+            let postings = Postings::new(&all);
             let prints: Vec<Fingerprint> = texts.iter().map(|t| Fingerprint::new(t)).collect();
-            let postings = Postings::new(&prints);
             let every: std::collections::BTreeSet<u32> = prints.iter().flat_map(|f| f.grams().to_vec()).collect();
             for g in every {
                 let holding: Vec<u32> = (0..prints.len() as u32).filter(|&k| prints[k as usize].holds(g)).collect();

@@ -1,3 +1,4 @@
+use super::fingerprint::{RADIX_FROM, hash_pair, sort_grams};
 use super::*;
 
 #[test]
@@ -223,5 +224,26 @@ proptest::proptest! {
         plain.sort_unstable();
         sort_grams(&mut grams);
         proptest::prop_assert_eq!(grams, plain);
+    }
+}
+
+proptest::proptest! {
+    #[test]
+    fn many_texts_fingerprinted_end_to_end_are_each_as_its_own_fingerprint(
+        texts in proptest::collection::vec(report_text(), 0..12),
+        long in 0usize..3,
+    ) {
+        // Some texts past the bound from which a text is fingerprinted on its own first.
+        let mut texts = texts;
+        for k in 0..long.min(texts.len()) {
+            texts[k] = texts[k].repeat(4096 / texts[k].len().max(1) + 1);
+        }
+        let mut prints = Prints::default();
+        texts.iter().for_each(|t| prints.push(t));
+        proptest::prop_assert_eq!(prints.len(), texts.len());
+        for (k, t) in texts.iter().enumerate() {
+            let alone = Fingerprint::new(t);
+            proptest::prop_assert_eq!(prints.of(k), alone.grams());
+        }
     }
 }
