@@ -17,7 +17,11 @@ fn main() {
 /// its tests are compiled as usual; only the binary's link differs (docs/performance.md).
 fn position_dependent() {
     let target = |key: &str| env::var(key).unwrap_or_default();
-    if target("CARGO_CFG_TARGET_OS") == "linux" && target("CARGO_CFG_TARGET_ARCH") == "x86_64" {
+    // glibc only: a static musl binary is linked as static-pie, which this would contradict.
+    if target("CARGO_CFG_TARGET_OS") == "linux"
+        && target("CARGO_CFG_TARGET_ARCH") == "x86_64"
+        && target("CARGO_CFG_TARGET_ENV") == "gnu"
+    {
         println!("cargo::rustc-link-arg-bins=-no-pie");
     }
 }

@@ -543,7 +543,7 @@ fn markdown_changes_render_as_emphasis_in_commonmark() {
 /// The binary is linked at a fixed address on x86-64 Linux (build.rs): the loader then has no
 /// table pointers to write at start (docs/performance.md). ELF's type field: 2 is a fixed-address
 /// executable, 3 a position-independent one.
-#[cfg(all(target_os = "linux", target_arch = "x86_64"))]
+#[cfg(all(target_os = "linux", target_arch = "x86_64", target_env = "gnu"))]
 #[test]
 fn the_binary_needs_no_relocating_at_start() {
     let bytes = std::fs::read(env!("CARGO_BIN_EXE_duibi")).expect("the binary reads");
