@@ -118,21 +118,25 @@ pub fn line_holding(text: &str, sentence: &str) -> Option<usize> {
 fn marks(text: &str) -> impl Iterator<Item = (usize, char)> + '_ {
     let bytes = text.as_bytes();
     let mut at = 0;
-    // The next ASCII stop from `at` on, found once and kept until passed: they are rare in
-    // Chinese text, and looking for them afresh at every mark would read on to the end each time.
-    let mut ascii: Option<usize> = None;
+    // The next wide and narrow mark from `at` on, each found once and kept until passed: looking
+    // for the one afresh at every mark of the other would read on to the next (to the end of a
+    // text without any) each time.
+    let (mut wide, mut narrow): (Option<usize>, Option<usize>) = (None, None);
+    let next = |kept: &mut Option<usize>, at: usize, find: &dyn Fn(&[u8]) -> Option<usize>| match *kept {
+        Some(p) if p >= at => p,
+        _ => {
+            let p = find(&bytes[at..]).map_or(bytes.len(), |k| at + k);
+            *kept = Some(p);
+            p
+        }
+    };
     std::iter::from_fn(move || {
-        let rest = bytes.get(at..)?;
-        let wide = memchr::memchr3(0xe2, 0xe3, 0xef, rest).map_or(bytes.len(), |k| at + k);
-        let narrow = match ascii {
-            Some(p) if p >= at => p,
-            _ => {
-                let p = memchr::memchr3(b'!', b'?', b';', rest).map_or(bytes.len(), |k| at + k);
-                ascii = Some(p);
-                p
-            }
-        };
-        let i = wide.min(narrow);
+        if at >= bytes.len() {
+            return None;
+        }
+        let w = next(&mut wide, at, &|rest| memchr::memchr3(0xe2, 0xe3, 0xef, rest));
+        let n = next(&mut narrow, at, &|rest| memchr::memchr3(b'!', b'?', b';', rest));
+        let i = w.min(n);
         let c = text.get(i..)?.chars().next()?;
         at = i + c.len_utf8();
         Some((i, c))

@@ -247,3 +247,13 @@ proptest::proptest! {
         }
     }
 }
+
+#[test]
+fn stops_of_one_width_only_split_in_linear_time() {
+    // Each narrow stop once looked for the next wide mark on to the end of a text without any:
+    // a million of them took a minute, two million take a second now (a debug build).
+    let narrow = "a;".repeat(2_000_000);
+    assert_eq!(split_sentences(&narrow).len(), 2_000_000);
+    let wide = "法。".repeat(300_000);
+    assert_eq!(split_sentences(&wide).len(), 300_000);
+}
