@@ -164,13 +164,13 @@ impl Postings {
     fn new(prints: &Prints) -> Self {
         // Room made at once for a report's worth of bigrams (a table grown by doubling moves
         // every entry each time); a large report's table grows past it.
-        let total = (0..prints.len()).map(|k| prints.of(k).len()).sum::<usize>();
-        let room = total.min(1 << 16);
+        let all = prints.all();
+        let room = all.len().min(1 << 16);
         let mut number: HashMap<u32, u32> = HashMap::with_capacity_and_hasher(room, Default::default());
         let mut counts: Vec<u32> = Vec::with_capacity(room);
         // Each occurrence's bigram number, so that filling the list needs no second lookup.
-        let mut numbers: Vec<u32> = Vec::with_capacity(total);
-        for &g in (0..prints.len()).flat_map(|k| prints.of(k)) {
+        let mut numbers: Vec<u32> = Vec::with_capacity(all.len());
+        for &g in all {
             let next = crate::shared::fit_u32(counts.len());
             let n = *number.entry(g).or_insert(next);
             if n == next {

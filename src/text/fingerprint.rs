@@ -163,6 +163,11 @@ impl Prints {
         self.ends.is_empty()
     }
 
+    /// Every text's bigrams, end to end in text order.
+    pub fn all(&self) -> &[u32] {
+        &self.grams
+    }
+
     /// Text `k`'s sorted distinct bigrams.
     pub fn of(&self, k: usize) -> &[u32] {
         let start = k.checked_sub(1).map_or(0, |p| self.ends[p] as usize);
