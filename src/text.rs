@@ -121,26 +121,31 @@ fn marks(text: &str) -> impl Iterator<Item = (usize, char)> + '_ {
     // The next wide and narrow mark from `at` on, each found once and kept until passed: looking
     // for the one afresh at every mark of the other would read on to the next (to the end of a
     // text without any) each time.
-    let (mut wide, mut narrow): (Option<usize>, Option<usize>) = (None, None);
-    let next = |kept: &mut Option<usize>, at: usize, find: &dyn Fn(&[u8]) -> Option<usize>| match *kept {
-        Some(p) if p >= at => p,
-        _ => {
-            let p = find(&bytes[at..]).map_or(bytes.len(), |k| at + k);
-            *kept = Some(p);
-            p
-        }
-    };
+    let (mut wide, mut narrow) = (None, None);
     std::iter::from_fn(move || {
         if at >= bytes.len() {
             return None;
         }
-        let w = next(&mut wide, at, &|rest| memchr::memchr3(0xe2, 0xe3, 0xef, rest));
-        let n = next(&mut narrow, at, &|rest| memchr::memchr3(b'!', b'?', b';', rest));
+        let w = next_of(bytes, at, [0xe2, 0xe3, 0xef], &mut wide);
+        let n = next_of(bytes, at, *b"!?;", &mut narrow);
         let i = w.min(n);
         let c = text.get(i..)?.chars().next()?;
         at = i + c.len_utf8();
         Some((i, c))
     })
+}
+
+/// Where the first of `bytes` from `at` on is one of `any` (`bytes.len()` when none is), read
+/// from `kept` while that is still ahead, else found and kept there.
+fn next_of(bytes: &[u8], at: usize, [a, b, c]: [u8; 3], kept: &mut Option<usize>) -> usize {
+    match *kept {
+        Some(p) if p >= at => p,
+        _ => {
+            let p = memchr::memchr3(a, b, c, &bytes[at..]).map_or(bytes.len(), |k| at + k);
+            *kept = Some(p);
+            p
+        }
+    }
 }
 
 /// Splits text into sentences; the ranges are contiguous and cover the whole text. A quotation
