@@ -7,18 +7,23 @@ use std::sync::Arc;
 use crate::outline::{Document, SectionId};
 use crate::shared::fit_u32;
 
-/// Each section's heading (`number + heading`) and parent; the headings end to end in one text,
-/// the one the outline keeps its sections' labels in when they are still laid out as it made them.
+/// Each section's heading (`number + heading`) and parent. The headings are read from the texts
+/// the outline keeps its sections' labels in (the laid-out body, and one text of the labels that
+/// are not stretches of it) while they are still laid out as it made them; from a copy otherwise.
 #[derive(Debug, Default)]
 pub struct Headings {
     /// Each section's parent, [`NO_PARENT`] for a top-level one.
     parent: Vec<u32>,
-    text: Arc<str>,
-    /// Where each section's heading ends in `text` (it starts where the one before ends).
-    ends: Vec<u32>,
+    /// At most two texts the headings are stretches of.
+    texts: Vec<Arc<str>>,
+    /// Each section's heading: where it is in its text, the start's top bit set when that text is
+    /// the second.
+    labels: Vec<(u32, u32)>,
 }
 
 const NO_PARENT: u32 = u32::MAX;
+/// Set on a label's start when it is a stretch of the second text.
+const SECOND: u32 = 1 << 31;
 
 impl Headings {
     pub fn new(doc: &Document) -> Headings {
@@ -27,47 +32,68 @@ impl Headings {
             .iter()
             .map(|s| s.parent.map_or(NO_PARENT, fit_u32))
             .collect();
-        if let Some((text, ends)) = Self::shared(doc) {
-            return Headings { parent, text, ends };
-        }
-        let mut text = String::new();
-        let mut ends = Vec::with_capacity(doc.sections.len());
-        for s in &doc.sections {
-            text.push_str(&s.number);
-            text.push_str(&s.heading);
-            ends.push(fit_u32(text.len()));
-        }
         Headings {
             parent,
-            text: text.into(),
-            ends,
+            ..Self::shared(doc).unwrap_or_else(|| Self::copied(doc))
         }
     }
 
-    /// The text the outline laid the labels out in, when every section's number and heading are
-    /// still stretches of it end to end in section order.
-    fn shared(doc: &Document) -> Option<(Arc<str>, Vec<u32>)> {
-        let text = doc.sections.first()?.number.source().0;
-        let mut ends = Vec::with_capacity(doc.sections.len());
-        let mut at = 0;
+    /// The labels in a text of their own, end to end.
+    fn copied(doc: &Document) -> Headings {
+        let mut text = String::new();
+        let mut labels = Vec::with_capacity(doc.sections.len());
+        for s in &doc.sections {
+            let start = fit_u32(text.len());
+            text.push_str(&s.number);
+            text.push_str(&s.heading);
+            labels.push((start, fit_u32(text.len())));
+        }
+        Headings {
+            parent: Vec::new(),
+            texts: vec![text.into()],
+            labels,
+        }
+    }
+
+    /// The labels read from the texts the outline laid them out in, when every section's number
+    /// and heading are still one stretch of one of at most two texts.
+    fn shared(doc: &Document) -> Option<Headings> {
+        let mut texts: Vec<Arc<str>> = Vec::new();
+        let mut labels = Vec::with_capacity(doc.sections.len());
         for s in &doc.sections {
             let ((number, n), (heading, h)) = (s.number.source(), s.heading.source());
-            if !(Arc::ptr_eq(number, text) && Arc::ptr_eq(heading, text) && n.start == at && h.start == n.end) {
+            if !(Arc::ptr_eq(number, heading) && h.start == n.end) {
                 return None;
             }
-            at = h.end;
-            ends.push(u32::try_from(at).ok()?);
+            let which = match texts.iter().position(|t| Arc::ptr_eq(t, number)) {
+                Some(which) => which,
+                None if texts.len() < 2 => {
+                    texts.push(number.clone());
+                    texts.len() - 1
+                }
+                None => return None,
+            };
+            let (start, end) = (u32::try_from(n.start).ok()?, u32::try_from(h.end).ok()?);
+            if end >= SECOND {
+                return None;
+            }
+            labels.push((if which == 1 { start | SECOND } else { start }, end));
         }
-        Some((text.clone(), ends))
+        Some(Headings {
+            parent: Vec::new(),
+            texts,
+            labels,
+        })
     }
 
     fn len(&self) -> usize {
-        self.ends.len()
+        self.labels.len()
     }
 
     fn label(&self, section: usize) -> &str {
-        let start = section.checked_sub(1).map_or(0, |p| self.ends[p]);
-        &self.text[start as usize..self.ends[section] as usize]
+        let (start, end) = self.labels[section];
+        let text = &self.texts[usize::from(start & SECOND != 0)];
+        &text[(start & !SECOND) as usize..end as usize]
     }
 
     fn parent(&self, section: usize) -> Option<usize> {
@@ -153,12 +179,25 @@ mod tests {
     }
 
     #[test]
+    fn the_table_reads_labels_from_the_body_and_from_the_text_of_those_apart() {
+        // `二、 执法` keeps a blank its label leaves out, so its label is held apart.
+        let text = "一、法律顾问\n(一)甲\n正文甲。\n二、 执法\n正文乙。\n三、下一步";
+        let d = outline(&SourceText::from_bytes("t.txt", text.as_bytes()).expect("reads"));
+        let table = Headings::new(&d);
+        assert_eq!(table.texts.len(), 2, "the body and the labels apart, no copy");
+        assert!(Arc::ptr_eq(&table.texts[0], d.sections[0].number.source().0));
+        assert!(Arc::ptr_eq(&table.texts[1], d.sections[2].number.source().0));
+        let labels: Vec<&str> = (0..table.len()).map(|s| table.label(s)).collect();
+        assert_eq!(labels, ["一、法律顾问", "(一)甲", "二、执法", "三、下一步"]);
+    }
+
+    #[test]
     fn the_table_shares_the_outlines_labels_and_copies_them_once_changed() {
         let text = "一、法律顾问\n(一)甲\n正文甲。\n二、执法\n正文乙。";
         let mut d = outline(&SourceText::from_bytes("t.txt", text.as_bytes()).expect("reads"));
         let table = Headings::new(&d);
         assert!(
-            Arc::ptr_eq(&table.text, d.sections[0].number.source().0),
+            Arc::ptr_eq(&table.texts[0], d.sections[0].number.source().0),
             "the outline's labels, not a copy"
         );
         let labels: Vec<&str> = (0..table.len()).map(|s| table.label(s)).collect();
@@ -166,7 +205,7 @@ mod tests {
         // A heading changed after the outline (as a test or a review may): read from a copy.
         d.sections[1].heading = "乙".into();
         let table = Headings::new(&d);
-        assert!(!Arc::ptr_eq(&table.text, d.sections[0].number.source().0));
+        assert!(!Arc::ptr_eq(&table.texts[0], d.sections[0].number.source().0));
         let labels: Vec<&str> = (0..table.len()).map(|s| table.label(s)).collect();
         assert_eq!(labels, ["一、法律顾问", "(一)乙", "二、执法"]);
         assert_eq!(table.parent(1), Some(0));
