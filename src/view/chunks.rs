@@ -162,16 +162,20 @@ impl Chunks {
                 }
                 continue;
             }
-            // A dropped sentence; the old copy of a moved one is counted at its new place.
+            // A dropped sentence; the old copy of a moved one is counted at its new place. A
+            // dropped and an added sentence side by side are two changes, as the counts have it:
+            // a stop each, the dropped one first.
             let dropped = c.units.left.is_some_and(|l| self.partner[l].is_none());
             let right = c.units.right.map(|r| (r, self.partner_right[r]));
             let added = matches!(right, Some((_, None)));
-            if dropped || added {
-                self.changes.push(Change {
-                    chunk: k,
-                    sides: (dropped, added),
-                    other: None,
-                });
+            for sides in [(true, false), (false, true)] {
+                if (sides.0 && dropped) || (sides.1 && added) {
+                    self.changes.push(Change {
+                        chunk: k,
+                        sides,
+                        other: None,
+                    });
+                }
             }
             if let Some((_, Some(l))) = right {
                 self.changes.push(Change {

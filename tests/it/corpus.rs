@@ -121,3 +121,24 @@ fn topic_rows_hold_every_passage_about_them_in_every_pair() {
         }
     }
 }
+
+/// On every pair of real reports, cross-bureau ones full of sentences only one side has, the status
+/// line counts each row's changes as its diff does and `}` visits each, side by side and inline.
+#[test]
+#[ignore = "needs ../shared/corpus"]
+fn every_pair_steps_through_as_many_changes_as_it_counts() {
+    let names: Vec<&str> = EXPECTED.iter().map(|e| e.0).collect();
+    let read = |n: &str| std::fs::read_to_string(corpus_dir().join(n)).expect("corpus file reads");
+    for a in &names {
+        for b in &names {
+            if a == b {
+                continue;
+            }
+            for width in [80, 160] {
+                let mut app = crate::util::app_of(&read(a), &read(b));
+                app.update(duibi::view::Input::Resize { width, height: 40 });
+                crate::counts::steps_through_every_change(&mut app, &format!("{a} vs {b} at {width}"));
+            }
+        }
+    }
+}

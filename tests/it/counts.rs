@@ -97,36 +97,57 @@ fn app(a: &str, b: &str, width: u16) -> App {
     app
 }
 
+/// Every row of `app` counts as many changes in the status line as its diff does, and `}` visits
+/// each once, the number in the status line in step.
+pub(crate) fn steps_through_every_change(app: &mut App, what: &str) {
+    for row in 0..app.rows() {
+        app.update(Input::Action(Action::NextRow, 0));
+        while app.row() < row {
+            app.update(Input::Action(Action::NextRow, 1));
+        }
+        let counted = app.cmp().diffs[row].stats.changes;
+        assert_eq!(app.change_position().1, counted, "{what} row {row}");
+        let mut seen = vec![app.change_position().0];
+        for _ in 0..counted + 1 {
+            app.update(Input::Action(Action::NextChange, 1));
+            if app.row() != row {
+                break;
+            }
+            seen.push(app.change_position().0);
+        }
+        seen.dedup();
+        let expected: Vec<usize> = (seen[0]..=counted).collect();
+        assert_eq!(seen, expected, "{what} row {row}");
+        app.update(Input::Action(Action::GotoTop, 1));
+        while app.row() > row {
+            app.update(Input::Action(Action::PrevRow, 1));
+        }
+    }
+}
+
 #[test]
 fn every_row_steps_through_as_many_changes_as_it_counts_at_every_width() {
     for (a, b) in PAIRS {
         for width in [80, 120, 200] {
-            let mut app = app(a, b, width);
-            for row in 0..app.rows() {
-                app.update(Input::Action(Action::NextRow, 0));
-                while app.row() < row {
-                    app.update(Input::Action(Action::NextRow, 1));
-                }
-                let counted = app.cmp().diffs[row].stats.changes;
-                assert_eq!(app.change_position().1, counted, "{a} row {row} at {width} columns");
-                // `}` visits each, its number in the status line in step.
-                let mut seen = vec![app.change_position().0];
-                for _ in 0..counted + 1 {
-                    app.update(Input::Action(Action::NextChange, 1));
-                    if app.row() != row {
-                        break;
-                    }
-                    seen.push(app.change_position().0);
-                }
-                seen.dedup();
-                let expected: Vec<usize> = (seen[0]..=counted).collect();
-                assert_eq!(seen, expected, "{a} row {row} at {width} columns");
-                app.update(Input::Action(Action::GotoTop, 1));
-                while app.row() > row {
-                    app.update(Input::Action(Action::PrevRow, 1));
-                }
-            }
+            steps_through_every_change(&mut app(a, b, width), &format!("{a} at {width} columns"));
         }
+    }
+}
+
+/// A sentence dropped where another is added, on the same lines side by side, is two changes, as
+/// the counts say: `}` stops at each, the dropped one and then the added one.
+#[test]
+fn a_dropped_and_an_added_sentence_side_by_side_are_two_stops() {
+    let left = "一、法律顾问\n聘请法律顾问2名。全年审查合同10份。\n二、行政执法\n开展执法检查5次。\n\
+                持证执法人员达到40人。\n";
+    let right = "一、法律顾问\n聘请法律顾问2名。组织开展普法宣传活动多次。\n二、行政执法\n\
+                 推行执法全过程记录制度。\n持证执法人员达到40人。\n";
+    for width in [80, 160] {
+        let mut app = app_of(left, right);
+        app.update(Input::Resize { width, height: 40 });
+        let counted: Vec<usize> = app.cmp().diffs.iter().map(|d| d.stats.changes).collect();
+        assert_eq!(counted, [2, 2], "one dropped and one added sentence a row");
+        steps_through_every_change(&mut app, &format!("at {width} columns"));
     }
 }
 
