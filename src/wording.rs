@@ -19,6 +19,11 @@ pub fn changes_text(presence: Presence, changes: usize) -> String {
     }
 }
 
+/// `n` of a thing, the noun as English counts it: `1 figure changed`, `2 figures changed`.
+pub fn counted(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 /// `text` cut to `width` columns, `…` where it was cut.
 pub fn clip(text: &str, width: usize) -> String {
     let text = text.trim();

@@ -62,9 +62,9 @@ pub fn layout(ov: &Overview, swapped: bool, hints: &Hints) -> OverviewLayout {
     out.push(
         vec![Seg::new(
             format!(
-                "概览 overview · {} rows, {changed_rows} changed · {} figures changed · {} opens, {} returns",
-                ov.rows.len(),
-                ov.figures.len(),
+                "概览 overview · {}, {changed_rows} changed · {} · {} opens, {} returns",
+                crate::wording::counted(ov.rows.len(), "row", "rows"),
+                crate::wording::counted(ov.figures.len(), "figure changed", "figures changed"),
                 hints.key(Action::Open),
                 hints.key(Action::Overview)
             ),
@@ -214,6 +214,7 @@ mod tests {
             "{text:?}"
         );
         assert!(text[2].contains("2 changes") && text[2].contains("+6 −2"), "{text:?}");
+        assert!(text[0].contains("1 figure changed"), "one, not `1 figures`: {text:?}");
         assert!(text[3].contains("only ▶"), "{text:?}");
         let figure = text
             .iter()
