@@ -58,8 +58,8 @@ pub enum PassageKind {
 #[derive(Debug, Clone)]
 pub struct Passage {
     pub kind: PassageKind,
-    pub section: Option<SectionId>,
-    /// Headings from the top of the document down to the passage's section.
+    /// Headings from the top of the document down to the passage's section (which
+    /// [`Passage::section`] reads: a passage held it twice).
     pub path: HeadingPath,
     /// What the pane shows, one paragraph per line; a section's heading line included. A stretch
     /// of the report's text, shared with its other passages.
@@ -67,13 +67,38 @@ pub struct Passage {
     /// Where `text` is in the report: one stretch of one place, held here rather than in a list of
     /// its own. `None` for passages made outside a report, and for a whole section, whose
     /// stretches (one per subsection) the document gives: see [`Passage::origins`].
-    origin: Option<Origin>,
+    origin: Option<Spot>,
     /// The report's sentences it holds (indices into [`Document::sentences`]), in order.
     pub sentences: Range<u32>,
     /// Each of those sentences as bytes of `text`.
     pub units: Units,
     /// The line of the report's file (from 1) where it starts, for a text report; 0 otherwise.
     pub line: u32,
+}
+
+/// A passage's text as one stretch of one place, in 24 bytes where an [`Origin`] takes 40: a report
+/// without headings makes a passage of every paragraph.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Spot {
+    place: Place,
+    at: u32,
+    len: u32,
+}
+
+impl Spot {
+    /// The origin of a whole passage (`from` 0); `None` past 32 bits, which no input reaches.
+    fn of(origin: Origin) -> Option<Spot> {
+        debug_assert_eq!(origin.from, 0, "a passage's one origin starts it");
+        Some(Spot {
+            place: origin.place,
+            at: u32::try_from(origin.at).ok()?,
+            len: u32::try_from(origin.len).ok()?,
+        })
+    }
+
+    fn origin(self) -> Origin {
+        Origin::whole(self.place, self.at as usize, self.len as usize)
+    }
 }
 
 /// A passage's sentences as bytes of its text: held inline when there is one, as in a report
@@ -107,17 +132,22 @@ impl From<Vec<(u32, u32)>> for Units {
 impl Passage {
     /// Where each stretch of `text` is in `doc`, the report the passage is of. A whole section's
     /// are worked out when asked for: one per subsection, they would weigh more than the text.
-    pub fn origins<'a>(&'a self, doc: &Document) -> std::borrow::Cow<'a, [Origin]> {
-        match (self.kind, self.section) {
-            (PassageKind::Section, Some(id)) if id < doc.sections.len() => doc.subtree_origins(id).into(),
-            _ => self.origin.as_slice().into(),
+    pub fn origins(&self, doc: &Document) -> Vec<Origin> {
+        match (self.kind, self.section()) {
+            (PassageKind::Section, Some(id)) if id < doc.sections.len() => doc.subtree_origins(id),
+            _ => self.origin.map(Spot::origin).into_iter().collect(),
         }
+    }
+
+    /// The section it is of; `None` outside the numbered body.
+    pub fn section(&self) -> Option<SectionId> {
+        self.path.section()
     }
 
     /// Where the passage sits in its report: its headings from the top down, or for text outside
     /// the numbered body `标题` (title, addressee), `开头`, `结尾` or `落款` (signature, date).
     pub fn place(&self) -> String {
-        if self.section.is_some() {
+        if self.section().is_some() {
             return self.path.join(" › ");
         }
         match self.origin.map(|o| o.place) {
@@ -367,7 +397,6 @@ impl Passage {
         }
         Passage {
             kind,
-            section: None,
             path: Default::default(),
             text: text.into(),
             origin: None,

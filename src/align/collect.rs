@@ -271,10 +271,9 @@ impl<'a> Collector<'a> {
             .map_or(0, |s| self.doc.line_of(s.place, s.part));
         Passage {
             kind,
-            section,
             path: section.map(|s| HeadingPath::new(&self.headings, s)).unwrap_or_default(),
             text,
-            origin,
+            origin: origin.and_then(super::Spot::of),
             sentences: fit_u32(sentences.start)..fit_u32(sentences.end),
             units: units.into(),
             line,

@@ -150,6 +150,11 @@ impl HeadingPath {
         self.section.is_none()
     }
 
+    /// The section the path leads down to.
+    pub fn section(&self) -> Option<SectionId> {
+        self.section.map(|s| s as SectionId)
+    }
+
     pub fn join(&self, separator: &str) -> String {
         self.headings().join(separator)
     }

@@ -130,7 +130,7 @@ fn doc_json(d: &Document) -> DocJson<'_> {
 fn passages(ps: &[Passage]) -> Vec<PassageJson<'_>> {
     ps.iter()
         .map(|p| PassageJson {
-            section: p.section,
+            section: p.section(),
             kind: p.kind,
             path: p.path.headings(),
             text: &p.text,

@@ -88,7 +88,7 @@ pub fn outline(doc: &Document, topics: &DocTopics, tax: &Taxonomy, color: bool) 
 }
 
 fn passage_line(out: &mut impl Write, color: bool, arrow: &str, p: &Passage) {
-    let place = match p.section {
+    let place = match p.section() {
         Some(_) => p.place(),
         None => format!("({})", p.place()),
     };
@@ -101,7 +101,7 @@ fn passage_line(out: &mut impl Write, color: bool, arrow: &str, p: &Passage) {
 
 /// Two passages listed alike (the title and addressee are both `(标题) [frame]`).
 fn same_place(a: &Passage, b: &Passage) -> bool {
-    a.kind == b.kind && a.section == b.section && a.place() == b.place()
+    a.kind == b.kind && a.section() == b.section() && a.place() == b.place()
 }
 
 /// Does a sentence end here, possibly behind a closing quote (`…完成。”`)?

@@ -18,7 +18,7 @@ impl App {
             let passages = &row.passages[side];
             let mut set = HashSet::new();
             for p in passages {
-                if let Some(s) = p.section {
+                if let Some(s) = p.section() {
                     set.insert(s);
                     if p.kind == PassageKind::Section {
                         set.extend(descendants(doc, s));
@@ -48,7 +48,7 @@ impl App {
         let found = self.cmp.alignment.rows.iter().position(|r| {
             r.passages[side]
                 .iter()
-                .any(|p| p.section.is_some_and(|s| ancestors.contains(&s)))
+                .any(|p| p.section().is_some_and(|s| ancestors.contains(&s)))
         });
         if let Some(r) = found.filter(|&r| r != self.row) {
             self.row = r;
@@ -60,7 +60,7 @@ impl App {
         let Some(row) = self.cmp.alignment.rows.get(self.row) else {
             return;
         };
-        let first = row.passages[self.pane_side(pane)].iter().find_map(|p| p.section);
+        let first = row.passages[self.pane_side(pane)].iter().find_map(|p| p.section());
         let layouts = self.docs_now();
         if let Some(line) = first.and_then(|s| layouts[pane].sections.iter().position(|&x| x == Some(s))) {
             let max = self.max_scroll(pane);

@@ -41,7 +41,7 @@ pub struct Options {
 }
 
 pub(super) fn header_text(p: &Passage, arrow: &str) -> String {
-    let place = match p.section {
+    let place = match p.section() {
         Some(_) => p.place(),
         None => format!("（{}）", p.place()),
     };
@@ -67,7 +67,7 @@ pub(super) fn header_text(p: &Passage, arrow: &str) -> String {
 pub(super) fn header_fitted(p: &Passage, arrow: &str, width: usize) -> String {
     let whole = header_text(p, arrow);
     let fits = |t: &str| super::width::str_width(t) <= width;
-    if fits(&whole) || p.section.is_none() {
+    if fits(&whole) || p.section().is_none() {
         return crate::wording::clip(&whole, width);
     }
     let part = whole
@@ -249,7 +249,7 @@ pub(super) fn move_pointer(chunks: &Chunks, k: usize, side: Side, data: [&SideDa
     }
     let other = data.into_iter().find(|d| d.side == other_side)?;
     let p = &other.passages[other.units[other_unit].passage()];
-    let place = match p.section {
+    let place = match p.section() {
         Some(_) => p.place(),
         None => format!("（{}）", p.place()),
     };
