@@ -248,6 +248,15 @@ impl Document {
         }
     }
 
+    /// [`label`](Self::label) and the file's name, `示例局 2024 · a.txt`; the label alone when it
+    /// is the file's name already (a report that does not name its unit).
+    pub fn label_and_file(&self) -> String {
+        match self.unit {
+            Some(_) => format!("{} · {}", self.label(), self.file_name()),
+            None => self.label(),
+        }
+    }
+
     /// The file's name without its directories.
     pub fn file_name(&self) -> String {
         std::path::Path::new(&self.file)

@@ -119,7 +119,7 @@ fn fit(s: &str, width: usize) -> String {
 fn draw_header(buf: &mut Buffer, app: &App, theme: &Theme, area: Rect, sidebar: Option<Rect>, panes: &[Rect]) {
     let [l, r] = [0, 1].map(|pane| app.cmp().doc(app.pane_side(pane)));
     // Unit and year, then the file's name (never its directories): what names a report.
-    let side = |arrow: &str, s: &crate::outline::Document| format!("{arrow} {} · {}", s.label(), s.file_name());
+    let side = |arrow: &str, s: &crate::outline::Document| format!("{arrow} {}", s.label_and_file());
     if let Some(s) = sidebar {
         let cell = Rect {
             x: s.x,
@@ -447,6 +447,24 @@ mod tests {
         let header: String = (0..100).map(|x| buf[(x, 0)].symbol()).collect();
         assert!(header.contains("units"), "{header}");
         assert_eq!(buf[(bar.x + bar.width - 1, 0)].symbol(), " ", "{header}");
+    }
+
+    #[test]
+    fn a_report_that_does_not_name_its_unit_is_headed_by_its_file_name_once() {
+        // One named and one not, side by side and inline.
+        for width in [120, 80] {
+            let app = crate::view::testing::app(
+                "甲市科学技术局2023年法治政府建设情况报告\n一、法律顾问\n聘请顾问2名。",
+                "一、法律顾问\n聘请顾问3名。",
+                width,
+                20,
+            );
+            let buf = painted(&app);
+            // Blanks left out: a wide character's second cell reads as one.
+            let header: String = (0..width).map(|x| buf[(x, 0)].symbol()).filter(|c| *c != " ").collect();
+            assert!(header.contains("甲市科学技术局2023·t.txt"), "{header}");
+            assert_eq!(header.matches("t.txt").count(), 2, "once a report: {header}");
+        }
     }
 
     #[test]
