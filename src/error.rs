@@ -18,6 +18,8 @@ pub enum Error {
     TooLarge { path: PathBuf, size: u64, limit: u64 },
     #[error("{}: more than the {limit}-byte limit arrived (raise it with --max-size)", crate::text::shown_path(.path))]
     StreamTooLarge { path: PathBuf, limit: u64 },
+    #[error("{}: {count} lines and sentence stops, more than the {most} a report of the size limit may hold: one per 32 bytes (raise it with --max-size)", crate::text::shown_path(.path))]
+    TooManyPieces { path: PathBuf, count: usize, most: usize },
     #[error("{}: no data arrived within {seconds} seconds (a pipe or FIFO that nothing writes to?)", crate::text::shown_path(.path))]
     Stalled { path: PathBuf, seconds: u64 },
     #[error("{}: looks like binary data, not a text report", crate::text::shown_path(.path))]

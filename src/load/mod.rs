@@ -18,6 +18,7 @@ mod pdf_cjk;
 mod pdf_guard;
 mod pdf_lines;
 mod pdf_pages;
+pub mod pieces;
 mod xml;
 
 pub use pdf::in_parser as in_pdf_parser;
@@ -181,7 +182,22 @@ pub fn load(path: &Path, options: &LoadOptions) -> Result<SourceText> {
         });
     }
     let bytes = read_limited(path, limit, meta.len())?;
-    SourceText::from_cow(path.to_path_buf(), Cow::Owned(bytes))
+    let src = SourceText::from_cow(path.to_path_buf(), Cow::Owned(bytes))?;
+    // A piece takes a byte at least: a text no longer than the limit is not counted.
+    let most = pieces::limit(limit);
+    let count = if src.text.len() > most {
+        pieces::count(&src.text)
+    } else {
+        0
+    };
+    if count > most {
+        return Err(Error::TooManyPieces {
+            path: owned(),
+            count,
+            most,
+        });
+    }
+    Ok(src)
 }
 
 /// Up to `limit` bytes of `path`; more is an error. Reads never block for long (see [`load`]).

@@ -199,6 +199,30 @@ fn bad_inputs_get_one_line_errors() {
     fails_with(&["compare", &left], "give a second report");
 }
 
+/// A text of little but line breaks and stops would cost the comparison gigabytes: past one per 32
+/// bytes of the size limit it is refused, in every command, before it is outlined.
+#[test]
+fn a_text_of_millions_of_tiny_lines_is_refused_with_one_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = |name: &str| dir.path().join(name).to_string_lossy().into_owned();
+    // 600,000 lines of four bytes: 2.4 MB, over the 524,288 pieces of the default 16 MiB.
+    std::fs::write(path("lines.txt"), "甲\n".repeat(600_000)).unwrap();
+    let message = "lines.txt: 600000 lines and sentence stops, more than the 524288";
+    fails_with(&["outline", &path("lines.txt")], message);
+    fails_with(&["compare", &path("lines.txt"), &path("lines.txt")], message);
+    // The same shape under a smaller limit: just under it reads, just over is refused.
+    std::fs::write(path("under.txt"), "甲。".repeat(500)).unwrap();
+    std::fs::write(path("over.txt"), "甲。".repeat(501)).unwrap();
+    duibi()
+        .args(["--max-size", "16000", "outline", &path("under.txt")])
+        .assert()
+        .success();
+    fails_with(
+        &["--max-size", "16000", "outline", &path("over.txt")],
+        "over.txt: 501 lines and sentence stops, more than the 500",
+    );
+}
+
 #[cfg(unix)]
 #[test]
 fn unreadable_file_is_reported() {
