@@ -23,6 +23,7 @@ mod resolve;
 pub mod review;
 pub mod series;
 mod side;
+
 #[cfg(test)]
 pub(crate) mod testing;
 mod update;
@@ -374,15 +375,9 @@ impl App {
         }
         let at = self.current_line() + 2;
         let changes = &self.row_layout().changes;
-        // Without a change cursor: the first change on the last line of changes reached (a
-        // dropped and an added sentence side by side are two changes on one line).
         let shown = match self.current_change() {
             Some(i) => i + 1,
-            None => changes.iter().rposition(|c| c.line <= at).map_or(0, |last| {
-                let line = changes[last].line;
-                let on_its_line = changes[..last].iter().rev().take_while(|c| c.line == line).count();
-                last - on_its_line + 1
-            }),
+            None => navigate::reached(changes.iter().map(|c| c.line), at),
         };
         (shown, changes.len())
     }

@@ -16,8 +16,11 @@ impl App {
         let target = match (self.change_cursor.filter(|&i| i < changes.len()), forward) {
             (Some(i), true) => Some(i + 1).filter(|&n| n < changes.len()),
             (Some(i), false) => i.checked_sub(1),
-            (None, true) => changes.iter().position(|&c| c > at),
-            (None, false) => changes.iter().rposition(|&c| c < at),
+            // The one after the change the status line counts the view on: the second of two on
+            // one line too.
+            (None, true) => Some(reached(changes.iter().copied(), at)).filter(|&n| n < changes.len()),
+            // The last one above the view.
+            (None, false) => changes.iter().rposition(|&c| c < self.current_line()),
         };
         if let Some(i) = target {
             self.goto_line(changes[i]);
@@ -198,8 +201,34 @@ impl App {
     }
 }
 
+/// Without a change cursor, the change a view whose top lines end at line `at` is on, counted from
+/// 1 (0 above the first), given the lines of a row's changes in order: the first of the changes on
+/// the last line reached. A dropped and an added sentence side by side are two changes on one
+/// line: the view is on the first, and `}` goes on to the second.
+pub(super) fn reached(lines: impl Iterator<Item = usize>, at: usize) -> usize {
+    let (mut shown, mut line_of_shown) = (0, None);
+    for (k, line) in lines.enumerate().take_while(|&(_, line)| line <= at) {
+        if line_of_shown != Some(line) {
+            (shown, line_of_shown) = (k + 1, Some(line));
+        }
+    }
+    shown
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_change_reached_is_the_first_on_the_last_line_reached() {
+        assert_eq!(super::reached([5, 9].into_iter(), 2), 0, "above the first");
+        assert_eq!(
+            super::reached([2, 2, 9].into_iter(), 2),
+            1,
+            "two on one line: the first"
+        );
+        assert_eq!(super::reached([0, 2, 2, 2, 9].into_iter(), 4), 2);
+        assert_eq!(super::reached([0, 3, 9].into_iter(), 40), 3, "past them all");
+    }
+
     use crate::keys::Action;
     use crate::view::Input;
     use crate::view::testing::{NEW, OLD, app};

@@ -138,15 +138,19 @@ fn every_row_steps_through_as_many_changes_as_it_counts_at_every_width() {
 /// the counts say: `}` stops at each, the dropped one and then the added one.
 #[test]
 fn a_dropped_and_an_added_sentence_side_by_side_are_two_stops() {
-    let left = "一、法律顾问\n聘请法律顾问2名。全年审查合同10份。\n二、行政执法\n开展执法检查5次。\n\
-                持证执法人员达到40人。\n";
-    let right = "一、法律顾问\n聘请法律顾问2名。组织开展普法宣传活动多次。\n二、行政执法\n\
-                 推行执法全过程记录制度。\n持证执法人员达到40人。\n";
+    // In the opening the two are the row's first sentences, on the line the view opens on.
+    let left = "全年共办理行政许可事项三百余件。\n一、法律顾问\n聘请法律顾问2名。全年审查合同10份。\n二、行政执法\n开展执法检查5次。\n\
+                持证执法人员达到40人。\n三、学法普法\n组织集中学法4次。\n";
+    let right = "今年以来我局紧紧围绕中心任务推进改革。\n一、法律顾问\n聘请法律顾问2名。组织开展普法宣传活动多次。\n二、行政执法\n\
+                 推行执法全过程记录制度。\n持证执法人员达到40人。\n三、学法普法\n邀请专家举办讲座2期。\n";
     for width in [80, 160] {
         let mut app = app_of(left, right);
         app.update(Input::Resize { width, height: 40 });
         let counted: Vec<usize> = app.cmp().diffs.iter().map(|d| d.stats.changes).collect();
-        assert_eq!(counted, [2, 2], "one dropped and one added sentence a row");
+        assert!(
+            counted.iter().all(|&n| n == 2),
+            "one dropped and one added sentence a row: {counted:?}"
+        );
         steps_through_every_change(&mut app, &format!("at {width} columns"));
     }
 }
