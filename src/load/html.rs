@@ -19,7 +19,7 @@ mod lists;
 mod nesting;
 
 use lists::{default_style, list_marker, list_style};
-use nesting::{MAX_NESTING, nesting};
+use nesting::{MAX_ELEMENTS, MAX_NESTING, markup};
 
 /// Never part of an article.
 const SKIP_TAGS: &[&str] = &[
@@ -127,9 +127,16 @@ const FURNITURE_MAX_SHARE: f64 = 0.5;
 
 /// The article of an HTML page as plain text, one line per paragraph, or why the page is not read.
 pub fn extract(html: &str) -> Result<String, String> {
-    if nesting(html) > MAX_NESTING {
+    let tags = markup(html);
+    if tags.depth > MAX_NESTING {
         return Err(format!(
             "the page nests elements more than {MAX_NESTING} deep; not read"
+        ));
+    }
+    if tags.elements > MAX_ELEMENTS {
+        return Err(format!(
+            "the page has {} elements, more than {MAX_ELEMENTS}; not read",
+            tags.elements
         ));
     }
     // The parser checks each attribute against the element's others: past a few hundred, cut.

@@ -90,6 +90,17 @@ fn two_million_attributes_on_a_word_paragraph_are_read_in_one_pass() {
     assert_eq!(text, "一、总体情况\n全年办理复议案件12件。");
 }
 
+/// A page's elements are counted before it is parsed: the parser holds hundreds of bytes an element.
+#[test]
+fn a_web_page_of_a_million_elements_is_refused_before_it_is_parsed() {
+    let page = format!("<html><body>{}</body></html>", "<p>a</p>".repeat(1_000_000));
+    refused(
+        "big.html",
+        page.as_bytes(),
+        "the page has 1000002 elements, more than 524288",
+    );
+}
+
 #[test]
 fn ten_million_attributes_on_a_web_page_are_read_in_one_pass() {
     let mut page = String::from("<html><body><p");

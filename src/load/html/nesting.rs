@@ -1,8 +1,22 @@
-//! How deep a page nests its elements, counted before parsing.
+//! How deep a page nests its elements, and how many it has, counted before parsing.
 
 /// Deepest nesting of elements a page may have. Real pages stay under a hundred; the HTML parser's
 /// work grows with the square of the depth (each start tag looks through the open elements).
 pub(super) const MAX_NESTING: usize = 2_000;
+
+/// Most elements a page may have. The parser holds some 470 bytes an element (a million `<p>a</p>`
+/// took 470 MB and 5 s before their text was refused); a saved report runs to a few thousand, a
+/// long one exported from Word to some hundred thousand.
+pub(super) const MAX_ELEMENTS: usize = 1 << 19;
+
+/// What the tags of a page say, before it is parsed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Markup {
+    /// How deep its elements nest.
+    pub depth: usize,
+    /// Start tags, of every element.
+    pub elements: usize,
+}
 
 /// Elements that never hold others, or that the parser closes by itself when the next one starts:
 /// not counted as nesting.
@@ -12,11 +26,11 @@ const UNNESTED: &[&str] = &[
     "caption", "head", "body", "html",
 ];
 
-/// How deep a page's elements nest, counted from its tags before parsing (script and style
-/// contents skipped).
-pub(super) fn nesting(html: &str) -> usize {
+/// How deep a page's elements nest and how many there are, counted from its tags before parsing
+/// (script and style contents skipped).
+pub(super) fn markup(html: &str) -> Markup {
     let bytes = html.as_bytes();
-    let (mut depth, mut deepest, mut at) = (0usize, 0usize, 0usize);
+    let (mut depth, mut deepest, mut at, mut elements) = (0usize, 0usize, 0usize, 0usize);
     while let Some(open) = bytes[at..].iter().position(|&b| b == b'<').map(|i| at + i) {
         let closing = bytes.get(open + 1) == Some(&b'/');
         let start = open + 1 + usize::from(closing);
@@ -29,6 +43,7 @@ pub(super) fn nesting(html: &str) -> usize {
         if len == 0 {
             continue;
         }
+        elements += usize::from(!closing);
         let name = html[start..start + len].to_ascii_lowercase();
         if UNNESTED.contains(&name.as_str()) {
             continue;
@@ -53,7 +68,15 @@ pub(super) fn nesting(html: &str) -> usize {
             deepest = deepest.max(depth);
         }
     }
-    deepest
+    Markup {
+        depth: deepest,
+        elements,
+    }
+}
+
+#[cfg(test)]
+fn nesting(html: &str) -> usize {
+    markup(html).depth
 }
 
 #[cfg(test)]
@@ -72,5 +95,13 @@ mod tests {
         );
         assert_eq!(nesting("<div/><div></div><DIV><Div></div></DIV>"), 2);
         assert_eq!(nesting(&"<div>".repeat(3000)), 3000);
+    }
+
+    #[test]
+    fn every_start_tag_counts_as_an_element() {
+        let page = "<html><body><div><p>一<p>二<br><img src=x/></div><script>a<b</script></body></html>";
+        assert_eq!(markup(page).elements, 8);
+        assert_eq!(markup(&"<p>a</p>".repeat(1000)).elements, 1000);
+        assert_eq!(markup("a < b, <> </p>").elements, 0);
     }
 }
