@@ -39,7 +39,8 @@ pub struct Cli {
 /// Options every command takes.
 #[derive(Debug, Args)]
 pub struct Options {
-    /// Refuse input files larger than this many bytes (at most 1 GiB: text offsets are 32-bit).
+    /// Refuse input files larger than this many bytes (at most 1 GiB: text offsets are 32-bit),
+    /// and texts of more than one line break or sentence stop per 32 of them.
     #[arg(long, global = true, value_name = "BYTES", default_value_t = DEFAULT_MAX_BYTES,
           value_parser = clap::value_parser!(u64).range(1..=duibi::load::MAX_BYTES_LIMIT))]
     pub max_size: u64,
