@@ -7,18 +7,12 @@ use std::sync::Arc;
 use crate::outline::{Document, SectionId};
 use crate::shared::fit_u32;
 
-/// Each section's heading (`number + heading`) and parent. The headings are read from the texts
-/// the outline keeps its sections' labels in (the laid-out body, and one text of the labels that
-/// are not stretches of it) while they are still laid out as it made them; from a copy otherwise.
+/// Each section's heading (`number + heading`) and parent.
 #[derive(Debug, Default)]
 pub struct Headings {
     /// Each section's parent, [`NO_PARENT`] for a top-level one.
     parent: Vec<u32>,
-    /// At most two texts the headings are stretches of.
-    texts: Vec<Arc<str>>,
-    /// Each section's heading: where it is in its text, the start's top bit set when that text is
-    /// the second.
-    labels: Vec<(u32, u32)>,
+    labels: Labels,
 }
 
 const NO_PARENT: u32 = u32::MAX;
@@ -32,34 +26,59 @@ impl Headings {
             .iter()
             .map(|s| s.parent.map_or(NO_PARENT, fit_u32))
             .collect();
-        Headings {
-            parent,
-            ..Self::shared(doc).unwrap_or_else(|| Self::copied(doc))
-        }
+        let labels = Labels::shared(doc).unwrap_or_else(|| Labels::copied(doc));
+        Headings { parent, labels }
     }
 
+    fn len(&self) -> usize {
+        self.labels.at.len()
+    }
+
+    fn label(&self, section: usize) -> &str {
+        self.labels.of(section)
+    }
+
+    fn parent(&self, section: usize) -> Option<usize> {
+        Some(self.parent[section])
+            .filter(|&p| p != NO_PARENT)
+            .map(|p| p as usize)
+    }
+}
+
+/// Each section's label, read from the texts the outline keeps them in (the laid-out body, and one
+/// text of the labels that are not stretches of it) while they are still laid out as it made them;
+/// from a copy otherwise.
+#[derive(Debug, Default)]
+struct Labels {
+    /// At most two texts the labels are stretches of.
+    texts: Vec<Arc<str>>,
+    /// Each section's label: where it is in its text, the start's top bit set when that text is
+    /// the second.
+    at: Vec<(u32, u32)>,
+}
+
+impl Labels {
     /// The labels in a text of their own, end to end.
-    fn copied(doc: &Document) -> Headings {
+    fn copied(doc: &Document) -> Labels {
         let mut text = String::new();
-        let mut labels = Vec::with_capacity(doc.sections.len());
+        let mut at = Vec::with_capacity(doc.sections.len());
         for s in &doc.sections {
             let start = fit_u32(text.len());
             text.push_str(&s.number);
             text.push_str(&s.heading);
-            labels.push((start, fit_u32(text.len())));
+            at.push((start, fit_u32(text.len())));
         }
-        Headings {
-            parent: Vec::new(),
+        Labels {
             texts: vec![text.into()],
-            labels,
+            at,
         }
     }
 
     /// The labels read from the texts the outline laid them out in, when every section's number
     /// and heading are still one stretch of one of at most two texts.
-    fn shared(doc: &Document) -> Option<Headings> {
+    fn shared(doc: &Document) -> Option<Labels> {
         let mut texts: Vec<Arc<str>> = Vec::new();
-        let mut labels = Vec::with_capacity(doc.sections.len());
+        let mut at = Vec::with_capacity(doc.sections.len());
         for s in &doc.sections {
             let ((number, n), (heading, h)) = (s.number.source(), s.heading.source());
             if !(Arc::ptr_eq(number, heading) && h.start == n.end) {
@@ -77,29 +96,15 @@ impl Headings {
             if end >= SECOND {
                 return None;
             }
-            labels.push((if which == 1 { start | SECOND } else { start }, end));
+            at.push((if which == 1 { start | SECOND } else { start }, end));
         }
-        Some(Headings {
-            parent: Vec::new(),
-            texts,
-            labels,
-        })
+        Some(Labels { texts, at })
     }
 
-    fn len(&self) -> usize {
-        self.labels.len()
-    }
-
-    fn label(&self, section: usize) -> &str {
-        let (start, end) = self.labels[section];
+    fn of(&self, section: usize) -> &str {
+        let (start, end) = self.at[section];
         let text = &self.texts[usize::from(start & SECOND != 0)];
         &text[(start & !SECOND) as usize..end as usize]
-    }
-
-    fn parent(&self, section: usize) -> Option<usize> {
-        Some(self.parent[section])
-            .filter(|&p| p != NO_PARENT)
-            .map(|p| p as usize)
     }
 }
 
@@ -189,9 +194,9 @@ mod tests {
         let text = "一、法律顾问\n(一)甲\n正文甲。\n二、 执法\n正文乙。\n三、下一步";
         let d = outline(&SourceText::from_bytes("t.txt", text.as_bytes()).expect("reads"));
         let table = Headings::new(&d);
-        assert_eq!(table.texts.len(), 2, "the body and the labels apart, no copy");
-        assert!(Arc::ptr_eq(&table.texts[0], d.sections[0].number.source().0));
-        assert!(Arc::ptr_eq(&table.texts[1], d.sections[2].number.source().0));
+        assert_eq!(table.labels.texts.len(), 2, "the body and the labels apart, no copy");
+        assert!(Arc::ptr_eq(&table.labels.texts[0], d.sections[0].number.source().0));
+        assert!(Arc::ptr_eq(&table.labels.texts[1], d.sections[2].number.source().0));
         let labels: Vec<&str> = (0..table.len()).map(|s| table.label(s)).collect();
         assert_eq!(labels, ["一、法律顾问", "(一)甲", "二、执法", "三、下一步"]);
     }
@@ -202,7 +207,7 @@ mod tests {
         let mut d = outline(&SourceText::from_bytes("t.txt", text.as_bytes()).expect("reads"));
         let table = Headings::new(&d);
         assert!(
-            Arc::ptr_eq(&table.texts[0], d.sections[0].number.source().0),
+            Arc::ptr_eq(&table.labels.texts[0], d.sections[0].number.source().0),
             "the outline's labels, not a copy"
         );
         let labels: Vec<&str> = (0..table.len()).map(|s| table.label(s)).collect();
@@ -210,7 +215,7 @@ mod tests {
         // A heading changed after the outline (as a test or a review may): read from a copy.
         d.sections[1].heading = "乙".into();
         let table = Headings::new(&d);
-        assert!(!Arc::ptr_eq(&table.texts[0], d.sections[0].number.source().0));
+        assert!(!Arc::ptr_eq(&table.labels.texts[0], d.sections[0].number.source().0));
         let labels: Vec<&str> = (0..table.len()).map(|s| table.label(s)).collect();
         assert_eq!(labels, ["一、法律顾问", "(一)乙", "二、执法"]);
         assert_eq!(table.parent(1), Some(0));

@@ -168,14 +168,16 @@ impl Chunks {
             let dropped = c.units.left.is_some_and(|l| self.partner[l].is_none());
             let right = c.units.right.map(|r| (r, self.partner_right[r]));
             let added = matches!(right, Some((_, None)));
-            for sides in [(true, false), (false, true)] {
-                if (sides.0 && dropped) || (sides.1 && added) {
-                    self.changes.push(Change {
-                        chunk: k,
-                        sides,
-                        other: None,
-                    });
-                }
+            let alone = |sides| Change {
+                chunk: k,
+                sides,
+                other: None,
+            };
+            if dropped {
+                self.changes.push(alone((true, false)));
+            }
+            if added {
+                self.changes.push(alone((false, true)));
             }
             if let Some((_, Some(l))) = right {
                 self.changes.push(Change {

@@ -23,7 +23,6 @@ mod resolve;
 pub mod review;
 pub mod series;
 mod side;
-
 #[cfg(test)]
 pub(crate) mod testing;
 mod update;

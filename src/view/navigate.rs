@@ -217,6 +217,10 @@ pub(super) fn reached(lines: impl Iterator<Item = usize>, at: usize) -> usize {
 
 #[cfg(test)]
 mod tests {
+    use crate::keys::Action;
+    use crate::view::Input;
+    use crate::view::testing::{NEW, OLD, app};
+
     #[test]
     fn the_change_reached_is_the_first_on_the_last_line_reached() {
         assert_eq!(super::reached([5, 9].into_iter(), 2), 0, "above the first");
@@ -228,10 +232,6 @@ mod tests {
         assert_eq!(super::reached([0, 2, 2, 2, 9].into_iter(), 4), 2);
         assert_eq!(super::reached([0, 3, 9].into_iter(), 40), 3, "past them all");
     }
-
-    use crate::keys::Action;
-    use crate::view::Input;
-    use crate::view::testing::{NEW, OLD, app};
 
     #[test]
     fn next_change_crosses_into_the_next_changed_row_and_says_when_none_is_left() {
