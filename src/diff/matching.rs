@@ -165,8 +165,12 @@ pub fn match_sentences(left: &Report<'_>, right: &Report<'_>) -> Vec<SentencePai
             // A part of the frame is its counterpart's, however much it changed (a date is
             // another date).
             raw.extend(li.iter().zip(&ri).enumerate().map(|(k, (&l, &r))| {
-                let similarity = Fingerprint::new(lt[k]).dice(&Fingerprint::new(rt[k]));
-                (l, r, if lt[k] == rt[k] { 1.0 } else { similarity })
+                let similarity = if lt[k] == rt[k] {
+                    1.0
+                } else {
+                    Fingerprint::new(lt[k]).dice(&Fingerprint::new(rt[k]))
+                };
+                (l, r, similarity)
             }));
             continue;
         }

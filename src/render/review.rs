@@ -59,7 +59,7 @@ pub fn markdown(e: &Export<'_>) -> String {
     let rows = e.rows();
     let reviewed = rows.iter().filter(|(_, on)| *on).count();
     let _ = writeln!(out, "# 审阅 Review: {} ↔ {}\n", escape(&l.label()), escape(&r.label()));
-    let count = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    let count = crate::wording::counted;
     let _ = writeln!(
         out,
         "{reviewed} of {} reviewed · {} · {}.\n",

@@ -78,13 +78,7 @@ impl Fingerprint {
 
     /// Dice coefficient: 1.0 for the same bigrams, 0.0 for none shared.
     pub fn dice(&self, other: &Fingerprint) -> f32 {
-        self.dice_sharing(other, self.shared(other))
-    }
-
-    /// The Dice coefficient with `other` when they share `shared` bigrams (counted some other way:
-    /// through an index of them, say).
-    pub fn dice_sharing(&self, other: &Fingerprint, shared: usize) -> f32 {
-        dice_of(self.len(), other.len(), shared)
+        dice_of(self.len(), other.len(), self.shared(other))
     }
 }
 
