@@ -1,5 +1,6 @@
-//! Peak heap of a whole comparison (decode, outline, align, word diff, text output) against the
-//! size of its input, counted by a global allocator. A test binary of its own: the allocator counts
+//! Peak heap of a whole comparison (decode, outline, align, word diff, text output), and of the
+//! interface over one (a row and the document view laid out and drawn), against the size of its
+//! input, counted by a global allocator. A test binary of its own: the allocator counts
 //! every thread of the process, so no other test may run beside these (they also take turns).
 //!
 //! The bounds are per input byte, on reports shaped like the ones that once cost the most: a
@@ -38,6 +39,30 @@ fn compare(left: &[u8], right: &[u8]) {
     duibi::render::text::compare_to(&mut Nowhere, &c, &tax, false);
 }
 
+/// Opens the interface on the pair as a terminal session does (word marks in, a 160 × 45 screen),
+/// draws it, then goes to the other end of the row and opens the document view, drawing each.
+fn interface(left: &[u8], right: &[u8]) {
+    use duibi::keys::{Key, KeyCode, Keymap};
+    use duibi::view::{App, Input};
+    let tax = Taxonomy::builtin();
+    let doc = |name: &str, bytes: &[u8]| outline_owned(SourceText::from_bytes(name, bytes).expect("reads"));
+    let c = Comparison::build(doc("a.txt", left), doc("b.txt", right), &tax);
+    let diffs = c.word_diffs(&c.segmenter(), Duration::from_secs(3600));
+    let mut app = App::new(c, tax, Keymap::builtin());
+    app.update(Input::WordDiffs(diffs));
+    app.update(Input::Resize { width: 160, height: 45 });
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(160, 45)).expect("test backend");
+    let theme = duibi::ui::Theme::color();
+    let mut draw = |app: &App| {
+        terminal.draw(|f| duibi::ui::draw(f, app, &theme)).expect("draws");
+    };
+    draw(&app);
+    for key in [Key::plain(KeyCode::End), Key::char('d')] {
+        app.update(Input::Key(key));
+        draw(&app);
+    }
+}
+
 /// Output written nowhere: `compare` streams its output, it does not hold it.
 struct Nowhere;
 
@@ -57,10 +82,15 @@ fn my_turn() -> std::sync::MutexGuard<'static, ()> {
 /// reports (the taxonomy, the segmenter: what any comparison costs). Takes its turn before the
 /// pair is made.
 fn heap_per_byte(make: impl FnOnce() -> (String, String)) -> f64 {
+    heap_per_byte_of(compare, make)
+}
+
+/// The same for any way `run` of going through a pair.
+fn heap_per_byte_of(run: impl Fn(&[u8], &[u8]), make: impl FnOnce() -> (String, String)) -> f64 {
     let _turn = my_turn();
     let (left, right) = make();
-    let fixed = peak_of(|| compare("一行。".as_bytes(), "一行。".as_bytes()));
-    let peak = peak_of(|| compare(left.as_bytes(), right.as_bytes()));
+    let fixed = peak_of(|| run("一行。".as_bytes(), "一行。".as_bytes()));
+    let peak = peak_of(|| run(left.as_bytes(), right.as_bytes()));
     peak.saturating_sub(fixed) as f64 / (left.len() + right.len()) as f64
 }
 
@@ -113,6 +143,18 @@ fn short_lines(lines: usize) -> (String, String) {
     (a, b)
 }
 
+/// Two unrelated texts of `lines` lines of two characters each, no heading anywhere: a change
+/// every line.
+fn short_lines_apart(lines: usize) -> (String, String) {
+    let mut g = Lcg(13);
+    let mut text = || {
+        (0..lines)
+            .map(|_| format!("{}{}\n", g.pick(&CHARS), g.pick(&CHARS)))
+            .collect::<String>()
+    };
+    (text(), text())
+}
+
 /// A report numbered on every line (`一、` over `(一)` over `1.` `2.` …, each item two
 /// sentences); the edition drops a sentence from every 50th item.
 fn numbered(items: usize) -> (String, String) {
@@ -146,6 +188,18 @@ fn a_report_of_short_lines_without_headings_costs_a_bounded_heap_per_byte() {
     eprintln!("short lines: {per_byte:.1} bytes of heap per input byte");
     // 80 before passages' spans shared one list and a path outside the headings shared no table.
     assert!(per_byte < 65.0, "{per_byte:.1} bytes of heap per input byte");
+}
+
+/// Two reports of short lines without headings, a change every line: one row of some 80,000
+/// sentences, in the interface.
+#[test]
+fn the_interface_on_short_lines_costs_a_bounded_heap_per_byte() {
+    let per_byte = heap_per_byte_of(interface, || short_lines_apart(40_000));
+    eprintln!("interface, short lines apart: {per_byte:.1} bytes of heap per input byte");
+    // 189 when every screen line was held, blank or still to be built, the document view's marks
+    // were a table of lists, a change's lines a list of their own, and a row's old layout was
+    // kept while the row was measured again for the new screen (`compare` takes 58).
+    assert!(per_byte < 150.0, "{per_byte:.1} bytes of heap per input byte");
 }
 
 #[test]

@@ -268,7 +268,9 @@ fn draw_panes(buf: &mut Buffer, app: &App, theme: &Theme, panes: &[Rect]) {
         for (i, area) in panes.iter().enumerate() {
             let doc = &docs[i.min(1)];
             let (sections, preamble) = &linked[i.min(1)];
-            for (row, (k, l)) in doc.lines.iter().enumerate().skip(scroll[i]).take(height).enumerate() {
+            let top = scroll[i];
+            for (row, l) in doc.lines.range(top..top + height).enumerate() {
+                let k = top + row;
                 let is_linked = doc.is_linked(k, sections, *preamble);
                 let mut segs = vec![(if is_linked { "▌ " } else { "  " }, theme.linked)];
                 segs.extend(l.segs.iter().map(|s| {
@@ -297,9 +299,9 @@ fn draw_panes(buf: &mut Buffer, app: &App, theme: &Theme, panes: &[Rect]) {
             continue;
         };
         let top = if sync { scroll[0] } else { scroll[i] };
-        for (row, line) in pane.iter().skip(top).take(height).enumerate() {
+        for (row, line) in pane.range(top..top + height).enumerate() {
             let k = top + row;
-            let on_change = current_change.is_some_and(|c| c.marks.iter().any(|(p, r)| *p == i && r.contains(&k)));
+            let on_change = current_change.is_some_and(|c| c.marks.iter().any(|(p, r)| p == i && r.contains(&k)));
             let segs: Vec<(&str, Style)> = line
                 .segs
                 .iter()

@@ -2,6 +2,7 @@
 //! screen will show (only what changed since); drawing then reads the caches through `&App`.
 
 use super::document::{self, DocLayout};
+use super::held::HeldLines;
 use super::layout::{self, Dimmed, Filter, Options, RowLayout};
 use super::overview::{self, OverviewLayout};
 use super::{App, chunks, inline};
@@ -10,7 +11,7 @@ use crate::diff::RowDiff;
 use crate::overview::Overview;
 use crate::sides::Sides;
 
-type PlaceMarks = std::collections::HashMap<crate::outline::Place, document::Marks>;
+use super::marks::PlaceMarks;
 
 /// Layouts that cost more than this ([`layout_cost`]) are made off the loop in a terminal session:
 /// about 20 ms of measuring on the loop at most.
@@ -234,6 +235,11 @@ impl App {
             *k = key.clone();
         }
         if self.caches.row.as_ref().is_none_or(|(k, _)| *k != key) {
+            // The layout no longer shown goes first, so that a long row is not held twice while
+            // it is measured again (for a new width, say).
+            if let Some((_, old)) = self.caches.row.take() {
+                self.let_go(old);
+            }
             // A very long row, in a terminal session: measured on the worker, a line saying so
             // shown meanwhile, so that no key waits on it.
             let bytes = (self.background)
@@ -247,9 +253,7 @@ impl App {
             } else {
                 measure_row(&self.cmp.alignment.rows, &self.cmp.diffs, &key)
             };
-            if let Some((_, old)) = self.caches.row.replace((key, layout)) {
-                self.let_go(old);
-            }
+            self.caches.row = Some((key, layout));
         }
         &self.caches.row.as_ref().expect("just filled").1
     }
@@ -257,7 +261,7 @@ impl App {
     /// Drops a row's layout no longer shown: a long one (a line and more per screen line) off the
     /// loop, in a terminal session.
     fn let_go(&self, layout: RowLayout) {
-        let lines = layout.panes.first().map_or(0, Vec::len);
+        let lines = layout.panes.first().map_or(0, HeldLines::len);
         self.let_go_of(layout, lines);
     }
 

@@ -4,14 +4,12 @@
 use std::collections::HashSet;
 use std::ops::Range;
 
-use std::collections::HashMap;
-
+use super::held::HeldLines;
 use super::layout::SLICE;
 use super::lines::{Line, Look};
+use super::marks::PlaceMarks;
 use super::side::{Options, unit_segs};
 use super::wrap::wrap;
-use crate::align::Row;
-use crate::diff::{Mark, RowDiff, Span};
 use crate::outline::Document;
 use crate::outline::{Place, SectionId};
 use crate::sides::Side;
@@ -19,9 +17,7 @@ use crate::sides::Side;
 /// A report in its own order, each line knowing where it comes from.
 #[derive(Debug, Clone, Default)]
 pub struct DocLayout {
-    pub lines: Vec<Line>,
-    /// Section of each line (`None` for the letter frame, opening and closing text).
-    pub sections: Vec<Option<SectionId>>,
+    pub lines: HeldLines,
     /// Lines of the opening paragraphs.
     pub preamble: Range<usize>,
     /// The line of each changed sentence of the report (added or dropped, rewritten, moved), in
@@ -49,90 +45,32 @@ struct Piece {
 impl DocLayout {
     /// Is line `i` part of a passage of the current row?
     pub fn is_linked(&self, i: usize, sections: &HashSet<SectionId>, preamble: bool) -> bool {
-        match self.sections.get(i).copied().flatten() {
+        match self.section(i) {
             Some(s) => sections.contains(&s),
             None => preamble && self.preamble.contains(&i),
         }
     }
-}
 
-/// One place's marks in a report: the spans of its changes, and where each changed sentence starts.
-#[derive(Debug, Clone, Default)]
-pub struct Marks {
-    pub spans: Vec<Span>,
-    pub changed: Vec<usize>,
-}
+    /// The section line `i` comes from (`None` for the letter frame, opening and closing text).
+    pub fn section(&self, i: usize) -> Option<SectionId> {
+        let plan = self.plan.as_ref()?;
+        let piece = plan.get(plan.partition_point(|p| p.start + p.lines <= i))?;
+        (piece.start <= i).then_some(())?;
+        place_look(piece.place).0
+    }
 
-/// One report's changes by place, gathered from every row's diff: where a passage's spans fall in
-/// the report, through the passage's origins. Sorted, without overlaps.
-pub fn marks_by_place(rows: &[Row], diffs: &[RowDiff], side: Side, doc: &Document) -> HashMap<Place, Marks> {
-    let mut out: HashMap<Place, Marks> = HashMap::new();
-    for (row, diff) in rows.iter().zip(diffs) {
-        let passages = &row.passages[side];
-        let units = &diff.units[side];
-        // Which units changed (added, dropped, edited or moved): a unit no link names is one.
-        let mut changed = vec![true; units.len()];
-        for l in &diff.links {
-            if let Some(c) = changed.get_mut(l.unit(side)) {
-                *c = l.changed || l.moved;
-            }
-        }
-        let spans_of = |pi: usize| diff.spans[side].of(pi);
-        // Origins only for the passages with something to mark: working out a section's takes
-        // allocations, and most passages of a long report are unchanged.
-        let mut marked = vec![false; passages.len()];
-        for (pi, m) in marked.iter_mut().enumerate() {
-            *m = spans_of(pi).iter().any(|s| s.mark != Mark::Equal);
-        }
-        for (u, _) in units.iter().zip(&changed).filter(|(_, c)| **c) {
-            if let Some(m) = marked.get_mut(u.passage()) {
-                *m = true;
-            }
-        }
-        let origins: Vec<_> = passages
-            .iter()
-            .zip(&marked)
-            .map(|(p, &m)| if m { p.origins(doc) } else { Default::default() })
-            .collect();
-        for (pi, origins) in origins.iter().enumerate() {
-            for s in spans_of(pi).iter().filter(|s| s.mark != Mark::Equal) {
-                for o in origins.iter() {
-                    if let Some(range) = o.map(&s.range) {
-                        out.entry(o.place).or_default().spans.push(Span { range, ..s.clone() });
-                    }
-                }
-            }
-        }
-        // Each unit once (not the units of every passage for every passage: a row may hold
-        // thousands of both).
-        for (u, _) in units.iter().zip(&changed).filter(|(_, c)| **c) {
-            let Some(origins) = origins.get(u.passage()) else {
-                continue;
-            };
-            let start = u.range().start..u.range().start + 1;
-            if let Some((o, at)) = origins.iter().find_map(|o| Some((o, o.map(&start)?))) {
-                out.entry(o.place).or_default().changed.push(at.start);
-            }
-        }
+    /// The first line of section `id`, if the report shows it.
+    pub fn first_line_of(&self, id: SectionId) -> Option<usize> {
+        let plan = self.plan.as_ref()?;
+        plan.iter()
+            .find(|p| p.place == Place::Section(id) && p.lines > 0)
+            .map(|p| p.start)
     }
-    for marks in out.values_mut() {
-        let spans = &mut marks.spans;
-        spans.sort_by_key(|s| (s.range.start, std::cmp::Reverse(s.range.end)));
-        let mut end = 0;
-        spans.retain_mut(|s| {
-            s.range.start = s.range.start.max(end);
-            end = end.max(s.range.end);
-            s.range.start < s.range.end
-        });
-        marks.changed.sort_unstable();
-        marks.changed.dedup();
-    }
-    out
 }
 
 /// Lays out a whole report, wrapped to `width`, with its changes marked as in the rows (`marks`
-/// from [`marks_by_place`]; marks show once `opts.marks` says word marks are ready).
-pub fn document(doc: &Document, side: Side, marks: &HashMap<Place, Marks>, width: usize, opts: &Options) -> DocLayout {
+/// from [`marks_by_place`](super::marks::marks_by_place); marks show once `opts.marks` says word marks are ready).
+pub fn document(doc: &Document, side: Side, marks: &PlaceMarks, width: usize, opts: &Options) -> DocLayout {
     let mut out = measure(doc, width, marks);
     out.fill(doc, side, marks, width, opts, None);
     out
@@ -158,15 +96,14 @@ pub(super) fn laying_out(bytes: usize) -> DocLayout {
         )],
     };
     DocLayout {
-        lines: vec![line],
-        sections: vec![None],
+        lines: HeldLines::from(vec![line]),
         ..DocLayout::default()
     }
 }
 
 /// Every line of the report measured (its screen lines counted, their sections and the changed
 /// sentences of `marks` placed), none built.
-pub fn measure(doc: &Document, width: usize, marks: &HashMap<Place, Marks>) -> DocLayout {
+pub fn measure(doc: &Document, width: usize, marks: &PlaceMarks) -> DocLayout {
     let mut out = DocLayout::default();
     let mut plan = Vec::new();
     let mut preamble: Option<Range<usize>> = None;
@@ -175,8 +112,7 @@ pub fn measure(doc: &Document, width: usize, marks: &HashMap<Place, Marks>) -> D
         if text.trim().is_empty() {
             continue;
         }
-        let (section, _) = place_look(place);
-        let changed = marks.get(&place).map_or(&[][..], |m| m.changed.as_slice());
+        let changed = marks.changed(place);
         let start = out.lines.len();
         let mut at = 0;
         for line in text.split('\n') {
@@ -216,15 +152,16 @@ pub fn measure(doc: &Document, width: usize, marks: &HashMap<Place, Marks>) -> D
                     built: false,
                 });
             }
-            let starts_len = n;
-            out.lines.extend(std::iter::repeat_n(Line::default(), starts_len));
-            out.sections.extend(std::iter::repeat_n(section, starts_len));
+            out.lines.push_blank(n);
         }
         if matches!(place, Place::Preamble(_)) {
             preamble = Some(preamble.map_or(start, |p| p.start)..out.lines.len());
         }
     }
     out.preamble = preamble.unwrap_or(0..0);
+    // Kept while the document view may be opened: the room their growing left is given back.
+    plan.shrink_to_fit();
+    out.changes.shrink_to_fit();
     out.plan = Some(plan);
     out
 }
@@ -236,7 +173,7 @@ impl DocLayout {
         &mut self,
         doc: &Document,
         side: Side,
-        marks: &HashMap<Place, Marks>,
+        marks: &PlaceMarks,
         width: usize,
         opts: &Options,
         want: Option<&Range<usize>>,
@@ -257,7 +194,7 @@ impl DocLayout {
             }
             let Some((_, text)) = &text else { continue };
             let (_, frame_look) = place_look(piece.place);
-            let spans = marks.get(&piece.place).map_or(&[][..], |m| m.spans.as_slice());
+            let spans = marks.spans(piece.place);
             // A slice of a long line: only its own characters, cut where the measure cut them.
             let (range, cut) = match &piece.starts {
                 Some(starts) => {
@@ -306,7 +243,7 @@ impl DocLayout {
             };
             debug_assert_eq!(wrapped.len(), piece.lines, "measured as built");
             wrapped.resize(piece.lines, Line::default());
-            self.lines.splice(piece.start..piece.start + piece.lines, wrapped);
+            self.lines.replace(piece.start, wrapped);
             piece.built = true;
         }
     }
@@ -335,6 +272,7 @@ mod tests {
     use crate::load::SourceText;
     use crate::outline::outline;
     use crate::topics::Taxonomy;
+    use crate::view::marks::marks_by_place;
     use crate::view::testing::{opts, text_of};
 
     fn comparison(left: &str, right: &str) -> Comparison {
@@ -356,8 +294,8 @@ mod tests {
     fn every_line_knows_its_section_and_the_opening_is_marked() {
         let c = comparison(LEFT, RIGHT);
         let l = layout(&c, Side::Left, &opts());
-        assert_eq!(l.lines.len(), l.sections.len());
         assert_eq!(l.lines[0].segs[0].look, Look::Header, "the title");
+        assert_eq!(l.section(0), None, "the title is in no section");
         let opening = l.preamble.clone();
         assert!(l.lines[opening.start].text().contains("今年以来"));
         let counsel = l
@@ -365,7 +303,11 @@ mod tests {
             .iter()
             .position(|x| x.text().contains("咨询"))
             .expect("body line");
-        let section = l.sections[counsel].expect("in a section");
+        let section = l.section(counsel).expect("in a section");
+        let heading = l.first_line_of(section).expect("shown");
+        assert!(l.lines[heading].text().contains("法律顾问"), "{heading}");
+        assert!((heading..=counsel).all(|i| l.section(i) == Some(section)));
+        assert_eq!(l.section(l.lines.len()), None, "past the end");
         let set = HashSet::from([section]);
         assert!(l.is_linked(counsel, &set, false));
         assert!(!l.is_linked(opening.start, &set, false));
@@ -468,15 +410,15 @@ mod tests {
                     let n = full.lines.len();
                     for window in [0..5, n / 2..n / 2 + 9, n.saturating_sub(3)..n + 3] {
                         let mut lazy = measure(c.doc(side), width, &marks);
+                        let sections = |l: &DocLayout| (0..n).map(|i| l.section(i)).collect::<Vec<_>>();
                         assert_eq!(
-                            (&lazy.changes, &lazy.sections, &lazy.preamble),
-                            (&full.changes, &full.sections, &full.preamble)
+                            (&lazy.changes, sections(&lazy), &lazy.preamble),
+                            (&full.changes, sections(&full), &full.preamble)
                         );
                         lazy.fill(c.doc(side), side, &marks, width, &o, Some(&window));
                         let shown = window.start.min(n)..window.end.min(n);
-                        assert_eq!(
-                            lazy.lines[shown.clone()],
-                            full.lines[shown],
+                        assert!(
+                            lazy.lines.range(shown.clone()).eq(full.lines.range(shown)),
                             "{side:?} {width} {window:?}"
                         );
                         assert!(lazy.built(&window));

@@ -33,14 +33,8 @@ impl App {
     pub(super) fn follow_in_document(&mut self) {
         let focus = self.focus.min(1);
         let top = self.scroll[focus];
-        let section = self.docs_now()[focus]
-            .sections
-            .iter()
-            .skip(top)
-            .take(3)
-            .flatten()
-            .next()
-            .copied();
+        let layout = &self.docs_now()[focus];
+        let section = (top..top + 3).find_map(|i| layout.section(i));
         let Some(section) = section else { return };
         let side = self.pane_side(focus);
         let doc = &self.cmp.doc(side);
@@ -62,7 +56,7 @@ impl App {
         };
         let first = row.passages[self.pane_side(pane)].iter().find_map(|p| p.section());
         let layouts = self.docs_now();
-        if let Some(line) = first.and_then(|s| layouts[pane].sections.iter().position(|&x| x == Some(s))) {
+        if let Some(line) = first.and_then(|s| layouts[pane].first_line_of(s)) {
             let max = self.max_scroll(pane);
             self.scroll[pane] = line.saturating_sub(1).min(max);
         }

@@ -6,8 +6,9 @@
 use std::ops::Range;
 
 use super::chunks::{self, Chunks};
-use super::layout::{ABSENT, ChangeAt, Filter, Item, Plan, RowLayout, fold_line, keeps_starts, text_item};
-use super::lines::{Line, Look, Seg};
+use super::held::HeldLines;
+use super::layout::{ABSENT, ChangeAt, Filter, Item, Marked, Plan, RowLayout, fold_line, keeps_starts, text_item};
+use super::lines::{Look, Seg};
 use super::measure;
 use super::side::{Options, SideData, move_pointer};
 use super::wrap::wrap;
@@ -34,7 +35,7 @@ fn measure_inline(row: &Row, diff: &RowDiff, width: usize, opts: &Options) -> Ro
     let by_unit = chunks::ByUnit::new(&found);
     // The report read as the older one comes first (the left pane's, swapped or not).
     let [a, b] = [0, 1].map(|pane| SideData::new(row, diff, Side::in_pane(pane, opts.swapped), opts.swapped));
-    let mut lines: Vec<Line> = Vec::new();
+    let mut lines = HeldLines::default();
     for side in [&a, &b] {
         if side.passages.is_empty() {
             lines.extend(wrap(&[Seg::new(format!("{} {ABSENT}", side.arrow), Look::Dim)], width));
@@ -122,11 +123,11 @@ fn measure_inline(row: &Row, diff: &RowDiff, width: usize, opts: &Options) -> Ro
             let kept = keeps_starts(side, u, lines).then_some(starts);
             items.push(text_item(pane, u, pointer, lines, kept));
         }
-        lines.extend(measure::placeholders(height));
+        lines.push_blank(height);
         plan.push(start, height, vec![items]);
         let ends = shown_units.iter().any(|&(_, s, u)| s.units[u].ends_line);
         if ends && k + 1 < chunks.chunks.len() {
-            lines.push(Line::default());
+            lines.push_blank(1);
         }
     }
     if folded != [0; 3] {
@@ -134,20 +135,22 @@ fn measure_inline(row: &Row, diff: &RowDiff, width: usize, opts: &Options) -> Ro
     }
     let pane_of = |side: Side| side.pane(opts.swapped);
     plan.found = found;
+    plan.chunks.shrink_to_fit();
+    plan.items.shrink_to_fit();
     RowLayout {
         changes: chunks
             .changes
             .iter()
             .map(|ch| {
-                let mut marks = Vec::new();
+                let mut marks = Marked::default();
                 for (side, marked) in [(Side::Left, ch.sides.0), (Side::Right, ch.sides.1)] {
                     if let Some(r) = at[ch.chunk][pane_of(side)].clone().filter(|_| marked) {
-                        marks.push((0, r));
+                        marks.push(0, r);
                     }
                 }
                 let line = marks.iter().map(|(_, r)| r.start).min().unwrap_or(0);
                 if let Some(r) = ch.other.and_then(|o| at[o][pane_of(Side::Left)].clone()) {
-                    marks.push((0, r));
+                    marks.push(0, r);
                 }
                 ChangeAt { line, marks }
             })

@@ -9,6 +9,7 @@ use std::ops::Range;
 
 pub use super::chunks::Filter;
 use super::chunks::{self, ByUnit, Chunks};
+use super::held::HeldLines;
 use super::lines::{Line, Look, Seg};
 use super::measure;
 pub use super::side::{Dimmed, Options};
@@ -24,14 +25,42 @@ use crate::sides::Side;
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ChangeAt {
     pub line: usize,
-    pub marks: Vec<(usize, Range<usize>)>,
+    pub marks: Marked,
+}
+
+/// The stretches of lines that show a change, each in its pane: the change's side or sides in its
+/// chunk, and for a move the other copy's; three at most. Held in place rather than in a list of
+/// their own: a row has a change a sentence, and the list took more than the change.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Marked {
+    n: u8,
+    at: [(u8, [u32; 2]); 3],
+}
+
+impl Marked {
+    /// Adds lines `lines` of pane `pane`.
+    pub fn push(&mut self, pane: usize, lines: Range<usize>) {
+        let k = usize::from(self.n);
+        debug_assert!(k < self.at.len(), "a change is shown in three places at most");
+        if let Some(slot) = self.at.get_mut(k) {
+            *slot = (pane.min(1) as u8, [fit_u32(lines.start), fit_u32(lines.end)]);
+            self.n += 1;
+        }
+    }
+
+    /// Each stretch: its pane and its lines.
+    pub fn iter(&self) -> impl Iterator<Item = (usize, Range<usize>)> + '_ {
+        self.at[..usize::from(self.n)]
+            .iter()
+            .map(|&(pane, [from, to])| (usize::from(pane), from as usize..to as usize))
+    }
 }
 
 /// A row laid out for the screen.
 #[derive(Debug, Clone, Default)]
 pub struct RowLayout {
     /// One pane (inline) or two of equal length (side by side).
-    pub panes: Vec<Vec<Line>>,
+    pub panes: Vec<HeldLines>,
     /// Each change shown, in order: as many as the row counts (see [`chunks::Change`]).
     pub changes: Vec<ChangeAt>,
     /// Each search match shown, in order: its first line and its id (see [`chunks::Found`]).
@@ -229,7 +258,7 @@ impl RowLayout {
     #[cfg(test)]
     pub(super) fn collect_matches(&mut self) {
         let mut seen = std::collections::HashSet::new();
-        let lines = self.panes.iter().map(Vec::len).max().unwrap_or(0);
+        let lines = self.panes.iter().map(HeldLines::len).max().unwrap_or(0);
         for k in 0..lines {
             for pane in &self.panes {
                 for s in pane.get(k).into_iter().flat_map(|l| &l.segs) {
@@ -248,9 +277,9 @@ pub(super) const ABSENT: &str = "（无）本报告未涉及";
 /// What a comparison without rows shows (two reports with nothing to compare).
 pub fn nothing_to_compare() -> RowLayout {
     RowLayout {
-        panes: vec![vec![Line {
+        panes: vec![HeldLines::from(vec![Line {
             segs: vec![Seg::new("两份报告都没有可比较的内容 · nothing to compare", Look::Dim)],
-        }]],
+        }])],
         ..RowLayout::default()
     }
 }
@@ -264,7 +293,7 @@ pub(super) fn laying_out(bytes: usize, panes: usize) -> RowLayout {
         )],
     };
     RowLayout {
-        panes: vec![vec![line]; panes],
+        panes: vec![HeldLines::from(vec![line]); panes],
         ..RowLayout::default()
     }
 }
@@ -317,7 +346,7 @@ fn measure_side_by_side(row: &Row, diff: &RowDiff, widths: [usize; 2], opts: &Op
         _ => [false, false],
     };
     let mut out = RowLayout {
-        panes: vec![Vec::new(), Vec::new()],
+        panes: vec![HeldLines::default(), HeldLines::default()],
         ..RowLayout::default()
     };
     let mut plan = Plan::default();
@@ -366,7 +395,6 @@ fn measure_side_by_side(row: &Row, diff: &RowDiff, widths: [usize; 2], opts: &Op
         (fit_u32(lines), rare, keep)
     })
     .into_iter();
-    out.panes.iter_mut().for_each(|p| p.reserve(shown.len() * 2));
     plan.chunks.reserve(chunks.chunks.len());
     for (k, c) in chunks.chunks.iter().enumerate() {
         if let Some(kind) = chunks.folded_kind(k) {
@@ -422,14 +450,13 @@ fn measure_side_by_side(row: &Row, diff: &RowDiff, widths: [usize; 2], opts: &Op
         }
         let n = heights[0].max(heights[1]);
         for pane in &mut out.panes {
-            pane.extend(measure::placeholders(n));
+            pane.push_blank(n);
         }
         plan.push(start, n, panes);
         // A blank line after a paragraph's last sentence keeps paragraphs apart.
         let ends = |s: &SideData, u: Option<usize>| u.is_some_and(|u| s.units[u].ends_line);
         if (ends(&a, c.unit(a.side)) || ends(&b, c.unit(b.side))) && k + 1 < chunks.chunks.len() {
-            out.panes[0].push(Line::default());
-            out.panes[1].push(Line::default());
+            out.panes.iter_mut().for_each(|p| p.push_blank(1));
         }
     }
     if folded != [0; 3] {
@@ -438,21 +465,21 @@ fn measure_side_by_side(row: &Row, diff: &RowDiff, widths: [usize; 2], opts: &Op
         }
     }
     if out.panes[0].is_empty() && (a.passages.is_empty() || b.passages.is_empty()) {
-        out.panes.iter_mut().for_each(|p| p.push(Line::default()));
+        out.panes.iter_mut().for_each(|p| p.push_blank(1));
     }
     let pane_of = |side: Side| side.pane(opts.swapped);
     out.changes = chunks
         .changes
         .iter()
         .map(|ch| {
-            let mut marks = Vec::new();
+            let mut marks = Marked::default();
             for (side, marked) in [(Side::Left, ch.sides.0), (Side::Right, ch.sides.1)] {
                 if let Some(r) = at[ch.chunk][pane_of(side)].clone().filter(|_| marked) {
-                    marks.push((pane_of(side), r));
+                    marks.push(pane_of(side), r);
                 }
             }
             if let Some(r) = ch.other.and_then(|o| at[o][pane_of(Side::Left)].clone()) {
-                marks.push((pane_of(Side::Left), r));
+                marks.push(pane_of(Side::Left), r);
             }
             let line = marks
                 .iter()
@@ -465,6 +492,9 @@ fn measure_side_by_side(row: &Row, diff: &RowDiff, widths: [usize; 2], opts: &Op
         .collect();
     out.matches = measure::first_seen(matched);
     plan.found = found;
+    // Kept as long as the row is shown: the room their growing left is given back.
+    plan.chunks.shrink_to_fit();
+    plan.items.shrink_to_fit();
     out.plan = Some(plan);
     out
 }
@@ -495,7 +525,7 @@ impl RowLayout {
             }
             for (pane, range) in c.panes.iter().enumerate().take(self.panes.len()) {
                 let lines = build_part(pane_items(items, range), &c.part, &sides, widths[pane], opts, &by_unit);
-                self.panes[pane].splice(c.start..c.start + c.lines, lines);
+                self.panes[pane].replace(c.start, lines);
             }
             c.built = true;
         }
@@ -503,12 +533,11 @@ impl RowLayout {
         // blank (its pane holds only padding there). Inline says it above the row, built at once.
         let side_by_side = self.panes.len() == 2;
         for (i, side) in sides.iter().enumerate().filter(|_| side_by_side) {
-            if side.passages.is_empty()
-                && let Some(line) = self.panes[i].first_mut()
-            {
-                *line = Line {
+            if side.passages.is_empty() {
+                let line = Line {
                     segs: vec![Seg::new(format!("{} {ABSENT}", side.arrow), Look::Dim)],
                 };
+                self.panes[i].set(0, line);
             }
         }
     }

@@ -6,7 +6,6 @@
 use std::collections::HashMap;
 
 use super::chunks::{ByUnit, Found};
-use super::lines::Line;
 use super::side::{Options, SideData};
 use super::width::display_text;
 use super::wrap::{line_starts, painted_starts};
@@ -62,11 +61,6 @@ pub(super) fn matches_in<'a>(
     let mine: Vec<&Found> = found.of(side.side, unit).collect();
     let lines = lines_at(text, starts, mine.iter().map(|f| f.range.start));
     lines.into_iter().zip(mine).collect()
-}
-
-/// Lines that stand for lines not built: as many, empty.
-pub(super) fn placeholders(n: usize) -> Vec<Line> {
-    vec![Line::default(); n]
 }
 
 /// Each search match at its first line, once per id, in the order a reader meets them: by line,

@@ -47,8 +47,8 @@ pub fn text_of(line: &Line, look: Look) -> String {
 }
 
 /// Every line's text of a pane.
-pub fn texts(pane: &[Line]) -> Vec<String> {
-    pane.iter().map(Line::text).collect()
+pub fn texts<'a>(pane: impl IntoIterator<Item = &'a Line>) -> Vec<String> {
+    pane.into_iter().map(Line::text).collect()
 }
 
 /// An interface over two reports given as text, diffed character by character, laid out for a

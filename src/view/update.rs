@@ -193,7 +193,10 @@ impl App {
             self.docs_now()[i.min(1)].lines.len()
         } else {
             let l = self.measured_now();
-            l.panes.get(i).or(l.panes.first()).map_or(0, Vec::len)
+            l.panes
+                .get(i)
+                .or(l.panes.first())
+                .map_or(0, super::held::HeldLines::len)
         }
     }
 

@@ -114,7 +114,7 @@ impl App {
         let docs = &self.cmp.docs;
         self.caches.place_marks.get_or_insert_with(|| {
             std::sync::Arc::new(Sides::from_fn_apart(large, |side| {
-                document::marks_by_place(rows, diffs, side, &docs[side])
+                crate::view::marks::marks_by_place(rows, diffs, side, &docs[side])
             }))
         })
     }

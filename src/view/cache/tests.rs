@@ -11,7 +11,7 @@ type Shown = (Vec<Vec<String>>, Vec<usize>, Vec<(usize, u64)>, Vec<usize>);
 fn shown(app: &mut App) -> Shown {
     app.match_counts_now();
     let layout = app.layout_all();
-    let panes = layout.panes.iter().map(|p| crate::view::testing::texts(p)).collect();
+    let panes = layout.panes.iter().map(crate::view::testing::texts).collect();
     let changes = layout.changes.iter().map(|c| c.line).collect();
     let matches = layout.matches.clone();
     (panes, changes, matches, app.match_counts().to_vec())
@@ -246,7 +246,7 @@ fn long_row_session() -> App {
 
 fn first_line(app: &mut App) -> String {
     app.layout_now().panes[0]
-        .first()
+        .get(0)
         .map(crate::view::lines::Line::text)
         .unwrap_or_default()
 }
