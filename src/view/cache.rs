@@ -71,6 +71,9 @@ pub(super) struct Caches {
     /// the reports.
     row_in_flight: bool,
     docs: Option<(DocKey, [DocLayout; 2])>,
+    /// The screen line of each of the search's matches in each report, for the document layouts
+    /// of the key.
+    doc_matches: Option<(DocKey, [Vec<usize>; 2])>,
     /// `docs` holds stand-ins while the reports are measured off the loop (see
     /// [`App::send_docs`]).
     docs_pending: bool,
@@ -103,6 +106,7 @@ impl Caches {
     pub(super) fn diffs_changed(&mut self) {
         self.row = None;
         self.docs = None;
+        self.doc_matches = None;
         self.docs_pending = false;
         self.place_marks = None;
         self.overview = None;
@@ -178,6 +182,9 @@ impl App {
         self.layout_now();
         if self.in_document() {
             self.docs_now();
+            if self.query.is_some() {
+                self.doc_matches_now();
+            }
         }
         if self.overlay.is_some() {
             self.overview_now();

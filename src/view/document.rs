@@ -14,6 +14,8 @@ use crate::outline::Document;
 use crate::outline::{Place, SectionId};
 use crate::sides::Side;
 
+mod search;
+
 /// A report in its own order, each line knowing where it comes from.
 #[derive(Debug, Clone, Default)]
 pub struct DocLayout {
@@ -275,7 +277,7 @@ mod tests {
     use crate::view::marks::marks_by_place;
     use crate::view::testing::{opts, text_of};
 
-    fn comparison(left: &str, right: &str) -> Comparison {
+    pub(super) fn comparison(left: &str, right: &str) -> Comparison {
         let doc = |t: &str| outline(&SourceText::from_bytes("t.txt", t.as_bytes()).expect("decodes"));
         let mut c = Comparison::build(doc(left), doc(right), &Taxonomy::builtin());
         c.diffs = std::sync::Arc::new(c.word_diffs(&CharTokenizer, std::time::Duration::from_secs(5)));

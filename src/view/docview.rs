@@ -31,10 +31,16 @@ impl App {
 
     /// Document view: keep the other pane on the passage matching what the focused pane shows.
     pub(super) fn follow_in_document(&mut self) {
+        let top = self.scroll[self.focus.min(1)];
+        self.follow_lines_in_document(top..top + 3);
+    }
+
+    /// The same for the passage of the first of `lines` (of the focused pane) in a section: the
+    /// line a jump went to, rather than the top of the view above it.
+    pub(super) fn follow_lines_in_document(&mut self, lines: std::ops::Range<usize>) {
         let focus = self.focus.min(1);
-        let top = self.scroll[focus];
         let layout = &self.docs_now()[focus];
-        let section = (top..top + 3).find_map(|i| layout.section(i));
+        let section = lines.into_iter().find_map(|i| layout.section(i));
         let Some(section) = section else { return };
         let side = self.pane_side(focus);
         let doc = &self.cmp.doc(side);

@@ -200,6 +200,8 @@ pub struct App {
     help_scroll: usize,
     /// The search match `n`/`N` went to last: (row, its id); the next one is counted from it.
     current_match: Option<(usize, u64)>,
+    /// The document view's match `n`/`N` went to last: (pane, its index in the pane's report).
+    doc_match: Option<(usize, usize)>,
     /// The overview shown over the panes, if one is: the changes, or the checklist.
     overlay: Option<OverviewKind>,
     /// The checklist's rules.
@@ -280,6 +282,7 @@ impl App {
             message,
             help_scroll: 0,
             current_match: None,
+            doc_match: None,
             overlay: None,
             rules: std::sync::Arc::new(crate::check::Rules::builtin()),
             overview_cursor: 1,
@@ -389,10 +392,17 @@ impl App {
             .filter(|&i| i < self.row_layout().changes.len() && !self.in_document())
     }
 
-    /// Which match is the current one and how many there are, over all rows: `(3, 17)`.
-    /// `None` while the counts are being made off the loop ([`App::counting_matches`]).
+    /// Which match is the current one and how many there are, over all rows: `(3, 17)`; in the
+    /// document view, in the focused report. `None` while the counts are being made off the loop
+    /// ([`App::counting_matches`]), or the reports measured.
     pub fn match_position(&self) -> Option<(usize, usize)> {
         self.query.as_ref()?;
+        if self.in_document() {
+            let pane = self.focus.min(1);
+            let lines = &self.doc_match_lines()?[pane];
+            let at = self.doc_match.filter(|&(p, i)| p == pane && i < lines.len());
+            return Some((at.map_or(0, |(_, i)| i + 1), lines.len()));
+        }
         if self.counting_matches() {
             return None;
         }

@@ -71,7 +71,7 @@ impl App {
             Some(line) => {
                 let max = self.max_scroll(pane);
                 self.scroll[pane] = line.saturating_sub(2).min(max);
-                self.follow_in_document();
+                self.follow_lines_in_document(line..line + 3);
             }
             None => {
                 self.message = Some(
@@ -88,6 +88,7 @@ impl App {
 
     pub(super) fn run_search(&mut self) {
         self.current_match = None;
+        self.doc_match = None;
         let q = self.input.trim().to_string();
         self.query = (!q.is_empty()).then_some(q.clone());
         if self.query.is_some() {
@@ -106,7 +107,7 @@ impl App {
         let mut rows: Vec<usize> = notes.iter().map(|(r, _)| r + 1).collect();
         rows.dedup();
         let rows: Vec<String> = rows.iter().map(usize::to_string).collect();
-        if self.current_match.is_none() {
+        if self.current_match.is_none() && self.doc_match.is_none() {
             self.set_row(first);
             self.message = Some(format!("'{q}' is in a note, not the text: ✎ {text}"));
         } else {
@@ -121,7 +122,7 @@ impl App {
             return;
         };
         if self.in_document() {
-            self.message = Some("search jumps work in the topic views; matches are highlighted here".into());
+            self.jump_match_in_document(forward, include_current, &q);
             return;
         }
         let matches = self.measured_now().matches.clone();
@@ -170,6 +171,47 @@ impl App {
         }
         self.current_match = None;
         self.message = Some(format!("'{q}' not found"));
+    }
+
+    /// The document view: the focused report's next (or previous) match, every match in turn, from
+    /// the one gone to last or else from the top of the view; past the last, the first again. The
+    /// other report follows to the same passage.
+    fn jump_match_in_document(&mut self, forward: bool, include_current: bool, q: &str) {
+        let pane = self.focus.min(1);
+        let Some(lines) = self.doc_matches_now().map(|m| m[pane].clone()) else {
+            self.message = Some("the reports are still being laid out: search again in a moment".into());
+            return;
+        };
+        let Some(last) = lines.len().checked_sub(1) else {
+            self.doc_match = None;
+            self.message = Some(format!("'{q}' not found in this report"));
+            return;
+        };
+        let current = self.doc_match.filter(|&(p, i)| p == pane && i <= last).map(|(_, i)| i);
+        let at = self.scroll[pane] + 2;
+        let next = match (current, forward) {
+            (Some(i), true) => Some(i + 1).filter(|&j| j <= last),
+            (Some(i), false) => i.checked_sub(1),
+            (None, true) => lines
+                .iter()
+                .position(|&l| if include_current { l + 2 >= at } else { l > at }),
+            (None, false) => lines.iter().rposition(|&l| l < at),
+        };
+        let i = next.unwrap_or_else(|| {
+            self.message = Some(
+                if forward {
+                    "past the report's last match: back to its first"
+                } else {
+                    "before the report's first match: on to its last"
+                }
+                .into(),
+            );
+            if forward { 0 } else { last }
+        });
+        let max = self.max_scroll(pane);
+        self.scroll[pane] = lines[i].saturating_sub(2).min(max);
+        self.doc_match = Some((pane, i));
+        self.follow_lines_in_document(lines[i]..lines[i] + 3);
     }
 
     /// Goes to row `n` as numbered in the sidebar (from 1).
@@ -280,5 +322,80 @@ mod tests {
         );
         app.update(Input::Action(Action::SearchNext, 1));
         assert_eq!(app.match_position().map(|p| p.0), Some(1), "and wraps around");
+    }
+
+    #[test]
+    fn in_the_document_view_search_steps_through_the_focused_report() {
+        let body = |year: u32, n: u32| {
+            let items: String = (1..=n)
+                .map(|k| format!("({k})第{k}项工作。按照要求推进各项任务,全面落实。组织法律培训{k}次。\n"))
+                .collect();
+            format!("某局{year}年法治政府建设情况报告\n一、学法普法\n{items}二、存在问题\n问题仍然存在。")
+        };
+        let (old, new) = (body(2023, 12), body(2024, 9));
+        let mut app = app(&old, &new, 120, 10);
+        app.update(Input::Key(crate::keys::Key::char('d')));
+        assert!(app.in_document());
+        for c in "/法律".chars() {
+            app.update(Input::Key(crate::keys::Key::char(c)));
+        }
+        app.update(Input::Key(crate::keys::Key::plain(crate::keys::KeyCode::Enter)));
+        // The left report, focused, has twelve; the rows count both reports' together.
+        assert_eq!(app.match_position(), Some((1, 12)), "{:?}", app.message);
+        let mut shown = Vec::new();
+        for k in 1..=12 {
+            assert_eq!(app.match_position().map(|p| p.0), Some(k));
+            let top = app.scroll[0];
+            let layout = &app.docs_now()[0];
+            let on_screen = (top..top + 5).any(|l| layout.lines.get(l).is_some_and(|x| x.text().contains("法律")));
+            assert!(on_screen, "match {k} on screen");
+            shown.push(top);
+            app.update(Input::Action(Action::SearchNext, 1));
+        }
+        assert!(
+            shown.is_sorted() && shown.last() > shown.first(),
+            "down the report: {shown:?}"
+        );
+        assert_eq!(app.match_position(), Some((1, 12)), "past the last, the first again");
+        assert!(
+            app.message.as_deref().is_some_and(|m| m.contains("first")),
+            "{:?}",
+            app.message
+        );
+        app.update(Input::Action(Action::SearchPrev, 1));
+        assert_eq!(app.match_position(), Some((12, 12)), "and back to the last");
+        // The other report counts its own.
+        app.update(Input::Action(Action::FocusRight, 1));
+        app.update(Input::Action(Action::SearchNext, 1));
+        assert_eq!(app.match_position().map(|p| p.1), Some(9));
+    }
+
+    #[test]
+    fn a_jump_in_the_document_view_shows_the_row_of_the_line_it_went_to() {
+        let old = "某局2023年法治政府建设情况报告\n一、存在问题\n问题仍然存在。\n二、学法普法\n组织法律培训3次。";
+        let new = "某局2024年法治政府建设情况报告\n一、存在问题\n问题依然存在。\n二、学法普法\n组织法律培训5次。";
+        let mut app = app(old, new, 120, 12);
+        app.update(Input::Key(crate::keys::Key::char('d')));
+        for c in "/法律".chars() {
+            app.update(Input::Key(crate::keys::Key::char(c)));
+        }
+        app.update(Input::Key(crate::keys::Key::plain(crate::keys::KeyCode::Enter)));
+        assert_eq!(app.match_position(), Some((1, 1)));
+        // The lines above the match are the section before: the row is the match's, not theirs.
+        let doc = app.cmp.doc(crate::sides::Side::Left);
+        let section = doc
+            .sections
+            .iter()
+            .position(|s| s.heading.contains("学法普法"))
+            .expect("a section");
+        let row = &app.cmp.alignment.rows[app.row];
+        assert!(
+            row.passages[crate::sides::Side::Left]
+                .iter()
+                .any(|p| p.section() == Some(section)),
+            "row {}: {}",
+            app.row,
+            row.label
+        );
     }
 }

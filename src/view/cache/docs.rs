@@ -94,6 +94,33 @@ impl App {
         &self.caches.docs.as_ref().expect("just filled").1
     }
 
+    /// The screen line of each match of the search in each report as the document view lays them
+    /// out now, placed when first asked for after the search or the layouts changed; `None` with
+    /// no search, or while the reports are measured off the loop.
+    pub(in crate::view) fn doc_matches_now(&mut self) -> Option<&[Vec<usize>; 2]> {
+        let query = self.query.clone()?;
+        self.docs_now();
+        if self.caches.docs_pending {
+            return None;
+        }
+        let (key, layouts) = self.caches.docs.as_ref()?;
+        if self.caches.doc_matches.as_ref().is_none_or(|(k, _)| k != key) {
+            let found = [0, 1].map(|pane| {
+                let doc = self.cmp.doc(Side::in_pane(pane, self.swapped));
+                layouts[pane].match_lines(doc, doc_width(&key.0, pane), &query)
+            });
+            self.caches.doc_matches = Some((key.clone(), found));
+        }
+        self.caches.doc_matches.as_ref().map(|(_, m)| m)
+    }
+
+    /// What [`App::doc_matches_now`] placed, if it was placed on the layouts shown.
+    pub(in crate::view) fn doc_match_lines(&self) -> Option<&[Vec<usize>; 2]> {
+        let (key, lines) = self.caches.doc_matches.as_ref()?;
+        let shown = self.caches.docs.as_ref().is_some_and(|(k, _)| k == key) && !self.caches.docs_pending;
+        shown.then_some(lines)
+    }
+
     /// Whether the pair is large enough to lay both reports out at once (each pass goes over a
     /// whole report), and in a terminal session off the loop: asked once.
     pub(in crate::view) fn large(&mut self) -> bool {
