@@ -83,7 +83,8 @@ pub fn logical_lines(text: &str) -> Vec<Line> {
             }
         }
     }
-    let all: std::sync::Arc<str> = all.into();
+    all.shrink_to_fit();
+    let all = std::sync::Arc::new(all);
     lines
         .into_iter()
         .map(|(range, blank_before, number)| Line {

@@ -51,7 +51,7 @@ impl Headings {
 #[derive(Debug, Default)]
 struct Labels {
     /// At most two texts the labels are stretches of.
-    texts: Vec<Arc<str>>,
+    texts: Vec<Arc<String>>,
     /// Each section's label: where it is in its text, the start's top bit set when that text is
     /// the second.
     at: Vec<(u32, u32)>,
@@ -69,7 +69,7 @@ impl Labels {
             at.push((start, fit_u32(text.len())));
         }
         Labels {
-            texts: vec![text.into()],
+            texts: vec![Arc::new(text)],
             at,
         }
     }
@@ -77,7 +77,7 @@ impl Labels {
     /// The labels read from the texts the outline laid them out in, when every section's number
     /// and heading are still one stretch of one of at most two texts.
     fn shared(doc: &Document) -> Option<Labels> {
-        let mut texts: Vec<Arc<str>> = Vec::new();
+        let mut texts: Vec<Arc<String>> = Vec::new();
         let mut at = Vec::with_capacity(doc.sections.len());
         for s in &doc.sections {
             let ((number, n), (heading, h)) = (s.number.source(), s.heading.source());

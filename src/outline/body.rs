@@ -11,7 +11,7 @@ use crate::shared::SharedText;
 /// document order, one line break apart.
 #[derive(Debug, Clone, Default)]
 pub struct Body {
-    text: Arc<str>,
+    text: Arc<String>,
     /// Where each section's own text starts.
     starts: Arc<[usize]>,
 }
@@ -48,7 +48,7 @@ impl Body {
             doc.sections[id].push_own_text(&mut text);
         }
         Body {
-            text: Arc::from(text),
+            text: Arc::new(text),
             starts: starts.into(),
         }
     }
@@ -142,7 +142,8 @@ fn share_end_to_end(mut texts: Vec<&mut SharedText>) {
     for t in &texts {
         all.push_str(t);
     }
-    let all: Arc<str> = Arc::from(all);
+    all.shrink_to_fit();
+    let all = Arc::new(all);
     let mut at = 0;
     for t in &mut texts {
         let end = at + t.len();
