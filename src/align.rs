@@ -76,28 +76,68 @@ pub struct Passage {
     pub line: u32,
 }
 
-/// A passage's text as one stretch of one place, in 24 bytes where an [`Origin`] takes 40: a report
-/// without headings makes a passage of every paragraph.
+/// A passage's text as one stretch of one place, in 16 bytes where an [`Origin`] takes 40 (the
+/// place's kind and index packed, where a [`Place`] takes 16 alone): a report without headings
+/// makes a passage of every paragraph.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Spot {
-    place: Place,
+    kind: PlaceKind,
+    index: u32,
     at: u32,
     len: u32,
+}
+
+/// Which [`Place`] a [`Spot`] is in, its index apart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum PlaceKind {
+    Title,
+    Addressee,
+    Preamble,
+    Section,
+    Closing,
+    Signature,
+    Date,
+    Trailer,
 }
 
 impl Spot {
     /// The origin of a whole passage (`from` 0); `None` past 32 bits, which no input reaches.
     fn of(origin: Origin) -> Option<Spot> {
         debug_assert_eq!(origin.from, 0, "a passage's one origin starts it");
+        let (kind, index) = match origin.place {
+            Place::Title => (PlaceKind::Title, 0),
+            Place::Addressee => (PlaceKind::Addressee, 0),
+            Place::Preamble(i) => (PlaceKind::Preamble, i),
+            Place::Section(i) => (PlaceKind::Section, i),
+            Place::Closing(i) => (PlaceKind::Closing, i),
+            Place::Signature => (PlaceKind::Signature, 0),
+            Place::Date => (PlaceKind::Date, 0),
+            Place::Trailer(i) => (PlaceKind::Trailer, i),
+        };
         Some(Spot {
-            place: origin.place,
+            kind,
+            index: u32::try_from(index).ok()?,
             at: u32::try_from(origin.at).ok()?,
             len: u32::try_from(origin.len).ok()?,
         })
     }
 
+    fn place(self) -> Place {
+        let i = self.index as usize;
+        match self.kind {
+            PlaceKind::Title => Place::Title,
+            PlaceKind::Addressee => Place::Addressee,
+            PlaceKind::Preamble => Place::Preamble(i),
+            PlaceKind::Section => Place::Section(i),
+            PlaceKind::Closing => Place::Closing(i),
+            PlaceKind::Signature => Place::Signature,
+            PlaceKind::Date => Place::Date,
+            PlaceKind::Trailer => Place::Trailer(i),
+        }
+    }
+
     fn origin(self) -> Origin {
-        Origin::whole(self.place, self.at as usize, self.len as usize)
+        Origin::whole(self.place(), self.at as usize, self.len as usize)
     }
 }
 
@@ -150,7 +190,7 @@ impl Passage {
         if self.section().is_some() {
             return self.path.join(" › ");
         }
-        match self.origin.map(|o| o.place) {
+        match self.origin.map(Spot::place) {
             Some(Place::Title | Place::Addressee) => "标题",
             Some(Place::Signature | Place::Date) => "落款",
             Some(Place::Closing(_)) => "结尾",
