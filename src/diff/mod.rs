@@ -11,6 +11,7 @@ pub mod matching;
 mod ops;
 mod pair;
 mod piece;
+mod row;
 mod spans;
 pub mod tokenize;
 mod words;
@@ -28,177 +29,10 @@ use crate::text::is_blank;
 pub use jieba::{JiebaTokenizer, jieba_terms};
 pub use matching::{Prepared, SentencePair};
 pub use pair::longest_increasing;
+use piece::Placed;
+pub use row::{FigureChange, Link, Mark, Op, OpKind, RowDiff, Stats, UnitRef};
 pub use spans::{PassageSpans, Span};
 pub use tokenize::{CharTokenizer, Tokenizer};
-
-/// What happened to a piece of text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Mark {
-    Equal,
-    Deleted,
-    Inserted,
-    /// Unchanged text of a sentence that changed place.
-    Moved,
-    /// A numbering marker that differs across the sides (`二、` → `三、`, `(一)` → `1.`): structure,
-    /// not content, so neither counted nor a stop for next-change.
-    Renumbered,
-}
-
-/// One step of the row's unified diff, as in the JSON `diff` array.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
-pub struct Op {
-    pub op: OpKind,
-    /// The text in the right report (the left one for a deletion).
-    pub text: String,
-    /// `renumber`: the left report's marker; `move`: where the sentence stood in the left report.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub from: Option<String>,
-    /// `move`: the moved sentence's own word diff (equal, delete, insert and renumber steps).
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub ops: Vec<Op>,
-    /// A delete or insert that is a changed figure (`16次` → `119次`).
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
-    pub figure: bool,
-}
-
-impl Op {
-    pub fn new(op: OpKind, text: impl Into<String>) -> Self {
-        Op {
-            op,
-            text: text.into(),
-            from: None,
-            ops: Vec::new(),
-            figure: false,
-        }
-    }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum OpKind {
-    Equal,
-    Delete,
-    Insert,
-    /// A sentence in another place on the right; its `ops` hold any edits.
-    Move,
-    /// A numbering marker that changed (`text` the new one, `from` the old).
-    Renumber,
-}
-
-/// A figure that changed between paired sentences: `提供法律咨询` `16次` → `119次`, `+103次`.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
-pub struct FigureChange {
-    /// What the figure counts: the whole words of its clause before it (`提供法律咨询`, `保留`).
-    pub context: String,
-    pub before: String,
-    pub after: String,
-    /// The difference in the figure's unit (`+103次`), when both sides are one number in one unit.
-    pub change: Option<String>,
-}
-
-/// A sentence of one side: its passage and its byte range in that passage's text. 32-bit: a row
-/// holds one a sentence (inputs stop at 1 GiB, see `load::MAX_BYTES_LIMIT`).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct UnitRef {
-    passage: u32,
-    start: u32,
-    end: u32,
-    /// The last sentence of its line (paragraph) in the passage.
-    pub ends_line: bool,
-}
-
-impl UnitRef {
-    pub fn new(passage: usize, range: Range<usize>, ends_line: bool) -> UnitRef {
-        UnitRef {
-            passage: fit_u32(passage),
-            start: fit_u32(range.start),
-            end: fit_u32(range.end),
-            ends_line,
-        }
-    }
-
-    /// Its passage, as an index into the row side's passages.
-    pub fn passage(&self) -> usize {
-        self.passage as usize
-    }
-
-    /// Its bytes in its passage's text.
-    pub fn range(&self) -> Range<usize> {
-        self.start as usize..self.end as usize
-    }
-}
-
-/// Two sentences paired across the sides, as indices into [`RowDiff::units`] (which say where
-/// each sentence is).
-#[derive(Debug, Clone, PartialEq)]
-pub struct Link {
-    /// The sentence of each side, as an index into that side's [`RowDiff::units`].
-    pub units: Sides<usize>,
-    pub similarity: f32,
-    pub moved: bool,
-    /// The words differ, numbering aside.
-    pub changed: bool,
-}
-
-impl Link {
-    /// The paired sentence of one side, as an index into that side's units.
-    pub fn unit(&self, side: Side) -> usize {
-        self.units[side]
-    }
-}
-
-/// Characters (blanks excluded) per kind of change.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
-pub struct Stats {
-    pub inserted: usize,
-    pub deleted: usize,
-    pub moved: usize,
-    pub unchanged: usize,
-    /// Sentences that changed: added, dropped, edited or moved (numbering aside).
-    pub changes: usize,
-    /// Sentences whose only difference is their numbering.
-    pub renumbered: usize,
-}
-
-impl Stats {
-    pub fn add(&mut self, other: &Stats) {
-        self.inserted += other.inserted;
-        self.deleted += other.deleted;
-        self.moved += other.moved;
-        self.unchanged += other.unchanged;
-        self.changes += other.changes;
-        self.renumbered += other.renumbered;
-    }
-}
-
-/// The diff of one row.
-#[derive(Debug, Clone, Default)]
-pub struct RowDiff {
-    /// Marks per passage of each side, in text order, covering every sentence.
-    pub spans: Sides<PassageSpans>,
-    /// Sentences of each side in order.
-    pub units: Sides<Vec<UnitRef>>,
-    /// Sentence pairs, sorted by left unit.
-    pub links: Vec<Link>,
-    pub ops: Vec<Op>,
-    pub figures: Vec<FigureChange>,
-    pub stats: Stats,
-    /// Some sentence pairs were compared whole, not word by word (no tokenizer, or the deadline
-    /// passed).
-    pub coarse: bool,
-}
-
-impl RowDiff {
-    /// Gives back what growing the lists took: a comparison keeps every row's diff.
-    fn shrink_to_fit(&mut self) {
-        self.units.left.shrink_to_fit();
-        self.units.right.shrink_to_fit();
-        self.links.shrink_to_fit();
-        self.ops.shrink_to_fit();
-        self.ops.iter_mut().for_each(|op| op.text.shrink_to_fit());
-    }
-}
 
 /// A sentence of one side, ready for pairing.
 #[derive(Debug, Clone)]
@@ -387,6 +221,25 @@ pub fn diff_paired(
     tokenizer: Option<&dyn Tokenizer>,
     deadline: Option<Instant>,
 ) -> RowDiff {
+    diff_keeping(row, paired, tokenizer, deadline, Keep::Needed)
+}
+
+/// Which pairs' pieces a row's diff keeps: those [`Link`] cannot stand for without them, or
+/// (to test that the two read alike) all.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Keep {
+    Needed,
+    #[cfg(test)]
+    All,
+}
+
+fn diff_keeping(
+    row: &Row,
+    paired: &PairedRow,
+    tokenizer: Option<&dyn Tokenizer>,
+    deadline: Option<Instant>,
+    keep: Keep,
+) -> RowDiff {
     let PairedRow { units, pairing } = paired;
     let (left, right) = (&units.left, &units.right);
     let unit_refs = |us: &[Unit]| {
@@ -418,11 +271,23 @@ pub fn diff_paired(
         } else if wd.pieces.iter().any(|p| p.changed) {
             out.stats.renumbered += 1;
         }
+        let start = out.pieces.len();
+        out.pieces.extend(wd.pieces.iter().map(|piece| {
+            let place = |u: &Unit, r: Range<usize>| {
+                let r = u.to_original(r);
+                u.range().start + r.start..u.range().start + r.end
+            };
+            Placed::new(piece, place(l, piece.old.clone()), place(r, piece.new.clone()))
+        }));
+        if keep == Keep::Needed && piece::plain_equal(&out.pieces[start..], r.range()) {
+            out.pieces.truncate(start);
+        }
         out.links.push(Link {
-            units: p.units,
+            units: Sides::new(fit_u32(p.units.left), fit_u32(p.units.right)),
             similarity: p.similarity,
             moved: p.moved,
             changed,
+            pieces: fit_u32(start)..fit_u32(out.pieces.len()),
         });
         word_diffs[p.units.left] = Some(wd);
     }
@@ -504,7 +369,6 @@ pub fn diff_paired(
     }
 
     out.stats.changes += left.len() + right.len() - 2 * pairing.pairs.len();
-    out.ops = ops::unified(row, left, right, pairing, &word_diffs, &moved_left);
     out.figures = word_diffs
         .iter()
         .flatten()

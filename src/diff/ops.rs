@@ -3,11 +3,10 @@
 //! right. A moved sentence carries its own word diff and the place it came from; a changed
 //! numbering marker is a `renumber` step, apart from content.
 
-use super::pair::Pairing;
-use super::words::WordDiff;
-use super::{Op, OpKind, Unit};
+use super::piece::Placed;
+use super::{Link, Op, OpKind, RowDiff, UnitRef};
 use crate::align::Row;
-use crate::sides::{Side, Sides};
+use crate::sides::Side;
 
 fn push_op(ops: &mut Vec<Op>, op: OpKind, text: &str) {
     if text.is_empty() {
@@ -24,13 +23,11 @@ fn push_op(ops: &mut Vec<Op>, op: OpKind, text: &str) {
 }
 
 /// The steps of one paired sentence: its word diff, with the numbering marker as a `renumber` step
-/// (or equal text, when it did not change).
-fn pair_ops(ops: &mut Vec<Op>, l: (&Unit, &str), r: (&Unit, &str), wd: &WordDiff) {
-    let ((lu, lo), (ru, ro)) = (l, r);
-    for piece in &wd.pieces {
-        let lr = lu.to_original(piece.old.clone());
-        let rr = ru.to_original(piece.new.clone());
-        let (lt, rt) = (&lo[lr], &ro[rr]);
+/// (or equal text, when it did not change). `texts` are the two passages' texts.
+fn pair_ops(ops: &mut Vec<Op>, texts: (&str, &str), pieces: &[Placed]) {
+    let (lo, ro) = texts;
+    for piece in pieces {
+        let (lt, rt) = (&lo[piece.old()], &ro[piece.new_range()]);
         match (piece.changed, piece.numbering) {
             (false, _) => push_op(ops, OpKind::Equal, rt),
             (true, true) => ops.push(Op {
@@ -62,47 +59,63 @@ fn end_line(ops: &mut [Op], ends_line: bool) {
     }
 }
 
-/// What the walk through a row in left order reads: the row, each side's sentences, their word diffs, which moved, and each right sentence's partner.
+/// What the walk through a row in left order reads: the row, its diff, and each sentence's pair.
 struct Walk<'a> {
     row: &'a Row,
-    units: Sides<&'a [Unit]>,
-    word_diffs: &'a [Option<WordDiff>],
-    moved_left: &'a [bool],
+    diff: &'a RowDiff,
+    /// The pair of each left sentence.
+    link: Vec<Option<&'a Link>>,
     /// The left partner of each right sentence.
     partner: Vec<Option<usize>>,
 }
 
 impl Walk<'_> {
+    fn unit(&self, side: Side, k: usize) -> &UnitRef {
+        &self.diff.units[side][k]
+    }
+
     /// The text of sentence `k` of one side.
     fn text(&self, side: Side, k: usize) -> &str {
-        let u = &self.units[side][k];
+        let u = self.unit(side, k);
         &self.row.passages[side][u.passage()].text[u.range()]
+    }
+
+    /// The steps of a pair: its pieces, or the right sentence as equal text when it has none.
+    fn pair_ops(&self, ops: &mut Vec<Op>, link: &Link) {
+        let (l, r) = (
+            self.unit(Side::Left, link.unit(Side::Left)),
+            self.unit(Side::Right, link.unit(Side::Right)),
+        );
+        let texts = (
+            self.row.passages.left[l.passage()].text.as_str(),
+            self.row.passages.right[r.passage()].text.as_str(),
+        );
+        let pieces = &self.diff.pieces[link.pieces.start as usize..link.pieces.end as usize];
+        if pieces.is_empty() {
+            pair_ops(ops, texts, &[Placed::equal(l.range(), r.range())]);
+        } else {
+            pair_ops(ops, texts, pieces);
+        }
     }
 
     /// Emits right sentences before `until` that have no in-place partner: inserts and moves.
     fn flush_right(&self, ops: &mut Vec<Op>, next: &mut usize, until: usize) {
         while *next < until {
             let j = *next;
-            let ends_line = self.units.right[j].ends_line;
-            match self.partner[j] {
+            let ends_line = self.unit(Side::Right, j).ends_line;
+            match self.partner[j].and_then(|i| self.link[i]) {
                 None => {
                     push_op(ops, OpKind::Insert, self.text(Side::Right, j));
                     end_line(ops, ends_line);
                 }
-                Some(i) if self.moved_left[i] => {
+                Some(link) if link.moved => {
                     let mut inner = Vec::new();
-                    if let Some(wd) = &self.word_diffs[i] {
-                        pair_ops(
-                            &mut inner,
-                            (&self.units.left[i], self.text(Side::Left, i)),
-                            (&self.units.right[j], self.text(Side::Right, j)),
-                            wd,
-                        );
-                    }
+                    self.pair_ops(&mut inner, link);
                     let edited = inner.iter().any(|o| o.op != OpKind::Equal);
+                    let from = self.unit(Side::Left, link.unit(Side::Left)).passage();
                     ops.push(Op {
                         // Where the sentence stood: the headings down to its left passage.
-                        from: Some(self.row.passages.left[self.units.left[i].passage()].place()),
+                        from: Some(self.row.passages.left[from].place()),
                         ops: if edited { inner } else { Vec::new() },
                         ..Op::new(OpKind::Move, self.text(Side::Right, j))
                     });
@@ -115,52 +128,39 @@ impl Walk<'_> {
     }
 }
 
-/// The row as one sequence in left order.
-pub(super) fn unified(
-    row: &Row,
-    left: &[Unit],
-    right: &[Unit],
-    pairing: &Pairing,
-    word_diffs: &[Option<WordDiff>],
-    moved_left: &[bool],
-) -> Vec<Op> {
+/// The row as one sequence in left order, from its diff (`diff` must come from `row`).
+pub(super) fn unified(row: &Row, diff: &RowDiff) -> Vec<Op> {
+    let (left, right) = (&diff.units.left, &diff.units.right);
+    let mut link = vec![None; left.len()];
     let mut partner = vec![None; right.len()];
-    for p in &pairing.pairs {
-        partner[p.units.right] = Some(p.units.left);
+    for l in &diff.links {
+        link[l.unit(Side::Left)] = Some(l);
+        partner[l.unit(Side::Right)] = Some(l.unit(Side::Left));
     }
-    let sides = Walk {
+    let walk = Walk {
         row,
-        units: Sides::new(left, right),
-        word_diffs,
-        moved_left,
+        diff,
+        link,
         partner,
     };
     let mut ops = Vec::new();
     let mut next_right = 0;
     for (i, u) in left.iter().enumerate() {
-        match &word_diffs[i] {
+        match walk.link[i] {
             None => {
-                push_op(&mut ops, OpKind::Delete, sides.text(Side::Left, i));
+                push_op(&mut ops, OpKind::Delete, walk.text(Side::Left, i));
                 end_line(&mut ops, u.ends_line);
             }
-            Some(_) if moved_left[i] => {}
-            Some(wd) => {
-                let j = pairing
-                    .pairs
-                    .binary_search_by_key(&i, |p| p.units.left)
-                    .map_or(0, |k| pairing.pairs[k].units.right);
-                sides.flush_right(&mut ops, &mut next_right, j);
+            Some(l) if l.moved => {}
+            Some(l) => {
+                let j = l.unit(Side::Right);
+                walk.flush_right(&mut ops, &mut next_right, j);
                 next_right = next_right.max(j + 1);
-                pair_ops(
-                    &mut ops,
-                    (u, sides.text(Side::Left, i)),
-                    (&right[j], sides.text(Side::Right, j)),
-                    wd,
-                );
+                walk.pair_ops(&mut ops, l);
                 end_line(&mut ops, u.ends_line || right[j].ends_line);
             }
         }
     }
-    sides.flush_right(&mut ops, &mut next_right, right.len());
+    walk.flush_right(&mut ops, &mut next_right, right.len());
     ops
 }

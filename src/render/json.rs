@@ -2,9 +2,9 @@
 
 use serde::Serialize;
 
-use crate::align::{Passage, PassageKind};
+use crate::align::{Passage, PassageKind, Row};
 use crate::compare::{Comparison, Summary};
-use crate::diff::{FigureChange, Op, Stats};
+use crate::diff::{FigureChange, Op, RowDiff, Stats};
 use crate::load::Format;
 use crate::outline::{Document, SectionId, SectionKind};
 use crate::topics::{DocTopics, Taxonomy};
@@ -102,9 +102,19 @@ struct RowJson<'a> {
     similarity: f32,
     left: Vec<PassageJson<'a>>,
     right: Vec<PassageJson<'a>>,
-    diff: &'a [Op],
+    diff: Steps<'a>,
     stats: Stats,
     figures: &'a [FigureChange],
+}
+
+/// A row's unified steps, made as they are written: the rows' steps are not all held at once.
+struct Steps<'a>(&'a Row, Option<&'a RowDiff>);
+
+impl Serialize for Steps<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let ops: Vec<Op> = self.1.map(|d| d.ops(self.0)).unwrap_or_default();
+        ops.serialize(s)
+    }
 }
 
 #[derive(Serialize)]
@@ -160,7 +170,7 @@ pub fn compare_to(out: impl std::io::Write, c: &Comparison, tax: &Taxonomy) -> s
                 similarity: super::shown_similarity(r.similarity, d.is_some_and(|d| d.stats.changes > 0), 3),
                 left: passages(&r.passages.left),
                 right: passages(&r.passages.right),
-                diff: d.map_or(&[][..], |d| &d.ops),
+                diff: Steps(r, d),
                 stats: d.map(|d| d.stats).unwrap_or_default(),
                 figures: d.map_or(&[][..], |d| &d.figures),
             }

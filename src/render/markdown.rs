@@ -229,7 +229,7 @@ pub fn compare_with(
         if !d.figures.is_empty() {
             let _ = out.write_char('\n');
         }
-        ops_markdown(out, &d.ops);
+        ops_markdown(out, &d.ops(row));
         let _ = out.write_str("\n\n");
     }
 }

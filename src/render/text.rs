@@ -282,7 +282,7 @@ pub fn compare_to(out: &mut impl Write, c: &Comparison, tax: &Taxonomy, color: b
             for f in &d.figures {
                 let _ = writeln!(out, "  # {} {} → {}", f.context, f.before, f.after);
             }
-            ops_text(out, &d.ops, color);
+            ops_text(out, &d.ops(row), color);
         }
     }
 }

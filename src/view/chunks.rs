@@ -87,16 +87,20 @@ impl Chunks {
         let mut edited_pairs = HashSet::new();
         let mut moved_pairs = HashSet::new();
         for l in &diff.links {
-            partner[l.units.left] = Some((l.units.right, l.moved));
-            partner_right[l.units.right] = Some(l.units.left);
+            partner[l.unit(Side::Left)] = Some((l.unit(Side::Right), l.moved));
+            partner_right[l.unit(Side::Right)] = Some(l.unit(Side::Left));
             if l.changed {
-                edited_pairs.insert((l.units.left, l.units.right));
+                edited_pairs.insert((l.unit(Side::Left), l.unit(Side::Right)));
             }
             if l.moved {
-                moved_pairs.insert((l.units.left, l.units.right));
+                moved_pairs.insert((l.unit(Side::Left), l.unit(Side::Right)));
             }
         }
-        let mut links: Vec<(usize, usize)> = diff.links.iter().map(|l| (l.units.left, l.units.right)).collect();
+        let mut links: Vec<(usize, usize)> = diff
+            .links
+            .iter()
+            .map(|l| (l.unit(Side::Left), l.unit(Side::Right)))
+            .collect();
         links.sort_unstable();
         let keep = crate::diff::longest_increasing(&links.iter().map(|p| p.1).collect::<Vec<_>>());
         let in_order: Vec<(usize, usize)> = links

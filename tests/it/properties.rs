@@ -148,8 +148,9 @@ proptest! {
         // Without moves, equal + delete is the left text and equal + insert the right (folded); a
         // renumbering holds the left marker in `from`, the right one in `text`.
         if d.links.iter().all(|l| !l.moved) {
+            let ops = d.ops(&row);
             let side = |keep: OpKind| -> String {
-                d.ops
+                ops
                     .iter()
                     .filter_map(|o| match o.op {
                         OpKind::Renumber if keep == OpKind::Delete => o.from.as_deref(),
