@@ -79,6 +79,13 @@ impl Stage {
         }
     }
 
+    /// What the rows' sentences are made of: the report, where each sentence ends a line, and
+    /// the prepared sentences.
+    fn for_rows(self) -> (Document, Vec<bool>, Vec<matching::Prepared>) {
+        let ends = self.sentences.iter().map(|s| s.ends_line).collect();
+        (self.doc, ends, self.prepared)
+    }
+
     fn report(&self) -> matching::Report<'_> {
         matching::Report {
             doc: &self.doc,
@@ -195,14 +202,18 @@ impl Comparison {
             },
         );
         let alignment = align(left.filed(), right.filed(), &pairs, tax);
+        // The rows' sentences need of the reports' only where lines end: the sentences, as
+        // large as the rows' units, are let go before those are made.
+        let (left, right) = (left.for_rows(), right.for_rows());
         let paired = PairedRow::for_rows(
             &alignment.rows,
-            Sides::new(&left.sentences, &right.sentences),
-            Sides::new(left.prepared, right.prepared),
+            Sides::new(&left.1[..], &right.1[..]),
+            Sides::new(left.2, right.2),
             &pairs,
         );
+        drop(pairs);
         Self {
-            docs: Sides::new(left.doc, right.doc).map(std::sync::Arc::new),
+            docs: Sides::new(left.0, right.0).map(std::sync::Arc::new),
             alignment: std::sync::Arc::new(alignment),
             paired,
             diffs: std::sync::Arc::default(),

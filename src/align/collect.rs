@@ -73,7 +73,7 @@ impl<'a> Collector<'a> {
         }
         let mut subtree = own.clone();
         for &id in walk.iter().rev() {
-            if let Some(p) = doc.sections[id].parent {
+            if let Some(p) = doc.sections[id].parent() {
                 subtree[p].end = subtree[p].end.max(subtree[id].end);
             }
         }

@@ -40,7 +40,7 @@ fn governing(doc: &Document, topics: &DocTopics, tax: &Taxonomy) -> Vec<Option<G
     // What each whole subsection says, to judge a section whose heading names nothing by.
     let mut subtree: Vec<Scores> = topics.sections.iter().map(|s| s.combined.clone()).collect();
     for id in doc.walk().into_iter().rev() {
-        if let Some(p) = doc.sections[id].parent {
+        if let Some(p) = doc.sections[id].parent() {
             let child = std::mem::take(&mut subtree[id]);
             subtree[p].add(&child, 1);
             subtree[id] = child;
@@ -48,7 +48,7 @@ fn governing(doc: &Document, topics: &DocTopics, tax: &Taxonomy) -> Vec<Option<G
     }
     let mut out: Vec<Option<Governing>> = vec![None; doc.sections.len()];
     for id in doc.walk() {
-        let inherited = doc.sections[id].parent.and_then(|p| out[p]);
+        let inherited = doc.sections[id].parent().and_then(|p| out[p]);
         out[id] = match inherited {
             Some(g) if g.whole => Some(g),
             _ => own_topic(
@@ -56,7 +56,7 @@ fn governing(doc: &Document, topics: &DocTopics, tax: &Taxonomy) -> Vec<Option<G
                 &subtree[id],
                 tax,
                 id,
-                (doc.sections[id].parent, inherited.map(|g| g.topic)),
+                (doc.sections[id].parent(), inherited.map(|g| g.topic)),
             )
             .map(|topic| Governing {
                 topic,

@@ -24,7 +24,7 @@ impl Headings {
         let parent = doc
             .sections
             .iter()
-            .map(|s| s.parent.map_or(NO_PARENT, fit_u32))
+            .map(|s| s.parent().map_or(NO_PARENT, fit_u32))
             .collect();
         let labels = Labels::shared(doc).unwrap_or_else(|| Labels::copied(doc));
         Headings { parent, labels }

@@ -188,7 +188,8 @@ fn look(parts: &Parts, rule: &ContentRule, scope: Option<&ContentCheck>) -> Cont
             .get(id)
             .and_then(|t| t.ranked.first())
             .is_some_and(|t| topics.contains(t));
-        let inside_a_hit = std::iter::successors(section.parent, |&p| parts.doc.sections[p].parent).any(|p| is_hit[p]);
+        let inside_a_hit =
+            std::iter::successors(section.parent(), |&p| parts.doc.sections[p].parent()).any(|p| is_hit[p]);
         if (by_cue || by_topic) && !inside_a_hit {
             hits.push(id);
             is_hit[id] = true;
@@ -196,7 +197,7 @@ fn look(parts: &Parts, rule: &ContentRule, scope: Option<&ContentCheck>) -> Cont
     }
     if !hits.is_empty() {
         // Shown outermost first: a chapter of its own says more than a subsection somewhere.
-        hits.sort_by_key(|&h| parts.doc.sections[h].level);
+        hits.sort_by_key(|&h| parts.doc.sections[h].level());
         let mut covered = vec![false; parts.doc.sections.len()];
         for id in hits.iter().flat_map(|&h| parts.subtree(h)) {
             covered[id] = true;

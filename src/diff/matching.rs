@@ -253,8 +253,8 @@ impl Placement {
                 .iter()
                 .max_by_key(|&(&t, &n)| (n, std::cmp::Reverse(t)))
                 .map(|(&t, _)| t);
-            if let (Some(t), Some(p)) = (partner[s], ld.sections[s].parent)
-                && let Some(q) = rd.sections[t].parent
+            if let (Some(t), Some(p)) = (partner[s], ld.sections[s].parent())
+                && let Some(q) = rd.sections[t].parent()
             {
                 *votes[p].entry(q).or_default() += 1;
             }
@@ -264,7 +264,7 @@ impl Placement {
         let out_of_parent: Vec<bool> = (0..ld.sections.len())
             .map(|s| match partner[s] {
                 None => false,
-                Some(t) => ld.sections[s].parent.map(|p| partner[p]) != rd.sections[t].parent.map(Some),
+                Some(t) => ld.sections[s].parent().map(|p| partner[p]) != rd.sections[t].parent().map(Some),
             })
             .collect();
         // Among the subsections of one section that stayed under it, those out of order.
@@ -293,7 +293,7 @@ impl Placement {
         }
         let mut displaced = vec![false; ld.sections.len()];
         for &s in &walk {
-            let parent_displaced = ld.sections[s].parent.is_some_and(|p| displaced[p]);
+            let parent_displaced = ld.sections[s].parent().is_some_and(|p| displaced[p]);
             displaced[s] = parent_displaced || out_of_parent[s] || out_of_order[s];
         }
         Placement { partner, displaced }

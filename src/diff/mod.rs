@@ -131,18 +131,19 @@ pub struct PairedRow {
 
 impl PairedRow {
     /// The rows of a comparison with their sentences: each passage's sentences (indices into its
-    /// report's `sentences`) prepared once per report, and paired as `pairs` say (each pair stands in
-    /// one row; see [`matching::match_sentences`]). The prepared sentences are used up.
+    /// report's sentences, of which `ends_line` says which end a line) prepared once per report,
+    /// and paired as `pairs` say (each pair stands in one row; see
+    /// [`matching::match_sentences`]). The prepared sentences are used up.
     pub fn for_rows(
         rows: &[Row],
-        sentences: Sides<&[crate::outline::Sentence]>,
+        ends_line: Sides<&[bool]>,
         mut prepared: Sides<Vec<Prepared>>,
         pairs: &[SentencePair],
     ) -> Vec<PairedRow> {
         const NOWHERE: (u32, u32) = (u32::MAX, u32::MAX);
         let mut at: Sides<Vec<(u32, u32)>> = Sides::new(
-            vec![NOWHERE; sentences.left.len()],
-            vec![NOWHERE; sentences.right.len()],
+            vec![NOWHERE; ends_line.left.len()],
+            vec![NOWHERE; ends_line.right.len()],
         );
         let mut out: Vec<PairedRow> = rows
             .iter()
@@ -163,7 +164,7 @@ impl PairedRow {
                                 start,
                                 end,
                                 marker: prep.marker,
-                                ends_line: k == last || sentences[side].get(g).is_some_and(|s| s.ends_line),
+                                ends_line: k == last || ends_line[side].get(g).is_some_and(|&e| e),
                                 folded: prep.folded.take(),
                             });
                         }

@@ -175,8 +175,8 @@ impl Builder {
     fn add_section(&mut self, parent: Option<SectionId>, mut section: Section) -> SectionId {
         let id = self.doc.sections.len();
         section.id = id;
-        section.parent = parent;
-        section.level = parent.map_or(1, |p| self.doc.sections[p].level + 1);
+        section.parent = parent.map_or(super::NO_PARENT, crate::shared::fit_u32);
+        section.level = parent.map_or(1, |p| self.doc.sections[p].level.saturating_add(1));
         self.doc.sections.push(section);
         match parent {
             Some(p) => self.doc.sections[p].children.push(id),
@@ -247,7 +247,7 @@ impl Builder {
         let split = split_heading(rest, is_heading_stop);
         let section = Section {
             id: 0,
-            parent: None,
+            parent: super::NO_PARENT,
             level: 0,
             kind: SectionKind::Heading,
             style: marker.style,
@@ -277,7 +277,7 @@ impl Builder {
         self.stack.clear();
         let section = Section {
             id: 0,
-            parent: None,
+            parent: super::NO_PARENT,
             level: 0,
             kind: SectionKind::Heading,
             style: Style::Label,
@@ -334,7 +334,7 @@ impl Builder {
             let sentence = split_heading(rest, is_sentence_end);
             let section = Section {
                 id: 0,
-                parent: None,
+                parent: super::NO_PARENT,
                 level: 0,
                 kind: SectionKind::Item,
                 style: Style::Enumeration,

@@ -45,9 +45,11 @@ pub struct Paragraph {
 #[derive(Debug, Clone)]
 pub struct Section {
     pub id: SectionId,
-    pub parent: Option<SectionId>,
-    /// Depth in the tree, 1 for top-level headings.
-    pub level: usize,
+    /// The enclosing section's id, or [`NO_PARENT`] (see [`Section::parent`]): 32-bit, as a report
+    /// numbered on every line holds a section a line.
+    parent: u32,
+    /// Depth in the tree, 1 for top-level headings (see [`Section::level`]).
+    level: u16,
     pub kind: SectionKind,
     pub style: Style,
     /// The marker as written, blanks removed: `一、` `(一)` `1.` `一是`.
@@ -64,7 +66,20 @@ pub struct Section {
     pub children: Vec<SectionId>,
 }
 
+/// A top-level section's parent.
+const NO_PARENT: u32 = u32::MAX;
+
 impl Section {
+    /// The enclosing section; none for a top-level one.
+    pub fn parent(&self) -> Option<SectionId> {
+        (self.parent != NO_PARENT).then_some(self.parent as SectionId)
+    }
+
+    /// Depth in the tree, 1 for top-level headings.
+    pub fn level(&self) -> usize {
+        usize::from(self.level)
+    }
+
     /// The section's own text, heading line included, children excluded.
     pub fn own_text(&self) -> String {
         let mut out = String::with_capacity(self.own_len());

@@ -43,7 +43,7 @@ fn section_json<'a>(doc: &'a Document, topics: &DocTopics, tax: &'a Taxonomy, id
     let s = doc.section(id);
     SectionJson {
         id,
-        level: s.level,
+        level: s.level(),
         kind: s.kind,
         number: &s.number,
         heading: &s.heading,

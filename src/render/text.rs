@@ -76,8 +76,8 @@ pub fn outline(doc: &Document, topics: &DocTopics, tax: &Taxonomy, color: bool) 
         let _ = write!(
             out,
             "{}L{} {}{}  ",
-            "  ".repeat(s.level - 1),
-            s.level,
+            "  ".repeat(s.level() - 1),
+            s.level(),
             s.number,
             s.heading
         );

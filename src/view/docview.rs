@@ -44,7 +44,7 @@ impl App {
         let Some(section) = section else { return };
         let side = self.pane_side(focus);
         let doc = &self.cmp.doc(side);
-        let ancestors: HashSet<usize> = std::iter::successors(Some(section), |&s| doc.sections[s].parent).collect();
+        let ancestors: HashSet<usize> = std::iter::successors(Some(section), |&s| doc.sections[s].parent()).collect();
         let found = self.cmp.alignment.rows.iter().position(|r| {
             r.passages[side]
                 .iter()

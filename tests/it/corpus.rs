@@ -38,7 +38,7 @@ fn outline_finds_headings_levels_year_and_unit() {
         let mut item_count = 0;
         for s in &d.sections {
             match s.kind {
-                SectionKind::Heading => counts[s.level - 1] += 1,
+                SectionKind::Heading => counts[s.level() - 1] += 1,
                 SectionKind::Item => item_count += 1,
             }
             assert!(!s.heading.is_empty(), "{file}: empty heading {}", s.number);

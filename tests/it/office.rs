@@ -25,7 +25,7 @@ fn shape(d: &Document) -> Vec<(usize, String, String)> {
         .into_iter()
         .map(|id| {
             let s = d.section(id);
-            (s.level, s.number.to_string(), duibi::normalize::fold(&s.heading).text)
+            (s.level(), s.number.to_string(), duibi::normalize::fold(&s.heading).text)
         })
         .collect()
 }

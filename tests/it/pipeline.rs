@@ -19,7 +19,7 @@ fn every_heading_style_gets_its_level() {
     let shape: Vec<(usize, &str)> = d
         .walk()
         .into_iter()
-        .map(|id| (d.section(id).level, d.section(id).number.as_str()))
+        .map(|id| (d.section(id).level(), d.section(id).number.as_str()))
         .collect();
     assert_eq!(
         shape,
