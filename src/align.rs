@@ -8,7 +8,7 @@ use std::ops::Range;
 
 use rustc_hash::FxHashMap as HashMap;
 
-use crate::outline::{Document, Origin, Place, SectionId, Sentence};
+use crate::outline::{Document, Origin, PackedPlace, Place, SectionId, Sentence};
 use crate::sides::Sides;
 use crate::text::Fingerprint;
 use crate::topics::{DocTopics, Taxonomy, TopicId};
@@ -81,59 +81,24 @@ pub struct Passage {
 /// makes a passage of every paragraph.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Spot {
-    kind: PlaceKind,
-    index: u32,
+    place: PackedPlace,
     at: u32,
     len: u32,
-}
-
-/// Which [`Place`] a [`Spot`] is in, its index apart.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum PlaceKind {
-    Title,
-    Addressee,
-    Preamble,
-    Section,
-    Closing,
-    Signature,
-    Date,
-    Trailer,
 }
 
 impl Spot {
     /// The origin of a whole passage (`from` 0); `None` past 32 bits, which no input reaches.
     fn of(origin: Origin) -> Option<Spot> {
         debug_assert_eq!(origin.from, 0, "a passage's one origin starts it");
-        let (kind, index) = match origin.place {
-            Place::Title => (PlaceKind::Title, 0),
-            Place::Addressee => (PlaceKind::Addressee, 0),
-            Place::Preamble(i) => (PlaceKind::Preamble, i),
-            Place::Section(i) => (PlaceKind::Section, i),
-            Place::Closing(i) => (PlaceKind::Closing, i),
-            Place::Signature => (PlaceKind::Signature, 0),
-            Place::Date => (PlaceKind::Date, 0),
-            Place::Trailer(i) => (PlaceKind::Trailer, i),
-        };
         Some(Spot {
-            kind,
-            index: u32::try_from(index).ok()?,
+            place: PackedPlace::new(origin.place),
             at: u32::try_from(origin.at).ok()?,
             len: u32::try_from(origin.len).ok()?,
         })
     }
 
     fn place(self) -> Place {
-        let i = self.index as usize;
-        match self.kind {
-            PlaceKind::Title => Place::Title,
-            PlaceKind::Addressee => Place::Addressee,
-            PlaceKind::Preamble => Place::Preamble(i),
-            PlaceKind::Section => Place::Section(i),
-            PlaceKind::Closing => Place::Closing(i),
-            PlaceKind::Signature => Place::Signature,
-            PlaceKind::Date => Place::Date,
-            PlaceKind::Trailer => Place::Trailer(i),
-        }
+        self.place.place()
     }
 
     fn origin(self) -> Origin {

@@ -47,8 +47,8 @@ impl<'a> Collector<'a> {
         let mut outside: Vec<(Place, Range<usize>)> = Vec::new();
         let mut k = 0;
         while k < sentences.len() {
-            let place = sentences[k].place;
-            let end = k + sentences[k..].iter().take_while(|s| s.place == place).count();
+            let place = sentences[k].place();
+            let end = k + sentences[k..].iter().take_while(|s| s.place() == place).count();
             match place {
                 Place::Section(id) if id < own.len() => own[id] = k..end,
                 _ => outside.push((place, k..end)),
@@ -60,7 +60,7 @@ impl<'a> Collector<'a> {
             .iter()
             .position(|s| {
                 matches!(
-                    s.place,
+                    s.place(),
                     Place::Closing(_) | Place::Signature | Place::Date | Place::Trailer(_)
                 )
             })
@@ -268,7 +268,7 @@ impl<'a> Collector<'a> {
             .sentences
             .get(sentences.start)
             .filter(|_| self.doc.format == crate::load::Format::Text)
-            .map_or(0, |s| self.doc.line_of(s.place, s.part));
+            .map_or(0, |s| self.doc.line_of(s.place(), s.part));
         Passage {
             kind,
             path: section.map(|s| HeadingPath::new(&self.headings, s)).unwrap_or_default(),

@@ -107,10 +107,10 @@ pub fn file(doc: &Document, sentences: &[Sentence], topics: &DocTopics, tax: &Ta
     let mut k = 0;
     while k < sentences.len() {
         // One part at a time (a heading line, a paragraph): paragraphs are judged as wholes too.
-        let (place, part) = (sentences[k].place, sentences[k].part);
+        let (place, part) = (sentences[k].place(), sentences[k].part);
         let end = k + sentences[k..]
             .iter()
-            .take_while(|s| s.place == place && s.part == part)
+            .take_while(|s| s.place() == place && s.part == part)
             .count();
         let scores = &topics.sentences[k..end];
         let mut paragraph = Scores::default();

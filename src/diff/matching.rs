@@ -126,7 +126,7 @@ enum Class {
 }
 
 fn class(s: &Sentence) -> Class {
-    match s.place {
+    match s.place() {
         Place::Title => Class::Title,
         Place::Addressee => Class::Addressee,
         Place::Preamble(_) => Class::Opening,

@@ -18,7 +18,7 @@ use crate::shared::SharedText;
 
 pub use body::Body;
 pub use build::split_heading;
-pub use place::{Origin, Place};
+pub use place::{Origin, PackedPlace, Place};
 pub use sentences::Sentence;
 
 /// Index of a section in [`Document::sections`].

@@ -6,13 +6,14 @@
 
 use std::ops::Range;
 
-use super::{Document, Place, SectionId};
+use super::{Document, PackedPlace, Place, SectionId};
 use crate::text::{is_blank, split_sentences};
 
 /// One sentence of a report: bytes `start..end` of its place's text ([`Document::place_text`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Sentence {
-    pub place: Place,
+    /// Where it is (see [`Sentence::place`]): a report holds one a sentence.
+    place: PackedPlace,
     /// Which part of a section's own text: 0 its heading line, `k + 1` its body paragraph `k`; 0
     /// for any other place.
     pub part: u32,
@@ -25,13 +26,18 @@ pub struct Sentence {
 }
 
 impl Sentence {
+    /// The place whose text holds it.
+    pub fn place(&self) -> Place {
+        self.place.place()
+    }
+
     pub fn range(&self) -> Range<usize> {
         self.start as usize..self.end as usize
     }
 
     /// The section whose own text holds it.
     pub fn section(&self) -> Option<SectionId> {
-        match self.place {
+        match self.place() {
             Place::Section(id) => Some(id),
             _ => None,
         }
@@ -39,12 +45,12 @@ impl Sentence {
 
     /// It is (part of) its section's heading line.
     pub fn in_heading(&self) -> bool {
-        matches!(self.place, Place::Section(_)) && self.part == 0
+        matches!(self.place(), Place::Section(_)) && self.part == 0
     }
 
     /// The body paragraph of its section that holds it.
     pub fn paragraph(&self) -> Option<usize> {
-        match self.place {
+        match self.place() {
             Place::Section(_) if self.part > 0 => Some(self.part as usize - 1),
             _ => None,
         }
@@ -67,7 +73,7 @@ fn push_part(out: &mut Vec<Sentence>, place: Place, part: u32, text: &str, at: u
             return;
         };
         out.push(Sentence {
-            place,
+            place: PackedPlace::new(place),
             part,
             at: part_at,
             start,
@@ -138,7 +144,7 @@ impl Document {
 
     /// The text of a sentence of this report.
     pub fn sentence_text(&self, s: &Sentence) -> &str {
-        let part = self.part_text(s.place, s.part);
+        let part = self.part_text(s.place(), s.part);
         let (start, end) = ((s.start - s.at) as usize, (s.end - s.at) as usize);
         part.get(start..end).unwrap_or_default()
     }
@@ -184,10 +190,10 @@ mod tests {
         let sentences = d.sentences();
         let texts: Vec<String> = sentences
             .iter()
-            .map(|s| d.place_text(s.place)[s.range()].to_string())
+            .map(|s| d.place_text(s.place())[s.range()].to_string())
             .collect();
         for s in &sentences {
-            assert_eq!(d.sentence_text(s), &d.place_text(s.place)[s.range()]);
+            assert_eq!(d.sentence_text(s), &d.place_text(s.place())[s.range()]);
         }
         assert_eq!(
             texts,
@@ -212,6 +218,6 @@ mod tests {
             [true, false, true, false, false, true, false, true, true, true, true]
         );
         assert!(sentences[3].in_heading() && sentences[4].paragraph() == Some(0));
-        assert_eq!(sentences[0].place, Place::Title);
+        assert_eq!(sentences[0].place(), Place::Title);
     }
 }

@@ -47,7 +47,7 @@ fn sections_and_paragraphs_know_the_line_they_start_on() {
             .position(|s| s.heading_line.starts_with("一、"))
             .expect("section"),
     );
-    assert_eq!(d.line_of(s.place, s.part), 3);
+    assert_eq!(d.line_of(s.place(), s.part), 3);
 }
 
 #[test]
@@ -396,4 +396,26 @@ fn a_section_stays_narrow() {
     // 16 bits (160 bytes a section when they took 64 and 128).
     let size = std::mem::size_of::<Section>();
     assert!(size <= 120, "{size} bytes");
+}
+
+#[test]
+fn a_sentence_stays_narrow_and_gives_back_its_place() {
+    // A report holds one a sentence through every stage: its place packed in 8 bytes (40 bytes a
+    // sentence when it took 16).
+    let size = std::mem::size_of::<Sentence>();
+    assert!(size <= 28, "{size} bytes");
+    let d = outline(
+        &SourceText::from_bytes("t.txt", "标题\n前言。\n一、工作\n正文一。正文二。\n落款".as_bytes()).expect("decodes"),
+    );
+    let places: Vec<Place> = d.sentences().iter().map(Sentence::place).collect();
+    assert!(places.contains(&Place::Section(0)), "{places:?}");
+    for p in [
+        Place::Title,
+        Place::Preamble(3),
+        Place::Section(7),
+        Place::Trailer(2),
+        Place::Date,
+    ] {
+        assert_eq!(PackedPlace::new(p).place(), p);
+    }
 }
