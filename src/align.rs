@@ -287,13 +287,23 @@ fn content_rows(
             parent[a.max(b)] = a.min(b);
         }
     }
+    drop((lo, ro));
+    // Each group's room made for what it will hold, counted first: the passages are moved in
+    // while the reports' lists still hold their room, and lists grown by doubling would hold up
+    // to twice theirs on top.
+    let roots: Vec<usize> = (0..parent.len()).map(|k| find(&mut parent, k)).collect();
+    let mut counts: HashMap<usize, (usize, usize)> = HashMap::default();
+    for (k, &root) in roots.iter().enumerate() {
+        let c = counts.entry(root).or_default();
+        if k < n { c.0 += 1 } else { c.1 += 1 }
+    }
     let mut groups: HashMap<usize, (Vec<Passage>, Vec<Passage>)> = HashMap::default();
     let mut firsts = Vec::new();
-    for (k, p) in l_rest.into_iter().chain(r_rest).enumerate() {
-        let root = find(&mut parent, k);
+    for (k, (p, root)) in l_rest.into_iter().chain(r_rest).zip(roots).enumerate() {
         let g = groups.entry(root).or_insert_with(|| {
             firsts.push(root);
-            Default::default()
+            let (l, r) = counts[&root];
+            (Vec::with_capacity(l), Vec::with_capacity(r))
         });
         if k < n { g.0.push(p) } else { g.1.push(p) }
     }

@@ -352,7 +352,7 @@ fn diff_keeping(
     // Statistics from the marks, so they always agree with what is shown.
     for (pi, list) in out.spans.left.iter().enumerate() {
         for s in list {
-            let n = count_chars(&row.passages.left[pi].text[s.range.clone()]);
+            let n = count_chars(&row.passages.left[pi].text[s.range()]);
             match s.mark {
                 Mark::Deleted => out.stats.deleted += n,
                 Mark::Moved => out.stats.moved += n,
@@ -365,7 +365,7 @@ fn diff_keeping(
         out.stats.inserted += list
             .iter()
             .filter(|s| s.mark == Mark::Inserted)
-            .map(|s| count_chars(&row.passages.right[pi].text[s.range.clone()]))
+            .map(|s| count_chars(&row.passages.right[pi].text[s.range()]))
             .sum::<usize>();
     }
 

@@ -102,7 +102,7 @@ impl Walk<'_> {
     fn flush_right(&self, ops: &mut Vec<Op>, next: &mut usize, until: usize) {
         while *next < until {
             let j = *next;
-            let ends_line = self.unit(Side::Right, j).ends_line;
+            let ends_line = self.unit(Side::Right, j).ends_line();
             match self.partner[j].and_then(|i| self.link[i]) {
                 None => {
                     push_op(ops, OpKind::Insert, self.text(Side::Right, j));
@@ -149,7 +149,7 @@ pub(super) fn unified(row: &Row, diff: &RowDiff) -> Vec<Op> {
         match walk.link[i] {
             None => {
                 push_op(&mut ops, OpKind::Delete, walk.text(Side::Left, i));
-                end_line(&mut ops, u.ends_line);
+                end_line(&mut ops, u.ends_line());
             }
             Some(l) if l.moved => {}
             Some(l) => {
@@ -157,7 +157,7 @@ pub(super) fn unified(row: &Row, diff: &RowDiff) -> Vec<Op> {
                 walk.flush_right(&mut ops, &mut next_right, j);
                 next_right = next_right.max(j + 1);
                 walk.pair_ops(&mut ops, l);
-                end_line(&mut ops, u.ends_line || right[j].ends_line);
+                end_line(&mut ops, u.ends_line() || right[j].ends_line());
             }
         }
     }

@@ -76,30 +76,36 @@ pub struct FigureChange {
     pub change: Option<String>,
 }
 
-/// A sentence of one side: its passage and its byte range in that passage's text. 32-bit: a row
-/// holds one a sentence (inputs stop at 1 GiB, see `load::MAX_BYTES_LIMIT`).
+/// A sentence of one side: its passage and its byte range in that passage's text, in 12 bytes.
+/// 32-bit: a row holds one a sentence (inputs stop at 1 GiB, see `load::MAX_BYTES_LIMIT`, so a
+/// passage's index leaves the top bit free: it says whether the sentence ends its line).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UnitRef {
-    passage: u32,
+    passage_and_end: u32,
     start: u32,
     end: u32,
-    /// The last sentence of its line (paragraph) in the passage.
-    pub ends_line: bool,
 }
+
+/// The bit of [`UnitRef::passage_and_end`] that says the sentence ends its line.
+const ENDS_LINE: u32 = 1 << 31;
 
 impl UnitRef {
     pub fn new(passage: usize, range: Range<usize>, ends_line: bool) -> UnitRef {
         UnitRef {
-            passage: fit_u32(passage),
+            passage_and_end: fit_u32(passage).min(ENDS_LINE - 1) | if ends_line { ENDS_LINE } else { 0 },
             start: fit_u32(range.start),
             end: fit_u32(range.end),
-            ends_line,
         }
     }
 
     /// Its passage, as an index into the row side's passages.
     pub fn passage(&self) -> usize {
-        self.passage as usize
+        (self.passage_and_end & !ENDS_LINE) as usize
+    }
+
+    /// The last sentence of its line (paragraph) in the passage.
+    pub fn ends_line(&self) -> bool {
+        self.passage_and_end & ENDS_LINE != 0
     }
 
     /// Its bytes in its passage's text.

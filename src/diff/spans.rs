@@ -5,14 +5,38 @@
 use std::ops::Range;
 
 use super::Mark;
+use crate::shared::fit_u32;
 
-/// A marked range of one passage's text.
+/// A marked range of one passage's text, in 12 bytes: 32-bit offsets (inputs stop at 1 GiB, see
+/// `load::MAX_BYTES_LIMIT`), as a row keeps one for every run of each side.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Span {
-    pub range: Range<usize>,
+    start: u32,
+    end: u32,
     pub mark: Mark,
     /// A number that changed (`16次` → `119次`), worth a stronger highlight.
     pub figure: bool,
+}
+
+impl Span {
+    pub fn new(range: Range<usize>, mark: Mark, figure: bool) -> Span {
+        Span {
+            start: fit_u32(range.start),
+            end: fit_u32(range.end),
+            mark,
+            figure,
+        }
+    }
+
+    /// Its bytes in the passage's text.
+    pub fn range(&self) -> Range<usize> {
+        self.start as usize..self.end as usize
+    }
+
+    /// The same marks over other bytes.
+    pub fn with_range(&self, range: Range<usize>) -> Span {
+        Span::new(range, self.mark, self.figure)
+    }
 }
 
 /// The spans of each passage of one side, passage after passage, in text order. Indexing by a
@@ -66,14 +90,14 @@ impl PassageSpans {
         let end = self.ends[passage] as usize;
         if end > start
             && let Some(last) = self.spans.last_mut()
-            && last.range.end == range.start
+            && last.range().end == range.start
             && last.mark == mark
             && last.figure == figure
         {
-            last.range.end = range.end;
+            last.end = fit_u32(range.end);
             return;
         }
-        self.spans.push(Span { range, mark, figure });
+        self.spans.push(Span::new(range, mark, figure));
         self.ends[passage] += 1;
     }
 
@@ -110,11 +134,7 @@ mod tests {
     use super::*;
 
     fn span(range: Range<usize>, mark: Mark) -> Span {
-        Span {
-            range,
-            mark,
-            figure: false,
-        }
+        Span::new(range, mark, false)
     }
 
     #[test]

@@ -144,7 +144,7 @@ fn paired_sentence_gets_word_marks_in_original_text() {
     );
     let figure: Vec<&Span> = d.spans.right[0].iter().filter(|s| s.figure).collect();
     assert_eq!(figure.len(), 1);
-    assert_eq!(&r.passages.right[0].text[figure[0].range.clone()], "119次");
+    assert_eq!(&r.passages.right[0].text[figure[0].range()], "119次");
     assert_eq!(d.figures.len(), 1);
     assert_eq!(d.stats.inserted, "119次新增一句完全不同的内容在这里。".chars().count());
 }
@@ -153,7 +153,7 @@ fn paired_sentence_gets_word_marks_in_original_text() {
 fn marks_cover_every_sentence_of_both_sides() {
     let r = row(&["第一句话。\n第二段的话。"], &["完全不同的内容。"]);
     let d = diff_row(&r, Some(&CharTokenizer), None);
-    let covered: usize = d.spans.left[0].iter().map(|s| s.range.len()).sum();
+    let covered: usize = d.spans.left[0].iter().map(|s| s.range().len()).sum();
     assert_eq!(covered, r.passages.left[0].text.len() - 1, "all but the newline");
     assert!(d.spans.right[0].iter().all(|s| s.mark == Mark::Inserted));
 }
@@ -254,7 +254,7 @@ fn a_sentence_that_folds_to_itself_is_read_from_its_passage_not_copied() {
     let deleted: Vec<&str> = d.spans.left[0]
         .iter()
         .filter(|s| s.mark == Mark::Deleted)
-        .map(|s| &"ＡＢＣ公司提供服务。"[s.range.clone()])
+        .map(|s| &"ＡＢＣ公司提供服务。"[s.range()])
         .collect();
     assert_eq!(
         deleted,
@@ -327,12 +327,14 @@ fn what_a_row_holds_per_sentence_stays_narrow() {
         "{} bytes",
         std::mem::size_of::<Placed>()
     );
-    // And keeps a unit's place a sentence once diffed: 32-bit, 32 bytes before.
-    assert!(
-        std::mem::size_of::<UnitRef>() <= 16,
-        "{} bytes",
-        std::mem::size_of::<UnitRef>()
-    );
+    // And keeps a unit's place a sentence once diffed (32-bit, 32 bytes before; 16 before the
+    // line's end took a bit of the passage's index), and a span a run (24 bytes with 64-bit
+    // offsets).
+    let kept = [std::mem::size_of::<UnitRef>(), std::mem::size_of::<Span>()];
+    assert!(kept.iter().all(|&s| s <= 12), "{kept:?} bytes");
+    let u = UnitRef::new(7, 3..9, true);
+    assert_eq!((u.passage(), u.range(), u.ends_line()), (7, 3..9, true));
+    assert!(!UnitRef::new(7, 3..9, false).ends_line());
 }
 
 proptest::proptest! {

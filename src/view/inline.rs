@@ -125,7 +125,7 @@ fn measure_inline(row: &Row, diff: &RowDiff, width: usize, opts: &Options) -> Ro
         }
         lines.push_blank(height);
         plan.push(start, height, vec![items]);
-        let ends = shown_units.iter().any(|&(_, s, u)| s.units[u].ends_line);
+        let ends = shown_units.iter().any(|&(_, s, u)| s.units[u].ends_line());
         if ends && k + 1 < chunks.chunks.len() {
             lines.push_blank(1);
         }

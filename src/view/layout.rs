@@ -454,7 +454,7 @@ fn measure_side_by_side(row: &Row, diff: &RowDiff, widths: [usize; 2], opts: &Op
         }
         plan.push(start, n, panes);
         // A blank line after a paragraph's last sentence keeps paragraphs apart.
-        let ends = |s: &SideData, u: Option<usize>| u.is_some_and(|u| s.units[u].ends_line);
+        let ends = |s: &SideData, u: Option<usize>| u.is_some_and(|u| s.units[u].ends_line());
         if (ends(&a, c.unit(a.side)) || ends(&b, c.unit(b.side))) && k + 1 < chunks.chunks.len() {
             out.panes.iter_mut().for_each(|p| p.push_blank(1));
         }

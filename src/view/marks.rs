@@ -53,16 +53,17 @@ impl PlaceMarks {
     /// Marks from spans and changed sentences by place, in any order.
     fn from_unsorted(mut spans: Vec<(Place, Span)>, mut changed: Vec<(Place, usize)>) -> PlaceMarks {
         // Stable: of two spans over the same bytes, the one found first is kept.
-        spans.sort_by_key(|(p, s)| (*p, s.range.start, Reverse(s.range.end)));
+        spans.sort_by_key(|(p, s)| (*p, s.range().start, Reverse(s.range().end)));
         let mut end = 0;
         let mut last = None;
         spans.retain_mut(|(p, s)| {
             if last != Some(*p) {
                 (last, end) = (Some(*p), 0);
             }
-            s.range.start = s.range.start.max(end);
-            end = end.max(s.range.end);
-            s.range.start < s.range.end
+            let r = s.range();
+            *s = s.with_range(r.start.max(end)..r.end);
+            end = end.max(r.end);
+            !s.range().is_empty()
         });
         changed.sort_unstable();
         changed.dedup();
@@ -131,8 +132,8 @@ pub fn marks_by_place(rows: &[Row], diffs: &[RowDiff], side: Side, doc: &Documen
         for (pi, origins) in origins.iter().enumerate() {
             for s in spans_of(pi).iter().filter(|s| s.mark != Mark::Equal) {
                 for o in origins.iter() {
-                    if let Some(range) = o.map(&s.range) {
-                        spans.push((o.place, Span { range, ..s.clone() }));
+                    if let Some(range) = o.map(&s.range()) {
+                        spans.push((o.place, s.with_range(range)));
                     }
                 }
             }
@@ -158,11 +159,7 @@ mod tests {
     use crate::diff::Mark;
 
     fn span(range: std::ops::Range<usize>, mark: Mark) -> Span {
-        Span {
-            range,
-            mark,
-            figure: false,
-        }
+        Span::new(range, mark, false)
     }
 
     #[test]

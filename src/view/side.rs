@@ -107,14 +107,14 @@ pub(super) fn unit_segs(
     if opts.marks {
         // A passage's spans are in text order and apart (a property test checks it): the unit's
         // are found by bisection, not by scanning the passage's every span for every sentence.
-        let from = spans.partition_point(|s| s.range.end <= range.start);
+        let from = spans.partition_point(|s| s.range().end <= range.start);
         for s in spans[from..]
             .iter()
-            .take_while(|s| s.range.start < range.end)
-            .filter(|s| s.range.end > range.start)
+            .take_while(|s| s.range().start < range.end)
+            .filter(|s| s.range().end > range.start)
         {
-            let start = s.range.start.max(range.start);
-            let end = s.range.end.min(range.end);
+            let start = s.range().start.max(range.start);
+            let end = s.range().end.min(range.end);
             if start > pos {
                 segs.push(Seg::new(&text[pos..start], Look::Plain));
             }

@@ -160,9 +160,9 @@ fn marks_never_cut_a_character_and_cover_only_their_passage() {
             for (p, spans) in passages.iter().zip(marks.iter()) {
                 let mut end = 0;
                 for s in spans {
-                    assert!(s.range.start >= end && s.range.end <= p.text.len());
-                    assert!(p.text.is_char_boundary(s.range.start) && p.text.is_char_boundary(s.range.end));
-                    end = s.range.end;
+                    assert!(s.range().start >= end && s.range().end <= p.text.len());
+                    assert!(p.text.is_char_boundary(s.range().start) && p.text.is_char_boundary(s.range().end));
+                    end = s.range().end;
                 }
             }
         }

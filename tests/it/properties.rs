@@ -138,11 +138,11 @@ proptest! {
         for (text, spans, foreign) in [(&left, &d.spans.left[0], Mark::Inserted), (&right, &d.spans.right[0], Mark::Deleted)] {
             let mut at = 0;
             for s in spans {
-                prop_assert!(s.range.start >= at && s.range.end <= text.len());
+                prop_assert!(s.range().start >= at && s.range().end <= text.len());
                 prop_assert!(s.mark != foreign);
-                at = s.range.end;
+                at = s.range().end;
             }
-            let marked: String = spans.iter().map(|s| &text[s.range.clone()]).collect();
+            let marked: String = spans.iter().map(|s| &text[s.range()]).collect();
             prop_assert_eq!(no_blanks(&marked), no_blanks(text));
         }
         // Without moves, equal + delete is the left text and equal + insert the right (folded); a
