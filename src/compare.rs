@@ -204,16 +204,16 @@ impl Comparison {
         let alignment = align(left.filed(), right.filed(), &pairs, tax);
         // The rows' sentences need of the reports' only where lines end: the sentences, as
         // large as the rows' units, are let go before those are made.
-        let (left, right) = (left.for_rows(), right.for_rows());
+        let ((l_doc, l_ends, l_prepared), (r_doc, r_ends, r_prepared)) = (left.for_rows(), right.for_rows());
         let paired = PairedRow::for_rows(
             &alignment.rows,
-            Sides::new(&left.1[..], &right.1[..]),
-            Sides::new(left.2, right.2),
+            Sides::new(&l_ends[..], &r_ends[..]),
+            Sides::new(l_prepared, r_prepared),
             &pairs,
         );
         drop(pairs);
         Self {
-            docs: Sides::new(left.0, right.0).map(std::sync::Arc::new),
+            docs: Sides::new(l_doc, r_doc).map(std::sync::Arc::new),
             alignment: std::sync::Arc::new(alignment),
             paired,
             diffs: std::sync::Arc::default(),

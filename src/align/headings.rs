@@ -4,7 +4,7 @@
 
 use std::sync::Arc;
 
-use crate::outline::{Document, SectionId};
+use crate::outline::{Document, NO_PARENT, SectionId};
 use crate::shared::fit_u32;
 
 /// Each section's heading (`number + heading`) and parent.
@@ -15,7 +15,6 @@ pub struct Headings {
     labels: Labels,
 }
 
-const NO_PARENT: u32 = u32::MAX;
 /// Set on a label's start when it is a stretch of the second text.
 const SECOND: u32 = 1 << 31;
 

@@ -74,12 +74,13 @@ impl Unit {
         }
     }
 
-    /// Bytes of the folded sentence as bytes of the sentence.
-    fn to_original(&self, range: Range<usize>) -> Range<usize> {
-        match &self.folded {
+    /// Bytes of the folded sentence as bytes of its passage's text.
+    fn place(&self, range: Range<usize>) -> Range<usize> {
+        let r = match &self.folded {
             Some(f) => f.to_original(range),
             None => range,
-        }
+        };
+        self.range().start + r.start..self.range().start + r.end
     }
 }
 
@@ -273,13 +274,11 @@ fn diff_keeping(
             out.stats.renumbered += 1;
         }
         let start = out.pieces.len();
-        out.pieces.extend(wd.pieces.iter().map(|piece| {
-            let place = |u: &Unit, r: Range<usize>| {
-                let r = u.to_original(r);
-                u.range().start + r.start..u.range().start + r.end
-            };
-            Placed::new(piece, place(l, piece.old.clone()), place(r, piece.new.clone()))
-        }));
+        out.pieces.extend(
+            wd.pieces
+                .iter()
+                .map(|piece| Placed::new(piece, l.place(piece.old.clone()), r.place(piece.new.clone()))),
+        );
         if keep == Keep::Needed && piece::plain_equal(&out.pieces[start..], r.range()) {
             out.pieces.truncate(start);
         }
@@ -319,9 +318,9 @@ fn diff_keeping(
                         (false, true) => Mark::Moved,
                         (false, false) => Mark::Equal,
                     };
-                    let r = u.to_original(piece.old.clone());
-                    let r = u.range().start + r.start..u.range().start + r.end;
-                    out.spans.left.push(u.passage(), r, mark, piece.figure);
+                    out.spans
+                        .left
+                        .push(u.passage(), u.place(piece.old.clone()), mark, piece.figure);
                 }
             }
         }
@@ -338,9 +337,9 @@ fn diff_keeping(
                         (false, true) => Mark::Moved,
                         (false, false) => Mark::Equal,
                     };
-                    let r = u.to_original(piece.new.clone());
-                    let r = u.range().start + r.start..u.range().start + r.end;
-                    out.spans.right.push(u.passage(), r, mark, piece.figure);
+                    out.spans
+                        .right
+                        .push(u.passage(), u.place(piece.new.clone()), mark, piece.figure);
                 }
             }
         }

@@ -3,7 +3,7 @@
 use std::ops::Range;
 
 /// A run of the diff: equal text, or old text replaced by new text (either may be empty).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Piece {
     pub changed: bool,
     pub old: Range<usize>,
@@ -41,14 +41,8 @@ impl Placed {
 
     /// Equal text filling `old` and `new`.
     pub fn equal(old: Range<usize>, new: Range<usize>) -> Placed {
-        let piece = Piece {
-            changed: false,
-            old: 0..0,
-            new: 0..0,
-            figure: false,
-            numbering: false,
-        };
-        Placed::new(&piece, old, new)
+        // The default piece: unchanged, neither a figure nor numbering.
+        Placed::new(&Piece::default(), old, new)
     }
 
     /// Its bytes in the left passage's text.

@@ -66,8 +66,8 @@ pub struct Section {
     pub children: Vec<SectionId>,
 }
 
-/// A top-level section's parent.
-const NO_PARENT: u32 = u32::MAX;
+/// A top-level section's parent, where a parent is held in 32 bits.
+pub(crate) const NO_PARENT: u32 = u32::MAX;
 
 impl Section {
     /// The enclosing section; none for a top-level one.
