@@ -20,8 +20,9 @@ impl Fingerprint {
     pub fn of_pieces(len: usize, each: impl FnOnce(&mut dyn FnMut(&str))) -> Self {
         // A report repeats most of its bigrams: the list is sorted and deduplicated whenever it
         // fills, and grows only when that leaves it over half full, so a large report's list stays
-        // near the size of its distinct bigrams instead of one entry a character.
-        let mut grams: Vec<u32> = Vec::with_capacity((len / 3).clamp(16, 1 << 18));
+        // near the size of its distinct bigrams instead of one entry a character. It starts small
+        // for the same reason: a report of megabytes may have a few thousand distinct bigrams.
+        let mut grams: Vec<u32> = Vec::with_capacity((len / 3).clamp(16, START));
         let mut prev: Option<char> = None;
         each(&mut |piece: &str| {
             each_gram(piece, &mut prev, |g| {
@@ -113,6 +114,9 @@ pub struct Prints {
     /// Where each text's bigrams end in `grams`.
     ends: Vec<u32>,
 }
+
+/// The most bigrams a text's list starts with room for (64 KB): it grows as its distinct bigrams do.
+const START: usize = 1 << 14;
 
 /// Texts longer than this (bytes) are fingerprinted on their own first, which keeps the list of a
 /// long text near the size of its distinct bigrams.
