@@ -212,8 +212,9 @@ fn a_report_numbered_on_every_line_costs_a_bounded_heap_per_byte() {
     eprintln!("numbered: {per_byte:.1} bytes of heap per input byte");
     // 6.3 before heading lines, numbers and headings were stretches of shared texts, and before
     // the decoded text and its lines were let go of before the body is laid out; 4.3 while a
-    // report's fingerprint took room for a bigram every three bytes.
-    assert!(per_byte < 4.1, "{per_byte:.1} bytes of heap per input byte");
+    // report's fingerprint took room for a bigram every three bytes; 3.9 while the alignment
+    // was handed a copy of each report's filing.
+    assert!(per_byte < 3.8, "{per_byte:.1} bytes of heap per input byte");
 }
 
 #[test]

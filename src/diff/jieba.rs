@@ -55,9 +55,15 @@ static DICTIONARY: LazyLock<Dictionary> = LazyLock::new(|| {
     Dictionary {
         words,
         terms,
-        log_total: (total as f64).ln(),
+        log_total: ln(total as f64),
     }
 });
+
+/// The natural logarithm, computed in Rust (`libm`): the binary then needs no system maths
+/// library, which was loaded for this one function and kept half a megabyte resident.
+fn ln(x: f64) -> f64 {
+    libm::log(x)
+}
 
 /// Calls `found(end, frequency)` for each word of `fst` that `chars[pos..]` starts with, `end`
 /// being the index of the character after it.
@@ -136,7 +142,7 @@ impl Dictionary {
             starts.push(edges.len());
             let first = edges.len();
             prefixes(&self.words, block, &chars, pos, |end, f| {
-                edges.push((end, (f as f64).ln()))
+                edges.push((end, ln(f as f64)))
             });
             let rest = &block[chars[pos].0..];
             let c = chars[pos].1;
@@ -144,10 +150,10 @@ impl Dictionary {
             for t in self.terms[from..].iter().take_while(|t| t.starts_with(c)) {
                 if rest.starts_with(t) {
                     let end = pos + t.chars().count();
-                    let ln = (TERM_FREQ as f64).ln();
+                    let term = ln(TERM_FREQ as f64);
                     match edges[first..].iter_mut().find(|e| e.0 == end) {
-                        Some(e) => e.1 = ln,
-                        None => edges.push((end, ln)),
+                        Some(e) => e.1 = term,
+                        None => edges.push((end, term)),
                     }
                 }
             }

@@ -578,3 +578,15 @@ fn the_binary_needs_no_relocating_at_start() {
         "e_type: not a fixed-address executable"
     );
 }
+
+/// The binary loads no system maths library: its one use, the segmenter's logarithm, is computed
+/// in Rust (`libm`), and a library loaded for one function kept half a megabyte of its code
+/// resident (docs/performance.md). A library the binary needs is named in its dynamic strings.
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+#[test]
+fn the_binary_loads_no_system_maths_library() {
+    let bytes = std::fs::read(env!("CARGO_BIN_EXE_duibi")).expect("the binary reads");
+    let needs = |name: &[u8]| bytes.windows(name.len()).any(|w| w == name);
+    assert!(needs(b"libc.so.6"), "the search finds what the binary needs");
+    assert!(!needs(b"libm.so.6"), "the binary needs libm");
+}
