@@ -3,7 +3,7 @@
 # linker places side by side at the start of the code (build.rs, `--symbol-ordering-file`).
 # The kernel maps a program's code in windows of 64 KB around each page it first runs, so code
 # spread over the whole binary is resident nearly whole (3.3 of 4.9 MB comparing two one-line
-# reports); gathered, it takes about 1 MB (docs/performance.md, "Where the code lies").
+# reports); gathered, it takes about 1 MB (docs/performance.md, "The code that runs, side by side").
 #
 # Needs valgrind. Run it again when the toolchain or a dependency changes: the names carry hashes
 # of both, and names the linker does not find are skipped without a word (the build still works,

@@ -41,6 +41,8 @@ struct Dictionary {
     /// `ln` of the total frequency: the dictionary's, with each term's added (replacing its
     /// dictionary frequency, were it there), as jieba counts words added to a loaded dictionary.
     log_total: f64,
+    /// `ln` of a term's frequency, worked out once (the segmenter's inner loop reads it).
+    term_ln: f64,
 }
 
 static DICTIONARY: LazyLock<Dictionary> = LazyLock::new(|| {
@@ -56,6 +58,7 @@ static DICTIONARY: LazyLock<Dictionary> = LazyLock::new(|| {
         words,
         terms,
         log_total: ln(total as f64),
+        term_ln: ln(TERM_FREQ as f64),
     }
 });
 
@@ -150,10 +153,9 @@ impl Dictionary {
             for t in self.terms[from..].iter().take_while(|t| t.starts_with(c)) {
                 if rest.starts_with(t) {
                     let end = pos + t.chars().count();
-                    let term = ln(TERM_FREQ as f64);
                     match edges[first..].iter_mut().find(|e| e.0 == end) {
-                        Some(e) => e.1 = term,
-                        None => edges.push((end, term)),
+                        Some(e) => e.1 = self.term_ln,
+                        None => edges.push((end, self.term_ln)),
                     }
                 }
             }
@@ -312,6 +314,7 @@ mod tests {
             words: Fst::new(map.into_fst().as_bytes().to_vec().leak() as &'static [u8]).unwrap(),
             terms: Vec::new(),
             log_total: 16f64.ln(),
+            term_ln: ln(TERM_FREQ as f64),
         };
         let mut out = Vec::new();
         dict.cut("甲乙丙", 0, &mut out);
