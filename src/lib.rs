@@ -12,6 +12,8 @@
 //! structure of one report. Below [`view`] (the view model) and [`ui`] (painting into a ratatui
 //! buffer) nothing knows about terminals; [`config`] reads the user's settings and keymaps.
 
+#![forbid(unsafe_code)]
+
 pub mod align;
 pub(crate) mod chars;
 pub mod check;

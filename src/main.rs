@@ -1,5 +1,6 @@
 //! duibi's binary: parses the command line and hands over to the CLI commands.
 
+mod allocator;
 mod busy;
 mod cli;
 mod loading;
@@ -23,6 +24,7 @@ const TROUBLE: u8 = 2;
 
 fn main() -> ExitCode {
     let start = Instant::now();
+    allocator::hold_mmap_threshold();
     std::panic::set_hook(Box::new(|info| {
         // The PDF parser's panics are caught and reported as an unreadable file.
         if !duibi::load::in_pdf_parser() {

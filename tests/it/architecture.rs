@@ -47,7 +47,17 @@ fn modules() -> BTreeMap<Module, String> {
                 module.pop();
             }
             // The binary's modules sit above the library; test modules import what they test.
-            let top = ["lib", "main", "cli", "loading", "busy", "state", "terminal", "tui"];
+            let top = [
+                "lib",
+                "main",
+                "allocator",
+                "cli",
+                "loading",
+                "busy",
+                "state",
+                "terminal",
+                "tui",
+            ];
             if module.len() == 1 && top.contains(&module[0].as_str())
                 || module.last().is_some_and(|m| m == "tests" || m == "testing")
             {
@@ -390,4 +400,45 @@ fn the_interface_state_has_no_public_field() {
             .collect();
         assert!(public.is_empty(), "{name} has public fields: {public:?}");
     }
+}
+
+/// `unsafe` code is one call in one file: the binary's setting of the allocator. The library
+/// forbids it (`#![forbid(unsafe_code)]`), the crate denies it, and only `src/allocator.rs` lets it
+/// through; any other file that does fails here.
+#[test]
+fn unsafe_code_is_let_through_in_the_allocator_setting_alone() {
+    fn walk(dir: &Path, out: &mut Vec<String>) {
+        for entry in std::fs::read_dir(dir).expect("src reads") {
+            let path = entry.expect("entry").path();
+            if path.is_dir() {
+                walk(&path, out);
+            } else if path.extension().is_some_and(|e| e == "rs")
+                && !path.ends_with("allocator.rs")
+                && ["allow", "expect", "warn"].iter().any(|level| {
+                    std::fs::read_to_string(&path)
+                        .expect("source reads")
+                        .contains(&format!("{level}(unsafe_code"))
+                })
+            {
+                out.push(path.display().to_string());
+            }
+        }
+    }
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut found = Vec::new();
+    for dir in ["src", "tests", "benches", "examples"] {
+        walk(&root.join(dir), &mut found);
+    }
+    found.retain(|f| !f.ends_with("tests/it/architecture.rs"));
+    assert!(found.is_empty(), "unsafe code let through in {found:?}");
+    let lib = std::fs::read_to_string(root.join("src/lib.rs")).expect("lib reads");
+    assert!(
+        lib.contains("#![forbid(unsafe_code)]"),
+        "the library forbids unsafe code"
+    );
+    let manifest = std::fs::read_to_string(root.join("Cargo.toml")).expect("manifest reads");
+    assert!(
+        manifest.contains("unsafe_code = \"deny\""),
+        "the crate denies unsafe code"
+    );
 }
