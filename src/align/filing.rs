@@ -10,6 +10,7 @@
 use super::{HEADING_MIN, LEAD_SHARE, PARAGRAPH_MIN, SENTENCE_MIN};
 use crate::outline::{Document, Place, SectionId, Sentence};
 use crate::topics::{DocTopics, MIN_SECTION_SCORE, Scores, Taxonomy, TopicId};
+use rustc_hash::FxHashMap as HashMap;
 
 /// The one topic `scores` lead with at least `min` points, if no other leads too; the fallback
 /// topic never leads.
@@ -35,17 +36,28 @@ struct Governing {
     whole: bool,
 }
 
+/// What each whole section says (its scores with all its subsections'), for the sections that have
+/// subsections; a section without any says what its own scores say. Only those sections' totals
+/// are made: a copy of every section's scores was the largest block the filing made, and most
+/// sections are items without subsections.
+fn subtree_totals(doc: &Document, topics: &DocTopics) -> HashMap<SectionId, Scores> {
+    let mut totals: HashMap<SectionId, Scores> = HashMap::default();
+    // Every subsection comes before its section in the walk reversed.
+    for id in doc.walk().into_iter().rev() {
+        let Some(p) = doc.sections[id].parent() else {
+            continue;
+        };
+        let mut total = totals.remove(&p).unwrap_or_else(|| topics.sections[p].combined.clone());
+        total.add(totals.get(&id).unwrap_or(&topics.sections[id].combined), 1);
+        totals.insert(p, total);
+    }
+    totals
+}
+
 /// Each section's governing topic, worked out from the top.
 fn governing(doc: &Document, topics: &DocTopics, tax: &Taxonomy) -> Vec<Option<Governing>> {
     // What each whole subsection says, to judge a section whose heading names nothing by.
-    let mut subtree: Vec<Scores> = topics.sections.iter().map(|s| s.combined.clone()).collect();
-    for id in doc.walk().into_iter().rev() {
-        if let Some(p) = doc.sections[id].parent() {
-            let child = std::mem::take(&mut subtree[id]);
-            subtree[p].add(&child, 1);
-            subtree[id] = child;
-        }
-    }
+    let totals = subtree_totals(doc, topics);
     let mut out: Vec<Option<Governing>> = vec![None; doc.sections.len()];
     for id in doc.walk() {
         let inherited = doc.sections[id].parent().and_then(|p| out[p]);
@@ -53,7 +65,7 @@ fn governing(doc: &Document, topics: &DocTopics, tax: &Taxonomy) -> Vec<Option<G
             Some(g) if g.whole => Some(g),
             _ => own_topic(
                 topics,
-                &subtree[id],
+                totals.get(&id).unwrap_or(&topics.sections[id].combined),
                 tax,
                 id,
                 (doc.sections[id].parent(), inherited.map(|g| g.topic)),
