@@ -186,8 +186,8 @@ fn look(parts: &Parts, rule: &ContentRule, scope: Option<&ContentCheck>) -> Cont
             .topics
             .sections
             .get(id)
-            .and_then(|t| t.ranked.first())
-            .is_some_and(|t| topics.contains(t));
+            .and_then(|t| t.ranked(parts.tax).first().copied())
+            .is_some_and(|t| topics.contains(&t));
         let inside_a_hit =
             std::iter::successors(section.parent(), |&p| parts.doc.sections[p].parent()).any(|p| is_hit[p]);
         if (by_cue || by_topic) && !inside_a_hit {

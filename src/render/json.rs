@@ -48,7 +48,7 @@ fn section_json<'a>(doc: &'a Document, topics: &DocTopics, tax: &'a Taxonomy, id
         number: &s.number,
         heading: &s.heading,
         topics: topics.sections[id]
-            .ranked
+            .ranked(tax)
             .iter()
             .map(|&t| tax.topic(t).id.as_str())
             .collect(),

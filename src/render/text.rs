@@ -69,7 +69,7 @@ pub fn outline(doc: &Document, topics: &DocTopics, tax: &Taxonomy, color: bool) 
     for id in doc.walk() {
         let s = doc.section(id);
         let labels: Vec<&str> = topics.sections[id]
-            .ranked
+            .ranked(tax)
             .iter()
             .map(|&t| tax.topic(t).id.as_str())
             .collect();

@@ -418,15 +418,27 @@ impl Scores {
 /// A score to list a topic for a section.
 pub const MIN_SECTION_SCORE: u32 = 3;
 
-/// Scores of one section: its heading, and the ranked topics of the section.
+/// Scores of one section: its heading, and the whole section's (see [`SectionTopics::ranked`]).
 #[derive(Debug, Clone)]
 pub struct SectionTopics {
     pub heading: Scores,
     /// Heading × [`HEADING_WEIGHT`] + own body, or the children's when the section has no text of
     /// its own to judge by.
     pub combined: Scores,
-    /// Topics by score, best first; the fallback topic when none qualifies.
-    pub ranked: Vec<TopicId>,
+}
+
+impl SectionTopics {
+    /// The section's topics by score, best first; the fallback topic when none qualifies. Worked
+    /// out when asked: the outputs ask once a section, and a comparison, which only files
+    /// sentences, never (a list a section held for nothing).
+    pub fn ranked(&self, tax: &Taxonomy) -> Vec<TopicId> {
+        let mut ranked = self.combined.ranked(MIN_SECTION_SCORE);
+        ranked.retain(|&t| t != tax.fallback);
+        if ranked.is_empty() {
+            ranked.push(tax.fallback);
+        }
+        ranked
+    }
 }
 
 /// Scores for every part of a document.
@@ -479,13 +491,10 @@ fn classify_scored(
         .iter()
         .map(|s| {
             let heading = tax.score(&s.heading, true);
-            let mut combined = Scores(vec![0; tax.topics.len()]);
+            // Grown to the topics scored, as sentences add theirs: most sections score few.
+            let mut combined = Scores::default();
             combined.add(&heading, HEADING_WEIGHT);
-            SectionTopics {
-                heading,
-                combined,
-                ranked: Vec::new(),
-            }
+            SectionTopics { heading, combined }
         })
         .collect();
     for (s, score) in sentences.iter().zip(&scores) {
@@ -496,18 +505,12 @@ fn classify_scored(
     // Children first, so a section without text of its own can borrow its children's topics.
     for id in doc.walk().into_iter().rev() {
         if sections[id].combined.max() < MIN_SECTION_SCORE {
-            let mut from_children = Scores(vec![0; tax.topics.len()]);
+            let mut from_children = Scores::default();
             for &c in &doc.sections[id].children {
                 from_children.add(&sections[c].combined, 1);
             }
             sections[id].combined.add(&from_children, 1);
         }
-        let mut ranked = sections[id].combined.ranked(MIN_SECTION_SCORE);
-        ranked.retain(|&t| t != tax.fallback);
-        if ranked.is_empty() {
-            ranked.push(tax.fallback);
-        }
-        sections[id].ranked = ranked;
     }
     DocTopics {
         sections,
