@@ -50,10 +50,10 @@ static DICTIONARY: LazyLock<Dictionary> = LazyLock::new(|| {
     let mut terms: Vec<&str> = jieba_terms().collect();
     terms.sort_unstable();
     terms.dedup();
-    let mut total = DICTIONARY_TOTAL;
-    for t in &terms {
-        total = total + TERM_FREQ - words.get(t).map_or(0, Output::value);
-    }
+    // No term is in the dictionary (a test checks it), so each adds its frequency to the total.
+    // Looking each up instead walked the dictionary from end to end at the first word diff, and
+    // kept all of it resident: 0.7 MB, for a comparison with one changed sentence.
+    let total = DICTIONARY_TOTAL + TERM_FREQ * terms.len() as u64;
     Dictionary {
         words,
         terms,
