@@ -14,7 +14,7 @@ use std::time::Duration;
 
 use duibi::compare::Comparison;
 use duibi::load::{LoadOptions, SourceText, load};
-use duibi::outline::outline_owned;
+use duibi::outline::{Document, outline_owned};
 use duibi::topics::Taxonomy;
 use peak_alloc::PeakAlloc;
 
@@ -31,11 +31,15 @@ fn peak_of(f: impl FnOnce()) -> usize {
     HEAP.peak_usage() - base
 }
 
+/// `bytes` read as the file `name` and outlined, as the binary does with a file it has read.
+fn outlined(name: &str, bytes: &[u8]) -> Document {
+    outline_owned(SourceText::from_bytes(name, bytes).expect("reads"))
+}
+
 /// Compares two reports as `duibi compare --format text` does, the output written nowhere.
 fn compare(left: &[u8], right: &[u8]) {
     let tax = Taxonomy::builtin();
-    let doc = |name: &str, bytes: &[u8]| outline_owned(SourceText::from_bytes(name, bytes).expect("reads"));
-    let mut c = Comparison::build(doc("a.txt", left), doc("b.txt", right), &tax);
+    let mut c = Comparison::build(outlined("a.txt", left), outlined("b.txt", right), &tax);
     c.diff_all(&c.segmenter(), Duration::from_secs(3600));
     duibi::render::text::compare_to(&mut Nowhere, &c, &tax, false);
 }
@@ -46,8 +50,7 @@ fn interface(left: &[u8], right: &[u8]) {
     use duibi::keys::{Key, KeyCode, Keymap};
     use duibi::view::{App, Input};
     let tax = Taxonomy::builtin();
-    let doc = |name: &str, bytes: &[u8]| outline_owned(SourceText::from_bytes(name, bytes).expect("reads"));
-    let c = Comparison::build(doc("a.txt", left), doc("b.txt", right), &tax);
+    let c = Comparison::build(outlined("a.txt", left), outlined("b.txt", right), &tax);
     let diffs = c.word_diffs(&c.segmenter(), Duration::from_secs(3600));
     let mut app = App::new(c, tax, Keymap::builtin());
     app.update(Input::WordDiffs(diffs));
@@ -261,8 +264,11 @@ fn the_rows_diffs_hold_no_copy_of_the_text() {
     let _turn = my_turn();
     let (left, right) = numbered(4_000);
     let tax = Taxonomy::builtin();
-    let doc = |name: &str, text: &str| outline_owned(SourceText::from_bytes(name, text.as_bytes()).expect("reads"));
-    let mut c = Comparison::build(doc("a.txt", &left), doc("b.txt", &right), &tax);
+    let mut c = Comparison::build(
+        outlined("a.txt", left.as_bytes()),
+        outlined("b.txt", right.as_bytes()),
+        &tax,
+    );
     c.diff_all(&c.segmenter(), Duration::from_secs(3600));
     let with = HEAP.current_usage();
     c.diffs = std::sync::Arc::default();
@@ -351,9 +357,8 @@ fn a_section_a_line() -> String {
 #[test]
 fn a_sections_topic_scores_hold_what_it_scores() {
     let _turn = my_turn();
-    let text = a_section_a_line();
     let tax = Taxonomy::builtin();
-    let doc = outline_owned(SourceText::from_bytes("a.txt", text.as_bytes()).expect("reads"));
+    let doc = outlined("a.txt", a_section_a_line().as_bytes());
     let sentences = doc.sentences();
     let peak = peak_of(|| drop(duibi::topics::classify(&doc, &sentences, &tax)));
     let per_section = peak as f64 / doc.sections.len() as f64;
@@ -369,9 +374,8 @@ fn a_sections_topic_scores_hold_what_it_scores() {
 #[test]
 fn filing_copies_the_scores_of_the_sections_with_subsections_alone() {
     let _turn = my_turn();
-    let text = a_section_a_line();
     let tax = Taxonomy::builtin();
-    let doc = outline_owned(SourceText::from_bytes("a.txt", text.as_bytes()).expect("reads"));
+    let doc = outlined("a.txt", a_section_a_line().as_bytes());
     let sentences = doc.sentences();
     let topics = duibi::topics::classify(&doc, &sentences, &tax);
     let peak = peak_of(|| drop(duibi::align::filing::file(&doc, &sentences, &topics, &tax)));
