@@ -107,9 +107,9 @@ pub fn cited_in(text: &str) -> Vec<&str> {
 /// Every document name a report cites, with its 《》.
 fn citations(doc: &Document) -> BTreeSet<String> {
     let mut texts: Vec<&str> = doc.preamble.iter().map(|p| p.text.as_str()).collect();
-    for s in &doc.sections {
+    for (id, s) in doc.sections.iter().enumerate() {
         texts.push(&s.heading_line);
-        texts.extend(s.body.iter().map(|p| p.text.as_str()));
+        texts.extend(doc.paragraphs(id).iter().map(|p| p.text.as_str()));
     }
     texts.extend(doc.closing.iter().map(|p| p.text.as_str()));
     texts.extend(doc.title.as_deref());

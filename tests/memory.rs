@@ -388,3 +388,25 @@ fn filing_copies_the_scores_of_the_sections_with_subsections_alone() {
     // 100 with a copy of every section's scores; 47 now, most of it the topic of every sentence.
     assert!(per_section < 70.0, "{per_section:.1} bytes of heap a section");
 }
+
+/// An outline holds its sections' paragraphs and subsections in one list each for the whole
+/// report, where each section held two lists of its own (48 bytes and an allocation of the heap):
+/// a report numbered on every line holds a section a line, and those small blocks, made while the
+/// outline is built among others freed soon after, left the heap full of holes.
+#[test]
+fn an_outline_holds_its_sections_paragraphs_in_one_list() {
+    let _turn = my_turn();
+    let text = a_section_a_line();
+    let base = HEAP.current_usage();
+    let doc = outlined("a.txt", text.as_bytes());
+    let held = HEAP.current_usage() - base;
+    let per_section = held.saturating_sub(text.len()) as f64 / doc.sections.len() as f64;
+    let size = std::mem::size_of::<duibi::outline::Section>();
+    eprintln!("outline: {per_section:.1} bytes of heap a section besides the text, {size} bytes a section");
+    // 120 bytes a section with its two lists.
+    assert!(size <= 88, "{size} bytes a section");
+    assert!(
+        per_section < 140.0,
+        "{per_section:.1} bytes of heap a section besides the text"
+    );
+}

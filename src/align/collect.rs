@@ -144,7 +144,7 @@ impl<'a> Collector<'a> {
         } else {
             self.runs(Place::Section(id), own, t, emit);
         }
-        for &c in &self.doc.sections[id].children {
+        for &c in self.doc.children(id) {
             self.section(c, t, emit);
         }
     }
@@ -195,8 +195,8 @@ impl<'a> Collector<'a> {
         let mut stack = vec![id];
         while let Some(s) = stack.pop() {
             from.insert(s, at);
-            at += doc.sections[s].own_len() + 1;
-            stack.extend(doc.sections[s].children.iter().rev());
+            at += doc.own_len(s) + 1;
+            stack.extend(doc.children(s).iter().rev());
         }
         let units: Vec<(u32, u32)> = self.sentences[sentences.clone()]
             .iter()
@@ -210,16 +210,16 @@ impl<'a> Collector<'a> {
 
     /// Sentences `range` of section `id`'s own text, as one stretch of it.
     fn in_section(&self, kind: PassageKind, id: SectionId, range: Range<usize>) -> Passage {
-        let section = self.doc.section(id);
+        let doc = self.doc;
         let first = &self.sentences[range.start];
         let (at, end) = match kind {
-            PassageKind::SectionOwn => (0, section.own_len()),
+            PassageKind::SectionOwn => (0, doc.own_len(id)),
             _ => (first.start as usize, self.sentences[range.end - 1].end as usize),
         };
         let text = self
             .body
             .own(id, at, end - at)
-            .unwrap_or_else(|| section.own_text().get(at..end).unwrap_or_default().into());
+            .unwrap_or_else(|| doc.own_text(id).get(at..end).unwrap_or_default().into());
         let units = self.relative(&range, at);
         let origin = Origin::whole(Place::Section(id), at, end - at);
         self.passage(kind, Some(id), text, Some(origin), range, units)

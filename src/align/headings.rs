@@ -175,7 +175,7 @@ mod tests {
         let text = "一、法律顾问\n(一)甲\n正文甲。\n(二)乙\n正文乙。";
         let d = outline(&SourceText::from_bytes("t.txt", text.as_bytes()).expect("reads"));
         let table = Arc::new(Headings::new(&d));
-        let second = d.sections[0].children[1];
+        let second = d.children(0)[1];
         let path = HeadingPath::new(&table, second);
         assert_eq!(path.headings(), ["一、法律顾问", "(二)乙"]);
         assert_eq!(path.join(" › "), "一、法律顾问 › (二)乙");

@@ -101,7 +101,7 @@ impl<'a> Parts<'a> {
         let mut out = vec![id];
         let mut k = 0;
         while k < out.len() {
-            out.extend(self.doc.sections[out[k]].children.iter().copied());
+            out.extend(self.doc.children(out[k]).iter().copied());
             k += 1;
         }
         out

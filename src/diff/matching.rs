@@ -273,9 +273,9 @@ impl Placement {
             right_order[t] = i;
         }
         let mut out_of_order = vec![false; ld.sections.len()];
-        for parent in &ld.sections {
-            let kept: Vec<SectionId> = parent
-                .children
+        for parent in 0..ld.sections.len() {
+            let kept: Vec<SectionId> = ld
+                .children(parent)
                 .iter()
                 .copied()
                 .filter(|&c| partner[c].is_some() && !out_of_parent[c])

@@ -7,7 +7,7 @@ use std::sync::Arc;
 use super::{Document, SectionId};
 use crate::shared::SharedText;
 
-/// The sections' own texts (heading line and body, as [`super::Section::own_text`] gives them) in
+/// The sections' own texts (heading line and body, as [`Document::own_text`] gives them) in
 /// document order, one line break apart.
 #[derive(Debug, Clone, Default)]
 pub struct Body {
@@ -21,7 +21,7 @@ impl Body {
     /// section has no text of its own (its full text then does not open with a line break where
     /// the laid-out body has one, so it is not one stretch of it).
     pub fn subtree(&self, doc: &Document, id: SectionId) -> Option<SharedText> {
-        if doc.sections[id].own_len() == 0 {
+        if doc.own_len(id) == 0 {
             return None;
         }
         let start = *self.starts.get(id)?;
@@ -37,7 +37,7 @@ impl Body {
     /// The sections of `doc` laid out anew.
     fn lay_out(doc: &Document) -> Body {
         let order = doc.walk();
-        let len = order.iter().map(|&id| doc.sections[id].own_len() + 1).sum();
+        let len = order.iter().map(|&id| doc.own_len(id) + 1).sum();
         let mut text = String::with_capacity(len);
         let mut starts = vec![0; doc.sections.len()];
         for (k, &id) in order.iter().enumerate() {
@@ -45,7 +45,7 @@ impl Body {
                 text.push('\n');
             }
             starts[id] = text.len();
-            doc.sections[id].push_own_text(&mut text);
+            doc.push_own_text(id, &mut text);
         }
         Body {
             text: Arc::new(text),
@@ -60,9 +60,10 @@ impl Body {
             && doc.sections.iter().enumerate().all(|(id, s)| {
                 let start = self.starts[id];
                 self.text.get(start..start + s.heading_line.len()) == Some(s.heading_line.as_str())
-                    && s.body
+                    && doc
+                        .paragraphs(id)
                         .iter()
-                        .zip(s.body_offsets())
+                        .zip(doc.body_offsets(id))
                         .all(|(p, at)| p.text.is_stretch_of(&self.text, start + at))
             })
     }
@@ -85,13 +86,16 @@ impl Document {
     /// `align::headings`). A report numbered on every line held three strings a line.
     pub(super) fn share_body(&mut self) {
         let body = Body::lay_out(self);
-        for (id, s) in self.sections.iter_mut().enumerate() {
+        let mut offsets = Vec::new();
+        for id in 0..self.sections.len() {
             let start = body.starts[id];
+            offsets.clear();
+            offsets.extend(self.body_offsets(id));
+            let s = &mut self.sections[id];
             if let Some(line) = SharedText::slice(&body.text, start..start + s.heading_line.len()) {
                 s.heading_line = line;
             }
-            let offsets: Vec<usize> = s.body_offsets().collect();
-            for (p, at) in s.body.iter_mut().zip(offsets) {
+            for (p, &at) in self.paragraphs_mut(id).iter_mut().zip(&offsets) {
                 let at = start + at;
                 if let Some(shared) = SharedText::slice(&body.text, at..at + p.text.len()) {
                     p.text = shared;
@@ -172,7 +176,7 @@ mod tests {
         for id in d.walk() {
             let sub = body.subtree(&d, id).expect("every section here has a heading");
             assert_eq!(*sub, d.full_text(id));
-            let own = d.section(id).own_text();
+            let own = d.own_text(id);
             assert_eq!(*body.own(id, 0, own.len()).expect("in bounds"), own);
         }
     }
@@ -216,12 +220,12 @@ mod tests {
         assert!(d.laid_out.holds(&d), "the outline shares one text");
         let first = d.roots[0];
         assert!(
-            d.sections[first].body[0]
+            d.paragraphs(first)[0]
                 .text
                 .is_stretch_of(&d.laid_out.text, d.laid_out.starts[first] + 19)
         );
         // A paragraph replaced: the body is laid out anew, with the new text.
-        d.sections[first].body[0] = Paragraph {
+        d.paragraphs_mut(first)[0] = Paragraph {
             text: "改过的正文。".into(),
             line: 0,
         };

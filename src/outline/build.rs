@@ -135,6 +135,10 @@ struct Builder {
     line: u32,
     /// The text of the line being read, which its paragraphs and heading lines are stretches of.
     text: SharedText,
+    /// Each section's body paragraphs and subsections so far, by id: the document holds them in
+    /// one list each once the tree is built.
+    bodies: Vec<Vec<Paragraph>>,
+    children: Vec<Vec<SectionId>>,
 }
 
 impl Builder {
@@ -160,7 +164,7 @@ impl Builder {
 
     fn children_of(&self, parent: Option<SectionId>) -> &[SectionId] {
         match parent {
-            Some(p) => &self.doc.sections[p].children,
+            Some(p) => &self.children[p],
             None => &self.doc.roots,
         }
     }
@@ -178,8 +182,10 @@ impl Builder {
         section.parent = parent.map_or(super::NO_PARENT, crate::shared::fit_u32);
         section.level = parent.map_or(1, |p| self.doc.sections[p].level.saturating_add(1));
         self.doc.sections.push(section);
+        self.bodies.push(Vec::new());
+        self.children.push(Vec::new());
         match parent {
-            Some(p) => self.doc.sections[p].children.push(id),
+            Some(p) => self.children[p].push(id),
             None => self.doc.roots.push(id),
         }
         id
@@ -256,8 +262,8 @@ impl Builder {
             heading_line: self.stretch(trim_blank(&line[..marker.len + split.heading_end])),
             inline_body: split.body_start.is_some(),
             line: self.line,
-            body: Vec::new(),
-            children: Vec::new(),
+            body: Default::default(),
+            children: Default::default(),
         };
         let id = self.add_section(parent, section);
         self.stack.push((marker.style, id));
@@ -286,8 +292,8 @@ impl Builder {
             heading_line: self.stretch(trim_blank(text)),
             inline_body: false,
             line: self.line,
-            body: Vec::new(),
-            children: Vec::new(),
+            body: Default::default(),
+            children: Default::default(),
         };
         let id = self.add_section(None, section);
         self.stack.push((Style::Label, id));
@@ -346,8 +352,8 @@ impl Builder {
                 heading_line: self.stretch(trim_blank(&text[item.start..item.text_start + sentence.heading_end])),
                 inline_body: false,
                 line: self.line,
-                body: Vec::new(),
-                children: Vec::new(),
+                body: Default::default(),
+                children: Default::default(),
             };
             let id = self.add_section(parent, section);
             self.current_item = Some(id);
@@ -361,7 +367,7 @@ impl Builder {
             if !own.is_empty() {
                 self.doc.sections[id].inline_body = true;
                 let text = self.stretch(own);
-                self.doc.sections[id].body.push(Paragraph { text, line: self.line });
+                self.bodies[id].push(Paragraph { text, line: self.line });
             }
             match next {
                 Some(n) => item = n,
@@ -405,7 +411,7 @@ impl Builder {
             line: self.line,
         };
         match target {
-            Some(id) => self.doc.sections[id].body.push(p),
+            Some(id) => self.bodies[id].push(p),
             None => self.doc.preamble.push(p),
         }
     }
@@ -438,6 +444,8 @@ pub fn build_tree(lines: &[Line]) -> Document {
         current_item: None,
         line: 0,
         text: SharedText::default(),
+        bodies: Vec::new(),
+        children: Vec::new(),
     };
     for (i, line) in lines.iter().enumerate() {
         b.line = line.number;
@@ -457,5 +465,6 @@ pub fn build_tree(lines: &[Line]) -> Document {
             b.paragraph(text);
         }
     }
+    b.doc.hold_lists(b.bodies, b.children);
     b.doc
 }

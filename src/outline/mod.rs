@@ -62,8 +62,35 @@ pub struct Section {
     pub inline_body: bool,
     /// The line of the decoded text (from 1) its heading is on; 0 when not known.
     pub line: u32,
-    pub body: Vec<Paragraph>,
-    pub children: Vec<SectionId>,
+    /// Its body paragraphs in [`Document`]'s list of them (see [`Document::paragraphs`]).
+    body: Run,
+    /// Its subsections in [`Document`]'s list of them (see [`Document::children`]).
+    children: Run,
+}
+
+/// A section's stretch of one of the document's lists, in 8 bytes: every section's paragraphs and
+/// subsections are held in two lists for the whole report, where a list for each section cost 48
+/// bytes and an allocation of the heap (a report numbered on every line holds a section a line).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Run {
+    start: u32,
+    len: u32,
+}
+
+impl Run {
+    fn range(self) -> std::ops::Range<usize> {
+        self.start as usize..self.start as usize + self.len as usize
+    }
+
+    /// The run of `items` appended to `list`.
+    fn append<T>(list: &mut Vec<T>, items: Vec<T>) -> Run {
+        let run = Run {
+            start: crate::shared::fit_u32(list.len()),
+            len: crate::shared::fit_u32(items.len()),
+        };
+        list.extend(items);
+        run
+    }
 }
 
 /// A top-level section's parent, where a parent is held in 32 bits.
@@ -80,27 +107,14 @@ impl Section {
         usize::from(self.level)
     }
 
-    /// The section's own text, heading line included, children excluded.
-    pub fn own_text(&self) -> String {
-        let mut out = String::with_capacity(self.own_len());
-        self.push_own_text(&mut out);
-        out
+    /// How many body paragraphs it has.
+    pub fn paragraph_count(&self) -> usize {
+        self.body.len as usize
     }
 
-    pub(crate) fn push_own_text(&self, out: &mut String) {
-        out.push_str(&self.heading_line);
-        for (i, p) in self.body.iter().enumerate() {
-            if !(i == 0 && self.inline_body) {
-                out.push('\n');
-            }
-            out.push_str(&p.text);
-        }
-    }
-
-    /// The length of [`own_text`](Self::own_text), in bytes.
-    pub fn own_len(&self) -> usize {
-        let breaks = self.body.len() - usize::from(self.inline_body && !self.body.is_empty());
-        self.heading_line.len() + breaks + self.body.iter().map(|p| p.text.len()).sum::<usize>()
+    /// How many subsections it has.
+    pub fn child_count(&self) -> usize {
+        self.children.len as usize
     }
 }
 
@@ -132,6 +146,10 @@ pub struct Document {
     pub trailer: Vec<Paragraph>,
     pub sections: Vec<Section>,
     pub roots: Vec<SectionId>,
+    /// Every section's body paragraphs, section by section.
+    paragraphs: Vec<Paragraph>,
+    /// Every section's subsections, section by section.
+    child_ids: Vec<SectionId>,
     /// The sections laid out in one shared text, which their paragraphs are stretches of.
     laid_out: Body,
     /// The analyst's refilings: a sentence's [`sentence_digest`](crate::text::sentence_digest) to the id of the topic
@@ -188,13 +206,13 @@ impl Document {
         }
         let s = &self.sections[id];
         emit(&s.heading_line, written);
-        for (i, p) in s.body.iter().enumerate() {
+        for (i, p) in self.paragraphs(id).iter().enumerate() {
             if !(i == 0 && s.inline_body) {
                 emit("\n", written);
             }
             emit(&p.text, written);
         }
-        for &c in &s.children {
+        for &c in self.children(id) {
             self.each_full_text(c, written, f);
         }
     }
@@ -202,15 +220,72 @@ impl Document {
     /// Gives back what the lists grew beyond their length while the tree was built.
     fn shrink_to_fit(&mut self) {
         self.sections.shrink_to_fit();
-        for s in &mut self.sections {
-            s.body.shrink_to_fit();
-            s.children.shrink_to_fit();
-        }
         self.preamble.shrink_to_fit();
+    }
+
+    /// Sets each section's body paragraphs and subsections (`bodies[id]`, `children[id]`, as the
+    /// tree was built), held in one list each.
+    pub(super) fn hold_lists(&mut self, bodies: Vec<Vec<Paragraph>>, children: Vec<Vec<SectionId>>) {
+        self.paragraphs = Vec::with_capacity(bodies.iter().map(Vec::len).sum());
+        self.child_ids = Vec::with_capacity(children.iter().map(Vec::len).sum());
+        for ((s, body), kids) in self.sections.iter_mut().zip(bodies).zip(children) {
+            s.body = Run::append(&mut self.paragraphs, body);
+            s.children = Run::append(&mut self.child_ids, kids);
+        }
     }
 
     pub fn section(&self, id: SectionId) -> &Section {
         &self.sections[id]
+    }
+
+    /// Section `id`'s body paragraphs; none for a section past the last.
+    pub fn paragraphs(&self, id: SectionId) -> &[Paragraph] {
+        self.sections
+            .get(id)
+            .and_then(|s| self.paragraphs.get(s.body.range()))
+            .unwrap_or_default()
+    }
+
+    /// Section `id`'s body paragraphs, to change; none for a section past the last.
+    pub(crate) fn paragraphs_mut(&mut self, id: SectionId) -> &mut [Paragraph] {
+        match self.sections.get(id) {
+            Some(s) => self.paragraphs.get_mut(s.body.range()).unwrap_or_default(),
+            None => &mut [],
+        }
+    }
+
+    /// Section `id`'s subsections, in order; none for a section past the last.
+    pub fn children(&self, id: SectionId) -> &[SectionId] {
+        self.sections
+            .get(id)
+            .and_then(|s| self.child_ids.get(s.children.range()))
+            .unwrap_or_default()
+    }
+
+    /// Section `id`'s own text, heading line included, subsections excluded.
+    pub fn own_text(&self, id: SectionId) -> String {
+        let mut out = String::with_capacity(self.own_len(id));
+        self.push_own_text(id, &mut out);
+        out
+    }
+
+    pub(crate) fn push_own_text(&self, id: SectionId, out: &mut String) {
+        let Some(s) = self.sections.get(id) else { return };
+        out.push_str(&s.heading_line);
+        for (i, p) in self.paragraphs(id).iter().enumerate() {
+            if !(i == 0 && s.inline_body) {
+                out.push('\n');
+            }
+            out.push_str(&p.text);
+        }
+    }
+
+    /// The length of [`own_text`](Self::own_text), in bytes.
+    pub fn own_len(&self, id: SectionId) -> usize {
+        let Some(s) = self.sections.get(id) else { return 0 };
+        let body = self.paragraphs(id);
+        let breaks = body.len() - usize::from(s.inline_body && !body.is_empty());
+        s.heading_line.len() + breaks + body.iter().map(|p| p.text.len()).sum::<usize>()
     }
 
     /// The section and all its descendants as displayed, one paragraph per line.
@@ -223,16 +298,15 @@ impl Document {
 
     /// The length of [`full_text`](Self::full_text), in bytes.
     pub(crate) fn full_len(&self, id: SectionId) -> usize {
-        let s = &self.sections[id];
-        s.own_len() + s.children.iter().map(|&c| 1 + self.full_len(c)).sum::<usize>()
+        self.own_len(id) + self.children(id).iter().map(|&c| 1 + self.full_len(c)).sum::<usize>()
     }
 
     fn push_full_text(&self, id: SectionId, out: &mut String) {
         if !out.is_empty() {
             out.push('\n');
         }
-        self.sections[id].push_own_text(out);
-        for &c in &self.sections[id].children {
+        self.push_own_text(id, out);
+        for &c in self.children(id) {
             self.push_full_text(c, out);
         }
     }
@@ -241,7 +315,7 @@ impl Document {
     pub fn walk(&self) -> Vec<SectionId> {
         fn visit(doc: &Document, id: SectionId, out: &mut Vec<SectionId>) {
             out.push(id);
-            for &c in &doc.sections[id].children {
+            for &c in doc.children(id) {
                 visit(doc, c, out);
             }
         }

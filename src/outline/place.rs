@@ -2,7 +2,7 @@
 //! closing paragraph, a section's own text), so that later stages can point back into the document
 //! instead of only carrying copies of its text.
 
-use super::{Document, Section, SectionId};
+use super::{Document, SectionId};
 
 /// A run of a report's text as the document view shows it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -11,7 +11,7 @@ pub enum Place {
     Addressee,
     /// An opening paragraph, by index.
     Preamble(usize),
-    /// A section's own text: its heading line and body, as [`Section::own_text`] gives it.
+    /// A section's own text: its heading line and body, as [`Document::own_text`] gives it.
     Section(SectionId),
     /// A closing paragraph, by index.
     Closing(usize),
@@ -105,13 +105,16 @@ impl Origin {
     }
 }
 
-impl Section {
-    /// Byte offset in [`own_text`](Section::own_text) where body paragraph `j` starts.
-    /// Where each body paragraph starts in [`own_text`](Section::own_text), in order.
-    pub fn body_offsets(&self) -> impl Iterator<Item = usize> + '_ {
-        let mut at = self.heading_line.len();
-        self.body.iter().enumerate().map(move |(i, p)| {
-            if !(i == 0 && self.inline_body) {
+impl Document {
+    /// Where each body paragraph of section `id` starts in its [`own_text`](Document::own_text),
+    /// in order.
+    pub fn body_offsets(&self, id: SectionId) -> impl Iterator<Item = usize> + '_ {
+        let (mut at, inline) = self
+            .sections
+            .get(id)
+            .map_or((0, false), |s| (s.heading_line.len(), s.inline_body));
+        self.paragraphs(id).iter().enumerate().map(move |(i, p)| {
+            if !(i == 0 && inline) {
                 at += 1;
             }
             let start = at;
@@ -120,10 +123,13 @@ impl Section {
         })
     }
 
-    pub fn body_offset(&self, j: usize) -> usize {
-        let mut at = self.heading_line.len();
-        for (i, p) in self.body.iter().enumerate().take(j + 1) {
-            if !(i == 0 && self.inline_body) {
+    /// Byte offset in [`own_text`](Document::own_text) where body paragraph `j` of section `id`
+    /// starts.
+    pub fn body_offset(&self, id: SectionId, j: usize) -> usize {
+        let Some(s) = self.sections.get(id) else { return 0 };
+        let mut at = s.heading_line.len();
+        for (i, p) in self.paragraphs(id).iter().enumerate().take(j + 1) {
+            if !(i == 0 && s.inline_body) {
                 at += 1;
             }
             if i < j {
@@ -143,7 +149,7 @@ impl Document {
             Place::Title => frame(&self.title),
             Place::Addressee => frame(&self.addressee),
             Place::Preamble(i) => paragraph(&self.preamble, i),
-            Place::Section(id) => self.sections.get(id).map(Section::own_text).unwrap_or_default(),
+            Place::Section(id) => self.own_text(id),
             Place::Closing(i) => paragraph(&self.closing, i),
             Place::Signature => frame(&self.signature),
             Place::Date => frame(&self.date),
@@ -176,7 +182,7 @@ impl Document {
         let mut from = 0;
         let mut stack = vec![id];
         while let Some(s) = stack.pop() {
-            let len = self.sections[s].own_text().len();
+            let len = self.own_len(s);
             out.push(Origin {
                 place: Place::Section(s),
                 at: 0,
@@ -184,7 +190,7 @@ impl Document {
                 len,
             });
             from += len + 1;
-            stack.extend(self.sections[s].children.iter().rev());
+            stack.extend(self.children(s).iter().rev());
         }
         out
     }
@@ -208,11 +214,10 @@ mod tests {
                 let place = d.place_text(o.place);
                 assert_eq!(&full[o.from..o.from + o.len], &place[o.at..o.at + o.len]);
             }
-            let s = d.section(id);
-            for (j, p) in s.body.iter().enumerate() {
-                let at = s.body_offset(j);
-                assert_eq!(&s.own_text()[at..at + p.text.len()], &*p.text);
-                assert_eq!(s.body_offsets().nth(j), Some(at));
+            for (j, p) in d.paragraphs(id).iter().enumerate() {
+                let at = d.body_offset(id, j);
+                assert_eq!(&d.own_text(id)[at..at + p.text.len()], &*p.text);
+                assert_eq!(d.body_offsets(id).nth(j), Some(at));
             }
         }
         assert_eq!(d.places()[0], Place::Preamble(0));
@@ -221,10 +226,10 @@ mod tests {
     #[test]
     fn an_inline_body_continues_the_heading_line() {
         let d = doc("一、法律顾问。聘请顾问2名。\n其他正文。\n二、下一步\n计划。");
-        let s = d.section(d.roots[0]);
-        for (j, p) in s.body.iter().enumerate() {
-            let at = s.body_offset(j);
-            assert_eq!(&s.own_text()[at..at + p.text.len()], &*p.text, "{:?}", s.own_text());
+        let id = d.roots[0];
+        for (j, p) in d.paragraphs(id).iter().enumerate() {
+            let at = d.body_offset(id, j);
+            assert_eq!(&d.own_text(id)[at..at + p.text.len()], &*p.text, "{:?}", d.own_text(id));
         }
     }
 }

@@ -111,7 +111,7 @@ impl Document {
             Place::Section(id) => match (self.sections.get(id), part) {
                 (None, _) => "",
                 (Some(s), 0) => &s.heading_line,
-                (Some(s), k) => paragraph(&s.body, k as usize - 1),
+                (Some(_), k) => paragraph(self.paragraphs(id), k as usize - 1),
             },
         }
     }
@@ -127,7 +127,7 @@ impl Document {
             Place::Section(id) => match (self.sections.get(id), part) {
                 (None, _) => 0,
                 (Some(s), 0) => s.line,
-                (Some(s), k) => of(&s.body, k as usize - 1),
+                (Some(_), k) => of(self.paragraphs(id), k as usize - 1),
             },
             _ => 0,
         }
@@ -156,9 +156,9 @@ impl Document {
             match place {
                 Place::Section(id) => {
                     let s = &self.sections[id];
-                    let continues = s.inline_body && !s.body.is_empty();
+                    let continues = s.inline_body && s.paragraph_count() > 0;
                     push_part(&mut out, place, 0, &s.heading_line, 0, !continues);
-                    for (k, (p, at)) in s.body.iter().zip(s.body_offsets()).enumerate() {
+                    for (k, (p, at)) in self.paragraphs(id).iter().zip(self.body_offsets(id)).enumerate() {
                         push_part(&mut out, place, k as u32 + 1, &p.text, at, true);
                     }
                 }

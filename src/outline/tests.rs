@@ -21,12 +21,15 @@ fn sections_and_paragraphs_know_the_line_they_start_on() {
         "某局2024年工作报告\n\n一、法律顾问\n全年审查合同35份,提供法律\n咨询16次。\n\n二、下一步:计划甲。\n计划乙。一是学法。二是普法。",
     );
     let line_of = |heading: &str| {
-        let s = d
+        let id = d
             .sections
             .iter()
-            .find(|s| s.heading_line.starts_with(heading))
+            .position(|s| s.heading_line.starts_with(heading))
             .expect(heading);
-        (s.line, s.body.iter().map(|p| p.line).collect::<Vec<_>>())
+        (
+            d.sections[id].line,
+            d.paragraphs(id).iter().map(|p| p.line).collect::<Vec<_>>(),
+        )
     };
     assert_eq!(
         line_of("一、"),
@@ -95,9 +98,9 @@ fn heading_with_body_on_the_same_line_splits_at_first_stop() {
     let s = doc.section(1);
     assert_eq!(s.heading, "全面建立权责事项清单制度");
     assert_eq!(s.heading_line, "(一)全面建立权责事项清单制度。");
-    assert_eq!(s.body[0].text, "本着“所有权力进清单。”的原则,梳理了23项。");
+    assert_eq!(doc.paragraphs(1)[0].text, "本着“所有权力进清单。”的原则,梳理了23项。");
     assert_eq!(
-        s.own_text(),
+        doc.own_text(1),
         "(一)全面建立权责事项清单制度。本着“所有权力进清单。”的原则,梳理了23项。"
     );
 }
@@ -136,8 +139,8 @@ fn enumerations_become_items_inline_and_at_line_start() {
             "2 二是 加强普法宣传教育",
         ]
     );
-    assert_eq!(doc.section(1).body[0].text, "我局重点推进以下工作:");
-    assert_eq!(doc.section(7).body[0].text, "持续落实普法责任制。");
+    assert_eq!(doc.paragraphs(1)[0].text, "我局重点推进以下工作:");
+    assert_eq!(doc.paragraphs(7)[0].text, "持续落实普法责任制。");
 }
 
 #[test]
@@ -154,7 +157,7 @@ fn repeated_item_number_does_not_end_the_list() {
 fn numbers_that_are_not_headings_stay_text() {
     let doc = doc_of("一、投入\n2017年全市研发经费11.1亿元。\n1.88亿元的增量。\n5.另一条\n二、问题");
     assert_eq!(shape(&doc), ["1 一、 投入", "1 二、 问题"]);
-    assert_eq!(doc.section(0).body.len(), 3);
+    assert_eq!(doc.paragraphs(0).len(), 3);
 }
 
 #[test]
@@ -193,7 +196,10 @@ fn a_heading_with_its_body_ends_at_a_colon_or_semicolon_too() {
             let s = doc.section(id);
             (
                 s.heading.to_string(),
-                s.body.first().map(|p| p.text.to_string()).unwrap_or_default(),
+                doc.paragraphs(id)
+                    .first()
+                    .map(|p| p.text.to_string())
+                    .unwrap_or_default(),
             )
         })
         .collect();
@@ -312,7 +318,7 @@ fn section_texts_are_allocated_at_their_length() {
     for id in d.walk() {
         let full = d.full_text(id);
         assert_eq!(full.capacity(), full.len(), "{full:?}");
-        let own = d.section(id).own_text();
+        let own = d.own_text(id);
         assert_eq!(own.capacity(), own.len(), "{own:?}");
     }
 }
@@ -376,7 +382,7 @@ fn the_trees_paragraphs_heading_lines_numbers_and_headings_are_stretches_of_the_
     let paragraphs: Vec<&Paragraph> = doc
         .preamble
         .iter()
-        .chain(doc.sections.iter().flat_map(|s| &s.body))
+        .chain((0..doc.sections.len()).flat_map(|id| doc.paragraphs(id)))
         .collect();
     assert!(paragraphs.len() >= 3, "{paragraphs:?}");
     for p in paragraphs {

@@ -52,8 +52,12 @@ fn section_json<'a>(doc: &'a Document, topics: &DocTopics, tax: &'a Taxonomy, id
             .iter()
             .map(|&t| tax.topic(t).id.as_str())
             .collect(),
-        text: s.own_text(),
-        children: s.children.iter().map(|&c| section_json(doc, topics, tax, c)).collect(),
+        text: doc.own_text(id),
+        children: doc
+            .children(id)
+            .iter()
+            .map(|&c| section_json(doc, topics, tax, c))
+            .collect(),
     }
 }
 

@@ -506,7 +506,7 @@ fn classify_scored(
     for id in doc.walk().into_iter().rev() {
         if sections[id].combined.max() < MIN_SECTION_SCORE {
             let mut from_children = Scores::default();
-            for &c in &doc.sections[id].children {
+            for &c in doc.children(id) {
                 from_children.add(&sections[c].combined, 1);
             }
             sections[id].combined.add(&from_children, 1);

@@ -76,10 +76,10 @@ impl App {
 
 fn descendants(doc: &crate::outline::Document, id: usize) -> Vec<usize> {
     let mut out = Vec::new();
-    let mut stack = doc.sections[id].children.clone();
+    let mut stack = doc.children(id).to_vec();
     while let Some(s) = stack.pop() {
         out.push(s);
-        stack.extend(doc.sections[s].children.iter().copied());
+        stack.extend(doc.children(s).iter().copied());
     }
     out
 }

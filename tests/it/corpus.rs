@@ -65,8 +65,8 @@ const SIGNATURES: &[(&str, &[&str])] = &[
 
 fn sentences_with(d: &Document, words: &[&str]) -> Vec<String> {
     let mut texts: Vec<String> = d.preamble.iter().map(|p| p.text.to_string()).collect();
-    for s in &d.sections {
-        texts.push(s.own_text());
+    for id in 0..d.sections.len() {
+        texts.push(d.own_text(id));
     }
     let mut out = Vec::new();
     for t in &texts {

@@ -31,8 +31,8 @@ fn doc(path: &Path) -> Document {
 /// Every paragraph's sentences, and every frame field, of one report.
 fn pieces(d: &Document) -> Vec<String> {
     let mut paragraphs: Vec<&str> = d.preamble.iter().map(|p| p.text.as_str()).collect();
-    for s in &d.sections {
-        paragraphs.extend(s.body.iter().map(|p| p.text.as_str()));
+    for id in 0..d.sections.len() {
+        paragraphs.extend(d.paragraphs(id).iter().map(|p| p.text.as_str()));
     }
     paragraphs.extend(d.closing.iter().map(|p| p.text.as_str()));
     let mut out: Vec<String> = [&d.title, &d.addressee, &d.signature, &d.date]

@@ -60,14 +60,9 @@ fn every_heading_style_gets_its_level() {
 #[test]
 fn hard_line_break_is_joined_and_debris_dropped() {
     let d = doc("left.txt");
-    let s = d
-        .walk()
-        .into_iter()
-        .map(|id| d.section(id))
-        .find(|s| s.number == "(二)")
-        .unwrap();
+    let id = d.walk().into_iter().find(|&id| d.section(id).number == "(二)").unwrap();
     assert_eq!(
-        s.body[0].text,
+        d.paragraphs(id)[0].text,
         "严格执行规范性文件合法性审查制度,全年制定规范性文件3件,均已报送备案。"
     );
     assert_eq!(d.date.as_deref(), Some("2022年1月18日"));
