@@ -21,6 +21,16 @@ marker="# the other commands"
 toolchain=$(rustc -V)
 cargo build --release --locked --quiet
 bin=target/release/duibi
+dir=$(mktemp -d)
+trap 'rm -rf "$dir"' EXIT
+
+# A synthetic 1 MB report and its edited edition, as $dir/large.txt and $dir/large-edited.txt: the
+# 2 MB pair both the list and its check run.
+synthetic_pair() {
+    cargo build --release --locked --quiet --example synth
+    target/release/examples/synth report 1000000 "$dir/large.txt"
+    target/release/examples/synth edit 50 "$dir/large.txt" "$dir/large-edited.txt"
+}
 
 if [ "${1:-}" = "--check" ]; then
     declare -A where
@@ -48,13 +58,9 @@ if [ "${1:-}" = "--check" ]; then
     # The code a text comparison keeps resident, read while it writes (the work done, the output
     # waiting in the pipe): the windows of its functions, and two for the start-up code and the
     # odd function the runs above did not enter.
-    cargo build --release --locked --quiet --example synth
-    dir=$(mktemp -d)
-    trap 'rm -rf "$dir"' EXIT
-    target/release/examples/synth report 1000000 "$dir/a.txt"
-    target/release/examples/synth edit 50 "$dir/a.txt" "$dir/b.txt"
+    synthetic_pair
     mkfifo "$dir/out"
-    "$bin" compare --format text "$dir/a.txt" "$dir/b.txt" > "$dir/out" &
+    "$bin" compare --format text "$dir/large.txt" "$dir/large-edited.txt" > "$dir/out" &
     pid=$!
     exec 3< "$dir/out"
     head -c 1 <&3 > /dev/null
@@ -85,11 +91,7 @@ if [ "${1:-}" = "--check" ]; then
 fi
 
 command -v valgrind > /dev/null || { echo "hot-functions.sh: needs valgrind" >&2; exit 2; }
-cargo build --release --locked --quiet --example synth
-dir=$(mktemp -d)
-trap 'rm -rf "$dir"' EXIT
-target/release/examples/synth report 1000000 "$dir/large.txt"
-target/release/examples/synth edit 50 "$dir/large.txt" "$dir/large-edited.txt"
+synthetic_pair
 old=examples/reports/demo-2024.txt
 new=examples/reports/demo-2025.txt
 # The list is in the order of these runs, each adding the functions the runs before it did not

@@ -140,7 +140,7 @@ pub fn file(doc: &Document, sentences: &[Sentence], topics: &DocTopics, tax: &Ta
                     let heading = &topics.sections[id].heading;
                     // A heading over other sections that names no topic (一、主要工作及成效) is
                     // the report's structure: it goes with the frame.
-                    let container = doc.sections[id].paragraph_count() == 0 && doc.sections[id].child_count() > 0;
+                    let container = doc.paragraphs(id).is_empty() && !doc.children(id).is_empty();
                     governing[id]
                         .map(|g| g.topic)
                         .or_else(|| best_lead(heading, HEADING_MIN, tax))

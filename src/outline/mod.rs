@@ -106,16 +106,6 @@ impl Section {
     pub fn level(&self) -> usize {
         usize::from(self.level)
     }
-
-    /// How many body paragraphs it has.
-    pub fn paragraph_count(&self) -> usize {
-        self.body.len as usize
-    }
-
-    /// How many subsections it has.
-    pub fn child_count(&self) -> usize {
-        self.children.len as usize
-    }
 }
 
 /// A report as a tree of sections with its letter frame.
@@ -204,14 +194,7 @@ impl Document {
         if *written {
             emit("\n", written);
         }
-        let s = &self.sections[id];
-        emit(&s.heading_line, written);
-        for (i, p) in self.paragraphs(id).iter().enumerate() {
-            if !(i == 0 && s.inline_body) {
-                emit("\n", written);
-            }
-            emit(&p.text, written);
-        }
+        self.each_own_text(id, &mut |piece| emit(piece, written));
         for &c in self.children(id) {
             self.each_full_text(c, written, f);
         }
@@ -270,13 +253,20 @@ impl Document {
     }
 
     pub(crate) fn push_own_text(&self, id: SectionId, out: &mut String) {
+        self.each_own_text(id, &mut |piece| out.push_str(piece));
+    }
+
+    /// Section `id`'s [`own_text`](Self::own_text) handed to `f` piece by piece: its heading line,
+    /// then each paragraph on a line of its own (the first one continuing the heading's line when
+    /// the file had it there).
+    fn each_own_text(&self, id: SectionId, f: &mut dyn FnMut(&str)) {
         let Some(s) = self.sections.get(id) else { return };
-        out.push_str(&s.heading_line);
+        f(&s.heading_line);
         for (i, p) in self.paragraphs(id).iter().enumerate() {
             if !(i == 0 && s.inline_body) {
-                out.push('\n');
+                f("\n");
             }
-            out.push_str(&p.text);
+            f(&p.text);
         }
     }
 

@@ -156,7 +156,7 @@ impl Document {
             match place {
                 Place::Section(id) => {
                     let s = &self.sections[id];
-                    let continues = s.inline_body && s.paragraph_count() > 0;
+                    let continues = s.inline_body && !self.paragraphs(id).is_empty();
                     push_part(&mut out, place, 0, &s.heading_line, 0, !continues);
                     for (k, (p, at)) in self.paragraphs(id).iter().zip(self.body_offsets(id)).enumerate() {
                         push_part(&mut out, place, k as u32 + 1, &p.text, at, true);
