@@ -43,7 +43,8 @@ fn time(argv: &[String]) -> f64 {
     start.elapsed().as_secs_f64() * 1e3
 }
 
-fn default_pairs(root: &Path) -> Vec<(String, PathBuf, PathBuf)> {
+/// The corpus pairs, and each report against an edited copy written into `scratch`.
+fn default_pairs(root: &Path, scratch: &Path) -> Vec<(String, PathBuf, PathBuf)> {
     let corpus = root.join("../shared/corpus");
     let mut reports: Vec<PathBuf> = std::fs::read_dir(&corpus)
         .map(|d| d.filter_map(|e| e.ok().map(|e| e.path())).collect())
@@ -66,7 +67,7 @@ fn default_pairs(root: &Path) -> Vec<(String, PathBuf, PathBuf)> {
     }
     for base in &reports {
         let text = std::fs::read_to_string(base).expect("report reads");
-        let edited = std::env::temp_dir().join(format!("duibi-peers-{}-{}.txt", std::process::id(), name(base)));
+        let edited = scratch.join(format!("{}.txt", name(base)));
         std::fs::write(&edited, synth::edited(&text, 20)).expect("temp file");
         pairs.push((format!("{} year over year", name(base)), base.clone(), edited));
     }
@@ -81,8 +82,10 @@ fn main() {
         args.drain(i..i + 2);
     }
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    // The edited copies' directory, removed when the run ends.
+    let scratch = tempfile::tempdir().expect("temp dir");
     let pairs = if args.is_empty() {
-        default_pairs(&root)
+        default_pairs(&root, scratch.path())
     } else {
         args.chunks(2)
             .map(|p| {

@@ -310,16 +310,12 @@ mod tests {
         path
     }
 
-    fn scratch(name: &str) -> PathBuf {
-        let dir = std::env::temp_dir().join(format!("duibi-config-{name}-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
-        dir
-    }
-
     #[test]
     fn no_keymap_is_read_until_one_is_asked_for_unless_the_settings_change_it() {
-        let dir = scratch("lazy-keymap");
-        let plain = write(&dir, "plain.toml", "theme = \"light\"\n");
+        // Removed when the test ends.
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path();
+        let plain = write(dir, "plain.toml", "theme = \"light\"\n");
         let c = load(&Request {
             file: Some(&plain),
             keymap: None,
@@ -327,7 +323,7 @@ mod tests {
         .unwrap();
         assert!(c.keymap.is_none(), "the default keymap, not read");
         assert_eq!(c.keymap(), Keymap::builtin());
-        let keyed = write(&dir, "keyed.toml", "[keys.normal]\ny = \"next_row\"\n");
+        let keyed = write(dir, "keyed.toml", "[keys.normal]\ny = \"next_row\"\n");
         let c = load(&Request {
             file: Some(&keyed),
             keymap: None,
@@ -343,8 +339,10 @@ mod tests {
 
     #[test]
     fn the_printed_default_is_the_default() {
-        let dir = scratch("default");
-        let file = write(&dir, "config.toml", DEFAULT_CONFIG);
+        // Removed when the test ends.
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path();
+        let file = write(dir, "config.toml", DEFAULT_CONFIG);
         let c = load(&Request {
             file: Some(&file),
             keymap: None,
@@ -361,10 +359,12 @@ mod tests {
 
     #[test]
     fn settings_keys_and_relative_paths_apply() {
-        let dir = scratch("settings");
-        write(&dir, "mine.toml", "[normal]\nx = \"quit\"\n");
+        // Removed when the test ends.
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path();
+        write(dir, "mine.toml", "[normal]\nx = \"quit\"\n");
         let file = write(
-            &dir,
+            dir,
             "config.toml",
             "keymap = \"mine.toml\"\ntheme = \"light\"\nview = \"inline\"\nsync_scroll = false\nmouse = false\ntaxonomy = \"topics.toml\"\nrules = \"rules.toml\"\n[keys.normal]\ny = \"next_row\"\n",
         );
@@ -407,9 +407,11 @@ mod tests {
 
     #[test]
     fn every_problem_of_a_file_is_reported_at_its_place() {
-        let dir = scratch("bad");
+        // Removed when the test ends.
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path();
         let file = write(
-            &dir,
+            dir,
             "config.toml",
             "theme = \"solarized\"\nsync_scroll = \"yes\"\ncolour = 1\n[keys.normal]\nj = \"scroll_dwn\"\n",
         );
