@@ -54,14 +54,14 @@ struct Stage {
     doc: Document,
     sentences: Vec<Sentence>,
     filing: Vec<Option<TopicId>>,
-    prepared: Vec<matching::Prepared>,
+    prepared: matching::Prepared,
 }
 
 impl Stage {
     fn new(doc: Document, tax: &Taxonomy) -> Stage {
         let sentences = doc.sentences();
         let prepared = matching::prepare(&doc, &sentences);
-        let topics = classify_folded(&doc, &sentences, tax, |k| prepared[k].folded_text(&doc, &sentences[k]));
+        let topics = classify_folded(&doc, &sentences, tax, |k| prepared.folded_text(k, &doc, &sentences[k]));
         let filing = crate::align::filing::file(&doc, &sentences, &topics, tax);
         Stage {
             doc,
@@ -83,7 +83,7 @@ impl Stage {
 
     /// What the rows' sentences are made of: the report, where each sentence ends a line, and
     /// the prepared sentences.
-    fn for_rows(self) -> (Document, Vec<bool>, Vec<matching::Prepared>) {
+    fn for_rows(self) -> (Document, Vec<bool>, matching::Prepared) {
         let ends = self.sentences.iter().map(|s| s.ends_line).collect();
         (self.doc, ends, self.prepared)
     }
@@ -333,16 +333,16 @@ mod tests {
             let filing = crate::align::filing::file(&doc, &sentences, &plain, &tax);
             assert_eq!(stage.filing, filing, "{}", path.display());
             let prepared = matching::prepare(&doc, &sentences);
-            for (p, s) in prepared.iter().zip(&sentences) {
+            for (k, s) in sentences.iter().enumerate() {
                 let text = doc.sentence_text(s);
                 assert_eq!(
-                    p.folded_text(&doc, s),
+                    prepared.folded_text(k, &doc, s),
                     crate::normalize::fold(text).text,
                     "{}: {text}",
                     path.display()
                 );
             }
-            let folded = classify_folded(&doc, &sentences, &tax, |k| prepared[k].folded_text(&doc, &sentences[k]));
+            let folded = classify_folded(&doc, &sentences, &tax, |k| prepared.folded_text(k, &doc, &sentences[k]));
             assert_eq!(folded.sentences, plain.sentences, "{}", path.display());
         }
     }

@@ -410,3 +410,34 @@ fn an_outline_holds_its_sections_paragraphs_in_one_list() {
         "{per_section:.1} bytes of heap a section besides the text"
     );
 }
+
+/// Preparing a report's sentences for matching and the word diff (their opening markers, and
+/// their folded texts where folding changes them) holds two bytes for a sentence that folds to
+/// itself, as most Chinese sentences do: one entry a sentence took 16 bytes, held by both reports
+/// while they are filed and matched.
+#[test]
+fn a_prepared_sentence_that_folds_to_itself_takes_two_bytes() {
+    let _turn = my_turn();
+    // Chinese sentences with Chinese punctuation: nothing in them folds.
+    let said = [
+        "全面推进依法行政",
+        "严格规范公正文明执法",
+        "加强法治宣传教育",
+        "完善重大行政决策程序",
+    ];
+    let text: String = (0..6000)
+        .map(|i| format!("{}。{}", said[i % 4], if i % 3 == 2 { "\n" } else { "" }))
+        .collect();
+    let doc = outlined("a.txt", text.as_bytes());
+    let sentences = doc.sentences();
+    let base = HEAP.current_usage();
+    let prepared = duibi::diff::matching::prepare(&doc, &sentences);
+    let held = HEAP.current_usage() - base;
+    let per_sentence = held as f64 / sentences.len() as f64;
+    eprintln!(
+        "prepared: {per_sentence:.2} bytes of heap a sentence ({} sentences)",
+        prepared.len()
+    );
+    assert_eq!(prepared.len(), sentences.len());
+    assert!(per_sentence < 4.0, "{per_sentence:.2} bytes of heap a sentence");
+}

@@ -16,33 +16,67 @@ use super::pair::{MOVE_MIN, longest_increasing, pair_similar};
 use crate::normalize::{Folded, fold};
 use crate::numbering::parse_marker;
 use crate::outline::{Document, Place, SectionId, Sentence};
+use crate::shared::fit_u32;
 use crate::sides::{Side, Sides};
 use crate::text::Fingerprint;
 use crate::topics::TopicId;
 
-/// A sentence as the diff reads it: folded, where folding changed it (most Chinese sentences fold
-/// to themselves and are read from their report), and the bytes of the numbering marker that opens
-/// it (`二、` `(一)` `一是`), if it opens its paragraph or heading line.
+/// Every sentence of a report as the diff reads it: the bytes of the numbering marker that opens
+/// it (`二、` `(一)` `一是`), if it opens its paragraph or heading line, and its folded text where
+/// folding changed it (most Chinese sentences fold to themselves and are read from their report).
+/// Two bytes a sentence, and an entry for each sentence folding changed: a few hundred of ten
+/// thousand (one entry a sentence, an optional box and the marker, took 16 bytes a sentence).
 #[derive(Debug, Clone, Default)]
 pub struct Prepared {
-    pub folded: Option<Box<Folded>>,
-    pub marker: u16,
+    markers: Vec<u16>,
+    /// The sentences folding changed, in order, with their folded texts (taken by the rows' units).
+    folded: Vec<(u32, Option<Box<Folded>>)>,
 }
 
 impl Prepared {
-    /// The sentence `s` of `doc` (the one this was prepared from) folded: `fold(text).text`.
-    pub fn folded_text<'a>(&'a self, doc: &'a Document, s: &Sentence) -> &'a str {
-        self.folded
-            .as_ref()
-            .map_or_else(|| doc.sentence_text(s), |f| f.text.as_str())
+    /// How many sentences.
+    pub fn len(&self) -> usize {
+        self.markers.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.markers.is_empty()
+    }
+
+    /// The bytes of sentence `k`'s opening numbering marker; 0 when none opens it.
+    pub fn marker(&self, k: usize) -> u16 {
+        self.markers.get(k).copied().unwrap_or(0)
+    }
+
+    fn entry(&self, k: usize) -> Option<usize> {
+        self.folded.binary_search_by_key(&fit_u32(k), |e| e.0).ok()
+    }
+
+    /// Sentence `k`, `s` of `doc` (the report this was prepared from), folded: `fold(text).text`.
+    pub fn folded_text<'a>(&'a self, k: usize, doc: &'a Document, s: &Sentence) -> &'a str {
+        match self.entry(k).and_then(|i| self.folded[i].1.as_deref()) {
+            Some(f) => f.text.as_str(),
+            None => doc.sentence_text(s),
+        }
+    }
+
+    /// Sentence `k`'s folded text when folding changed it, taken: after this, [`folded_text`]
+    /// reads `k` as the report has it.
+    ///
+    /// [`folded_text`]: Self::folded_text
+    pub fn take_folded(&mut self, k: usize) -> Option<Box<Folded>> {
+        let i = self.entry(k)?;
+        self.folded[i].1.take()
     }
 }
 
 /// Every sentence of `doc` prepared for matching and the word diff.
-pub fn prepare(doc: &Document, sentences: &[Sentence]) -> Vec<Prepared> {
-    sentences
+pub fn prepare(doc: &Document, sentences: &[Sentence]) -> Prepared {
+    let mut folded_ones = Vec::new();
+    let markers = sentences
         .iter()
-        .map(|s| {
+        .enumerate()
+        .map(|(k, s)| {
             let text = doc.sentence_text(s);
             let folded = Some(fold(text)).filter(|f| f.text != text).map(Box::new);
             let opens = s.start == s.at;
@@ -58,12 +92,17 @@ pub fn prepare(doc: &Document, sentences: &[Sentence]) -> Vec<Prepared> {
                 Some(number) if !number.is_empty() => marker_len(read, number),
                 _ => parse_marker(read).map_or(0, |m| m.len),
             };
-            Prepared {
-                folded,
-                marker: u16::try_from(marker).unwrap_or(0),
+            if folded.is_some() {
+                folded_ones.push((fit_u32(k), folded));
             }
+            u16::try_from(marker).unwrap_or(0)
         })
-        .collect()
+        .collect();
+    folded_ones.shrink_to_fit();
+    Prepared {
+        markers,
+        folded: folded_ones,
+    }
 }
 
 /// Bytes of `text` its numbering marker `number` (blanks removed, as the outline keeps it) takes,
@@ -98,7 +137,7 @@ fn marker_len(text: &str, number: &str) -> usize {
 pub struct Report<'a> {
     pub doc: &'a Document,
     pub sentences: &'a [Sentence],
-    pub prepared: &'a [Prepared],
+    pub prepared: &'a Prepared,
     /// The topic each sentence is filed under, before matching.
     pub filing: &'a [Option<TopicId>],
 }
@@ -106,9 +145,8 @@ pub struct Report<'a> {
 impl Report<'_> {
     /// The sentence's folded text without its numbering marker: what is compared.
     fn key(&self, k: usize) -> &str {
-        let p = &self.prepared[k];
-        let text = p.folded_text(self.doc, &self.sentences[k]);
-        text.get(usize::from(p.marker)..).unwrap_or(text)
+        let text = self.prepared.folded_text(k, self.doc, &self.sentences[k]);
+        text.get(usize::from(self.prepared.marker(k))..).unwrap_or(text)
     }
 }
 

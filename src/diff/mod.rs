@@ -138,7 +138,7 @@ impl PairedRow {
     pub fn for_rows(
         rows: &[Row],
         ends_line: Sides<&[bool]>,
-        mut prepared: Sides<Vec<Prepared>>,
+        mut prepared: Sides<Prepared>,
         pairs: &[SentencePair],
     ) -> Vec<PairedRow> {
         const NOWHERE: (u32, u32) = (u32::MAX, u32::MAX);
@@ -156,17 +156,17 @@ impl PairedRow {
                         let last = p.units.len().saturating_sub(1);
                         for (k, &(start, end)) in p.units.iter().enumerate() {
                             let g = p.sentences.start as usize + k;
-                            let Some(prep) = prepared[side].get_mut(g) else {
+                            if g >= prepared[side].len() {
                                 continue;
-                            };
+                            }
                             at[side][g] = (ri as u32, us.len() as u32);
                             us.push(Unit {
                                 passage: pi as u32,
                                 start,
                                 end,
-                                marker: prep.marker,
+                                marker: prepared[side].marker(g),
                                 ends_line: k == last || ends_line[side].get(g).is_some_and(|&e| e),
-                                folded: prep.folded.take(),
+                                folded: prepared[side].take_folded(g),
                             });
                         }
                     }
