@@ -261,6 +261,18 @@ pub fn comparison(
     demo: bool,
     options: &Options,
 ) -> Result<(Comparison, Taxonomy, crate::state::PairReview)> {
+    let (mut c, tax, review) = aligned(left, right, demo, options)?;
+    c.diff_all(&c.segmenter(), DIFF_BUDGET);
+    Ok((c, tax, review))
+}
+
+/// Loads and aligns two reports, the analyst's review applied: [`comparison`] before the word diff.
+fn aligned(
+    left: Option<&Path>,
+    right: Option<&Path>,
+    demo: bool,
+    options: &Options,
+) -> Result<(Comparison, Taxonomy, crate::state::PairReview)> {
     // The configuration, the taxonomy and the word diff's patterns get ready while the reports
     // load; a problem with the configuration is still the one reported first.
     let (tax, docs) = std::thread::scope(|s| {
@@ -277,9 +289,7 @@ pub fn comparison(
     let place = crate::state::place(options.state.as_deref(), &config, right);
     let (tax, review) = crate::state::pair(&place, (&mut l, &mut r), tax, false);
     crate::state::warn(&review.warnings);
-    let mut c = Comparison::build(l, r, &tax);
-    c.diff_all(&c.segmenter(), DIFF_BUDGET);
-    Ok((c, tax, review))
+    Ok((Comparison::build(l, r, &tax), tax, review))
 }
 
 /// Colour when stdout is a terminal, unless NO_COLOR or CLICOLOR say otherwise.
@@ -430,20 +440,31 @@ pub fn run_compare(files: &[PathBuf], demo: bool, format: CompareFormat, options
         bail!("--demo compares the two built-in reports: give no files with it");
     }
     let (left, right) = pair(files);
-    let (c, tax, _) = comparison(left, right, demo, options)?;
+    let (mut c, tax, _) = aligned(left, right, demo, options)?;
     warn_if_newer_on_the_left(&c);
-    let differ = c.summary(&tax).stats.changes > 0;
+    let tokenizer = c.segmenter();
     // Streamed: the output of two large reports is several times their size.
     let mut out = Stdout::new();
-    match format {
-        CompareFormat::Text => render::text::compare_to(&mut out, &c, &tax, use_color(options)),
+    let differ = match format {
         CompareFormat::Json => {
+            c.diff_all(&tokenizer, DIFF_BUDGET);
             if let Err(e) = render::json::compare_to(&mut out, &c, &tax).and_then(|()| out.write_all(b"\n")) {
                 out.error.get_or_insert(e);
             }
+            c.summary(&tax).stats.changes > 0
         }
-        CompareFormat::Markdown => render::markdown::compare_to(&mut out, &c, &tax),
-    }
+        CompareFormat::Text | CompareFormat::Markdown => {
+            // These outputs read no outline: the reports go before the diffs come.
+            let mut d = c.into_digest();
+            d.diff_all(&tokenizer, DIFF_BUDGET);
+            if format == CompareFormat::Markdown {
+                render::markdown::compare_to(&mut out, &d, &tax);
+            } else {
+                render::text::compare_to(&mut out, &d, &tax, use_color(options));
+            }
+            d.summary(&tax).stats.changes > 0
+        }
+    };
     out.finish()?;
     Ok(if differ { Outcome::Differ } else { Outcome::Same })
 }

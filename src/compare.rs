@@ -17,7 +17,7 @@ pub const DIFF_BUDGET: Duration = Duration::from_millis(400);
 
 /// The diff of each row with its paired sentences (borrowed, or owned and dropped one by one).
 /// On a large pair, the rows are done in two halves at once (see [`crate::halves`]).
-fn diff_rows<P: std::borrow::Borrow<PairedRow> + Send>(
+pub(crate) fn diff_rows<P: std::borrow::Borrow<PairedRow> + Send>(
     rows: &[Row],
     paired: impl IntoIterator<Item = P>,
     tokenizer: Option<&dyn Tokenizer>,
@@ -115,6 +115,32 @@ pub struct Summary {
 }
 
 impl Summary {
+    /// The summary of `alignment`'s rows with their `diffs`, the reports `similarity` alike.
+    pub(crate) fn of(alignment: &Alignment, diffs: &[RowDiff], similarity: f32, tax: &Taxonomy) -> Summary {
+        let mut s = Summary {
+            rows: alignment.rows.len(),
+            similarity,
+            ..Summary::default()
+        };
+        for row in &alignment.rows {
+            let Some(t) = row.topic.filter(|&t| t != tax.fallback()) else {
+                continue;
+            };
+            let id = tax.topic(t).id.clone();
+            match (row.passages.left.is_empty(), row.passages.right.is_empty()) {
+                (false, false) => s.topics_both.push(id),
+                (false, true) => s.topics_left_only.push(id),
+                (true, false) => s.topics_right_only.push(id),
+                (true, true) => {}
+            }
+        }
+        for d in diffs {
+            s.stats.add(&d.stats);
+        }
+        s.coarse_rows = coarse_rows(diffs);
+        s
+    }
+
     /// What a budget cut short, in words, for every output to say; `None` when nothing was.
     pub fn budget_note(&self) -> Option<String> {
         (self.coarse_rows > 0).then(|| {
@@ -125,6 +151,10 @@ impl Summary {
             )
         })
     }
+}
+
+fn coarse_rows(diffs: &[RowDiff]) -> usize {
+    diffs.iter().filter(|d| d.coarse && d.stats.changes > 0).count()
 }
 
 /// Two reports compared.
@@ -141,7 +171,7 @@ pub struct Comparison {
     pub paired: Vec<PairedRow>,
     /// One per row, once [`Comparison::diff_all`] has run; empty before.
     pub diffs: std::sync::Arc<Vec<RowDiff>>,
-    similarity: f32,
+    pub(crate) similarity: f32,
 }
 
 /// When a report is from, as far as it says: the year it reports on and its signing date.
@@ -258,34 +288,13 @@ impl Comparison {
 
     /// Row counts, topic coverage and change totals.
     pub fn summary(&self, tax: &Taxonomy) -> Summary {
-        let mut s = Summary {
-            rows: self.alignment.rows.len(),
-            similarity: self.similarity,
-            ..Summary::default()
-        };
-        for row in &self.alignment.rows {
-            let Some(t) = row.topic.filter(|&t| t != tax.fallback()) else {
-                continue;
-            };
-            let id = tax.topic(t).id.clone();
-            match (row.passages.left.is_empty(), row.passages.right.is_empty()) {
-                (false, false) => s.topics_both.push(id),
-                (false, true) => s.topics_left_only.push(id),
-                (true, false) => s.topics_right_only.push(id),
-                (true, true) => {}
-            }
-        }
-        for d in self.diffs.iter() {
-            s.stats.add(&d.stats);
-        }
-        s.coarse_rows = self.coarse_rows();
-        s
+        Summary::of(&self.alignment, &self.diffs, self.similarity, tax)
     }
 
     /// Rows with changes compared sentence by sentence because the word diff's budget ran out
     /// (before word diffs are made, none are counted).
     pub fn coarse_rows(&self) -> usize {
-        self.diffs.iter().filter(|d| d.coarse && d.stats.changes > 0).count()
+        coarse_rows(&self.diffs)
     }
 
     /// The topic each sentence of one report is shown under (indices as [`Document::sentences`]):

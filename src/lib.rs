@@ -21,6 +21,7 @@ pub mod compare;
 pub mod config;
 pub(crate) mod diagnostic;
 pub mod diff;
+pub mod digest;
 pub(crate) mod error;
 pub(crate) mod figures;
 pub(crate) mod halves;

@@ -4,9 +4,11 @@
 
 use std::collections::BTreeSet;
 
+use crate::align::Row;
 use crate::compare::Comparison;
+use crate::diff::RowDiff;
 use crate::outline::Document;
-use crate::sides::Side;
+use crate::sides::{Side, Sides};
 use crate::topics::Taxonomy;
 
 /// Which reports a row has passages from.
@@ -105,7 +107,7 @@ pub fn cited_in(text: &str) -> Vec<&str> {
 }
 
 /// Every document name a report cites, with its 《》.
-fn citations(doc: &Document) -> BTreeSet<String> {
+pub(crate) fn citations(doc: &Document) -> BTreeSet<String> {
     let mut texts: Vec<&str> = doc.preamble.iter().map(|p| p.text.as_str()).collect();
     for (id, s) in doc.sections.iter().enumerate() {
         texts.push(&s.heading_line);
@@ -124,28 +126,46 @@ impl Overview {
     /// The overview of a comparison whose diffs are made (sentence-level ones will do, without
     /// figures).
     pub fn new(c: &Comparison, tax: &Taxonomy) -> Self {
+        let cited = c.reports().map(citations);
+        Overview::of(
+            c.reports().map(|d| d.date.as_deref()),
+            cited.as_ref(),
+            &c.alignment.rows,
+            &c.diffs,
+            tax,
+        )
+    }
+
+    /// The overview of `rows` with their `diffs`, of reports dated `dates` that cite `cited`.
+    pub(crate) fn of(
+        dates: Sides<Option<&str>>,
+        cited: Sides<&BTreeSet<String>>,
+        all_rows: &[Row],
+        diffs: &[RowDiff],
+        tax: &Taxonomy,
+    ) -> Self {
         let mut rows = Vec::new();
         let mut figures = Vec::new();
         // The report's date is one change, day and month with the year.
-        if let (Some(before), Some(after)) = (&c.docs.left.date, &c.docs.right.date)
+        if let (Some(before), Some(after)) = (dates.left, dates.right)
             && before != after
         {
-            let row = c.row_of(tax.frame()).unwrap_or(0);
+            let row = all_rows.iter().position(|r| r.topic == Some(tax.frame())).unwrap_or(0);
             figures.push(FigureRow {
                 row,
                 label: "日期".to_string(),
-                before: before.clone(),
-                after: after.clone(),
+                before: before.to_string(),
+                after: after.to_string(),
                 change: None,
             });
         }
-        for (i, row) in c.alignment.rows.iter().enumerate() {
+        for (i, row) in all_rows.iter().enumerate() {
             let presence = match (row.passages.left.is_empty(), row.passages.right.is_empty()) {
                 (false, true) => Presence::LeftOnly,
                 (true, false) => Presence::RightOnly,
                 _ => Presence::Both,
             };
-            let d = c.diffs.get(i);
+            let d = diffs.get(i);
             let stats = d.map(|d| d.stats).unwrap_or_default();
             let row_figures = d.map_or(&[][..], |d| &d.figures);
             rows.push(RowSummary {
@@ -192,13 +212,13 @@ impl Overview {
         {
             r.figures.insert(0, format!("{}→{}", date.before, date.after));
         }
-        let (l, r) = (citations(&c.docs.left), citations(&c.docs.right));
+        let (l, r) = (cited.left, cited.right);
         Overview {
             rows,
             figures,
             citations: Citations {
-                left_only: l.difference(&r).cloned().collect(),
-                right_only: r.difference(&l).cloned().collect(),
+                left_only: l.difference(r).cloned().collect(),
+                right_only: r.difference(l).cloned().collect(),
             },
         }
     }

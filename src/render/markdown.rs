@@ -6,6 +6,7 @@ use std::fmt::Write;
 use super::stats_line;
 use crate::compare::Comparison;
 use crate::diff::{Op, OpKind};
+use crate::digest::Digest;
 use crate::topics::Taxonomy;
 
 /// Escapes characters Markdown would read as markup.
@@ -121,42 +122,37 @@ fn ops_markdown(out: &mut impl Write, ops: &[Op]) {
 /// The same, as one string.
 pub fn compare(c: &Comparison, tax: &Taxonomy) -> String {
     let mut out = String::new();
-    compare_to(&mut out, c, tax);
+    compare_to(&mut out, &c.digest(), tax);
     out
 }
 
 /// `duibi compare --format markdown` into `out`, row by row.
-pub fn compare_to(out: &mut impl Write, c: &Comparison, tax: &Taxonomy) {
+pub fn compare_to(out: &mut impl Write, c: &Digest, tax: &Taxonomy) {
     compare_with(out, c, tax, &mut |_, _| {});
 }
 
 /// The same, with `beside(row, out)` writing what goes under each row's heading (a review's notes).
-pub fn compare_with(
-    out: &mut impl Write,
-    c: &Comparison,
-    tax: &Taxonomy,
-    beside: &mut dyn FnMut(usize, &mut dyn Write),
-) {
+pub fn compare_with(out: &mut impl Write, c: &Digest, tax: &Taxonomy, beside: &mut dyn FnMut(usize, &mut dyn Write)) {
     let s = c.summary(tax);
     let _ = writeln!(
         out,
         "# {} ↔ {}\n",
-        escape(&c.docs.left.label()),
-        escape(&c.docs.right.label())
+        escape(&c.covers.left.label),
+        escape(&c.covers.right.label)
     );
     let _ = writeln!(out, "| | left | right |\n|---|---|---|");
     let _ = writeln!(
         out,
         "| file | {} | {} |",
-        escape(&c.docs.left.file),
-        escape(&c.docs.right.file)
+        escape(&c.covers.left.file),
+        escape(&c.covers.right.file)
     );
     let year = |y: Option<u32>| y.map_or("—".to_string(), |y| y.to_string());
     let _ = writeln!(
         out,
         "| year | {} | {} |",
-        year(c.docs.left.year),
-        year(c.docs.right.year)
+        year(c.covers.left.year),
+        year(c.covers.right.year)
     );
     let _ = writeln!(
         out,
@@ -182,7 +178,7 @@ pub fn compare_with(
             escape(&super::topic_names(tax, &s.topics_right_only))
         );
     }
-    super::overview::markdown(out, &crate::overview::Overview::new(c, tax), escape);
+    super::overview::markdown(out, &c.overview(tax), escape);
     for (i, row) in c.alignment.rows.iter().enumerate() {
         let id = row
             .topic

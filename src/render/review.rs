@@ -118,7 +118,7 @@ pub fn markdown(e: &Export<'_>) -> String {
         let _ = write!(out, "\n{}", demoted(&super::check::markdown(&list, e.rules)));
     }
     let mut body = String::new();
-    super::markdown::compare_with(&mut body, e.cmp, e.tax, &mut |i, w| {
+    super::markdown::compare_with(&mut body, &e.cmp.digest(), e.tax, &mut |i, w| {
         if rows.get(i).is_some_and(|(_, on)| *on) {
             let _ = writeln!(w, "✓ reviewed\n");
         }

@@ -8,6 +8,7 @@ use super::stats_line;
 use crate::align::Passage;
 use crate::compare::Comparison;
 use crate::diff::{Op, OpKind};
+use crate::digest::Digest;
 use crate::outline::Document;
 use crate::text::{is_sentence_end, split_sentences};
 use crate::topics::{DocTopics, Taxonomy};
@@ -213,16 +214,16 @@ fn ops_text(out: &mut impl Write, ops: &[Op], color: bool) {
 /// The same, as one string.
 pub fn compare(c: &Comparison, tax: &Taxonomy, color: bool) -> String {
     let mut out = String::new();
-    compare_to(&mut out, c, tax, color);
+    compare_to(&mut out, &c.digest(), tax, color);
     out
 }
 
 /// `duibi compare` as text into `out`, row by row (a large comparison need not be held as one string).
-pub fn compare_to(out: &mut impl Write, c: &Comparison, tax: &Taxonomy, color: bool) {
+pub fn compare_to(out: &mut impl Write, c: &Digest, tax: &Taxonomy, color: bool) {
     let summary = c.summary(tax);
-    for (arrow, side) in [("◀ left ", &c.docs.left), ("▶ right", &c.docs.right)] {
-        paint(out, color, HEADER, &format!("{arrow}: {}", side.label()));
-        let _ = writeln!(out, "  ({}, {})", side.file, side.source_kind());
+    for (arrow, side) in [("◀ left ", &c.covers.left), ("▶ right", &c.covers.right)] {
+        paint(out, color, HEADER, &format!("{arrow}: {}", side.label));
+        let _ = writeln!(out, "  ({}, {})", side.file, side.source_kind);
     }
     let _ = writeln!(
         out,
@@ -243,7 +244,7 @@ pub fn compare_to(out: &mut impl Write, c: &Comparison, tax: &Taxonomy, color: b
             let _ = writeln!(out, "{label}: {}", super::topic_names(tax, ids));
         }
     }
-    super::overview::text(out, &crate::overview::Overview::new(c, tax));
+    super::overview::text(out, &c.overview(tax));
     let total = c.alignment.rows.len();
     for (i, row) in c.alignment.rows.iter().enumerate() {
         let _ = out.write_char('\n');

@@ -19,7 +19,7 @@ const LAYERS: &[&[&str]] = &[
     &["diff"],
     &["compare"],
     &["overview", "stock", "review"],
-    &["series"],
+    &["series", "digest"],
     &["check"],
     &["wording", "keys"],
     &["render", "config"],
