@@ -8,8 +8,6 @@
 //! by topic), as their numbers are not. A title, opening, closing, signature or date pairs only
 //! with its counterpart.
 
-use rustc_hash::FxHashMap as HashMap;
-
 pub use crate::align::SentencePair;
 
 use super::pair::{MOVE_MIN, longest_increasing, pair_similar};
@@ -151,7 +149,7 @@ impl Report<'_> {
 }
 
 /// What a sentence may pair with: only its counterpart in the frame, the opening and the closing.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum Class {
     Title,
     Addressee,
@@ -189,7 +187,8 @@ const CLASSES: [Class; 8] = [
 
 /// Matches the sentences of two reports; pairs sorted by left sentence.
 pub fn match_sentences(left: &Report<'_>, right: &Report<'_>) -> Vec<SentencePair> {
-    let mut raw: Vec<(usize, usize, f32)> = Vec::new();
+    // (left sentence, right sentence, similarity): 12 bytes a pair.
+    let mut raw: Vec<(u32, u32, f32)> = Vec::new();
     for c in CLASSES {
         let of = |r: &Report<'_>| -> Vec<usize> {
             (0..r.sentences.len())
@@ -208,7 +207,7 @@ pub fn match_sentences(left: &Report<'_>, right: &Report<'_>) -> Vec<SentencePai
                 } else {
                     Fingerprint::new(lt[k]).dice(&Fingerprint::new(rt[k]))
                 };
-                (l, r, similarity)
+                (fit_u32(l), fit_u32(r), similarity)
             }));
             continue;
         }
@@ -219,34 +218,38 @@ pub fn match_sentences(left: &Report<'_>, right: &Report<'_>) -> Vec<SentencePai
         raw.extend(
             pair_similar(&lt, &rt, text)
                 .into_iter()
-                .map(|p| (li[p.units.left], ri[p.units.right], p.similarity)),
+                .map(|p| (fit_u32(li[p.units.left]), fit_u32(ri[p.units.right]), p.similarity)),
         );
     }
     raw.sort_by_key(|p| p.0);
     let places = Placement::new(left, right, &raw);
-    // In-context pairs grouped by the left section (or the class outside the body), to find the
-    // ones out of order.
-    let mut groups: HashMap<(Class, Option<SectionId>), Vec<usize>> = HashMap::default();
     let in_context: Vec<bool> = raw
         .iter()
-        .enumerate()
-        .map(|(n, &(l, r, _))| {
-            let (ls, rs) = (&left.sentences[l], &right.sentences[r]);
-            let ok = match (ls.section(), rs.section()) {
+        .map(|&(l, r, _)| {
+            match (
+                left.sentences[l as usize].section(),
+                right.sentences[r as usize].section(),
+            ) {
                 (Some(s), Some(t)) => places.partner[s] == Some(t) && !places.displaced[s],
                 _ => true,
-            };
-            if ok {
-                groups.entry((class(ls), ls.section())).or_default().push(n);
             }
-            ok
         })
         .collect();
+    // In-context pairs grouped by the left section (or the class outside the body), to find the
+    // ones out of order: one list sorted by group (in order within each), not a list a group.
+    let group = |n: u32| {
+        let ls = &left.sentences[raw[n as usize].0 as usize];
+        (class(ls), ls.section())
+    };
+    let mut members: Vec<u32> = (0..fit_u32(raw.len())).filter(|&n| in_context[n as usize]).collect();
+    members.sort_by_key(|&n| group(n));
     let mut reordered = vec![false; raw.len()];
-    for members in groups.values() {
-        let order = longest_increasing(&members.iter().map(|&n| raw[n].1).collect::<Vec<_>>());
-        for (&n, keep) in members.iter().zip(order) {
-            reordered[n] = !keep;
+    let mut rights: Vec<usize> = Vec::new();
+    for members in members.chunk_by(|&a, &b| group(a) == group(b)) {
+        rights.clear();
+        rights.extend(members.iter().map(|&n| raw[n as usize].1 as usize));
+        for (&n, keep) in members.iter().zip(longest_increasing(&rights)) {
+            reordered[n as usize] = !keep;
         }
     }
     raw.iter()
@@ -255,10 +258,10 @@ pub fn match_sentences(left: &Report<'_>, right: &Report<'_>) -> Vec<SentencePai
             let moved = !in_context[n] || reordered[n];
             // A weak pair that moved is noise, unless it moved within its section's topic: then it
             // is the same statement rewritten (its figures compared).
-            let same_topic = in_context[n] || left.filing[l] == right.filing[r];
+            let same_topic = in_context[n] || left.filing[l as usize] == right.filing[r as usize];
             let keep = !moved || similarity >= MOVE_MIN || (same_topic && !reordered[n]);
             keep.then_some(SentencePair {
-                sentences: Sides::new(l as u32, r as u32),
+                sentences: Sides::new(l, r),
                 similarity,
                 moved,
             })
@@ -274,27 +277,56 @@ struct Placement {
 }
 
 impl Placement {
-    fn new(left: &Report<'_>, right: &Report<'_>, pairs: &[(usize, usize, f32)]) -> Placement {
+    fn new(left: &Report<'_>, right: &Report<'_>, pairs: &[(u32, u32, f32)]) -> Placement {
         let (ld, rd) = (left.doc, right.doc);
+        let n = ld.sections.len();
         // Votes: each pair of sentences for the section pair that holds them; each section, once
-        // placed, for its parent's counterpart.
-        let mut votes: Vec<HashMap<SectionId, u32>> = vec![HashMap::default(); ld.sections.len()];
-        for &(l, r, _) in pairs {
-            if let (Some(s), Some(t)) = (left.sentences[l].section(), right.sentences[r].section()) {
-                *votes[s].entry(t).or_default() += 1;
-            }
+        // placed, for its parent's counterpart. The pairs' votes in one list by left section
+        // (`starts[s]..starts[s + 1]`), a section's vote for its parent's in `up`: a table a
+        // section took 32 bytes and a block of the heap for each section voted for.
+        let both = |&(l, r, _): &(u32, u32, f32)| {
+            let (s, t) = (
+                left.sentences[l as usize].section()?,
+                right.sentences[r as usize].section()?,
+            );
+            Some((s, fit_u32(t)))
+        };
+        let mut starts = vec![0u32; n + 1];
+        for (s, _) in pairs.iter().filter_map(both) {
+            starts[s + 1] += 1;
         }
+        for s in 0..n {
+            starts[s + 1] += starts[s];
+        }
+        let mut filled = starts.clone();
+        let mut voted = vec![0u32; starts[n] as usize];
+        for (s, t) in pairs.iter().filter_map(both) {
+            voted[filled[s] as usize] = t;
+            filled[s] += 1;
+        }
+        drop(filled);
+        const NONE: u32 = u32::MAX;
+        let mut up = vec![NONE; n];
         let walk = ld.walk();
-        let mut partner: Vec<Option<SectionId>> = vec![None; ld.sections.len()];
+        let mut partner: Vec<Option<SectionId>> = vec![None; n];
+        let mut tally: Vec<u32> = Vec::new();
         for &s in walk.iter().rev() {
-            partner[s] = votes[s]
-                .iter()
-                .max_by_key(|&(&t, &n)| (n, std::cmp::Reverse(t)))
-                .map(|(&t, _)| t);
-            if let (Some(t), Some(p)) = (partner[s], ld.sections[s].parent())
+            tally.clear();
+            tally.extend_from_slice(&voted[starts[s] as usize..starts[s + 1] as usize]);
+            tally.extend(ld.children(s).iter().map(|&c| up[c]).filter(|&q| q != NONE));
+            tally.sort_unstable();
+            // The most votes; of as many, the first section.
+            let mut best: Option<(usize, u32)> = None;
+            for run in tally.chunk_by(|a, b| a == b) {
+                if best.is_none_or(|(most, _)| run.len() > most) {
+                    best = Some((run.len(), run[0]));
+                }
+            }
+            partner[s] = best.map(|(_, t)| t as SectionId);
+            if let (Some(t), Some(_)) = (partner[s], ld.sections[s].parent())
                 && let Some(q) = rd.sections[t].parent()
             {
-                *votes[p].entry(q).or_default() += 1;
+                up[s] = fit_u32(q);
             }
         }
         // A section is out of its parent when its counterpart's parent is not its parent's
