@@ -399,8 +399,9 @@ fn a_sections_topic_scores_hold_what_it_scores() {
     let peak = peak_of(|| drop(duibi::topics::classify(&doc, &sentences, &tax)));
     let per_section = peak as f64 / doc.sections.len() as f64;
     eprintln!("topic scores: {per_section:.1} bytes of heap a section");
-    // 265 while a section's scores had a place for every topic and it held its ranked topics.
-    assert!(per_section < 230.0, "{per_section:.1} bytes of heap a section");
+    // 265 while a section's scores had a place for every topic and it held its ranked topics;
+    // 193 while a score list took 24 bytes (a boxed slice takes 16).
+    assert!(per_section < 175.0, "{per_section:.1} bytes of heap a section");
 }
 
 /// Filing a report's sentences under topics totals what each section says with its subsections

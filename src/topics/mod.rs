@@ -355,9 +355,11 @@ fn titled_names(text: &str) -> Vec<Range<usize>> {
 }
 
 /// A score per topic for one piece of text, by topic id; topics past the end score 0. A report
-/// keeps one for every sentence, most of them all zeros: those hold no list at all.
+/// keeps one for every sentence, most of them all zeros: those hold no list at all. A boxed slice,
+/// 16 bytes where a list takes 24: both reports hold one a sentence and two a section while they
+/// are filed side by side, the peak of a large comparison.
 #[derive(Debug, Clone, Default)]
-pub struct Scores(pub Vec<u32>);
+pub struct Scores(pub Box<[u32]>);
 
 impl PartialEq for Scores {
     fn eq(&self, other: &Self) -> bool {
@@ -375,8 +377,7 @@ impl Scores {
         if len == 0 {
             return Scores::default();
         }
-        scores.shrink_to_fit();
-        Scores(scores)
+        Scores(scores.into_boxed_slice())
     }
 
     pub fn get(&self, t: TopicId) -> u32 {
@@ -394,7 +395,9 @@ impl Scores {
     /// Adds `other` times `factor`.
     pub fn add(&mut self, other: &Scores, factor: u32) {
         if self.0.len() < other.0.len() {
-            self.0.resize(other.0.len(), 0);
+            let mut longer = std::mem::take(&mut self.0).into_vec();
+            longer.resize(other.0.len(), 0);
+            self.0 = longer.into_boxed_slice();
         }
         for (a, b) in self.0.iter_mut().zip(&other.0) {
             *a += b * factor;
@@ -526,8 +529,8 @@ mod tests {
     fn a_text_on_no_topic_holds_no_score_list_and_scores_compare_by_value() {
         let tax = Taxonomy::builtin();
         let none = tax.score("今天天气很好。", false);
-        assert_eq!(none.0.capacity(), 0, "a report holds one of these per sentence");
-        assert_eq!(none, Scores(vec![0; tax.topics().len()]));
+        assert!(none.0.is_empty(), "a report holds one of these per sentence");
+        assert_eq!(none, Scores(vec![0; tax.topics().len()].into_boxed_slice()));
         let counsel = tax.score("聘请法律顾问2名。", false);
         let t = tax.find("legal_counsel").expect("topic");
         assert!(counsel.get(t) > 0);
