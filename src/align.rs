@@ -191,6 +191,13 @@ pub struct Alignment {
     pub rows: Vec<Row>,
 }
 
+impl Alignment {
+    /// The row of a topic, if either report covers it.
+    pub fn row_of(&self, topic: TopicId) -> Option<usize> {
+        self.rows.iter().position(|r| r.topic == Some(topic))
+    }
+}
+
 /// A classified document, as alignment reads it.
 #[derive(Clone, Copy)]
 pub struct Classified<'a> {

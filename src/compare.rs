@@ -15,9 +15,20 @@ use crate::topics::{DocTopics, Taxonomy, TopicId, classify, classify_folded};
 /// Time allowed for diffing all rows of a comparison before pairs are compared whole.
 pub const DIFF_BUDGET: Duration = Duration::from_millis(400);
 
+/// The word diff of each row with its paired sentences within `budget` from now: rows past it
+/// are compared sentence by sentence.
+pub(crate) fn word_diffs_within<P: std::borrow::Borrow<PairedRow> + Send>(
+    rows: &[Row],
+    paired: impl IntoIterator<Item = P>,
+    tokenizer: &dyn Tokenizer,
+    budget: Duration,
+) -> Vec<RowDiff> {
+    diff_rows(rows, paired, Some(tokenizer), Some(Instant::now() + budget))
+}
+
 /// The diff of each row with its paired sentences (borrowed, or owned and dropped one by one).
 /// On a large pair, the rows are done in two halves at once (see [`crate::halves`]).
-pub(crate) fn diff_rows<P: std::borrow::Borrow<PairedRow> + Send>(
+fn diff_rows<P: std::borrow::Borrow<PairedRow> + Send>(
     rows: &[Row],
     paired: impl IntoIterator<Item = P>,
     tokenizer: Option<&dyn Tokenizer>,
@@ -258,22 +269,12 @@ impl Comparison {
     /// the diffs at once: call [`Comparison::segmenter`] before, not after.
     pub fn diff_all(&mut self, tokenizer: &dyn Tokenizer, budget: Duration) {
         let paired = std::mem::take(&mut self.paired);
-        self.diffs = std::sync::Arc::new(diff_rows(
-            &self.alignment.rows,
-            paired,
-            Some(tokenizer),
-            Some(Instant::now() + budget),
-        ));
+        self.diffs = std::sync::Arc::new(word_diffs_within(&self.alignment.rows, paired, tokenizer, budget));
     }
 
     /// The word-level diffs of every row, without storing them (for a worker thread).
     pub fn word_diffs(&self, tokenizer: &dyn Tokenizer, budget: Duration) -> Vec<RowDiff> {
-        diff_rows(
-            &self.alignment.rows,
-            &self.paired,
-            Some(tokenizer),
-            Some(Instant::now() + budget),
-        )
+        word_diffs_within(&self.alignment.rows, &self.paired, tokenizer, budget)
     }
 
     /// The segmenter for this comparison's word diffs (its dictionary is part of the binary).
@@ -316,7 +317,7 @@ impl Comparison {
 
     /// The row of a topic, if either report covers it.
     pub fn row_of(&self, topic: TopicId) -> Option<usize> {
-        self.alignment.rows.iter().position(|r| r.topic == Some(topic))
+        self.alignment.row_of(topic)
     }
 
     /// The row the sidebar calls `label`, if there is one.

@@ -5,7 +5,7 @@
 
 use std::collections::BTreeSet;
 use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use crate::align::Alignment;
 use crate::compare::{Comparison, Summary};
@@ -84,11 +84,11 @@ impl Digest {
     /// As [`Comparison::diff_all`].
     pub fn diff_all(&mut self, tokenizer: &dyn Tokenizer, budget: Duration) {
         let paired = std::mem::take(&mut self.paired);
-        self.diffs = Arc::new(crate::compare::diff_rows(
+        self.diffs = Arc::new(crate::compare::word_diffs_within(
             &self.alignment.rows,
             paired,
-            Some(tokenizer),
-            Some(Instant::now() + budget),
+            tokenizer,
+            budget,
         ));
     }
 
@@ -101,7 +101,7 @@ impl Digest {
     pub fn overview(&self, tax: &Taxonomy) -> Overview {
         let dates = self.covers.as_ref().map(|c| c.date.as_deref());
         let cited = self.covers.as_ref().map(|c| &c.cited);
-        Overview::of(dates, cited, &self.alignment.rows, &self.diffs, tax)
+        Overview::of(dates, cited, &self.alignment, &self.diffs, tax)
     }
 }
 

@@ -4,7 +4,7 @@
 
 use std::collections::BTreeSet;
 
-use crate::align::Row;
+use crate::align::Alignment;
 use crate::compare::Comparison;
 use crate::diff::RowDiff;
 use crate::outline::Document;
@@ -130,17 +130,18 @@ impl Overview {
         Overview::of(
             c.reports().map(|d| d.date.as_deref()),
             cited.as_ref(),
-            &c.alignment.rows,
+            &c.alignment,
             &c.diffs,
             tax,
         )
     }
 
-    /// The overview of `rows` with their `diffs`, of reports dated `dates` that cite `cited`.
+    /// The overview of `alignment`'s rows with their `diffs`, of reports dated `dates` that cite
+    /// `cited`.
     pub(crate) fn of(
         dates: Sides<Option<&str>>,
         cited: Sides<&BTreeSet<String>>,
-        all_rows: &[Row],
+        alignment: &Alignment,
         diffs: &[RowDiff],
         tax: &Taxonomy,
     ) -> Self {
@@ -150,7 +151,7 @@ impl Overview {
         if let (Some(before), Some(after)) = (dates.left, dates.right)
             && before != after
         {
-            let row = all_rows.iter().position(|r| r.topic == Some(tax.frame())).unwrap_or(0);
+            let row = alignment.row_of(tax.frame()).unwrap_or(0);
             figures.push(FigureRow {
                 row,
                 label: "日期".to_string(),
@@ -159,7 +160,7 @@ impl Overview {
                 change: None,
             });
         }
-        for (i, row) in all_rows.iter().enumerate() {
+        for (i, row) in alignment.rows.iter().enumerate() {
             let presence = match (row.passages.left.is_empty(), row.passages.right.is_empty()) {
                 (false, true) => Presence::LeftOnly,
                 (true, false) => Presence::RightOnly,

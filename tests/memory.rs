@@ -325,11 +325,10 @@ fn binary_holds_while_writing(left: &str, right: &str) -> u64 {
 
 /// The binary holds glibc's mapping threshold (src/allocator.rs): the room of a large list it
 /// frees goes back to the system, where with the threshold raised by the first one freed it stayed
-/// with the process. And its text output lets the reports' outlines go before the word diff
-/// (`Comparison::into_digest`): it reads none of them.
+/// with the process.
 #[cfg(all(target_os = "linux", target_env = "gnu"))]
 #[test]
-fn the_binary_holds_neither_the_room_it_frees_nor_the_outlines_while_writing() {
+fn the_binary_gives_back_the_room_of_the_large_lists_it_frees() {
     let _turn = my_turn();
     let (left, right) = numbered(8_000);
     let kb = binary_holds_while_writing(&left, &right);
