@@ -14,6 +14,7 @@ mod piece;
 mod row;
 mod spans;
 pub mod tokenize;
+mod twins;
 mod words;
 
 use std::ops::Range;

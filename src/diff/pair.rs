@@ -1,14 +1,10 @@
 //! Sentence pairing: similar sentences pair one-to-one, best first; pairs that keep their relative
 //! order are in place, the rest are moves (when similar enough) or are left unpaired.
 
-use std::collections::VecDeque;
-
 use rustc_hash::FxHashMap as HashMap;
 
-use std::time::{Duration, Instant};
-
-use similar::{Algorithm, DiffOp, capture_diff_slices_deadline};
-
+use super::twins::twins;
+use crate::shared::fit_u32;
 use crate::sides::{Side, Sides};
 use crate::text::{Prints, dice_of, holds};
 
@@ -20,9 +16,6 @@ pub const MOVE_MIN: f32 = 0.6;
 /// Character bigrams shared by more sentences than this are too common to suggest a pair; skipping
 /// them keeps candidate search near-linear on large reports.
 const MAX_POSTING: usize = 64;
-/// Time for the diff that places identical sentences; past it the diff is coarser and the rest
-/// pair in order of occurrence (only shuffled repetitive text comes near it).
-const TWIN_DIFF_BUDGET: Duration = Duration::from_millis(100);
 /// Candidates per sentence scored exactly.
 const CANDIDATES: usize = 8;
 
@@ -226,78 +219,27 @@ fn most_shared(touched: &[u32], counts: &[u32], best: &mut Vec<u32>) {
     }
 }
 
-/// Identical sentences of the two sides, paired: in place along the equal runs of a diff of the two
-/// sequences of sentences (so that one sentence added or dropped does not shift every later copy
-/// of a repeated one), then the k-th remaining occurrence on the left with the k-th on the right.
-fn twins(left: &[&str], right: &[&str]) -> Vec<(usize, usize)> {
-    let mut ids: HashMap<&str, u32> = HashMap::default();
-    let (mut l_ids, mut r_ids) = (Vec::with_capacity(left.len()), Vec::with_capacity(right.len()));
-    for (units, out) in [(left, &mut l_ids), (right, &mut r_ids)] {
-        for u in units {
-            let next = ids.len() as u32;
-            out.push(*ids.entry(*u).or_insert(next));
-        }
-    }
-    // Only sentences found on both sides can be equal: the diff runs over those alone, so its
-    // cost follows the twins that changed order, not the sentences that changed.
-    let mut on_right = vec![false; ids.len()];
-    r_ids.iter().for_each(|&id| on_right[id as usize] = true);
-    let mut on_left = vec![false; ids.len()];
-    l_ids.iter().for_each(|&id| on_left[id as usize] = true);
-    let l_seq: Vec<usize> = (0..left.len()).filter(|&i| on_right[l_ids[i] as usize]).collect();
-    let r_seq: Vec<usize> = (0..right.len()).filter(|&j| on_left[r_ids[j] as usize]).collect();
-    let (l_keys, r_keys): (Vec<u32>, Vec<u32>) = (
-        l_seq.iter().map(|&i| l_ids[i]).collect(),
-        r_seq.iter().map(|&j| r_ids[j]).collect(),
-    );
-    let (mut free_l, mut free_r) = (vec![true; left.len()], vec![true; right.len()]);
-    let mut out = Vec::new();
-    let deadline = Instant::now() + TWIN_DIFF_BUDGET;
-    for op in capture_diff_slices_deadline(Algorithm::Patience, &l_keys, &r_keys, Some(deadline)) {
-        if let DiffOp::Equal {
-            old_index,
-            new_index,
-            len,
-        } = op
-        {
-            for k in 0..len {
-                let (i, j) = (l_seq[old_index + k], r_seq[new_index + k]);
-                free_l[i] = false;
-                free_r[j] = false;
-                out.push((i, j));
-            }
-        }
-    }
-    let mut by_id: HashMap<u32, VecDeque<usize>> = HashMap::default();
-    for j in (0..right.len()).filter(|&j| free_r[j]) {
-        by_id.entry(r_ids[j]).or_default().push_back(j);
-    }
-    for i in (0..left.len()).filter(|&i| free_l[i]) {
-        if let Some(j) = by_id.get_mut(&l_ids[i]).and_then(VecDeque::pop_front) {
-            out.push((i, j));
-        }
-    }
-    out
-}
-
 /// Marks the members of one longest strictly increasing subsequence (O(n log n)).
-pub fn longest_increasing(values: &[usize]) -> Vec<bool> {
-    let mut tails: Vec<usize> = Vec::new();
-    let mut prev: Vec<Option<usize>> = vec![None; values.len()];
+pub fn longest_increasing<T: Ord + Copy>(values: &[T]) -> Vec<bool> {
+    // Positions in 32 bits (inputs stop at 1 GiB), none as `u32::MAX`: a tenth of the room of a
+    // large comparison's twins was here.
+    const NONE: u32 = u32::MAX;
+    let mut tails: Vec<u32> = Vec::new();
+    let mut prev: Vec<u32> = vec![NONE; values.len()];
     for (k, &v) in values.iter().enumerate() {
-        let pos = tails.partition_point(|&t| values[t] < v);
-        prev[k] = pos.checked_sub(1).map(|p| tails[p]);
+        let pos = tails.partition_point(|&t| values[t as usize] < v);
+        prev[k] = pos.checked_sub(1).map_or(NONE, |p| tails[p]);
         if pos == tails.len() {
-            tails.push(k);
+            tails.push(fit_u32(k));
         } else {
-            tails[pos] = k;
+            tails[pos] = fit_u32(k);
         }
     }
     let mut member = vec![false; values.len()];
-    let mut cur = tails.last().copied();
-    while let Some(k) = cur {
-        member[k] = true;
-        cur = prev[k];
+    let mut cur = tails.last().copied().unwrap_or(NONE);
+    while cur != NONE {
+        member[cur as usize] = true;
+        cur = prev[cur as usize];
     }
     member
 }
@@ -330,7 +272,7 @@ mod tests {
     #[test]
     fn longest_increasing_subsequence() {
         assert_eq!(longest_increasing(&[0, 3, 1, 2]), [true, false, true, true]);
-        assert_eq!(longest_increasing(&[]), Vec::<bool>::new());
+        assert_eq!(longest_increasing::<usize>(&[]), Vec::<bool>::new());
         assert_eq!(longest_increasing(&[2, 1, 0]).iter().filter(|&&m| m).count(), 1);
     }
 
