@@ -33,9 +33,11 @@ pub(super) struct Collector<'a> {
     headings: Arc<Headings>,
     /// The sections' text, which their passages are stretches of.
     body: Body,
-    /// Each section's own sentences, and those of its whole subtree.
-    own: Vec<Range<usize>>,
-    subtree: Vec<Range<usize>>,
+    /// Each section's own sentences, and those of its whole subtree: 32-bit, as a report numbered
+    /// on every line holds a section a line (two lists of 16-byte ranges a section were a fifth of
+    /// the alignment's peak).
+    own: Vec<Range<u32>>,
+    subtree: Vec<Range<u32>>,
     /// Sentences of every place outside the sections, in document order.
     outside: Vec<(Place, Range<usize>)>,
 }
@@ -50,21 +52,23 @@ impl<'a> Collector<'a> {
             let place = sentences[k].place();
             let end = k + sentences[k..].iter().take_while(|s| s.place() == place).count();
             match place {
-                Place::Section(id) if id < own.len() => own[id] = k..end,
+                Place::Section(id) if id < own.len() => own[id] = fit_u32(k)..fit_u32(end),
                 _ => outside.push((place, k..end)),
             }
             k = end;
         }
         // A section without sentences of its own sits where its place in the walk says.
-        let mut next = sentences
-            .iter()
-            .position(|s| {
-                matches!(
-                    s.place(),
-                    Place::Closing(_) | Place::Signature | Place::Date | Place::Trailer(_)
-                )
-            })
-            .unwrap_or(sentences.len());
+        let mut next = fit_u32(
+            sentences
+                .iter()
+                .position(|s| {
+                    matches!(
+                        s.place(),
+                        Place::Closing(_) | Place::Signature | Place::Date | Place::Trailer(_)
+                    )
+                })
+                .unwrap_or(sentences.len()),
+        );
         for &id in walk.iter().rev() {
             if own[id].is_empty() {
                 own[id] = next..next;
@@ -134,7 +138,8 @@ impl<'a> Collector<'a> {
     }
 
     fn section(&self, id: SectionId, t: Option<TopicId>, emit: &mut dyn FnMut(Piece)) {
-        let (own, subtree) = (self.own[id].clone(), self.subtree[id].clone());
+        let wide = |r: &Range<u32>| r.start as usize..r.end as usize;
+        let (own, subtree) = (wide(&self.own[id]), wide(&self.subtree[id]));
         if self.all(&subtree, t) {
             emit(Piece::Subtree(id, subtree));
             return;
