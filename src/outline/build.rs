@@ -178,7 +178,6 @@ impl Builder {
 
     fn add_section(&mut self, parent: Option<SectionId>, mut section: Section) -> SectionId {
         let id = self.doc.sections.len();
-        section.id = id;
         section.parent = parent.map_or(super::NO_PARENT, crate::shared::fit_u32);
         section.level = parent.map_or(1, |p| self.doc.sections[p].level.saturating_add(1));
         self.doc.sections.push(section);
@@ -252,7 +251,6 @@ impl Builder {
         let rest = &line[marker.len..];
         let split = split_heading(rest, is_heading_stop);
         let section = Section {
-            id: 0,
             parent: super::NO_PARENT,
             level: 0,
             kind: SectionKind::Heading,
@@ -282,7 +280,6 @@ impl Builder {
         }
         self.stack.clear();
         let section = Section {
-            id: 0,
             parent: super::NO_PARENT,
             level: 0,
             kind: SectionKind::Heading,
@@ -339,7 +336,6 @@ impl Builder {
             let clause = split_heading(rest, is_clause_end);
             let sentence = split_heading(rest, is_sentence_end);
             let section = Section {
-                id: 0,
                 parent: super::NO_PARENT,
                 level: 0,
                 kind: SectionKind::Item,

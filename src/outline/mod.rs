@@ -44,7 +44,6 @@ pub struct Paragraph {
 /// One node of the outline.
 #[derive(Debug, Clone)]
 pub struct Section {
-    pub id: SectionId,
     /// The enclosing section's id, or [`NO_PARENT`] (see [`Section::parent`]): 32-bit, as a report
     /// numbered on every line holds a section a line.
     parent: u32,
