@@ -352,6 +352,8 @@ pub fn align(mut left: Filed<'_>, mut right: Filed<'_>, pairs: &[SentencePair], 
     } else {
         (collect(&left), collect(&right))
     };
+    // The filing, a word a sentence, is read no further: let go before the rows are made.
+    drop((left, right));
     let topic_row = |t: TopicId, l: Vec<Passage>, r: Vec<Passage>| Row {
         topic: Some(t),
         label: tax.topic(t).label.clone(),
