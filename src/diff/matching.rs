@@ -218,7 +218,7 @@ pub fn match_sentences(left: &Report<'_>, right: &Report<'_>) -> Vec<SentencePai
         raw.extend(
             pair_similar(&lt, &rt, text)
                 .into_iter()
-                .map(|p| (fit_u32(li[p.units.left]), fit_u32(ri[p.units.right]), p.similarity)),
+                .map(|p| (fit_u32(li[p.left()]), fit_u32(ri[p.right()]), p.similarity)),
         );
     }
     raw.sort_by_key(|p| p.0);

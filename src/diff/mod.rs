@@ -185,7 +185,7 @@ impl PairedRow {
             // Both sentences of a pair stand in one row (the alignment files them together).
             if l.0 == r.0 && l != NOWHERE {
                 out[l.0 as usize].pairing.pairs.push(pair::Pair {
-                    units: Sides::new(l.1 as usize, r.1 as usize),
+                    units: Sides::new(l.1, r.1),
                     similarity: p.similarity,
                     moved: p.moved,
                 });
@@ -256,7 +256,7 @@ fn diff_keeping(
     };
     let mut word_diffs: Vec<Option<words::WordDiff>> = vec![None; left.len()];
     for p in &pairing.pairs {
-        let (l, r) = (&left[p.units.left], &right[p.units.right]);
+        let (l, r) = (&left[p.left()], &right[p.right()]);
         let whole = tokenizer.is_none() || deadline.is_some_and(|d| Instant::now() > d);
         let (lt, rt) = (l.text(&row.passages.left), r.text(&row.passages.right));
         out.coarse |= whole && lt != rt;
@@ -284,25 +284,25 @@ fn diff_keeping(
             out.pieces.truncate(start);
         }
         out.links.push(Link {
-            units: Sides::new(fit_u32(p.units.left), fit_u32(p.units.right)),
+            units: p.units,
             similarity: p.similarity,
             moved: p.moved,
             changed,
             pieces: fit_u32(start)..fit_u32(out.pieces.len()),
         });
-        word_diffs[p.units.left] = Some(wd);
+        word_diffs[p.left()] = Some(wd);
     }
     let right_partner: Vec<Option<usize>> = {
         let mut v = vec![None; right.len()];
         for p in &pairing.pairs {
-            v[p.units.right] = Some(p.units.left);
+            v[p.right()] = Some(p.left());
         }
         v
     };
     let moved_left: Vec<bool> = {
         let mut v = vec![false; left.len()];
         for p in pairing.pairs.iter().filter(|p| p.moved) {
-            v[p.units.left] = true;
+            v[p.left()] = true;
         }
         v
     };

@@ -21,10 +21,31 @@ const CANDIDATES: usize = 8;
 
 #[derive(Debug, Clone)]
 pub struct Pair {
-    /// Indices into each side's units.
-    pub units: Sides<usize>,
+    /// Indices into each side's units, 32-bit (see [`Pair::left`]): a row holds one a pair of
+    /// sentences until it is diffed, 16 bytes where 64-bit indices made it 24.
+    pub units: Sides<u32>,
     pub similarity: f32,
     pub moved: bool,
+}
+
+impl Pair {
+    pub fn new(left: usize, right: usize, similarity: f32) -> Self {
+        Pair {
+            units: Sides::new(fit_u32(left), fit_u32(right)),
+            similarity,
+            moved: false,
+        }
+    }
+
+    /// The left unit.
+    pub fn left(&self) -> usize {
+        self.units.left as usize
+    }
+
+    /// The right unit.
+    pub fn right(&self) -> usize {
+        self.units.right as usize
+    }
 }
 
 /// Accepted pairs, sorted by left index.
@@ -68,11 +89,7 @@ pub fn pair_similar<'t>(left: &[&str], right: &[&str], text: impl Fn(Side, usize
     for (i, j) in twins {
         used_l[i] = true;
         used_r[j] = true;
-        pairs.push(Pair {
-            units: Sides::new(i, j),
-            similarity: 1.0,
-            moved: false,
-        });
+        pairs.push(Pair::new(i, j, 1.0));
     }
 
     let rest_l: Vec<usize> = (0..left.len()).filter(|&i| !used_l[i]).collect();
@@ -132,11 +149,7 @@ pub fn pair_similar<'t>(left: &[&str], right: &[&str], text: impl Fn(Side, usize
         if !used_l[i] && !used_r[j] {
             used_l[i] = true;
             used_r[j] = true;
-            pairs.push(Pair {
-                units: Sides::new(i, j),
-                similarity: s,
-                moved: false,
-            });
+            pairs.push(Pair::new(i, j, s));
         }
     }
     pairs.sort_by_key(|p| p.units.left);
@@ -264,9 +277,19 @@ mod tests {
         assert!(pairs.len() > 100, "{} pairs", pairs.len());
         for p in pairs.iter().filter(|p| p.similarity < 1.0) {
             let print = |side: Side, k: usize| Fingerprint::new(text(side, k));
-            let whole = print(Side::Left, p.units.left).dice(&print(Side::Right, p.units.right));
-            assert_eq!(p.similarity, whole, "{} and {}", l[p.units.left], r[p.units.right]);
+            let whole = print(Side::Left, p.left()).dice(&print(Side::Right, p.right()));
+            assert_eq!(p.similarity, whole, "{} and {}", l[p.left()], r[p.right()]);
         }
+    }
+
+    #[test]
+    fn a_pair_of_sentences_stays_narrow() {
+        // A row holds one a pair of its sentences until it is diffed: 24 bytes with 64-bit indices.
+        assert!(
+            std::mem::size_of::<Pair>() <= 16,
+            "{} bytes",
+            std::mem::size_of::<Pair>()
+        );
     }
 
     #[test]
