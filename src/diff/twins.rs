@@ -17,12 +17,7 @@ const TWIN_DIFF_BUDGET: Duration = Duration::from_millis(100);
 /// Identical sentences of the two sides, paired: in place along the equal runs of a diff of the two
 /// sequences of sentences (so that one sentence added or dropped does not shift every later copy
 /// of a repeated one), then the k-th remaining occurrence on the left with the k-th on the right.
-///
-/// The diff is patience's: the sentences found once on each side, in the longest run in the same
-/// order on both, anchor it, and a Myers diff places the rest between two anchors. Written here
-/// rather than taken from `similar` for its room: the anchors' order is found over 32-bit
-/// positions, where `similar` diffed tables of the unique items with Myers (half a megabyte of
-/// a 2 MB comparison's resident peak).
+/// The diff is `similar`'s patience diff, written again for its room (see [`patience`]).
 pub(super) fn twins(left: &[&str], right: &[&str]) -> Vec<(usize, usize)> {
     let (l_ids, r_ids, distinct) = number(left, right);
     // Occurrences of each sentence on each side, counted up to 2.
@@ -80,12 +75,12 @@ pub(super) fn twins(left: &[&str], right: &[&str]) -> Vec<(usize, usize)> {
 fn patience(l: &[u32], r: &[u32], count: &[[u8; 2]], deadline: Instant) -> Vec<DiffOp> {
     let mut d = Compact::new(Replace::new(Capture::new()), l, r);
     if l.is_empty() || r.is_empty() {
-        let _ = match (l.len(), r.len()) {
+        let Ok(()) = match (l.len(), r.len()) {
             (0, 0) => Ok(()),
             (0, n) => d.insert(0, 0, n),
             (n, _) => d.delete(0, n, 0),
         };
-        let _ = d.finish();
+        let Ok(()) = d.finish();
         return d.into_inner().into_inner().into_ops();
     }
     // Where the numbers found once on each side are, and the numbers.
@@ -122,9 +117,9 @@ fn patience(l: &[u32], r: &[u32], count: &[[u8; 2]], deadline: Instant) -> Vec<D
         let (p, q) = (p as usize, q as usize);
         let run = (from_l..p).zip(from_r..q).take_while(|&(i, j)| l[i] == r[j]).count();
         if run > 0 {
-            let _ = d.equal(from_l, from_r, run);
+            let Ok(()) = d.equal(from_l, from_r, run);
         }
-        let _ = myers::diff_deadline(
+        let Ok(()) = myers::diff_deadline(
             &mut NoFinishHook::new(&mut d),
             l,
             from_l + run..p,
@@ -134,7 +129,7 @@ fn patience(l: &[u32], r: &[u32], count: &[[u8; 2]], deadline: Instant) -> Vec<D
         );
         (from_l, from_r) = (p, q);
     }
-    let _ = myers::diff_deadline(&mut d, l, from_l..l.len(), r, from_r..r.len(), deadline);
+    let Ok(()) = myers::diff_deadline(&mut d, l, from_l..l.len(), r, from_r..r.len(), deadline);
     d.into_inner().into_inner().into_ops()
 }
 
