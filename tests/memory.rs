@@ -13,6 +13,8 @@ use std::sync::Mutex;
 use std::time::Duration;
 
 use duibi::compare::Comparison;
+use duibi::diff::Prepared;
+use duibi::diff::matching::{Report, match_sentences, prepare};
 use duibi::load::{LoadOptions, SourceText, load};
 use duibi::outline::{Document, outline_owned};
 use duibi::topics::Taxonomy;
@@ -40,6 +42,23 @@ fn peak_of(f: impl FnOnce()) -> usize {
 /// `bytes` read as the file `name` and outlined, as the binary does with a file it has read.
 fn outlined(name: &str, bytes: &[u8]) -> Document {
     outline_owned(SourceText::from_bytes(name, bytes).expect("reads"))
+}
+
+/// A report, its sentences and their filing (a topic a sentence, `None` for none).
+type Reading<'a> = (&'a Document, &'a [duibi::outline::Sentence], &'a [Option<usize>]);
+
+/// Two reports as matching reads them, their sentences prepared here, handed to `f`.
+fn as_matched<R>(reports: [Reading<'_>; 2], f: impl FnOnce(&Report<'_>, &Report<'_>) -> R) -> R {
+    fn report<'a>(((doc, sentences, filing), prepared): &'a (Reading<'_>, Prepared)) -> Report<'a> {
+        Report {
+            doc,
+            sentences,
+            prepared,
+            filing,
+        }
+    }
+    let [l, r] = reports.map(|reading| (reading, prepare(reading.0, reading.1)));
+    f(&report(&l), &report(&r))
 }
 
 /// Compares two reports as `duibi compare --format text` does (the reports let go before the
@@ -485,28 +504,16 @@ fn a_prepared_sentence_that_folds_to_itself_takes_two_bytes() {
 /// outlines go before the word diff.
 #[test]
 fn matching_makes_no_block_of_the_heap_a_section() {
-    use duibi::diff::matching::{Report, match_sentences, prepare};
     let _turn = my_turn();
     let text = a_section_a_line();
     let (left, right) = (outlined("a.txt", text.as_bytes()), outlined("b.txt", text.as_bytes()));
     let (ls, rs) = (left.sentences(), right.sentences());
-    let (lp, rp) = (prepare(&left, &ls), prepare(&right, &rs));
     let (lf, rf) = (vec![None; ls.len()], vec![None; rs.len()]);
-    let l = Report {
-        doc: &left,
-        sentences: &ls,
-        prepared: &lp,
-        filing: &lf,
-    };
-    let r = Report {
-        doc: &right,
-        sentences: &rs,
-        prepared: &rp,
-        filing: &rf,
-    };
-    let region = stats_alloc::Region::new(&COUNTED);
-    drop(match_sentences(&l, &r));
-    let blocks = region.change().allocations;
+    let blocks = as_matched([(&left, &ls, &lf), (&right, &rs, &rf)], |l, r| {
+        let region = stats_alloc::Region::new(&COUNTED);
+        drop(match_sentences(l, r));
+        region.change().allocations
+    });
     let per_section = blocks as f64 / left.sections.len() as f64;
     eprintln!(
         "matching: {per_section:.2} blocks of the heap a section ({} sections, {} sentences)",
@@ -522,7 +529,6 @@ fn matching_makes_no_block_of_the_heap_a_section() {
 /// list of 16-byte items a side, half a megabyte of a 2 MB comparison's resident peak.
 #[test]
 fn pairing_identical_sentences_takes_little_room_a_sentence() {
-    use duibi::diff::matching::{Report, match_sentences, prepare};
     let _turn = my_turn();
     // Distinct sentences, one paragraph each; the right report changes one in fifty.
     let report = |changed: bool| {
@@ -538,21 +544,10 @@ fn pairing_identical_sentences_takes_little_room_a_sentence() {
         outlined("b.txt", report(true).as_bytes()),
     );
     let (ls, rs) = (left.sentences(), right.sentences());
-    let (lp, rp) = (prepare(&left, &ls), prepare(&right, &rs));
     let (lf, rf) = (vec![None; ls.len()], vec![None; rs.len()]);
-    let l = Report {
-        doc: &left,
-        sentences: &ls,
-        prepared: &lp,
-        filing: &lf,
-    };
-    let r = Report {
-        doc: &right,
-        sentences: &rs,
-        prepared: &rp,
-        filing: &rf,
-    };
-    let peak = peak_of(|| drop(match_sentences(&l, &r)));
+    let peak = as_matched([(&left, &ls, &lf), (&right, &rs, &rf)], |l, r| {
+        peak_of(|| drop(match_sentences(l, r)))
+    });
     let per_sentence = peak as f64 / (ls.len() + rs.len()) as f64;
     eprintln!(
         "matching: {per_sentence:.1} bytes of heap a sentence at the peak ({} sentences)",
@@ -588,8 +583,7 @@ fn collecting_a_reports_passages_holds_its_sections_ranges_in_32_bits() {
 /// of a large comparison.
 #[test]
 fn aligning_lets_the_filing_go_before_the_rows_are_made() {
-    use duibi::align::{Filed, align};
-    use duibi::diff::matching::{Report, match_sentences, prepare};
+    use duibi::align::align;
     let _turn = my_turn();
     let tax = Taxonomy::builtin();
     let text = a_section_a_line();
@@ -599,22 +593,11 @@ fn aligning_lets_the_filing_go_before_the_rows_are_made() {
         duibi::topics::classify(&left, &ls, &tax),
         duibi::topics::classify(&right, &rs, &tax),
     );
-    let (lf, rf) = (Filed::new(&left, &ls, &lt, &tax), Filed::new(&right, &rs, &rt, &tax));
-    let (lp, rp) = (prepare(&left, &ls), prepare(&right, &rs));
-    let pairs = match_sentences(
-        &Report {
-            doc: &left,
-            sentences: &ls,
-            prepared: &lp,
-            filing: &lf.filing,
-        },
-        &Report {
-            doc: &right,
-            sentences: &rs,
-            prepared: &rp,
-            filing: &rf.filing,
-        },
+    let (lf, rf) = (
+        duibi::align::Filed::new(&left, &ls, &lt, &tax),
+        duibi::align::Filed::new(&right, &rs, &rt, &tax),
     );
+    let pairs = as_matched([(&left, &ls, &lf.filing), (&right, &rs, &rf.filing)], match_sentences);
     let peak = peak_of(|| drop(align(lf, rf, &pairs, &tax)));
     let per_sentence = peak as f64 / (ls.len() + rs.len()) as f64;
     eprintln!("alignment: {per_sentence:.1} bytes of heap a sentence at the peak");

@@ -234,8 +234,8 @@ fn most_shared(touched: &[u32], counts: &[u32], best: &mut Vec<u32>) {
 
 /// Marks the members of one longest strictly increasing subsequence (O(n log n)).
 pub fn longest_increasing<T: Ord + Copy>(values: &[T]) -> Vec<bool> {
-    // Positions in 32 bits (inputs stop at 1 GiB), none as `u32::MAX`: a tenth of the room of a
-    // large comparison's twins was here.
+    // Positions in 32 bits (inputs stop at 1 GiB), none as `u32::MAX`: half the room of 64-bit
+    // ones and an optional's tag.
     const NONE: u32 = u32::MAX;
     let mut tails: Vec<u32> = Vec::new();
     let mut prev: Vec<u32> = vec![NONE; values.len()];

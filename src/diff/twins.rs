@@ -19,6 +19,18 @@ const TWIN_DIFF_BUDGET: Duration = Duration::from_millis(100);
 /// of a repeated one), then the k-th remaining occurrence on the left with the k-th on the right.
 /// The diff is `similar`'s patience diff, written again for its room (see [`patience`]).
 pub(super) fn twins(left: &[&str], right: &[&str]) -> Vec<(usize, usize)> {
+    pair_along(left, right, |l, r, count| {
+        patience(l, r, count, Instant::now() + TWIN_DIFF_BUDGET)
+    })
+}
+
+/// [`twins`], the sentences in place found by `diff` (of the two sequences of sentence numbers
+/// found on both sides, with how often each number is found on each side).
+fn pair_along(
+    left: &[&str],
+    right: &[&str],
+    diff: impl FnOnce(&[u32], &[u32], &[[u8; 2]]) -> Vec<DiffOp>,
+) -> Vec<(usize, usize)> {
     let (l_ids, r_ids, distinct) = number(left, right);
     // Occurrences of each sentence on each side, counted up to 2.
     let mut count = vec![[0u8; 2]; distinct];
@@ -35,7 +47,7 @@ pub(super) fn twins(left: &[&str], right: &[&str]) -> Vec<(usize, usize)> {
     let r_seq: Vec<u32> = (0..r_ids.len()).filter(|&j| on_both(r_ids[j])).map(fit_u32).collect();
     let l_keys: Vec<u32> = l_seq.iter().map(|&i| l_ids[i as usize]).collect();
     let r_keys: Vec<u32> = r_seq.iter().map(|&j| r_ids[j as usize]).collect();
-    let ops = patience(&l_keys, &r_keys, &count, Instant::now() + TWIN_DIFF_BUDGET);
+    let ops = diff(&l_keys, &r_keys, &count);
     drop((count, l_keys, r_keys));
 
     let (mut free_l, mut free_r) = (vec![true; left.len()], vec![true; right.len()]);
@@ -167,48 +179,13 @@ impl DiffHook for Anchors<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use similar::{Algorithm, DiffOp, capture_diff_slices_deadline};
+    use similar::{Algorithm, capture_diff_slices_deadline};
 
     /// The pairing as it was made with `similar`'s patience diff.
     fn with_similar(left: &[&str], right: &[&str]) -> Vec<(usize, usize)> {
-        let (l_ids, r_ids, _) = number(left, right);
-        let on = |ids: &[u32], id: u32| ids.contains(&id);
-        let l_seq: Vec<usize> = (0..left.len()).filter(|&i| on(&r_ids, l_ids[i])).collect();
-        let r_seq: Vec<usize> = (0..right.len()).filter(|&j| on(&l_ids, r_ids[j])).collect();
-        let l_keys: Vec<u32> = l_seq.iter().map(|&i| l_ids[i]).collect();
-        let r_keys: Vec<u32> = r_seq.iter().map(|&j| r_ids[j]).collect();
-        let (mut free_l, mut free_r) = (vec![true; left.len()], vec![true; right.len()]);
-        let mut out = Vec::new();
-        for op in capture_diff_slices_deadline(
-            Algorithm::Patience,
-            &l_keys,
-            &r_keys,
-            Some(Instant::now() + TWIN_DIFF_BUDGET),
-        ) {
-            if let DiffOp::Equal {
-                old_index,
-                new_index,
-                len,
-            } = op
-            {
-                for k in 0..len {
-                    let (i, j) = (l_seq[old_index + k], r_seq[new_index + k]);
-                    free_l[i] = false;
-                    free_r[j] = false;
-                    out.push((i, j));
-                }
-            }
-        }
-        let mut by_id: HashMap<u32, VecDeque<usize>> = HashMap::default();
-        for j in (0..right.len()).filter(|&j| free_r[j]) {
-            by_id.entry(r_ids[j]).or_default().push_back(j);
-        }
-        for i in (0..left.len()).filter(|&i| free_l[i]) {
-            if let Some(j) = by_id.get_mut(&l_ids[i]).and_then(VecDeque::pop_front) {
-                out.push((i, j));
-            }
-        }
-        out
+        pair_along(left, right, |l, r, _| {
+            capture_diff_slices_deadline(Algorithm::Patience, l, r, Some(Instant::now() + TWIN_DIFF_BUDGET))
+        })
     }
 
     /// A report's sentences as numbers, most distinct, a few repeated (stock phrases), and an
